@@ -1,0 +1,169 @@
+package io.skytrade.core.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventHandlerGroup;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.skytrade.core.event.EngineEvent;
+import org.agrona.concurrent.EpochNanoClock;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Wires an ordered list of named {@link Stage}s onto a Disruptor ring of preallocated
+ * {@link EngineEvent}s according to a {@link PipelineLayout}: stages grouped on threads, groups
+ * chained in order (or the journal group in parallel with the business groups, the last group
+ * gated on both), the configured wait strategy, optional CPU pinning, and the
+ * {@link StageFailureRecorder} as exception handler.
+ *
+ * <p>Used once at start-up; the pipeline it builds is what runs on the hot path.
+ */
+public final class PipelineBuilder {
+    private final Map<String, Stage> stages = new LinkedHashMap<>();
+    private PipelineLayout layout;
+    private EpochNanoClock clock;
+    private ProducerType producerType = ProducerType.MULTI;
+    private Consumer<String> warnings = System.err::println;
+    private EngineHealth health = new EngineHealth();
+
+    /** Adds a stage; its position in the pipeline is set by the layout, its index by this order. */
+    public PipelineBuilder stage(final String name, final EventHandler<EngineEvent> handler) {
+        if (stages.putIfAbsent(name, new Stage(name, handler)) != null) {
+            throw new IllegalArgumentException("duplicate stage name '" + name + "'");
+        }
+        return this;
+    }
+
+    public PipelineBuilder layout(final PipelineLayout layout) {
+        this.layout = layout;
+        return this;
+    }
+
+    /** The ingress clock that stamps {@code receiveTimeNanos}. */
+    public PipelineBuilder clock(final EpochNanoClock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** SINGLE when exactly one thread publishes (replay, benchmarks); MULTI otherwise (default). */
+    public PipelineBuilder producerType(final ProducerType producerType) {
+        this.producerType = producerType;
+        return this;
+    }
+
+    /** Where one-line warnings (pinning unavailable) go; stderr by default. */
+    public PipelineBuilder warnings(final Consumer<String> warnings) {
+        this.warnings = warnings;
+        return this;
+    }
+
+    public PipelineBuilder health(final EngineHealth health) {
+        this.health = health;
+        return this;
+    }
+
+    /** Names of the stages added so far, in order. */
+    public List<String> stageNames() {
+        return new ArrayList<>(stages.keySet());
+    }
+
+    /**
+     * Builds the (not yet started) pipeline.
+     *
+     * @throws IllegalArgumentException when the layout names an unknown stage, repeats one or
+     *                                  leaves one out
+     */
+    public Pipeline build() {
+        if (layout == null) {
+            throw new IllegalStateException("no layout given");
+        }
+        if (clock == null) {
+            throw new IllegalStateException("no clock given");
+        }
+        final List<String> order = stageNames();
+        final Map<String, Integer> indexOf = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            indexOf.put(order.get(i), i);
+        }
+        final Set<String> placed = new HashSet<>();
+        final List<StageGroupHandler> groups = new ArrayList<>();
+        final StageFailureRecorder failures = new StageFailureRecorder(health);
+        for (int g = 0; g < layout.threads().size(); g++) {
+            final List<String> names = layout.threads().get(g);
+            final Stage[] groupStages = new Stage[names.size()];
+            final int[] indexes = new int[names.size()];
+            for (int s = 0; s < names.size(); s++) {
+                final String name = names.get(s);
+                final Stage stage = stages.get(name);
+                if (stage == null) {
+                    throw new IllegalArgumentException("pipeline.threads[" + g + "]: unknown stage '" + name + "'; stages are " + order);
+                }
+                if (!placed.add(name)) {
+                    throw new IllegalArgumentException("pipeline.threads[" + g + "]: stage '" + name + "' is placed twice");
+                }
+                groupStages[s] = stage;
+                indexes[s] = indexOf.get(name);
+            }
+            final String threadName = "skytrade-" + String.join("+", names);
+            groups.add(new StageGroupHandler(threadName, groupStages, indexes, failures,
+                new CpuPinning(layout.cpuFor(g), warnings)));
+        }
+        if (placed.size() != order.size()) {
+            final List<String> missing = new ArrayList<>(order);
+            missing.removeAll(placed);
+            throw new IllegalArgumentException("pipeline.threads: stages " + missing + " are not placed on any thread");
+        }
+
+        final Disruptor<EngineEvent> disruptor = new Disruptor<>(EngineEvent::new, layout.ringSize(),
+            new GroupThreadFactory(groups), producerType, layout.waitStrategy().create());
+        disruptor.setDefaultExceptionHandler(failures);
+        wire(disruptor, groups);
+        return new Pipeline(disruptor, new RingInboundPublisher(disruptor.getRingBuffer(), clock), failures, health,
+            layout, order);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void wire(final Disruptor<EngineEvent> disruptor, final List<StageGroupHandler> groups) {
+        if (layout.journalParallel()) {
+            final EventHandlerGroup<EngineEvent> journal = disruptor.handleEventsWith(groups.get(0));
+            EventHandlerGroup<EngineEvent> business = disruptor.handleEventsWith(groups.get(1));
+            for (int g = 2; g < groups.size() - 1; g++) {
+                business = business.then(groups.get(g));
+            }
+            journal.and(business).then(groups.get(groups.size() - 1));
+            return;
+        }
+        EventHandlerGroup<EngineEvent> chain = disruptor.handleEventsWith(groups.get(0));
+        for (int g = 1; g < groups.size(); g++) {
+            chain = chain.then(groups.get(g));
+        }
+    }
+
+    /** Names each stage thread after its group, in creation order (the Disruptor's start order). */
+    private static final class GroupThreadFactory implements ThreadFactory {
+        private final List<StageGroupHandler> groups;
+        private final AtomicInteger next = new AtomicInteger();
+
+        GroupThreadFactory(final List<StageGroupHandler> groups) {
+            this.groups = groups;
+        }
+
+        @Override
+        public Thread newThread(final Runnable r) {
+            final int i = next.getAndIncrement();
+            final String name = i < groups.size() ? groups.get(i).threadName() : "skytrade-stage-" + i;
+            final Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.skytrade.core.pipeline;
+
+import com.lmax.disruptor.RingBuffer;
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
+import org.agrona.concurrent.EpochNanoClock;
+
+/**
+ * {@link InboundPublisher} over a Disruptor ring: claim, clear, stamp the sequence and the receive
+ * time from the injected clock, translate, publish in a finally block. A translator that throws
+ * leaves a {@link EventType#NONE} slot (journaled as void and ignored by the stages, so sequences
+ * stay dense) and its exception propagates to the caller.
+ *
+ * <p>Thread-safety: safe for several producers when the ring is multi-producer. Hot-path cost:
+ * one claim (a CAS for multi-producer), one clock read, one publish; no allocation.
+ */
+public final class RingInboundPublisher implements InboundPublisher {
+    private final RingBuffer<EngineEvent> ring;
+    private final EpochNanoClock clock;
+
+    public RingInboundPublisher(final RingBuffer<EngineEvent> ring, final EpochNanoClock clock) {
+        this.ring = ring;
+        this.clock = clock;
+    }
+
+    @Override
+    public <A> long publish(final InputTranslator<A> translator, final A source) {
+        final long sequence = ring.next();
+        final EngineEvent event = ring.get(sequence);
+        boolean translated = false;
+        try {
+            event.clear();
+            event.sequence = sequence;
+            event.receiveTimeNanos = clock.nanoTime();
+            translator.translateTo(event, source);
+            translated = true;
+        } finally {
+            if (!translated) {
+                event.clear();
+                event.sequence = sequence;
+            }
+            ring.publish(sequence);
+        }
+        return sequence;
+    }
+
+    /**
+     * Publishes a copy of {@code input}'s header and input fields, keeping its receive time (replay
+     * and journal relays use this: the journaled times are the truth).
+     */
+    public long publishCopy(final EngineEvent input) {
+        final long sequence = ring.next();
+        try {
+            final EngineEvent event = ring.get(sequence);
+            event.copyInputsFrom(input);
+            event.sequence = sequence;
+        } finally {
+            ring.publish(sequence);
+        }
+        return sequence;
+    }
+
+    public RingBuffer<EngineEvent> ring() {
+        return ring;
+    }
+}

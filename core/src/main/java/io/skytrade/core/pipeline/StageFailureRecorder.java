@@ -1,0 +1,94 @@
+package io.skytrade.core.pipeline;
+
+import com.lmax.disruptor.ExceptionHandler;
+import io.skytrade.core.event.EngineEvent;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Records stage failures so that an exception never silently kills a stage thread: the failing
+ * event is flagged ({@link EngineEvent#FLAG_STAGE_FAILED}, {@link EngineEvent#failedStage}) so the
+ * stages after it (risk, orders) see the failure at that sequence and put the engine into its safe
+ * state deterministically, and the engine's {@link EngineHealth} turns SAFE (or HALTED for a JVM
+ * {@link Error}) for the operator's status line.
+ *
+ * <p>Also the Disruptor's exception handler for what escapes a stage group (Errors, start-up and
+ * shutdown failures). Thread-safety: called from any stage thread; counters are atomic, the
+ * latest report is a volatile reference. Cost: nothing until a stage throws; on failure it
+ * allocates the report string (the failure path is not the hot path).
+ */
+public final class StageFailureRecorder implements ExceptionHandler<EngineEvent> {
+    private final EngineHealth health;
+    private final AtomicLong failures = new AtomicLong();
+    private volatile String firstFailure;
+    private volatile String lastFailure;
+    private volatile long lastFailureSequence = -1;
+
+    public StageFailureRecorder(final EngineHealth health) {
+        this.health = health;
+    }
+
+    /**
+     * Records that stage {@code stageIndex} ({@code stageName}) threw {@code failure} while handling
+     * the event at {@code sequence}, flags the event, and moves the engine to SAFE.
+     */
+    public void onStageFailure(final int stageIndex, final String stageName, final long sequence,
+                               final EngineEvent event, final Throwable failure) {
+        event.flags |= EngineEvent.FLAG_STAGE_FAILED;
+        if (event.failedStage < 0) {
+            event.failedStage = stageIndex;
+        }
+        record("stage '" + stageName + "' failed at sequence " + sequence + ": " + failure, sequence);
+        health.enterSafe(lastFailure);
+    }
+
+    @Override
+    public void handleEventException(final Throwable ex, final long sequence, final EngineEvent event) {
+        if (event != null) {
+            event.flags |= EngineEvent.FLAG_STAGE_FAILED;
+        }
+        record("stage thread error at sequence " + sequence + ": " + ex, sequence);
+        if (ex instanceof Error) {
+            health.halt(lastFailure);
+        } else {
+            health.enterSafe(lastFailure);
+        }
+    }
+
+    @Override
+    public void handleOnStartException(final Throwable ex) {
+        record("stage failed to start: " + ex, -1);
+        health.halt(lastFailure);
+    }
+
+    @Override
+    public void handleOnShutdownException(final Throwable ex) {
+        record("stage failed to shut down: " + ex, -1);
+    }
+
+    private void record(final String report, final long sequence) {
+        if (failures.getAndIncrement() == 0) {
+            firstFailure = report;
+        }
+        lastFailure = report;
+        lastFailureSequence = sequence;
+    }
+
+    public long failureCount() {
+        return failures.get();
+    }
+
+    /** The first failure of the run, or null. */
+    public String firstFailure() {
+        return firstFailure;
+    }
+
+    /** The latest failure of the run, or null. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    public long lastFailureSequence() {
+        return lastFailureSequence;
+    }
+}

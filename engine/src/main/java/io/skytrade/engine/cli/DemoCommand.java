@@ -1,0 +1,48 @@
+package io.skytrade.engine.cli;
+
+import io.skytrade.engine.config.ConfigException;
+import io.skytrade.engine.config.ConfigLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code skytrade demo}: runs the engine on its embedded default configuration (synthetic market,
+ * no network, no keys): {@code config/default.yaml} when present in the working directory, else
+ * the copy built into the jar.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run the engine on the embedded default (synthetic data, no network, no keys).")
+final class DemoCommand implements Callable<Integer> {
+    static final String DEFAULT_CONFIG = "config/default.yaml";
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        return RunCommand.runEngine(loadDefault(), options, System.out);
+    }
+
+    static ConfigLoader.LoadedConfig loadDefault() {
+        final Path local = Paths.get(DEFAULT_CONFIG);
+        if (Files.isRegularFile(local)) {
+            return ConfigLoader.fromSystemEnv().load(local);
+        }
+        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(DEFAULT_CONFIG)) {
+            if (in == null) {
+                throw new ConfigException("the embedded " + DEFAULT_CONFIG + " is missing from the jar");
+            }
+            return ConfigLoader.fromSystemEnv().loadText(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (final IOException e) {
+            throw new ConfigException("cannot read the embedded " + DEFAULT_CONFIG + ": " + e.getMessage(), e);
+        }
+    }
+}

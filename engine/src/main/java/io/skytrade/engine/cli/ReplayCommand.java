@@ -1,0 +1,46 @@
+package io.skytrade.engine.cli;
+
+import io.skytrade.engine.runtime.ReplayRunner;
+import io.skytrade.journal.RunDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code skytrade replay --journal DIR [--verify]}: rebuilds the pipeline from a run directory's
+ * journaled config, pushes its inputs through at full speed, and with {@code --verify} checks every
+ * decision against the journal. Exit 0 and a summary line when identical; exit 1 naming the first
+ * differing input sequence and both values otherwise.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+    description = "Replay a run directory through the pipeline; --verify compares every decision with the journal.")
+final class ReplayCommand implements Callable<Integer> {
+    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Run directory (journal/<run-id>).")
+    Path journal;
+
+    @Option(names = "--verify", description = "Compare each replayed decision with the journaled one.")
+    boolean verify;
+
+    @Override
+    public Integer call() {
+        final RunDirectory run = RunDirectory.open(journal);
+        final ReplayRunner.Result r = new ReplayRunner(run, System.getenv()).replay(verify);
+        final String summary = String.format("replayed %,d events, %,d decisions in %.3f s (%,.0f events/s)%s",
+            r.events(), r.decisions(), r.elapsedNanos() / 1e9, r.eventsPerSecond(),
+            r.journalClosedCleanly() ? "" : "; the run did not close cleanly: "
+                + String.format("%,d decisions past the end of its decision journal", r.beyondJournal()));
+        if (!verify) {
+            System.out.println(summary);
+            return SkytradeCli.EXIT_OK;
+        }
+        if (r.identical()) {
+            System.out.println(summary + "; verify: all decisions identical");
+            return SkytradeCli.EXIT_OK;
+        }
+        System.out.println(summary);
+        System.err.println("verify FAILED: " + r.differences() + " differing decision(s); " + r.firstDifference());
+        return SkytradeCli.EXIT_VERIFY_FAILED;
+    }
+}

@@ -1,0 +1,29 @@
+package io.skytrade.engine.cli;
+
+import io.skytrade.engine.config.ConfigException;
+import io.skytrade.engine.config.Durations;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options shared by {@code run} and {@code demo}: duration and journal root. */
+final class RunOptions {
+    @Option(names = "--duration", paramLabel = "DURATION",
+        description = "How long to run, e.g. 30s, 5m, 1h (default: until interrupted).")
+    String duration;
+
+    @Option(names = "--journal", paramLabel = "DIR",
+        description = "Directory in which the run directory is created (default: journal.dir of the config, 'journal').")
+    Path journalRoot;
+
+    long durationNanos() {
+        if (duration == null) {
+            return 0;
+        }
+        try {
+            return Durations.parseNanos(duration);
+        } catch (final IllegalArgumentException e) {
+            throw new ConfigException("--duration: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.skytrade.engine.config;
+
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a YAML config file into an immutable, validated {@link EngineConfig}: parses with
+ * snakeyaml-engine, substitutes {@code ${VAR}} / {@code ${VAR:-default}} from an injected
+ * environment, binds strictly (unknown keys, wrong types and bad values fail with one line), and
+ * produces the resolved config as YAML with secrets redacted, which a run directory stores and a
+ * replay loads back.
+ *
+ * <p>Start-up only.
+ */
+public final class ConfigLoader {
+    /** What a redacted secret reads as in a config snapshot. */
+    public static final String REDACTED = "<redacted>";
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(final Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** Loads from the process environment. */
+    public static ConfigLoader fromSystemEnv() {
+        return new ConfigLoader(System.getenv());
+    }
+
+    /**
+     * Loads and validates a config file.
+     *
+     * @throws ConfigException with one line naming the file and what was wrong
+     */
+    public LoadedConfig load(final Path file) {
+        final String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (final IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return loadText(text);
+        } catch (final ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads and validates config text. */
+    public LoadedConfig loadText(final String text) {
+        final Object root;
+        try {
+            root = new Load(LoadSettings.builder().setLabel("config").setAllowDuplicateKeys(false).build()).loadFromString(text);
+        } catch (final YamlEngineException e) {
+            throw new ConfigException("not valid YAML: " + e.getMessage().replace('\n', ' '), e);
+        }
+        if (root != null && !(root instanceof Map)) {
+            throw new ConfigException("the top level must be a mapping of sections, not a " + root.getClass().getSimpleName());
+        }
+        final Map<String, Object> resolved = new LinkedHashMap<>();
+        final Map<String, Object> redacted = new LinkedHashMap<>();
+        if (root != null) {
+            resolveMap("", asMap(root), resolved, redacted);
+        }
+        final EngineConfig config = EngineConfig.bind(new ConfigNode("", resolved));
+        return new LoadedConfig(config, dump(redacted));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(final Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private void resolveMap(final String path, final Map<String, Object> in, final Map<String, Object> out,
+                            final Map<String, Object> redactedOut) {
+        for (final Map.Entry<String, Object> e : in.entrySet()) {
+            final String key = String.valueOf(e.getKey());
+            final String keyPath = path.isEmpty() ? key : path + "." + key;
+            final Object[] pair = resolveValue(keyPath, key, e.getValue());
+            out.put(key, pair[0]);
+            redactedOut.put(key, pair[1]);
+        }
+    }
+
+    private Object[] resolveValue(final String keyPath, final String key, final Object value) {
+        if (value instanceof Map) {
+            final Map<String, Object> out = new LinkedHashMap<>();
+            final Map<String, Object> red = new LinkedHashMap<>();
+            resolveMap(keyPath, asMap(value), out, red);
+            return new Object[]{out, red};
+        }
+        if (value instanceof List<?> list) {
+            final List<Object> out = new ArrayList<>();
+            final List<Object> red = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                final Object[] pair = resolveValue(keyPath + "[" + i + "]", key, list.get(i));
+                out.add(pair[0]);
+                red.add(pair[1]);
+            }
+            return new Object[]{out, red};
+        }
+        if (value instanceof String s) {
+            final EnvSubstitution.Result r = new EnvSubstitution(env).apply(keyPath, s);
+            final boolean secret = r.secret() || EnvSubstitution.isSecretKey(key) && !r.value().isEmpty();
+            return new Object[]{r.value(), secret ? REDACTED : r.value()};
+        }
+        return new Object[]{value, value};
+    }
+
+    private static String dump(final Map<String, Object> map) {
+        final DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
+        return "# resolved skytrade configuration (secrets redacted)\n" + new Dump(settings).dumpToString(map);
+    }
+
+    /**
+     * A loaded config and its resolved, redacted YAML form.
+     *
+     * @param config       the validated configuration
+     * @param redactedYaml the resolved configuration with secrets replaced by {@value #REDACTED}
+     */
+    public record LoadedConfig(EngineConfig config, String redactedYaml) {
+    }
+}

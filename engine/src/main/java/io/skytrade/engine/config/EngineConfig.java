@@ -1,0 +1,192 @@
+package io.skytrade.engine.config;
+
+import io.skytrade.core.pipeline.PipelineLayout;
+import io.skytrade.core.pipeline.WaitStrategyKind;
+import io.skytrade.journal.JournalSettings;
+
+import java.util.List;
+
+/**
+ * The whole engine configuration, immutable and validated once at start-up. Each section is a
+ * record bound from its YAML mapping by a {@code bind} method that documents every key and its
+ * default (the README's configuration reference lists the same).
+ *
+ * @param instruments product symbols; registry ids follow this order
+ * @param series      alternative-data series names; registry ids follow this order
+ * @param pipeline    ring size, wait strategy, thread layout, pinning, journal mode
+ * @param journal     where run directories go and how queues are stored
+ * @param market      the embedded synthetic market-data source
+ * @param strategy    the baseline strategy's parameters
+ * @param timers      timer tick period
+ * @param status      status line period
+ */
+public record EngineConfig(List<String> instruments, List<String> series, PipelineSection pipeline,
+                           JournalSection journal, MarketSection market, StrategySection strategy,
+                           TimerSection timers, StatusSection status) {
+
+    /** Default products (design section 7). */
+    public static final List<String> DEFAULT_INSTRUMENTS = List.of(
+        "TIDE_SPOT", "TIDE_SWING", "WX_SPOT", "WX_SUM", "LHR_COUNT", "LHR_INDEX", "AQ_SPOT", "LON_ETF", "LON_FLY");
+    /** Default data series. */
+    public static final List<String> DEFAULT_SERIES = List.of(
+        "thames_level_m", "air_temp_c", "rel_humidity_pct", "pm25_ugm3", "lhr_arrivals_30m", "lhr_departures_30m");
+    /** Default stage order. */
+    public static final List<String> DEFAULT_STAGES = List.of("journal", "strategy", "orders");
+
+    static EngineConfig bind(final ConfigNode root) {
+        final List<String> instruments = root.stringList("instruments", DEFAULT_INSTRUMENTS);
+        final List<String> series = root.stringList("series", DEFAULT_SERIES);
+        if (instruments.isEmpty()) {
+            throw root.bad("instruments", instruments, "at least one instrument");
+        }
+        final EngineConfig config = new EngineConfig(instruments, series,
+            PipelineSection.bind(root.node("pipeline")),
+            JournalSection.bind(root.node("journal")),
+            MarketSection.bind(root.node("market")),
+            StrategySection.bind(root.node("strategy")),
+            TimerSection.bind(root.node("timers")),
+            StatusSection.bind(root.node("status")));
+        root.finish();
+        return config;
+    }
+
+    /**
+     * pipeline: {@code ringSize} (default 4096, power of two), {@code waitStrategy} (blocking |
+     * sleeping | yielding | busy-spin; default blocking), {@code journalMode} (inline | parallel;
+     * default inline), {@code threads} (list of stage-name lists, one per thread; default all stages
+     * on one thread), {@code cpus} (one CPU per thread, -1 for none; default none pinned).
+     */
+    public record PipelineSection(PipelineLayout layout) {
+        static PipelineSection bind(final ConfigNode n) {
+            final int ringSize = n.integer("ringSize", 4096);
+            final String wait = n.string("waitStrategy", "blocking");
+            final WaitStrategyKind kind;
+            try {
+                kind = WaitStrategyKind.fromConfig(wait);
+            } catch (final IllegalArgumentException e) {
+                throw n.bad("waitStrategy", wait, "one of blocking, sleeping, yielding, busy-spin");
+            }
+            final String mode = n.string("journalMode", "inline");
+            if (!mode.equals("inline") && !mode.equals("parallel")) {
+                throw n.bad("journalMode", mode, "inline or parallel");
+            }
+            final List<List<String>> threads = n.stringListList("threads", List.of(DEFAULT_STAGES));
+            final List<Integer> cpus = n.intList("cpus", List.of());
+            n.finish();
+            try {
+                return new PipelineSection(new PipelineLayout(ringSize, kind, threads, cpus, mode.equals("parallel")));
+            } catch (final IllegalArgumentException e) {
+                throw new ConfigException("config " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * journal: {@code dir} (root of run directories, default "journal"), {@code blockSize} (default
+     * 64MiB), {@code rollCycle} (default FAST_DAILY), {@code pretouch} (default true),
+     * {@code pretouchAhead} (default 32MiB).
+     */
+    public record JournalSection(String dir, JournalSettings settings) {
+        static JournalSection bind(final ConfigNode n) {
+            final JournalSettings d = JournalSettings.defaults();
+            final String dir = n.string("dir", "journal");
+            final long block = n.bytes("blockSize", d.blockSizeBytes());
+            final String roll = n.string("rollCycle", d.rollCycle());
+            final boolean pretouch = n.bool("pretouch", d.pretouch());
+            final long ahead = n.bytes("pretouchAhead", d.pretouchAheadBytes());
+            n.finish();
+            try {
+                return new JournalSection(dir, new JournalSettings(block, roll, pretouch, ahead));
+            } catch (final IllegalArgumentException e) {
+                throw new ConfigException("config " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * market: the embedded synthetic market-data source. {@code source} (synthetic; default),
+     * {@code seed} (default 42), {@code eventsPerSecond} (book updates per second over all
+     * instruments, default 200), {@code startPrice} (ticks, default 1000), {@code volatilityTicks}
+     * (per-update random-walk step standard deviation, default 2.0), {@code spreadTicks} (default 2),
+     * {@code levelQty} (lots per level, default 10).
+     */
+    public record MarketSection(String source, long seed, int eventsPerSecond, long startPrice, double volatilityTicks,
+                                int spreadTicks, long levelQty) {
+        static MarketSection bind(final ConfigNode n) {
+            final String source = n.string("source", "synthetic");
+            if (!source.equals("synthetic")) {
+                throw n.bad("source", source, "synthetic");
+            }
+            final MarketSection s = new MarketSection(source, n.longValue("seed", 42), n.integer("eventsPerSecond", 200),
+                n.longValue("startPrice", 1000), n.decimal("volatilityTicks", 2.0), n.integer("spreadTicks", 2),
+                n.longValue("levelQty", 10));
+            if (s.eventsPerSecond < 1 || s.eventsPerSecond > 10_000_000) {
+                throw n.bad("eventsPerSecond", s.eventsPerSecond, "1..10000000");
+            }
+            if (s.startPrice < 10) {
+                throw n.bad("startPrice", s.startPrice, "at least 10 ticks");
+            }
+            if (s.volatilityTicks < 0) {
+                throw n.bad("volatilityTicks", s.volatilityTicks, "a number >= 0");
+            }
+            if (s.spreadTicks < 1) {
+                throw n.bad("spreadTicks", s.spreadTicks, "at least 1");
+            }
+            if (s.levelQty < 1) {
+                throw n.bad("levelQty", s.levelQty, "at least 1");
+            }
+            n.finish();
+            return s;
+        }
+    }
+
+    /**
+     * strategy: the baseline moving-average-cross strategy. {@code fastWindow} (events, default 8),
+     * {@code slowWindow} (default 32, greater than fastWindow), {@code orderQty} (lots, default 1),
+     * {@code maxPosition} (lots, default 10), {@code thresholdTicks} (cross margin, default 0.5).
+     */
+    public record StrategySection(int fastWindow, int slowWindow, long orderQty, long maxPosition, double thresholdTicks) {
+        static StrategySection bind(final ConfigNode n) {
+            final StrategySection s = new StrategySection(n.integer("fastWindow", 8), n.integer("slowWindow", 32),
+                n.longValue("orderQty", 1), n.longValue("maxPosition", 10), n.decimal("thresholdTicks", 0.5));
+            if (s.fastWindow < 1) {
+                throw n.bad("fastWindow", s.fastWindow, "at least 1");
+            }
+            if (s.slowWindow <= s.fastWindow) {
+                throw n.bad("slowWindow", s.slowWindow, "greater than fastWindow (" + s.fastWindow + ")");
+            }
+            if (s.orderQty < 1) {
+                throw n.bad("orderQty", s.orderQty, "at least 1");
+            }
+            if (s.maxPosition < s.orderQty) {
+                throw n.bad("maxPosition", s.maxPosition, "at least orderQty (" + s.orderQty + ")");
+            }
+            if (s.thresholdTicks < 0) {
+                throw n.bad("thresholdTicks", s.thresholdTicks, "a number >= 0");
+            }
+            n.finish();
+            return s;
+        }
+    }
+
+    /** timers: {@code interval} between TIMER events (default 1s; 0 disables). */
+    public record TimerSection(long intervalNanos) {
+        static TimerSection bind(final ConfigNode n) {
+            final TimerSection s = new TimerSection(n.durationNanos("interval", 1_000_000_000L));
+            n.finish();
+            return s;
+        }
+    }
+
+    /** status: {@code interval} between status lines on the terminal (default 5s). */
+    public record StatusSection(long intervalNanos) {
+        static StatusSection bind(final ConfigNode n) {
+            final StatusSection s = new StatusSection(n.durationNanos("interval", 5_000_000_000L));
+            if (s.intervalNanos < 100_000_000L) {
+                throw n.bad("interval", s.intervalNanos + "ns", "at least 100ms");
+            }
+            n.finish();
+            return s;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.skytrade.engine.runtime;
+
+import io.skytrade.core.pipeline.EngineHealth;
+import io.skytrade.core.pipeline.Pipeline;
+import io.skytrade.core.pipeline.PipelineBuilder;
+import io.skytrade.engine.config.ConfigLoader;
+import io.skytrade.engine.config.EngineConfig;
+import io.skytrade.engine.demo.SyntheticMarketSource;
+import io.skytrade.journal.DecisionJournal;
+import io.skytrade.journal.InputJournalStage;
+import io.skytrade.journal.PageToucher;
+import io.skytrade.journal.Queues;
+import io.skytrade.journal.RunDirectory;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One live run of the engine: creates the run directory, opens the input and decision journals,
+ * composes the pipeline with the journal stage first, starts the input sources, prints a status
+ * line periodically, and on {@link #close()} stops the sources, drains the ring, closes the queues
+ * and marks the run closed. The composition root for {@code run} and {@code demo}.
+ *
+ * <p>Thread-safety: start, {@link #awaitStop} and close from the controlling thread;
+ * {@link #requestStop()} from any thread (a signal handler).
+ */
+public final class LiveRun implements AutoCloseable {
+    private final RunDirectory run;
+    private final SingleChronicleQueue inputsQueue;
+    private final SingleChronicleQueue decisionsQueue;
+    private final PageToucher toucher;
+    private final InputJournalStage journalStage;
+    private final DecisionJournal decisionJournal;
+    private final PaperOrderGateway gateway = new PaperOrderGateway();
+    private final Pipeline pipeline;
+    private final EngineAssembly.Stages stages;
+    private final List<Runnable> stoppers = new ArrayList<>();
+    private final List<Thread> sourceThreads = new ArrayList<>();
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final PrintStream out;
+    private final EngineConfig config;
+    private boolean closed;
+
+    private LiveRun(final ConfigLoader.LoadedConfig loaded, final Path journalRoot, final PrintStream out) {
+        this.out = out;
+        this.config = loaded.config();
+        final EpochNanoClock clock = new OffsetEpochNanoClock();
+        this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), Instant.now());
+        final AtomicLong bytesAppended = new AtomicLong();
+        this.toucher = config.journal().settings().pretouch()
+            ? new PageToucher(bytesAppended, config.journal().settings().pretouchAheadBytes(), out::println) : null;
+        this.inputsQueue = Queues.openForWriting(run.inputs(), config.journal().settings(), toucher);
+        this.decisionsQueue = Queues.openForWriting(run.decisions(), config.journal().settings(), null);
+        this.journalStage = new InputJournalStage(inputsQueue, bytesAppended);
+        this.decisionJournal = new DecisionJournal(decisionsQueue);
+        final EngineAssembly assembly = new EngineAssembly(config);
+        this.stages = assembly.businessStages(decisionJournal, gateway);
+        this.pipeline = assembly.configure(new PipelineBuilder().clock(clock).warnings(out::println), journalStage, stages)
+            .build();
+        if (toucher != null) {
+            toucher.start();
+        }
+        pipeline.start();
+        final EngineConfig.MarketSection m = config.market();
+        final SyntheticMarketSource market = new SyntheticMarketSource(pipeline.publisher(), clock,
+            config.instruments().size(), m.seed(), m.eventsPerSecond(), m.startPrice(), m.volatilityTicks(),
+            m.spreadTicks(), m.levelQty());
+        startSource("skytrade-market", market, market::stop);
+        if (config.timers().intervalNanos() > 0) {
+            final TimerSource timers = new TimerSource(pipeline.publisher(), clock, config.timers().intervalNanos());
+            startSource("skytrade-timer", timers, timers::stop);
+        }
+    }
+
+    /** Starts a live run with the given configuration; run directories are created under {@code journalRoot}. */
+    public static LiveRun start(final ConfigLoader.LoadedConfig loaded, final Path journalRoot, final PrintStream out) {
+        return new LiveRun(loaded, journalRoot, out);
+    }
+
+    private void startSource(final String name, final Runnable source, final Runnable stopper) {
+        final Thread t = new Thread(source, name);
+        t.setDaemon(true);
+        stoppers.add(stopper);
+        sourceThreads.add(t);
+        t.start();
+    }
+
+    /** Asks the run to stop; {@link #awaitStop} returns soon after. Safe from any thread. */
+    public void requestStop() {
+        stopRequested.countDown();
+    }
+
+    /**
+     * Blocks until the duration elapses (0 = until {@link #requestStop()}), printing a status line
+     * every configured interval.
+     */
+    public void awaitStop(final long durationNanos) throws InterruptedException {
+        final long start = System.nanoTime();
+        final long interval = config.status().intervalNanos();
+        long lastEvents = 0;
+        long lastTime = start;
+        while (true) {
+            long wait = interval;
+            if (durationNanos > 0) {
+                wait = Math.min(wait, start + durationNanos - System.nanoTime());
+                if (wait <= 0) {
+                    return;
+                }
+            }
+            if (stopRequested.await(wait, TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            final long now = System.nanoTime();
+            if (now - lastTime >= interval || durationNanos == 0) {
+                final long events = journalStage.entries();
+                out.println(statusLine(events, (events - lastEvents) * 1e9 / Math.max(1, now - lastTime)));
+                lastEvents = events;
+                lastTime = now;
+            }
+        }
+    }
+
+    private String statusLine(final long events, final double rate) {
+        final EngineHealth health = pipeline.health();
+        final StringBuilder sb = new StringBuilder();
+        sb.append(String.format("status: %s events %,d (%,.0f/s) decisions %,d orders sent %,d",
+            health.state(), events, rate, decisionJournal.entries(), gateway.orders()));
+        if (pipeline.failures().failureCount() > 0) {
+            sb.append(String.format(" stage failures %,d, last: %s", pipeline.failures().failureCount(),
+                pipeline.failures().lastFailure()));
+        }
+        return sb.toString();
+    }
+
+    public RunDirectory runDirectory() {
+        return run;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public long inputsJournaled() {
+        return journalStage.entries();
+    }
+
+    public long decisionsJournaled() {
+        return decisionJournal.entries();
+    }
+
+    /**
+     * Stops the sources, drains the ring (every published input is journaled and handled), closes
+     * the queues and marks the run closed. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stoppers.forEach(Runnable::run);
+        for (final Thread t : sourceThreads) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        final boolean drained = pipeline.drainAndStop(30, TimeUnit.SECONDS);
+        if (!drained) {
+            out.println("warning: the ring did not drain within 30 s; stage threads were halted");
+        }
+        decisionJournal.close();
+        if (toucher != null) {
+            toucher.close();
+        }
+        inputsQueue.close();
+        decisionsQueue.close();
+        run.markClosed(journalStage.entries(), decisionJournal.entries(), Instant.now());
+        out.printf("stopped: %s, %,d inputs and %,d decisions journaled, %,d orders sent%n",
+            pipeline.health().state(), journalStage.entries(), decisionJournal.entries(), gateway.orders());
+    }
+}

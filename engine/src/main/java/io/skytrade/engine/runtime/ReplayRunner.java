@@ -1,0 +1,103 @@
+package io.skytrade.engine.runtime;
+
+import com.lmax.disruptor.dsl.ProducerType;
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.pipeline.DecisionListener;
+import io.skytrade.core.pipeline.Pipeline;
+import io.skytrade.core.pipeline.PipelineBuilder;
+import io.skytrade.core.pipeline.RingInboundPublisher;
+import io.skytrade.core.time.ManualEpochNanoClock;
+import io.skytrade.engine.config.ConfigLoader;
+import io.skytrade.engine.config.EngineConfig;
+import io.skytrade.journal.DecisionJournalReader;
+import io.skytrade.journal.DecisionVerifier;
+import io.skytrade.journal.InputJournalReader;
+import io.skytrade.journal.RunDirectory;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Replays a run directory: rebuilds the pipeline from the run's journaled config (without the
+ * journal stage), pushes the journaled inputs through as fast as the CPU allows, and with
+ * {@code verify} compares every decision with the journaled one through a {@link DecisionVerifier}.
+ * Nothing is sent anywhere: the gateway is a {@link PaperOrderGateway}.
+ *
+ * <p>Not thread-safe; one replay per instance.
+ */
+public final class ReplayRunner {
+    private final RunDirectory run;
+    private final Map<String, String> env;
+
+    public ReplayRunner(final RunDirectory run, final Map<String, String> env) {
+        this.run = run;
+        this.env = env;
+    }
+
+    /** Runs the replay and returns its result. */
+    public Result replay(final boolean verify) {
+        final EngineConfig config = new ConfigLoader(env).loadText(run.configYaml()).config();
+        final EngineAssembly assembly = new EngineAssembly(config);
+        final DecisionVerifier verifier = verify
+            ? new DecisionVerifier(new DecisionJournalReader(run.decisions()), run.closedCleanly()) : null;
+        final AtomicLong decisions = new AtomicLong();
+        final DecisionListener counting = event -> {
+            decisions.lazySet(decisions.get() + event.decisions.count());
+            if (verifier != null) {
+                verifier.onDecisions(event);
+            }
+        };
+        final PaperOrderGateway gateway = new PaperOrderGateway();
+        final EngineAssembly.Stages stages = assembly.businessStages(counting, gateway);
+        final Pipeline pipeline = assembly.configure(new PipelineBuilder()
+            .clock(new ManualEpochNanoClock(0)).producerType(ProducerType.SINGLE), null, stages).build();
+        pipeline.start();
+        final long start = System.nanoTime();
+        long events = 0;
+        try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
+            final EngineEvent input = new EngineEvent();
+            final RingInboundPublisher publisher = pipeline.publisher();
+            while (reader.next(input)) {
+                publisher.publishCopy(input);
+                events++;
+            }
+        } finally {
+            pipeline.drainAndStop(60, TimeUnit.SECONDS);
+        }
+        final long elapsed = System.nanoTime() - start;
+        if (verifier != null) {
+            verifier.finish();
+            verifier.close();
+        }
+        return new Result(events, decisions.get(), elapsed, gateway.orders(), verifier == null ? 0 : verifier.differences(),
+            verifier == null ? null : verifier.firstDifference(), verifier == null ? -1 : verifier.firstDifferenceSequence(),
+            verifier == null ? 0 : verifier.beyondJournal(), pipeline.failures().failureCount(), run.closedCleanly());
+    }
+
+    /**
+     * The outcome of a replay.
+     *
+     * @param events                 inputs replayed
+     * @param decisions              decisions the replay made
+     * @param elapsedNanos           wall time of the replay
+     * @param orders                 orders the replay would have sent
+     * @param differences            decisions that differ from the journal (0 when not verifying)
+     * @param firstDifference        description of the first difference, or null
+     * @param firstDifferenceSequence input sequence of the first difference, or -1
+     * @param beyondJournal          decisions past the end of a killed writer's decision journal
+     * @param stageFailures          stage failures during the replay
+     * @param journalClosedCleanly   whether the journaled run shut down cleanly
+     */
+    public record Result(long events, long decisions, long elapsedNanos, long orders, long differences,
+                         String firstDifference, long firstDifferenceSequence, long beyondJournal, long stageFailures,
+                         boolean journalClosedCleanly) {
+        public double eventsPerSecond() {
+            return elapsedNanos == 0 ? 0 : events * 1e9 / elapsedNanos;
+        }
+
+        public boolean identical() {
+            return differences == 0;
+        }
+    }
+}
