@@ -6,6 +6,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import io.skytrade.core.event.EngineEvent;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,24 +24,39 @@ public final class Pipeline {
     private final EngineHealth health;
     private final PipelineLayout layout;
     private final List<String> stageNames;
+    private final CountDownLatch threadsStarted;
     private volatile boolean started;
     private volatile boolean stopped;
 
     Pipeline(final Disruptor<EngineEvent> disruptor, final RingInboundPublisher publisher,
              final StageFailureRecorder failures, final EngineHealth health, final PipelineLayout layout,
-             final List<String> stageNames) {
+             final List<String> stageNames, final CountDownLatch threadsStarted) {
         this.disruptor = disruptor;
         this.publisher = publisher;
         this.failures = failures;
         this.health = health;
         this.layout = layout;
         this.stageNames = List.copyOf(stageNames);
+        this.threadsStarted = threadsStarted;
     }
 
-    /** Starts the stage threads. */
+    /**
+     * Starts the stage threads and waits until every one of them is running (so that a drain right
+     * after start cannot miss a thread that had not started yet).
+     *
+     * @throws IllegalStateException when the threads do not start within 30 seconds
+     */
     public Pipeline start() {
         disruptor.start();
         started = true;
+        try {
+            if (!threadsStarted.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("pipeline stage threads did not start within 30 s");
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the pipeline", e);
+        }
         return this;
     }
 

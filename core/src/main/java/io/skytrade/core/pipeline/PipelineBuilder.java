@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -97,6 +98,7 @@ public final class PipelineBuilder {
         final Set<String> placed = new HashSet<>();
         final List<StageGroupHandler> groups = new ArrayList<>();
         final StageFailureRecorder failures = new StageFailureRecorder(health);
+        final CountDownLatch started = new CountDownLatch(layout.threads().size());
         for (int g = 0; g < layout.threads().size(); g++) {
             final List<String> names = layout.threads().get(g);
             final Stage[] groupStages = new Stage[names.size()];
@@ -115,7 +117,7 @@ public final class PipelineBuilder {
             }
             final String threadName = "skytrade-" + String.join("+", names);
             groups.add(new StageGroupHandler(threadName, groupStages, indexes, failures,
-                new CpuPinning(layout.cpuFor(g), warnings)));
+                new CpuPinning(layout.cpuFor(g), warnings), started));
         }
         if (placed.size() != order.size()) {
             final List<String> missing = new ArrayList<>(order);
@@ -128,7 +130,7 @@ public final class PipelineBuilder {
         disruptor.setDefaultExceptionHandler(failures);
         wire(disruptor, groups);
         return new Pipeline(disruptor, new RingInboundPublisher(disruptor.getRingBuffer(), clock), failures, health,
-            layout, order);
+            layout, order, started);
     }
 
     @SuppressWarnings("unchecked")

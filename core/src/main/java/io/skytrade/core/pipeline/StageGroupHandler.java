@@ -3,6 +3,8 @@ package io.skytrade.core.pipeline;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 
+import java.util.concurrent.CountDownLatch;
+
 /**
  * Runs several stages in order on one thread: the unit of the configurable thread layout. Each
  * stage's failure is isolated: an exception from stage i is reported to the
@@ -17,6 +19,7 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     private final int[] stageIndexes;
     private final StageFailureRecorder failures;
     private final CpuPinning pinning;
+    private final CountDownLatch started;
 
     /**
      * @param threadName   name of the thread running the group (for reports)
@@ -24,12 +27,14 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
      * @param stageIndexes each stage's index in the whole pipeline (for {@link EngineEvent#failedStage})
      */
     public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
-                             final StageFailureRecorder failures, final CpuPinning pinning) {
+                             final StageFailureRecorder failures, final CpuPinning pinning,
+                             final CountDownLatch started) {
         this.threadName = threadName;
         this.stages = stages.clone();
         this.stageIndexes = stageIndexes.clone();
         this.failures = failures;
         this.pinning = pinning;
+        this.started = started;
     }
 
     @Override
@@ -58,6 +63,7 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
         for (final Stage stage : stages) {
             stage.handler().onStart();
         }
+        started.countDown();
     }
 
     @Override

@@ -1,0 +1,200 @@
+package io.skytrade.core.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
+import io.skytrade.core.time.ManualEpochNanoClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(30)
+class PipelineBuilderTest {
+    private static final InputTranslator<Long> TIMER_AT = (event, t) -> {
+        event.type = EventType.TIMER;
+        event.eventTimeNanos = t;
+    };
+
+    /** Records the order in which it sees sequences and checks that the stage before it ran. */
+    static final class OrderedStage implements EventHandler<EngineEvent> {
+        final int bit;
+        final int requiredBits;
+        final AtomicLong seen = new AtomicLong();
+        volatile long lastSequence = -1;
+        volatile boolean outOfOrder;
+        volatile boolean predecessorMissing;
+
+        OrderedStage(final int bit, final int requiredBits) {
+            this.bit = bit;
+            this.requiredBits = requiredBits;
+        }
+
+        @Override
+        public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
+            if (sequence != lastSequence + 1) {
+                outOfOrder = true;
+            }
+            if ((event.controlCode & requiredBits) != requiredBits) {
+                predecessorMissing = true;
+            }
+            event.controlCode |= bit;
+            lastSequence = sequence;
+            seen.incrementAndGet();
+        }
+    }
+
+    private static List<OrderedStage> runLayout(final List<List<String>> threads, final boolean parallel, final int events) {
+        final OrderedStage a = new OrderedStage(1, 0);
+        final OrderedStage b = new OrderedStage(2, parallel ? 0 : 1);
+        final OrderedStage c = new OrderedStage(4, 3);
+        final Pipeline p = new PipelineBuilder()
+            .stage("a", a).stage("b", b).stage("c", c)
+            .layout(new PipelineLayout(1024, WaitStrategyKind.YIELDING, threads, List.of(), parallel))
+            .clock(new ManualEpochNanoClock(7)).build().start();
+        for (long i = 0; i < events; i++) {
+            p.publisher().publish(TIMER_AT, i);
+        }
+        assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
+        assertEquals(events - 1, p.completedSequence());
+        return List.of(a, b, c);
+    }
+
+    @Test
+    void shouldRunEveryStageInOrderOnOneThread() {
+        for (final OrderedStage s : runLayout(List.of(List.of("a", "b", "c")), false, 10_000)) {
+            assertEquals(10_000, s.seen.get());
+            assertFalse(s.outOfOrder);
+            assertFalse(s.predecessorMissing);
+        }
+    }
+
+    @Test
+    void shouldChainThreadPerStage() {
+        for (final OrderedStage s : runLayout(List.of(List.of("a"), List.of("b"), List.of("c")), false, 10_000)) {
+            assertEquals(10_000, s.seen.get());
+            assertFalse(s.outOfOrder);
+            assertFalse(s.predecessorMissing);
+        }
+    }
+
+    @Test
+    void shouldGateLastGroupOnParallelJournalGroup() {
+        // a = journal (parallel), b = business, c = outbound: c requires both a and b (bits 1|2).
+        for (final OrderedStage s : runLayout(List.of(List.of("a"), List.of("b"), List.of("c")), true, 10_000)) {
+            assertEquals(10_000, s.seen.get());
+            assertFalse(s.outOfOrder);
+            assertFalse(s.predecessorMissing, "outbound stage ran before the journal or business stage");
+        }
+    }
+
+    @Test
+    void shouldStampSequenceAndReceiveTime() {
+        final List<Long> stamps = new ArrayList<>();
+        final Pipeline p = new PipelineBuilder()
+            .stage("rec", (e, seq, end) -> stamps.add(e.sequence * 1000 + e.receiveTimeNanos))
+            .layout(PipelineLayout.singleThread(8, WaitStrategyKind.BLOCKING, List.of("rec")))
+            .clock(new ManualEpochNanoClock(5)).build().start();
+        assertEquals(0, p.publisher().publish(TIMER_AT, 1L));
+        assertEquals(1, p.publisher().publish(TIMER_AT, 2L));
+        p.drainAndStop(5, TimeUnit.SECONDS);
+        assertEquals(List.of(5L, 1005L), stamps);
+    }
+
+    @Test
+    void shouldKeepRunningAndFlagEventWhenStageThrows() {
+        final List<Integer> flagsSeenDownstream = new ArrayList<>();
+        final EngineHealth health = new EngineHealth();
+        final Pipeline p = new PipelineBuilder()
+            .stage("boom", (e, seq, end) -> {
+                if (seq == 3) {
+                    throw new IllegalStateException("bad state");
+                }
+            })
+            .stage("after", (e, seq, end) -> flagsSeenDownstream.add(e.flags))
+            .layout(PipelineLayout.threadPerStage(16, WaitStrategyKind.BLOCKING, List.of("boom", "after")))
+            .clock(new ManualEpochNanoClock(0)).health(health).build().start();
+        for (long i = 0; i < 6; i++) {
+            p.publisher().publish(TIMER_AT, i);
+        }
+        assertTrue(p.drainAndStop(5, TimeUnit.SECONDS));
+        assertEquals(6, flagsSeenDownstream.size(), "the stage thread survived the exception");
+        assertEquals(EngineEvent.FLAG_STAGE_FAILED, flagsSeenDownstream.get(3));
+        assertEquals(0, flagsSeenDownstream.get(4));
+        assertEquals(1, p.failures().failureCount());
+        assertEquals(3, p.failures().lastFailureSequence());
+        assertTrue(p.failures().lastFailure().contains("stage 'boom' failed at sequence 3"), p.failures().lastFailure());
+        assertEquals(EngineHealth.State.SAFE, health.state());
+    }
+
+    @Test
+    void shouldLeaveVoidSlotWhenTranslatorThrows() {
+        final List<Integer> types = new ArrayList<>();
+        final Pipeline p = new PipelineBuilder()
+            .stage("rec", (e, seq, end) -> types.add(e.type))
+            .layout(PipelineLayout.singleThread(8, WaitStrategyKind.BLOCKING, List.of("rec")))
+            .clock(new ManualEpochNanoClock(0)).build().start();
+        final InputTranslator<String> failing = (e, s) -> {
+            e.type = EventType.TIMER;
+            throw new IllegalArgumentException(s);
+        };
+        assertThrows(IllegalArgumentException.class, () -> p.publisher().publish(failing, "malformed"));
+        p.publisher().publish(TIMER_AT, 1L);
+        p.drainAndStop(5, TimeUnit.SECONDS);
+        assertEquals(List.of(EventType.NONE, EventType.TIMER), types);
+    }
+
+    @Test
+    void shouldRejectLayoutNamingUnknownOrMissingStages() {
+        final EventHandler<EngineEvent> noop = (e, s, b) -> { };
+        final IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> new PipelineBuilder()
+            .stage("a", noop).layout(PipelineLayout.singleThread(8, WaitStrategyKind.BLOCKING, List.of("a", "x")))
+            .clock(new ManualEpochNanoClock(0)).build());
+        assertTrue(unknown.getMessage().contains("unknown stage 'x'"), unknown.getMessage());
+        final IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> new PipelineBuilder()
+            .stage("a", noop).stage("b", noop).layout(PipelineLayout.singleThread(8, WaitStrategyKind.BLOCKING, List.of("a")))
+            .clock(new ManualEpochNanoClock(0)).build());
+        assertTrue(missing.getMessage().contains("[b] are not placed"), missing.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new PipelineLayout(1000, WaitStrategyKind.BLOCKING,
+            List.of(List.of("a")), List.of(), false));
+        assertThrows(IllegalArgumentException.class, () -> new PipelineLayout(8, WaitStrategyKind.BLOCKING,
+            List.of(List.of("a", "b"), List.of("c")), List.of(), true));
+        assertThrows(IllegalArgumentException.class, () -> new PipelineLayout(8, WaitStrategyKind.BLOCKING,
+            List.of(List.of("a")), List.of(1, 2), false));
+    }
+
+    @Test
+    void shouldWarnOnceAndRunUnpinnedWhenCpuUnavailable() {
+        final List<String> warnings = new ArrayList<>();
+        final AtomicLong seen = new AtomicLong();
+        final Pipeline p = new PipelineBuilder()
+            .stage("a", (e, s, b) -> seen.incrementAndGet())
+            .layout(new PipelineLayout(8, WaitStrategyKind.BLOCKING, List.of(List.of("a")), List.of(4096), false))
+            .clock(new ManualEpochNanoClock(0)).warnings(warnings::add).build().start();
+        p.publisher().publish(TIMER_AT, 1L);
+        p.drainAndStop(5, TimeUnit.SECONDS);
+        assertEquals(1, seen.get());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("CPU 4096"), warnings.get(0));
+    }
+
+    @Test
+    void shouldParseWaitStrategyNames() {
+        assertEquals(WaitStrategyKind.BUSY_SPIN, WaitStrategyKind.fromConfig("busy-spin"));
+        assertEquals(WaitStrategyKind.SLEEPING, WaitStrategyKind.fromConfig(" Sleeping "));
+        for (final WaitStrategyKind k : WaitStrategyKind.values()) {
+            assertEquals(k, WaitStrategyKind.fromConfig(k.configName()));
+            k.create();
+        }
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WaitStrategyKind.fromConfig("fast"));
+        assertTrue(e.getMessage().contains("'fast'"));
+    }
+}
