@@ -31,6 +31,15 @@ final class ReplayCommand implements Callable<Integer> {
             r.events(), r.decisions(), r.elapsedNanos() / 1e9, r.eventsPerSecond(),
             r.journalClosedCleanly() ? "" : "; the run did not close cleanly: "
                 + String.format("%,d decisions past the end of its decision journal", r.beyondJournal()));
+        if (r.stageFailures() > 0) {
+            System.out.println(String.format("%,d stage failure(s) during replay; first: %s", r.stageFailures(),
+                r.firstStageFailure()));
+        }
+        if (r.corruption() != null) {
+            System.out.println(summary);
+            System.err.println("journal error: " + r.corruption());
+            return SkytradeCli.EXIT_CORRUPT;
+        }
         if (!verify) {
             System.out.println(summary);
             return SkytradeCli.EXIT_OK;

@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads a YAML config file into an immutable, validated {@link EngineConfig}: parses with
@@ -72,10 +74,11 @@ public final class ConfigLoader {
         }
         final Map<String, Object> resolved = new LinkedHashMap<>();
         final Map<String, Object> redacted = new LinkedHashMap<>();
+        final Set<String> secretPaths = new HashSet<>();
         if (root != null) {
-            resolveMap("", asMap(root), resolved, redacted);
+            resolveMap("", asMap(root), resolved, redacted, secretPaths);
         }
-        final EngineConfig config = EngineConfig.bind(new ConfigNode("", resolved));
+        final EngineConfig config = EngineConfig.bind(new ConfigNode("", resolved, secretPaths));
         return new LoadedConfig(config, dump(redacted));
     }
 
@@ -85,28 +88,28 @@ public final class ConfigLoader {
     }
 
     private void resolveMap(final String path, final Map<String, Object> in, final Map<String, Object> out,
-                            final Map<String, Object> redactedOut) {
+                            final Map<String, Object> redactedOut, final Set<String> secretPaths) {
         for (final Map.Entry<String, Object> e : in.entrySet()) {
             final String key = String.valueOf(e.getKey());
             final String keyPath = path.isEmpty() ? key : path + "." + key;
-            final Object[] pair = resolveValue(keyPath, key, e.getValue());
+            final Object[] pair = resolveValue(keyPath, key, e.getValue(), secretPaths);
             out.put(key, pair[0]);
             redactedOut.put(key, pair[1]);
         }
     }
 
-    private Object[] resolveValue(final String keyPath, final String key, final Object value) {
+    private Object[] resolveValue(final String keyPath, final String key, final Object value, final Set<String> secretPaths) {
         if (value instanceof Map) {
             final Map<String, Object> out = new LinkedHashMap<>();
             final Map<String, Object> red = new LinkedHashMap<>();
-            resolveMap(keyPath, asMap(value), out, red);
+            resolveMap(keyPath, asMap(value), out, red, secretPaths);
             return new Object[]{out, red};
         }
         if (value instanceof List<?> list) {
             final List<Object> out = new ArrayList<>();
             final List<Object> red = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                final Object[] pair = resolveValue(keyPath + "[" + i + "]", key, list.get(i));
+                final Object[] pair = resolveValue(keyPath + "[" + i + "]", key, list.get(i), secretPaths);
                 out.add(pair[0]);
                 red.add(pair[1]);
             }
@@ -115,6 +118,9 @@ public final class ConfigLoader {
         if (value instanceof String s) {
             final EnvSubstitution.Result r = new EnvSubstitution(env).apply(keyPath, s);
             final boolean secret = r.secret() || EnvSubstitution.isSecretKey(key) && !r.value().isEmpty();
+            if (secret) {
+                secretPaths.add(keyPath);
+            }
             return new Object[]{r.value(), secret ? REDACTED : r.value()};
         }
         return new Object[]{value, value};

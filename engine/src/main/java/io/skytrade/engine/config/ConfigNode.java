@@ -19,10 +19,19 @@ public final class ConfigNode {
     private final String path;
     private final Map<String, Object> values;
     private final Set<String> read = new LinkedHashSet<>();
+    private final Set<String> secretPaths;
 
     public ConfigNode(final String path, final Map<String, Object> values) {
+        this(path, values, Set.of());
+    }
+
+    /**
+     * @param secretPaths full key paths whose values are secrets: error messages never show them
+     */
+    public ConfigNode(final String path, final Map<String, Object> values, final Set<String> secretPaths) {
         this.path = path;
         this.values = values == null ? Map.of() : values;
+        this.secretPaths = secretPaths;
     }
 
     /** An empty node (a section absent from the file: every key takes its default). */
@@ -238,7 +247,7 @@ public final class ConfigNode {
         if (!(v instanceof Map)) {
             throw bad(key, v, "a mapping of keys to values");
         }
-        return new ConfigNode(keyPath(key), (Map<String, Object>) v);
+        return new ConfigNode(keyPath(key), (Map<String, Object>) v, secretPaths);
     }
 
     /** The keys of this mapping, in file order (for open-ended sections such as per-instrument tables). */
@@ -258,7 +267,8 @@ public final class ConfigNode {
 
     /** An error for {@code key} naming the value and the expectation. */
     public ConfigException bad(final String key, final Object value, final String expected) {
-        return new ConfigException("config key '" + keyPath(key) + "' has value " + show(value) + ", expected " + expected);
+        final String shown = secretPaths.contains(keyPath(key)) ? "<redacted secret>" : show(value);
+        return new ConfigException("config key '" + keyPath(key) + "' has value " + shown + ", expected " + expected);
     }
 
     private static String show(final Object value) {

@@ -72,7 +72,8 @@ public final class ReplayRunner {
         }
         return new Result(events, decisions.get(), elapsed, gateway.orders(), verifier == null ? 0 : verifier.differences(),
             verifier == null ? null : verifier.firstDifference(), verifier == null ? -1 : verifier.firstDifferenceSequence(),
-            verifier == null ? 0 : verifier.beyondJournal(), pipeline.failures().failureCount(), run.closedCleanly());
+            verifier == null ? 0 : verifier.beyondJournal(), pipeline.failures().failureCount(),
+            pipeline.failures().firstFailure(), verifier == null ? null : verifier.corruption(), run.closedCleanly());
     }
 
     /**
@@ -86,12 +87,14 @@ public final class ReplayRunner {
      * @param firstDifference        description of the first difference, or null
      * @param firstDifferenceSequence input sequence of the first difference, or -1
      * @param beyondJournal          decisions past the end of a killed writer's decision journal
-     * @param stageFailures          stage failures during the replay
+     * @param stageFailures          stage failures during the replay (reproduced from the live run)
+     * @param firstStageFailure      description of the first stage failure, or null
+     * @param corruption             a corrupt decision entry that stopped verification, or null
      * @param journalClosedCleanly   whether the journaled run shut down cleanly
      */
     public record Result(long events, long decisions, long elapsedNanos, long orders, long differences,
                          String firstDifference, long firstDifferenceSequence, long beyondJournal, long stageFailures,
-                         boolean journalClosedCleanly) {
+                         String firstStageFailure, String corruption, boolean journalClosedCleanly) {
         public double eventsPerSecond() {
             return elapsedNanos == 0 ? 0 : events * 1e9 / elapsedNanos;
         }

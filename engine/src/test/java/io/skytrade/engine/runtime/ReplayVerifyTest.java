@@ -1,0 +1,205 @@
+package io.skytrade.engine.runtime;
+
+import io.skytrade.core.event.Decisions;
+import io.skytrade.engine.cli.SkytradeCli;
+import io.skytrade.engine.config.ConfigLoader;
+import io.skytrade.journal.DecisionCodec;
+import io.skytrade.journal.DecisionJournalReader;
+import io.skytrade.journal.DecisionRecord;
+import io.skytrade.journal.JournalSettings;
+import io.skytrade.journal.Queues;
+import io.skytrade.journal.RunDirectory;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real live run (synthetic market, journals on disk), then replays of its run directory: intact,
+ * with one decision changed, and with one journal byte flipped.
+ */
+@Timeout(120)
+class ReplayVerifyTest {
+    static final String FAST_CONFIG = """
+        pipeline:
+          ringSize: 1024
+          waitStrategy: blocking
+        journal:
+          blockSize: 1MiB
+          pretouchAhead: 2MiB
+        market:
+          eventsPerSecond: 4000
+          volatilityTicks: 3.0
+        strategy:
+          fastWindow: 3
+          slowWindow: 9
+          thresholdTicks: 0.2
+        timers:
+          interval: 50ms
+        status:
+          interval: 500ms
+        """;
+
+    @TempDir
+    static Path tmp;
+    static RunDirectory run;
+    static long inputs;
+    static long decisions;
+
+    @BeforeAll
+    static void recordALiveRun() throws Exception {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(FAST_CONFIG), tmp.resolve("journal"),
+            new PrintStream(out, true, StandardCharsets.UTF_8));
+        live.awaitStop(1_500_000_000L);
+        live.close();
+        run = RunDirectory.open(live.runDirectory().dir());
+        inputs = live.inputsJournaled();
+        decisions = live.decisionsJournaled();
+        assertTrue(inputs > 3000, "inputs " + inputs);
+        assertTrue(decisions > 10, "decisions " + decisions);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("status: RUNNING"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldReplayIdenticallyFromTheJournaledConfig() {
+        final ReplayRunner.Result r = new ReplayRunner(run, Map.of()).replay(true);
+        assertEquals(inputs, r.events());
+        assertEquals(decisions, r.decisions());
+        assertEquals(0, r.differences(), r.firstDifference());
+        assertTrue(r.journalClosedCleanly());
+        assertEquals(SkytradeCli.EXIT_OK, SkytradeCli.execute("replay", "--journal", run.dir().toString(), "--verify"));
+    }
+
+    @Test
+    void shouldNameTheFirstDifferingSequenceWhenADecisionWasChanged() throws IOException {
+        final Path copy = copyRun("changed");
+        final List<DecisionRecord> records = readDecisions(run.decisions());
+        final int victim = records.size() / 2;
+        final DecisionRecord changed = records.get(victim);
+        final long originalPrice = changed.priceTicks;
+        changed.priceTicks += 1;
+        rewriteDecisions(copy.resolve(RunDirectory.DECISIONS), records);
+
+        final ReplayRunner.Result r = new ReplayRunner(RunDirectory.open(copy), Map.of()).replay(true);
+        assertEquals(1, r.differences());
+        assertEquals(changed.inputSequence, r.firstDifferenceSequence());
+        assertTrue(r.firstDifference().contains("input sequence " + changed.inputSequence), r.firstDifference());
+        assertTrue(r.firstDifference().contains("px=" + (originalPrice + 1)) && r.firstDifference().contains("px=" + originalPrice),
+            r.firstDifference());
+        assertEquals(SkytradeCli.EXIT_VERIFY_FAILED, SkytradeCli.execute("replay", "--journal", copy.toString(), "--verify"));
+    }
+
+    @Test
+    void shouldReportAFlippedJournalByteAsCorruptionNamingTheEntry() throws IOException {
+        final Path copy = copyRun("flipped");
+        final List<DecisionRecord> records = readDecisions(run.decisions());
+        final DecisionRecord target = records.get(records.size() / 3);
+        final Path file;
+        try (Stream<Path> files = Files.list(copy.resolve(RunDirectory.DECISIONS))) {
+            file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        final byte[] bytes = Files.readAllBytes(file);
+        final byte[] needle = encode(target, new DecisionCodec());
+        final int at = indexOf(bytes, needle);
+        assertTrue(at > 0, "decision entry found in the queue file");
+        bytes[at + 30] ^= 0x01;
+        Files.write(file, bytes);
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final PrintStream saved = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(SkytradeCli.EXIT_CORRUPT, SkytradeCli.execute("replay", "--journal", copy.toString(), "--verify"));
+        } finally {
+            System.setErr(saved);
+        }
+        final String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("decision #" + (records.size() / 3)) && message.contains("CRC-32C"), message);
+    }
+
+    private static Path copyRun(final String name) throws IOException {
+        final Path target = tmp.resolve(name);
+        try (Stream<Path> files = Files.walk(run.dir())) {
+            for (final Path p : (Iterable<Path>) files::iterator) {
+                final Path dest = target.resolve(run.dir().relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+        return target;
+    }
+
+    static List<DecisionRecord> readDecisions(final Path dir) {
+        final List<DecisionRecord> out = new ArrayList<>();
+        try (DecisionJournalReader reader = new DecisionJournalReader(dir)) {
+            DecisionRecord r = new DecisionRecord();
+            while (reader.next(r)) {
+                out.add(r);
+                r = new DecisionRecord();
+            }
+        }
+        return out;
+    }
+
+    private static byte[] encode(final DecisionRecord r, final DecisionCodec codec) {
+        final Decisions d = new Decisions();
+        for (int i = 0; i <= r.index; i++) {
+            d.add(r.kind, r.instrumentId, r.side, r.priceTicks, r.quantity, r.clientOrderId, r.reason);
+        }
+        d.status[r.index] = r.status;
+        d.timeInForce[r.index] = r.timeInForce;
+        final int len = codec.encode(r.inputSequence, d, r.index);
+        return java.util.Arrays.copyOf(codec.array(), len);
+    }
+
+    private static void rewriteDecisions(final Path dir, final List<DecisionRecord> records) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (final Path p : (Iterable<Path>) files::iterator) {
+                Files.delete(p);
+            }
+        }
+        final DecisionCodec codec = new DecisionCodec();
+        try (SingleChronicleQueue q = Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
+             ExcerptAppender appender = q.createAppender()) {
+            for (final DecisionRecord r : records) {
+                final byte[] bytes = encode(r, codec);
+                try (DocumentContext dc = appender.writingDocument()) {
+                    dc.wire().bytes().write(bytes, 0, bytes.length);
+                }
+            }
+        }
+    }
+
+    private static int indexOf(final byte[] hay, final byte[] needle) {
+        outer:
+        for (int i = 0; i <= hay.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
