@@ -1,0 +1,389 @@
+package io.skytrade.bench;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.skytrade.core.baseline.DirectOrderStage;
+import io.skytrade.core.baseline.MovingAverageCrossStage;
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.pipeline.DecisionListener;
+import io.skytrade.core.pipeline.InboundPublisher;
+import io.skytrade.core.pipeline.InputTranslator;
+import io.skytrade.core.pipeline.Pipeline;
+import io.skytrade.core.pipeline.PipelineBuilder;
+import io.skytrade.core.pipeline.PipelineLayout;
+import io.skytrade.core.pipeline.WaitStrategyKind;
+import io.skytrade.engine.runtime.PaperOrderGateway;
+import io.skytrade.journal.DecisionJournal;
+import io.skytrade.journal.InputJournalStage;
+import io.skytrade.journal.JournalSettings;
+import io.skytrade.journal.PageToucher;
+import io.skytrade.journal.Queues;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.SystemEpochNanoClock;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * The latency harness: publishes market-data events at fixed rates from a producer that parks
+ * between sends (as an I/O thread would) into (a) the Disruptor pipeline with journaling on, (b)
+ * the same without journaling, (c) the same stages chained over {@link ArrayBlockingQueue}s, one
+ * thread per stage (the baseline), and variants of (a) (no pre-touching, tmpfs, parallel
+ * journal, yielding wait). Latency runs from each event's intended send time to the end of the
+ * last stage (coordinated-omission corrected). Prints p50/p99/p99.9/p99.99/max and the (c)/(a)
+ * ratios, then saturated throughput of each.
+ *
+ * <p>Usage: {@code java [flags] -cp bench/target/skytrade-bench.jar io.skytrade.bench.LatencyHarness
+ * [--seconds N] [--rates 10000,100000] [--disk DIR] [--quick]}
+ */
+public final class LatencyHarness {
+    private static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private LatencyHarness() {
+    }
+
+    /** Where the journal of a scenario goes, and how. */
+    enum Journal { NONE, DISK, DISK_NO_PRETOUCH, TMPFS, DISK_PARALLEL }
+
+    /** A benchmarked pipeline: publish into it, read its probe, close it. */
+    interface Scenario extends AutoCloseable {
+        InboundPublisher publisher();
+
+        LatencyProbe probe();
+
+        @Override
+        void close();
+    }
+
+    /** The business stages, fresh per scenario: strategy and outbound (decisions journal or none). */
+    static List<EventHandler<EngineEvent>> businessStages(final DecisionListener decisions) {
+        return List.of(new MovingAverageCrossStage(3, 9, 0.2, 1, 10), new DirectOrderStage(decisions, new PaperOrderGateway()));
+    }
+
+    /** The Disruptor pipeline, all stages on one consumer thread (the layout that measured best here). */
+    static final class DisruptorScenario implements Scenario {
+        private final Pipeline pipeline;
+        private final LatencyProbe probe = new LatencyProbe();
+        private final List<AutoCloseable> resources = new ArrayList<>();
+
+        DisruptorScenario(final Journal journal, final WaitStrategyKind wait, final Path root) {
+            final PipelineBuilder b = new PipelineBuilder().clock(new SystemEpochNanoClock()).producerType(ProducerType.SINGLE);
+            DecisionListener decisions = e -> { };
+            final List<String> names = new ArrayList<>();
+            if (journal != Journal.NONE) {
+                final Path dir = journal == Journal.TMPFS ? Path.of("/dev/shm", "skytrade-bench-" + System.nanoTime())
+                    : root.resolve("bench-" + journal.name().toLowerCase(Locale.ROOT) + "-" + System.nanoTime());
+                resources.add(() -> delete(dir));
+                final boolean pretouch = journal != Journal.DISK_NO_PRETOUCH;
+                final JournalSettings settings = new JournalSettings(64L << 20, "FAST_DAILY", pretouch, 32L << 20);
+                final AtomicLong bytes = new AtomicLong();
+                final PageToucher toucher = pretouch ? new PageToucher(bytes, settings.pretouchAheadBytes(), System.err::println) : null;
+                final SingleChronicleQueue inputs = Queues.openForWriting(dir.resolve("inputs"), settings, toucher);
+                final SingleChronicleQueue decisionQueue = Queues.openForWriting(dir.resolve("decisions"), settings, null);
+                final DecisionJournal decisionJournal = new DecisionJournal(decisionQueue);
+                decisions = decisionJournal;
+                resources.add(0, decisionQueue);
+                resources.add(0, inputs);
+                if (toucher != null) {
+                    toucher.start();
+                    resources.add(0, toucher);
+                }
+                resources.add(0, decisionJournal);
+                b.stage("journal", new InputJournalStage(inputs, bytes));
+                names.add("journal");
+            }
+            final List<EventHandler<EngineEvent>> business = businessStages(decisions);
+            b.stage("strategy", business.get(0)).stage("orders", business.get(1)).stage("probe", probe);
+            final List<List<String>> threads = new ArrayList<>();
+            if (journal == Journal.DISK_PARALLEL) {
+                threads.add(List.of("journal"));
+                threads.add(List.of("strategy"));
+                threads.add(List.of("orders", "probe"));
+            } else {
+                names.addAll(List.of("strategy", "orders", "probe"));
+                threads.add(names);
+            }
+            pipeline = b.layout(new PipelineLayout(65536, wait, threads, List.of(), journal == Journal.DISK_PARALLEL))
+                .build().start();
+        }
+
+        @Override
+        public InboundPublisher publisher() {
+            return pipeline.publisher();
+        }
+
+        @Override
+        public LatencyProbe probe() {
+            return probe;
+        }
+
+        @Override
+        public void close() {
+            pipeline.drainAndStop(30, TimeUnit.SECONDS);
+            for (final AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (final Exception e) {
+                    System.err.println("warning: closing benchmark resource failed: " + e);
+                }
+            }
+        }
+    }
+
+    /** The baseline: the same stages, one thread each, chained by ArrayBlockingQueues. */
+    static final class BlockingQueueScenario implements Scenario, InboundPublisher {
+        private static final int POOL = 1 << 16;
+        private final EngineEvent[] pool = new EngineEvent[POOL];
+        private final List<ArrayBlockingQueue<EngineEvent>> queues = new ArrayList<>();
+        private final List<Thread> threads = new ArrayList<>();
+        private final LatencyProbe probe = new LatencyProbe();
+        private volatile boolean running = true;
+        private long sequence;
+
+        BlockingQueueScenario() {
+            for (int i = 0; i < POOL; i++) {
+                pool[i] = new EngineEvent();
+            }
+            final List<EventHandler<EngineEvent>> stages = new ArrayList<>(businessStages(e -> { }));
+            stages.add(0, (e, s, end) -> { });
+            stages.add(probe);
+            for (int i = 0; i < stages.size(); i++) {
+                queues.add(new ArrayBlockingQueue<>(4096));
+            }
+            for (int i = 0; i < stages.size(); i++) {
+                final EventHandler<EngineEvent> stage = stages.get(i);
+                final ArrayBlockingQueue<EngineEvent> in = queues.get(i);
+                final ArrayBlockingQueue<EngineEvent> out = i + 1 < stages.size() ? queues.get(i + 1) : null;
+                final Thread t = new Thread(() -> loop(stage, in, out), "abq-stage-" + i);
+                t.setDaemon(true);
+                threads.add(t);
+                t.start();
+            }
+        }
+
+        private void loop(final EventHandler<EngineEvent> stage, final ArrayBlockingQueue<EngineEvent> in,
+                          final ArrayBlockingQueue<EngineEvent> out) {
+            try {
+                while (running) {
+                    final EngineEvent e = in.poll(100, TimeUnit.MILLISECONDS);
+                    if (e == null) {
+                        continue;
+                    }
+                    stage.onEvent(e, e.sequence, true);
+                    if (out != null) {
+                        out.put(e);
+                    }
+                }
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (final Exception e) {
+                throw new IllegalStateException("baseline stage failed", e);
+            }
+        }
+
+        @Override
+        public <A> long publish(final InputTranslator<A> translator, final A source) {
+            final long seq = sequence++;
+            final EngineEvent e = pool[(int) (seq & (POOL - 1))];
+            e.clear();
+            e.sequence = seq;
+            translator.translateTo(e, source);
+            try {
+                queues.get(0).put(e);
+            } catch (final InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            return seq;
+        }
+
+        @Override
+        public InboundPublisher publisher() {
+            return this;
+        }
+
+        @Override
+        public LatencyProbe probe() {
+            return probe;
+        }
+
+        @Override
+        public void close() {
+            final long target = sequence;
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (probe.seen < target && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(100_000);
+            }
+            running = false;
+            for (final Thread t : threads) {
+                try {
+                    t.join(1000);
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Publishes at a fixed rate for warm-up plus {@code seconds}, recording only after warm-up. */
+    static Histogram runAtRate(final Scenario s, final int rate, final int seconds) {
+        final BookGenerator generator = new BookGenerator();
+        final long period = 1_000_000_000L / rate;
+        final long start = System.nanoTime();
+        final long recordFrom = start + WARMUP_NANOS;
+        final long end = recordFrom + TimeUnit.SECONDS.toNanos(seconds);
+        boolean recording = false;
+        long published = 0;
+        for (long intended = start; intended < end; intended += period) {
+            if (!recording && intended >= recordFrom) {
+                drainUntil(s, published);
+                s.probe().startRecording();
+                recording = true;
+            }
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            generator.intendedNanos = intended;
+            s.publisher().publish(BookGenerator.BOOK, generator);
+            published++;
+        }
+        drainUntil(s, published);
+        s.probe().stopRecording();
+        return s.probe().histogram.copy();
+    }
+
+    /** Publishes {@code events} as fast as possible; returns events per second to the last stage. */
+    static double saturate(final Scenario s, final long events) {
+        final BookGenerator generator = new BookGenerator();
+        final long base = s.probe().seen;
+        final long start = System.nanoTime();
+        for (long i = 0; i < events; i++) {
+            generator.intendedNanos = 0;
+            s.publisher().publish(BookGenerator.BOOK, generator);
+        }
+        drainUntil(s, base + events);
+        return events * 1e9 / (System.nanoTime() - start);
+    }
+
+    private static void drainUntil(final Scenario s, final long count) {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (s.probe().seen < count && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(50_000);
+        }
+    }
+
+    private static void delete(final Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (final Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String row(final String name, final int rate, final Histogram h) {
+        return String.format(Locale.ROOT, "%-34s %8d %9.1f %9.1f %10.1f %11.1f %10.1f %10d",
+            name, rate, us(h, 50), us(h, 99), us(h, 99.9), us(h, 99.99), h.getMaxValue() / 1000.0, h.getTotalCount());
+    }
+
+    private static double us(final Histogram h, final double percentile) {
+        return h.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    static Scenario create(final String name, final Path disk) {
+        return switch (name) {
+            case "a" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk);
+            case "b" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.BLOCKING, disk);
+            case "c" -> new BlockingQueueScenario();
+            case "a-no-pretouch" -> new DisruptorScenario(Journal.DISK_NO_PRETOUCH, WaitStrategyKind.BLOCKING, disk);
+            case "a-tmpfs" -> new DisruptorScenario(Journal.TMPFS, WaitStrategyKind.BLOCKING, disk);
+            case "a-parallel-journal" -> new DisruptorScenario(Journal.DISK_PARALLEL, WaitStrategyKind.BLOCKING, disk);
+            case "a-yielding" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.YIELDING, disk);
+            default -> throw new IllegalArgumentException("unknown scenario " + name);
+        };
+    }
+
+    static String describe(final String name) {
+        return switch (name) {
+            case "a" -> "(a) disruptor+journal (disk)";
+            case "b" -> "(b) disruptor, no journal";
+            case "c" -> "(c) ArrayBlockingQueue chain";
+            default -> "(a) variant: " + name.substring(2);
+        };
+    }
+
+    public static void main(final String[] args) {
+        int seconds = 5;
+        List<Integer> rates = List.of(10_000, 100_000);
+        Path disk = Path.of("bench", "target");
+        List<String> variants = List.of("a-no-pretouch", "a-tmpfs", "a-parallel-journal", "a-yielding");
+        long saturateEvents = 5_000_000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--rates" -> rates = Stream.of(args[++i].split(",")).map(Integer::valueOf).toList();
+                case "--disk" -> disk = Path.of(args[++i]);
+                case "--quick" -> {
+                    variants = List.of();
+                    saturateEvents = 500_000;
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                    + "; usage: [--seconds N] [--rates 10000,100000] [--disk DIR] [--quick]");
+            }
+        }
+        try {
+            Files.createDirectories(disk);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.printf("skytrade latency harness: %d s per point after %d s warm-up, java %s, %d cpus, journal on %s%n",
+            seconds, WARMUP_NANOS / 1_000_000_000L, System.getProperty("java.version"),
+            Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath());
+        System.out.printf("%-34s %8s %9s %9s %10s %11s %10s %10s%n", "pipeline (latency in us)", "rate/s", "p50", "p99",
+            "p99.9", "p99.99", "max", "count");
+        for (final int rate : rates) {
+            final Histogram[] core = new Histogram[3];
+            final String[] names = {"a", "b", "c"};
+            for (int i = 0; i < names.length; i++) {
+                try (Scenario s = create(names[i], disk)) {
+                    core[i] = runAtRate(s, rate, seconds);
+                }
+                System.out.println(row(describe(names[i]), rate, core[i]));
+            }
+            System.out.printf(Locale.ROOT, "%-34s %8d  (c)/(a): p50 %.1fx, p99 %.1fx, p99.9 %.1fx%n", "ratio", rate,
+                ratio(core[2], core[0], 50), ratio(core[2], core[0], 99), ratio(core[2], core[0], 99.9));
+            if (rate == rates.get(rates.size() - 1)) {
+                for (final String v : variants) {
+                    try (Scenario s = create(v, disk)) {
+                        System.out.println(row(describe(v), rate, runAtRate(s, rate, seconds)));
+                    }
+                }
+            }
+        }
+        System.out.printf("%nsaturated throughput (%,d events, producer never parks)%n", saturateEvents);
+        for (final String name : List.of("a", "b", "c")) {
+            try (Scenario s = create(name, disk)) {
+                saturate(s, Math.min(saturateEvents, 200_000));
+                System.out.printf(Locale.ROOT, "%-34s %,14.0f events/s%n", describe(name), saturate(s, saturateEvents));
+            }
+        }
+    }
+
+    private static double ratio(final Histogram baseline, final Histogram h, final double p) {
+        return (double) baseline.getValueAtPercentile(p) / Math.max(1, h.getValueAtPercentile(p));
+    }
+}
