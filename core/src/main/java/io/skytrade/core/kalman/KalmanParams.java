@@ -6,7 +6,7 @@ import java.util.Map;
  * Parameters of the Kalman stage, validated once at start-up.
  *
  * @param defaultNoise          noise model for series without an entry in {@code seriesNoise};
- *                              default (1, 0.1, 1, 1)
+ *                              default (1, 0.1, 1, 1, 3, 100)
  * @param seriesNoise           noise model per series name; defaults cover thames_level_m,
  *                              air_temp_c, rel_humidity_pct, pm25_ugm3, lhr_arrivals_30m and
  *                              lhr_departures_30m (copied, immutable)
@@ -48,14 +48,14 @@ public record KalmanParams(SeriesNoise defaultNoise, Map<String, SeriesNoise> se
     /** The documented defaults. */
     public static KalmanParams defaults() {
         return new KalmanParams(
-            new SeriesNoise(1.0, 0.1, 1.0, 1.0),
+            new SeriesNoise(1.0, 0.1, 1.0, 1.0, 3.0, 100.0),
             Map.of(
-                "thames_level_m", new SeriesNoise(0.01, 1.0, 1e-4, 1.0),
-                "air_temp_c", new SeriesNoise(0.25, 0.05, 0.01, 1.0),
-                "rel_humidity_pct", new SeriesNoise(4.0, 1.0, 1.0, 4.0),
-                "pm25_ugm3", new SeriesNoise(4.0, 1.0, 1.0, 4.0),
-                "lhr_arrivals_30m", new SeriesNoise(4.0, 1.0, 25.0, 4.0),
-                "lhr_departures_30m", new SeriesNoise(4.0, 1.0, 25.0, 4.0)),
+                "thames_level_m", new SeriesNoise(0.01, 1.0, 1e-4, 1.0, 0.5, 4.0),
+                "air_temp_c", new SeriesNoise(0.25, 0.05, 0.01, 1.0, 3.0, 16.0),
+                "rel_humidity_pct", new SeriesNoise(4.0, 1.0, 1.0, 4.0, 3.0, 225.0),
+                "pm25_ugm3", new SeriesNoise(4.0, 1.0, 1.0, 4.0, 3.0, 100.0),
+                "lhr_arrivals_30m", new SeriesNoise(4.0, 1.0, 25.0, 4.0, 1.0, 400.0),
+                "lhr_departures_30m", new SeriesNoise(4.0, 1.0, 25.0, 4.0, 1.0, 400.0)),
             5.0, 3, 400.0, 1.0);
     }
 }

@@ -29,10 +29,27 @@ public final class LocalLinearTrend {
         return v > 0.0 ? v : 0.0;
     }
 
-    /** Forecast variance of a reading {@code h} hours ahead: level variance plus measurement noise. */
+    /**
+     * Settlement-horizon forecast mean: the slope is extrapolated at most
+     * {@link SeriesNoise#trendHorizonHours()} ahead (a damped trend).
+     */
+    public static double dampedMean(final double level, final double slope, final SeriesNoise noise, final double h) {
+        return level + slope * Math.min(h, noise.trendHorizonHours());
+    }
+
+    /**
+     * Settlement-horizon forecast variance of the level: the model's variance capped at
+     * {@link SeriesNoise#forecastVarianceCap()}.
+     */
+    public static double cappedLevelVariance(final double p00, final double p01, final double p11,
+                                             final SeriesNoise noise, final double h) {
+        return Math.min(levelVariance(p00, p01, p11, noise.levelNoisePerHour(), noise.slopeNoisePerHour(), h),
+            Math.max(p00, noise.forecastVarianceCap()));
+    }
+
+    /** Settlement-horizon forecast variance of a reading: capped level variance plus measurement noise. */
     public static double readingVariance(final double p00, final double p01, final double p11,
                                          final SeriesNoise noise, final double h) {
-        return levelVariance(p00, p01, p11, noise.levelNoisePerHour(), noise.slopeNoisePerHour(), h)
-            + noise.measurementNoise();
+        return cappedLevelVariance(p00, p01, p11, noise, h) + noise.measurementNoise();
     }
 }

@@ -15,7 +15,7 @@ class LocalLinearTrendFilterTest {
     private static final long HOUR = 3_600_000_000_000L;
 
     private static LocalLinearTrendFilter filter(final double ql, final double qs, final double r, final double gate) {
-        return new LocalLinearTrendFilter(new SeriesNoise[] {new SeriesNoise(ql, qs, r, 1.0)}, gate, 3);
+        return new LocalLinearTrendFilter(new SeriesNoise[] {new SeriesNoise(ql, qs, r, 1.0, 3.0, 100.0)}, gate, 3);
     }
 
     @Test
@@ -97,7 +97,7 @@ class LocalLinearTrendFilterTest {
 
     @Test
     void shouldValidateParamsNamingKeyValueAndExpectation() {
-        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SeriesNoise(-1.0, 1, 1, 1));
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SeriesNoise(-1.0, 1, 1, 1, 1, 1));
         assertEquals("kalman.series.levelNoisePerHour: -1.0 must be > 0 and finite", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new KalmanParams(KalmanParams.defaults().defaultNoise(),
             KalmanParams.defaults().seriesNoise(), 0.0, 3, 1, 1));

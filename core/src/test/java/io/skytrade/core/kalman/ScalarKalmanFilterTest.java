@@ -16,7 +16,7 @@ class ScalarKalmanFilterTest {
             .forAll(doubles().between(1e-3, 100), doubles().between(1e-3, 100))
             .checkAssert((q, r) -> {
                 final ScalarKalmanFilter f = new ScalarKalmanFilter(1, q, 1e9, 3);
-                for (int i = 0; i < 500; i++) {
+                for (int i = 0; i < 5_000; i++) {
                     f.update(0, i * HOUR, 0.0, r);
                 }
                 final double prior = (q + Math.sqrt(q * q + 4 * q * r)) / 2;
