@@ -106,8 +106,10 @@ public final class EngineEvent {
     public final double[] fairValue = new double[MAX_INSTRUMENTS];
     /** Standard deviation of the expected settlement per instrument. */
     public final double[] fairStd = new double[MAX_INSTRUMENTS];
-    /** Combined signal per instrument in [-1, 1]. */
+    /** Combined signal per instrument in [-1, 1] (valid where {@link #signalledInstruments} has the bit). */
     public final double[] signal = new double[MAX_INSTRUMENTS];
+    /** Bit set of instrument ids whose {@link #signal} was written on this event. */
+    public long signalledInstruments;
     /** Decisions caused by this event (order intents, risk verdicts, mode changes). */
     public final Decisions decisions = new Decisions();
 
@@ -182,6 +184,7 @@ public final class EngineEvent {
         flags = 0;
         failedStage = -1;
         touchedInstruments = 0;
+        signalledInstruments = 0;
         decisions.clear();
         featureZScore = Double.NaN;
         featureMomentum = Double.NaN;

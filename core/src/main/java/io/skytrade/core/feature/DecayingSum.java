@@ -41,6 +41,12 @@ public final class DecayingSum {
         sum[id] += x;
     }
 
+    /** The sum decayed to {@code timeNanos} (not before the last add); does not change state. */
+    public double sumAt(final int id, final long timeNanos) {
+        final long dt = timeNanos - lastTime[id];
+        return dt > 0 ? sum[id] * Math.exp(-decayPerNano * dt) : sum[id];
+    }
+
     /** The sum as of the last {@link #add}. */
     public double sum(final int id) {
         return sum[id];
