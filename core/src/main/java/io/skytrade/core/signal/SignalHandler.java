@@ -10,8 +10,10 @@ import io.skytrade.core.registry.InstrumentRegistry;
 /**
  * Stage 4 (signals): keeps, per product, the latest fair value and uncertainty (from
  * {@link EngineEvent#touchedInstruments}), filtered mid, spread and momentum (from two-sided books),
- * and a data surprise: on an observation, the standardised move of each product's fair value,
- * {@code (new - old) / newStd}, added to a sum that decays with a half-life in event time. It then
+ * and a data surprise: on an observation, the move of each product's fair value standardised by
+ * its uncertainty before the observation, {@code (new - old) / oldStd} (the observation against
+ * its forecast, seen through the settlement formula), added to a sum that decays with a half-life
+ * in event time. It then
  * writes the combined signal ({@link SignalCombiner}) into {@link EngineEvent#signal} for the
  * book's instrument and for every revalued product that has a book, marking them in
  * {@link EngineEvent#signalledInstruments}.
@@ -68,7 +70,7 @@ public final class SignalHandler implements EventHandler<EngineEvent> {
                     continue;
                 }
                 if (observation && hasFair[i]) {
-                    final double move = (f - fair[i]) / Math.max(s, 1e-9);
+                    final double move = (f - fair[i]) / Math.max(fairStd[i], 1e-9);
                     surprise.add(i, t, Double.isFinite(move) ? move : 0.0);
                 }
                 fair[i] = f;
