@@ -22,6 +22,8 @@ public final class EngineEvent {
     public static final int MAX_INSTRUMENTS = 32;
     /** Most data series the registry can hold; ids are 0..MAX_SERIES-1. */
     public static final int MAX_SERIES = 32;
+    /** Most hidden regimes the regime stage can report in {@link #regimePosterior}. */
+    public static final int MAX_REGIMES = 8;
 
     /** Observation quality flag: served from cache after a failed fetch. */
     public static final int QUALITY_STALE = 1;
@@ -104,10 +106,41 @@ public final class EngineEvent {
     public final double[] fairValue = new double[MAX_INSTRUMENTS];
     /** Standard deviation of the expected settlement per instrument. */
     public final double[] fairStd = new double[MAX_INSTRUMENTS];
-    /** Combined signal per instrument in [-1, 1]. */
+    /** Combined signal per instrument in [-1, 1] (valid where {@link #signalledInstruments} has the bit). */
     public final double[] signal = new double[MAX_INSTRUMENTS];
+    /** Bit set of instrument ids whose {@link #signal} was written on this event. */
+    public long signalledInstruments;
     /** Decisions caused by this event (order intents, risk verdicts, mode changes). */
     public final Decisions decisions = new Decisions();
+
+    // Scalar outputs about this event's own series or instrument; NaN when no stage wrote them.
+    /** Feature stage: z-score of the observation (or mid) against its rolling window. */
+    public double featureZScore = Double.NaN;
+    /** Feature stage: momentum over the rolling window, in rolling standard deviations. */
+    public double featureMomentum = Double.NaN;
+    /** Feature stage: book mid in ticks (MARKET_BOOK with both sides). */
+    public double mid = Double.NaN;
+    /** Feature stage: relative change of the mid since the previous two-sided book. */
+    public double midReturn = Double.NaN;
+    /** Feature stage: EWMA realised volatility of {@link #midReturn} (same unit, per book event). */
+    public double realisedVol = Double.NaN;
+    /** Kalman stage: posterior level of the observed series at {@link #eventTimeNanos}. */
+    public double seriesLevel = Double.NaN;
+    /** Kalman stage: posterior slope of the observed series, unit per hour. */
+    public double seriesSlope = Double.NaN;
+    /** Kalman stage: posterior covariance entries (level-level, level-slope, slope-slope). */
+    public double seriesVarLevel = Double.NaN;
+    public double seriesCovLevelSlope = Double.NaN;
+    public double seriesVarSlope = Double.NaN;
+    /** Kalman stage: standardised innovation (data surprise) of the observation; NaN if gated. */
+    public double innovationZ = Double.NaN;
+    /** Kalman stage: filtered mid of the event's instrument, in ticks, and its standard deviation. */
+    public double filteredMid = Double.NaN;
+    public double filteredMidStd = Double.NaN;
+    /** Regime stage: number of regimes written to {@link #regimePosterior} (0 when none). */
+    public int regimeCount;
+    /** Regime stage: posterior probability of each regime for the event's instrument. */
+    public final double[] regimePosterior = new double[MAX_REGIMES];
 
     /** Resets every field to its empty value; publishers call this before writing an input. */
     public void clear() {
@@ -151,7 +184,23 @@ public final class EngineEvent {
         flags = 0;
         failedStage = -1;
         touchedInstruments = 0;
+        signalledInstruments = 0;
         decisions.clear();
+        featureZScore = Double.NaN;
+        featureMomentum = Double.NaN;
+        mid = Double.NaN;
+        midReturn = Double.NaN;
+        realisedVol = Double.NaN;
+        seriesLevel = Double.NaN;
+        seriesSlope = Double.NaN;
+        seriesVarLevel = Double.NaN;
+        seriesCovLevelSlope = Double.NaN;
+        seriesVarSlope = Double.NaN;
+        innovationZ = Double.NaN;
+        filteredMid = Double.NaN;
+        filteredMidStd = Double.NaN;
+        regimeCount = 0;
+        Arrays.fill(regimePosterior, 0.0);
     }
 
     /**

@@ -1,0 +1,99 @@
+package io.skytrade.core.feature;
+
+/**
+ * Exponentially weighted moving mean and variance per id with a half-life in event time, for
+ * irregularly spaced values: a value arriving {@code dt} after the previous one gets weight
+ * {@code alpha = 1 - 2^(-dt / halfLife)}, so two updates with the same value compose exactly into
+ * one update over the summed interval. The first value seeds the mean (variance 0); a value at the
+ * same time as, or earlier than, the previous one carries no weight and does not move time back.
+ *
+ * <p>Single-threaded; state in primitive arrays allocated once. Hot-path cost of {@link #update}:
+ * one {@code Math.exp} and a few multiplications, no allocation.
+ */
+public final class Ewma {
+    private final int ids;
+    private final double decayPerNano;
+    private final double[] mean;
+    private final double[] var;
+    private final long[] lastTime;
+    private final boolean[] seeded;
+
+    /**
+     * @param ids            number of ids (0..ids-1)
+     * @param halfLifeNanos  event time after which a value's weight halves, > 0
+     */
+    public Ewma(final int ids, final long halfLifeNanos) {
+        if (ids < 1) {
+            throw new IllegalArgumentException("Ewma.ids: " + ids + " must be >= 1");
+        }
+        if (halfLifeNanos <= 0) {
+            throw new IllegalArgumentException("Ewma.halfLifeNanos: " + halfLifeNanos + " must be > 0");
+        }
+        this.ids = ids;
+        this.decayPerNano = Math.log(2.0) / halfLifeNanos;
+        mean = new double[ids];
+        var = new double[ids];
+        lastTime = new long[ids];
+        seeded = new boolean[ids];
+    }
+
+    /**
+     * Folds in one value observed at {@code timeNanos}.
+     *
+     * @throws IllegalArgumentException if the value is NaN or infinite, or the id out of range
+     */
+    public void update(final int id, final long timeNanos, final double x) {
+        if (id < 0 || id >= ids) {
+            throw new IllegalArgumentException("Ewma.update: id " + id + " must be in [0, " + ids + ")");
+        }
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException("Ewma.update: value " + x + " for id " + id + " must be finite");
+        }
+        if (!seeded[id]) {
+            seeded[id] = true;
+            mean[id] = x;
+            var[id] = 0.0;
+            lastTime[id] = timeNanos;
+            return;
+        }
+        final long dt = timeNanos - lastTime[id];
+        if (dt <= 0) {
+            return;
+        }
+        lastTime[id] = timeNanos;
+        final double alpha = -Math.expm1(-decayPerNano * dt);
+        final double diff = x - mean[id];
+        final double incr = alpha * diff;
+        mean[id] += incr;
+        var[id] = (1.0 - alpha) * (var[id] + diff * incr);
+    }
+
+    public boolean isSeeded(final int id) {
+        return seeded[id];
+    }
+
+    /** Weighted mean; 0 before the first value. */
+    public double mean(final int id) {
+        return mean[id];
+    }
+
+    /** Weighted variance around the weighted mean; 0 before the second value. */
+    public double variance(final int id) {
+        return var[id];
+    }
+
+    public double std(final int id) {
+        return Math.sqrt(var[id]);
+    }
+
+    /** Hash of the state, for replay comparisons (not hot path). */
+    public long stateHash() {
+        long h = 7;
+        for (int id = 0; id < ids; id++) {
+            h = 31 * h + Double.doubleToLongBits(mean[id]);
+            h = 31 * h + Double.doubleToLongBits(var[id]);
+            h = 31 * h + lastTime[id];
+        }
+        return h;
+    }
+}

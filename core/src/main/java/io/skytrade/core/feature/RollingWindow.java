@@ -1,0 +1,227 @@
+package io.skytrade.core.feature;
+
+/**
+ * Rolling-window statistics over the last {@code capacity} values of each of several ids (data
+ * series or instruments): mean and sample variance by Welford's add/remove update (re-synchronised
+ * by an exact two-pass recomputation once per {@code capacity} additions, so rounding error cannot
+ * accumulate), minimum and maximum by monotonic wedges, z-score, momentum and rate of change.
+ *
+ * <p>State is held in flat primitive arrays indexed by id, allocated once in the constructor.
+ * Single-threaded (owned by one stage). Hot-path cost of {@link #add}: O(1) amortised, no
+ * allocation; the re-synchronisation costs O(capacity) once every {@code capacity} additions.
+ */
+public final class RollingWindow {
+    private final int capacity;
+    private final int ids;
+    private final double[] values;
+    private final long[] times;
+    private final long[] pushed;
+    private final double[] mean;
+    private final double[] m2;
+    private final int[] sinceResync;
+    private final long[] maxWedge;
+    private final long[] maxHead;
+    private final long[] maxTail;
+    private final long[] minWedge;
+    private final long[] minHead;
+    private final long[] minTail;
+
+    /**
+     * @param ids      number of ids (0..ids-1)
+     * @param capacity values kept per id, at least 1
+     */
+    public RollingWindow(final int ids, final int capacity) {
+        if (ids < 1) {
+            throw new IllegalArgumentException("RollingWindow.ids: " + ids + " must be >= 1");
+        }
+        if (capacity < 1) {
+            throw new IllegalArgumentException("RollingWindow.capacity: " + capacity + " must be >= 1");
+        }
+        this.ids = ids;
+        this.capacity = capacity;
+        values = new double[ids * capacity];
+        times = new long[ids * capacity];
+        pushed = new long[ids];
+        mean = new double[ids];
+        m2 = new double[ids];
+        sinceResync = new int[ids];
+        maxWedge = new long[ids * capacity];
+        maxHead = new long[ids];
+        maxTail = new long[ids];
+        minWedge = new long[ids * capacity];
+        minHead = new long[ids];
+        minTail = new long[ids];
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Adds one value observed at {@code timeNanos}, evicting the oldest when the window is full.
+     *
+     * @throws IllegalArgumentException if the value is NaN or infinite, or the id out of range
+     */
+    public void add(final int id, final long timeNanos, final double x) {
+        if (id < 0 || id >= ids) {
+            throw new IllegalArgumentException("RollingWindow.add: id " + id + " must be in [0, " + ids + ")");
+        }
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException("RollingWindow.add: value " + x + " for id " + id + " must be finite");
+        }
+        final int base = id * capacity;
+        final long p = pushed[id];
+        final int slot = (int) (p % capacity);
+        int n = (int) Math.min(p, capacity);
+        if (n == capacity) {
+            final double old = values[base + slot];
+            final double meanOld = mean[id];
+            final double meanNew = n == 1 ? 0.0 : meanOld + (meanOld - old) / (n - 1);
+            m2[id] = n == 1 ? 0.0 : m2[id] - (old - meanOld) * (old - meanNew);
+            mean[id] = meanNew;
+            n--;
+        }
+        n++;
+        final double d = x - mean[id];
+        mean[id] += d / n;
+        m2[id] += d * (x - mean[id]);
+        if (m2[id] < 0.0) {
+            m2[id] = 0.0;
+        }
+        final long expired = p - capacity;
+        while (maxTail[id] > maxHead[id] && maxWedge[base + (int) (maxHead[id] % capacity)] <= expired) {
+            maxHead[id]++;
+        }
+        while (minTail[id] > minHead[id] && minWedge[base + (int) (minHead[id] % capacity)] <= expired) {
+            minHead[id]++;
+        }
+        values[base + slot] = x;
+        times[base + slot] = timeNanos;
+        while (maxTail[id] > maxHead[id]
+            && values[base + (int) (maxWedge[base + (int) ((maxTail[id] - 1) % capacity)] % capacity)] <= x) {
+            maxTail[id]--;
+        }
+        maxWedge[base + (int) (maxTail[id] % capacity)] = p;
+        maxTail[id]++;
+        while (minTail[id] > minHead[id]
+            && values[base + (int) (minWedge[base + (int) ((minTail[id] - 1) % capacity)] % capacity)] >= x) {
+            minTail[id]--;
+        }
+        minWedge[base + (int) (minTail[id] % capacity)] = p;
+        minTail[id]++;
+        pushed[id] = p + 1;
+        if (++sinceResync[id] >= capacity) {
+            resync(id, n);
+        }
+    }
+
+    private void resync(final int id, final int n) {
+        sinceResync[id] = 0;
+        final int base = id * capacity;
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            sum += values[base + i];
+        }
+        final double m = sum / n;
+        double ss = 0.0;
+        for (int i = 0; i < n; i++) {
+            final double d = values[base + i] - m;
+            ss += d * d;
+        }
+        mean[id] = m;
+        m2[id] = ss;
+    }
+
+    /** Number of values in the window of {@code id}. */
+    public int count(final int id) {
+        return (int) Math.min(pushed[id], capacity);
+    }
+
+    public double mean(final int id) {
+        return mean[id];
+    }
+
+    /** Sample variance (divisor n-1); 0 with fewer than two values. */
+    public double variance(final int id) {
+        final int n = count(id);
+        return n < 2 ? 0.0 : m2[id] / (n - 1);
+    }
+
+    public double std(final int id) {
+        return Math.sqrt(variance(id));
+    }
+
+    /** Largest value in the window; NaN when empty. */
+    public double max(final int id) {
+        if (pushed[id] == 0) {
+            return Double.NaN;
+        }
+        return values[id * capacity + (int) (maxWedge[id * capacity + (int) (maxHead[id] % capacity)] % capacity)];
+    }
+
+    /** Smallest value in the window; NaN when empty. */
+    public double min(final int id) {
+        if (pushed[id] == 0) {
+            return Double.NaN;
+        }
+        return values[id * capacity + (int) (minWedge[id * capacity + (int) (minHead[id] % capacity)] % capacity)];
+    }
+
+    /** Most recent value; NaN when empty. */
+    public double newest(final int id) {
+        final long p = pushed[id];
+        return p == 0 ? Double.NaN : values[id * capacity + (int) ((p - 1) % capacity)];
+    }
+
+    /** Oldest value still in the window; NaN when empty. */
+    public double oldest(final int id) {
+        final long p = pushed[id];
+        if (p == 0) {
+            return Double.NaN;
+        }
+        return values[id * capacity + (int) (p <= capacity ? 0 : p % capacity)];
+    }
+
+    private long oldestTime(final int id) {
+        final long p = pushed[id];
+        return times[id * capacity + (int) (p <= capacity ? 0 : p % capacity)];
+    }
+
+    private long newestTime(final int id) {
+        return times[id * capacity + (int) ((pushed[id] - 1) % capacity)];
+    }
+
+    /** (x - mean) / std of the window; 0 when the window has no spread. */
+    public double zScore(final int id, final double x) {
+        final double s = std(id);
+        return s > 0.0 ? (x - mean[id]) / s : 0.0;
+    }
+
+    /** Newest minus oldest value in the window; 0 when empty. */
+    public double momentum(final int id) {
+        return pushed[id] == 0 ? 0.0 : newest(id) - oldest(id);
+    }
+
+    /** Momentum divided by the elapsed event time in seconds; 0 when no time has elapsed. */
+    public double rateOfChangePerSecond(final int id) {
+        if (pushed[id] < 2) {
+            return 0.0;
+        }
+        final long dt = newestTime(id) - oldestTime(id);
+        return dt > 0 ? momentum(id) / (dt * 1e-9) : 0.0;
+    }
+
+    /** Hash of the state of every id, for replay and snapshot comparisons (not hot path). */
+    public long stateHash() {
+        long h = 1;
+        for (int id = 0; id < ids; id++) {
+            h = 31 * h + pushed[id];
+            h = 31 * h + Double.doubleToLongBits(mean[id]);
+            h = 31 * h + Double.doubleToLongBits(m2[id]);
+        }
+        for (int i = 0; i < values.length; i++) {
+            h = 31 * h + Double.doubleToLongBits(values[i]);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,61 @@
+package io.skytrade.core.kalman;
+
+import java.util.Map;
+
+/**
+ * Parameters of the Kalman stage, validated once at start-up.
+ *
+ * @param defaultNoise          noise model for series without an entry in {@code seriesNoise};
+ *                              default (1, 0.1, 1, 1, 3, 100)
+ * @param seriesNoise           noise model per series name; defaults cover thames_level_m,
+ *                              air_temp_c, rel_humidity_pct, pm25_ugm3, lhr_arrivals_30m and
+ *                              lhr_departures_30m (copied, immutable)
+ * @param gateSigmas            Mahalanobis gate: an innovation with |y| / sqrt(S) above this is
+ *                              rejected and counted; default 5
+ * @param maxConsecutiveRejects after this many rejections in a row the filter restarts at the next
+ *                              reading (a genuine level shift must not lock it out); default 3
+ * @param midProcessNoisePerHour variance added to a market's filtered mid per hour (ticks^2 / h); default 400
+ * @param midMeasurementNoise   variance of a quoted mid around the true mid (ticks^2), to which a
+ *                              quarter of the squared spread is added per book; default 1
+ */
+public record KalmanParams(SeriesNoise defaultNoise, Map<String, SeriesNoise> seriesNoise, double gateSigmas,
+                           int maxConsecutiveRejects, double midProcessNoisePerHour, double midMeasurementNoise) {
+    public KalmanParams {
+        if (defaultNoise == null) {
+            throw new IllegalArgumentException("kalman.defaultNoise: null must be set");
+        }
+        seriesNoise = Map.copyOf(seriesNoise);
+        positive("kalman.gateSigmas", gateSigmas);
+        if (maxConsecutiveRejects < 1) {
+            throw new IllegalArgumentException("kalman.maxConsecutiveRejects: " + maxConsecutiveRejects + " must be >= 1");
+        }
+        positive("kalman.midProcessNoisePerHour", midProcessNoisePerHour);
+        positive("kalman.midMeasurementNoise", midMeasurementNoise);
+    }
+
+    static void positive(final String key, final double v) {
+        if (!(v > 0.0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(key + ": " + v + " must be > 0 and finite");
+        }
+    }
+
+    /** The noise model for a series name (its entry, or the default). Start-up only. */
+    public SeriesNoise noiseFor(final String series) {
+        final SeriesNoise n = seriesNoise.get(series);
+        return n == null ? defaultNoise : n;
+    }
+
+    /** The documented defaults. */
+    public static KalmanParams defaults() {
+        return new KalmanParams(
+            new SeriesNoise(1.0, 0.1, 1.0, 1.0, 3.0, 100.0),
+            Map.of(
+                "thames_level_m", new SeriesNoise(0.01, 1.0, 1e-4, 1.0, 0.5, 4.0),
+                "air_temp_c", new SeriesNoise(0.25, 0.05, 0.01, 1.0, 3.0, 16.0),
+                "rel_humidity_pct", new SeriesNoise(4.0, 1.0, 1.0, 4.0, 3.0, 225.0),
+                "pm25_ugm3", new SeriesNoise(4.0, 1.0, 1.0, 4.0, 3.0, 100.0),
+                "lhr_arrivals_30m", new SeriesNoise(4.0, 1.0, 25.0, 4.0, 1.0, 400.0),
+                "lhr_departures_30m", new SeriesNoise(4.0, 1.0, 25.0, 4.0, 1.0, 400.0)),
+            5.0, 3, 400.0, 1.0);
+    }
+}

@@ -1,0 +1,551 @@
+package io.skytrade.core.valuation;
+
+import io.skytrade.core.kalman.KalmanParams;
+import io.skytrade.core.kalman.LocalLinearTrend;
+import io.skytrade.core.kalman.SeriesNoise;
+import io.skytrade.core.registry.InstrumentRegistry;
+
+import java.util.Arrays;
+
+/**
+ * Expected settlement and its standard deviation for every default product, from the readings of
+ * the current settlement window (exact) and the series nowcasts (forecast for the rest):
+ * TIDE_SPOT, AQ_SPOT and WX_SPOT from the reading at the window end or its forecast; TIDE_SWING and
+ * WX_SUM over the 15-minute grid; LHR_COUNT and LHR_INDEX over the flight-count bins; LON_ETF as
+ * the sum of its legs (variances added, legs taken as independent); LON_FLY as the closed-form
+ * expected payoff of its option legs under a normal distribution of the ETF.
+ *
+ * <p>Approximations, all documented: readings are forecast by the local linear trend model with a
+ * damped trend and a capped variance ({@link SeriesNoise}); forecast humidity is clamped to
+ * [0, 100] and forecast flight counts to at least 0; the
+ * TIDE_SWING pairs and the LHR_INDEX bins are taken as independent; the forecast errors of the
+ * WX_SUM samples are taken as perfectly correlated (standard deviations add, a conservative bound);
+ * LHR_COUNT adds the level uncertainty of its bins as perfectly correlated and their reading noise
+ * as independent; WX products take temperature and humidity as independent; the bin ratio of
+ * LHR_INDEX uses the delta method.
+ *
+ * <p>Products or series missing from the registry are skipped. Single-threaded; primitive arrays
+ * allocated once. Hot-path cost of {@link #revalue}: O(grid size), about 100 normal cdf evaluations
+ * for TIDE_SWING (a few microseconds); it runs on observations and timers, not on book events.
+ */
+public final class SettlementValuator {
+    private final ValuationParams p;
+    private final int instrumentCount;
+    private final int tideSpot;
+    private final int tideSwing;
+    private final int wxSpot;
+    private final int wxSum;
+    private final int lhrCount;
+    private final int lhrIndex;
+    private final int aqSpot;
+    private final int etf;
+    private final int fly;
+    private final int[] etfLegs;
+    private final int sTide;
+    private final int sTemp;
+    private final int sRh;
+    private final int sPm;
+    private final int sArr;
+    private final int sDep;
+
+    private final double[] level;
+    private final double[] slope;
+    private final double[] p00;
+    private final double[] p01;
+    private final double[] p11;
+    private final long[] stateTime;
+    private final boolean[] hasState;
+    private final SeriesNoise[] noise;
+
+    private final long windowLength;
+    private long start;
+    private long end;
+    private final int samples;
+    private final int bins;
+    private final double[] tide;
+    private final double[] temp;
+    private final double[] rh;
+    private final double[] arr;
+    private final double[] dep;
+    private double pmAtEnd;
+
+    private final double[] fair;
+    private final double[] std;
+    private final boolean[] valid;
+
+    private final PiecewiseLinearPayoff tideSpotPayoff;
+    private final PiecewiseLinearPayoff aqPayoff;
+    private final PiecewiseLinearPayoff swingPayoff;
+    private final PiecewiseLinearPayoff absPayoff;
+    private final PiecewiseLinearPayoff flyPayoff;
+
+    private double fm;
+    private double fv;
+
+    public SettlementValuator(final InstrumentRegistry registry, final ValuationParams params, final KalmanParams kalman) {
+        p = params;
+        instrumentCount = registry.instrumentCount();
+        tideSpot = registry.instrumentId(params.tideSpotSymbol());
+        tideSwing = registry.instrumentId(params.tideSwingSymbol());
+        wxSpot = registry.instrumentId(params.wxSpotSymbol());
+        wxSum = registry.instrumentId(params.wxSumSymbol());
+        lhrCount = registry.instrumentId(params.lhrCountSymbol());
+        lhrIndex = registry.instrumentId(params.lhrIndexSymbol());
+        aqSpot = registry.instrumentId(params.aqSpotSymbol());
+        etf = registry.instrumentId(params.etfSymbol());
+        fly = registry.instrumentId(params.flySymbol());
+        final String[] legs = params.etfLegs().split(",");
+        etfLegs = new int[legs.length];
+        for (int i = 0; i < legs.length; i++) {
+            etfLegs[i] = registry.instrumentId(legs[i].trim());
+        }
+        sTide = registry.seriesId(params.tideSeries());
+        sTemp = registry.seriesId(params.temperatureSeries());
+        sRh = registry.seriesId(params.humiditySeries());
+        sPm = registry.seriesId(params.pm25Series());
+        sArr = registry.seriesId(params.arrivalsSeries());
+        sDep = registry.seriesId(params.departuresSeries());
+
+        final int ns = Math.max(1, registry.seriesCount());
+        level = new double[ns];
+        slope = new double[ns];
+        p00 = new double[ns];
+        p01 = new double[ns];
+        p11 = new double[ns];
+        stateTime = new long[ns];
+        hasState = new boolean[ns];
+        noise = new SeriesNoise[ns];
+        for (int i = 0; i < ns; i++) {
+            noise[i] = i < registry.seriesCount() ? kalman.noiseFor(registry.seriesName(i)) : kalman.defaultNoise();
+        }
+
+        start = params.windowStartNanos();
+        end = params.windowEndNanos();
+        windowLength = end - start;
+        samples = (int) (windowLength / params.sampleIntervalNanos());
+        bins = (int) (windowLength / params.lhrBinNanos());
+        tide = new double[samples + 1];
+        temp = new double[samples + 1];
+        rh = new double[samples + 1];
+        arr = new double[bins];
+        dep = new double[bins];
+        clearWindow();
+
+        final int ni = Math.max(1, instrumentCount);
+        fair = new double[ni];
+        std = new double[ni];
+        valid = new boolean[ni];
+
+        final double tm = params.tideSpotMultiplier();
+        tideSpotPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, x -> Math.abs(x) * tm);
+        final double am = params.aqSpotMultiplier();
+        aqPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, x -> Math.max(0.0, x) * am);
+        final double cm = params.swingCmPerUnit();
+        final double lo = params.swingLowCm() / cm;
+        final double hi = params.swingHighCm() / cm;
+        final double[] swingBreaks = hi > lo ? new double[] {-hi, -lo, 0.0, lo, hi} : new double[] {-lo, 0.0, lo};
+        final double low = params.swingLowCm();
+        final double high = params.swingHighCm();
+        swingPayoff = PiecewiseLinearPayoff.of(swingBreaks, x -> SettlementFormulas.swingPair(x, cm, low, high));
+        absPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, Math::abs);
+        flyPayoff = OptionStructure.parse("valuation.flyStructure", params.flyStructure());
+    }
+
+    private void clearWindow() {
+        Arrays.fill(tide, Double.NaN);
+        Arrays.fill(temp, Double.NaN);
+        Arrays.fill(rh, Double.NaN);
+        Arrays.fill(arr, Double.NaN);
+        Arrays.fill(dep, Double.NaN);
+        pmAtEnd = Double.NaN;
+    }
+
+    /** Start of the current window, epoch nanoseconds. */
+    public long windowStart() {
+        return start;
+    }
+
+    /** End of the current window (the settlement instant), epoch nanoseconds. */
+    public long windowEnd() {
+        return end;
+    }
+
+    /**
+     * Moves the window forward by whole lengths when {@code nowNanos} is past its end plus the
+     * tolerance (and rolling is enabled), forgetting the readings of the old window.
+     */
+    public void advanceTo(final long nowNanos) {
+        final long limit = end + p.sampleToleranceNanos();
+        if (!p.rollSessions() || nowNanos <= limit) {
+            return;
+        }
+        final long k = (nowNanos - limit - 1) / windowLength + 1;
+        start += k * windowLength;
+        end += k * windowLength;
+        clearWindow();
+    }
+
+    /** Copies a series' posterior (level, slope per hour, covariance) as of {@code timeNanos}. */
+    public void onSeriesState(final int series, final long timeNanos, final double lvl, final double slp,
+                              final double varLevel, final double covLevelSlope, final double varSlope) {
+        if (series < 0 || series >= level.length || !Double.isFinite(lvl) || !Double.isFinite(slp)
+            || !Double.isFinite(varLevel) || !Double.isFinite(covLevelSlope) || !Double.isFinite(varSlope)) {
+            throw new IllegalArgumentException("SettlementValuator.onSeriesState: series " + series
+                + " state must be finite (level " + lvl + ", slope " + slp + ")");
+        }
+        level[series] = lvl;
+        slope[series] = slp;
+        p00[series] = varLevel;
+        p01[series] = covLevelSlope;
+        p11[series] = varSlope;
+        stateTime[series] = timeNanos;
+        hasState[series] = true;
+    }
+
+    /** Records a reading of the window: a grid sample, a flight-count bin, or the PM2.5 spot. */
+    public void onObservation(final int series, final long timeNanos, final double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("SettlementValuator.onObservation: value " + value
+                + " of series " + series + " must be finite");
+        }
+        if (series < 0) {
+            return;
+        }
+        if (series == sTide || series == sTemp || series == sRh) {
+            final int k = gridSlot(timeNanos);
+            if (k >= 0) {
+                (series == sTide ? tide : series == sTemp ? temp : rh)[k] = value;
+            }
+        }
+        if (series == sPm && Math.abs(timeNanos - end) <= p.sampleToleranceNanos()) {
+            pmAtEnd = value;
+        }
+        if (series == sArr || series == sDep) {
+            final long step = p.lhrBinNanos();
+            final long off = (p.lhrTimestampIsBinEnd() ? timeNanos - step : timeNanos) - start;
+            final long j = Math.floorDiv(off + step / 2, step);
+            if (j >= 0 && j < bins && Math.abs(off - j * step) <= p.sampleToleranceNanos()) {
+                (series == sArr ? arr : dep)[(int) j] = value;
+            }
+        }
+    }
+
+    private int gridSlot(final long t) {
+        final long step = p.sampleIntervalNanos();
+        final long off = t - start;
+        final long k = Math.floorDiv(off + step / 2, step);
+        if (k < 0 || k > samples || Math.abs(off - k * step) > p.sampleToleranceNanos()) {
+            return -1;
+        }
+        return (int) k;
+    }
+
+    /** Sets {@code fm}, {@code fv} to the forecast mean and reading variance of a series at {@code t}. */
+    private void forecast(final int s, final long t) {
+        final double h = Math.max(0L, t - stateTime[s]) / LocalLinearTrend.NANOS_PER_HOUR;
+        fm = LocalLinearTrend.dampedMean(level[s], slope[s], noise[s], h);
+        fv = LocalLinearTrend.readingVariance(p00[s], p01[s], p11[s], noise[s], h);
+    }
+
+    private double forecastLevelVariance(final int s, final long t) {
+        final double h = Math.max(0L, t - stateTime[s]) / LocalLinearTrend.NANOS_PER_HOUR;
+        return LocalLinearTrend.cappedLevelVariance(p00[s], p01[s], p11[s], noise[s], h);
+    }
+
+    private boolean known(final int s) {
+        return s >= 0 && hasState[s];
+    }
+
+    /** Recomputes every product; read the results with {@link #isValid}, {@link #fairValue}, {@link #fairStd}. */
+    public void revalue(final long nowNanos) {
+        Arrays.fill(valid, false);
+        spot(tideSpot, sTide, tide[samples], tideSpotPayoff);
+        spot(aqSpot, sPm, pmAtEnd, aqPayoff);
+        wxSpot();
+        tideSwing();
+        wxSum();
+        lhrCount();
+        lhrIndex();
+        etfAndFly();
+    }
+
+    private void put(final int id, final double mean, final double variance) {
+        fair[id] = mean;
+        std[id] = Math.sqrt(Math.max(0.0, variance));
+        valid[id] = true;
+    }
+
+    private void spot(final int id, final int s, final double realised, final PiecewiseLinearPayoff payoff) {
+        if (id < 0 || s < 0) {
+            return;
+        }
+        if (!Double.isNaN(realised)) {
+            put(id, payoff.value(realised), 0.0);
+        } else if (known(s)) {
+            forecast(s, end);
+            payoff.evaluate(fm, Math.sqrt(fv));
+            put(id, payoff.mean(), payoff.variance());
+        }
+    }
+
+    private void wxSpot() {
+        if (wxSpot < 0 || sTemp < 0 || sRh < 0) {
+            return;
+        }
+        if (wxMoments(samples)) {
+            put(wxSpot, fm, fv);
+        }
+    }
+
+    /** Sets fm, fv to the mean and variance of T_F x RH at grid sample k; false when unknown. */
+    private boolean wxMoments(final int k) {
+        final long t = start + k * p.sampleIntervalNanos();
+        double mt;
+        double vt;
+        if (!Double.isNaN(temp[k])) {
+            mt = SettlementFormulas.fahrenheit(temp[k], p.wxFahrenheitDecimals());
+            vt = 0.0;
+        } else if (known(sTemp)) {
+            forecast(sTemp, t);
+            mt = fm * 1.8 + 32.0;
+            vt = fv * 1.8 * 1.8;
+        } else {
+            return false;
+        }
+        double mh;
+        double vh;
+        if (!Double.isNaN(rh[k])) {
+            mh = rh[k];
+            vh = 0.0;
+        } else if (known(sRh)) {
+            forecast(sRh, t);
+            mh = Math.min(100.0, Math.max(0.0, fm));
+            vh = fv;
+        } else {
+            return false;
+        }
+        fm = mt * mh;
+        fv = mt * mt * vh + mh * mh * vt + vt * vh;
+        return true;
+    }
+
+    private void tideSwing() {
+        if (tideSwing < 0 || sTide < 0) {
+            return;
+        }
+        final int first = p.swingIncludeWindowStart() ? 0 : 1;
+        final long step = p.sampleIntervalNanos();
+        final double stepHours = step / LocalLinearTrend.NANOS_PER_HOUR;
+        final double cm = p.swingCmPerUnit();
+        double mean = 0.0;
+        double var = 0.0;
+        for (int k = first + 1; k <= samples; k++) {
+            final double a = tide[k - 1];
+            final double b = tide[k];
+            final boolean ha = !Double.isNaN(a);
+            final boolean hb = !Double.isNaN(b);
+            if (ha && hb) {
+                mean += SettlementFormulas.swingPair(b - a, cm, p.swingLowCm(), p.swingHighCm());
+                continue;
+            }
+            if (!known(sTide)) {
+                return;
+            }
+            final long tb = start + k * step;
+            final double dm;
+            final double dv;
+            if (ha) {
+                forecast(sTide, tb);
+                dm = fm - a;
+                dv = fv;
+            } else if (hb) {
+                forecast(sTide, tb - step);
+                dm = b - fm;
+                dv = fv;
+            } else {
+                final double ahead = Math.max(0L, tb - step - stateTime[sTide]) / LocalLinearTrend.NANOS_PER_HOUR;
+                final SeriesNoise n = noise[sTide];
+                dm = ahead + stepHours <= n.trendHorizonHours() ? slope[sTide] * stepHours : 0.0;
+                dv = Math.min((p11[sTide] + n.slopeNoisePerHour() * ahead) * stepHours * stepHours
+                    + n.levelNoisePerHour() * stepHours + n.slopeNoisePerHour() * stepHours * stepHours * stepHours / 3.0,
+                    2.0 * n.forecastVarianceCap()) + 2.0 * n.measurementNoise();
+            }
+            swingPayoff.evaluate(dm, Math.sqrt(dv));
+            mean += swingPayoff.mean();
+            var += swingPayoff.variance();
+        }
+        put(tideSwing, mean, var);
+    }
+
+    private void wxSum() {
+        if (wxSum < 0 || sTemp < 0 || sRh < 0) {
+            return;
+        }
+        double mean = 0.0;
+        double sd = 0.0;
+        for (int k = p.wxSumIncludeWindowStart() ? 0 : 1; k <= samples; k++) {
+            if (!wxMoments(k)) {
+                return;
+            }
+            mean += fm;
+            sd += Math.sqrt(fv);
+        }
+        final double d = p.wxSumDivisor();
+        put(wxSum, mean / d, sd * sd / (d * d));
+    }
+
+    private void lhrCount() {
+        if (lhrCount < 0 || sArr < 0 || sDep < 0) {
+            return;
+        }
+        double mean = 0.0;
+        double sdArr = 0.0;
+        double sdDep = 0.0;
+        double noiseVar = 0.0;
+        final long step = p.lhrBinNanos();
+        for (int j = 0; j < bins; j++) {
+            final long t = start + j * step;
+            if (!Double.isNaN(arr[j])) {
+                mean += arr[j];
+            } else if (known(sArr)) {
+                forecast(sArr, t);
+                mean += Math.max(0.0, fm);
+                sdArr += Math.sqrt(forecastLevelVariance(sArr, t));
+                noiseVar += noise[sArr].measurementNoise();
+            } else {
+                return;
+            }
+            if (!Double.isNaN(dep[j])) {
+                mean += dep[j];
+            } else if (known(sDep)) {
+                forecast(sDep, t);
+                mean += Math.max(0.0, fm);
+                sdDep += Math.sqrt(forecastLevelVariance(sDep, t));
+                noiseVar += noise[sDep].measurementNoise();
+            } else {
+                return;
+            }
+        }
+        put(lhrCount, mean, sdArr * sdArr + sdDep * sdDep + noiseVar);
+    }
+
+    private void lhrIndex() {
+        if (lhrIndex < 0 || sArr < 0 || sDep < 0) {
+            return;
+        }
+        final boolean absOfSum = p.lhrIndexAbsOfSum();
+        final double mult = p.lhrIndexMultiplier();
+        final long step = p.lhrBinNanos();
+        double sumMean = 0.0;
+        double sumVar = 0.0;
+        for (int j = 0; j < bins; j++) {
+            final long t = start + j * step;
+            double ma;
+            double va = 0.0;
+            double md;
+            double vd = 0.0;
+            if (!Double.isNaN(arr[j])) {
+                ma = arr[j];
+            } else if (known(sArr)) {
+                forecast(sArr, t);
+                ma = Math.max(0.0, fm);
+                va = fv;
+            } else {
+                return;
+            }
+            if (!Double.isNaN(dep[j])) {
+                md = dep[j];
+            } else if (known(sDep)) {
+                forecast(sDep, t);
+                md = Math.max(0.0, fm);
+                vd = fv;
+            } else {
+                return;
+            }
+            final double total = ma + md;
+            final double mx = SettlementFormulas.lhrBin(ma, md);
+            double vx = 0.0;
+            if (total > 0.0 && (va > 0.0 || vd > 0.0)) {
+                final double t2 = total * total;
+                final double ga = 2.0 * md / t2;
+                final double gd = -2.0 * ma / t2;
+                vx = ga * ga * va + gd * gd * vd;
+            }
+            if (absOfSum) {
+                sumMean += mx;
+                sumVar += vx;
+            } else {
+                absPayoff.evaluate(mx, Math.sqrt(vx));
+                sumMean += absPayoff.mean();
+                sumVar += absPayoff.variance();
+            }
+        }
+        double mean;
+        double var;
+        if (absOfSum) {
+            absPayoff.evaluate(sumMean, Math.sqrt(sumVar));
+            mean = absPayoff.mean() * mult;
+            var = absPayoff.variance() * mult * mult;
+        } else {
+            mean = sumMean * mult;
+            var = sumVar * mult * mult;
+        }
+        if (var == 0.0) {
+            mean = SettlementFormulas.round(mean, p.lhrIndexDecimals());
+        }
+        put(lhrIndex, mean, var);
+    }
+
+    private void etfAndFly() {
+        if (etf < 0) {
+            return;
+        }
+        double mean = 0.0;
+        double var = 0.0;
+        for (int i = 0; i < etfLegs.length; i++) {
+            final int leg = etfLegs[i];
+            if (leg < 0 || !valid[leg]) {
+                return;
+            }
+            mean += fair[leg];
+            var += std[leg] * std[leg];
+        }
+        put(etf, mean, var);
+        if (fly >= 0) {
+            flyPayoff.evaluate(mean, Math.sqrt(var));
+            put(fly, flyPayoff.mean(), flyPayoff.variance());
+        }
+    }
+
+    public boolean isValid(final int instrumentId) {
+        return instrumentId >= 0 && instrumentId < instrumentCount && valid[instrumentId];
+    }
+
+    public double fairValue(final int instrumentId) {
+        return fair[instrumentId];
+    }
+
+    public double fairStd(final int instrumentId) {
+        return std[instrumentId];
+    }
+
+    /** The fly's payoff, for tools and tests. */
+    public PiecewiseLinearPayoff flyPayoff() {
+        return flyPayoff;
+    }
+
+    public long stateHash() {
+        long h = 13;
+        h = 31 * h + start;
+        for (int i = 0; i < level.length; i++) {
+            h = 31 * h + Double.doubleToLongBits(level[i]) + Double.doubleToLongBits(slope[i]) + stateTime[i];
+        }
+        for (int i = 0; i <= samples; i++) {
+            h = 31 * h + Double.doubleToLongBits(tide[i]) + 3 * Double.doubleToLongBits(temp[i]) + 7 * Double.doubleToLongBits(rh[i]);
+        }
+        for (int j = 0; j < bins; j++) {
+            h = 31 * h + Double.doubleToLongBits(arr[j]) + 3 * Double.doubleToLongBits(dep[j]);
+        }
+        return 31 * h + Double.doubleToLongBits(pmAtEnd);
+    }
+}

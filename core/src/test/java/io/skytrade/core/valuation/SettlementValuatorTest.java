@@ -1,0 +1,136 @@
+package io.skytrade.core.valuation;
+
+import io.skytrade.core.kalman.KalmanParams;
+import io.skytrade.core.registry.InstrumentRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettlementValuatorTest {
+    static final List<String> INSTRUMENTS = List.of("TIDE_SPOT", "TIDE_SWING", "WX_SPOT", "WX_SUM", "LHR_COUNT",
+        "LHR_INDEX", "AQ_SPOT", "LON_ETF", "LON_FLY");
+    static final List<String> SERIES = List.of("thames_level_m", "air_temp_c", "rel_humidity_pct", "pm25_ugm3",
+        "lhr_arrivals_30m", "lhr_departures_30m");
+    static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(INSTRUMENTS, SERIES);
+    static final long MIN = 60_000_000_000L;
+    static final long T0 = 1_772_280_000_000_000_000L;
+    static final int TIDE_SPOT = 0;
+    static final int TIDE_SWING = 1;
+    static final int WX_SPOT = 2;
+    static final int LHR_COUNT = 4;
+    static final int LHR_INDEX = 5;
+    static final int AQ_SPOT = 6;
+    static final int ETF = 7;
+    static final int FLY = 8;
+
+    private static SettlementValuator valuator(final long minutes) {
+        return new SettlementValuator(REGISTRY, ValuationParams.defaults().withWindow(T0, T0 + minutes * MIN),
+            KalmanParams.defaults());
+    }
+
+    @Test
+    void shouldSettleTideWorkedExamplesFromRealisedReadings() {
+        final SettlementValuator v = valuator(60);
+        final double[] readings = {1.809, 1.510, 1.241, 0.954, 0.698};
+        for (int i = 0; i < readings.length; i++) {
+            v.onObservation(0, T0 + i * 15 * MIN, readings[i]);
+        }
+        v.revalue(T0 + 60 * MIN);
+        assertEquals(11.1, v.fairValue(TIDE_SWING), 1e-9);
+        assertEquals(0.0, v.fairStd(TIDE_SWING));
+        assertEquals(698.0, v.fairValue(TIDE_SPOT), 1e-9);
+        v.onObservation(0, T0 + 60 * MIN + 30_000_000_000L, 2.605);
+        v.revalue(T0 + 60 * MIN);
+        assertEquals(2605.0, v.fairValue(TIDE_SPOT), 1e-9);
+    }
+
+    @Test
+    void shouldSettleWxSpotLhrIndexEtfAndFlyFromRealisedReadings() {
+        final SettlementValuator v = valuator(90);
+        v.onObservation(1, T0 + 90 * MIN, 9.6);
+        v.onObservation(2, T0 + 90 * MIN, 69);
+        final double[][] bins = {{20, 18}, {10, 22}, {0, 0}};
+        for (int j = 0; j < 3; j++) {
+            v.onObservation(4, T0 + j * 30 * MIN, bins[j][0]);
+            v.onObservation(5, T0 + j * 30 * MIN, bins[j][1]);
+        }
+        v.onObservation(0, T0 + 90 * MIN, 2.605);
+        v.onObservation(3, T0 + 90 * MIN, 7.5);
+        v.revalue(T0 + 90 * MIN);
+        assertEquals(3400.32, v.fairValue(WX_SPOT), 1e-9);
+        assertEquals(32.2, v.fairValue(LHR_INDEX), 0.05);
+        assertEquals(0.0, v.fairStd(LHR_INDEX));
+        assertEquals(70.0, v.fairValue(LHR_COUNT), 1e-12);
+        assertEquals(750.0, v.fairValue(AQ_SPOT), 1e-9);
+        final double etf = 2605 + 3400.32 + 70;
+        assertEquals(etf, v.fairValue(ETF), 1e-9);
+        assertEquals(0.0, v.fairStd(ETF));
+        assertEquals(v.flyPayoff().value(etf), v.fairValue(FLY), 1e-9);
+        assertFalse(v.isValid(1), "TIDE_SWING has no tide state and missing readings");
+    }
+
+    @Test
+    void shouldRoundLhrIndexWhenConfigured() {
+        final ValuationParams d = ValuationParams.defaults().withWindow(T0, T0 + 90 * MIN);
+        final ValuationParams p = new ValuationParams(d.windowStartNanos(), d.windowEndNanos(), d.rollSessions(),
+            d.sampleIntervalNanos(), d.sampleToleranceNanos(), d.swingIncludeWindowStart(), d.swingCmPerUnit(),
+            d.swingLowCm(), d.swingHighCm(), d.wxSumIncludeWindowStart(), d.wxSumDivisor(), d.wxFahrenheitDecimals(),
+            d.tideSpotMultiplier(), d.aqSpotMultiplier(), d.lhrBinNanos(), d.lhrTimestampIsBinEnd(),
+            d.lhrIndexAbsOfSum(), d.lhrIndexMultiplier(), 1, d.etfLegs(), d.flyStructure(), d.tideSpotSymbol(),
+            d.tideSwingSymbol(), d.wxSpotSymbol(), d.wxSumSymbol(), d.lhrCountSymbol(), d.lhrIndexSymbol(),
+            d.aqSpotSymbol(), d.etfSymbol(), d.flySymbol(), d.tideSeries(), d.temperatureSeries(),
+            d.humiditySeries(), d.pm25Series(), d.arrivalsSeries(), d.departuresSeries());
+        final SettlementValuator v = new SettlementValuator(REGISTRY, p, KalmanParams.defaults());
+        final double[][] bins = {{20, 18}, {10, 22}, {0, 0}};
+        for (int j = 0; j < 3; j++) {
+            v.onObservation(4, T0 + j * 30 * MIN, bins[j][0]);
+            v.onObservation(5, T0 + j * 30 * MIN, bins[j][1]);
+        }
+        v.revalue(T0);
+        assertEquals(32.2, v.fairValue(LHR_INDEX), 1e-12);
+    }
+
+    @Test
+    void shouldForecastUnobservedPartAndShrinkUncertaintyAsReadingsArrive() {
+        final SettlementValuator v = valuator(24 * 60);
+        v.onSeriesState(0, T0, 1.0, 0.1, 0.01, 0.0, 0.01);
+        v.onSeriesState(1, T0, 10.0, 0.0, 0.1, 0.0, 0.01);
+        v.onSeriesState(2, T0, 70.0, 0.0, 1.0, 0.0, 0.01);
+        v.onSeriesState(4, T0, 40.0, 0.0, 4.0, 0.0, 0.01);
+        v.onSeriesState(5, T0, 40.0, 0.0, 4.0, 0.0, 0.01);
+        v.revalue(T0);
+        for (int i = 0; i < 8; i++) {
+            if (i != AQ_SPOT) {
+                assertTrue(v.isValid(i), "instrument " + i);
+                assertTrue(v.fairStd(i) > 0, "instrument " + i);
+            }
+        }
+        assertTrue(v.fairValue(TIDE_SPOT) >= 1000 * (1.0 + 0.1 * 0.5) - 1e-9, "E|X| >= |E X| with a damped trend");
+        assertTrue(v.fairStd(TIDE_SPOT) <= 1000 * Math.sqrt(4.0 + 1e-4) + 1e-9, "variance capped");
+        assertEquals(48 * 80.0, v.fairValue(LHR_COUNT), 1e-6);
+        assertEquals(v.fairValue(TIDE_SPOT) + v.fairValue(WX_SPOT) + v.fairValue(LHR_COUNT), v.fairValue(ETF), 1e-9);
+        final double swingStd = v.fairStd(TIDE_SWING);
+        for (int k = 0; k <= 48; k++) {
+            v.onObservation(0, T0 + k * 15 * MIN, 1.0 + 0.1 * k / 4.0);
+        }
+        v.revalue(T0 + 12 * 60 * MIN);
+        assertTrue(v.fairStd(TIDE_SWING) < swingStd);
+        assertTrue(v.isValid(FLY));
+    }
+
+    @Test
+    void shouldRollToTheNextSessionAndForgetReadings() {
+        final SettlementValuator v = valuator(60);
+        v.onObservation(0, T0 + 60 * MIN, 2.0);
+        v.revalue(T0 + 60 * MIN);
+        assertTrue(v.isValid(TIDE_SPOT));
+        v.advanceTo(T0 + 150 * MIN);
+        assertEquals(T0 + 180 * MIN, v.windowEnd());
+        v.revalue(T0 + 150 * MIN);
+        assertFalse(v.isValid(TIDE_SPOT));
+    }
+}

@@ -1,0 +1,81 @@
+package io.skytrade.core.valuation;
+
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
+import io.skytrade.core.kalman.KalmanHandler;
+import io.skytrade.core.kalman.KalmanParams;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ValuationHandlerTest {
+    private static final long MIN = SettlementValuatorTest.MIN;
+    private static final long T0 = SettlementValuatorTest.T0;
+
+    @Test
+    void shouldFlagNonFiniteObservationAndLeaveStateAlone() {
+        final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY,
+            ValuationParams.defaults().withWindow(T0, T0 + 60 * MIN), KalmanParams.defaults());
+        final EngineEvent e = new EngineEvent();
+        final long before = h.stateHash();
+        obs(e, 0, T0, Double.NaN);
+        h.onEvent(e, 0, true);
+        assertTrue((e.flags & EngineEvent.FLAG_INPUT_REJECTED) != 0);
+        assertEquals(0, e.touchedInstruments);
+        assertEquals(before, h.stateHash());
+    }
+
+    @Test
+    void shouldValueEveryProductThroughKalmanAndBeDeterministic() {
+        final long a = run();
+        assertEquals(a, run());
+    }
+
+    private static long run() {
+        final KalmanHandler k = new KalmanHandler(SettlementValuatorTest.REGISTRY, KalmanParams.defaults());
+        final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY,
+            ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), KalmanParams.defaults());
+        final EngineEvent e = new EngineEvent();
+        final SplittableRandom rnd = new SplittableRandom(3);
+        final double[] base = {1.5, 10, 70, 8, 40, 40};
+        long out = 1;
+        long seq = 0;
+        for (int slot = 0; slot < 40; slot++) {
+            for (int s = 0; s < 6; s++) {
+                final long t = T0 + slot * 15 * MIN;
+                if (s >= 4 && slot % 2 == 1) {
+                    continue;
+                }
+                obs(e, s, t, base[s] + rnd.nextGaussian() * 0.1 * base[s]);
+                k.onEvent(e, seq, true);
+                h.onEvent(e, seq++, true);
+                for (int i = 0; i < 9; i++) {
+                    if (e.isTouched(i)) {
+                        out = 31 * out + Double.doubleToRawLongBits(e.fairValue[i]) + Double.doubleToRawLongBits(e.fairStd[i]);
+                    }
+                }
+            }
+        }
+        assertEquals((1L << 9) - 1, e.touchedInstruments);
+        for (int i = 0; i < 9; i++) {
+            assertTrue(Double.isFinite(e.fairValue[i]) && e.fairValue[i] >= 0, "instrument " + i + " = " + e.fairValue[i]);
+        }
+        e.clear();
+        e.type = EventType.TIMER;
+        e.eventTimeNanos = T0 + 12 * 60 * MIN;
+        h.onEvent(e, seq, true);
+        assertEquals((1L << 9) - 1, e.touchedInstruments);
+        return 31 * out + h.stateHash();
+    }
+
+    static void obs(final EngineEvent e, final int series, final long t, final double v) {
+        e.clear();
+        e.type = EventType.OBSERVATION;
+        e.instrumentId = series;
+        e.eventTimeNanos = t;
+        e.value = v;
+    }
+}
