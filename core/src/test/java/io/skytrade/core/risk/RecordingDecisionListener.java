@@ -26,7 +26,7 @@ public final class RecordingDecisionListener implements DecisionListener {
         for (int i = 0; i < d.count(); i++) {
             lines.add(event.sequence + " " + DecisionKind.name(d.kind[i]) + " st=" + d.status[i] + " i=" + d.instrumentId[i]
                 + " s=" + d.side[i] + " px=" + d.priceTicks[i] + " q=" + d.quantity[i] + " id=" + d.clientOrderId[i]
-                + " r=" + RiskReason.name(d.reason[i]) + " tif=" + d.timeInForce[i]);
+                + " r=" + (d.kind[i] == DecisionKind.MODE_CHANGE ? TradingMode.name(d.reason[i]) : RiskReason.name(d.reason[i])) + " tif=" + d.timeInForce[i]);
         }
     }
 
