@@ -1,0 +1,353 @@
+package io.skytrade.core.order;
+
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.OrderEventKind;
+import io.skytrade.core.event.Side;
+import io.skytrade.core.position.PositionTracker;
+import io.skytrade.core.risk.RiskReason;
+import org.agrona.collections.Long2LongHashMap;
+
+/**
+ * The live orders of one stage: a preallocated table of slots (structure of arrays) with a
+ * client-order-id index, the client order id counter, and per-instrument open quantities used for
+ * exposure. Orders enter at {@link #open}, move through the {@link OrderStateMachine} on venue
+ * events ({@link #onOrderEvent}), book their fills into a {@link PositionTracker}, and free their
+ * slot on reaching a terminal state; a later event for them is reported as an unknown order.
+ *
+ * <p>Client order ids are {@code clientOrderIdBase + n} for the n-th order opened: a counter, so
+ * two tables fed the same calls assign the same ids (the risk stage keeps such a mirror of the
+ * order stage's table). Slots are taken from a free stack in a fixed order, so iteration by slot
+ * is deterministic. Single-threaded. Hot-path cost: one open-addressing hash look-up per call, no
+ * allocation after construction (the index is sized so it never resizes).
+ */
+public final class OrderTable {
+    private static final int N = EngineEvent.MAX_INSTRUMENTS;
+
+    private final int capacity;
+    private final Long2LongHashMap slotById;
+    private final int[] freeSlots;
+    private int freeCount;
+    private long nextId;
+
+    private final long[] clientOrderId;
+    private final int[] state;
+    private final boolean[] acked;
+    private final boolean[] timeoutReported;
+    private final int[] instrument;
+    private final int[] side;
+    private final int[] timeInForce;
+    private final long[] priceTicks;
+    private final long[] quantity;
+    private final long[] filled;
+    private final long[] createdNanos;
+
+    private final long[] openBuyQty = new long[N];
+    private final long[] openSellQty = new long[N];
+    private final int[] openCountByInstrument = new int[N];
+    private int openCount;
+
+    private long illegalTransitions;
+    private long filledOrders;
+    private long cancelledOrders;
+    private long rejectedOrders;
+    private int lastEventSlotInstrument = -1;
+
+    public OrderTable(final OrderManagerConfig config) {
+        capacity = config.orderCapacity();
+        nextId = config.clientOrderIdBase();
+        slotById = new Long2LongHashMap(Math.max(16, capacity * 4), 0.5f, -1L);
+        freeSlots = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            freeSlots[i] = capacity - 1 - i;
+        }
+        freeCount = capacity;
+        clientOrderId = new long[capacity];
+        state = new int[capacity];
+        acked = new boolean[capacity];
+        timeoutReported = new boolean[capacity];
+        instrument = new int[capacity];
+        side = new int[capacity];
+        timeInForce = new int[capacity];
+        priceTicks = new long[capacity];
+        quantity = new long[capacity];
+        filled = new long[capacity];
+        createdNanos = new long[capacity];
+    }
+
+    /**
+     * Opens an order in state NEW and returns its new client order id, or 0 when the table is
+     * full or the instrument, side or quantity is invalid (no id is consumed then).
+     */
+    public long open(final int instrumentId, final int orderSide, final long price, final long qty,
+                     final int tif, final long eventTimeNanos) {
+        if (freeCount == 0 || !PositionTracker.isValidInstrument(instrumentId) || Side.sign(orderSide) == 0 || qty <= 0) {
+            return 0;
+        }
+        final int slot = freeSlots[--freeCount];
+        final long id = ++nextId;
+        slotById.put(id, slot);
+        clientOrderId[slot] = id;
+        state[slot] = OrderState.NEW;
+        acked[slot] = false;
+        timeoutReported[slot] = false;
+        instrument[slot] = instrumentId;
+        side[slot] = orderSide;
+        timeInForce[slot] = tif;
+        priceTicks[slot] = price;
+        quantity[slot] = qty;
+        filled[slot] = 0;
+        createdNanos[slot] = eventTimeNanos;
+        openCount++;
+        openCountByInstrument[instrumentId]++;
+        addOpenQty(slot, qty);
+        return id;
+    }
+
+    /** Moves an order from NEW to SENT after the gateway call; returns a reason code, NONE when legal. */
+    public int markSent(final long id) {
+        final int slot = slotOf(id);
+        if (slot < 0) {
+            return RiskReason.UNKNOWN_ORDER;
+        }
+        final int next = OrderStateMachine.afterSend(state[slot]);
+        if (next < 0) {
+            return -next;
+        }
+        state[slot] = next;
+        return RiskReason.NONE;
+    }
+
+    /**
+     * Records a cancel request for an order; returns NONE when legal, else UNKNOWN_ORDER or
+     * ALREADY_CANCELLING (not counted as illegal: risk rejects such intents before they are sent).
+     */
+    public int requestCancel(final long id) {
+        final int slot = slotOf(id);
+        if (slot < 0) {
+            return RiskReason.UNKNOWN_ORDER;
+        }
+        final int next = OrderStateMachine.afterCancelRequest(state[slot]);
+        if (next < 0) {
+            return -next;
+        }
+        state[slot] = next;
+        return RiskReason.NONE;
+    }
+
+    /** The reason a cancel of {@code id} would be refused, or NONE; changes nothing. */
+    public int checkCancel(final long id) {
+        final int slot = slotOf(id);
+        if (slot < 0) {
+            return RiskReason.UNKNOWN_ORDER;
+        }
+        final int next = OrderStateMachine.afterCancelRequest(state[slot]);
+        return next < 0 ? -next : RiskReason.NONE;
+    }
+
+    /**
+     * Applies one ORDER_EVENT. Fills of a known order are booked into {@code positions} in full,
+     * even an over-fill (the venue's fill is a fact). Returns NONE for a legal transition, or the
+     * reason code of the illegal one (counted in {@link #illegalTransitions()}); never throws.
+     */
+    public int onOrderEvent(final EngineEvent event, final PositionTracker positions) {
+        lastEventSlotInstrument = -1;
+        final int slot = slotOf(event.clientOrderId);
+        if (slot < 0) {
+            illegalTransitions++;
+            return RiskReason.UNKNOWN_ORDER_EVENT;
+        }
+        lastEventSlotInstrument = instrument[slot];
+        final int current = state[slot];
+        final int next;
+        switch (event.orderEventKind) {
+            case OrderEventKind.ACK -> {
+                next = OrderStateMachine.afterAck(current, acked[slot]);
+                if (next >= 0) {
+                    acked[slot] = true;
+                }
+            }
+            case OrderEventKind.FILL -> next = onFill(slot, current, event, positions);
+            case OrderEventKind.REJECT -> next = OrderStateMachine.afterReject(current, acked[slot], filled[slot]);
+            case OrderEventKind.CANCELLED -> next = OrderStateMachine.afterCancelled(current);
+            case OrderEventKind.CANCEL_REJECT -> next = OrderStateMachine.afterCancelReject(current, acked[slot], filled[slot]);
+            default -> next = -RiskReason.ILLEGAL_TRANSITION;
+        }
+        if (next < 0) {
+            illegalTransitions++;
+            if (next == -RiskReason.OVERFILL) {
+                close(slot, OrderState.FILLED);
+            }
+            return -next;
+        }
+        if (OrderState.isTerminal(next)) {
+            close(slot, next);
+        } else {
+            state[slot] = next;
+        }
+        return RiskReason.NONE;
+    }
+
+    private int onFill(final int slot, final int current, final EngineEvent event, final PositionTracker positions) {
+        final long qty = event.fillQty;
+        final long leaves = quantity[slot] - filled[slot];
+        final int next = OrderStateMachine.afterFill(current, leaves, qty);
+        if (qty > 0) {
+            positions.onFill(instrument[slot], side[slot], qty, event.fillPriceTicks, event.fee);
+            final long reduce = Math.min(qty, leaves);
+            filled[slot] += qty;
+            addOpenQty(slot, -reduce);
+        }
+        return next;
+    }
+
+    private void close(final int slot, final int terminal) {
+        final long leaves = Math.max(0, quantity[slot] - filled[slot]);
+        addOpenQty(slot, -leaves);
+        openCount--;
+        openCountByInstrument[instrument[slot]]--;
+        if (terminal == OrderState.FILLED) {
+            filledOrders++;
+        } else if (terminal == OrderState.CANCELLED) {
+            cancelledOrders++;
+        } else {
+            rejectedOrders++;
+        }
+        slotById.remove(clientOrderId[slot]);
+        state[slot] = OrderState.FREE;
+        clientOrderId[slot] = 0;
+        freeSlots[freeCount++] = slot;
+    }
+
+    private void addOpenQty(final int slot, final long qty) {
+        if (side[slot] == Side.BUY) {
+            openBuyQty[instrument[slot]] += qty;
+        } else {
+            openSellQty[instrument[slot]] += qty;
+        }
+    }
+
+    /**
+     * Finds the first live, sent, unacknowledged order at or after {@code fromSlot} created more than
+     * {@code timeoutNanos} before {@code nowNanos} and not yet reported, marks it reported and
+     * returns its slot; -1 when there is none. Loop with {@code fromSlot = previous + 1}.
+     */
+    public int nextAckTimeout(final long nowNanos, final long timeoutNanos, final int fromSlot) {
+        for (int s = fromSlot; s < capacity; s++) {
+            final int st = state[s];
+            if (st != OrderState.FREE && st != OrderState.NEW && !acked[s] && filled[s] == 0
+                && !timeoutReported[s] && nowNanos - createdNanos[s] > timeoutNanos) {
+                timeoutReported[s] = true;
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /** Slot of a client order id, or -1. */
+    public int slotOf(final long id) {
+        return id == 0 ? -1 : (int) slotById.get(id);
+    }
+
+    /** State of an order by id; {@link OrderState#FREE} when unknown (never opened, or closed). */
+    public int state(final long id) {
+        final int slot = slotOf(id);
+        return slot < 0 ? OrderState.FREE : state[slot];
+    }
+
+    /** Remaining quantity of a live order, 0 when unknown. */
+    public long leaves(final long id) {
+        final int slot = slotOf(id);
+        return slot < 0 ? 0 : Math.max(0, quantity[slot] - filled[slot]);
+    }
+
+    /** Instrument of the order the last {@link #onOrderEvent} concerned, or -1 when unknown. */
+    public int lastEventInstrument() {
+        return lastEventSlotInstrument;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int slotState(final int slot) {
+        return state[slot];
+    }
+
+    public long slotClientOrderId(final int slot) {
+        return clientOrderId[slot];
+    }
+
+    public int slotInstrument(final int slot) {
+        return instrument[slot];
+    }
+
+    public int slotSide(final int slot) {
+        return side[slot];
+    }
+
+    public long slotLeaves(final int slot) {
+        return Math.max(0, quantity[slot] - filled[slot]);
+    }
+
+    /** Live orders in the table. */
+    public int openCount() {
+        return openCount;
+    }
+
+    public int openCount(final int instrumentId) {
+        return openCountByInstrument[instrumentId];
+    }
+
+    /** Remaining buy quantity of live orders in an instrument. */
+    public long openBuyQty(final int instrumentId) {
+        return openBuyQty[instrumentId];
+    }
+
+    /** Remaining sell quantity of live orders in an instrument. */
+    public long openSellQty(final int instrumentId) {
+        return openSellQty[instrumentId];
+    }
+
+    /** The last client order id assigned (the counter). */
+    public long lastClientOrderId() {
+        return nextId;
+    }
+
+    public long illegalTransitions() {
+        return illegalTransitions;
+    }
+
+    public long filledOrders() {
+        return filledOrders;
+    }
+
+    public long cancelledOrders() {
+        return cancelledOrders;
+    }
+
+    public long rejectedOrders() {
+        return rejectedOrders;
+    }
+
+    /** Hash of the live orders (in slot order), the id counter and the counters. */
+    public long stateHash() {
+        long h = PositionTracker.mix(nextId, openCount);
+        for (int s = 0; s < capacity; s++) {
+            if (state[s] == OrderState.FREE) {
+                continue;
+            }
+            h = PositionTracker.mix(h, s);
+            h = PositionTracker.mix(h, clientOrderId[s]);
+            h = PositionTracker.mix(h, state[s] * 4L + (acked[s] ? 2 : 0) + (timeoutReported[s] ? 1 : 0));
+            h = PositionTracker.mix(h, instrument[s] * 4L + side[s]);
+            h = PositionTracker.mix(h, priceTicks[s]);
+            h = PositionTracker.mix(h, quantity[s]);
+            h = PositionTracker.mix(h, filled[s]);
+            h = PositionTracker.mix(h, createdNanos[s] * 3 + timeInForce[s]);
+        }
+        h = PositionTracker.mix(h, illegalTransitions);
+        h = PositionTracker.mix(h, filledOrders);
+        h = PositionTracker.mix(h, cancelledOrders);
+        return PositionTracker.mix(h, rejectedOrders);
+    }
+}

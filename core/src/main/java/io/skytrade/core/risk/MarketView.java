@@ -1,0 +1,105 @@
+package io.skytrade.core.risk;
+
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
+import io.skytrade.core.position.PositionTracker;
+
+import java.util.Arrays;
+
+/**
+ * What risk knows of each market: last best bid and ask and the event time of the last book
+ * (from MARKET_BOOK events), and the last fair value (from {@link EngineEvent#fairValue} where the
+ * event marks the instrument touched). Arrays indexed by instrument id.
+ *
+ * <p>Single-threaded: owned by the risk stage. Hot-path cost: a few stores per book event and a
+ * loop over touched bits per event; no allocation.
+ */
+public final class MarketView {
+    private static final int N = EngineEvent.MAX_INSTRUMENTS;
+
+    private final long[] bestBid = new long[N];
+    private final long[] bestAsk = new long[N];
+    private final long[] lastBookNanos = new long[N];
+    private final boolean[] bookSeen = new boolean[N];
+    private final double[] fairValue = new double[N];
+
+    public MarketView() {
+        Arrays.fill(fairValue, Double.NaN);
+    }
+
+    /** Takes the touch from a MARKET_BOOK event and fair values from any event's outputs. */
+    public void onEvent(final EngineEvent event) {
+        if (event.type == EventType.MARKET_BOOK && event.instrumentId >= 0 && event.instrumentId < N) {
+            final int i = event.instrumentId;
+            bestBid[i] = event.bestBid();
+            bestAsk[i] = event.bestAsk();
+            lastBookNanos[i] = event.eventTimeNanos;
+            bookSeen[i] = true;
+        }
+        long touched = event.touchedInstruments;
+        while (touched != 0) {
+            final int i = Long.numberOfTrailingZeros(touched);
+            touched &= touched - 1;
+            if (i < N) {
+                final double fv = event.fairValue[i];
+                if (fv > 0 && !Double.isInfinite(fv)) {
+                    fairValue[i] = fv;
+                }
+            }
+        }
+    }
+
+    /** Best bid in ticks, 0 when unknown or the book had no bid. */
+    public long bestBid(final int instrument) {
+        return bestBid[instrument];
+    }
+
+    /** Best ask in ticks, 0 when unknown or the book had no ask. */
+    public long bestAsk(final int instrument) {
+        return bestAsk[instrument];
+    }
+
+    /** Mid in ticks, NaN unless both sides are known. */
+    public double mid(final int instrument) {
+        return bestBid[instrument] > 0 && bestAsk[instrument] > 0
+            ? (bestBid[instrument] + bestAsk[instrument]) * 0.5 : Double.NaN;
+    }
+
+    /** Last fair value, NaN when none was ever given. */
+    public double fairValue(final int instrument) {
+        return fairValue[instrument];
+    }
+
+    public boolean bookSeen(final int instrument) {
+        return bookSeen[instrument];
+    }
+
+    public long lastBookNanos(final int instrument) {
+        return lastBookNanos[instrument];
+    }
+
+    /**
+     * First instrument whose last book is older than {@code maxAgeNanos} at {@code nowNanos}, or -1.
+     * Markets never seen are not judged.
+     */
+    public int firstStale(final long nowNanos, final long maxAgeNanos) {
+        for (int i = 0; i < N; i++) {
+            if (bookSeen[i] && nowNanos - lastBookNanos[i] > maxAgeNanos) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Hash of every field. */
+    public long stateHash() {
+        long h = 23;
+        for (int i = 0; i < N; i++) {
+            h = PositionTracker.mix(h, bestBid[i]);
+            h = PositionTracker.mix(h, bestAsk[i]);
+            h = PositionTracker.mix(h, bookSeen[i] ? lastBookNanos[i] : -1);
+            h = PositionTracker.mix(h, Double.doubleToLongBits(fairValue[i]));
+        }
+        return h;
+    }
+}

@@ -1,0 +1,323 @@
+package io.skytrade.core.risk;
+
+import com.lmax.disruptor.EventHandler;
+import io.skytrade.core.event.ControlCode;
+import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.Decisions;
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
+import io.skytrade.core.event.Side;
+import io.skytrade.core.order.OrderManagerConfig;
+import io.skytrade.core.order.OrderTable;
+import io.skytrade.core.position.PositionTracker;
+
+/**
+ * Pipeline stage 6: approves or rejects the strategy's PROPOSED intents in
+ * {@link EngineEvent#decisions}, runs the drawdown monitor and the safe-mode state machine, and in
+ * SAFE appends the cancels and flattening orders. A rejected intent keeps its kind and gets status
+ * REJECTED with a {@link RiskReason}; mode changes and alerts are appended as APPROVED MODE_CHANGE
+ * and ALERT decisions, so the decisions journal records them at the sequence that caused them.
+ *
+ * <p>Risk shares nothing with the order stage: it keeps its own mirror of the order table and of
+ * positions, fed by the same events and by the intents it approves, using the same
+ * {@link OrderTable} code, so exposure counts every open order even when the order stage runs on
+ * another thread. The mirror assigns client order ids with the same counter as the order stage,
+ * hence both must be built from the same {@link OrderManagerConfig}.
+ *
+ * <p>Per event, in order: market view and marks; order events into the mirror; position
+ * reconciliation (POSITION_REPORT); staleness (TIMER, event time); operator commands (CONTROL);
+ * stage and journal failure flags; drawdown; intents; SAFE actions. A journal failure rejects every
+ * intent and sends nothing on that event. A runtime exception inside this stage is caught, flags
+ * the event FLAG_STAGE_FAILED, rejects the remaining intents and enters SAFE.
+ *
+ * <p>Thread-safety: one thread, as a Disruptor handler; getters are for the same thread or for
+ * tests. Hot-path cost: constant work per intent plus a pass over the instruments for equity and
+ * gross exposure; in SAFE a pass over the order table. No allocation, logging or clock.
+ */
+public final class RiskStage implements EventHandler<EngineEvent> {
+    private final SafeModeConfig safeModeConfig;
+    private final MarketView market = new MarketView();
+    private final PositionTracker positions = new PositionTracker();
+    private final OrderTable orders;
+    private final PreTradeRiskCheck check;
+    private final DrawdownMonitor drawdown;
+    private final SafeModeStateMachine safeMode = new SafeModeStateMachine();
+    private final SafeModeUnwinder unwinder;
+
+    private long approved;
+    private long rejected;
+    private long alerts;
+    private long failures;
+    private long decisionOverflows;
+
+    public RiskStage(final RiskLimits limits, final DrawdownLimits drawdownLimits, final SafeModeConfig safeModeConfig,
+                     final OrderManagerConfig orderConfig) {
+        if (orderConfig.orderCapacity() < limits.maxOpenOrders() + EngineEvent.MAX_INSTRUMENTS) {
+            throw new IllegalArgumentException("orders.orderCapacity=" + orderConfig.orderCapacity()
+                + ": expected >= risk.maxOpenOrders + " + EngineEvent.MAX_INSTRUMENTS + " ("
+                + (limits.maxOpenOrders() + EngineEvent.MAX_INSTRUMENTS) + ")");
+        }
+        this.safeModeConfig = safeModeConfig;
+        this.orders = new OrderTable(orderConfig);
+        this.check = new PreTradeRiskCheck(limits, market, orders, positions);
+        this.drawdown = new DrawdownMonitor(drawdownLimits);
+        this.unwinder = new SafeModeUnwinder(limits, safeModeConfig, market, orders, positions, check);
+    }
+
+    /** Risk stage with every default. */
+    public static RiskStage withDefaults() {
+        return new RiskStage(RiskLimits.defaults(), DrawdownLimits.defaults(), SafeModeConfig.defaults(),
+            OrderManagerConfig.defaults());
+    }
+
+    @Override
+    public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
+        handle(event);
+    }
+
+    /** Processes one event (what {@link #onEvent} does; tests call it directly). */
+    public void handle(final EngineEvent event) {
+        final Decisions decisions = event.decisions;
+        final int intents = decisions.count();
+        try {
+            process(event, decisions, intents);
+        } catch (final RuntimeException e) {
+            failures++;
+            event.flags |= EngineEvent.FLAG_STAGE_FAILED;
+            for (int i = 0; i < intents; i++) {
+                if (decisions.status[i] == Decisions.STATUS_PROPOSED) {
+                    reject(decisions, i, RiskReason.STAGE_FAILED);
+                }
+            }
+            safeMode.enterSafe(RiskReason.STAGE_FAILED, -1, decisions);
+        }
+    }
+
+    private void process(final EngineEvent event, final Decisions decisions, final int intents) {
+        final long now = event.eventTimeNanos;
+        if ((event.flags & EngineEvent.FLAG_INPUT_REJECTED) == 0) {
+            onInput(event, decisions, now);
+        }
+        if ((event.flags & EngineEvent.FLAG_STAGE_FAILED) != 0) {
+            safeMode.enterSafe(RiskReason.STAGE_FAILED, -1, decisions);
+        }
+        final boolean journalFailed = (event.flags & EngineEvent.FLAG_JOURNAL_FAILED) != 0;
+        if (journalFailed) {
+            safeMode.enterSafe(RiskReason.JOURNAL_FAILED, -1, decisions);
+        }
+        onEquity(decisions, now);
+
+        final int mode = safeMode.mode();
+        for (int i = 0; i < intents; i++) {
+            if (decisions.status[i] != Decisions.STATUS_PROPOSED) {
+                continue;
+            }
+            if (journalFailed) {
+                reject(decisions, i, RiskReason.JOURNAL_FAILED);
+            } else if (mode == TradingMode.SAFE) {
+                reject(decisions, i, RiskReason.SAFE_MODE);
+            } else if (mode == TradingMode.HALTED) {
+                reject(decisions, i, RiskReason.HALTED);
+            } else if (decisions.kind[i] == DecisionKind.ORDER_NEW) {
+                evaluateNew(decisions, i, mode, now);
+            } else if (decisions.kind[i] == DecisionKind.ORDER_CANCEL) {
+                evaluateCancel(decisions, i, now);
+            } else {
+                reject(decisions, i, RiskReason.INVALID_INTENT);
+            }
+        }
+        if (!journalFailed && (mode == TradingMode.SAFE || mode == TradingMode.HALTED)) {
+            unwinder.cancelAll(decisions, now);
+            if (mode == TradingMode.SAFE) {
+                unwinder.flatten(decisions, now);
+            }
+        }
+    }
+
+    private void onInput(final EngineEvent event, final Decisions decisions, final long now) {
+        market.onEvent(event);
+        final int instrument = event.instrumentId;
+        switch (event.type) {
+            case EventType.MARKET_BOOK -> {
+                if (PositionTracker.isValidInstrument(instrument)) {
+                    positions.onMark(instrument, market.mid(instrument));
+                }
+            }
+            case EventType.ORDER_EVENT -> orders.onOrderEvent(event, positions);
+            case EventType.POSITION_REPORT -> reconcile(event, decisions);
+            case EventType.TIMER -> {
+                final int stale = market.firstStale(now, safeModeConfig.maxMarketDataAgeNanos());
+                if (stale >= 0) {
+                    safeMode.enterSafe(RiskReason.STALE_MARKET_DATA, stale, decisions);
+                }
+            }
+            case EventType.CONTROL -> onControl(event.controlCode, decisions);
+            default -> {
+            }
+        }
+    }
+
+    private void reconcile(final EngineEvent event, final Decisions decisions) {
+        final int instrument = event.instrumentId;
+        if (!PositionTracker.isValidInstrument(instrument)) {
+            return;
+        }
+        final long ours = positions.position(instrument);
+        if (Math.abs(ours - event.position) > safeModeConfig.reconcileToleranceLots()) {
+            alert(decisions, RiskReason.POSITION_MISMATCH, instrument, ours, event.position);
+            safeMode.enterSafe(RiskReason.POSITION_MISMATCH, instrument, decisions);
+        }
+    }
+
+    private void onControl(final int code, final Decisions decisions) {
+        switch (code) {
+            case ControlCode.SAFE -> safeMode.enterSafe(RiskReason.OPERATOR_SAFE, -1, decisions);
+            case ControlCode.RESUME -> {
+                if (safeMode.resume(decisions)) {
+                    drawdown.rebase();
+                }
+            }
+            case ControlCode.HALT -> safeMode.halt(decisions);
+            default -> {
+            }
+        }
+    }
+
+    private void onEquity(final Decisions decisions, final long now) {
+        final int bits = drawdown.update(positions.equity(), now);
+        if ((bits & DrawdownMonitor.HARD) != 0) {
+            safeMode.enterSafe(RiskReason.HARD_DRAWDOWN, -1, decisions);
+        }
+        if ((bits & DrawdownMonitor.DAILY) != 0) {
+            safeMode.enterSafe(RiskReason.DAILY_LOSS, -1, decisions);
+        }
+        if ((bits & DrawdownMonitor.SOFT) != 0) {
+            if (safeMode.enterReducing(RiskReason.SOFT_DRAWDOWN, decisions)) {
+                alert(decisions, RiskReason.SOFT_DRAWDOWN, -1, (long) drawdown.drawdown(), 0);
+            }
+        } else if ((bits & DrawdownMonitor.RECOVERED) != 0) {
+            safeMode.recover(decisions);
+        }
+    }
+
+    private void evaluateNew(final Decisions decisions, final int i, final int mode, final long now) {
+        long qty = decisions.quantity[i];
+        if (mode == TradingMode.REDUCING && qty > 0) {
+            qty /= 2;
+            if (qty == 0) {
+                reject(decisions, i, RiskReason.SIZE_REDUCED_TO_ZERO);
+                return;
+            }
+            decisions.quantity[i] = qty;
+        }
+        final int instrument = decisions.instrumentId[i];
+        final int side = decisions.side[i];
+        final long price = decisions.priceTicks[i];
+        final int reason = check.checkNew(instrument, side, price, qty, now);
+        if (reason != RiskReason.NONE) {
+            reject(decisions, i, reason);
+            return;
+        }
+        final long id = orders.open(instrument, side, price, qty, decisions.timeInForce[i], now);
+        if (id == 0) {
+            reject(decisions, i, RiskReason.ORDER_TABLE_FULL);
+            return;
+        }
+        orders.markSent(id);
+        check.onNewApproved(now);
+        decisions.status[i] = Decisions.STATUS_APPROVED;
+        approved++;
+    }
+
+    private void evaluateCancel(final Decisions decisions, final int i, final long now) {
+        final long id = decisions.clientOrderId[i];
+        final int reason = check.checkCancel(id, now);
+        if (reason != RiskReason.NONE) {
+            reject(decisions, i, reason);
+            return;
+        }
+        decisions.instrumentId[i] = orders.slotInstrument(orders.slotOf(id));
+        orders.requestCancel(id);
+        check.onCancelApproved(now);
+        decisions.status[i] = Decisions.STATUS_APPROVED;
+        approved++;
+    }
+
+    private void reject(final Decisions decisions, final int i, final int reason) {
+        decisions.status[i] = Decisions.STATUS_REJECTED;
+        decisions.reason[i] = reason;
+        rejected++;
+    }
+
+    private void alert(final Decisions decisions, final int reason, final int instrument, final long price, final long qty) {
+        alerts++;
+        final int i = decisions.add(DecisionKind.ALERT, instrument, Side.NONE, price, qty, 0, reason);
+        if (i < 0) {
+            decisionOverflows++;
+        } else {
+            decisions.status[i] = Decisions.STATUS_APPROVED;
+        }
+    }
+
+    /** Current {@link TradingMode}. */
+    public int mode() {
+        return safeMode.mode();
+    }
+
+    /** Risk's own view of positions and PnL (the mirror; read on the stage's thread or in tests). */
+    public PositionTracker positions() {
+        return positions;
+    }
+
+    /** Risk's mirror of the order table (read on the stage's thread or in tests). */
+    public OrderTable orders() {
+        return orders;
+    }
+
+    public MarketView market() {
+        return market;
+    }
+
+    public DrawdownMonitor drawdown() {
+        return drawdown;
+    }
+
+    /** Gross exposure in lots, counting open orders. */
+    public long grossExposure() {
+        return check.grossExposure();
+    }
+
+    public long approvedCount() {
+        return approved;
+    }
+
+    public long rejectedCount() {
+        return rejected;
+    }
+
+    public long alertCount() {
+        return alerts;
+    }
+
+    /** Runtime exceptions caught inside this stage. */
+    public long failureCount() {
+        return failures;
+    }
+
+    /** Decisions lost to a full buffer: alerts, mode changes and SAFE actions. */
+    public long decisionOverflowCount() {
+        return decisionOverflows + safeMode.unrecordedTransitions() + unwinder.overflows();
+    }
+
+    /** Hash of every piece of state, for determinism and replay checks. */
+    public long stateHash() {
+        long h = PositionTracker.mix(market.stateHash(), positions.stateHash());
+        h = PositionTracker.mix(h, orders.stateHash());
+        h = PositionTracker.mix(h, check.stateHash());
+        h = PositionTracker.mix(h, drawdown.stateHash());
+        h = PositionTracker.mix(h, safeMode.stateHash());
+        h = PositionTracker.mix(h, approved);
+        h = PositionTracker.mix(h, rejected);
+        return PositionTracker.mix(h, alerts);
+    }
+}

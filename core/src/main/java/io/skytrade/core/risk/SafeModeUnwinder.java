@@ -1,0 +1,131 @@
+package io.skytrade.core.risk;
+
+import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.Decisions;
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.Side;
+import io.skytrade.core.event.TimeInForce;
+import io.skytrade.core.order.OrderState;
+import io.skytrade.core.order.OrderTable;
+import io.skytrade.core.position.PositionTracker;
+
+/**
+ * What SAFE (and HALTED) mode does on every event until the book is clean: cancels every open
+ * order that has no cancel in flight, and, when flattening is on, closes each position whose
+ * market has no open order left with a marketable IOC limit order priced
+ * {@code flattenSlippageTicks} through the touch but kept inside the fair-value and touch bands.
+ * Level-triggered, so an action lost to a full decision buffer or an unfilled IOC is retried on
+ * the next event. Decisions it appends are APPROVED and recorded in the risk stage's order mirror.
+ *
+ * <p>Single-threaded. Hot-path cost: one pass over the order table's slots and over the
+ * instruments, in SAFE only; no allocation.
+ */
+public final class SafeModeUnwinder {
+    private final RiskLimits limits;
+    private final SafeModeConfig config;
+    private final MarketView market;
+    private final OrderTable orders;
+    private final PositionTracker positions;
+    private final PreTradeRiskCheck check;
+    private long overflows;
+
+    public SafeModeUnwinder(final RiskLimits limits, final SafeModeConfig config, final MarketView market,
+                            final OrderTable orders, final PositionTracker positions, final PreTradeRiskCheck check) {
+        this.limits = limits;
+        this.config = config;
+        this.market = market;
+        this.orders = orders;
+        this.positions = positions;
+        this.check = check;
+    }
+
+    /** Appends an approved cancel for every open order not already cancelling. */
+    public void cancelAll(final Decisions out, final long nowNanos) {
+        for (int s = 0; s < orders.capacity(); s++) {
+            final int st = orders.slotState(s);
+            if (st != OrderState.SENT && st != OrderState.ACKED && st != OrderState.PARTIALLY_FILLED) {
+                continue;
+            }
+            final long id = orders.slotClientOrderId(s);
+            final int i = out.add(DecisionKind.ORDER_CANCEL, orders.slotInstrument(s), orders.slotSide(s), 0,
+                orders.slotLeaves(s), id, RiskReason.SAFE_MODE);
+            if (i < 0) {
+                overflows++;
+                return;
+            }
+            out.status[i] = Decisions.STATUS_APPROVED;
+            orders.requestCancel(id);
+            check.onCancelApproved(nowNanos);
+        }
+    }
+
+    /** Appends an approved marketable IOC order closing each position whose market has no open order. */
+    public void flatten(final Decisions out, final long nowNanos) {
+        if (!config.flattenOnSafe()) {
+            return;
+        }
+        for (int instrument = 0; instrument < EngineEvent.MAX_INSTRUMENTS; instrument++) {
+            final long pos = positions.position(instrument);
+            if (pos == 0 || orders.openCount(instrument) > 0) {
+                continue;
+            }
+            final int side = pos > 0 ? Side.SELL : Side.BUY;
+            final long price = flattenPrice(instrument, side);
+            if (price <= 0) {
+                continue;
+            }
+            final long qty = Math.min(Math.abs(pos), limits.maxOrderLots());
+            final int i = out.add(DecisionKind.ORDER_NEW, instrument, side, price, qty, 0, RiskReason.SAFE_MODE);
+            if (i < 0) {
+                overflows++;
+                return;
+            }
+            final long id = orders.open(instrument, side, price, qty, TimeInForce.IOC, nowNanos);
+            if (id == 0) {
+                out.status[i] = Decisions.STATUS_REJECTED;
+                out.reason[i] = RiskReason.ORDER_TABLE_FULL;
+                continue;
+            }
+            orders.markSent(id);
+            out.status[i] = Decisions.STATUS_APPROVED;
+            out.timeInForce[i] = TimeInForce.IOC;
+            check.onNewApproved(nowNanos);
+        }
+    }
+
+    /**
+     * Price of a flattening order: marketable (at or through the touch) and inside the bands; 0 when
+     * no such price exists (no touch on the side to hit, or the bands forbid crossing).
+     */
+    public long flattenPrice(final int instrument, final int side) {
+        final double fair = market.fairValue(instrument);
+        final boolean hasFair = !Double.isNaN(fair);
+        if (side == Side.SELL) {
+            final long bid = market.bestBid(instrument);
+            if (bid <= 0) {
+                return 0;
+            }
+            long floor = bid - limits.touchBandTicks();
+            if (hasFair) {
+                floor = Math.max(floor, (long) Math.ceil(fair - limits.fairValueBandTicks()));
+            }
+            final long price = Math.max(Math.max(bid - config.flattenSlippageTicks(), floor), 1);
+            return price <= bid ? price : 0;
+        }
+        final long ask = market.bestAsk(instrument);
+        if (ask <= 0) {
+            return 0;
+        }
+        long cap = ask + limits.touchBandTicks();
+        if (hasFair) {
+            cap = Math.min(cap, (long) Math.floor(fair + limits.fairValueBandTicks()));
+        }
+        final long price = Math.min(ask + config.flattenSlippageTicks(), cap);
+        return price >= ask ? price : 0;
+    }
+
+    /** Actions dropped because the event's decision buffer was full (retried on the next event). */
+    public long overflows() {
+        return overflows;
+    }
+}

@@ -1,0 +1,92 @@
+package io.skytrade.core.risk;
+
+import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.order.OrderTable;
+import io.skytrade.core.position.PositionTracker;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+class RiskPropertiesTest {
+
+    @Test
+    void shouldNeverLetAnAcceptedOrderTakePositionOrExposureBeyondItsLimit() {
+        qt().withExamples(200).forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 250))
+            .checkAssert(ops -> new ScriptedSession().play(ops, s -> {
+                final OrderTable orders = s.stages.orders.orders();
+                final PositionTracker positions = s.stages.orders.positions();
+                long gross = 0;
+                for (int i = 0; i < ScriptedSession.INSTRUMENTS; i++) {
+                    final long pos = positions.position(i);
+                    assertTrue(pos + orders.openBuyQty(i) <= ScriptedSession.LIMITS.maxPositionLots(),
+                        "long side of " + i + ": " + pos + " + " + orders.openBuyQty(i));
+                    assertTrue(pos - orders.openSellQty(i) >= -ScriptedSession.LIMITS.maxPositionLots(),
+                        "short side of " + i + ": " + pos + " - " + orders.openSellQty(i));
+                    gross += PreTradeRiskCheck.worstCase(pos, orders.openBuyQty(i), orders.openSellQty(i));
+                }
+                assertTrue(gross <= ScriptedSession.LIMITS.maxGrossExposureLots(), "gross " + gross);
+                assertTrue(orders.openCount() <= ScriptedSession.LIMITS.maxOpenOrders() + ScriptedSession.INSTRUMENTS);
+            }));
+    }
+
+    @Test
+    void shouldKeepPositionEqualToTheSumOfFillsInBothStages() {
+        qt().withExamples(200).forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 250))
+            .checkAssert(ops -> new ScriptedSession().play(ops, s -> {
+                final OrderTable mirror = s.stages.risk.orders();
+                final OrderTable orders = s.stages.orders.orders();
+                for (int i = 0; i < ScriptedSession.INSTRUMENTS; i++) {
+                    assertEquals(s.filledSum[i], s.stages.orders.positions().position(i));
+                    assertEquals(s.filledSum[i], s.stages.risk.positions().position(i));
+                    assertEquals(orders.openBuyQty(i), mirror.openBuyQty(i));
+                    assertEquals(orders.openSellQty(i), mirror.openSellQty(i));
+                }
+                assertEquals(orders.lastClientOrderId(), mirror.lastClientOrderId());
+                assertEquals(0, s.stages.orders.illegalTransitions(), "illegal transitions");
+                assertEquals(0, s.stages.risk.decisionOverflowCount(), "overflows");
+                assertEquals(s.stages.orders.positions().stateHash(), s.stages.risk.positions().stateHash());
+            }));
+    }
+
+    @Test
+    void shouldMakeTheSameDecisionsAndReachTheSameStateOnReplay() {
+        qt().withExamples(60).forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 250))
+            .checkAssert(ops -> {
+                final ScriptedSession first = new ScriptedSession().play(ops, s -> { });
+                final ScriptedSession second = new ScriptedSession().play(ops, s -> { });
+                assertEquals(first.stages.journal.lines, second.stages.journal.lines);
+                assertEquals(first.stages.gateway.calls, second.stages.gateway.calls);
+                assertEquals(first.stages.risk.stateHash(), second.stages.risk.stateHash());
+                assertEquals(first.stages.orders.stateHash(), second.stages.orders.stateHash());
+            });
+    }
+
+    @Test
+    void shouldExerciseApprovalsRejectionsAndSafeMode() {
+        final List<Integer> ops = new ArrayList<>();
+        long seed = 42;
+        for (int k = 0; k < 3000; k++) {
+            seed = seed * 6364136223846793005L + 1442695040888963407L;
+            ops.add((int) (seed >>> 33));
+        }
+        final ScriptedSession s = new ScriptedSession().play(ops, x -> { });
+        assertTrue(s.stages.risk.approvedCount() > 100, "approved " + s.stages.risk.approvedCount());
+        assertTrue(s.stages.risk.rejectedCount() > 100, "rejected " + s.stages.risk.rejectedCount());
+        assertTrue(s.stages.orders.positions().fillCount() > 50, "fills " + s.stages.orders.positions().fillCount());
+        assertTrue(s.stages.journal.of(DecisionKind.MODE_CHANGE).size() > 2);
+        long atPositionLimit = 0;
+        long atGrossLimit = 0;
+        for (final String line : s.stages.journal.lines) {
+            atPositionLimit += line.contains("r=POSITION_LIMIT") ? 1 : 0;
+            atGrossLimit += line.contains("r=GROSS_EXPOSURE") ? 1 : 0;
+        }
+        assertTrue(atPositionLimit > 0 && atGrossLimit > 0, "limits reached: " + atPositionLimit + " " + atGrossLimit);
+    }
+}

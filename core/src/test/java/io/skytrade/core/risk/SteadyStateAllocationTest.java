@@ -1,0 +1,78 @@
+package io.skytrade.core.risk;
+
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.Side;
+import io.skytrade.core.order.OrderManagerConfig;
+import io.skytrade.core.order.OrderManagerStage;
+import io.skytrade.core.pipeline.DecisionListener;
+import io.skytrade.core.pipeline.OrderGateway;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SteadyStateAllocationTest {
+    private static final OrderGateway NO_GATEWAY = new OrderGateway() {
+        @Override
+        public void sendNewOrder(final long clientOrderId, final int instrumentId, final int side, final long priceTicks,
+                                 final long quantity, final int timeInForce) {
+        }
+
+        @Override
+        public void sendCancel(final long clientOrderId, final int instrumentId) {
+        }
+    };
+    private static final DecisionListener NO_JOURNAL = event -> { };
+
+    private final RiskStage risk = RiskStage.withDefaults();
+    private final OrderManagerStage orders = new OrderManagerStage(OrderManagerConfig.defaults(), NO_GATEWAY, NO_JOURNAL);
+    private final EngineEvent e = new EngineEvent();
+    private long t;
+
+    private void run() {
+        risk.onEvent(e, e.sequence, true);
+        orders.onEvent(e, e.sequence, true);
+    }
+
+    /** One round trip: book with fair value, an intent, its ack and fill, a resting order and its cancel. */
+    private void cycle(final int k) {
+        t += 200_000_000L;
+        final long mid = 100;
+        TestEvents.fair(TestEvents.book(e, t, k % 4, mid - 1, mid + 1), k % 4, mid);
+        run();
+        TestEvents.timer(e, t + 1);
+        final int a = TestEvents.propose(e, k % 4, (k / 4) % 2 == 0 ? Side.BUY : Side.SELL, mid, 3);
+        final int b = TestEvents.propose(e, k % 4, Side.BUY, mid - 5, 1);
+        run();
+        final long filled = e.decisions.clientOrderId[a];
+        final long resting = e.decisions.clientOrderId[b];
+        TestEvents.ack(e, t + 2, filled);
+        run();
+        TestEvents.fill(e, t + 3, filled, 3, mid, 0);
+        run();
+        TestEvents.timer(e, t + 4);
+        TestEvents.proposeCancel(e, k % 4, resting);
+        run();
+        TestEvents.cancelled(e, t + 5, resting);
+        run();
+    }
+
+    @Test
+    void shouldNotAllocateInSteadyState() {
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        final long thread = Thread.currentThread().getId();
+        for (int k = 0; k < 20_000; k++) {
+            cycle(k);
+        }
+        final long before = threads.getThreadAllocatedBytes(thread);
+        for (int k = 20_000; k < 40_000; k++) {
+            cycle(k);
+        }
+        final long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertEquals(0, orders.illegalTransitions());
+        assertTrue(orders.ordersSent() > 60_000, "sent " + orders.ordersSent());
+        assertTrue(allocated < 1024, "allocated " + allocated + " bytes over 20000 cycles");
+    }
+}
