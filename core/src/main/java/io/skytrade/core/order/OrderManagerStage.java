@@ -23,7 +23,9 @@ import io.skytrade.core.risk.RiskReason;
  *
  * <p>Client order ids come from the table's counter ({@code clientOrderIdBase + n}): unique within
  * a run and identical on replay; no clock, no randomness. The risk stage mirrors this table, so
- * both must be built from the same {@link OrderManagerConfig}. ALERT decisions carry the
+ * both must be built from the same {@link OrderManagerConfig}; when a decision already carries the
+ * id risk's mirror expects and it differs from the one assigned here, an ORDER_ID_MISMATCH alert is
+ * raised (the id assigned here is the one used). ALERT decisions carry the
  * {@link RiskReason} in {@code reason}, the client order id and the instrument (-1 when unknown).
  *
  * <p>Thread-safety: one thread, as a Disruptor handler; getters are for the same thread or tests.
@@ -43,6 +45,7 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
     private long alerts;
     private long ackTimeouts;
     private long decisionOverflows;
+    private long idMismatches;
 
     public OrderManagerStage(final OrderManagerConfig config, final OrderGateway gateway, final DecisionListener listener) {
         this.config = config;
@@ -111,13 +114,19 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
             if (decisions.status[i] != Decisions.STATUS_APPROVED || decisions.kind[i] != DecisionKind.ORDER_NEW) {
                 continue;
             }
+            final long expected = decisions.clientOrderId[i];
             final long id = orders.open(decisions.instrumentId[i], decisions.side[i], decisions.priceTicks[i],
                 decisions.quantity[i], decisions.timeInForce[i], now);
             if (id == 0) {
                 decisions.status[i] = Decisions.STATUS_REJECTED;
                 decisions.reason[i] = RiskReason.ORDER_TABLE_FULL;
+                decisions.clientOrderId[i] = 0;
             } else {
                 decisions.clientOrderId[i] = id;
+                if (expected != 0 && expected != id) {
+                    idMismatches++;
+                    alert(decisions, RiskReason.ORDER_ID_MISMATCH, decisions.instrumentId[i], id, expected);
+                }
             }
         }
     }
@@ -186,6 +195,11 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
     /** Illegal order-state transitions seen (each also raised an ALERT). */
     public long illegalTransitions() {
         return orders.illegalTransitions();
+    }
+
+    /** Orders whose id differed from the one the risk stage's mirror expected (each also raised an ALERT). */
+    public long idMismatches() {
+        return idMismatches;
     }
 
     public long ackTimeouts() {

@@ -22,7 +22,15 @@ import io.skytrade.core.position.PositionTracker;
  * positions, fed by the same events and by the intents it approves, using the same
  * {@link OrderTable} code, so exposure counts every open order even when the order stage runs on
  * another thread. The mirror assigns client order ids with the same counter as the order stage,
- * hence both must be built from the same {@link OrderManagerConfig}.
+ * hence both must be built from the same {@link OrderManagerConfig}; risk writes the id it expects
+ * into each approved ORDER_NEW and the order stage, which assigns the id, raises an
+ * ORDER_ID_MISMATCH alert should they ever differ.
+ *
+ * <p>Decision layout: a rejected intent keeps its kind, with status REJECTED and {@code reason}.
+ * ALERT: {@code reason} = what, {@code instrumentId} (-1 when none); for POSITION_MISMATCH
+ * {@code priceTicks} = our position and {@code quantity} = the venue's; for SOFT_DRAWDOWN
+ * {@code priceTicks} = the drawdown. MODE_CHANGE: see {@link SafeModeStateMachine}. SAFE actions:
+ * ORDER_CANCEL with the order's id, ORDER_NEW (IOC) for flattening, both with reason SAFE_MODE.
  *
  * <p>Per event, in order: market view and marks; order events into the mirror; position
  * reconciliation (POSITION_REPORT); staleness (TIMER, event time); operator commands (CONTROL);
@@ -225,6 +233,7 @@ public final class RiskStage implements EventHandler<EngineEvent> {
         }
         orders.markSent(id);
         check.onNewApproved(now);
+        decisions.clientOrderId[i] = id;
         decisions.status[i] = Decisions.STATUS_APPROVED;
         approved++;
     }
@@ -316,6 +325,7 @@ public final class RiskStage implements EventHandler<EngineEvent> {
         h = PositionTracker.mix(h, check.stateHash());
         h = PositionTracker.mix(h, drawdown.stateHash());
         h = PositionTracker.mix(h, safeMode.stateHash());
+        h = PositionTracker.mix(h, unwinder.stateHash());
         h = PositionTracker.mix(h, approved);
         h = PositionTracker.mix(h, rejected);
         return PositionTracker.mix(h, alerts);

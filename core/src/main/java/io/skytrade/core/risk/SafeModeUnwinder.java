@@ -87,6 +87,7 @@ public final class SafeModeUnwinder {
                 continue;
             }
             orders.markSent(id);
+            out.clientOrderId[i] = id;
             out.status[i] = Decisions.STATUS_APPROVED;
             out.timeInForce[i] = TimeInForce.IOC;
             check.onNewApproved(nowNanos);
@@ -127,5 +128,9 @@ public final class SafeModeUnwinder {
     /** Actions dropped because the event's decision buffer was full (retried on the next event). */
     public long overflows() {
         return overflows;
+    }
+
+    public long stateHash() {
+        return PositionTracker.mix(overflows, config.flattenOnSafe() ? 1 : 0);
     }
 }
