@@ -14,8 +14,7 @@ import org.agrona.collections.Long2LongHashMap;
  * events ({@link #onOrderEvent}), book their fills into a {@link PositionTracker}, and free their
  * slot on reaching a terminal state; the last {@link #CLOSED_HISTORY} closed orders are remembered
  * in a ring so a late ack or cancel reject is not mistaken for an unknown order.
- *
- * <p>Client order ids are {@code clientOrderIdBase + n} for the n-th order opened: a counter, so
+ * Client order ids are {@code clientOrderIdBase + n} for the n-th order opened: a counter, so
  * two tables fed the same calls assign the same ids (the risk stage keeps such a mirror of the
  * order stage's table). Slots are taken from a free stack in a fixed order, so iteration by slot
  * is deterministic. Single-threaded. Hot-path cost: one open-addressing hash look-up per call (a

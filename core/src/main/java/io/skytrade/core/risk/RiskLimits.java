@@ -5,8 +5,7 @@ package io.skytrade.core.risk;
  * (contract size 1), prices ticks, windows event-time nanoseconds. Exposure is counted in lots:
  * per market, the larger absolute position reached if every open buy or every open sell filled;
  * gross exposure is the sum over markets.
- *
- * <p>Immutable and validated on construction: each bad value fails with one message naming the
+ * Immutable and validated on construction: each bad value fails with one message naming the
  * key, the value and the expectation. Thread-safe. Hot-path cost: field reads.
  *
  * @param maxPositionLots       {@code risk.maxPositionLots}: largest absolute position per market, counting open orders

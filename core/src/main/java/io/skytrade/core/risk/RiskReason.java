@@ -4,8 +4,7 @@ package io.skytrade.core.risk;
  * Reason codes written to {@code Decisions.reason} by the risk and order stages: why an intent was
  * rejected, why the trading mode changed, and what an alert is about. One code space for the whole
  * decisions journal, so a code means the same thing wherever it appears.
- *
- * <p>Journal format codes: never renumber, only append. Stateless and thread-safe. Hot-path cost:
+ * Journal format codes: never renumber, only append. Stateless and thread-safe. Hot-path cost:
  * none (compile-time constants); {@link #name(int)} is for tools and tests only.
  */
 public final class RiskReason {

@@ -16,8 +16,7 @@ import io.skytrade.core.position.PositionTracker;
  * {@code flattenSlippageTicks} through the touch but kept inside the fair-value and touch bands.
  * Level-triggered, so an action lost to a full decision buffer or an unfilled IOC is retried on
  * the next event. Decisions it appends are APPROVED and recorded in the risk stage's order mirror.
- *
- * <p>Single-threaded. Hot-path cost: one pass over the order table's slots and over the
+ * Single-threaded. Hot-path cost: one pass over the order table's slots and over the
  * instruments, in SAFE only; no allocation.
  */
 public final class SafeModeUnwinder {
