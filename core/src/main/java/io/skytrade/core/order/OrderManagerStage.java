@@ -41,6 +41,7 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
     private long ackTimeouts;
     private long decisionOverflows;
     private long idMismatches;
+    private long cancelsSkipped;
 
     public OrderManagerStage(final OrderManagerConfig config, final OrderGateway gateway, final DecisionListener listener) {
         this.config = config;
@@ -141,6 +142,8 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
                 if (orders.requestCancel(id) == RiskReason.NONE) {
                     gateway.sendCancel(id, decisions.instrumentId[i]);
                     cancelsSent++;
+                } else {
+                    cancelsSkipped++;
                 }
             }
         }
@@ -175,6 +178,11 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
 
     public long cancelsSent() {
         return cancelsSent;
+    }
+
+    /** Approved cancels not sent because the order was no longer open or already cancelling. */
+    public long cancelsSkipped() {
+        return cancelsSkipped;
     }
 
     /** Approved orders and cancels not sent because the journal failed on their event. */

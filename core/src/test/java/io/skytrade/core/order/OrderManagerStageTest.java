@@ -93,6 +93,7 @@ class OrderManagerStageTest {
         stage.handle(e);
         assertEquals(List.of(open), gateway.cancels);
         assertEquals(OrderState.CANCEL_SENT, stage.orders().state(open));
+        assertEquals(1, stage.cancelsSkipped());
     }
 
     @Test
