@@ -3,8 +3,7 @@ package io.skytrade.core.order;
 /**
  * Order-manager parameters, bound from the {@code orders} section of the configuration: the size
  * of the preallocated order table, the first client order id, and the acknowledgement timeout.
- *
- * <p>Client order ids are {@code clientOrderIdBase + n} for the n-th order (n from 1): unique and
+ * Client order ids are {@code clientOrderIdBase + n} for the n-th order (n from 1): unique and
  * identical on replay. Give each live run a distinct base (for example run number x 10^9) so a
  * restart never reuses an id at the venue. Immutable and validated on construction (one message
  * naming key, value and expectation). Thread-safe. Hot-path cost: field reads.

@@ -13,22 +13,19 @@ import io.skytrade.core.position.PositionTracker;
 import io.skytrade.core.risk.RiskReason;
 
 /**
- * Pipeline stage 7: the order manager. Applies venue order events to the {@link OrderTable}
- * (reporting illegal transitions as ALERT decisions and counting them, never throwing), books
- * fills into its {@link PositionTracker}, raises an ALERT for orders unacknowledged past the
- * timeout on TIMER events, assigns client order ids to APPROVED new orders, hands the event to the
- * {@link DecisionListener} (the decisions journal), and only then calls the {@link OrderGateway}
- * for each APPROVED ORDER_NEW and ORDER_CANCEL. Nothing is sent for an event flagged
- * {@link EngineEvent#FLAG_JOURNAL_FAILED}: no id is assigned and no order is created for it.
- *
- * <p>Client order ids come from the table's counter ({@code clientOrderIdBase + n}): unique within
- * a run and identical on replay; no clock, no randomness. The risk stage mirrors this table, so
- * both must be built from the same {@link OrderManagerConfig}. ALERT decisions carry the
- * {@link RiskReason} in {@code reason}, the client order id and the instrument (-1 when unknown).
- *
- * <p>Thread-safety: one thread, as a Disruptor handler; getters are for the same thread or tests.
- * Hot-path cost: one hash look-up per order event, constant work per decision, a pass over the
- * table on TIMER events; no allocation, logging or clock.
+ * Pipeline stage 7, the order manager: applies venue order events to its {@link OrderTable}
+ * (illegal transitions become counted ALERT decisions, never exceptions), books fills into its
+ * {@link PositionTracker}, raises an ALERT for orders unacknowledged past the timeout on TIMER
+ * events, assigns client order ids ({@code clientOrderIdBase + n}: unique, identical on replay, no
+ * clock or randomness) to APPROVED new orders, hands the event to the {@link DecisionListener}
+ * (the decisions journal), and only then calls the {@link OrderGateway} for each APPROVED
+ * ORDER_NEW and ORDER_CANCEL; nothing is sent, and no order created, for an event flagged
+ * {@link EngineEvent#FLAG_JOURNAL_FAILED}. Build it from the same {@link OrderManagerConfig} as the
+ * risk stage, whose mirror expects the same ids (a difference raises ORDER_ID_MISMATCH; the id
+ * assigned here is used). ALERT decisions carry the {@link RiskReason} in {@code reason}, the
+ * client order id and the instrument (-1 when unknown). Thread-safety: one thread, as a Disruptor
+ * handler; getters are for that thread or tests. Hot-path cost: one hash look-up per order event,
+ * constant work per decision, a pass over the table on TIMER events; no allocation, logging or clock.
  */
 public final class OrderManagerStage implements EventHandler<EngineEvent> {
     private final OrderManagerConfig config;
@@ -43,6 +40,8 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
     private long alerts;
     private long ackTimeouts;
     private long decisionOverflows;
+    private long idMismatches;
+    private long cancelsSkipped;
 
     public OrderManagerStage(final OrderManagerConfig config, final OrderGateway gateway, final DecisionListener listener) {
         this.config = config;
@@ -111,13 +110,19 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
             if (decisions.status[i] != Decisions.STATUS_APPROVED || decisions.kind[i] != DecisionKind.ORDER_NEW) {
                 continue;
             }
+            final long expected = decisions.clientOrderId[i];
             final long id = orders.open(decisions.instrumentId[i], decisions.side[i], decisions.priceTicks[i],
                 decisions.quantity[i], decisions.timeInForce[i], now);
             if (id == 0) {
                 decisions.status[i] = Decisions.STATUS_REJECTED;
                 decisions.reason[i] = RiskReason.ORDER_TABLE_FULL;
+                decisions.clientOrderId[i] = 0;
             } else {
                 decisions.clientOrderId[i] = id;
+                if (expected != 0 && expected != id) {
+                    idMismatches++;
+                    alert(decisions, RiskReason.ORDER_ID_MISMATCH, decisions.instrumentId[i], id, expected);
+                }
             }
         }
     }
@@ -137,6 +142,8 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
                 if (orders.requestCancel(id) == RiskReason.NONE) {
                     gateway.sendCancel(id, decisions.instrumentId[i]);
                     cancelsSent++;
+                } else {
+                    cancelsSkipped++;
                 }
             }
         }
@@ -173,6 +180,11 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
         return cancelsSent;
     }
 
+    /** Approved cancels not sent because the order was no longer open or already cancelling. */
+    public long cancelsSkipped() {
+        return cancelsSkipped;
+    }
+
     /** Approved orders and cancels not sent because the journal failed on their event. */
     public long blockedByJournal() {
         return blockedByJournal;
@@ -186,6 +198,11 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
     /** Illegal order-state transitions seen (each also raised an ALERT). */
     public long illegalTransitions() {
         return orders.illegalTransitions();
+    }
+
+    /** Orders whose id differed from the one the risk stage's mirror expected (each also raised an ALERT). */
+    public long idMismatches() {
+        return idMismatches;
     }
 
     public long ackTimeouts() {

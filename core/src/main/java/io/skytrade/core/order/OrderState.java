@@ -4,8 +4,7 @@ package io.skytrade.core.order;
  * States of one order in the {@link OrderStateMachine}, as {@code int} codes. {@link #FREE} marks
  * an unused slot of the {@link OrderTable}. Live states are NEW (created, not yet sent), SENT,
  * ACKED, PARTIALLY_FILLED and CANCEL_SENT; FILLED, CANCELLED and REJECTED are terminal.
- *
- * <p>Stateless constants. Hot-path cost: none.
+ * Stateless constants. Hot-path cost: none.
  */
 public final class OrderState {
     public static final int FREE = 0;

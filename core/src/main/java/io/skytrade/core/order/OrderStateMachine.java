@@ -15,8 +15,7 @@ import io.skytrade.core.risk.RiskReason;
  * </pre>
  * A fill may precede its ack (venues race them); an ack may follow a cancel request. Illegal: a
  * second ack, a fill beyond the remaining quantity, any venue event for an order not yet sent.
- *
- * <p>Stateless and thread-safe. Hot-path cost: a few comparisons.
+ * Stateless and thread-safe. Hot-path cost: a few comparisons.
  */
 public final class OrderStateMachine {
     private OrderStateMachine() {

@@ -12,15 +12,18 @@ import org.agrona.collections.Long2LongHashMap;
  * client-order-id index, the client order id counter, and per-instrument open quantities used for
  * exposure. Orders enter at {@link #open}, move through the {@link OrderStateMachine} on venue
  * events ({@link #onOrderEvent}), book their fills into a {@link PositionTracker}, and free their
- * slot on reaching a terminal state; a later event for them is reported as an unknown order.
- *
- * <p>Client order ids are {@code clientOrderIdBase + n} for the n-th order opened: a counter, so
+ * slot on reaching a terminal state; the last {@link #CLOSED_HISTORY} closed orders are remembered
+ * in a ring so a late ack or cancel reject is not mistaken for an unknown order.
+ * Client order ids are {@code clientOrderIdBase + n} for the n-th order opened: a counter, so
  * two tables fed the same calls assign the same ids (the risk stage keeps such a mirror of the
  * order stage's table). Slots are taken from a free stack in a fixed order, so iteration by slot
- * is deterministic. Single-threaded. Hot-path cost: one open-addressing hash look-up per call, no
- * allocation after construction (the index is sized so it never resizes).
+ * is deterministic. Single-threaded. Hot-path cost: one open-addressing hash look-up per call (a
+ * scan of the closed ring only for events on orders no longer live), no allocation after
+ * construction (the index is sized so it never resizes).
  */
 public final class OrderTable {
+    /** How many recently closed orders are remembered, to tell late venue events from unknown orders. */
+    public static final int CLOSED_HISTORY = 256;
     private static final int N = EngineEvent.MAX_INSTRUMENTS;
 
     private final int capacity;
@@ -45,6 +48,13 @@ public final class OrderTable {
     private final long[] openSellQty = new long[N];
     private final int[] openCountByInstrument = new int[N];
     private int openCount;
+
+    private final long[] closedId = new long[CLOSED_HISTORY];
+    private final int[] closedState = new int[CLOSED_HISTORY];
+    private final int[] closedInstrument = new int[CLOSED_HISTORY];
+    private final int[] closedSide = new int[CLOSED_HISTORY];
+    private final boolean[] closedAcked = new boolean[CLOSED_HISTORY];
+    private int closedNext;
 
     private long illegalTransitions;
     private long filledOrders;
@@ -145,16 +155,21 @@ public final class OrderTable {
     }
 
     /**
-     * Applies one ORDER_EVENT. Fills of a known order are booked into {@code positions} in full,
-     * even an over-fill (the venue's fill is a fact). Returns NONE for a legal transition, or the
+     * Applies one ORDER_EVENT. Fills of a known order, live or among the last
+     * {@link #CLOSED_HISTORY} closed, are booked into {@code positions} in full, even an over-fill
+     * (the venue's fill is a fact). For a recently closed order, a late first ack and a cancel
+     * reject (the cancel raced a fill) are legal no-ops. Returns NONE for a legal transition, or the
      * reason code of the illegal one (counted in {@link #illegalTransitions()}); never throws.
      */
     public int onOrderEvent(final EngineEvent event, final PositionTracker positions) {
         lastEventSlotInstrument = -1;
         final int slot = slotOf(event.clientOrderId);
         if (slot < 0) {
-            illegalTransitions++;
-            return RiskReason.UNKNOWN_ORDER_EVENT;
+            final int reason = onClosedOrderEvent(event, positions);
+            if (reason != RiskReason.NONE) {
+                illegalTransitions++;
+            }
+            return reason;
         }
         lastEventSlotInstrument = instrument[slot];
         final int current = state[slot];
@@ -187,6 +202,50 @@ public final class OrderTable {
         return RiskReason.NONE;
     }
 
+    private int onClosedOrderEvent(final EngineEvent event, final PositionTracker positions) {
+        final int c = findClosed(event.clientOrderId);
+        if (c < 0) {
+            return RiskReason.UNKNOWN_ORDER_EVENT;
+        }
+        lastEventSlotInstrument = closedInstrument[c];
+        switch (event.orderEventKind) {
+            case OrderEventKind.CANCEL_REJECT -> {
+                return RiskReason.NONE;
+            }
+            case OrderEventKind.ACK -> {
+                if (closedState[c] == OrderState.REJECTED) {
+                    return RiskReason.ILLEGAL_TRANSITION;
+                }
+                if (closedAcked[c]) {
+                    return RiskReason.DUPLICATE_ACK;
+                }
+                closedAcked[c] = true;
+                return RiskReason.NONE;
+            }
+            case OrderEventKind.FILL -> {
+                if (event.fillQty > 0) {
+                    positions.onFill(closedInstrument[c], closedSide[c], event.fillQty, event.fillPriceTicks, event.fee);
+                }
+                return closedState[c] == OrderState.FILLED ? RiskReason.OVERFILL : RiskReason.ILLEGAL_TRANSITION;
+            }
+            default -> {
+                return RiskReason.ILLEGAL_TRANSITION;
+            }
+        }
+    }
+
+    private int findClosed(final long id) {
+        if (id == 0) {
+            return -1;
+        }
+        for (int c = 0; c < CLOSED_HISTORY; c++) {
+            if (closedId[c] == id) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
     private int onFill(final int slot, final int current, final EngineEvent event, final PositionTracker positions) {
         final long qty = event.fillQty;
         final long leaves = quantity[slot] - filled[slot];
@@ -212,6 +271,13 @@ public final class OrderTable {
         } else {
             rejectedOrders++;
         }
+        final int c = closedNext;
+        closedNext = (closedNext + 1) % CLOSED_HISTORY;
+        closedId[c] = clientOrderId[slot];
+        closedState[c] = terminal;
+        closedInstrument[c] = instrument[slot];
+        closedSide[c] = side[slot];
+        closedAcked[c] = acked[slot];
         slotById.remove(clientOrderId[slot]);
         state[slot] = OrderState.FREE;
         clientOrderId[slot] = 0;
@@ -248,7 +314,13 @@ public final class OrderTable {
         return id == 0 ? -1 : (int) slotById.get(id);
     }
 
-    /** State of an order by id; {@link OrderState#FREE} when unknown (never opened, or closed). */
+    /** Terminal state of a recently closed order, or {@link OrderState#FREE} when not remembered. */
+    public int closedState(final long id) {
+        final int c = findClosed(id);
+        return c < 0 ? OrderState.FREE : closedState[c];
+    }
+
+    /** State of a live order by id; {@link OrderState#FREE} when unknown (never opened, or closed). */
     public int state(final long id) {
         final int slot = slotOf(id);
         return slot < 0 ? OrderState.FREE : state[slot];
@@ -345,6 +417,11 @@ public final class OrderTable {
             h = PositionTracker.mix(h, filled[s]);
             h = PositionTracker.mix(h, createdNanos[s] * 3 + timeInForce[s]);
         }
+        for (int c = 0; c < CLOSED_HISTORY; c++) {
+            h = PositionTracker.mix(h, closedId[c]);
+            h = PositionTracker.mix(h, closedState[c] * 2L + (closedAcked[c] ? 1 : 0));
+        }
+        h = PositionTracker.mix(h, closedNext);
         h = PositionTracker.mix(h, illegalTransitions);
         h = PositionTracker.mix(h, filledOrders);
         h = PositionTracker.mix(h, cancelledOrders);

@@ -9,8 +9,7 @@ import io.skytrade.core.event.Side;
  * Realised PnL is booked when a fill reduces or flips a position, against the average price of
  * the position it closes; unrealised PnL marks the open position at the last mid given to
  * {@link #onMark(int, double)} (zero until a mark is known).
- *
- * <p>Single-threaded: owned by one stage. Hot-path cost: a few arithmetic operations per fill or
+ * Single-threaded: owned by one stage. Hot-path cost: a few arithmetic operations per fill or
  * mark; {@link #equity()} loops over {@link EngineEvent#MAX_INSTRUMENTS}. No allocation after
  * construction.
  */

@@ -5,8 +5,7 @@ package io.skytrade.core.risk;
  * configuration, in price units (ticks x contract size, contract size 1). Drawdown is the running
  * peak of equity minus equity; daily loss is the equity at the start of the trading day minus
  * equity, the day being {@code floor(eventTime / tradingDayNanos)}.
- *
- * <p>Immutable and validated on construction (one message naming key, value and expectation).
+ * Immutable and validated on construction (one message naming key, value and expectation).
  * Thread-safe. Hot-path cost: field reads.
  *
  * @param softDrawdown         {@code drawdown.softDrawdown}: warn and halve sizes (mode REDUCING) from here

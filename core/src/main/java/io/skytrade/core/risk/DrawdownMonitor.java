@@ -6,8 +6,7 @@ import io.skytrade.core.position.PositionTracker;
  * Tracks marked-to-market equity, its running peak and the drawdown from it, and the loss since
  * the start of the trading day (event time), against {@link DrawdownLimits}. {@link #update}
  * returns a bit set of the limits currently breached; the caller turns them into mode changes.
- *
- * <p>Single-threaded. Hot-path cost: a few arithmetic operations and one division per update.
+ * Single-threaded. Hot-path cost: a few arithmetic operations and one division per update.
  */
 public final class DrawdownMonitor {
     /** Drawdown at or beyond the soft limit. */

@@ -6,8 +6,7 @@ import io.skytrade.core.position.PositionTracker;
  * Sliding-window rate limit in event time: at most {@code maxCount} acquisitions in any window of
  * {@code windowNanos}. Keeps the times of the last {@code maxCount} acquisitions in a preallocated
  * ring. Time going backwards never frees capacity (conservative).
- *
- * <p>Single-threaded. Hot-path cost: O(1) amortised, no allocation.
+ * Single-threaded. Hot-path cost: O(1) amortised, no allocation.
  */
 public final class EventTimeRateLimiter {
     private final long[] times;

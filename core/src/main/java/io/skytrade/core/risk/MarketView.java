@@ -10,8 +10,7 @@ import java.util.Arrays;
  * What risk knows of each market: last best bid and ask and the event time of the last book
  * (from MARKET_BOOK events), and the last fair value (from {@link EngineEvent#fairValue} where the
  * event marks the instrument touched). Arrays indexed by instrument id.
- *
- * <p>Single-threaded: owned by the risk stage. Hot-path cost: a few stores per book event and a
+ * Single-threaded: owned by the risk stage. Hot-path cost: a few stores per book event and a
  * loop over touched bits per event; no allocation.
  */
 public final class MarketView {

@@ -11,8 +11,7 @@ import io.skytrade.core.position.PositionTracker;
  * around fair value, fat-finger band around the touch, and order- and cancel-rate limits in event
  * time. Returns a {@link RiskReason} code ({@link RiskReason#NONE} to approve); approvals are
  * recorded with {@link #onNewApproved}/{@link #onCancelApproved} so rates count what was sent.
- *
- * <p>Exposure of a market is the larger absolute position reached if every open buy or every open
+ * Exposure of a market is the larger absolute position reached if every open buy or every open
  * sell filled: {@code max(|pos + openBuy|, |pos - openSell|)}. An order is accepted only if that
  * stays within the per-market limit on its side and the sum over markets within the gross limit
  * (or the order does not increase it). Single-threaded. Hot-path cost: constant work plus one loop

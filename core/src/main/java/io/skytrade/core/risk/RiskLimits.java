@@ -5,8 +5,7 @@ package io.skytrade.core.risk;
  * (contract size 1), prices ticks, windows event-time nanoseconds. Exposure is counted in lots:
  * per market, the larger absolute position reached if every open buy or every open sell filled;
  * gross exposure is the sum over markets.
- *
- * <p>Immutable and validated on construction: each bad value fails with one message naming the
+ * Immutable and validated on construction: each bad value fails with one message naming the
  * key, the value and the expectation. Thread-safe. Hot-path cost: field reads.
  *
  * @param maxPositionLots       {@code risk.maxPositionLots}: largest absolute position per market, counting open orders
@@ -14,9 +13,9 @@ package io.skytrade.core.risk;
  * @param maxOrderLots          {@code risk.maxOrderLots}: largest quantity of one order
  * @param fairValueBandTicks    {@code risk.fairValueBandTicks}: largest distance of a limit price from fair value
  * @param touchBandTicks        {@code risk.touchBandTicks}: how far through the opposite touch a price may go (fat finger)
- * @param maxOrdersPerWindow    {@code risk.maxOrdersPerWindow}: new orders allowed per order-rate window
+ * @param maxOrdersPerWindow    {@code risk.maxOrdersPerWindow}: new orders allowed per order-rate window (flattening orders count but are never refused)
  * @param orderRateWindowNanos  {@code risk.orderRateWindowNanos}: length of the order-rate window
- * @param maxCancelsPerWindow   {@code risk.maxCancelsPerWindow}: strategy cancels allowed per cancel-rate window
+ * @param maxCancelsPerWindow   {@code risk.maxCancelsPerWindow}: cancels allowed per cancel-rate window (SAFE-mode cancels count but are never refused)
  * @param cancelRateWindowNanos {@code risk.cancelRateWindowNanos}: length of the cancel-rate window
  * @param maxOpenOrders         {@code risk.maxOpenOrders}: most orders open at once
  */

@@ -4,8 +4,7 @@ package io.skytrade.core.risk;
  * Reason codes written to {@code Decisions.reason} by the risk and order stages: why an intent was
  * rejected, why the trading mode changed, and what an alert is about. One code space for the whole
  * decisions journal, so a code means the same thing wherever it appears.
- *
- * <p>Journal format codes: never renumber, only append. Stateless and thread-safe. Hot-path cost:
+ * Journal format codes: never renumber, only append. Stateless and thread-safe. Hot-path cost:
  * none (compile-time constants); {@link #name(int)} is for tools and tests only.
  */
 public final class RiskReason {
@@ -77,6 +76,8 @@ public final class RiskReason {
     public static final int DRAWDOWN_RECOVERED = 32;
     /** A cancel for an order that already has a cancel in flight. */
     public static final int ALREADY_CANCELLING = 33;
+    /** The order stage assigned a different client order id than the risk stage's mirror expected. */
+    public static final int ORDER_ID_MISMATCH = 34;
 
     private static final String[] NAMES = {
         "NONE", "INVALID_INTENT", "SAFE_MODE", "HALTED", "MAX_ORDER_SIZE", "POSITION_LIMIT",
@@ -85,7 +86,7 @@ public final class RiskReason {
         "SIZE_REDUCED_TO_ZERO", "JOURNAL_FAILED", "STAGE_FAILED", "HARD_DRAWDOWN", "SOFT_DRAWDOWN",
         "DAILY_LOSS", "STALE_MARKET_DATA", "OPERATOR_SAFE", "OPERATOR_RESUME", "OPERATOR_HALT",
         "POSITION_MISMATCH", "DUPLICATE_ACK", "OVERFILL", "UNKNOWN_ORDER_EVENT", "ILLEGAL_TRANSITION",
-        "ACK_TIMEOUT", "DRAWDOWN_RECOVERED", "ALREADY_CANCELLING"
+        "ACK_TIMEOUT", "DRAWDOWN_RECOVERED", "ALREADY_CANCELLING", "ORDER_ID_MISMATCH"
     };
 
     private RiskReason() {

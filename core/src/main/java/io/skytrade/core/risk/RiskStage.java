@@ -13,26 +13,14 @@ import io.skytrade.core.position.PositionTracker;
 
 /**
  * Pipeline stage 6: approves or rejects the strategy's PROPOSED intents in
- * {@link EngineEvent#decisions}, runs the drawdown monitor and the safe-mode state machine, and in
- * SAFE appends the cancels and flattening orders. A rejected intent keeps its kind and gets status
- * REJECTED with a {@link RiskReason}; mode changes and alerts are appended as APPROVED MODE_CHANGE
- * and ALERT decisions, so the decisions journal records them at the sequence that caused them.
- *
- * <p>Risk shares nothing with the order stage: it keeps its own mirror of the order table and of
- * positions, fed by the same events and by the intents it approves, using the same
- * {@link OrderTable} code, so exposure counts every open order even when the order stage runs on
- * another thread. The mirror assigns client order ids with the same counter as the order stage,
- * hence both must be built from the same {@link OrderManagerConfig}.
- *
- * <p>Per event, in order: market view and marks; order events into the mirror; position
- * reconciliation (POSITION_REPORT); staleness (TIMER, event time); operator commands (CONTROL);
- * stage and journal failure flags; drawdown; intents; SAFE actions. A journal failure rejects every
- * intent and sends nothing on that event. A runtime exception inside this stage is caught, flags
- * the event FLAG_STAGE_FAILED, rejects the remaining intents and enters SAFE.
- *
- * <p>Thread-safety: one thread, as a Disruptor handler; getters are for the same thread or for
- * tests. Hot-path cost: constant work per intent plus a pass over the instruments for equity and
- * gross exposure; in SAFE a pass over the order table. No allocation, logging or clock.
+ * {@link EngineEvent#decisions} with a {@link RiskReason}, runs the drawdown monitor and the
+ * safe-mode state machine, and in SAFE appends the cancels and flattening orders; it keeps its own
+ * mirror of orders and positions (see the package documentation for the event order, the mirror
+ * and the decision layout). A runtime exception inside it is caught, flags the event
+ * FLAG_STAGE_FAILED, rejects the remaining intents and enters SAFE. Thread-safety: one thread, as
+ * a Disruptor handler; getters are for that thread or tests. Hot-path cost: constant work per
+ * intent plus a pass over the instruments for equity and gross exposure, a pass over the order
+ * table in SAFE; no allocation, logging or clock.
  */
 public final class RiskStage implements EventHandler<EngineEvent> {
     private final SafeModeConfig safeModeConfig;
@@ -225,6 +213,7 @@ public final class RiskStage implements EventHandler<EngineEvent> {
         }
         orders.markSent(id);
         check.onNewApproved(now);
+        decisions.clientOrderId[i] = id;
         decisions.status[i] = Decisions.STATUS_APPROVED;
         approved++;
     }
@@ -316,6 +305,7 @@ public final class RiskStage implements EventHandler<EngineEvent> {
         h = PositionTracker.mix(h, check.stateHash());
         h = PositionTracker.mix(h, drawdown.stateHash());
         h = PositionTracker.mix(h, safeMode.stateHash());
+        h = PositionTracker.mix(h, unwinder.stateHash());
         h = PositionTracker.mix(h, approved);
         h = PositionTracker.mix(h, rejected);
         return PositionTracker.mix(h, alerts);

@@ -3,8 +3,7 @@ package io.skytrade.core.risk;
 /**
  * Safe-mode parameters, bound from the {@code safeMode} section of the configuration: market-data
  * staleness, flattening on entering SAFE, and the position-reconciliation tolerance.
- *
- * <p>Immutable and validated on construction (one message naming key, value and expectation).
+ * Immutable and validated on construction (one message naming key, value and expectation).
  * Thread-safe. Hot-path cost: field reads.
  *
  * @param maxMarketDataAgeNanos {@code safeMode.maxMarketDataAgeNanos}: at a timer tick, a market whose last book is older enters SAFE

@@ -18,8 +18,7 @@ import io.skytrade.core.position.PositionTracker;
  * new mode, {@code quantity} = old mode, {@code priceTicks} = cause as a {@link RiskReason} code,
  * {@code instrumentId} = the market concerned or -1), so the decisions journal records it at the
  * sequence that caused it. There is deliberately no timed exit from SAFE.
- *
- * <p>Single-threaded. Hot-path cost: a comparison per call; a decision store per transition.
+ * Single-threaded. Hot-path cost: a comparison per call; a decision store per transition.
  */
 public final class SafeModeStateMachine {
     private int mode = TradingMode.NORMAL;

@@ -16,8 +16,7 @@ import io.skytrade.core.position.PositionTracker;
  * {@code flattenSlippageTicks} through the touch but kept inside the fair-value and touch bands.
  * Level-triggered, so an action lost to a full decision buffer or an unfilled IOC is retried on
  * the next event. Decisions it appends are APPROVED and recorded in the risk stage's order mirror.
- *
- * <p>Single-threaded. Hot-path cost: one pass over the order table's slots and over the
+ * Single-threaded. Hot-path cost: one pass over the order table's slots and over the
  * instruments, in SAFE only; no allocation.
  */
 public final class SafeModeUnwinder {
@@ -87,6 +86,7 @@ public final class SafeModeUnwinder {
                 continue;
             }
             orders.markSent(id);
+            out.clientOrderId[i] = id;
             out.status[i] = Decisions.STATUS_APPROVED;
             out.timeInForce[i] = TimeInForce.IOC;
             check.onNewApproved(nowNanos);
@@ -127,5 +127,9 @@ public final class SafeModeUnwinder {
     /** Actions dropped because the event's decision buffer was full (retried on the next event). */
     public long overflows() {
         return overflows;
+    }
+
+    public long stateHash() {
+        return PositionTracker.mix(overflows, config.flattenOnSafe() ? 1 : 0);
     }
 }

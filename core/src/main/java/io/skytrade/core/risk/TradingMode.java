@@ -5,8 +5,7 @@ package io.skytrade.core.risk;
  * decisions. NORMAL trades; REDUCING trades at half size after the soft drawdown limit; SAFE
  * cancels everything, may flatten, and rejects every intent until an operator RESUME; HALTED is
  * final for the run.
- *
- * <p>Journal format codes: append only. Stateless. Hot-path cost: none.
+ * Journal format codes: append only. Stateless. Hot-path cost: none.
  */
 public final class TradingMode {
     public static final int NORMAL = 0;

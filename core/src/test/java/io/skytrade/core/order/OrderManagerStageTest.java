@@ -56,6 +56,20 @@ class OrderManagerStageTest {
     }
 
     @Test
+    void shouldAlertWhenTheRiskMirrorExpectedAnotherId() {
+        TestEvents.timer(e, 1);
+        final int i = approve(DecisionKind.ORDER_NEW, 2, Side.BUY, 100, 4, 5001);
+        final int j = approve(DecisionKind.ORDER_NEW, 2, Side.BUY, 100, 4, 7777);
+        stage.handle(e);
+        assertEquals(5001, e.decisions.clientOrderId[i]);
+        assertEquals(5002, e.decisions.clientOrderId[j]);
+        assertEquals(1, stage.idMismatches());
+        final List<String> alerts = journal.of(DecisionKind.ALERT);
+        assertEquals(1, alerts.size());
+        assertTrue(alerts.get(0).contains("q=7777 id=5002 r=ORDER_ID_MISMATCH"), alerts.get(0));
+    }
+
+    @Test
     void shouldSendNothingWhenTheJournalFailed() {
         final long open = sendOne(1);
         TestEvents.timer(e, 2);
@@ -79,6 +93,7 @@ class OrderManagerStageTest {
         stage.handle(e);
         assertEquals(List.of(open), gateway.cancels);
         assertEquals(OrderState.CANCEL_SENT, stage.orders().state(open));
+        assertEquals(1, stage.cancelsSkipped());
     }
 
     @Test

@@ -120,6 +120,27 @@ class OrderStateMachineTest {
         long filled;
         boolean acked;
         boolean cancelSent;
+        int terminal;
+    }
+
+    private static void close(final Map<Long, ModelOrder> live, final Map<Long, ModelOrder> closed, final long id,
+                              final int terminal) {
+        final ModelOrder o = live.remove(id);
+        o.terminal = terminal;
+        closed.put(id, o);
+    }
+
+    @Test
+    void shouldTreatLateAcksAndCancelRejectsOfClosedOrdersAsLegal() {
+        final long id = sentOrder(5);
+        assertEquals(RiskReason.NONE, table.onOrderEvent(TestEvents.fill(e, 1, id, 5, 100, 0), positions));
+        assertEquals(RiskReason.NONE, table.onOrderEvent(TestEvents.ack(e, 2, id), positions));
+        assertEquals(RiskReason.NONE, table.onOrderEvent(TestEvents.orderEvent(e, 3, OrderEventKind.CANCEL_REJECT, id), positions));
+        assertEquals(RiskReason.DUPLICATE_ACK, table.onOrderEvent(TestEvents.ack(e, 4, id), positions));
+        assertEquals(RiskReason.OVERFILL, table.onOrderEvent(TestEvents.fill(e, 5, id, 2, 100, 0), positions));
+        assertEquals(7, positions.position(3));
+        assertEquals(OrderState.FILLED, table.closedState(id));
+        assertEquals(2, table.illegalTransitions());
     }
 
     @Test
@@ -130,6 +151,7 @@ class OrderStateMachineTest {
                 final PositionTracker p = new PositionTracker();
                 final EngineEvent ev = new EngineEvent();
                 final Map<Long, ModelOrder> live = new HashMap<>();
+                final Map<Long, ModelOrder> closed = new HashMap<>();
                 final List<Long> ids = new ArrayList<>();
                 long expectedIllegal = 0;
                 long filledLots = 0;
@@ -141,6 +163,7 @@ class OrderStateMachineTest {
                     final ModelOrder m = live.get(id);
                     int reported = RiskReason.NONE;
                     boolean illegal = false;
+                    final ModelOrder c = closed.get(id);
                     switch (op) {
                         case 0 -> {
                             final long nid = t.open(1, Side.SELL, 50, q + 2, TimeInForce.GTC, 0);
@@ -154,38 +177,48 @@ class OrderStateMachineTest {
                         }
                         case 1 -> {
                             reported = t.onOrderEvent(TestEvents.ack(ev, 1, id), p);
-                            illegal = m == null || m.acked;
-                            if (!illegal) {
+                            if (m != null) {
+                                illegal = m.acked;
                                 m.acked = true;
+                            } else if (c != null) {
+                                illegal = c.acked || c.terminal == OrderState.REJECTED;
+                                c.acked = true;
+                            } else {
+                                illegal = true;
                             }
                         }
                         case 2 -> {
                             reported = t.onOrderEvent(TestEvents.fill(ev, 1, id, q, 50, 0), p);
-                            illegal = m == null || q > m.qty - m.filled;
                             if (m != null) {
+                                illegal = q > m.qty - m.filled;
                                 filledLots += q;
                                 m.filled += q;
                                 if (m.filled >= m.qty) {
-                                    live.remove(id);
+                                    close(live, closed, id, OrderState.FILLED);
                                 }
+                            } else {
+                                illegal = true;
+                                filledLots += c != null ? q : 0;
                             }
                         }
                         case 3 -> {
                             reported = t.onOrderEvent(TestEvents.orderEvent(ev, 1, OrderEventKind.REJECT, id), p);
                             illegal = m == null || m.acked || m.filled > 0;
                             if (!illegal) {
-                                live.remove(id);
+                                close(live, closed, id, OrderState.REJECTED);
                             }
                         }
                         case 4 -> {
                             reported = t.onOrderEvent(TestEvents.cancelled(ev, 1, id), p);
                             illegal = m == null;
-                            live.remove(id);
+                            if (m != null) {
+                                close(live, closed, id, OrderState.CANCELLED);
+                            }
                         }
                         case 5 -> {
                             reported = t.onOrderEvent(TestEvents.orderEvent(ev, 1, OrderEventKind.CANCEL_REJECT, id), p);
-                            illegal = m == null || !m.cancelSent;
-                            if (!illegal) {
+                            illegal = m == null ? c == null : !m.cancelSent;
+                            if (m != null && !illegal) {
                                 m.cancelSent = false;
                             }
                         }

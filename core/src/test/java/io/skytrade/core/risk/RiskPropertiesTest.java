@@ -50,6 +50,7 @@ class RiskPropertiesTest {
                 }
                 assertEquals(orders.lastClientOrderId(), mirror.lastClientOrderId());
                 assertEquals(0, s.stages.orders.illegalTransitions(), "illegal transitions");
+                assertEquals(0, s.stages.orders.idMismatches(), "id mismatches");
                 assertEquals(0, s.stages.risk.decisionOverflowCount(), "overflows");
                 assertEquals(s.stages.orders.positions().stateHash(), s.stages.risk.positions().stateHash());
             }));

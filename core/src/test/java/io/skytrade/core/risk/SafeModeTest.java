@@ -314,4 +314,39 @@ class SafeModeTest {
         assertEquals(1, stages.gateway.orders.size());
         assertEquals(5, stages.risk.positions().position(0));
     }
+
+    @Test
+    void shouldAcceptPositionReportsWithinTheTolerance() {
+        stages = new StagePair(RiskLimits.defaults(), DRAWDOWN, new SafeModeConfig(10 * SECOND, true, 2, 1),
+            OrderManagerConfig.defaults());
+        book(0, 99, 101);
+        longPosition(1, 5);
+        stages.run(TestEvents.positionReport(e, 5, 0, 6));
+        assertEquals(TradingMode.NORMAL, stages.risk.mode());
+        stages.run(TestEvents.positionReport(e, 6, 0, 3));
+        assertEntered(TradingMode.SAFE, RiskReason.POSITION_MISMATCH);
+        assertEquals(0, modeChange()[3]);
+    }
+
+    @Test
+    void shouldIgnoreInputsRejectedUpstream() {
+        book(0, 99, 101);
+        TestEvents.control(e, 1, ControlCode.SAFE);
+        e.flags |= EngineEvent.FLAG_INPUT_REJECTED;
+        stages.run(e);
+        assertEquals(TradingMode.NORMAL, stages.risk.mode());
+    }
+
+    @Test
+    void shouldGoFromReducingToSafeAndBackToNormalOnResume() {
+        book(0, 99, 101);
+        longPosition(1, 10);
+        book(10, 94, 96);
+        assertEquals(TradingMode.REDUCING, stages.risk.mode());
+        stages.run(TestEvents.control(e, 11, ControlCode.SAFE));
+        assertEntered(TradingMode.SAFE, RiskReason.OPERATOR_SAFE);
+        assertEquals(TradingMode.REDUCING, modeChange()[2]);
+        stages.run(TestEvents.resume(e, 12));
+        assertEntered(TradingMode.NORMAL, RiskReason.OPERATOR_RESUME);
+    }
 }
