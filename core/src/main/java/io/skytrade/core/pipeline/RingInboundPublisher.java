@@ -25,7 +25,26 @@ public final class RingInboundPublisher implements InboundPublisher {
 
     @Override
     public <A> long publish(final InputTranslator<A> translator, final A source) {
-        final long sequence = ring.next();
+        return fillAndPublish(ring.next(), translator, source);
+    }
+
+    /**
+     * Publishes one input if the ring has a free slot, without waiting (for stage threads, which
+     * must never block on their own ring).
+     *
+     * @return the sequence, or -1 when the ring was full and nothing was published
+     */
+    public <A> long tryPublish(final InputTranslator<A> translator, final A source) {
+        final long sequence;
+        try {
+            sequence = ring.tryNext();
+        } catch (final com.lmax.disruptor.InsufficientCapacityException e) {
+            return -1;
+        }
+        return fillAndPublish(sequence, translator, source);
+    }
+
+    private <A> long fillAndPublish(final long sequence, final InputTranslator<A> translator, final A source) {
         final EngineEvent event = ring.get(sequence);
         boolean translated = false;
         try {

@@ -23,6 +23,17 @@ public final class StageFailureRecorder implements ExceptionHandler<EngineEvent>
     private volatile String firstFailure;
     private volatile String lastFailure;
     private volatile long lastFailureSequence = -1;
+    private volatile FailureListener listener;
+
+    /**
+     * Told of each stage failure after it is recorded, on the failing stage's thread; a live engine
+     * uses it to publish a journaled CONTROL SAFE input, so stages that ran before the failing one
+     * (risk, when the order stage fails) also enter their safe state, and a replay reproduces it.
+     */
+    @FunctionalInterface
+    public interface FailureListener {
+        void onStageFailure(long sequence, int stageIndex);
+    }
 
     public StageFailureRecorder(final EngineHealth health) {
         this.health = health;
@@ -40,6 +51,15 @@ public final class StageFailureRecorder implements ExceptionHandler<EngineEvent>
         }
         record("stage '" + stageName + "' failed at sequence " + sequence + ": " + failure, sequence);
         health.enterSafe(lastFailure);
+        final FailureListener l = listener;
+        if (l != null) {
+            l.onStageFailure(sequence, stageIndex);
+        }
+    }
+
+    /** Installs the failure listener (live runs only; replay reproduces its effect from the journal). */
+    public void setFailureListener(final FailureListener listener) {
+        this.listener = listener;
     }
 
     @Override

@@ -52,6 +52,11 @@ public final class ConfigNode {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** Marks a key as known without reading it (binders that read the raw value themselves). */
+    public void markRead(final String key) {
+        read.add(key);
+    }
+
     private Object raw(final String key) {
         read.add(key);
         return values.get(key);

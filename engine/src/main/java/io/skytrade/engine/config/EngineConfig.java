@@ -1,7 +1,18 @@
 package io.skytrade.engine.config;
 
+import io.skytrade.core.feature.FeatureParams;
+import io.skytrade.core.kalman.KalmanParams;
+import io.skytrade.core.order.OrderManagerConfig;
 import io.skytrade.core.pipeline.PipelineLayout;
 import io.skytrade.core.pipeline.WaitStrategyKind;
+import io.skytrade.core.regime.RegimeParams;
+import io.skytrade.core.risk.DrawdownLimits;
+import io.skytrade.core.risk.RiskLimits;
+import io.skytrade.core.risk.SafeModeConfig;
+import io.skytrade.core.signal.SignalParams;
+import io.skytrade.core.sizing.SizerParams;
+import io.skytrade.core.strategy.StrategyParams;
+import io.skytrade.core.valuation.ValuationParams;
 import io.skytrade.journal.JournalSettings;
 
 import java.util.List;
@@ -16,12 +27,12 @@ import java.util.List;
  * @param pipeline    ring size, wait strategy, thread layout, pinning, journal mode
  * @param journal     where run directories go and how queues are stored
  * @param market      the embedded synthetic market-data source
- * @param strategy    the baseline strategy's parameters
+ * @param model       parameters of the business stages (features to order manager)
  * @param timers      timer tick period
  * @param status      status line period
  */
 public record EngineConfig(List<String> instruments, List<String> series, PipelineSection pipeline,
-                           JournalSection journal, MarketSection market, StrategySection strategy,
+                           JournalSection journal, MarketSection market, ModelSection model,
                            TimerSection timers, StatusSection status) {
 
     /** Default products (design section 7). */
@@ -31,7 +42,8 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
     public static final List<String> DEFAULT_SERIES = List.of(
         "thames_level_m", "air_temp_c", "rel_humidity_pct", "pm25_ugm3", "lhr_arrivals_30m", "lhr_departures_30m");
     /** Default stage order. */
-    public static final List<String> DEFAULT_STAGES = List.of("journal", "strategy", "orders");
+    public static final List<String> DEFAULT_STAGES = List.of(
+        "journal", "features", "kalman", "valuation", "signal", "regime", "strategy", "risk", "orders");
 
     static EngineConfig bind(final ConfigNode root) {
         final List<String> instruments = root.stringList("instruments", DEFAULT_INSTRUMENTS);
@@ -43,7 +55,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             PipelineSection.bind(root.node("pipeline")),
             JournalSection.bind(root.node("journal")),
             MarketSection.bind(root.node("market")),
-            StrategySection.bind(root.node("strategy")),
+            ModelSection.bind(root),
             TimerSection.bind(root.node("timers")),
             StatusSection.bind(root.node("status")));
         root.finish();
@@ -141,31 +153,27 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
     }
 
     /**
-     * strategy: the baseline moving-average-cross strategy. {@code fastWindow} (events, default 8),
-     * {@code slowWindow} (default 32, greater than fastWindow), {@code orderQty} (lots, default 1),
-     * {@code maxPosition} (lots, default 10), {@code thresholdTicks} (cross margin, default 0.5).
+     * The parameters of the business stages, each section bound onto its record's documented
+     * defaults by {@link RecordBinder} (every key optional): {@code feature}, {@code kalman},
+     * {@code valuation}, {@code signal}, {@code regime}, {@code strategy}, {@code sizer},
+     * {@code risk}, {@code drawdown}, {@code safeMode}, {@code orders}.
      */
-    public record StrategySection(int fastWindow, int slowWindow, long orderQty, long maxPosition, double thresholdTicks) {
-        static StrategySection bind(final ConfigNode n) {
-            final StrategySection s = new StrategySection(n.integer("fastWindow", 8), n.integer("slowWindow", 32),
-                n.longValue("orderQty", 1), n.longValue("maxPosition", 10), n.decimal("thresholdTicks", 0.5));
-            if (s.fastWindow < 1) {
-                throw n.bad("fastWindow", s.fastWindow, "at least 1");
-            }
-            if (s.slowWindow <= s.fastWindow) {
-                throw n.bad("slowWindow", s.slowWindow, "greater than fastWindow (" + s.fastWindow + ")");
-            }
-            if (s.orderQty < 1) {
-                throw n.bad("orderQty", s.orderQty, "at least 1");
-            }
-            if (s.maxPosition < s.orderQty) {
-                throw n.bad("maxPosition", s.maxPosition, "at least orderQty (" + s.orderQty + ")");
-            }
-            if (s.thresholdTicks < 0) {
-                throw n.bad("thresholdTicks", s.thresholdTicks, "a number >= 0");
-            }
-            n.finish();
-            return s;
+    public record ModelSection(FeatureParams feature, KalmanParams kalman, ValuationParams valuation, SignalParams signal,
+                               RegimeParams regime, StrategyParams strategy, SizerParams sizer, RiskLimits risk,
+                               DrawdownLimits drawdown, SafeModeConfig safeMode, OrderManagerConfig orders) {
+        static ModelSection bind(final ConfigNode root) {
+            return new ModelSection(
+                RecordBinder.bind(root.node("feature"), FeatureParams.defaults()),
+                RecordBinder.bind(root.node("kalman"), KalmanParams.defaults()),
+                RecordBinder.bind(root.node("valuation"), ValuationParams.defaults()),
+                RecordBinder.bind(root.node("signal"), SignalParams.defaults()),
+                RecordBinder.bind(root.node("regime"), RegimeParams.defaults()),
+                RecordBinder.bind(root.node("strategy"), StrategyParams.defaults()),
+                RecordBinder.bind(root.node("sizer"), SizerParams.defaults()),
+                RecordBinder.bind(root.node("risk"), RiskLimits.defaults()),
+                RecordBinder.bind(root.node("drawdown"), DrawdownLimits.defaults()),
+                RecordBinder.bind(root.node("safeMode"), SafeModeConfig.defaults()),
+                RecordBinder.bind(root.node("orders"), OrderManagerConfig.defaults()));
         }
     }
 

@@ -1,14 +1,21 @@
 package io.skytrade.engine.runtime;
 
 import com.lmax.disruptor.EventHandler;
-import io.skytrade.core.baseline.DirectOrderStage;
-import io.skytrade.core.baseline.MovingAverageCrossStage;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.feature.FeatureHandler;
+import io.skytrade.core.kalman.KalmanHandler;
+import io.skytrade.core.order.OrderManagerConfig;
+import io.skytrade.core.order.OrderManagerStage;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.pipeline.OrderGateway;
 import io.skytrade.core.pipeline.PipelineBuilder;
 import io.skytrade.core.pipeline.PipelineLayout;
+import io.skytrade.core.regime.RegimeHandler;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.risk.RiskStage;
+import io.skytrade.core.signal.SignalHandler;
+import io.skytrade.core.strategy.StrategyHandler;
+import io.skytrade.core.valuation.ValuationHandler;
 import io.skytrade.engine.config.EngineConfig;
 
 import java.util.ArrayList;
@@ -38,15 +45,39 @@ public final class EngineAssembly {
         return registry;
     }
 
-    /** The business stages after the journal, in pipeline order. */
-    public Stages businessStages(final DecisionListener decisions, final OrderGateway gateway) {
-        final EngineConfig.StrategySection s = config.strategy();
-        final MovingAverageCrossStage strategy = new MovingAverageCrossStage(s.fastWindow(), s.slowWindow(),
-            s.thresholdTicks(), s.orderQty(), s.maxPosition());
-        final DirectOrderStage orders = new DirectOrderStage(decisions, gateway);
-        final List<String> names = List.of("strategy", "orders");
-        final List<EventHandler<EngineEvent>> handlers = List.of(strategy, orders);
-        return new Stages(names, handlers, orders);
+    /** Run property holding the per-run client order id base (replay reads it back). */
+    public static final String CLIENT_ORDER_ID_BASE = "clientOrderIdBase";
+
+    /**
+     * A client order id base unique to a run started at {@code startEpochSecond}: ids of different
+     * runs never collide at the venue (one billion orders per run), and replay reuses the
+     * recorded base, so ids are identical on replay.
+     */
+    public static long clientOrderIdBaseFor(final long startEpochSecond) {
+        return (startEpochSecond % 4_000_000_000L) * 1_000_000_000L;
+    }
+
+    /**
+     * The business stages after the journal, in pipeline order: features, Kalman nowcasts,
+     * settlement valuation, signals, regime, adaptive strategy with sizing, risk, order manager.
+     */
+    public Stages businessStages(final DecisionListener decisions, final OrderGateway gateway, final long clientOrderIdBase) {
+        final EngineConfig.ModelSection m = config.model();
+        final OrderManagerConfig orderConfig = new OrderManagerConfig(m.orders().orderCapacity(),
+            m.orders().clientOrderIdBase() + clientOrderIdBase, m.orders().ackTimeoutNanos());
+        final OrderManagerStage orders = new OrderManagerStage(orderConfig, gateway, decisions);
+        final RiskStage risk = new RiskStage(m.risk(), m.drawdown(), m.safeMode(), orderConfig);
+        final List<String> names = List.of("features", "kalman", "valuation", "signal", "regime", "strategy", "risk", "orders");
+        final List<EventHandler<EngineEvent>> handlers = List.of(
+            new FeatureHandler(registry, m.feature()),
+            new KalmanHandler(registry, m.kalman()),
+            new ValuationHandler(registry, m.valuation(), m.kalman()),
+            new SignalHandler(registry, m.signal()),
+            new RegimeHandler(registry, m.regime()),
+            new StrategyHandler(registry, m.strategy(), m.sizer()),
+            risk,
+            orders);
+        return new Stages(names, handlers, risk, orders);
     }
 
     /**
@@ -86,8 +117,10 @@ public final class EngineAssembly {
      *
      * @param names    stage names in order
      * @param handlers the stage handlers in the same order
+     * @param risk     the risk stage (for counters and mode)
      * @param orders   the outbound stage (for counters)
      */
-    public record Stages(List<String> names, List<EventHandler<EngineEvent>> handlers, DirectOrderStage orders) {
+    public record Stages(List<String> names, List<EventHandler<EngineEvent>> handlers, RiskStage risk,
+                         OrderManagerStage orders) {
     }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,7 +55,10 @@ public final class LiveRun implements AutoCloseable {
         this.out = out;
         this.config = loaded.config();
         final EpochNanoClock clock = new OffsetEpochNanoClock();
-        this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), Instant.now());
+        final Instant startedAt = Instant.now();
+        final long clientOrderIdBase = EngineAssembly.clientOrderIdBaseFor(startedAt.getEpochSecond());
+        this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), startedAt,
+            Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
         final AtomicLong bytesAppended = new AtomicLong();
         this.toucher = config.journal().settings().pretouch()
             ? new PageToucher(bytesAppended, config.journal().settings().pretouchAheadBytes(), out::println) : null;
@@ -63,9 +67,11 @@ public final class LiveRun implements AutoCloseable {
         this.journalStage = new InputJournalStage(inputsQueue, bytesAppended);
         this.decisionJournal = new DecisionJournal(decisionsQueue);
         final EngineAssembly assembly = new EngineAssembly(config);
-        this.stages = assembly.businessStages(decisionJournal, gateway);
+        this.stages = assembly.businessStages(decisionJournal, gateway, clientOrderIdBase);
         this.pipeline = assembly.configure(new PipelineBuilder().clock(clock).warnings(out::println), journalStage, stages)
             .build();
+        final OperatorCommands commands = new OperatorCommands(pipeline.publisher());
+        pipeline.failures().setFailureListener(commands::onStageFailure);
         if (toucher != null) {
             toucher.start();
         }

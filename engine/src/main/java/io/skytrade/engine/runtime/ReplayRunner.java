@@ -49,7 +49,8 @@ public final class ReplayRunner {
             }
         };
         final PaperOrderGateway gateway = new PaperOrderGateway();
-        final EngineAssembly.Stages stages = assembly.businessStages(counting, gateway);
+        final long clientOrderIdBase = Long.parseLong(run.property(EngineAssembly.CLIENT_ORDER_ID_BASE, "0"));
+        final EngineAssembly.Stages stages = assembly.businessStages(counting, gateway, clientOrderIdBase);
         final Pipeline pipeline = assembly.configure(new PipelineBuilder()
             .clock(new ManualEpochNanoClock(0)).producerType(ProducerType.SINGLE), null, stages).build();
         pipeline.start();
