@@ -57,11 +57,11 @@ public final class SettlementValuator {
     private final boolean[] hasState;
     private final SeriesNoise[] noise;
 
-    private final long windowLength;
+    private long windowLength;
     private long start;
     private long end;
-    private final int samples;
-    private final int bins;
+    private int samples;
+    private int bins;
     private final double[] tide;
     private final double[] temp;
     private final double[] rh;
@@ -119,17 +119,14 @@ public final class SettlementValuator {
             noise[i] = i < registry.seriesCount() ? kalman.noiseFor(registry.seriesName(i)) : kalman.defaultNoise();
         }
 
-        start = params.windowStartNanos();
-        end = params.windowEndNanos();
-        windowLength = end - start;
-        samples = (int) (windowLength / params.sampleIntervalNanos());
-        bins = (int) (windowLength / params.lhrBinNanos());
-        tide = new double[samples + 1];
-        temp = new double[samples + 1];
-        rh = new double[samples + 1];
-        arr = new double[bins];
-        dep = new double[bins];
-        clearWindow();
+        final int maxSamples = (int) (params.maxWindowNanos() / params.sampleIntervalNanos());
+        final int maxBins = (int) (params.maxWindowNanos() / params.lhrBinNanos());
+        tide = new double[maxSamples + 1];
+        temp = new double[maxSamples + 1];
+        rh = new double[maxSamples + 1];
+        arr = new double[maxBins];
+        dep = new double[maxBins];
+        setWindow(params.windowStartNanos(), params.windowEndNanos());
 
         final int ni = Math.max(1, instrumentCount);
         fair = new double[ni];
@@ -149,6 +146,15 @@ public final class SettlementValuator {
         swingPayoff = PiecewiseLinearPayoff.of(swingBreaks, x -> SettlementFormulas.swingPair(x, cm, low, high));
         absPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, Math::abs);
         flyPayoff = OptionStructure.parse("valuation.flyStructure", params.flyStructure());
+    }
+
+    private void setWindow(final long startNanos, final long endNanos) {
+        start = startNanos;
+        end = endNanos;
+        windowLength = end - start;
+        samples = (int) (windowLength / p.sampleIntervalNanos());
+        bins = (int) (windowLength / p.lhrBinNanos());
+        clearWindow();
     }
 
     private void clearWindow() {
@@ -171,18 +177,22 @@ public final class SettlementValuator {
     }
 
     /**
-     * Moves the window forward by whole lengths when {@code nowNanos} is past its end plus the
-     * tolerance (and rolling is enabled), forgetting the readings of the old window.
+     * Moves the window forward when {@code nowNanos} is past its end plus the tolerance (and
+     * rolling is enabled), forgetting the readings of the old window: to the London session that
+     * contains {@code nowNanos}, or by whole window lengths, as configured.
      */
     public void advanceTo(final long nowNanos) {
         final long limit = end + p.sampleToleranceNanos();
         if (!p.rollSessions() || nowNanos <= limit) {
             return;
         }
-        final long k = (nowNanos - limit - 1) / windowLength + 1;
-        start += k * windowLength;
-        end += k * windowLength;
-        clearWindow();
+        if (p.londonSessions()) {
+            final long newEnd = LondonSessions.nextNoonAtOrAfter(nowNanos - p.sampleToleranceNanos());
+            setWindow(LondonSessions.previousNoon(newEnd), newEnd);
+        } else {
+            final long k = (nowNanos - limit - 1) / windowLength + 1;
+            setWindow(start + k * windowLength, end + k * windowLength);
+        }
     }
 
     /** Copies a series' posterior (level, slope per hour, covariance) as of {@code timeNanos}. */

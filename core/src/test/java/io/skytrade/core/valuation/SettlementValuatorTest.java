@@ -77,7 +77,7 @@ class SettlementValuatorTest {
     void shouldRoundLhrIndexWhenConfigured() {
         final ValuationParams d = ValuationParams.defaults().withWindow(T0, T0 + 90 * MIN);
         final ValuationParams p = new ValuationParams(d.windowStartNanos(), d.windowEndNanos(), d.rollSessions(),
-            d.sampleIntervalNanos(), d.sampleToleranceNanos(), d.swingIncludeWindowStart(), d.swingCmPerUnit(),
+            d.londonSessions(), d.sampleIntervalNanos(), d.sampleToleranceNanos(), d.swingIncludeWindowStart(), d.swingCmPerUnit(),
             d.swingLowCm(), d.swingHighCm(), d.wxSumIncludeWindowStart(), d.wxSumDivisor(), d.wxFahrenheitDecimals(),
             d.tideSpotMultiplier(), d.aqSpotMultiplier(), d.lhrBinNanos(), d.lhrTimestampIsBinEnd(),
             d.lhrIndexAbsOfSum(), d.lhrIndexMultiplier(), 1, d.etfLegs(), d.flyStructure(), d.tideSpotSymbol(),
@@ -124,7 +124,16 @@ class SettlementValuatorTest {
 
     @Test
     void shouldRollToTheNextSessionAndForgetReadings() {
-        final SettlementValuator v = valuator(60);
+        final ValuationParams d = ValuationParams.defaults().withWindow(T0, T0 + 60 * MIN);
+        final SettlementValuator v = new SettlementValuator(REGISTRY, new ValuationParams(d.windowStartNanos(),
+            d.windowEndNanos(), true, false, d.sampleIntervalNanos(), d.sampleToleranceNanos(),
+            d.swingIncludeWindowStart(), d.swingCmPerUnit(), d.swingLowCm(), d.swingHighCm(),
+            d.wxSumIncludeWindowStart(), d.wxSumDivisor(), d.wxFahrenheitDecimals(), d.tideSpotMultiplier(),
+            d.aqSpotMultiplier(), d.lhrBinNanos(), d.lhrTimestampIsBinEnd(), d.lhrIndexAbsOfSum(),
+            d.lhrIndexMultiplier(), d.lhrIndexDecimals(), d.etfLegs(), d.flyStructure(), d.tideSpotSymbol(),
+            d.tideSwingSymbol(), d.wxSpotSymbol(), d.wxSumSymbol(), d.lhrCountSymbol(), d.lhrIndexSymbol(),
+            d.aqSpotSymbol(), d.etfSymbol(), d.flySymbol(), d.tideSeries(), d.temperatureSeries(),
+            d.humiditySeries(), d.pm25Series(), d.arrivalsSeries(), d.departuresSeries()), KalmanParams.defaults());
         v.onObservation(0, T0 + 60 * MIN, 2.0);
         v.revalue(T0 + 60 * MIN);
         assertTrue(v.isValid(TIDE_SPOT));
@@ -132,5 +141,23 @@ class SettlementValuatorTest {
         assertEquals(T0 + 180 * MIN, v.windowEnd());
         v.revalue(T0 + 150 * MIN);
         assertFalse(v.isValid(TIDE_SPOT));
+    }
+
+    @Test
+    void shouldRollToTheLondonSessionAcrossClockChanges() {
+        final SettlementValuator v = new SettlementValuator(REGISTRY, ValuationParams.defaults(), KalmanParams.defaults());
+        final long march28 = java.time.Instant.parse("2026-03-28T12:00:00Z").getEpochSecond() * 1_000_000_000L;
+        final long march29 = java.time.Instant.parse("2026-03-29T11:00:00Z").getEpochSecond() * 1_000_000_000L;
+        v.advanceTo(march29 - 60 * MIN);
+        assertEquals(march28, v.windowStart());
+        assertEquals(march29, v.windowEnd(), "session ending at 12:00 BST");
+        for (int k = 0; k <= 92; k++) {
+            v.onObservation(0, march28 + k * 15 * MIN, 1.0);
+        }
+        v.revalue(march29);
+        assertEquals(0.0, v.fairStd(TIDE_SWING), "all 93 readings of the 23 h session realised");
+        assertEquals(92 * 20.0, v.fairValue(TIDE_SWING), 1e-9);
+        v.advanceTo(march29 + 3 * MIN);
+        assertEquals(march29 + 24 * 60 * MIN, v.windowEnd());
     }
 }
