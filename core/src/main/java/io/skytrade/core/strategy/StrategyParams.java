@@ -3,6 +3,7 @@ package io.skytrade.core.strategy;
 /**
  * Parameters of the adaptive strategy, validated once at start-up. Per-regime arrays are indexed
  * like the regime model's states and blended by the regime posterior (with no posterior, entry 0).
+ * Immutable; read at start-up only (no hot-path cost).
  *
  * @param entryThresholds     |signal| needed to take a position, per regime; default {0.3, 0.4, 0.6}
  * @param aggressiveness      weight of |signal| in the decision to cross the spread, per regime, in

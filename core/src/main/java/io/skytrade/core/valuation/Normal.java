@@ -15,7 +15,7 @@ public final class Normal {
 
     /** Standard normal density at {@code x}. */
     public static double pdf(final double x) {
-        return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+        return INV_SQRT_2PI * StrictMath.exp(-0.5 * x * x);
     }
 
     /** Standard normal distribution function at {@code x}; 0 and 1 at the infinities. */
@@ -25,7 +25,7 @@ public final class Normal {
         if (ax > 37.0) {
             c = 0.0;
         } else {
-            final double e = Math.exp(-ax * ax / 2.0);
+            final double e = StrictMath.exp(-ax * ax / 2.0);
             if (ax < 7.07106781186547) {
                 double b = 3.52624965998911E-02 * ax + 0.700383064443688;
                 b = b * ax + 6.37396220353165;

@@ -3,7 +3,7 @@ package io.skytrade.core.valuation;
 /**
  * Parses an option structure on one underlying, such as LON_FLY's {@code "+2P6200,+1C6200,-2C6600,+3C7000"}
  * (weight, P for a put or C for a call, strike; comma separated), into a
- * {@link PiecewiseLinearPayoff}. Start-up only; allocates.
+ * {@link PiecewiseLinearPayoff}. Start-up only (no hot-path cost); allocates.
  */
 public final class OptionStructure {
     private OptionStructure() {

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 /**
  * Parameters of settlement valuation, validated once at start-up. Times are epoch nanoseconds;
  * the ambiguous settlement choices of the venue are explicit here with documented defaults.
+ * Immutable; read at start-up only (no hot-path cost).
  *
  * @param windowStartNanos       start of the settlement window; default 2026-02-27 12:00 Europe/London
  * @param windowEndNanos         end of the window (the settlement instant); default 2026-02-28 12:00 Europe/London
