@@ -25,8 +25,9 @@ import java.util.Arrays;
  * LHR_INDEX uses the delta method.
  *
  * <p>Products or series missing from the registry are skipped. Single-threaded; primitive arrays
- * allocated once. Hot-path cost of {@link #revalue}: O(grid size), about 100 normal cdf evaluations
- * for TIDE_SWING (a few microseconds); it runs on observations and timers, not on book events.
+ * allocated once. Hot-path cost of {@link #revalue}: only the products whose series changed are
+ * recomputed, O(grid size) each; a tide reading costs about 100 normal cdf evaluations for
+ * TIDE_SWING (several microseconds), other readings around a microsecond. Nothing runs on book events.
  */
 public final class SettlementValuator {
     private final ValuationParams p;
@@ -41,6 +42,7 @@ public final class SettlementValuator {
     private final int etf;
     private final int fly;
     private final int[] etfLegs;
+    private final long etfLegMask;
     private final int sTide;
     private final int sTemp;
     private final int sRh;
@@ -81,6 +83,11 @@ public final class SettlementValuator {
 
     private double fm;
     private double fv;
+    private boolean dirtyTide;
+    private boolean dirtyWx;
+    private boolean dirtyLhr;
+    private boolean dirtyAq;
+    private long changed;
 
     public SettlementValuator(final InstrumentRegistry registry, final ValuationParams params, final KalmanParams kalman) {
         p = params;
@@ -96,9 +103,14 @@ public final class SettlementValuator {
         fly = registry.instrumentId(params.flySymbol());
         final String[] legs = params.etfLegs().split(",");
         etfLegs = new int[legs.length];
+        long legMask = 0;
         for (int i = 0; i < legs.length; i++) {
             etfLegs[i] = registry.instrumentId(legs[i].trim());
+            if (etfLegs[i] >= 0) {
+                legMask |= 1L << etfLegs[i];
+            }
         }
+        etfLegMask = legMask;
         sTide = registry.seriesId(params.tideSeries());
         sTemp = registry.seriesId(params.temperatureSeries());
         sRh = registry.seriesId(params.humiditySeries());
@@ -155,6 +167,20 @@ public final class SettlementValuator {
         samples = (int) (windowLength / p.sampleIntervalNanos());
         bins = (int) (windowLength / p.lhrBinNanos());
         clearWindow();
+        dirtyTide = true;
+        dirtyWx = true;
+        dirtyLhr = true;
+        dirtyAq = true;
+    }
+
+    private void markDirty(final int series) {
+        if (series < 0) {
+            return;
+        }
+        dirtyTide |= series == sTide;
+        dirtyWx |= series == sTemp || series == sRh;
+        dirtyLhr |= series == sArr || series == sDep;
+        dirtyAq |= series == sPm;
     }
 
     private void clearWindow() {
@@ -210,6 +236,7 @@ public final class SettlementValuator {
         p11[series] = varSlope;
         stateTime[series] = timeNanos;
         hasState[series] = true;
+        markDirty(series);
     }
 
     /** Records a reading of the window: a grid sample, a flight-count bin, or the PM2.5 spot. */
@@ -221,6 +248,7 @@ public final class SettlementValuator {
         if (series < 0) {
             return;
         }
+        markDirty(series);
         if (series == sTide || series == sTemp || series == sRh) {
             final int k = gridSlot(timeNanos);
             if (k >= 0) {
@@ -266,17 +294,56 @@ public final class SettlementValuator {
         return s >= 0 && hasState[s];
     }
 
-    /** Recomputes every product; read the results with {@link #isValid}, {@link #fairValue}, {@link #fairStd}. */
-    public void revalue(final long nowNanos) {
-        Arrays.fill(valid, false);
-        spot(tideSpot, sTide, tide[samples], tideSpotPayoff);
-        spot(aqSpot, sPm, pmAtEnd, aqPayoff);
-        wxSpot();
-        tideSwing();
-        wxSum();
-        lhrCount();
-        lhrIndex();
-        etfAndFly();
+    /**
+     * Recomputes the products whose inputs changed since the last call (readings, series states or
+     * the window), and LON_ETF and LON_FLY when any leg did; {@link #changedMask} says which. Read
+     * the results with {@link #isValid}, {@link #fairValue}, {@link #fairStd}.
+     */
+    public void revalue() {
+        changed = 0;
+        if (dirtyTide) {
+            invalidate(tideSpot);
+            invalidate(tideSwing);
+            spot(tideSpot, sTide, tide[samples], tideSpotPayoff);
+            tideSwing();
+        }
+        if (dirtyAq) {
+            invalidate(aqSpot);
+            spot(aqSpot, sPm, pmAtEnd, aqPayoff);
+        }
+        if (dirtyWx) {
+            invalidate(wxSpot);
+            invalidate(wxSum);
+            wxSpot();
+            wxSum();
+        }
+        if (dirtyLhr) {
+            invalidate(lhrCount);
+            invalidate(lhrIndex);
+            lhrCount();
+            lhrIndex();
+        }
+        if ((changed & etfLegMask) != 0) {
+            invalidate(etf);
+            invalidate(fly);
+            etfAndFly();
+        }
+        dirtyTide = false;
+        dirtyWx = false;
+        dirtyLhr = false;
+        dirtyAq = false;
+    }
+
+    private void invalidate(final int id) {
+        if (id >= 0) {
+            valid[id] = false;
+            changed |= 1L << id;
+        }
+    }
+
+    /** Bit set of instrument ids recomputed by the last {@link #revalue} (valid or not). */
+    public long changedMask() {
+        return changed;
     }
 
     private void put(final int id, final double mean, final double variance) {

@@ -39,12 +39,12 @@ class SettlementValuatorTest {
         for (int i = 0; i < readings.length; i++) {
             v.onObservation(0, T0 + i * 15 * MIN, readings[i]);
         }
-        v.revalue(T0 + 60 * MIN);
+        v.revalue();
         assertEquals(11.1, v.fairValue(TIDE_SWING), 1e-9);
         assertEquals(0.0, v.fairStd(TIDE_SWING));
         assertEquals(698.0, v.fairValue(TIDE_SPOT), 1e-9);
         v.onObservation(0, T0 + 60 * MIN + 30_000_000_000L, 2.605);
-        v.revalue(T0 + 60 * MIN);
+        v.revalue();
         assertEquals(2605.0, v.fairValue(TIDE_SPOT), 1e-9);
     }
 
@@ -60,7 +60,7 @@ class SettlementValuatorTest {
         }
         v.onObservation(0, T0 + 90 * MIN, 2.605);
         v.onObservation(3, T0 + 90 * MIN, 7.5);
-        v.revalue(T0 + 90 * MIN);
+        v.revalue();
         assertEquals(3400.32, v.fairValue(WX_SPOT), 1e-9);
         assertEquals(32.2, v.fairValue(LHR_INDEX), 0.05);
         assertEquals(0.0, v.fairStd(LHR_INDEX));
@@ -90,7 +90,7 @@ class SettlementValuatorTest {
             v.onObservation(4, T0 + j * 30 * MIN, bins[j][0]);
             v.onObservation(5, T0 + j * 30 * MIN, bins[j][1]);
         }
-        v.revalue(T0);
+        v.revalue();
         assertEquals(32.2, v.fairValue(LHR_INDEX), 1e-12);
     }
 
@@ -102,7 +102,7 @@ class SettlementValuatorTest {
         v.onSeriesState(2, T0, 70.0, 0.0, 1.0, 0.0, 0.01);
         v.onSeriesState(4, T0, 40.0, 0.0, 4.0, 0.0, 0.01);
         v.onSeriesState(5, T0, 40.0, 0.0, 4.0, 0.0, 0.01);
-        v.revalue(T0);
+        v.revalue();
         for (int i = 0; i < 8; i++) {
             if (i != AQ_SPOT) {
                 assertTrue(v.isValid(i), "instrument " + i);
@@ -117,7 +117,7 @@ class SettlementValuatorTest {
         for (int k = 0; k <= 48; k++) {
             v.onObservation(0, T0 + k * 15 * MIN, 1.0 + 0.1 * k / 4.0);
         }
-        v.revalue(T0 + 12 * 60 * MIN);
+        v.revalue();
         assertTrue(v.fairStd(TIDE_SWING) < swingStd);
         assertTrue(v.isValid(FLY));
     }
@@ -135,11 +135,11 @@ class SettlementValuatorTest {
             d.aqSpotSymbol(), d.etfSymbol(), d.flySymbol(), d.tideSeries(), d.temperatureSeries(),
             d.humiditySeries(), d.pm25Series(), d.arrivalsSeries(), d.departuresSeries()), KalmanParams.defaults());
         v.onObservation(0, T0 + 60 * MIN, 2.0);
-        v.revalue(T0 + 60 * MIN);
+        v.revalue();
         assertTrue(v.isValid(TIDE_SPOT));
         v.advanceTo(T0 + 150 * MIN);
         assertEquals(T0 + 180 * MIN, v.windowEnd());
-        v.revalue(T0 + 150 * MIN);
+        v.revalue();
         assertFalse(v.isValid(TIDE_SPOT));
     }
 
@@ -154,7 +154,7 @@ class SettlementValuatorTest {
         for (int k = 0; k <= 92; k++) {
             v.onObservation(0, march28 + k * 15 * MIN, 1.0);
         }
-        v.revalue(march29);
+        v.revalue();
         assertEquals(0.0, v.fairStd(TIDE_SWING), "all 93 readings of the 23 h session realised");
         assertEquals(92 * 20.0, v.fairValue(TIDE_SWING), 1e-9);
         v.advanceTo(march29 + 3 * MIN);
