@@ -160,13 +160,24 @@ public final class SettlementValuator {
         flyPayoff = OptionStructure.parse("valuation.flyStructure", params.flyStructure());
     }
 
+    /**
+     * Starts a new window; when it begins where the old one ended, the old window's end readings
+     * (the new window's first grid sample) are carried over.
+     */
     private void setWindow(final long startNanos, final long endNanos) {
+        final boolean contiguous = windowLength > 0 && startNanos == end;
+        final double tideEnd = contiguous ? tide[samples] : Double.NaN;
+        final double tempEnd = contiguous ? temp[samples] : Double.NaN;
+        final double rhEnd = contiguous ? rh[samples] : Double.NaN;
         start = startNanos;
         end = endNanos;
         windowLength = end - start;
         samples = (int) (windowLength / p.sampleIntervalNanos());
         bins = (int) (windowLength / p.lhrBinNanos());
         clearWindow();
+        tide[0] = tideEnd;
+        temp[0] = tempEnd;
+        rh[0] = rhEnd;
         dirtyTide = true;
         dirtyWx = true;
         dirtyLhr = true;

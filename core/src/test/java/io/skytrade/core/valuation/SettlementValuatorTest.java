@@ -159,5 +159,11 @@ class SettlementValuatorTest {
         assertEquals(92 * 20.0, v.fairValue(TIDE_SWING), 1e-9);
         v.advanceTo(march29 + 3 * MIN);
         assertEquals(march29 + 24 * 60 * MIN, v.windowEnd());
+        for (int k = 1; k <= 96; k++) {
+            v.onObservation(0, march29 + k * 15 * MIN, 1.0);
+        }
+        v.revalue();
+        assertEquals(96 * 20.0, v.fairValue(TIDE_SWING), 1e-9, "the 12:00 reading of the old session opens the new one");
+        assertEquals(0.0, v.fairStd(TIDE_SWING));
     }
 }
