@@ -66,4 +66,13 @@ class AdaptiveStrategyTest {
         assertEquals(1001, s.limitPrice(Side.BUY, 1100, 1.0, 0.5, 1000, 1001), "one-tick spread: crosses at the ask");
         assertEquals(0, s.limitPrice(Side.NONE, 1100, 1.0, 0.5, 1000, 1005));
     }
+
+    @Test
+    void shouldCompareParamsByValueAndValidateNamingKey() {
+        assertEquals(StrategyParams.defaults(), StrategyParams.defaults());
+        assertEquals(StrategyParams.defaults().hashCode(), StrategyParams.defaults().hashCode());
+        final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new StrategyParams(new double[] {0.05}, new double[] {0.5}, 0.1, 3, 0.5, 0.3, 0.6, 1, 2, 3, 1));
+        assertEquals("strategy.entryThresholds[0]: 0.05 must be in [exitThreshold (0.1), 1]", e.getMessage());
+    }
 }
