@@ -166,4 +166,35 @@ class SettlementValuatorTest {
         assertEquals(96 * 20.0, v.fairValue(TIDE_SWING), 1e-9, "the 12:00 reading of the old session opens the new one");
         assertEquals(0.0, v.fairStd(TIDE_SWING));
     }
+
+    @Test
+    void shouldSupportSumOfAbsAndBinEndTimestamps() {
+        final ValuationParams d = ValuationParams.defaults().withWindow(T0, T0 + 90 * MIN);
+        final ValuationParams p = new ValuationParams(d.windowStartNanos(), d.windowEndNanos(), d.rollSessions(),
+            d.londonSessions(), d.sampleIntervalNanos(), d.sampleToleranceNanos(), d.swingIncludeWindowStart(),
+            d.swingCmPerUnit(), d.swingLowCm(), d.swingHighCm(), d.wxSumIncludeWindowStart(), d.wxSumDivisor(),
+            d.wxFahrenheitDecimals(), d.tideSpotMultiplier(), d.aqSpotMultiplier(), d.lhrBinNanos(), true,
+            false, d.lhrIndexMultiplier(), d.lhrIndexDecimals(), d.etfLegs(), d.flyStructure(), d.tideSpotSymbol(),
+            d.tideSwingSymbol(), d.wxSpotSymbol(), d.wxSumSymbol(), d.lhrCountSymbol(), d.lhrIndexSymbol(),
+            d.aqSpotSymbol(), d.etfSymbol(), d.flySymbol(), d.tideSeries(), d.temperatureSeries(),
+            d.humiditySeries(), d.pm25Series(), d.arrivalsSeries(), d.departuresSeries());
+        final SettlementValuator v = new SettlementValuator(REGISTRY, p, KalmanParams.defaults());
+        final double[][] bins = {{20, 18}, {10, 22}, {0, 0}};
+        for (int j = 0; j < 3; j++) {
+            v.onObservation(4, T0 + (j + 1) * 30 * MIN, bins[j][0]);
+            v.onObservation(5, T0 + (j + 1) * 30 * MIN, bins[j][1]);
+        }
+        v.revalue();
+        assertEquals(100 * (2.0 / 38 + 12.0 / 32), v.fairValue(LHR_INDEX), 1e-9);
+        assertEquals(70.0, v.fairValue(LHR_COUNT), 1e-12);
+        assertEquals(0.0, v.fairStd(LHR_COUNT));
+    }
+
+    @Test
+    void shouldValidateParamsNamingKeyValueAndExpectation() {
+        final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> ValuationParams.defaults().withWindow(T0, T0 + 7 * MIN));
+        assertEquals("valuation.sampleIntervalNanos: 900000000000 must be > 0, divide the window length (420000000000 ns)"
+            + " and give at most 4096 slots", e.getMessage());
+    }
 }
