@@ -20,7 +20,7 @@ public final class DecayingSum {
             throw new IllegalArgumentException("DecayingSum.halfLifeNanos: " + halfLifeNanos + " must be > 0");
         }
         this.ids = ids;
-        this.decayPerNano = Math.log(2.0) / halfLifeNanos;
+        this.decayPerNano = StrictMath.log(2.0) / halfLifeNanos;
         sum = new double[ids];
         lastTime = new long[ids];
     }
@@ -35,7 +35,7 @@ public final class DecayingSum {
         }
         final long dt = timeNanos - lastTime[id];
         if (dt > 0) {
-            sum[id] *= Math.exp(-decayPerNano * dt);
+            sum[id] *= StrictMath.exp(-decayPerNano * dt);
             lastTime[id] = timeNanos;
         }
         sum[id] += x;
@@ -44,7 +44,7 @@ public final class DecayingSum {
     /** The sum decayed to {@code timeNanos} (not before the last add); does not change state. */
     public double sumAt(final int id, final long timeNanos) {
         final long dt = timeNanos - lastTime[id];
-        return dt > 0 ? sum[id] * Math.exp(-decayPerNano * dt) : sum[id];
+        return dt > 0 ? sum[id] * StrictMath.exp(-decayPerNano * dt) : sum[id];
     }
 
     /** The sum as of the last {@link #add}. */

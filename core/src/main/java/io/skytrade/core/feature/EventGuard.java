@@ -38,4 +38,12 @@ public final class EventGuard {
         }
         return bad;
     }
+
+    /**
+     * True for an observation served from cache after a failed fetch ({@link EngineEvent#QUALITY_STALE}):
+     * a repeat of a reading already seen, which filters and windows must not count twice.
+     */
+    public static boolean stale(final EngineEvent e) {
+        return e.type == EventType.OBSERVATION && (e.quality & EngineEvent.QUALITY_STALE) != 0;
+    }
 }

@@ -30,7 +30,7 @@ public final class Ewma {
             throw new IllegalArgumentException("Ewma.halfLifeNanos: " + halfLifeNanos + " must be > 0");
         }
         this.ids = ids;
-        this.decayPerNano = Math.log(2.0) / halfLifeNanos;
+        this.decayPerNano = StrictMath.log(2.0) / halfLifeNanos;
         mean = new double[ids];
         var = new double[ids];
         lastTime = new long[ids];
@@ -61,7 +61,7 @@ public final class Ewma {
             return;
         }
         lastTime[id] = timeNanos;
-        final double alpha = -Math.expm1(-decayPerNano * dt);
+        final double alpha = -StrictMath.expm1(-decayPerNano * dt);
         final double diff = x - mean[id];
         final double incr = alpha * diff;
         mean[id] += incr;

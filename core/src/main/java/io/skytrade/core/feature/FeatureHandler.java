@@ -11,7 +11,7 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * returns, realised volatility, spread, signed trade flow). Writes {@link EngineEvent#featureZScore},
  * {@link EngineEvent#featureMomentum} and, for books, {@link EngineEvent#mid},
  * {@link EngineEvent#midReturn} and {@link EngineEvent#realisedVol}. Invalid input is flagged by
- * {@link EventGuard} and ignored.
+ * {@link EventGuard} and ignored; stale (cached) observations are ignored.
  *
  * <p>Owns its state; runs on one thread. Hot-path cost: O(1) per event (two window updates and
  * one or two exponentials), no allocation.
@@ -43,7 +43,7 @@ public final class FeatureHandler implements EventHandler<EngineEvent> {
 
     @Override
     public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
-        if (EventGuard.rejected(event, seriesCount, instrumentCount)) {
+        if (EventGuard.rejected(event, seriesCount, instrumentCount) || EventGuard.stale(event)) {
             return;
         }
         switch (event.type) {

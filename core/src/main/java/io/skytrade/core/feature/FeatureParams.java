@@ -2,6 +2,7 @@ package io.skytrade.core.feature;
 
 /**
  * Parameters of the feature stage, validated once at start-up.
+ * Immutable; read at start-up only (no hot-path cost).
  *
  * @param windowCapacity        values kept per rolling window (series and market mids); default 32
  * @param seriesHalfLifeNanos   EWMA half-life for data series, event-time nanoseconds; default 1 h

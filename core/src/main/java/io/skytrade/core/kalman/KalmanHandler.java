@@ -10,8 +10,10 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * Stage 2: a local linear trend nowcast per data series and a filtered mid per market. On an
  * observation it writes the series' posterior ({@link EngineEvent#seriesLevel}, slope and
  * covariance, at the event time) and the data surprise {@link EngineEvent#innovationZ} (NaN when
- * the reading failed the gate); on a two-sided book it writes {@link EngineEvent#filteredMid} and
- * {@link EngineEvent#filteredMidStd}. Later stages keep their own copies of what they need.
+ * the reading failed the gate); a reading older than the series' state updates it but writes no
+ * posterior (it would be misdated), and a stale (cached) reading is ignored. On a two-sided book
+ * it writes {@link EngineEvent#filteredMid} and {@link EngineEvent#filteredMidStd}. Later stages
+ * keep their own copies of what they need.
  *
  * <p>Owns its state; one thread. Hot-path cost: one filter update (~30 flops), no allocation.
  */
@@ -37,15 +39,14 @@ public final class KalmanHandler implements EventHandler<EngineEvent> {
 
     @Override
     public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
-        if (EventGuard.rejected(event, seriesCount, instrumentCount)) {
+        if (EventGuard.rejected(event, seriesCount, instrumentCount) || EventGuard.stale(event)) {
             return;
         }
         if (event.type == EventType.OBSERVATION) {
             final int id = event.instrumentId;
             final int outcome = series.update(id, event.eventTimeNanos, event.value);
-            series.predict(id, event.eventTimeNanos);
             event.innovationZ = outcome == LocalLinearTrendFilter.REJECTED ? Double.NaN : series.lastInnovationZ(id);
-            if (series.isStarted(id)) {
+            if (series.isStarted(id) && series.time(id) == event.eventTimeNanos) {
                 event.seriesLevel = series.level(id);
                 event.seriesSlope = series.slope(id);
                 event.seriesVarLevel = series.varLevel(id);

@@ -4,6 +4,7 @@ import java.util.Map;
 
 /**
  * Parameters of the Kalman stage, validated once at start-up.
+ * Immutable; read at start-up only (no hot-path cost).
  *
  * @param defaultNoise          noise model for series without an entry in {@code seriesNoise};
  *                              default (1, 0.1, 1, 1, 3, 100)

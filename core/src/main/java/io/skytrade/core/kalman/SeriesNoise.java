@@ -3,6 +3,7 @@ package io.skytrade.core.kalman;
 /**
  * Noise model of one data series' local linear trend, in the series' own unit and per hour of
  * event time.
+ * Immutable; read at start-up only (no hot-path cost).
  *
  * @param levelNoisePerHour    variance added to the level per hour (unit^2 / h), > 0
  * @param slopeNoisePerHour    spectral density of slope noise (unit^2 / h^3), > 0

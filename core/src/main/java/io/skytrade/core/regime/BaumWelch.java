@@ -73,7 +73,7 @@ public final class BaumWelch {
                 }
                 shift[t] = max;
                 for (int j = 0; j < k; j++) {
-                    b[t * k + j] = Math.exp(b[t * k + j] - max);
+                    b[t * k + j] = StrictMath.exp(b[t * k + j] - max);
                 }
             }
             ll = forwardBackward(n, k, init, trans, b, alpha, beta, scale, shift);
@@ -245,7 +245,7 @@ public final class BaumWelch {
             for (int j = 0; j < k; j++) {
                 alpha[t * k + j] /= c;
             }
-            ll += Math.log(c) + shift[t];
+            ll += StrictMath.log(c) + shift[t];
         }
         for (int j = 0; j < k; j++) {
             beta[(n - 1) * k + j] = 1.0;

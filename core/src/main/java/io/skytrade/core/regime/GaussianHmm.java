@@ -7,7 +7,7 @@ package io.skytrade.core.regime;
  * <p>Immutable; safe to share. Hot-path cost of {@link #logEmission}: D multiply-adds.
  */
 public final class GaussianHmm {
-    private static final double LOG_2PI = Math.log(2.0 * Math.PI);
+    private static final double LOG_2PI = StrictMath.log(2.0 * Math.PI);
 
     final int states;
     final int dims;
@@ -29,16 +29,16 @@ public final class GaussianHmm {
         invVar = new double[states * dims];
         logNorm = new double[states];
         for (int i = 0; i < states; i++) {
-            logInitial[i] = Math.log(init[i]);
+            logInitial[i] = StrictMath.log(init[i]);
             double ln = 0.0;
             for (int d = 0; d < dims; d++) {
                 invVar[i * dims + d] = 1.0 / var[i * dims + d];
-                ln -= 0.5 * (LOG_2PI + Math.log(var[i * dims + d]));
+                ln -= 0.5 * (LOG_2PI + StrictMath.log(var[i * dims + d]));
             }
             logNorm[i] = ln;
         }
         for (int i = 0; i < trans.length; i++) {
-            logTransition[i] = Math.log(trans[i]);
+            logTransition[i] = StrictMath.log(trans[i]);
         }
     }
 
@@ -83,8 +83,8 @@ public final class GaussianHmm {
         }
         double s = 0.0;
         for (int i = from; i < from + n; i++) {
-            s += Math.exp(v[i] - max);
+            s += StrictMath.exp(v[i] - max);
         }
-        return max + Math.log(s);
+        return max + StrictMath.log(s);
     }
 }

@@ -70,7 +70,7 @@ public final class HmmForwardFilter {
 
     /** P(state {@code j} | observations of {@code id}); the initial distribution before any step. */
     public double posterior(final int id, final int j) {
-        return Math.exp(started[id] ? logPost[id * k + j] : model.logInitial(j));
+        return StrictMath.exp(started[id] ? logPost[id * k + j] : model.logInitial(j));
     }
 
     public double logLikelihood(final int id) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
  * by the offline {@link BaumWelch} fit). Observations have {@code dims} components with
  * independent Gaussian emissions per state; the stage feeds (mid return, realised volatility),
  * both multiplied by {@code observationScale}.
+ * Immutable; read at start-up only (no hot-path cost).
  *
  * @param states           number of regimes K, 1..{@link EngineEvent#MAX_REGIMES}; default 3 (calm, trending, volatile)
  * @param dims             observation components D, >= 1; default 2

@@ -25,7 +25,7 @@ public final class SignalCombiner {
     /** The combined signal in [-1, 1] for any inputs, including NaN and infinities. */
     public double combine(final double mispricingZ, final double momentum, final double surprise) {
         final double x = wMispricing * clip(mispricingZ) + wMomentum * clip(momentum) + wSurprise * clip(surprise);
-        final double s = Math.tanh(gain * x);
+        final double s = StrictMath.tanh(gain * x);
         return s > 1.0 ? 1.0 : s < -1.0 ? -1.0 : s;
     }
 

@@ -2,6 +2,7 @@ package io.skytrade.core.signal;
 
 /**
  * Parameters of the signal stage and its combiner, validated once at start-up.
+ * Immutable; read at start-up only (no hot-path cost).
  *
  * @param mispricingWeight      weight of the mispricing z-score; default 0.6
  * @param momentumWeight        weight of the mid momentum (in rolling standard deviations); default 0.2

@@ -3,6 +3,7 @@ package io.skytrade.core.sizing;
 /**
  * Parameters of the position sizer, validated once at start-up. Prices and standard deviations
  * are in price units (ticks x contract size 1).
+ * Immutable; read at start-up only (no hot-path cost).
  *
  * @param riskBudget     volatility target: a full-conviction position carries at most this standard
  *                       deviation of settlement PnL, {@code |q| <= riskBudget x |signal| / fairStd}; default 5000

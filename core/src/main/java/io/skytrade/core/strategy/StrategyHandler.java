@@ -46,6 +46,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
     private final double[] imbalance;
     private final boolean[] hasBook;
     private final long[] position;
+    private final long[] desired;
     private final long[] workingId;
     private final int[] workingSide;
     private final long[] workingPrice;
@@ -76,6 +77,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         imbalance = new double[n];
         hasBook = new boolean[n];
         position = new long[n];
+        desired = new long[n];
         workingId = new long[n];
         workingSide = new int[n];
         workingPrice = new long[n];
@@ -190,8 +192,9 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         final long bid = bestBid[i];
         final long ask = bestAsk[i];
         final double ref = bid > 0 && ask > 0 ? 0.5 * (bid + ask) : bid > 0 ? bid : ask;
-        final long desired = strategy.desiredPosition(sizer, s, fair[i] - ref, fairStd[i], position[i]);
-        final long qty = sizer.orderQuantity(desired, position[i]);
+        final long want = strategy.desiredPosition(sizer, s, fair[i] - ref, fairStd[i], position[i]);
+        desired[i] = want;
+        final long qty = sizer.orderQuantity(want, position[i]);
         final int side = qty > 0 ? Side.BUY : qty < 0 ? Side.SELL : Side.NONE;
         final long price = side == Side.NONE ? 0 : strategy.limitPrice(side, fair[i], s, imbalance[i], bid, ask);
         if (workingId[i] != 0) {
@@ -218,6 +221,11 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
     /** Position the strategy believes it holds in {@code instrumentId}, lots. */
     public long position(final int instrumentId) {
         return position[instrumentId];
+    }
+
+    /** Desired position of {@code instrumentId} at its last decision, lots (for dashboards). */
+    public long desiredPosition(final int instrumentId) {
+        return desired[instrumentId];
     }
 
     /** Intents dropped because the event's decision buffer was full. */

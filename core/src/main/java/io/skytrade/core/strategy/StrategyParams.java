@@ -1,8 +1,11 @@
 package io.skytrade.core.strategy;
 
+import java.util.Arrays;
+
 /**
  * Parameters of the adaptive strategy, validated once at start-up. Per-regime arrays are indexed
  * like the regime model's states and blended by the regime posterior (with no posterior, entry 0).
+ * Immutable; read at start-up only (no hot-path cost).
  *
  * @param entryThresholds     |signal| needed to take a position, per regime; default {0.3, 0.4, 0.6}
  * @param aggressiveness      weight of |signal| in the decision to cross the spread, per regime, in
@@ -79,6 +82,32 @@ public record StrategyParams(double[] entryThresholds, double[] aggressiveness, 
     @Override
     public double[] aggressiveness() {
         return aggressiveness.clone();
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        return o instanceof StrategyParams p && Arrays.equals(p.entryThresholds, entryThresholds)
+            && Arrays.equals(p.aggressiveness, aggressiveness) && Double.compare(p.exitThreshold, exitThreshold) == 0
+            && p.imbalanceLevels == imbalanceLevels && Double.compare(p.imbalanceDecay, imbalanceDecay) == 0
+            && Double.compare(p.imbalanceWeight, imbalanceWeight) == 0
+            && Double.compare(p.crossThreshold, crossThreshold) == 0 && p.maxTiltTicks == maxTiltTicks
+            && p.minEdgeTicks == minEdgeTicks && p.repriceTicks == repriceTicks
+            && p.pendingTimeoutNanos == pendingTimeoutNanos;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(entryThresholds) + Arrays.hashCode(aggressiveness) + imbalanceLevels
+            + Long.hashCode(pendingTimeoutNanos) + Double.hashCode(crossThreshold);
+    }
+
+    @Override
+    public String toString() {
+        return "StrategyParams[entryThresholds=" + Arrays.toString(entryThresholds) + ", aggressiveness="
+            + Arrays.toString(aggressiveness) + ", exitThreshold=" + exitThreshold + ", imbalanceLevels="
+            + imbalanceLevels + ", imbalanceDecay=" + imbalanceDecay + ", imbalanceWeight=" + imbalanceWeight
+            + ", crossThreshold=" + crossThreshold + ", maxTiltTicks=" + maxTiltTicks + ", minEdgeTicks="
+            + minEdgeTicks + ", repriceTicks=" + repriceTicks + ", pendingTimeoutNanos=" + pendingTimeoutNanos + "]";
     }
 
     /** The documented defaults. */

@@ -1,9 +1,12 @@
 package io.skytrade.core.valuation;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * Parses an option structure on one underlying, such as LON_FLY's {@code "+2P6200,+1C6200,-2C6600,+3C7000"}
  * (weight, P for a put or C for a call, strike; comma separated), into a
- * {@link PiecewiseLinearPayoff}. Start-up only; allocates.
+ * {@link PiecewiseLinearPayoff}. Start-up only (no hot-path cost); allocates.
  */
 public final class OptionStructure {
     private OptionStructure() {
@@ -22,7 +25,7 @@ public final class OptionStructure {
         final double[] strike = new double[tokens.length];
         final boolean[] call = new boolean[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
-            final String t = tokens[i].trim().toUpperCase(java.util.Locale.ROOT);
+            final String t = tokens[i].trim().toUpperCase(Locale.ROOT);
             int kind = t.indexOf('C');
             call[i] = kind >= 0;
             if (kind < 0) {
@@ -44,14 +47,14 @@ public final class OptionStructure {
             }
         }
         final double[] sorted = strike.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int n = 0;
         for (int i = 0; i < sorted.length; i++) {
             if (i == 0 || sorted[i] != sorted[i - 1]) {
                 sorted[n++] = sorted[i];
             }
         }
-        final double[] breaks = java.util.Arrays.copyOf(sorted, n);
+        final double[] breaks = Arrays.copyOf(sorted, n);
         return PiecewiseLinearPayoff.of(breaks, x -> {
             double v = 0.0;
             for (int i = 0; i < weight.length; i++) {

@@ -11,7 +11,7 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>Built at start-up; {@link #evaluate} writes its result into this object (read it with
  * {@link #mean()} and {@link #variance()}), so an instance belongs to one thread. Hot-path cost of
- * {@link #evaluate}: one normal cdf and density per breakpoint, no allocation.
+ * {@link #evaluate}: one exponential and a rational function per breakpoint, no allocation.
  */
 public final class PiecewiseLinearPayoff {
     private final double[] breaks;
@@ -81,9 +81,11 @@ public final class PiecewiseLinearPayoff {
         }
         final int n = breaks.length;
         for (int j = 0; j < n; j++) {
-            z[j] = (breaks[j] - m) / s;
-            cdf[j] = Normal.cdf(z[j]);
-            pdf[j] = Normal.pdf(z[j]);
+            final double zj = (breaks[j] - m) / s;
+            final double gauss = Math.abs(zj) > 37.0 ? 0.0 : StrictMath.exp(-0.5 * zj * zj);
+            z[j] = zj;
+            cdf[j] = Normal.cdfGivenGaussian(zj, gauss);
+            pdf[j] = Normal.invSqrt2Pi() * gauss;
         }
         double first = 0.0;
         double second = 0.0;

@@ -73,7 +73,7 @@ public final class SettlementFormulas {
         if (decimals < 0) {
             return x;
         }
-        final double scale = Math.pow(10.0, decimals);
+        final double scale = StrictMath.pow(10.0, decimals);
         return Math.signum(x) * Math.floor(Math.abs(x) * scale + 0.5) / scale;
     }
 }

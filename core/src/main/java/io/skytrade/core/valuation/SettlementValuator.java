@@ -25,8 +25,9 @@ import java.util.Arrays;
  * LHR_INDEX uses the delta method.
  *
  * <p>Products or series missing from the registry are skipped. Single-threaded; primitive arrays
- * allocated once. Hot-path cost of {@link #revalue}: O(grid size), about 100 normal cdf evaluations
- * for TIDE_SWING (a few microseconds); it runs on observations and timers, not on book events.
+ * allocated once. Hot-path cost of {@link #revalue}: only the products whose series changed are
+ * recomputed, O(grid size) each; a tide reading costs about 100 normal cdf evaluations for
+ * TIDE_SWING (several microseconds), other readings around a microsecond. Nothing runs on book events.
  */
 public final class SettlementValuator {
     private final ValuationParams p;
@@ -41,6 +42,7 @@ public final class SettlementValuator {
     private final int etf;
     private final int fly;
     private final int[] etfLegs;
+    private final long etfLegMask;
     private final int sTide;
     private final int sTemp;
     private final int sRh;
@@ -57,11 +59,11 @@ public final class SettlementValuator {
     private final boolean[] hasState;
     private final SeriesNoise[] noise;
 
-    private final long windowLength;
+    private long windowLength;
     private long start;
     private long end;
-    private final int samples;
-    private final int bins;
+    private int samples;
+    private int bins;
     private final double[] tide;
     private final double[] temp;
     private final double[] rh;
@@ -81,6 +83,11 @@ public final class SettlementValuator {
 
     private double fm;
     private double fv;
+    private boolean dirtyTide;
+    private boolean dirtyWx;
+    private boolean dirtyLhr;
+    private boolean dirtyAq;
+    private long changed;
 
     public SettlementValuator(final InstrumentRegistry registry, final ValuationParams params, final KalmanParams kalman) {
         p = params;
@@ -96,9 +103,14 @@ public final class SettlementValuator {
         fly = registry.instrumentId(params.flySymbol());
         final String[] legs = params.etfLegs().split(",");
         etfLegs = new int[legs.length];
+        long legMask = 0;
         for (int i = 0; i < legs.length; i++) {
             etfLegs[i] = registry.instrumentId(legs[i].trim());
+            if (etfLegs[i] >= 0) {
+                legMask |= 1L << etfLegs[i];
+            }
         }
+        etfLegMask = legMask;
         sTide = registry.seriesId(params.tideSeries());
         sTemp = registry.seriesId(params.temperatureSeries());
         sRh = registry.seriesId(params.humiditySeries());
@@ -119,17 +131,14 @@ public final class SettlementValuator {
             noise[i] = i < registry.seriesCount() ? kalman.noiseFor(registry.seriesName(i)) : kalman.defaultNoise();
         }
 
-        start = params.windowStartNanos();
-        end = params.windowEndNanos();
-        windowLength = end - start;
-        samples = (int) (windowLength / params.sampleIntervalNanos());
-        bins = (int) (windowLength / params.lhrBinNanos());
-        tide = new double[samples + 1];
-        temp = new double[samples + 1];
-        rh = new double[samples + 1];
-        arr = new double[bins];
-        dep = new double[bins];
-        clearWindow();
+        final int maxSamples = (int) (params.maxWindowNanos() / params.sampleIntervalNanos());
+        final int maxBins = (int) (params.maxWindowNanos() / params.lhrBinNanos());
+        tide = new double[maxSamples + 1];
+        temp = new double[maxSamples + 1];
+        rh = new double[maxSamples + 1];
+        arr = new double[maxBins];
+        dep = new double[maxBins];
+        setWindow(params.windowStartNanos(), params.windowEndNanos());
 
         final int ni = Math.max(1, instrumentCount);
         fair = new double[ni];
@@ -149,6 +158,40 @@ public final class SettlementValuator {
         swingPayoff = PiecewiseLinearPayoff.of(swingBreaks, x -> SettlementFormulas.swingPair(x, cm, low, high));
         absPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, Math::abs);
         flyPayoff = OptionStructure.parse("valuation.flyStructure", params.flyStructure());
+    }
+
+    /**
+     * Starts a new window; when it begins where the old one ended, the old window's end readings
+     * (the new window's first grid sample) are carried over.
+     */
+    private void setWindow(final long startNanos, final long endNanos) {
+        final boolean contiguous = windowLength > 0 && startNanos == end;
+        final double tideEnd = contiguous ? tide[samples] : Double.NaN;
+        final double tempEnd = contiguous ? temp[samples] : Double.NaN;
+        final double rhEnd = contiguous ? rh[samples] : Double.NaN;
+        start = startNanos;
+        end = endNanos;
+        windowLength = end - start;
+        samples = (int) (windowLength / p.sampleIntervalNanos());
+        bins = (int) (windowLength / p.lhrBinNanos());
+        clearWindow();
+        tide[0] = tideEnd;
+        temp[0] = tempEnd;
+        rh[0] = rhEnd;
+        dirtyTide = true;
+        dirtyWx = true;
+        dirtyLhr = true;
+        dirtyAq = true;
+    }
+
+    private void markDirty(final int series) {
+        if (series < 0) {
+            return;
+        }
+        dirtyTide |= series == sTide;
+        dirtyWx |= series == sTemp || series == sRh;
+        dirtyLhr |= series == sArr || series == sDep;
+        dirtyAq |= series == sPm;
     }
 
     private void clearWindow() {
@@ -171,18 +214,22 @@ public final class SettlementValuator {
     }
 
     /**
-     * Moves the window forward by whole lengths when {@code nowNanos} is past its end plus the
-     * tolerance (and rolling is enabled), forgetting the readings of the old window.
+     * Moves the window forward when {@code nowNanos} is past its end plus the tolerance (and
+     * rolling is enabled), forgetting the readings of the old window: to the London session that
+     * contains {@code nowNanos}, or by whole window lengths, as configured.
      */
     public void advanceTo(final long nowNanos) {
         final long limit = end + p.sampleToleranceNanos();
         if (!p.rollSessions() || nowNanos <= limit) {
             return;
         }
-        final long k = (nowNanos - limit - 1) / windowLength + 1;
-        start += k * windowLength;
-        end += k * windowLength;
-        clearWindow();
+        if (p.londonSessions()) {
+            final long newEnd = LondonSessions.nextNoonAtOrAfter(nowNanos - p.sampleToleranceNanos());
+            setWindow(LondonSessions.previousNoon(newEnd), newEnd);
+        } else {
+            final long k = (nowNanos - limit - 1) / windowLength + 1;
+            setWindow(start + k * windowLength, end + k * windowLength);
+        }
     }
 
     /** Copies a series' posterior (level, slope per hour, covariance) as of {@code timeNanos}. */
@@ -200,6 +247,7 @@ public final class SettlementValuator {
         p11[series] = varSlope;
         stateTime[series] = timeNanos;
         hasState[series] = true;
+        markDirty(series);
     }
 
     /** Records a reading of the window: a grid sample, a flight-count bin, or the PM2.5 spot. */
@@ -211,6 +259,7 @@ public final class SettlementValuator {
         if (series < 0) {
             return;
         }
+        markDirty(series);
         if (series == sTide || series == sTemp || series == sRh) {
             final int k = gridSlot(timeNanos);
             if (k >= 0) {
@@ -256,17 +305,56 @@ public final class SettlementValuator {
         return s >= 0 && hasState[s];
     }
 
-    /** Recomputes every product; read the results with {@link #isValid}, {@link #fairValue}, {@link #fairStd}. */
-    public void revalue(final long nowNanos) {
-        Arrays.fill(valid, false);
-        spot(tideSpot, sTide, tide[samples], tideSpotPayoff);
-        spot(aqSpot, sPm, pmAtEnd, aqPayoff);
-        wxSpot();
-        tideSwing();
-        wxSum();
-        lhrCount();
-        lhrIndex();
-        etfAndFly();
+    /**
+     * Recomputes the products whose inputs changed since the last call (readings, series states or
+     * the window), and LON_ETF and LON_FLY when any leg did; {@link #changedMask} says which. Read
+     * the results with {@link #isValid}, {@link #fairValue}, {@link #fairStd}.
+     */
+    public void revalue() {
+        changed = 0;
+        if (dirtyTide) {
+            invalidate(tideSpot);
+            invalidate(tideSwing);
+            spot(tideSpot, sTide, tide[samples], tideSpotPayoff);
+            tideSwing();
+        }
+        if (dirtyAq) {
+            invalidate(aqSpot);
+            spot(aqSpot, sPm, pmAtEnd, aqPayoff);
+        }
+        if (dirtyWx) {
+            invalidate(wxSpot);
+            invalidate(wxSum);
+            wxSpot();
+            wxSum();
+        }
+        if (dirtyLhr) {
+            invalidate(lhrCount);
+            invalidate(lhrIndex);
+            lhrCount();
+            lhrIndex();
+        }
+        if ((changed & etfLegMask) != 0) {
+            invalidate(etf);
+            invalidate(fly);
+            etfAndFly();
+        }
+        dirtyTide = false;
+        dirtyWx = false;
+        dirtyLhr = false;
+        dirtyAq = false;
+    }
+
+    private void invalidate(final int id) {
+        if (id >= 0) {
+            valid[id] = false;
+            changed |= 1L << id;
+        }
+    }
+
+    /** Bit set of instrument ids recomputed by the last {@link #revalue} (valid or not). */
+    public long changedMask() {
+        return changed;
     }
 
     private void put(final int id, final double mean, final double variance) {

@@ -8,14 +8,16 @@ import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.registry.InstrumentRegistry;
 
 /**
- * Stage 3: on every observation (after the Kalman stage wrote the series posterior) and every
- * timer, records the reading in the settlement window, revalues every product with
+ * Stage 3: on every observation (after the Kalman stage wrote the series posterior) records the
+ * reading and the series posterior, revalues the affected products with
  * {@link SettlementValuator}, and writes {@link EngineEvent#fairValue} and {@link EngineEvent#fairStd}
- * for each product it can value, marking them in {@link EngineEvent#touchedInstruments}. A
+ * for each product it revalued and can value, marking them in
+ * {@link EngineEvent#touchedInstruments}. A timer only rolls the settlement window when it has
+ * ended (revaluing everything then); valuations do not otherwise change with the passage of time. A
  * SETTLEMENT event passes the venue's final price through with zero uncertainty.
  *
- * <p>Owns its state; one thread. Hot-path cost: nothing on market events; a few microseconds per
- * observation or timer (see {@link SettlementValuator#revalue}); no allocation.
+ * <p>Owns its state; one thread. Hot-path cost: nothing on market events or ordinary timers; one
+ * to several microseconds per observation (see {@link SettlementValuator#revalue}); no allocation.
  */
 public final class ValuationHandler implements EventHandler<EngineEvent> {
     private final int seriesCount;
@@ -60,9 +62,13 @@ public final class ValuationHandler implements EventHandler<EngineEvent> {
     }
 
     private void publish(final EngineEvent event) {
-        valuator.revalue(event.eventTimeNanos);
+        valuator.revalue();
+        final long changed = valuator.changedMask();
+        if (changed == 0) {
+            return;
+        }
         for (int i = 0; i < instrumentCount; i++) {
-            if (valuator.isValid(i)) {
+            if ((changed & (1L << i)) != 0 && valuator.isValid(i)) {
                 event.fairValue[i] = valuator.fairValue(i);
                 event.fairStd[i] = valuator.fairStd(i);
                 event.touch(i);

@@ -8,11 +8,16 @@ import java.time.ZonedDateTime;
 /**
  * Parameters of settlement valuation, validated once at start-up. Times are epoch nanoseconds;
  * the ambiguous settlement choices of the venue are explicit here with documented defaults.
+ * Immutable; read at start-up only (no hot-path cost).
  *
  * @param windowStartNanos       start of the settlement window; default 2026-02-27 12:00 Europe/London
  * @param windowEndNanos         end of the window (the settlement instant); default 2026-02-28 12:00 Europe/London
  * @param rollSessions           when an event is later than the window end plus the tolerance, move
- *                               the window forward by whole window lengths and forget its readings; default true
+ *                               the window forward and forget its readings; default true
+ * @param londonSessions         roll to the 12:00-to-12:00 Europe/London session containing the event
+ *                               (23 or 25 h when the clocks change; then both grid steps must divide
+ *                               one hour); false: roll by whole multiples of the configured window
+ *                               length; default true
  * @param sampleIntervalNanos    grid of the 15-minute series (tide, temperature, humidity); default 15 min;
  *                               must divide the window length
  * @param sampleToleranceNanos   how far a reading's time may be from a grid point (or from the window
@@ -54,7 +59,7 @@ import java.time.ZonedDateTime;
  * @param departuresSeries       default lhr_departures_30m
  */
 public record ValuationParams(
-    long windowStartNanos, long windowEndNanos, boolean rollSessions, long sampleIntervalNanos,
+    long windowStartNanos, long windowEndNanos, boolean rollSessions, boolean londonSessions, long sampleIntervalNanos,
     long sampleToleranceNanos, boolean swingIncludeWindowStart, double swingCmPerUnit, double swingLowCm,
     double swingHighCm, boolean wxSumIncludeWindowStart, double wxSumDivisor, int wxFahrenheitDecimals,
     double tideSpotMultiplier, double aqSpotMultiplier, long lhrBinNanos, boolean lhrTimestampIsBinEnd,
@@ -65,6 +70,7 @@ public record ValuationParams(
     String arrivalsSeries, String departuresSeries) {
 
     private static final long MINUTE = 60_000_000_000L;
+    private static final long HOUR = 60 * MINUTE;
     /** Most grid samples or bins a window may hold. */
     public static final int MAX_SLOTS = 4096;
 
@@ -74,8 +80,12 @@ public record ValuationParams(
                 + " must be > valuation.windowStartNanos (" + windowStartNanos + ")");
         }
         final long len = windowEndNanos - windowStartNanos;
-        divides("valuation.sampleIntervalNanos", sampleIntervalNanos, len);
-        divides("valuation.lhrBinNanos", lhrBinNanos, len);
+        divides("valuation.sampleIntervalNanos", sampleIntervalNanos, len, "the window length");
+        divides("valuation.lhrBinNanos", lhrBinNanos, len, "the window length");
+        if (rollSessions && londonSessions) {
+            divides("valuation.sampleIntervalNanos", sampleIntervalNanos, HOUR, "one hour (London sessions)");
+            divides("valuation.lhrBinNanos", lhrBinNanos, HOUR, "one hour (London sessions)");
+        }
         if (sampleToleranceNanos < 0 || 2 * sampleToleranceNanos >= sampleIntervalNanos) {
             throw new IllegalArgumentException("valuation.sampleToleranceNanos: " + sampleToleranceNanos
                 + " must be >= 0 and < half of sampleIntervalNanos (" + sampleIntervalNanos + ")");
@@ -110,11 +120,17 @@ public record ValuationParams(
         name("valuation.departuresSeries", departuresSeries);
     }
 
-    private static void divides(final String key, final long step, final long len) {
-        if (step <= 0 || len % step != 0 || len / step > MAX_SLOTS) {
-            throw new IllegalArgumentException(key + ": " + step + " must be > 0, divide the window length ("
-                + len + ") and give at most " + MAX_SLOTS + " slots");
+    private static void divides(final String key, final long step, final long len, final String what) {
+        if (step <= 0 || len % step != 0 || (len + HOUR) / step > MAX_SLOTS) {
+            throw new IllegalArgumentException(key + ": " + step + " must be > 0, divide " + what + " ("
+                + len + " ns) and give at most " + MAX_SLOTS + " slots");
         }
+    }
+
+    /** Longest window the valuator must hold: the configured one, or 25 h with London sessions. */
+    public long maxWindowNanos() {
+        final long len = windowEndNanos - windowStartNanos;
+        return rollSessions && londonSessions ? Math.max(len, 25 * HOUR) : len;
     }
 
     private static void positive(final String key, final double v) {
@@ -149,7 +165,7 @@ public record ValuationParams(
 
     /** These parameters with the window set to {@code [startNanos, endNanos]}. */
     public ValuationParams withWindow(final long startNanos, final long endNanos) {
-        return new ValuationParams(startNanos, endNanos, rollSessions, sampleIntervalNanos, sampleToleranceNanos,
+        return new ValuationParams(startNanos, endNanos, rollSessions, londonSessions, sampleIntervalNanos, sampleToleranceNanos,
             swingIncludeWindowStart, swingCmPerUnit, swingLowCm, swingHighCm, wxSumIncludeWindowStart, wxSumDivisor,
             wxFahrenheitDecimals, tideSpotMultiplier, aqSpotMultiplier, lhrBinNanos, lhrTimestampIsBinEnd,
             lhrIndexAbsOfSum, lhrIndexMultiplier, lhrIndexDecimals, etfLegs, flyStructure, tideSpotSymbol,
@@ -160,7 +176,7 @@ public record ValuationParams(
     /** The documented defaults (session ending 2026-02-28 12:00 Europe/London). */
     public static ValuationParams defaults() {
         final long[] w = londonSession(LocalDate.of(2026, 2, 28));
-        return new ValuationParams(w[0], w[1], true, 15 * MINUTE, 2 * MINUTE, true, 100.0, 20.0, 25.0, false,
+        return new ValuationParams(w[0], w[1], true, true, 15 * MINUTE, 2 * MINUTE, true, 100.0, 20.0, 25.0, false,
             100.0, -1, 1000.0, 100.0, 30 * MINUTE, false, true, 100.0, -1, "TIDE_SPOT,WX_SPOT,LHR_COUNT",
             "+2P6200,+1C6200,-2C6600,+3C7000", "TIDE_SPOT", "TIDE_SWING", "WX_SPOT", "WX_SUM", "LHR_COUNT",
             "LHR_INDEX", "AQ_SPOT", "LON_ETF", "LON_FLY", "thames_level_m", "air_temp_c", "rel_humidity_pct",

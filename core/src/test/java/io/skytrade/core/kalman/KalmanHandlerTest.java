@@ -34,6 +34,16 @@ class KalmanHandlerTest {
         h.onEvent(e, 11, true);
         assertTrue(Double.isNaN(e.innovationZ));
         assertEquals(1, h.rejectedReadings(0));
+        final long before = h.stateHash();
+        obs(e, 12 * MIN15, 10.0);
+        e.quality = EngineEvent.QUALITY_STALE;
+        h.onEvent(e, 12, true);
+        assertEquals(before, h.stateHash(), "a stale (cached) reading is not counted again");
+        obs(e, 13 * MIN15, 10.0);
+        h.onEvent(e, 13, true);
+        obs(e, 12 * MIN15, 10.0);
+        h.onEvent(e, 14, true);
+        assertTrue(Double.isNaN(e.seriesLevel), "a late reading writes no misdated posterior");
     }
 
     @Test

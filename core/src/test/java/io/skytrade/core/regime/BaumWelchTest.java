@@ -91,4 +91,22 @@ class BaumWelchTest {
         }
         return k - 1;
     }
+
+    @Test
+    void shouldCollectScaledSamplesForTheFit() {
+        final RegimeSampleCollector c = new RegimeSampleCollector(1, 1e4);
+        final io.skytrade.core.event.EngineEvent e = new io.skytrade.core.event.EngineEvent();
+        for (int i = 0; i < 3_000; i++) {
+            e.clear();
+            e.type = io.skytrade.core.event.EventType.MARKET_BOOK;
+            e.instrumentId = i % 2;
+            e.midReturn = i * 1e-6;
+            e.realisedVol = 2e-4;
+            c.onEvent(e, i, true);
+        }
+        assertEquals(1_500, c.count());
+        final double[][] s = c.series();
+        assertEquals(3e-2, s[0][1], 1e-12);
+        assertEquals(2.0, s[1][1_499], 1e-12);
+    }
 }

@@ -33,6 +33,21 @@ class PiecewiseLinearPayoffTest {
     }
 
     @Test
+    void shouldMatchNumericalIntegrationForTideSwingPairUnderNormal() {
+        final PiecewiseLinearPayoff pair = PiecewiseLinearPayoff.of(new double[] {-0.25, -0.2, 0, 0.2, 0.25},
+            x -> SettlementFormulas.swingPair(x, 100, 20, 25));
+        assertEquals(19.6, pair.value(-0.004), 1e-9);
+        qt().withExamples(60)
+            .forAll(doubles().between(-0.6, 0.6), doubles().between(0.005, 0.5))
+            .checkAssert((m, s) -> {
+                pair.evaluate(m, s);
+                final double[] num = integrate(pair, m, s);
+                assertEquals(num[0], pair.mean(), 1e-7 * (1 + Math.abs(num[0])));
+                assertEquals(num[1] - num[0] * num[0], pair.variance(), 1e-6 * (1 + num[1]));
+            });
+    }
+
+    @Test
     void shouldGiveFoldedNormalMomentsForAbsoluteValue() {
         final PiecewiseLinearPayoff abs = PiecewiseLinearPayoff.of(new double[] {0}, Math::abs);
         abs.evaluate(0, 1);

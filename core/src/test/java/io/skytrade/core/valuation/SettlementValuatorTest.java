@@ -39,12 +39,12 @@ class SettlementValuatorTest {
         for (int i = 0; i < readings.length; i++) {
             v.onObservation(0, T0 + i * 15 * MIN, readings[i]);
         }
-        v.revalue(T0 + 60 * MIN);
+        v.revalue();
         assertEquals(11.1, v.fairValue(TIDE_SWING), 1e-9);
         assertEquals(0.0, v.fairStd(TIDE_SWING));
         assertEquals(698.0, v.fairValue(TIDE_SPOT), 1e-9);
         v.onObservation(0, T0 + 60 * MIN + 30_000_000_000L, 2.605);
-        v.revalue(T0 + 60 * MIN);
+        v.revalue();
         assertEquals(2605.0, v.fairValue(TIDE_SPOT), 1e-9);
     }
 
@@ -60,7 +60,7 @@ class SettlementValuatorTest {
         }
         v.onObservation(0, T0 + 90 * MIN, 2.605);
         v.onObservation(3, T0 + 90 * MIN, 7.5);
-        v.revalue(T0 + 90 * MIN);
+        v.revalue();
         assertEquals(3400.32, v.fairValue(WX_SPOT), 1e-9);
         assertEquals(32.2, v.fairValue(LHR_INDEX), 0.05);
         assertEquals(0.0, v.fairStd(LHR_INDEX));
@@ -77,7 +77,7 @@ class SettlementValuatorTest {
     void shouldRoundLhrIndexWhenConfigured() {
         final ValuationParams d = ValuationParams.defaults().withWindow(T0, T0 + 90 * MIN);
         final ValuationParams p = new ValuationParams(d.windowStartNanos(), d.windowEndNanos(), d.rollSessions(),
-            d.sampleIntervalNanos(), d.sampleToleranceNanos(), d.swingIncludeWindowStart(), d.swingCmPerUnit(),
+            d.londonSessions(), d.sampleIntervalNanos(), d.sampleToleranceNanos(), d.swingIncludeWindowStart(), d.swingCmPerUnit(),
             d.swingLowCm(), d.swingHighCm(), d.wxSumIncludeWindowStart(), d.wxSumDivisor(), d.wxFahrenheitDecimals(),
             d.tideSpotMultiplier(), d.aqSpotMultiplier(), d.lhrBinNanos(), d.lhrTimestampIsBinEnd(),
             d.lhrIndexAbsOfSum(), d.lhrIndexMultiplier(), 1, d.etfLegs(), d.flyStructure(), d.tideSpotSymbol(),
@@ -90,7 +90,7 @@ class SettlementValuatorTest {
             v.onObservation(4, T0 + j * 30 * MIN, bins[j][0]);
             v.onObservation(5, T0 + j * 30 * MIN, bins[j][1]);
         }
-        v.revalue(T0);
+        v.revalue();
         assertEquals(32.2, v.fairValue(LHR_INDEX), 1e-12);
     }
 
@@ -102,7 +102,7 @@ class SettlementValuatorTest {
         v.onSeriesState(2, T0, 70.0, 0.0, 1.0, 0.0, 0.01);
         v.onSeriesState(4, T0, 40.0, 0.0, 4.0, 0.0, 0.01);
         v.onSeriesState(5, T0, 40.0, 0.0, 4.0, 0.0, 0.01);
-        v.revalue(T0);
+        v.revalue();
         for (int i = 0; i < 8; i++) {
             if (i != AQ_SPOT) {
                 assertTrue(v.isValid(i), "instrument " + i);
@@ -117,20 +117,84 @@ class SettlementValuatorTest {
         for (int k = 0; k <= 48; k++) {
             v.onObservation(0, T0 + k * 15 * MIN, 1.0 + 0.1 * k / 4.0);
         }
-        v.revalue(T0 + 12 * 60 * MIN);
+        v.revalue();
         assertTrue(v.fairStd(TIDE_SWING) < swingStd);
         assertTrue(v.isValid(FLY));
     }
 
     @Test
     void shouldRollToTheNextSessionAndForgetReadings() {
-        final SettlementValuator v = valuator(60);
+        final ValuationParams d = ValuationParams.defaults().withWindow(T0, T0 + 60 * MIN);
+        final SettlementValuator v = new SettlementValuator(REGISTRY, new ValuationParams(d.windowStartNanos(),
+            d.windowEndNanos(), true, false, d.sampleIntervalNanos(), d.sampleToleranceNanos(),
+            d.swingIncludeWindowStart(), d.swingCmPerUnit(), d.swingLowCm(), d.swingHighCm(),
+            d.wxSumIncludeWindowStart(), d.wxSumDivisor(), d.wxFahrenheitDecimals(), d.tideSpotMultiplier(),
+            d.aqSpotMultiplier(), d.lhrBinNanos(), d.lhrTimestampIsBinEnd(), d.lhrIndexAbsOfSum(),
+            d.lhrIndexMultiplier(), d.lhrIndexDecimals(), d.etfLegs(), d.flyStructure(), d.tideSpotSymbol(),
+            d.tideSwingSymbol(), d.wxSpotSymbol(), d.wxSumSymbol(), d.lhrCountSymbol(), d.lhrIndexSymbol(),
+            d.aqSpotSymbol(), d.etfSymbol(), d.flySymbol(), d.tideSeries(), d.temperatureSeries(),
+            d.humiditySeries(), d.pm25Series(), d.arrivalsSeries(), d.departuresSeries()), KalmanParams.defaults());
         v.onObservation(0, T0 + 60 * MIN, 2.0);
-        v.revalue(T0 + 60 * MIN);
+        v.revalue();
         assertTrue(v.isValid(TIDE_SPOT));
         v.advanceTo(T0 + 150 * MIN);
         assertEquals(T0 + 180 * MIN, v.windowEnd());
-        v.revalue(T0 + 150 * MIN);
+        v.revalue();
         assertFalse(v.isValid(TIDE_SPOT));
+    }
+
+    @Test
+    void shouldRollToTheLondonSessionAcrossClockChanges() {
+        final SettlementValuator v = new SettlementValuator(REGISTRY, ValuationParams.defaults(), KalmanParams.defaults());
+        final long march28 = java.time.Instant.parse("2026-03-28T12:00:00Z").getEpochSecond() * 1_000_000_000L;
+        final long march29 = java.time.Instant.parse("2026-03-29T11:00:00Z").getEpochSecond() * 1_000_000_000L;
+        v.advanceTo(march29 - 60 * MIN);
+        assertEquals(march28, v.windowStart());
+        assertEquals(march29, v.windowEnd(), "session ending at 12:00 BST");
+        for (int k = 0; k <= 92; k++) {
+            v.onObservation(0, march28 + k * 15 * MIN, 1.0);
+        }
+        v.revalue();
+        assertEquals(0.0, v.fairStd(TIDE_SWING), "all 93 readings of the 23 h session realised");
+        assertEquals(92 * 20.0, v.fairValue(TIDE_SWING), 1e-9);
+        v.advanceTo(march29 + 3 * MIN);
+        assertEquals(march29 + 24 * 60 * MIN, v.windowEnd());
+        for (int k = 1; k <= 96; k++) {
+            v.onObservation(0, march29 + k * 15 * MIN, 1.0);
+        }
+        v.revalue();
+        assertEquals(96 * 20.0, v.fairValue(TIDE_SWING), 1e-9, "the 12:00 reading of the old session opens the new one");
+        assertEquals(0.0, v.fairStd(TIDE_SWING));
+    }
+
+    @Test
+    void shouldSupportSumOfAbsAndBinEndTimestamps() {
+        final ValuationParams d = ValuationParams.defaults().withWindow(T0, T0 + 90 * MIN);
+        final ValuationParams p = new ValuationParams(d.windowStartNanos(), d.windowEndNanos(), d.rollSessions(),
+            d.londonSessions(), d.sampleIntervalNanos(), d.sampleToleranceNanos(), d.swingIncludeWindowStart(),
+            d.swingCmPerUnit(), d.swingLowCm(), d.swingHighCm(), d.wxSumIncludeWindowStart(), d.wxSumDivisor(),
+            d.wxFahrenheitDecimals(), d.tideSpotMultiplier(), d.aqSpotMultiplier(), d.lhrBinNanos(), true,
+            false, d.lhrIndexMultiplier(), d.lhrIndexDecimals(), d.etfLegs(), d.flyStructure(), d.tideSpotSymbol(),
+            d.tideSwingSymbol(), d.wxSpotSymbol(), d.wxSumSymbol(), d.lhrCountSymbol(), d.lhrIndexSymbol(),
+            d.aqSpotSymbol(), d.etfSymbol(), d.flySymbol(), d.tideSeries(), d.temperatureSeries(),
+            d.humiditySeries(), d.pm25Series(), d.arrivalsSeries(), d.departuresSeries());
+        final SettlementValuator v = new SettlementValuator(REGISTRY, p, KalmanParams.defaults());
+        final double[][] bins = {{20, 18}, {10, 22}, {0, 0}};
+        for (int j = 0; j < 3; j++) {
+            v.onObservation(4, T0 + (j + 1) * 30 * MIN, bins[j][0]);
+            v.onObservation(5, T0 + (j + 1) * 30 * MIN, bins[j][1]);
+        }
+        v.revalue();
+        assertEquals(100 * (2.0 / 38 + 12.0 / 32), v.fairValue(LHR_INDEX), 1e-9);
+        assertEquals(70.0, v.fairValue(LHR_COUNT), 1e-12);
+        assertEquals(0.0, v.fairStd(LHR_COUNT));
+    }
+
+    @Test
+    void shouldValidateParamsNamingKeyValueAndExpectation() {
+        final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> ValuationParams.defaults().withWindow(T0, T0 + 7 * MIN));
+        assertEquals("valuation.sampleIntervalNanos: 900000000000 must be > 0, divide the window length (420000000000 ns)"
+            + " and give at most 4096 slots", e.getMessage());
     }
 }

@@ -52,6 +52,7 @@ class ValuationHandlerTest {
                 obs(e, s, t, base[s] + rnd.nextGaussian() * 0.1 * base[s]);
                 k.onEvent(e, seq, true);
                 h.onEvent(e, seq++, true);
+                assertTrue(slot == 0 || e.isTouched(7) == (s != 3), "ETF revalued with its legs, series " + s);
                 for (int i = 0; i < 9; i++) {
                     if (e.isTouched(i)) {
                         out = 31 * out + Double.doubleToRawLongBits(e.fairValue[i]) + Double.doubleToRawLongBits(e.fairStd[i]);
@@ -59,15 +60,20 @@ class ValuationHandlerTest {
                 }
             }
         }
-        assertEquals((1L << 9) - 1, e.touchedInstruments);
+        assertEquals(1L << 6, e.touchedInstruments, "a PM2.5 reading revalues AQ_SPOT only");
         for (int i = 0; i < 9; i++) {
             assertTrue(Double.isFinite(e.fairValue[i]) && e.fairValue[i] >= 0, "instrument " + i + " = " + e.fairValue[i]);
         }
         e.clear();
         e.type = EventType.TIMER;
         e.eventTimeNanos = T0 + 12 * 60 * MIN;
+        h.onEvent(e, seq++, true);
+        assertEquals(0, e.touchedInstruments, "valuations do not change with time alone");
+        e.clear();
+        e.type = EventType.TIMER;
+        e.eventTimeNanos = T0 + 25 * 60 * MIN;
         h.onEvent(e, seq, true);
-        assertEquals((1L << 9) - 1, e.touchedInstruments);
+        assertEquals((1L << 9) - 1, e.touchedInstruments, "the session rolled: every product revalued from forecasts");
         return 31 * out + h.stateHash();
     }
 
