@@ -1,7 +1,10 @@
 package io.skytrade.feeds.config;
 
+import io.skytrade.feeds.FeedSource;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * All feeds configuration: live HTTP sources or the offline synthetic ones (the default, so the
@@ -86,5 +89,41 @@ public record FeedsConfig(boolean live, Path cacheDir, Path rawDir, boolean keep
             aeroDataBox.withHttp(aeroDataBox.http().withBaseUrl(baseUrl)),
             openSky.withHttp(openSky.http().withBaseUrl(baseUrl)).withTokenUrl(baseUrl + "/token"),
             eaFlood.withHttp(eaFlood.http().withBaseUrl(baseUrl)), synthetic);
+    }
+
+    /** A copy in which exactly the given live sources are enabled ({@code feeds check --source}, tests). */
+    public FeedsConfig withSourcesEnabled(final Set<FeedSource> enabled) {
+        return new FeedsConfig(live, cacheDir, rawDir, keepRaw, backoffInitial, backoffMax, maxBodyBytes,
+            openMeteo.withHttp(openMeteo.http().withEnabled(enabled.contains(FeedSource.OPEN_METEO_FORECAST))),
+            openWeatherMap.withHttp(openWeatherMap.http().withEnabled(enabled.contains(FeedSource.OPENWEATHERMAP))),
+            openMeteoAir.withHttp(openMeteoAir.http().withEnabled(enabled.contains(FeedSource.OPEN_METEO_AIR))),
+            openAq.withHttp(openAq.http().withEnabled(enabled.contains(FeedSource.OPENAQ))),
+            aeroDataBox.withHttp(aeroDataBox.http().withEnabled(enabled.contains(FeedSource.AERODATABOX))),
+            openSky.withHttp(openSky.http().withEnabled(enabled.contains(FeedSource.OPENSKY))),
+            eaFlood.withHttp(eaFlood.http().withEnabled(enabled.contains(FeedSource.EA_FLOOD))), synthetic);
+    }
+
+    /** A copy with every live source's call timeout set to {@code timeout}. */
+    public FeedsConfig withAllTimeouts(final Duration timeout) {
+        return new FeedsConfig(live, cacheDir, rawDir, keepRaw, backoffInitial, backoffMax, maxBodyBytes,
+            openMeteo.withHttp(openMeteo.http().withTimeout(timeout)),
+            openWeatherMap.withHttp(openWeatherMap.http().withTimeout(timeout)),
+            openMeteoAir.withHttp(openMeteoAir.http().withTimeout(timeout)),
+            openAq.withHttp(openAq.http().withTimeout(timeout)),
+            aeroDataBox.withHttp(aeroDataBox.http().withTimeout(timeout)),
+            openSky.withHttp(openSky.http().withTimeout(timeout)),
+            eaFlood.withHttp(eaFlood.http().withTimeout(timeout)), synthetic);
+    }
+
+    /** A copy with a different OpenSky record (airborne series, token URL). */
+    public FeedsConfig withOpenSky(final OpenSkyConfig value) {
+        return new FeedsConfig(live, cacheDir, rawDir, keepRaw, backoffInitial, backoffMax, maxBodyBytes, openMeteo,
+            openWeatherMap, openMeteoAir, openAq, aeroDataBox, value, eaFlood, synthetic);
+    }
+
+    /** A copy with a different AeroDataBox record (codeshare policy, bin time). */
+    public FeedsConfig withAeroDataBox(final AeroDataBoxConfig value) {
+        return new FeedsConfig(live, cacheDir, rawDir, keepRaw, backoffInitial, backoffMax, maxBodyBytes, openMeteo,
+            openWeatherMap, openMeteoAir, openAq, value, openSky, eaFlood, synthetic);
     }
 }
