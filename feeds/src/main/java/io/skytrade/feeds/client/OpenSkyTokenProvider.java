@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionException;
 /**
  * OAuth2 client-credentials tokens for OpenSky: posts the client id and secret to the token
  * endpoint, keeps the access token until a minute before {@code expires_in}, and drops it when the
- * API answers 401 so the next poll fetches a fresh one. The secret and token never appear in a
+ * API answers 401 so the next poll fetches a fresh one; concurrent requests share one token fetch. The secret and token never appear in a
  * message or {@link #toString()}.
  *
  * <p>Thread-safety: synchronized; safe for concurrent use. Cost: one token request per ~30 minutes.
@@ -30,6 +30,7 @@ public final class OpenSkyTokenProvider {
     private final EpochNanoClock clock;
     private String token;
     private long expiresAtNanos;
+    private CompletableFuture<String> pending;
 
     public OpenSkyTokenProvider(final AsyncHttp http, final String tokenUrl, final String clientId, final String clientSecret,
                                 final EpochNanoClock clock) {
@@ -46,17 +47,22 @@ public final class OpenSkyTokenProvider {
         if (token != null && now < expiresAtNanos) {
             return CompletableFuture.completedFuture(token);
         }
+        if (pending != null && !pending.isDone()) {
+            return pending;
+        }
         final Request request = new Request.Builder().url(tokenUrl).post(new FormBody.Builder()
             .add("grant_type", "client_credentials")
             .add("client_id", clientId)
             .add("client_secret", clientSecret)
             .build()).build();
-        return http.execute(request).thenApply(reply -> accept(reply, now));
+        pending = http.execute(request).thenApply(reply -> accept(reply, now));
+        return pending;
     }
 
     /** Forgets the held token (after a 401). */
     public synchronized void invalidate() {
         token = null;
+        pending = null;
     }
 
     private synchronized String accept(final HttpReply reply, final long now) {

@@ -79,7 +79,7 @@ public record FeedsConfig(boolean live, Path cacheDir, Path rawDir, boolean keep
             openWeatherMap, openMeteoAir, openAq, aeroDataBox, openSky, eaFlood, synthetic);
     }
 
-    /** A copy with every live source's base URL replaced by {@code baseUrl} (tests, proxies). */
+    /** A copy with every live source's base URL replaced by {@code baseUrl}, and OpenSky's token URL by {@code baseUrl/token} (tests, proxies). */
     public FeedsConfig withAllBaseUrls(final String baseUrl) {
         return new FeedsConfig(live, cacheDir, rawDir, keepRaw, backoffInitial, backoffMax, maxBodyBytes,
             openMeteo.withHttp(openMeteo.http().withBaseUrl(baseUrl)),
@@ -87,7 +87,7 @@ public record FeedsConfig(boolean live, Path cacheDir, Path rawDir, boolean keep
             openMeteoAir.withHttp(openMeteoAir.http().withBaseUrl(baseUrl)),
             openAq.withHttp(openAq.http().withBaseUrl(baseUrl)),
             aeroDataBox.withHttp(aeroDataBox.http().withBaseUrl(baseUrl)),
-            openSky.withHttp(openSky.http().withBaseUrl(baseUrl)).withTokenUrl(baseUrl + "/token"),
+            openSky.withHttp(openSky.http().withBaseUrl(baseUrl)).withTokenUrl(baseUrl.replaceAll("/+$", "") + "/token"),
             eaFlood.withHttp(eaFlood.http().withBaseUrl(baseUrl)), synthetic);
     }
 
