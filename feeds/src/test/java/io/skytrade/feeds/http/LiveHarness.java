@@ -39,7 +39,7 @@ final class LiveHarness implements AutoCloseable {
             .withAllBaseUrls(server.url("/").toString())
             .withStorage(dir.resolve("cache"), dir.resolve("raw"), true)
             .withBackoff(Duration.ofSeconds(10), Duration.ofMinutes(10))
-            .withAllTimeouts(Duration.ofSeconds(3))
+            .withAllTimeouts(Duration.ofSeconds(10))
             .withSourcesEnabled(sources);
     }
 
