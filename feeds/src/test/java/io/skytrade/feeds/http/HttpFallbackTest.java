@@ -124,10 +124,10 @@ class HttpFallbackTest {
 
     @Test
     void shouldTimeOutAndFallBack() throws Exception {
-        h.feeds.close();
-        client = h.client(FeedSource.EA_FLOOD, Map.of(), c -> c.withAllTimeouts(Duration.ofMillis(700)));
         h.enqueueFixture("ea-readings.json");
         poll(client);
+        h.feeds.close();
+        client = h.client(FeedSource.EA_FLOOD, Map.of(), c -> c.withAllTimeouts(Duration.ofMillis(700)));
         h.advanceSeconds(3600);
         h.server.enqueue(new MockResponse.Builder().body(fixtureText("ea-readings.json")).headersDelay(2, TimeUnit.SECONDS).build());
         final PollResult r = poll(client);
