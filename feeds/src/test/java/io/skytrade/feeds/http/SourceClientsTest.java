@@ -277,9 +277,9 @@ class SourceClientsTest {
         h.advanceSeconds(60);
         final PollResult unauthorised = poll(client);
         assertTrue(unauthorised.error().contains("HTTP 401"), unauthorised.error());
-        h.advanceSeconds(3600);
+        h.advanceSeconds(60);
         assertEquals(PollStatus.OK, poll(client).status());
-        assertEquals(2, tokens.get(), "a 401 drops the token");
+        assertEquals(2, tokens.get(), "a 401 drops the token: " + seen.stream().map(r -> r.getUrl().encodedPath() + " " + r.getHeaders().get("Authorization")).toList());
         assertEquals("Bearer tok-2", seen.get(seen.size() - 1).getHeaders().get("Authorization"));
     }
 
