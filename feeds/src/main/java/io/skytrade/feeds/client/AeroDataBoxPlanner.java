@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Immutable; thread-safe. Cost: one URL per poll.
  */
 public final class AeroDataBoxPlanner implements RequestPlanner {
+    private final String description;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private final AeroDataBoxConfig config;
     private final AeroDataBoxParser parser;
@@ -32,6 +33,7 @@ public final class AeroDataBoxPlanner implements RequestPlanner {
     private final ZoneId zone;
 
     public AeroDataBoxPlanner(final AeroDataBoxConfig config, final SeriesIds ids, final String apiKey) {
+        this.description = "AeroDataBoxPlanner[" + config.http().base() + "]";
         this.config = config;
         this.apiKey = apiKey;
         this.zone = ZoneId.of(config.airportZone());
@@ -64,5 +66,11 @@ public final class AeroDataBoxPlanner implements RequestPlanner {
 
     private String local(final long epochNanos) {
         return LOCAL.format(Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L)).atZone(zone));
+    }
+
+    /** Names the planner and its base URL; never the key or a URL holding it. */
+    @Override
+    public String toString() {
+        return description;
     }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * extra request until the sensors are known.
  */
 public final class OpenAqPlanner implements RequestPlanner {
+    private final String description;
     private final OpenAqConfig config;
     private final AsyncHttp http;
     private final String apiKey;
@@ -36,6 +37,7 @@ public final class OpenAqPlanner implements RequestPlanner {
     private final OpenAqLocationParser locationParser = new OpenAqLocationParser();
 
     public OpenAqPlanner(final OpenAqConfig config, final SeriesIds ids, final AsyncHttp http, final String apiKey) {
+        this.description = "OpenAqPlanner[" + config.http().base() + "]";
         this.config = config;
         this.http = http;
         this.apiKey = apiKey;
@@ -74,5 +76,11 @@ public final class OpenAqPlanner implements RequestPlanner {
 
     private Request request(final String path) {
         return new Request.Builder().url(config.http().base() + path).header("X-API-Key", apiKey).build();
+    }
+
+    /** Names the planner and its base URL; never the key or a URL holding it. */
+    @Override
+    public String toString() {
+        return description;
     }
 }

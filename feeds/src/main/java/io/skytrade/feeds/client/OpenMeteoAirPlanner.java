@@ -17,9 +17,11 @@ import java.util.List;
  * <p>Immutable; thread-safe. Cost: none per poll.
  */
 public final class OpenMeteoAirPlanner implements RequestPlanner {
+    private final String description;
     private final PlannedRequest request;
 
     public OpenMeteoAirPlanner(final OpenMeteoAirConfig config, final SeriesIds ids, final String apiKey) {
+        this.description = "OpenMeteoAirPlanner[" + config.http().base() + "]";
         final HttpUrl.Builder url = HttpUrl.get(config.http().base() + "/v1/air-quality").newBuilder()
             .addQueryParameter("latitude", Double.toString(config.latitude()))
             .addQueryParameter("longitude", Double.toString(config.longitude()))
@@ -37,5 +39,11 @@ public final class OpenMeteoAirPlanner implements RequestPlanner {
     @Override
     public List<PlannedRequest> plan(final long nowNanos) {
         return List.of(request);
+    }
+
+    /** Names the planner and its base URL; never the key or a URL holding it. */
+    @Override
+    public String toString() {
+        return description;
     }
 }

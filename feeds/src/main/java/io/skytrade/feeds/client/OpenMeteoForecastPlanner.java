@@ -18,9 +18,11 @@ import java.util.List;
  * <p>Immutable; thread-safe. Cost: one URL per poll.
  */
 public final class OpenMeteoForecastPlanner implements RequestPlanner {
+    private final String description;
     private final PlannedRequest request;
 
     public OpenMeteoForecastPlanner(final OpenMeteoForecastConfig config, final SeriesIds ids, final String apiKey) {
+        this.description = "OpenMeteoForecastPlanner[" + config.http().base() + "]";
         final HttpUrl.Builder url = HttpUrl.get(config.http().base() + "/v1/forecast").newBuilder()
             .addQueryParameter("latitude", Double.toString(config.latitude()))
             .addQueryParameter("longitude", Double.toString(config.longitude()))
@@ -37,5 +39,11 @@ public final class OpenMeteoForecastPlanner implements RequestPlanner {
     @Override
     public List<PlannedRequest> plan(final long nowNanos) {
         return List.of(request);
+    }
+
+    /** Names the planner and its base URL; never the key or a URL holding it. */
+    @Override
+    public String toString() {
+        return description;
     }
 }

@@ -19,9 +19,11 @@ import java.util.concurrent.CompletableFuture;
  * <p>Immutable; thread-safe. Cost: none per poll.
  */
 public final class OpenWeatherMapPlanner implements RequestPlanner {
+    private final String description;
     private final PlannedRequest request;
 
     public OpenWeatherMapPlanner(final OpenWeatherMapConfig config, final SeriesIds ids, final String apiKey) {
+        this.description = "OpenWeatherMapPlanner[" + config.http().base() + "]";
         final OpenWeatherMapParser parser = new OpenWeatherMapParser(ids);
         if (apiKey == null) {
             final String envVar = config.http().keyEnvVar();
@@ -41,5 +43,11 @@ public final class OpenWeatherMapPlanner implements RequestPlanner {
     @Override
     public List<PlannedRequest> plan(final long nowNanos) {
         return List.of(request);
+    }
+
+    /** Names the planner and its base URL; never the key or a URL holding it. */
+    @Override
+    public String toString() {
+        return description;
     }
 }

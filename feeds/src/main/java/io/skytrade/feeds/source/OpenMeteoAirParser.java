@@ -1,5 +1,6 @@
 package io.skytrade.feeds.source;
 
+import io.skytrade.core.event.EngineEvent;
 import io.skytrade.feeds.FeedParseException;
 import io.skytrade.feeds.FeedSource;
 import io.skytrade.feeds.Observation;
@@ -16,7 +17,8 @@ import java.util.List;
  * Parses an Open-Meteo air-quality response into {@code pm25_ugm3} observations (µg/m³): the
  * {@code current.pm2_5} value at {@code current.time} and the past values of an optional
  * {@code hourly.pm2_5} block (nulls and future hours skipped). Accepts the unit written with
- * either the Greek mu (U+03BC, what the API sends) or the micro sign (U+00B5).
+ * either the Greek mu (U+03BC, what the API sends) or the micro sign (U+00B5). Values are CAMS model
+ * output, not measurements, so every observation carries {@code QUALITY_ESTIMATED}.
  *
  * <p>Immutable; thread-safe. Cost: proportional to the body (off the hot path).
  */
@@ -53,6 +55,10 @@ public final class OpenMeteoAirParser implements ResponseParser {
         if (hourly.isNull() && current.isNull()) {
             throw root.problem("neither 'current' nor 'hourly' block present");
         }
-        return out;
+        final List<Observation> estimated = new ArrayList<>(out.size());
+        for (final Observation o : out) {
+            estimated.add(o.withQuality(EngineEvent.QUALITY_ESTIMATED));
+        }
+        return estimated;
     }
 }

@@ -102,6 +102,7 @@ class ParsersTest {
         assertEquals(4, obs.size(), obs.toString());
         assertEquals(11.3, find(obs, IDS.pm25(), nanos("2026-01-15T10:00:00Z")).value());
         assertEquals(9.8, find(obs, IDS.pm25(), nanos("2026-01-15T12:00:00Z")).value());
+        assertTrue(obs.stream().allMatch(o -> o.quality() == io.skytrade.core.event.EngineEvent.QUALITY_ESTIMATED), "model output");
     }
 
     @Test
