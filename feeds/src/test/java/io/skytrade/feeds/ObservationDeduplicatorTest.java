@@ -2,11 +2,14 @@ package io.skytrade.feeds;
 
 import io.skytrade.core.event.EngineEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ObservationDeduplicatorTest {
     private static Observation at(final int series, final long t) {
         return new Observation(series, t, t, 7, 0);

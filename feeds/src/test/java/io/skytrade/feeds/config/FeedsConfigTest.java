@@ -2,15 +2,18 @@ package io.skytrade.feeds.config;
 
 import io.skytrade.feeds.FeedSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class FeedsConfigTest {
     @Test
     void shouldDefaultToOfflineSyntheticSourcesWithValidLiveDefaults() {

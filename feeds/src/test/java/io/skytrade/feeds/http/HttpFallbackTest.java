@@ -8,6 +8,7 @@ import io.skytrade.feeds.PollResult;
 import io.skytrade.feeds.PollStatus;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,19 @@ class HttpFallbackTest {
         assertTrue(malformed.error().contains("malformed"), malformed.error());
         final byte[] cached = Files.readAllBytes(dir.resolve("cache/ea-flood/readings.cache"));
         assertTrue(new String(cached, java.nio.charset.StandardCharsets.UTF_8).endsWith(full), "bad bodies must not replace the cache");
+    }
+
+    @Test
+    void shouldFallBackWhenTheConnectionDropsMidBody() throws Exception {
+        h.enqueueFixture("ea-readings.json");
+        poll(client);
+        h.advanceSeconds(3600);
+        h.server.enqueue(new MockResponse.Builder().body(fixtureText("ea-readings-late.json"))
+            .throttleBody(64, 20, TimeUnit.MILLISECONDS)
+            .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build());
+        final PollResult r = poll(client);
+        assertStaleLatest(r);
+        assertTrue(r.error().contains("I/O error") || r.error().contains("truncated") || r.error().contains("malformed"), r.error());
     }
 
     @Test

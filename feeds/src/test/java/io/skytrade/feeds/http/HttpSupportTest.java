@@ -2,12 +2,14 @@ package io.skytrade.feeds.http;
 
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static io.skytrade.feeds.TestSupport.nanos;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Back-off, Retry-After, redaction, cache and raw store. */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class HttpSupportTest {
     private static final long S = 1_000_000_000L;
 
