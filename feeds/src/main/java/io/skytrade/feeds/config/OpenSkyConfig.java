@@ -3,7 +3,8 @@ package io.skytrade.feeds.config;
 import java.time.Duration;
 
 /**
- * OpenSky Network source (free, research and non-commercial use only): airport arrivals and
+ * OpenSky Network source (free, research and non-commercial use only; disabled by default because
+ * it writes the same flight-count series as AeroDataBox, the settlement source): airport arrivals and
  * departures counted into 30-minute bins over a one-day window (the flights table is filled by a
  * nightly batch, hence {@code flightsSettleDelay}), and optionally the number of airborne aircraft
  * in a bounding box from {@code /states/all}. Anonymous unless both variables named by
@@ -50,7 +51,7 @@ public record OpenSkyConfig(SourceSettings http, String tokenUrl, String clientS
     }
 
     public static OpenSkyConfig defaults() {
-        return new OpenSkyConfig(new SourceSettings(true, "https://opensky-network.org/api",
+        return new OpenSkyConfig(new SourceSettings(false, "https://opensky-network.org/api",
             Duration.ofHours(1), Duration.ofSeconds(20), "OPENSKY_CLIENT_ID"),
             "https://auth.opensky-network.org/auth/realms/opensky-network/protocol/openid-connect/token",
             "OPENSKY_CLIENT_SECRET", "EGLL", 51.30, -0.75, 51.65, -0.15, "", Duration.ofHours(30));

@@ -3,6 +3,7 @@ package io.skytrade.feeds.http;
 import io.skytrade.core.time.ManualEpochNanoClock;
 import io.skytrade.feeds.CollectingLog;
 import io.skytrade.feeds.DataClient;
+import io.skytrade.feeds.FeedSource;
 import io.skytrade.feeds.Feeds;
 import io.skytrade.feeds.FeedsCheck;
 import io.skytrade.feeds.PollResult;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -111,7 +113,8 @@ class SecretsTest {
             final FeedsConfig base = FeedsConfig.defaults().withLive(true).withAllBaseUrls(server.url("/").toString())
                 .withStorage(dir.resolve("cache"), dir.resolve("raw"), true)
                 .withBackoff(Duration.ofMillis(1), Duration.ofMillis(1))
-                .withAllTimeouts(Duration.ofSeconds(10));
+                .withAllTimeouts(Duration.ofSeconds(10))
+                .withSourcesEnabled(EnumSet.allOf(FeedSource.class));
             final FeedsConfig config = base.withOpenSky(base.openSky().withAirborneSeries("lhr_airborne_count"));
             final FeedsConfig withMeteoKey = new FeedsConfig(config.live(), config.cacheDir(), config.rawDir(), config.keepRaw(),
                 config.backoffInitial(), config.backoffMax(), config.maxBodyBytes(),
