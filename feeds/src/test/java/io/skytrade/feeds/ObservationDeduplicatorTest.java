@@ -4,10 +4,17 @@ import io.skytrade.core.event.EngineEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ObservationDeduplicatorTest {
@@ -44,5 +51,27 @@ class ObservationDeduplicatorTest {
         d.fresh(List.of(at(0, 1000)));
         assertEquals(List.of(), d.fresh(List.of(at(0, 800))));
         assertEquals(List.of(at(0, 950)), d.fresh(List.of(at(0, 950))));
+    }
+
+    @Test
+    void shouldNeverPassTheSameSeriesAndTimeTwiceAcrossRandomBatches() {
+        qt().withFixedSeed(11L).withExamples(300)
+            .forAll(lists().of(lists().of(integers().between(0, 200)).ofSizeBetween(0, 20)).ofSizeBetween(1, 10))
+            .checkAssert(batches -> {
+                final ObservationDeduplicator d = new ObservationDeduplicator(1_000_000);
+                final Set<Long> seen = new HashSet<>();
+                final Set<Long> offered = new HashSet<>();
+                for (final List<Integer> batch : batches) {
+                    final List<Observation> obs = new ArrayList<>();
+                    for (final int code : batch) {
+                        obs.add(at(code % 3, code / 3));
+                        offered.add((long) code % 3 * 1000 + code / 3);
+                    }
+                    for (final Observation o : d.fresh(obs)) {
+                        assertTrue(seen.add(o.seriesId() * 1000L + o.eventTimeNanos()), "passed twice: " + o);
+                    }
+                }
+                assertEquals(offered, seen, "every distinct reading passes once");
+            });
     }
 }
