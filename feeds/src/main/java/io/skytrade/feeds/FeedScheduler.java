@@ -1,0 +1,92 @@
+package io.skytrade.feeds;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Polls every client on its own interval from one small scheduler thread (HTTP work runs on
+ * OkHttp's dispatcher, so polls of different sources overlap), drops observations already published
+ * ({@link ObservationDeduplicator}) and publishes the rest into the inbound ring. A poll still in
+ * flight when its next turn comes is not started twice. Keeps the last {@link PollResult} of each
+ * client for status displays.
+ *
+ * <p>Thread-safety: start and close from one thread; results are published from OkHttp threads
+ * through the thread-safe publisher. Cost: one daemon thread; allocation per poll (off the hot path).
+ */
+public final class FeedScheduler implements AutoCloseable {
+    /** How far back de-duplication remembers observation times: three days. */
+    public static final long DEDUP_HORIZON_NANOS = Duration.ofDays(3).toNanos();
+    private final List<DataClient> clients;
+    private final ObservationPublisher publisher;
+    private final FeedLog log;
+    private final ScheduledExecutorService executor;
+    private final ConcurrentHashMap<String, PollResult> lastResults = new ConcurrentHashMap<>();
+
+    public FeedScheduler(final List<DataClient> clients, final ObservationPublisher publisher, final FeedLog log) {
+        this.clients = List.copyOf(clients);
+        this.publisher = publisher;
+        this.log = log;
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            final Thread t = new Thread(r, "skytrade-feeds");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Schedules every client, first poll immediately. */
+    public void start() {
+        for (final DataClient client : clients) {
+            final PollTask task = new PollTask(client);
+            executor.scheduleWithFixedDelay(task, 0, client.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The latest result of each client polled so far, by client name. */
+    public List<PollResult> lastResults() {
+        return new ArrayList<>(lastResults.values());
+    }
+
+    /** Stops scheduling; polls in flight complete but publish nothing more. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    /** Polls one client and publishes what is new. */
+    private final class PollTask implements Runnable {
+        private final DataClient client;
+        private final ObservationDeduplicator dedup = new ObservationDeduplicator(DEDUP_HORIZON_NANOS);
+        private final AtomicBoolean inFlight = new AtomicBoolean();
+
+        PollTask(final DataClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public void run() {
+            if (!inFlight.compareAndSet(false, true)) {
+                return;
+            }
+            client.poll().whenComplete((result, error) -> {
+                try {
+                    if (result != null && !executor.isShutdown()) {
+                        lastResults.put(client.name(), result);
+                        for (final Observation o : dedup.fresh(result.observations())) {
+                            publisher.publish(o);
+                        }
+                    } else if (error != null) {
+                        log.warn(client.name() + ": poll failed unexpectedly: " + error.getClass().getSimpleName());
+                    }
+                } finally {
+                    inFlight.set(false);
+                }
+            });
+        }
+    }
+}

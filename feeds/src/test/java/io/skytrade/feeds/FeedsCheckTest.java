@@ -1,0 +1,90 @@
+package io.skytrade.feeds;
+
+import com.lmax.disruptor.RingBuffer;
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
+import io.skytrade.core.time.ManualEpochNanoClock;
+import io.skytrade.feeds.config.FeedsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.skytrade.feeds.TestSupport.nanos;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class FeedsCheckTest {
+    @Test
+    void shouldTabulateEveryOfflineSourceAsOk() throws Exception {
+        try (Feeds feeds = Feeds.create(FeedsConfig.defaults(), TestSupport.REGISTRY, Map.of(),
+            new ManualEpochNanoClock(nanos("2026-02-28T12:10:00Z")), new CollectingLog())) {
+            final List<FeedsCheck.Row> rows = new FeedsCheck(feeds.clients()).run(Duration.ofSeconds(5));
+            assertEquals(4, rows.size());
+            assertTrue(FeedsCheck.allOk(rows));
+            assertTrue(rows.stream().allMatch(r -> r.observations() > 0));
+            final String table = FeedsCheck.format(rows);
+            assertTrue(table.startsWith("SOURCE"), table);
+            assertTrue(table.contains("synthetic-ea-flood") && table.contains("OK"), table);
+        }
+    }
+
+    @Test
+    void shouldReportSlowAndFailingClientsWithoutThrowing() throws Exception {
+        final DataClient never = new DataClient() {
+            @Override
+            public String name() {
+                return "never";
+            }
+
+            @Override
+            public FeedSource source() {
+                return FeedSource.OPENSKY;
+            }
+
+            @Override
+            public Duration pollInterval() {
+                return Duration.ofMinutes(1);
+            }
+
+            @Override
+            public CompletableFuture<PollResult> poll() {
+                return new CompletableFuture<>();
+            }
+        };
+        final List<FeedsCheck.Row> rows = new FeedsCheck(List.of(never)).run(Duration.ofMillis(100));
+        assertEquals("TIMEOUT", rows.get(0).status());
+        assertFalse(FeedsCheck.allOk(rows));
+    }
+
+    @Test
+    void shouldRunOfflineByDefaultAndPublishEverySeriesIntoTheRing() throws Exception {
+        final RingBuffer<EngineEvent> ring = RingInboundPublisher.ring(1024);
+        final ManualEpochNanoClock clock = new ManualEpochNanoClock(nanos("2026-02-28T12:10:00Z"));
+        try (Feeds feeds = Feeds.create(FeedsConfig.defaults(), TestSupport.REGISTRY, Map.of(), clock, new CollectingLog());
+             FeedScheduler scheduler = feeds.scheduler(new ObservationPublisher(new RingInboundPublisher(ring, clock)))) {
+            scheduler.start();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (scheduler.lastResults().size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(4, scheduler.lastResults().size());
+        }
+        final Set<Integer> series = new HashSet<>();
+        for (long s = 0; s <= ring.getCursor(); s++) {
+            final EngineEvent e = ring.get(s);
+            assertEquals(EventType.OBSERVATION, e.type);
+            assertTrue(e.eventTimeNanos <= clock.nanoTime());
+            series.add(e.instrumentId);
+        }
+        assertEquals(Set.of(0, 1, 2, 3, 4, 5), series);
+    }
+}
