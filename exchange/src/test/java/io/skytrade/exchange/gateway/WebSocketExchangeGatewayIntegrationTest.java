@@ -10,6 +10,7 @@ import io.skytrade.core.time.ManualEpochNanoClock;
 import io.skytrade.exchange.RejectReason;
 import io.skytrade.exchange.sim.ExchangeSimulator;
 import io.skytrade.exchange.sim.VenueConfig;
+import io.skytrade.exchange.testing.RecordingPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,8 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.skytrade.exchange.gateway.RecordingPublisher.fill;
-import static io.skytrade.exchange.gateway.RecordingPublisher.order;
+import static io.skytrade.exchange.testing.RecordingPublisher.fill;
+import static io.skytrade.exchange.testing.RecordingPublisher.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

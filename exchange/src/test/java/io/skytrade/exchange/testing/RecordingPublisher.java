@@ -1,4 +1,4 @@
-package io.skytrade.exchange.gateway;
+package io.skytrade.exchange.testing;
 
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** An {@link InboundPublisher} that records a copy of every published event, for loopback tests. */
-final class RecordingPublisher implements InboundPublisher {
+public final class RecordingPublisher implements InboundPublisher {
     private final List<EngineEvent> events = new ArrayList<>();
     private long sequence;
 
@@ -27,11 +27,11 @@ final class RecordingPublisher implements InboundPublisher {
         return event.sequence;
     }
 
-    synchronized List<EngineEvent> snapshot() {
+    public synchronized List<EngineEvent> snapshot() {
         return new ArrayList<>(events);
     }
 
-    synchronized List<EngineEvent> matching(final Predicate<EngineEvent> filter) {
+    public synchronized List<EngineEvent> matching(final Predicate<EngineEvent> filter) {
         final List<EngineEvent> out = new ArrayList<>();
         for (final EngineEvent e : events) {
             if (filter.test(e)) {
@@ -42,7 +42,7 @@ final class RecordingPublisher implements InboundPublisher {
     }
 
     /** Waits for an event matching {@code filter}, failing after 10 s with what was seen. */
-    synchronized EngineEvent await(final String what, final Predicate<EngineEvent> filter) throws InterruptedException {
+    public synchronized EngineEvent await(final String what, final Predicate<EngineEvent> filter) throws InterruptedException {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
             for (final EngineEvent e : events) {
@@ -59,11 +59,11 @@ final class RecordingPublisher implements InboundPublisher {
         }
     }
 
-    static Predicate<EngineEvent> order(final int kind, final long clOrdId) {
+    public static Predicate<EngineEvent> order(final int kind, final long clOrdId) {
         return e -> e.type == EventType.ORDER_EVENT && e.orderEventKind == kind && e.clientOrderId == clOrdId;
     }
 
-    static Predicate<EngineEvent> fill(final long clOrdId, final long leaves) {
+    public static Predicate<EngineEvent> fill(final long clOrdId, final long leaves) {
         return e -> e.type == EventType.ORDER_EVENT && e.orderEventKind == OrderEventKind.FILL && e.clientOrderId == clOrdId
             && e.leavesQty == leaves;
     }
