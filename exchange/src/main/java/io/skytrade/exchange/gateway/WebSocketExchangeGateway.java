@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -270,7 +271,11 @@ public final class WebSocketExchangeGateway implements ExchangeGateway, VenueLis
     private void signalTimer() {
         final ScheduledExecutorService t = timer;
         if (t != null && !closed) {
-            t.execute(drainTask);
+            try {
+                t.execute(drainTask);
+            } catch (final RejectedExecutionException ex) {
+                LOG.debug("gateway closed: local order events not published");
+            }
         }
     }
 

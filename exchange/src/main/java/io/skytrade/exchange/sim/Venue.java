@@ -297,6 +297,11 @@ final class Venue implements ExecutionListener {
         publishBooks();
     }
 
+    /** Hash of the books, positions and cash, so tests can show that a seed repeats. */
+    synchronized long stateHash() {
+        return engine.stateHash();
+    }
+
     synchronized boolean isSettled() {
         return settled;
     }
