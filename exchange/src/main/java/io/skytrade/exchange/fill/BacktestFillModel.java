@@ -53,7 +53,7 @@ public final class BacktestFillModel implements OrderGateway {
     private final LongArrayList requestWords = new LongArrayList();
     private int requestHead;
 
-    private final Long2ObjectHashMap<LongArrayList>[][] marketLevels;
+    private final PriceLevels[][] marketLevels;
     private final Long2LongHashMap marketLeaves = new Long2LongHashMap(0);
     private final LongArrayList vanishedLevels = new LongArrayList();
     private long nextMarketId = 1;
@@ -65,7 +65,6 @@ public final class BacktestFillModel implements OrderGateway {
      * @param clock     the backtest's clock, set by the driver to each input's event time
      * @param publisher the inbound ring
      */
-    @SuppressWarnings("unchecked")
     public BacktestFillModel(final FillModelConfig config, final EpochNanoClock clock, final InboundPublisher publisher) {
         this.config = config;
         this.clock = clock;
@@ -73,10 +72,10 @@ public final class BacktestFillModel implements OrderGateway {
         this.engine = new MatchingEngine(config.instrumentCount, 3, config.orderCapacity, 4096, config.positionLimit, output);
         engine.positionLimit(MARKET, MatchingEngine.MAX_QUANTITY * 1000);
         engine.positionLimit(AGGRESSOR, MatchingEngine.MAX_QUANTITY * 1000);
-        this.marketLevels = new Long2ObjectHashMap[config.instrumentCount][2];
+        this.marketLevels = new PriceLevels[config.instrumentCount][2];
         for (int i = 0; i < config.instrumentCount; i++) {
-            marketLevels[i][0] = new Long2ObjectHashMap<>();
-            marketLevels[i][1] = new Long2ObjectHashMap<>();
+            marketLevels[i][0] = new PriceLevels();
+            marketLevels[i][1] = new PriceLevels();
         }
     }
 
@@ -185,7 +184,7 @@ public final class BacktestFillModel implements OrderGateway {
     }
 
     private void withdraw(final int instrument, final int side, final long[] prices, final long[] qtys, final int levels) {
-        final Long2ObjectHashMap<LongArrayList> book = marketLevels[instrument][side == Side.BUY ? 0 : 1];
+        final PriceLevels book = marketLevels[instrument][side == Side.BUY ? 0 : 1];
         final Long2ObjectHashMap<LongArrayList>.KeyIterator keys = book.keySet().iterator();
         final LongArrayList gone = vanishedLevels;
         gone.clear();
@@ -210,7 +209,7 @@ public final class BacktestFillModel implements OrderGateway {
     }
 
     private void add(final int instrument, final int side, final long[] prices, final long[] qtys, final int levels) {
-        final Long2ObjectHashMap<LongArrayList> book = marketLevels[instrument][side == Side.BUY ? 0 : 1];
+        final PriceLevels book = marketLevels[instrument][side == Side.BUY ? 0 : 1];
         for (int l = 0; l < levels; l++) {
             LongArrayList orders = book.get(prices[l]);
             if (orders == null) {
@@ -371,6 +370,10 @@ public final class BacktestFillModel implements OrderGateway {
             }
             publisher.publish(ORDER, event);
         }
+    }
+
+    /** Recorded liquidity of one book side: price to the market's order ids at that price, oldest first. */
+    private static final class PriceLevels extends Long2ObjectHashMap<LongArrayList> {
     }
 
     /** The fill model's output, copied into a ring slot by the translators below. */

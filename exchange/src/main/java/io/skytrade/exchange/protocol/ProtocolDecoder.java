@@ -153,13 +153,11 @@ public final class ProtocolDecoder {
     }
 
     private static String symbol(final JsonParser p, final String name) throws IOException, ProtocolDecodeException {
-        final String value = string(p, name, 1, MAX_SYMBOL_CHARS);
-        for (int i = 0; i < value.length(); i++) {
-            final char c = value.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
-                throw new ProtocolDecodeException("'" + name + "' must be a product symbol of A-Z, 0-9 and _, got '" + value + "'");
-            }
+        if (p.nextToken() != JsonToken.VALUE_STRING) {
+            throw wrongType(p, name, "a product symbol");
         }
+        final String value = p.getText();
+        checkSymbol(name, value);
         return value;
     }
 
@@ -247,11 +245,11 @@ public final class ProtocolDecoder {
             if (token == JsonToken.END_ARRAY) {
                 break;
             }
-            if (token != JsonToken.VALUE_STRING) {
-                throw wrongType(p, name + "[" + n + "]", "a product symbol");
-            }
             if (n == ProtocolMessage.MAX_PRODUCTS) {
                 throw new ProtocolDecodeException("'" + name + "' has more than " + ProtocolMessage.MAX_PRODUCTS + " products");
+            }
+            if (token != JsonToken.VALUE_STRING) {
+                throw wrongType(p, name + "[" + n + "]", "a product symbol");
             }
             final String symbol = p.getText();
             checkSymbol(name + "[" + n + "]", symbol);
