@@ -38,9 +38,8 @@ final class Venue implements ExecutionListener {
     private final int[] worldCodes;
     private final Map<String, Integer> productIds = new HashMap<>();
     private final int backgroundCount;
-    private final BackgroundTraders traders;
-    private final long sessionStart;
-    private final long sessionEnd;
+    private BackgroundTraders traders;
+    private long sessionEnd;
     private boolean settled;
 
     private final Map<String, Integer> participantByKey = new HashMap<>();
@@ -102,13 +101,9 @@ final class Venue implements ExecutionListener {
         for (int p = backgroundCount; p < config.maxParticipants; p++) {
             engine.rateLimit(p, config.orderRatePerSecond, config.orderBurst);
         }
-        this.sessionStart = worldClock.getAsLong();
-        this.sessionEnd = config.sessionEndNanos != 0 ? config.sessionEndNanos : SyntheticWorld.londonNoonAtOrAfter(sessionStart + 1);
-        final double[] truths = new double[productCount];
-        for (int i = 0; i < productCount; i++) {
-            truths[i] = world.settlement(worldCodes[i], sessionEnd);
-        }
-        this.traders = new BackgroundTraders(engine, truths, worldCodes, sessionStart, sessionEnd, config.seed);
+        final long start = worldClock.getAsLong();
+        this.sessionEnd = config.sessionEndNanos != 0 ? config.sessionEndNanos : SyntheticWorld.londonNoonAtOrAfter(start + 1);
+        this.traders = tradersFor(start, sessionEnd);
         this.bookSeq = new long[productCount];
         this.shownBidPx = new long[productCount][config.bookDepth];
         this.shownBidQty = new long[productCount][config.bookDepth];
@@ -118,6 +113,14 @@ final class Venue implements ExecutionListener {
         this.shownAsks = new int[productCount];
         this.scratchPx = new long[config.bookDepth];
         this.scratchQty = new long[config.bookDepth];
+    }
+
+    private BackgroundTraders tradersFor(final long start, final long end) {
+        final double[] truths = new double[productCount];
+        for (int i = 0; i < productCount; i++) {
+            truths[i] = world.settlement(worldCodes[i], end);
+        }
+        return new BackgroundTraders(engine, truths, worldCodes, start, end, config.seed ^ end);
     }
 
     synchronized long sessionEnd() {
@@ -258,6 +261,9 @@ final class Venue implements ExecutionListener {
     synchronized void onTimer() {
         final long now = worldClock.getAsLong();
         if (settled) {
+            if (now >= sessionEnd) {
+                openNextSession();
+            }
             return;
         }
         if (now >= sessionEnd) {
@@ -300,6 +306,17 @@ final class Venue implements ExecutionListener {
     /** Hash of the books, positions and cash, so tests can show that a seed repeats. */
     synchronized long stateHash() {
         return engine.stateHash();
+    }
+
+    /** After the session end has been settled: reopens every product for the 24 h session that follows. */
+    private void openNextSession() {
+        final long start = sessionEnd;
+        sessionEnd = SyntheticWorld.londonNoonAtOrAfter(start + 1);
+        traders = tradersFor(start, sessionEnd);
+        for (int i = 0; i < productCount; i++) {
+            engine.reopen(i);
+        }
+        settled = false;
     }
 
     synchronized boolean isSettled() {

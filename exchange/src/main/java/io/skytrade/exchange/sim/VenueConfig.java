@@ -116,7 +116,10 @@ public final class VenueConfig {
             return this;
         }
 
-        /** Order-rate limit per participant, new orders and cancels per second (default 50; 0 disables). */
+        /**
+         * Order-rate limit per participant, new orders and cancels per second of venue (world)
+         * time, so a {@link #timeScale} above 1 loosens it by that factor (default 50; 0 disables).
+         */
         public Builder orderRatePerSecond(final double value) {
             orderRatePerSecond = value;
             return this;
@@ -146,7 +149,10 @@ public final class VenueConfig {
             return this;
         }
 
-        /** Settlement instant, epoch nanoseconds; 0 (default) means the next 12:00 London time after the world start. */
+        /**
+         * First settlement instant, epoch nanoseconds; 0 (default) means the next 12:00 London time
+         * after the world start. Each later session ends at the next 12:00 London time.
+         */
         public Builder sessionEndNanos(final long value) {
             sessionEndNanos = value;
             return this;
