@@ -370,6 +370,11 @@ public final class WebSocketExchangeGateway implements ExchangeGateway, VenueLis
     @Override
     public void onLoginAck(final ProtocolMessage m) {
         participant = m.participant;
+        if (m.lastExecSeq < lastExecSeq) {
+            LOG.warn("venue reports execution sequence {} below the {} already applied: it lost its history (restart?); "
+                + "following its numbering and reconciling open orders", m.lastExecSeq, lastExecSeq);
+            lastExecSeq = m.lastExecSeq;
+        }
     }
 
     @Override

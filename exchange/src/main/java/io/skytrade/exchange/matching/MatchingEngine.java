@@ -11,7 +11,8 @@ import org.agrona.collections.LongHashSet;
  * cancels, per-participant position limits (position plus open orders on the order's side),
  * per-participant order-rate limits (token bucket over new orders and cancels), self-trade
  * prevention (an order that would trade with its own participant's resting order has its
- * remainder cancelled) and settlement. Fills are at the resting order's price. The simulator and
+ * remainder cancelled) and settlement. Fills are at the resting order's price. A client order
+ * id is used up by the first order that carries it, accepted or rejected. The simulator and
  * the backtest fill model share this one implementation.
  *
  * <p>Time is passed in by the caller, so the engine is deterministic. Not thread-safe: one thread
@@ -135,7 +136,6 @@ public final class MatchingEngine {
             listener.onRejected(participant, clientOrderId, instrument, side, priceTicks, quantity, RejectReason.BOOK_FULL, nowNanos);
             return RejectReason.BOOK_FULL;
         }
-        seenClientIds[participant].add(clientOrderId);
         final long venueOrderId = nextVenueOrderId++;
         listener.onAccepted(participant, clientOrderId, venueOrderId, instrument, side, priceTicks, quantity, timeInForce, nowNanos);
 
@@ -385,6 +385,12 @@ public final class MatchingEngine {
         if (participant < 0 || participant >= maxParticipants) {
             throw new IllegalArgumentException("participant " + participant + " outside 0.." + (maxParticipants - 1));
         }
+        if (clientOrderId <= 0) {
+            return RejectReason.INVALID_CLIENT_ORDER_ID;
+        }
+        if (!seenClientIds[participant].add(clientOrderId)) {
+            return RejectReason.DUPLICATE_CLIENT_ORDER_ID;
+        }
         if (instrument < 0 || instrument >= instrumentCount) {
             return RejectReason.UNKNOWN_INSTRUMENT;
         }
@@ -399,12 +405,6 @@ public final class MatchingEngine {
         }
         if (quantity <= 0 || quantity > MAX_QUANTITY) {
             return RejectReason.INVALID_QUANTITY;
-        }
-        if (clientOrderId <= 0) {
-            return RejectReason.INVALID_CLIENT_ORDER_ID;
-        }
-        if (seenClientIds[participant].contains(clientOrderId)) {
-            return RejectReason.DUPLICATE_CLIENT_ORDER_ID;
         }
         if (closed[instrument]) {
             return RejectReason.SESSION_CLOSED;

@@ -15,7 +15,7 @@ public final class ProtocolMessage {
     /** Most products in a {@code products} or {@code subscribe} message. */
     public static final int MAX_PRODUCTS = 64;
     /** Most orders in an {@code open_orders} message. */
-    public static final int MAX_OPEN_ORDERS = 1024;
+    public static final int MAX_OPEN_ORDERS = 4096;
 
     public int type;
     public String apiKey;

@@ -51,6 +51,7 @@ final class Venue implements ExecutionListener {
     private final ProtocolMessage in = new ProtocolMessage();
     private final ProtocolMessage out = new ProtocolMessage();
     private final ProtocolMessage tradeOut = new ProtocolMessage();
+    private final ProtocolMessage errorOut = new ProtocolMessage();
     private String currentProduct;
 
     private final long[] bookSeq;
@@ -461,7 +462,7 @@ final class Venue implements ExecutionListener {
     }
 
     private void sendError(final VenueSession session, final int code, final String text) {
-        final ProtocolMessage error = new ProtocolMessage().reset(MessageType.ERROR);
+        final ProtocolMessage error = errorOut.reset(MessageType.ERROR);
         error.code = code;
         error.text = text.length() > ProtocolDecoder.MAX_TEXT_CHARS ? text.substring(0, ProtocolDecoder.MAX_TEXT_CHARS) : text;
         session.send(encoder.encode(error));

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,6 +131,30 @@ class WebSocketExchangeGatewayIntegrationTest {
     void shouldReconnectAfterAClientSideSocketDropWithoutDuplicateOrLostOrders() throws Exception {
         startSimulator(VenueConfig.builder().backgroundTraders(false));
         reconnectScenario(false);
+    }
+
+    @Test
+    void shouldKeepRetryingUntilTheVenueStartsListening() throws Exception {
+        final int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        final RecordingPublisher publisher = new RecordingPublisher();
+        final WebSocketExchangeGateway gateway = new WebSocketExchangeGateway(
+            GatewayConfig.builder().uri("ws://127.0.0.1:" + port + "/").apiKey("early-key").backoffInitialMillis(10)
+                .backoffMaxMillis(100).build(),
+            REGISTRY, publisher, new ManualEpochNanoClock(1));
+        gateways.add(gateway);
+        gateway.connect();
+        Thread.sleep(300);
+        assertTrue(!gateway.isConnected() && gateway.connectCount() == 0);
+        gateway.sendNewOrder(1, TIDE, Side.BUY, 1, 1, TimeInForce.GTC);
+        publisher.await("local reject before the venue exists",
+            e -> order(OrderEventKind.REJECT, 1).test(e) && e.rejectReason == RejectReason.NOT_CONNECTED);
+        simulator = new ExchangeSimulator(VenueConfig.builder().backgroundTraders(false).worldStartNanos(WORLD_START).build());
+        simulator.start(port);
+        assertTrue(gateway.awaitConnected(10_000), "connected once the venue listens");
+        assertEquals(1, gateway.connectCount());
     }
 
     private void reconnectScenario(final boolean serverSide) throws Exception {

@@ -140,6 +140,7 @@ class MatchingEnginePropertyTest {
                 events.add("REJECT p" + participant + " c" + clientOrderId + " " + RejectReason.name(RejectReason.DUPLICATE_CLIENT_ORDER_ID));
                 return;
             }
+            seen.add(participant + "/" + clientOrderId);
             long openBuy = 0;
             long openSell = 0;
             for (final Order o : resting) {
@@ -156,7 +157,6 @@ class MatchingEnginePropertyTest {
                 events.add("REJECT p" + participant + " c" + clientOrderId + " " + RejectReason.name(RejectReason.POSITION_LIMIT));
                 return;
             }
-            seen.add(participant + "/" + clientOrderId);
             final Order order = new Order();
             order.seq = seq++;
             order.participant = participant;
