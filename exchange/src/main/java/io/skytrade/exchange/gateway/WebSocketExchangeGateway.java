@@ -50,7 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * handled on the library's read thread. Hot-path cost per order: one JSON encode (a few hundred
  * bytes of garbage) and a queue offer.
  */
-public final class WebSocketExchangeGateway implements ExchangeGateway, VenueListener {
+public final class WebSocketExchangeGateway implements ExchangeGateway {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketExchangeGateway.class);
     private static final long PENDING = 1;
     private static final long OPEN = 2;
@@ -64,7 +64,7 @@ public final class WebSocketExchangeGateway implements ExchangeGateway, VenueLis
     private final List<String> subscriptions = new ArrayList<>();
 
     private final Object readLock = new Object();
-    private final VenueAdapter adapter = new VenueAdapter(this);
+    private final VenueAdapter adapter = new VenueAdapter(new VenueHandler());
     private final GatewayInput readInput = new GatewayInput();
     private final OrderEntryProxy sessionProxy = new OrderEntryProxy();
 
@@ -367,221 +367,224 @@ public final class WebSocketExchangeGateway implements ExchangeGateway, VenueLis
         scheduleReconnect();
     }
 
-    @Override
-    public void onLoginAck(final ProtocolMessage m) {
-        participant = m.participant;
-        if (m.lastExecSeq < lastExecSeq) {
-            LOG.warn("venue reports execution sequence {} below the {} already applied: it lost its history (restart?); "
-                + "following its numbering and reconciling open orders", m.lastExecSeq, lastExecSeq);
-            lastExecSeq = m.lastExecSeq;
-        }
-    }
-
-    @Override
-    public void onProducts(final ProtocolMessage m) {
-        subscriptions.clear();
-        for (int i = 0; i < m.productCount; i++) {
-            if (instrumentIds.containsKey(m.symbols[i])) {
-                subscriptions.add(m.symbols[i]);
+    /** Applies what the venue sends; runs on the socket read thread under the read lock. */
+    private final class VenueHandler implements VenueListener {
+        @Override
+        public void onLoginAck(final ProtocolMessage m) {
+            participant = m.participant;
+            if (m.lastExecSeq < lastExecSeq) {
+                LOG.warn("venue reports execution sequence {} below the {} already applied: it lost its history (restart?); "
+                    + "following its numbering and reconciling open orders", m.lastExecSeq, lastExecSeq);
+                lastExecSeq = m.lastExecSeq;
             }
         }
-    }
 
-    @Override
-    public void onBookSnapshot(final ProtocolMessage m) {
-        final int id = instrument(m.product);
-        if (id < 0) {
-            return;
+        @Override
+        public void onProducts(final ProtocolMessage m) {
+            subscriptions.clear();
+            for (int i = 0; i < m.productCount; i++) {
+                if (instrumentIds.containsKey(m.symbols[i])) {
+                    subscriptions.add(m.symbols[i]);
+                }
+            }
         }
-        books[id].applySnapshot(m);
-        publishBook(m, id);
-    }
 
-    @Override
-    public void onBookUpdate(final ProtocolMessage m) {
-        final int id = instrument(m.product);
-        if (id < 0) {
-            return;
-        }
-        final int outcome = books[id].applyUpdate(m);
-        if (outcome == BookView.APPLIED) {
+        @Override
+        public void onBookSnapshot(final ProtocolMessage m) {
+            final int id = instrument(m.product);
+            if (id < 0) {
+                return;
+            }
+            books[id].applySnapshot(m);
             publishBook(m, id);
-        } else if (outcome == BookView.GAP) {
-            bookGaps.incrementAndGet();
-            LOG.warn("book gap on {}: resubscribing", m.product);
-            final Connection c = current;
-            if (c != null) {
-                synchronized (sessionProxy) {
-                    sessionProxy.subscribe(c, List.of(m.product));
-                }
+        }
+
+        @Override
+        public void onBookUpdate(final ProtocolMessage m) {
+            final int id = instrument(m.product);
+            if (id < 0) {
+                return;
             }
-        }
-    }
-
-    private void publishBook(final ProtocolMessage m, final int id) {
-        readInput.message = m;
-        readInput.instrumentId = id;
-        readInput.book = books[id];
-        publisher.publish(GatewayInput.BOOK, readInput);
-    }
-
-    @Override
-    public void onTrade(final ProtocolMessage m) {
-        final int id = instrument(m.product);
-        if (id >= 0) {
-            readInput.message = m;
-            readInput.instrumentId = id;
-            publisher.publish(GatewayInput.TRADE, readInput);
-        }
-    }
-
-    @Override
-    public void onExecution(final ProtocolMessage m) {
-        if (!acceptExecution(m)) {
-            return;
-        }
-        final int id;
-        synchronized (orderLock) {
-            id = m.product != null ? instrument(m.product) : (int)orderInstrument.get(m.clOrdId);
-            switch (m.type) {
-                case MessageType.ACK -> {
-                    if (orderState.containsKey(m.clOrdId)) {
-                        orderState.put(m.clOrdId, OPEN);
+            final int outcome = books[id].applyUpdate(m);
+            if (outcome == BookView.APPLIED) {
+                publishBook(m, id);
+            } else if (outcome == BookView.GAP) {
+                bookGaps.incrementAndGet();
+                LOG.warn("book gap on {}: resubscribing", m.product);
+                final Connection c = current;
+                if (c != null) {
+                    synchronized (sessionProxy) {
+                        sessionProxy.subscribe(c, List.of(m.product));
                     }
                 }
-                case MessageType.FILL -> {
-                    if (m.leaves == 0) {
-                        forget(m.clOrdId);
-                    } else if (orderState.containsKey(m.clOrdId)) {
-                        orderState.put(m.clOrdId, OPEN);
-                    }
-                }
-                case MessageType.REJECT, MessageType.CANCELLED -> forget(m.clOrdId);
-                default -> {
-                }
             }
         }
-        readInput.message = m;
-        readInput.instrumentId = id;
-        publisher.publish(GatewayInput.ORDER, readInput);
-    }
 
-    private void forget(final long clOrdId) {
-        orderState.remove(clOrdId);
-        orderInstrument.remove(clOrdId);
-    }
-
-    /** Applies each execution sequence number once; a gap drops the connection so the login replays it. */
-    private boolean acceptExecution(final ProtocolMessage m) {
-        if (m.execSeq <= lastExecSeq) {
-            return false;
-        }
-        if (m.execSeq != lastExecSeq + 1) {
-            LOG.warn("execution sequence gap: expected {} got {}: reconnecting to replay", lastExecSeq + 1, m.execSeq);
-            final Connection c = current;
-            if (c != null) {
-                c.closeConnection(CloseFrame.ABNORMAL_CLOSE, "execution sequence gap");
-            }
-            return false;
-        }
-        lastExecSeq = m.execSeq;
-        return true;
-    }
-
-    @Override
-    public void onPosition(final ProtocolMessage m) {
-        final int id = instrument(m.product);
-        if (id >= 0) {
+        private void publishBook(final ProtocolMessage m, final int id) {
             readInput.message = m;
             readInput.instrumentId = id;
-            publisher.publish(GatewayInput.POSITION, readInput);
+            readInput.book = books[id];
+            publisher.publish(GatewayInput.BOOK, readInput);
         }
-    }
 
-    @Override
-    public void onOpenOrders(final ProtocolMessage m) {
-        final LongHashSet listed = new LongHashSet();
-        for (int i = 0; i < m.orderCount; i++) {
-            listed.add(m.orderClOrdIds[i]);
+        @Override
+        public void onTrade(final ProtocolMessage m) {
+            final int id = instrument(m.product);
+            if (id >= 0) {
+                readInput.message = m;
+                readInput.instrumentId = id;
+                publisher.publish(GatewayInput.TRADE, readInput);
+            }
         }
-        final List<long[]> missing = new ArrayList<>();
-        synchronized (orderLock) {
-            final Long2LongHashMap.KeyIterator keys = orderState.keySet().iterator();
-            while (keys.hasNext()) {
-                final long id = keys.nextValue();
-                if (!listed.contains(id)) {
-                    missing.add(new long[] {id, orderState.get(id), orderInstrument.get(id)});
+
+        @Override
+        public void onExecution(final ProtocolMessage m) {
+            if (!acceptExecution(m)) {
+                return;
+            }
+            final int id;
+            synchronized (orderLock) {
+                id = m.product != null ? instrument(m.product) : (int)orderInstrument.get(m.clOrdId);
+                switch (m.type) {
+                    case MessageType.ACK -> {
+                        if (orderState.containsKey(m.clOrdId)) {
+                            orderState.put(m.clOrdId, OPEN);
+                        }
+                    }
+                    case MessageType.FILL -> {
+                        if (m.leaves == 0) {
+                            forget(m.clOrdId);
+                        } else if (orderState.containsKey(m.clOrdId)) {
+                            orderState.put(m.clOrdId, OPEN);
+                        }
+                    }
+                    case MessageType.REJECT, MessageType.CANCELLED -> forget(m.clOrdId);
+                    default -> {
+                    }
                 }
             }
-            for (final long[] order : missing) {
-                forget(order[0]);
+            readInput.message = m;
+            readInput.instrumentId = id;
+            publisher.publish(GatewayInput.ORDER, readInput);
+        }
+
+        private void forget(final long clOrdId) {
+            orderState.remove(clOrdId);
+            orderInstrument.remove(clOrdId);
+        }
+
+        /** Applies each execution sequence number once; a gap drops the connection so the login replays it. */
+        private boolean acceptExecution(final ProtocolMessage m) {
+            if (m.execSeq <= lastExecSeq) {
+                return false;
             }
+            if (m.execSeq != lastExecSeq + 1) {
+                LOG.warn("execution sequence gap: expected {} got {}: reconnecting to replay", lastExecSeq + 1, m.execSeq);
+                final Connection c = current;
+                if (c != null) {
+                    c.closeConnection(CloseFrame.ABNORMAL_CLOSE, "execution sequence gap");
+                }
+                return false;
+            }
+            lastExecSeq = m.execSeq;
+            return true;
+        }
+
+        @Override
+        public void onPosition(final ProtocolMessage m) {
+            final int id = instrument(m.product);
+            if (id >= 0) {
+                readInput.message = m;
+                readInput.instrumentId = id;
+                publisher.publish(GatewayInput.POSITION, readInput);
+            }
+        }
+
+        @Override
+        public void onOpenOrders(final ProtocolMessage m) {
+            final LongHashSet listed = new LongHashSet();
             for (int i = 0; i < m.orderCount; i++) {
-                if (orderState.get(m.orderClOrdIds[i]) == PENDING) {
-                    orderState.put(m.orderClOrdIds[i], OPEN);
+                listed.add(m.orderClOrdIds[i]);
+            }
+            final List<long[]> missing = new ArrayList<>();
+            synchronized (orderLock) {
+                final Long2LongHashMap.KeyIterator keys = orderState.keySet().iterator();
+                while (keys.hasNext()) {
+                    final long id = keys.nextValue();
+                    if (!listed.contains(id)) {
+                        missing.add(new long[] {id, orderState.get(id), orderInstrument.get(id)});
+                    }
+                }
+                for (final long[] order : missing) {
+                    forget(order[0]);
+                }
+                for (int i = 0; i < m.orderCount; i++) {
+                    if (orderState.get(m.orderClOrdIds[i]) == PENDING) {
+                        orderState.put(m.orderClOrdIds[i], OPEN);
+                    }
                 }
             }
+            missing.sort((a, b) -> Long.compare(a[0], b[0]));
+            for (final long[] order : missing) {
+                readInput.receiveTimeNanos = clock.nanoTime();
+                readInput.instrumentId = (int)order[2];
+                readInput.localClOrdId = order[0];
+                readInput.localSide = 0;
+                readInput.localPrice = 0;
+                readInput.localQty = 0;
+                if (order[1] == PENDING) {
+                    readInput.localKind = OrderEventKind.REJECT;
+                    readInput.localReason = RejectReason.LOST_IN_TRANSIT;
+                } else {
+                    readInput.localKind = OrderEventKind.CANCELLED;
+                    readInput.localReason = RejectReason.RECONCILED_CLOSED;
+                }
+                LOG.warn("reconciliation: order {} not open at the venue ({})", order[0], RejectReason.name(readInput.localReason));
+                publisher.publish(GatewayInput.LOCAL_ORDER, readInput);
+            }
+            final Connection c = current;
+            if (c != null && !subscriptions.isEmpty()) {
+                synchronized (sessionProxy) {
+                    sessionProxy.subscribe(c, subscriptions);
+                }
+            }
+            resetBackoff();
+            ready = true;
         }
-        missing.sort((a, b) -> Long.compare(a[0], b[0]));
-        for (final long[] order : missing) {
-            readInput.receiveTimeNanos = clock.nanoTime();
-            readInput.instrumentId = (int)order[2];
-            readInput.localClOrdId = order[0];
-            readInput.localSide = 0;
-            readInput.localPrice = 0;
-            readInput.localQty = 0;
-            if (order[1] == PENDING) {
-                readInput.localKind = OrderEventKind.REJECT;
-                readInput.localReason = RejectReason.LOST_IN_TRANSIT;
+
+        @Override
+        public void onSettlement(final ProtocolMessage m) {
+            if (!acceptExecution(m)) {
+                return;
+            }
+            final int id = instrument(m.product);
+            if (id >= 0) {
+                readInput.message = m;
+                readInput.instrumentId = id;
+                publisher.publish(GatewayInput.SETTLEMENT, readInput);
+            }
+        }
+
+        @Override
+        public void onHeartbeat(final ProtocolMessage m) {
+            lastFrameNanos = System.nanoTime();
+        }
+
+        @Override
+        public void onError(final ProtocolMessage m) {
+            venueErrors.incrementAndGet();
+            if (m.code == ErrorCode.AUTHENTICATION_FAILED) {
+                LOG.error("venue refused the API key: {}", m.text);
             } else {
-                readInput.localKind = OrderEventKind.CANCELLED;
-                readInput.localReason = RejectReason.RECONCILED_CLOSED;
-            }
-            LOG.warn("reconciliation: order {} not open at the venue ({})", order[0], RejectReason.name(readInput.localReason));
-            publisher.publish(GatewayInput.LOCAL_ORDER, readInput);
-        }
-        final Connection c = current;
-        if (c != null && !subscriptions.isEmpty()) {
-            synchronized (sessionProxy) {
-                sessionProxy.subscribe(c, subscriptions);
+                LOG.warn("venue error {}: {}", m.code, m.text);
             }
         }
-        resetBackoff();
-        ready = true;
-    }
 
-    @Override
-    public void onSettlement(final ProtocolMessage m) {
-        if (!acceptExecution(m)) {
-            return;
+        @Override
+        public void onUndecodable(final String frame, final String problem) {
+            undecodable.incrementAndGet();
+            LOG.warn("undecodable frame from the venue ({}): {}", problem, frame.length() > 200 ? frame.substring(0, 200) : frame);
         }
-        final int id = instrument(m.product);
-        if (id >= 0) {
-            readInput.message = m;
-            readInput.instrumentId = id;
-            publisher.publish(GatewayInput.SETTLEMENT, readInput);
-        }
-    }
-
-    @Override
-    public void onHeartbeat(final ProtocolMessage m) {
-        lastFrameNanos = System.nanoTime();
-    }
-
-    @Override
-    public void onError(final ProtocolMessage m) {
-        venueErrors.incrementAndGet();
-        if (m.code == ErrorCode.AUTHENTICATION_FAILED) {
-            LOG.error("venue refused the API key: {}", m.text);
-        } else {
-            LOG.warn("venue error {}: {}", m.code, m.text);
-        }
-    }
-
-    @Override
-    public void onUndecodable(final String frame, final String problem) {
-        undecodable.incrementAndGet();
-        LOG.warn("undecodable frame from the venue ({}): {}", problem, frame.length() > 200 ? frame.substring(0, 200) : frame);
     }
 
     private int instrument(final String symbol) {
