@@ -21,14 +21,6 @@ final class BookView {
     private long seq;
     private boolean valid;
 
-    boolean isValid() {
-        return valid;
-    }
-
-    long seq() {
-        return seq;
-    }
-
     void invalidate() {
         valid = false;
     }
@@ -73,25 +65,6 @@ final class BookView {
         System.arraycopy(askPx, 0, e.askPrices, 0, e.askLevels);
         System.arraycopy(askQty, 0, e.askQtys, 0, e.askLevels);
         e.bookSequence = seq;
-    }
-
-    long bestBid() {
-        return bids > 0 ? bidPx[0] : Long.MIN_VALUE;
-    }
-
-    long bestAsk() {
-        return asks > 0 ? askPx[0] : Long.MIN_VALUE;
-    }
-
-    long quantityAt(final boolean bid, final long price) {
-        final long[] px = bid ? bidPx : askPx;
-        final int n = bid ? bids : asks;
-        for (int i = 0; i < n; i++) {
-            if (px[i] == price) {
-                return (bid ? bidQty : askQty)[i];
-            }
-        }
-        return 0;
     }
 
     private static int copy(final long[] fromPx, final long[] fromQty, final int n, final long[] px, final long[] qty,

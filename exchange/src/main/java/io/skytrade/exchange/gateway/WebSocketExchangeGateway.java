@@ -195,6 +195,13 @@ public final class WebSocketExchangeGateway implements ExchangeGateway {
         return venueErrors.get();
     }
 
+    /** Gateway-local order events dropped because the hand-off queue to the timer thread was full. */
+    public long localEventDropCount() {
+        synchronized (orderLock) {
+            return localEvents.dropped();
+        }
+    }
+
     /** Orders sent and not yet filled, cancelled or rejected, as the gateway believes. */
     public int openOrderCount() {
         synchronized (orderLock) {

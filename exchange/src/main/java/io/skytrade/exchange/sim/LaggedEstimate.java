@@ -29,10 +29,6 @@ final class LaggedEstimate {
         this.seed = seed;
     }
 
-    double truth() {
-        return truth;
-    }
-
     double sigma() {
         return sigma;
     }
