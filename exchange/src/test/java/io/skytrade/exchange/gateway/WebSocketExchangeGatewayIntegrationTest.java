@@ -241,6 +241,27 @@ class WebSocketExchangeGatewayIntegrationTest {
         assertEquals(netFromFills(publisher, ETF), simulator.position("engine-key", "LON_ETF"));
     }
 
+    @Test
+    void shouldSettleAutomaticallyAtTheEndOfAFastSimulatedDay() throws Exception {
+        startSimulator(VenueConfig.builder().timeScale(86_400.0 / 4).quoteIntervalMillis(10).seed(4));
+        final RecordingPublisher publisher = new RecordingPublisher();
+        final WebSocketExchangeGateway gateway = gateway("day-key", publisher);
+        final EngineEvent book = publisher.await("two-sided TIDE_SPOT book", e -> e.type == EventType.MARKET_BOOK
+            && e.instrumentId == TIDE && e.bidLevels > 0 && e.askLevels > 0);
+        gateway.sendNewOrder(1, TIDE, Side.BUY, book.bestAsk() + 300, 1, TimeInForce.IOC);
+        final EngineEvent bought = publisher.await("fill of 1", fill(1, 0));
+        final EngineEvent late = publisher.await("a book in the last hour of the session", e -> e.type == EventType.MARKET_BOOK
+            && e.instrumentId == TIDE && e.bidLevels > 0 && e.askLevels > 0
+            && e.eventTimeNanos > simulator.sessionEndNanos() - 3_600_000_000_000L);
+        final double truth = simulator.settlementValue("TIDE_SPOT");
+        final double mid = (late.bestBid() + late.bestAsk()) / 2.0;
+        assertTrue(Math.abs(mid - truth) < 400, "late quotes near the settlement: mid " + mid + " vs " + truth);
+        final EngineEvent settlement = publisher.await("automatic settlement", e -> e.type == EventType.SETTLEMENT && e.instrumentId == TIDE);
+        assertEquals(truth, settlement.value);
+        assertEquals(1, settlement.position);
+        assertEquals(simulator.realisedPnl("day-key"), truth - bought.fillPriceTicks, 1e-9);
+    }
+
     private static long lastPosition(final RecordingPublisher publisher, final int instrument) {
         final List<EngineEvent> reports = publisher.matching(e -> e.type == EventType.POSITION_REPORT && e.instrumentId == instrument);
         return reports.isEmpty() ? 0 : reports.get(reports.size() - 1).position;
