@@ -451,7 +451,7 @@ public final class WebSocketExchangeGateway implements ExchangeGateway {
             }
             final int id;
             synchronized (orderLock) {
-                id = m.product != null ? instrument(m.product) : (int)orderInstrument.get(m.clOrdId);
+                id = instrument(m.product);
                 switch (m.type) {
                     case MessageType.ACK -> {
                         if (orderState.containsKey(m.clOrdId)) {

@@ -61,7 +61,7 @@ final class MessageSchema {
         FIELDS[MessageType.REJECT] = new int[] {TYPE, EXEC_SEQ, CL_ORD_ID, PRODUCT, REASON, TEXT, TS};
         FIELDS[MessageType.FILL] = new int[] {TYPE, EXEC_SEQ, CL_ORD_ID, ORDER_ID, PRODUCT, SIDE, PRICE, QTY, LEAVES, FEE, TS};
         FIELDS[MessageType.CANCELLED] = new int[] {TYPE, EXEC_SEQ, CL_ORD_ID, ORDER_ID, PRODUCT, QTY, REASON, TS};
-        FIELDS[MessageType.CANCEL_REJECT] = new int[] {TYPE, EXEC_SEQ, CL_ORD_ID, REASON, TEXT, TS};
+        FIELDS[MessageType.CANCEL_REJECT] = new int[] {TYPE, EXEC_SEQ, CL_ORD_ID, PRODUCT, REASON, TEXT, TS};
         FIELDS[MessageType.POSITION] = new int[] {TYPE, PRODUCT, POSITION, TS};
         FIELDS[MessageType.OPEN_ORDERS] = new int[] {TYPE, ORDERS, TS};
         FIELDS[MessageType.SETTLEMENT] = new int[] {TYPE, EXEC_SEQ, PRODUCT, PRICE, POSITION, PNL, TS};

@@ -298,7 +298,6 @@ final class Venue implements ExecutionListener {
     private void settle(final long now) {
         settled = true;
         for (int i = 0; i < productCount; i++) {
-            currentProduct = symbols[i];
             engine.settle(now, i, world.settlement(worldCodes[i], sessionEnd));
         }
         publishBooks();
@@ -566,6 +565,7 @@ final class Venue implements ExecutionListener {
         }
         out.reset(MessageType.CANCEL_REJECT);
         out.clOrdId = clientOrderId;
+        out.product = currentProduct;
         out.reason = reason;
         out.text = RejectReason.name(reason);
         out.ts = nowNanos;

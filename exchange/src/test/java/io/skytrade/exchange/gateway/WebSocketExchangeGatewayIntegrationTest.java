@@ -99,7 +99,7 @@ class WebSocketExchangeGatewayIntegrationTest {
         a.sendCancel(2, ETF);
         seller.await("cancel of 2", e -> order(OrderEventKind.CANCELLED, 2).test(e) && e.rejectReason == RejectReason.USER_CANCEL);
         a.sendCancel(2, ETF);
-        seller.await("cancel reject of 2", order(OrderEventKind.CANCEL_REJECT, 2));
+        assertEquals(ETF, seller.await("cancel reject of 2", order(OrderEventKind.CANCEL_REJECT, 2)).instrumentId);
 
         b.sendNewOrder(102, TIDE, Side.BUY, 2500, 100, TimeInForce.GTC);
         buyer.await("position-limit reject", e -> order(OrderEventKind.REJECT, 102).test(e) && e.rejectReason == RejectReason.POSITION_LIMIT);
