@@ -1,0 +1,25 @@
+package io.skytrade.exchange.gateway;
+
+import io.skytrade.core.pipeline.OrderGateway;
+
+/**
+ * A connection to one venue: the {@link OrderGateway} the order stage sends through, plus the
+ * session life cycle. Implementations publish everything the venue reports (books, trades, order
+ * events, positions, settlements) into the inbound ring, reconnect on their own, and never send a
+ * client order id twice. The skytrade WebSocket venue is {@link WebSocketExchangeGateway}; a CMI
+ * REST+SSE venue can implement the same interface.
+ *
+ * <p>Thread-safety: {@link #connect()} and {@link #close()} from a controlling thread; the
+ * {@link OrderGateway} methods from the order stage's thread; {@link #isConnected()} from any.
+ */
+public interface ExchangeGateway extends OrderGateway, AutoCloseable {
+    /** Starts connecting (and reconnecting after any loss) in the background; returns at once. */
+    void connect();
+
+    /** Stops reconnecting and closes the connection; no events are published afterwards. */
+    @Override
+    void close();
+
+    /** True while logged in with positions and open orders reconciled, i.e. orders can be sent. */
+    boolean isConnected();
+}

@@ -1,0 +1,507 @@
+package io.skytrade.exchange.matching;
+
+import io.skytrade.core.event.Side;
+import io.skytrade.core.event.TimeInForce;
+import io.skytrade.exchange.RejectReason;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongHashSet;
+
+/**
+ * A limit order book per product with price-time priority, GTC and IOC orders, partial fills,
+ * cancels, per-participant position limits (position plus open orders on the order's side),
+ * per-participant order-rate limits (token bucket over new orders and cancels), self-trade
+ * prevention (an order that would trade with its own participant's resting order has its
+ * remainder cancelled) and settlement. Fills are at the resting order's price. A client order
+ * id is used up by the first order that carries it, accepted or rejected. The simulator and
+ * the backtest fill model share this one implementation.
+ *
+ * <p>Time is passed in by the caller, so the engine is deterministic. Not thread-safe: one thread
+ * (or one lock) drives it. Hot-path cost: O(log levels) per order plus O(1) per fill; no
+ * allocation in steady state beyond the growth of the per-participant client-order-id sets.
+ */
+public final class MatchingEngine {
+    /** Returned by {@link #bestBid} and {@link #bestAsk} for an empty side. */
+    public static final long NO_PRICE = Long.MIN_VALUE;
+    /** Highest price in ticks the engine accepts. */
+    public static final long MAX_PRICE_TICKS = 1_000_000_000L;
+    /** Highest order quantity in lots the engine accepts. */
+    public static final long MAX_QUANTITY = 1_000_000L;
+
+    private final int instrumentCount;
+    private final int maxParticipants;
+    private final ExecutionListener listener;
+    private final OrderPool pool;
+    private final BookSide[] bids;
+    private final BookSide[] asks;
+    private final boolean[] closed;
+
+    private final long[] positionLimit;
+    private final double[] ratePerSecond;
+    private final double[] burst;
+    private final double[] tokens;
+    private final long[] lastRefillNanos;
+
+    private final long[] position;
+    private final long[] cash;
+    private final long[] openBuy;
+    private final long[] openSell;
+    private final boolean[] traded;
+    private final double[] realisedPnl;
+    private final Long2LongHashMap[] openByClientId;
+    private final LongHashSet[] seenClientIds;
+    private long nextVenueOrderId = 1;
+
+    /**
+     * @param instrumentCount    products, ids 0..instrumentCount-1
+     * @param maxParticipants    participants, ids 0..maxParticipants-1
+     * @param orderCapacity      most resting orders at once over all products
+     * @param maxLevelsPerSide   most price levels per side of one book
+     * @param defaultLimit       position limit of every participant until {@link #positionLimit(int, long)}
+     * @param listener           receives every execution
+     */
+    public MatchingEngine(final int instrumentCount, final int maxParticipants, final int orderCapacity,
+                          final int maxLevelsPerSide, final long defaultLimit, final ExecutionListener listener) {
+        if (instrumentCount <= 0 || maxParticipants <= 0 || maxLevelsPerSide <= 0 || defaultLimit < 0) {
+            throw new IllegalArgumentException("matching engine needs positive instrumentCount (" + instrumentCount
+                + "), maxParticipants (" + maxParticipants + "), maxLevelsPerSide (" + maxLevelsPerSide
+                + ") and a non-negative defaultLimit (" + defaultLimit + ")");
+        }
+        this.instrumentCount = instrumentCount;
+        this.maxParticipants = maxParticipants;
+        this.listener = listener;
+        this.pool = new OrderPool(orderCapacity);
+        this.bids = new BookSide[instrumentCount];
+        this.asks = new BookSide[instrumentCount];
+        for (int i = 0; i < instrumentCount; i++) {
+            bids[i] = new BookSide(Side.BUY, maxLevelsPerSide);
+            asks[i] = new BookSide(Side.SELL, maxLevelsPerSide);
+        }
+        this.closed = new boolean[instrumentCount];
+        this.positionLimit = new long[maxParticipants];
+        java.util.Arrays.fill(positionLimit, defaultLimit);
+        this.ratePerSecond = new double[maxParticipants];
+        this.burst = new double[maxParticipants];
+        this.tokens = new double[maxParticipants];
+        this.lastRefillNanos = new long[maxParticipants];
+        final int cells = maxParticipants * instrumentCount;
+        this.position = new long[cells];
+        this.cash = new long[cells];
+        this.openBuy = new long[cells];
+        this.openSell = new long[cells];
+        this.traded = new boolean[cells];
+        this.realisedPnl = new double[maxParticipants];
+        this.openByClientId = new Long2LongHashMap[maxParticipants];
+        this.seenClientIds = new LongHashSet[maxParticipants];
+        for (int p = 0; p < maxParticipants; p++) {
+            openByClientId[p] = new Long2LongHashMap(-1);
+            seenClientIds[p] = new LongHashSet();
+        }
+    }
+
+    public int instrumentCount() {
+        return instrumentCount;
+    }
+
+    public int maxParticipants() {
+        return maxParticipants;
+    }
+
+    /** Sets one participant's position limit (absolute lots per product, open orders included). */
+    public void positionLimit(final int participant, final long limit) {
+        positionLimit[participant] = limit;
+    }
+
+    /** Limits one participant to {@code perSecond} new orders and cancels with bursts of {@code burstSize}; 0 disables. */
+    public void rateLimit(final int participant, final double perSecond, final double burstSize) {
+        ratePerSecond[participant] = perSecond;
+        burst[participant] = burstSize;
+        tokens[participant] = burstSize;
+        lastRefillNanos[participant] = Long.MIN_VALUE;
+    }
+
+    /**
+     * Submits a limit order. Calls the listener with an accept and fills, or a reject.
+     *
+     * @return {@link RejectReason#NONE} when accepted, else the reject reason
+     */
+    public int submit(final long nowNanos, final int participant, final long clientOrderId, final int instrument,
+                      final int side, final long priceTicks, final long quantity, final int timeInForce) {
+        final int reason = validate(nowNanos, participant, clientOrderId, instrument, side, priceTicks, quantity, timeInForce);
+        if (reason != RejectReason.NONE) {
+            listener.onRejected(participant, clientOrderId, instrument, side, priceTicks, quantity, reason, nowNanos);
+            return reason;
+        }
+        final BookSide own = side == Side.BUY ? bids[instrument] : asks[instrument];
+        if (timeInForce == TimeInForce.GTC && (pool.used() == pool.participant.length || own.isFull() && own.find(priceTicks) < 0)) {
+            listener.onRejected(participant, clientOrderId, instrument, side, priceTicks, quantity, RejectReason.BOOK_FULL, nowNanos);
+            return RejectReason.BOOK_FULL;
+        }
+        final long venueOrderId = nextVenueOrderId++;
+        listener.onAccepted(participant, clientOrderId, venueOrderId, instrument, side, priceTicks, quantity, timeInForce, nowNanos);
+
+        long remaining = quantity;
+        int stopReason = RejectReason.NONE;
+        final BookSide opposite = side == Side.BUY ? asks[instrument] : bids[instrument];
+        while (remaining > 0 && opposite.size() > 0) {
+            final int level = opposite.bestIndex();
+            final long levelPrice = opposite.price(level);
+            if (!opposite.crosses(levelPrice, priceTicks)) {
+                break;
+            }
+            final int resting = opposite.head(level);
+            final int counterparty = pool.participant[resting];
+            if (counterparty == participant) {
+                stopReason = RejectReason.SELF_TRADE;
+                break;
+            }
+            final long fill = Math.min(remaining, pool.leaves[resting]);
+            remaining -= fill;
+            pool.leaves[resting] -= fill;
+            opposite.reduce(level, fill);
+            final int restingSide = pool.side[resting];
+            applyFill(counterparty, instrument, restingSide, levelPrice, fill, true);
+            applyFill(participant, instrument, side, levelPrice, fill, false);
+            listener.onFill(counterparty, pool.clientOrderId[resting], pool.venueOrderId[resting], instrument, restingSide,
+                levelPrice, fill, pool.leaves[resting], false, nowNanos);
+            listener.onFill(participant, clientOrderId, venueOrderId, instrument, side, levelPrice, fill, remaining, true, nowNanos);
+            listener.onTrade(instrument, levelPrice, fill, side, side == Side.BUY ? participant : counterparty,
+                side == Side.BUY ? counterparty : participant, nowNanos);
+            if (pool.leaves[resting] == 0) {
+                opposite.remove(pool, resting, level);
+                openByClientId[counterparty].remove(pool.clientOrderId[resting]);
+                pool.free(resting);
+            }
+        }
+        if (remaining > 0) {
+            if (stopReason == RejectReason.NONE && timeInForce == TimeInForce.GTC) {
+                rest(participant, clientOrderId, venueOrderId, instrument, side, priceTicks, quantity, remaining, own);
+            } else {
+                listener.onCancelled(participant, clientOrderId, venueOrderId, instrument, side, remaining,
+                    stopReason == RejectReason.NONE ? RejectReason.IOC_REMAINDER : stopReason, nowNanos);
+            }
+        }
+        return RejectReason.NONE;
+    }
+
+    /** Cancels an open order of a participant by its client order id. */
+    public int cancel(final long nowNanos, final int participant, final long clientOrderId) {
+        if (participant < 0 || participant >= maxParticipants) {
+            return RejectReason.UNKNOWN_ORDER;
+        }
+        if (!takeToken(participant, nowNanos)) {
+            listener.onCancelRejected(participant, clientOrderId, RejectReason.RATE_LIMIT, nowNanos);
+            return RejectReason.RATE_LIMIT;
+        }
+        final int h = (int)openByClientId[participant].get(clientOrderId);
+        if (h < 0) {
+            listener.onCancelRejected(participant, clientOrderId, RejectReason.UNKNOWN_ORDER, nowNanos);
+            return RejectReason.UNKNOWN_ORDER;
+        }
+        removeOrder(h, RejectReason.USER_CANCEL, nowNanos);
+        return RejectReason.NONE;
+    }
+
+    /**
+     * Reduces an open order's remaining quantity to {@code newLeaves} keeping its queue position
+     * (the fill model mirrors recorded books this way); 0 cancels it. No listener call unless it cancels.
+     */
+    public int reduce(final long nowNanos, final int participant, final long clientOrderId, final long newLeaves) {
+        final int h = (int)openByClientId[participant].get(clientOrderId);
+        if (h < 0) {
+            return RejectReason.UNKNOWN_ORDER;
+        }
+        if (newLeaves <= 0) {
+            removeOrder(h, RejectReason.USER_CANCEL, nowNanos);
+            return RejectReason.NONE;
+        }
+        final long delta = pool.leaves[h] - newLeaves;
+        if (delta <= 0) {
+            return RejectReason.INVALID_QUANTITY;
+        }
+        final BookSide book = pool.side[h] == Side.BUY ? bids[pool.instrument[h]] : asks[pool.instrument[h]];
+        book.reduce(book.find(pool.price[h]), delta);
+        pool.leaves[h] = newLeaves;
+        adjustOpen(participant, pool.instrument[h], pool.side[h], -delta);
+        return RejectReason.NONE;
+    }
+
+    /** Cancels every open order of a participant (all products). */
+    public void cancelAll(final long nowNanos, final int participant) {
+        final Long2LongHashMap open = openByClientId[participant];
+        while (!open.isEmpty()) {
+            final Long2LongHashMap.KeyIterator keys = open.keySet().iterator();
+            final long clientOrderId = keys.nextValue();
+            removeOrder((int)open.get(clientOrderId), RejectReason.USER_CANCEL, nowNanos);
+        }
+    }
+
+    /**
+     * Ends a product's session: cancels its open orders, reports each participant that traded it
+     * with position and PnL at {@code settlementPrice}, then flattens it. Later orders are rejected
+     * with {@link RejectReason#SESSION_CLOSED} until {@link #reopen(int)}.
+     */
+    public void settle(final long nowNanos, final int instrument, final double settlementPrice) {
+        closed[instrument] = true;
+        final BookSide[] sides = {bids[instrument], asks[instrument]};
+        for (final BookSide book : sides) {
+            while (book.size() > 0) {
+                removeOrder(book.head(book.bestIndex()), RejectReason.SESSION_CLOSED, nowNanos);
+            }
+        }
+        for (int p = 0; p < maxParticipants; p++) {
+            final int cell = p * instrumentCount + instrument;
+            if (traded[cell]) {
+                final double pnl = cash[cell] + position[cell] * settlementPrice;
+                realisedPnl[p] += pnl;
+                listener.onSettled(p, instrument, position[cell], settlementPrice, pnl, nowNanos);
+                position[cell] = 0;
+                cash[cell] = 0;
+                traded[cell] = false;
+            }
+        }
+    }
+
+    /** Opens a settled product for a new session. */
+    public void reopen(final int instrument) {
+        closed[instrument] = false;
+    }
+
+    public boolean isClosed(final int instrument) {
+        return closed[instrument];
+    }
+
+    public long position(final int participant, final int instrument) {
+        return position[participant * instrumentCount + instrument];
+    }
+
+    /** Cash from trading one product since its last settlement, in ticks (sells add, buys subtract). */
+    public long cash(final int participant, final int instrument) {
+        return cash[participant * instrumentCount + instrument];
+    }
+
+    public long openBuyQuantity(final int participant, final int instrument) {
+        return openBuy[participant * instrumentCount + instrument];
+    }
+
+    public long openSellQuantity(final int participant, final int instrument) {
+        return openSell[participant * instrumentCount + instrument];
+    }
+
+    /** PnL realised by settlements so far. */
+    public double realisedPnl(final int participant) {
+        return realisedPnl[participant];
+    }
+
+    public int openOrderCount(final int participant) {
+        return openByClientId[participant].size();
+    }
+
+    /** Visits every open order of a participant in ascending client-order-id order (allocates; not for the hot path). */
+    public void forEachOpenOrder(final int participant, final OpenOrderVisitor visitor) {
+        final long[] ids = new long[openByClientId[participant].size()];
+        int n = 0;
+        final Long2LongHashMap.KeyIterator keys = openByClientId[participant].keySet().iterator();
+        while (keys.hasNext()) {
+            ids[n++] = keys.nextValue();
+        }
+        java.util.Arrays.sort(ids);
+        for (final long id : ids) {
+            final int h = (int)openByClientId[participant].get(id);
+            visitor.onOpenOrder(id, pool.venueOrderId[h], pool.instrument[h], pool.side[h], pool.price[h],
+                pool.quantity[h], pool.leaves[h]);
+        }
+    }
+
+    /** Best bid in ticks, or {@link #NO_PRICE}. */
+    public long bestBid(final int instrument) {
+        final BookSide b = bids[instrument];
+        return b.size() == 0 ? NO_PRICE : b.price(b.bestIndex());
+    }
+
+    /** Best ask in ticks, or {@link #NO_PRICE}. */
+    public long bestAsk(final int instrument) {
+        final BookSide a = asks[instrument];
+        return a.size() == 0 ? NO_PRICE : a.price(a.bestIndex());
+    }
+
+    /**
+     * Copies up to {@code maxLevels} aggregated levels of one side, best first, into the arrays.
+     *
+     * @return the number of levels copied
+     */
+    public int depth(final int instrument, final int side, final long[] prices, final long[] quantities, final int maxLevels) {
+        final BookSide book = side == Side.BUY ? bids[instrument] : asks[instrument];
+        final int n = Math.min(maxLevels, book.size());
+        for (int rank = 0; rank < n; rank++) {
+            final int level = book.indexFromBest(rank);
+            prices[rank] = book.price(level);
+            quantities[rank] = book.quantity(level);
+        }
+        return n;
+    }
+
+    /**
+     * Visits the orders of one side of a book in priority order (best price first, oldest first).
+     * For tests and tools; not for the hot path.
+     */
+    public void forEachRestingOrder(final int instrument, final int side, final RestingOrderVisitor visitor) {
+        final BookSide book = side == Side.BUY ? bids[instrument] : asks[instrument];
+        for (int rank = 0; rank < book.size(); rank++) {
+            final int level = book.indexFromBest(rank);
+            for (int h = book.head(level); h != OrderPool.NIL; h = pool.next[h]) {
+                visitor.onRestingOrder(pool.participant[h], pool.clientOrderId[h], pool.price[h], pool.leaves[h]);
+            }
+        }
+    }
+
+    /** A hash of books, positions and cash, so tests can show two runs reach the same state. */
+    public long stateHash() {
+        long hash = 17;
+        for (int i = 0; i < instrumentCount; i++) {
+            hash = hashSide(hash, bids[i]);
+            hash = hashSide(hash, asks[i]);
+        }
+        for (int c = 0; c < position.length; c++) {
+            hash = 31 * hash + position[c];
+            hash = 31 * hash + cash[c];
+        }
+        return hash;
+    }
+
+    private long hashSide(long hash, final BookSide book) {
+        for (int rank = 0; rank < book.size(); rank++) {
+            final int level = book.indexFromBest(rank);
+            for (int h = book.head(level); h != OrderPool.NIL; h = pool.next[h]) {
+                hash = 31 * hash + pool.venueOrderId[h];
+                hash = 31 * hash + pool.price[h];
+                hash = 31 * hash + pool.leaves[h];
+            }
+        }
+        return hash;
+    }
+
+    private int validate(final long nowNanos, final int participant, final long clientOrderId, final int instrument,
+                         final int side, final long priceTicks, final long quantity, final int timeInForce) {
+        if (participant < 0 || participant >= maxParticipants) {
+            throw new IllegalArgumentException("participant " + participant + " outside 0.." + (maxParticipants - 1));
+        }
+        if (clientOrderId <= 0) {
+            return RejectReason.INVALID_CLIENT_ORDER_ID;
+        }
+        if (!seenClientIds[participant].add(clientOrderId)) {
+            return RejectReason.DUPLICATE_CLIENT_ORDER_ID;
+        }
+        if (instrument < 0 || instrument >= instrumentCount) {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        if (side != Side.BUY && side != Side.SELL) {
+            return RejectReason.INVALID_SIDE;
+        }
+        if (timeInForce != TimeInForce.GTC && timeInForce != TimeInForce.IOC) {
+            return RejectReason.INVALID_TIME_IN_FORCE;
+        }
+        if (priceTicks < 0 || priceTicks > MAX_PRICE_TICKS) {
+            return RejectReason.INVALID_PRICE;
+        }
+        if (quantity <= 0 || quantity > MAX_QUANTITY) {
+            return RejectReason.INVALID_QUANTITY;
+        }
+        if (closed[instrument]) {
+            return RejectReason.SESSION_CLOSED;
+        }
+        if (!takeToken(participant, nowNanos)) {
+            return RejectReason.RATE_LIMIT;
+        }
+        final int cell = participant * instrumentCount + instrument;
+        final long limit = positionLimit[participant];
+        if (side == Side.BUY ? position[cell] + openBuy[cell] + quantity > limit
+            : openSell[cell] + quantity - position[cell] > limit) {
+            return RejectReason.POSITION_LIMIT;
+        }
+        return RejectReason.NONE;
+    }
+
+    private boolean takeToken(final int participant, final long nowNanos) {
+        final double rate = ratePerSecond[participant];
+        if (rate <= 0) {
+            return true;
+        }
+        final long last = lastRefillNanos[participant];
+        if (last != Long.MIN_VALUE && nowNanos > last) {
+            tokens[participant] = Math.min(burst[participant], tokens[participant] + (nowNanos - last) * rate / 1e9);
+        }
+        if (last == Long.MIN_VALUE || nowNanos > last) {
+            lastRefillNanos[participant] = nowNanos;
+        }
+        if (tokens[participant] < 1.0) {
+            return false;
+        }
+        tokens[participant] -= 1.0;
+        return true;
+    }
+
+    private void rest(final int participant, final long clientOrderId, final long venueOrderId, final int instrument,
+                      final int side, final long priceTicks, final long quantity, final long remaining, final BookSide own) {
+        final int h = pool.allocate();
+        pool.clientOrderId[h] = clientOrderId;
+        pool.venueOrderId[h] = venueOrderId;
+        pool.price[h] = priceTicks;
+        pool.quantity[h] = quantity;
+        pool.leaves[h] = remaining;
+        pool.participant[h] = participant;
+        pool.instrument[h] = instrument;
+        pool.side[h] = side;
+        own.append(pool, h);
+        openByClientId[participant].put(clientOrderId, h);
+        adjustOpen(participant, instrument, side, remaining);
+    }
+
+    private void removeOrder(final int h, final int reason, final long nowNanos) {
+        final int instrument = pool.instrument[h];
+        final int side = pool.side[h];
+        final int participant = pool.participant[h];
+        final long leaves = pool.leaves[h];
+        final BookSide book = side == Side.BUY ? bids[instrument] : asks[instrument];
+        book.remove(pool, h, book.find(pool.price[h]));
+        adjustOpen(participant, instrument, side, -leaves);
+        openByClientId[participant].remove(pool.clientOrderId[h]);
+        final long clientOrderId = pool.clientOrderId[h];
+        final long venueOrderId = pool.venueOrderId[h];
+        pool.free(h);
+        listener.onCancelled(participant, clientOrderId, venueOrderId, instrument, side, leaves, reason, nowNanos);
+    }
+
+    private void applyFill(final int participant, final int instrument, final int side, final long price,
+                           final long qty, final boolean resting) {
+        final int cell = participant * instrumentCount + instrument;
+        final int sign = Side.sign(side);
+        position[cell] += sign * qty;
+        cash[cell] -= sign * qty * price;
+        traded[cell] = true;
+        if (resting) {
+            adjustOpen(participant, instrument, side, -qty);
+        }
+    }
+
+    private void adjustOpen(final int participant, final int instrument, final int side, final long delta) {
+        final int cell = participant * instrumentCount + instrument;
+        if (side == Side.BUY) {
+            openBuy[cell] += delta;
+        } else {
+            openSell[cell] += delta;
+        }
+    }
+
+    /** Receives one open order of a participant. */
+    @FunctionalInterface
+    public interface OpenOrderVisitor {
+        void onOpenOrder(long clientOrderId, long venueOrderId, int instrument, int side, long priceTicks,
+                         long quantity, long leaves);
+    }
+
+    /** Receives one resting order of a book side in priority order. */
+    @FunctionalInterface
+    public interface RestingOrderVisitor {
+        void onRestingOrder(int participant, long clientOrderId, long priceTicks, long leaves);
+    }
+}

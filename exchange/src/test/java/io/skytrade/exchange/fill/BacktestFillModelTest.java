@@ -1,0 +1,144 @@
+package io.skytrade.exchange.fill;
+
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
+import io.skytrade.core.event.OrderEventKind;
+import io.skytrade.core.event.Side;
+import io.skytrade.core.event.TimeInForce;
+import io.skytrade.core.time.ManualEpochNanoClock;
+import io.skytrade.exchange.RejectReason;
+import io.skytrade.exchange.testing.RecordingPublisher;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.skytrade.exchange.testing.RecordingPublisher.fill;
+import static io.skytrade.exchange.testing.RecordingPublisher.order;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BacktestFillModelTest {
+    private static final long T0 = 1_772_193_600_000_000_000L;
+    private static final long MS = 1_000_000L;
+
+    private final ManualEpochNanoClock clock = new ManualEpochNanoClock(T0);
+    private final RecordingPublisher publisher = new RecordingPublisher();
+
+    private BacktestFillModel model(final FillModelConfig.Builder config) {
+        return new BacktestFillModel(config.instrumentCount(2).build(), clock, publisher);
+    }
+
+    @Test
+    void shouldDelayOrdersByTheLatencyAndChargeFees() {
+        final BacktestFillModel model = model(FillModelConfig.builder().latencyNanos(MS).feePerLot(0.5));
+        model.onMarketEvent(book(0, T0, new long[] {99, 5}, new long[] {101, 5}));
+        model.sendNewOrder(1, 0, Side.BUY, 101, 2, TimeInForce.GTC);
+        model.advanceTo(T0 + MS / 2);
+        assertTrue(publisher.matching(order(OrderEventKind.ACK, 1)).isEmpty(), "not at the venue before the latency");
+        model.advanceTo(T0 + MS);
+        final List<EngineEvent> fills = publisher.matching(fill(1, 0));
+        assertEquals(1, fills.size());
+        assertEquals(101, fills.get(0).fillPriceTicks);
+        assertEquals(1.0, fills.get(0).fee);
+        assertEquals(T0 + MS, fills.get(0).eventTimeNanos);
+        assertEquals(2, model.position(0));
+        assertEquals(2, lastPosition());
+    }
+
+    @Test
+    void shouldFillARestingOrderOnlyAfterTheQueueAheadHasTraded() {
+        final BacktestFillModel model = model(FillModelConfig.builder().latencyNanos(0));
+        model.onMarketEvent(book(0, T0, new long[] {100, 10}, new long[] {102, 4}));
+        model.sendNewOrder(1, 0, Side.BUY, 100, 3, TimeInForce.GTC);
+        model.advanceTo(T0);
+        model.onMarketEvent(trade(0, T0 + 1, 100, 8, Side.SELL));
+        assertTrue(publisher.matching(e -> e.orderEventKind == OrderEventKind.FILL).isEmpty(), "8 of the 10 ahead traded");
+        model.onMarketEvent(book(0, T0 + 2, new long[] {100, 2}, new long[] {102, 4}));
+        model.onMarketEvent(trade(0, T0 + 3, 100, 4, Side.SELL));
+        assertEquals(1, publisher.matching(fill(1, 1)).size(), "2 ahead, then 2 of ours");
+        assertEquals(2, model.position(0));
+    }
+
+    @Test
+    void shouldTakeWithdrawnLiquidityFromBehindUnlessConfiguredOptimistic() {
+        assertEquals(1, fillAfterWithdrawal(false), "pessimistic: the 5 behind us went, 10 still ahead");
+        assertEquals(3, fillAfterWithdrawal(true), "optimistic: 5 of the 10 ahead went");
+    }
+
+    private long fillAfterWithdrawal(final boolean cancelsAheadOfUs) {
+        final RecordingPublisher out = new RecordingPublisher();
+        final BacktestFillModel model = new BacktestFillModel(FillModelConfig.builder().latencyNanos(0).instrumentCount(1)
+            .cancelsAheadOfUs(cancelsAheadOfUs).build(), clock, out);
+        model.onMarketEvent(book(0, T0, new long[] {100, 10}, new long[] {105, 1}));
+        model.sendNewOrder(1, 0, Side.BUY, 100, 3, TimeInForce.GTC);
+        model.advanceTo(T0);
+        model.onMarketEvent(book(0, T0 + 1, new long[] {100, 15}, new long[] {105, 1}));
+        model.onMarketEvent(book(0, T0 + 2, new long[] {100, 10}, new long[] {105, 1}));
+        model.onMarketEvent(trade(0, T0 + 3, 100, 11, Side.SELL));
+        return model.position(0);
+    }
+
+    @Test
+    void shouldFillWhenTheRecordedMarketMovesThroughOurPrice() {
+        final BacktestFillModel model = model(FillModelConfig.builder().latencyNanos(0));
+        model.onMarketEvent(book(1, T0, new long[] {100, 10}, new long[] {103, 4}));
+        model.sendNewOrder(1, 1, Side.SELL, 102, 3, TimeInForce.GTC);
+        model.advanceTo(T0);
+        model.onMarketEvent(book(1, T0 + 1, new long[] {102, 6}, new long[] {103, 4}));
+        assertEquals(1, publisher.matching(fill(1, 0)).size());
+        assertEquals(-3, model.position(1));
+    }
+
+    @Test
+    void shouldCancelRejectEnforceLimitsAndSettle() {
+        final BacktestFillModel model = model(FillModelConfig.builder().latencyNanos(0).positionLimit(5));
+        model.onMarketEvent(book(0, T0, new long[] {90, 10}, new long[] {110, 10}));
+        model.sendNewOrder(1, 0, Side.BUY, 95, 6, TimeInForce.GTC);
+        model.sendNewOrder(2, 0, Side.BUY, 95, 4, TimeInForce.GTC);
+        model.sendCancel(2, 0);
+        model.sendCancel(2, 0);
+        model.sendNewOrder(3, 0, Side.BUY, 110, 2, TimeInForce.IOC);
+        model.advanceTo(T0);
+        assertEquals(RejectReason.POSITION_LIMIT, publisher.matching(order(OrderEventKind.REJECT, 1)).get(0).rejectReason);
+        assertEquals(1, publisher.matching(order(OrderEventKind.CANCELLED, 2)).size());
+        final EngineEvent cancelReject = publisher.matching(order(OrderEventKind.CANCEL_REJECT, 2)).get(0);
+        assertEquals(0, cancelReject.instrumentId);
+        model.settle(0, 120.0);
+        final EngineEvent settlement = publisher.matching(e -> e.type == EventType.SETTLEMENT).get(0);
+        assertEquals(2, settlement.position);
+        assertEquals(120.0, settlement.value);
+        assertEquals(0, model.openOrderCount());
+    }
+
+    private long lastPosition() {
+        final List<EngineEvent> reports = publisher.matching(e -> e.type == EventType.POSITION_REPORT);
+        return reports.get(reports.size() - 1).position;
+    }
+
+    private static EngineEvent book(final int instrument, final long time, final long[] bid, final long[] ask) {
+        final EngineEvent e = new EngineEvent();
+        e.clear();
+        e.type = EventType.MARKET_BOOK;
+        e.instrumentId = instrument;
+        e.eventTimeNanos = time;
+        e.bidLevels = 1;
+        e.bidPrices[0] = bid[0];
+        e.bidQtys[0] = bid[1];
+        e.askLevels = 1;
+        e.askPrices[0] = ask[0];
+        e.askQtys[0] = ask[1];
+        return e;
+    }
+
+    private static EngineEvent trade(final int instrument, final long time, final long price, final long qty, final int aggressor) {
+        final EngineEvent e = new EngineEvent();
+        e.clear();
+        e.type = EventType.MARKET_TRADE;
+        e.instrumentId = instrument;
+        e.eventTimeNanos = time;
+        e.tradePriceTicks = price;
+        e.tradeQty = qty;
+        e.aggressorSide = aggressor;
+        return e;
+    }
+}
