@@ -13,6 +13,7 @@ import io.skytrade.core.signal.SignalParams;
 import io.skytrade.core.sizing.SizerParams;
 import io.skytrade.core.strategy.StrategyParams;
 import io.skytrade.core.valuation.ValuationParams;
+import io.skytrade.feeds.config.FeedsConfig;
 import io.skytrade.journal.JournalSettings;
 
 import java.util.List;
@@ -26,14 +27,16 @@ import java.util.List;
  * @param series      alternative-data series names; registry ids follow this order
  * @param pipeline    ring size, wait strategy, thread layout, pinning, journal mode
  * @param journal     where run directories go and how queues are stored
- * @param market      the embedded synthetic market-data source
+ * @param venue       the exchange: embedded simulator, remote venue, or paper
+ * @param market      the random-walk market of paper mode
+ * @param feeds       alternative-data sources (offline synthetic by default)
  * @param model       parameters of the business stages (features to order manager)
  * @param timers      timer tick period
  * @param status      status line period
  */
 public record EngineConfig(List<String> instruments, List<String> series, PipelineSection pipeline,
-                           JournalSection journal, MarketSection market, ModelSection model,
-                           TimerSection timers, StatusSection status) {
+                           JournalSection journal, VenueSection venue, MarketSection market, FeedsConfig feeds,
+                           ModelSection model, TimerSection timers, StatusSection status) {
 
     /** Default products (design section 7). */
     public static final List<String> DEFAULT_INSTRUMENTS = List.of(
@@ -54,7 +57,9 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
         final EngineConfig config = new EngineConfig(instruments, series,
             PipelineSection.bind(root.node("pipeline")),
             JournalSection.bind(root.node("journal")),
+            RecordBinder.bind(root.node("venue"), VenueSection.defaults()),
             MarketSection.bind(root.node("market")),
+            RecordBinder.bind(root.node("feeds"), FeedsConfig.defaults()),
             ModelSection.bind(root),
             TimerSection.bind(root.node("timers")),
             StatusSection.bind(root.node("status")));
@@ -76,7 +81,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             try {
                 kind = WaitStrategyKind.fromConfig(wait);
             } catch (final IllegalArgumentException e) {
-                throw n.bad("waitStrategy", wait, "one of blocking, sleeping, yielding, busy-spin");
+                throw n.bad("waitStrategy", wait, "one of blocking, lite-blocking, sleeping, yielding, busy-spin");
             }
             final String mode = n.string("journalMode", "inline");
             if (!mode.equals("inline") && !mode.equals("parallel")) {

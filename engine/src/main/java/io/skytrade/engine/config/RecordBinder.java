@@ -4,6 +4,8 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,7 +18,7 @@ import java.util.Map;
  * starting from the record's documented defaults: every key is optional and takes the default's
  * value, unknown keys fail, and the record's own validation (its compact constructor) reports bad
  * combinations. Component types: int, long, double, boolean, String, double[], nested records and
- * {@code Map<String, Record>}. A {@code long} component named {@code xxxNanos} is written in YAML as
+ * {@code Map<String, Record>}, Duration and Path. A {@code long} component named {@code xxxNanos} is written in YAML as
  * {@code xxx}, a duration ("15m", "250ms"; a bare number is seconds) or an ISO-8601 instant
  * ("2026-02-28T12:00:00Z") for points in time.
  *
@@ -89,6 +91,17 @@ public final class RecordBinder {
         }
         if (t == String.class) {
             return node.string(key, (String) def);
+        }
+        if (t == Duration.class) {
+            if (!node.has(key)) {
+                node.markRead(key);
+                return def;
+            }
+            return Duration.ofNanos(node.durationNanos(key, 0));
+        }
+        if (t == Path.class) {
+            final String text = node.string(key, def == null ? null : def.toString());
+            return text == null ? null : Path.of(text);
         }
         if (t == double[].class) {
             return doubles(node, key, (double[]) def);

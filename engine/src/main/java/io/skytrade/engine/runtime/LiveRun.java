@@ -3,8 +3,20 @@ package io.skytrade.engine.runtime;
 import io.skytrade.core.pipeline.EngineHealth;
 import io.skytrade.core.pipeline.Pipeline;
 import io.skytrade.core.pipeline.PipelineBuilder;
+import io.skytrade.core.risk.TradingMode;
+import io.skytrade.core.world.SyntheticWorld;
+import io.skytrade.engine.config.ConfigException;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
+import io.skytrade.engine.config.VenueSection;
+import io.skytrade.exchange.gateway.GatewayConfig;
+import io.skytrade.exchange.gateway.WebSocketExchangeGateway;
+import io.skytrade.exchange.sim.ExchangeSimulator;
+import io.skytrade.exchange.sim.VenueConfig;
+import io.skytrade.feeds.FeedLog;
+import io.skytrade.feeds.FeedScheduler;
+import io.skytrade.feeds.Feeds;
+import io.skytrade.feeds.ObservationPublisher;
 import io.skytrade.engine.demo.SyntheticMarketSource;
 import io.skytrade.journal.DecisionJournal;
 import io.skytrade.journal.InputJournalStage;
@@ -14,6 +26,7 @@ import io.skytrade.journal.RunDirectory;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -41,7 +54,11 @@ public final class LiveRun implements AutoCloseable {
     private final PageToucher toucher;
     private final InputJournalStage journalStage;
     private final DecisionJournal decisionJournal;
-    private final PaperOrderGateway gateway = new PaperOrderGateway();
+    private final PaperOrderGateway paper = new PaperOrderGateway();
+    private ExchangeSimulator simulator;
+    private WebSocketExchangeGateway gateway;
+    private Feeds feeds;
+    private FeedScheduler feedScheduler;
     private final Pipeline pipeline;
     private final EngineAssembly.Stages stages;
     private final List<Runnable> stoppers = new ArrayList<>();
@@ -51,11 +68,15 @@ public final class LiveRun implements AutoCloseable {
     private final EngineConfig config;
     private boolean closed;
 
-    private LiveRun(final ConfigLoader.LoadedConfig loaded, final Path journalRoot, final PrintStream out) {
+    private LiveRun(final ConfigLoader.LoadedConfig loaded, final Path journalRoot, final PrintStream out,
+                    final Map<String, String> env) {
         this.out = out;
         this.config = loaded.config();
-        final EpochNanoClock clock = new OffsetEpochNanoClock();
+        final VenueSection venue = config.venue();
         final Instant startedAt = Instant.now();
+        final long startEpochNanos = startedAt.getEpochSecond() * 1_000_000_000L + startedAt.getNano();
+        final EpochNanoClock clock = venue.mode().equals(VenueSection.SIMULATOR)
+            ? new ScaledEpochNanoClock(startEpochNanos, venue.timeScale()) : new OffsetEpochNanoClock();
         final long clientOrderIdBase = EngineAssembly.clientOrderIdBaseFor(startedAt.getEpochSecond());
         this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), startedAt,
             Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
@@ -67,7 +88,8 @@ public final class LiveRun implements AutoCloseable {
         this.journalStage = new InputJournalStage(inputsQueue, bytesAppended);
         this.decisionJournal = new DecisionJournal(decisionsQueue);
         final EngineAssembly assembly = new EngineAssembly(config);
-        this.stages = assembly.businessStages(decisionJournal, gateway, clientOrderIdBase);
+        final LateBoundOrderGateway orderGateway = new LateBoundOrderGateway();
+        this.stages = assembly.businessStages(decisionJournal, orderGateway, clientOrderIdBase);
         this.pipeline = assembly.configure(new PipelineBuilder().clock(clock).warnings(out::println), journalStage, stages)
             .build();
         final OperatorCommands commands = new OperatorCommands(pipeline.publisher());
@@ -75,21 +97,72 @@ public final class LiveRun implements AutoCloseable {
         if (toucher != null) {
             toucher.start();
         }
-        pipeline.start();
-        final EngineConfig.MarketSection m = config.market();
-        final SyntheticMarketSource market = new SyntheticMarketSource(pipeline.publisher(), clock,
-            config.instruments().size(), m.seed(), m.eventsPerSecond(), m.startPrice(), m.volatilityTicks(),
-            m.spreadTicks(), m.levelQty());
-        startSource("skytrade-market", market, market::stop);
+        final SyntheticWorld world = new SyntheticWorld(venue.seed());
+        switch (venue.mode()) {
+            case VenueSection.PAPER -> {
+                orderGateway.bind(paper);
+                pipeline.start();
+                final EngineConfig.MarketSection m = config.market();
+                final SyntheticMarketSource market = new SyntheticMarketSource(pipeline.publisher(), clock,
+                    config.instruments().size(), m.seed(), m.eventsPerSecond(), m.startPrice(), m.volatilityTicks(),
+                    m.spreadTicks(), m.levelQty());
+                startSource("skytrade-market", market, market::stop);
+            }
+            case VenueSection.SIMULATOR, VenueSection.REMOTE -> {
+                String url = venue.url();
+                String apiKey = env.get(venue.apiKeyEnv());
+                if (venue.mode().equals(VenueSection.SIMULATOR)) {
+                    simulator = new ExchangeSimulator(VenueConfig.builder().products(config.instruments()).seed(venue.seed())
+                        .timeScale(venue.timeScale()).worldStartNanos(startEpochNanos)
+                        .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot()).build(),
+                        new SystemEpochNanoClock());
+                    simulator.start(venue.port());
+                    url = "ws://127.0.0.1:" + simulator.port() + "/";
+                    out.println("simulated exchange listening on " + url + " (time x" + venue.timeScale() + ")");
+                    if (apiKey == null) {
+                        apiKey = "demo";
+                    }
+                } else if (apiKey == null) {
+                    throw new ConfigException("venue.apiKeyEnv: environment variable " + venue.apiKeyEnv()
+                        + " holding the venue API key is not set");
+                }
+                gateway = new WebSocketExchangeGateway(GatewayConfig.builder().uri(url).apiKey(apiKey).build(),
+                    assembly.registry(), pipeline.publisher(), clock);
+                orderGateway.bind(gateway);
+                pipeline.start();
+                gateway.connect();
+                awaitVenue(url, venue.connectTimeoutNanos());
+            }
+            default -> throw new IllegalStateException("venue mode " + venue.mode());
+        }
+        feeds = Feeds.create(config.feeds(), assembly.registry(), env, clock, FeedLog.system(), new WorldObservations(world));
+        feedScheduler = feeds.scheduler(new ObservationPublisher(pipeline.publisher()));
+        feedScheduler.start();
         if (config.timers().intervalNanos() > 0) {
             final TimerSource timers = new TimerSource(pipeline.publisher(), clock, config.timers().intervalNanos());
             startSource("skytrade-timer", timers, timers::stop);
         }
     }
 
+    private void awaitVenue(final String url, final long timeoutNanos) {
+        try {
+            if (!gateway.awaitConnected(TimeUnit.NANOSECONDS.toMillis(timeoutNanos))) {
+                out.println("warning: not logged in to the venue at " + url + " yet; the gateway keeps reconnecting");
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Starts a live run with the given configuration; run directories are created under {@code journalRoot}. */
     public static LiveRun start(final ConfigLoader.LoadedConfig loaded, final Path journalRoot, final PrintStream out) {
-        return new LiveRun(loaded, journalRoot, out);
+        return new LiveRun(loaded, journalRoot, out, System.getenv());
+    }
+
+    /** Starts a live run reading secrets from {@code env} (tests pass their own environment). */
+    public static LiveRun start(final ConfigLoader.LoadedConfig loaded, final Path journalRoot, final PrintStream out,
+                                final Map<String, String> env) {
+        return new LiveRun(loaded, journalRoot, out, env);
     }
 
     private void startSource(final String name, final Runnable source, final Runnable stopper) {
@@ -138,8 +211,12 @@ public final class LiveRun implements AutoCloseable {
     private String statusLine(final long events, final double rate) {
         final EngineHealth health = pipeline.health();
         final StringBuilder sb = new StringBuilder();
-        sb.append(String.format("status: %s events %,d (%,.0f/s) decisions %,d orders sent %,d",
-            health.state(), events, rate, decisionJournal.entries(), gateway.orders()));
+        sb.append(String.format("status: %s mode %s events %,d (%,.0f/s) decisions %,d orders sent %,d cancels %,d",
+            health.state(), TradingMode.name(stages.risk().mode()), events, rate, decisionJournal.entries(),
+            stages.orders().ordersSent(), stages.orders().cancelsSent()));
+        if (gateway != null) {
+            sb.append(gateway.isConnected() ? " venue connected" : " venue DISCONNECTED");
+        }
         if (pipeline.failures().failureCount() > 0) {
             sb.append(String.format(" stage failures %,d, last: %s", pipeline.failures().failureCount(),
                 pipeline.failures().lastFailure()));
@@ -173,6 +250,10 @@ public final class LiveRun implements AutoCloseable {
             return;
         }
         closed = true;
+        if (feedScheduler != null) {
+            feedScheduler.close();
+            feeds.close();
+        }
         stoppers.forEach(Runnable::run);
         for (final Thread t : sourceThreads) {
             try {
@@ -181,7 +262,13 @@ public final class LiveRun implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (gateway != null) {
+            gateway.close();
+        }
         final boolean drained = pipeline.drainAndStop(30, TimeUnit.SECONDS);
+        if (simulator != null) {
+            simulator.stop();
+        }
         if (!drained) {
             out.println("warning: the ring did not drain within 30 s; stage threads were halted");
         }
@@ -192,7 +279,8 @@ public final class LiveRun implements AutoCloseable {
         inputsQueue.close();
         decisionsQueue.close();
         run.markClosed(journalStage.entries(), decisionJournal.entries(), Instant.now());
-        out.printf("stopped: %s, %,d inputs and %,d decisions journaled, %,d orders sent%n",
-            pipeline.health().state(), journalStage.entries(), decisionJournal.entries(), gateway.orders());
+        out.printf("stopped: %s, mode %s, %,d inputs and %,d decisions journaled, %,d orders sent%n",
+            pipeline.health().state(), TradingMode.name(stages.risk().mode()), journalStage.entries(),
+            decisionJournal.entries(), stages.orders().ordersSent());
     }
 }

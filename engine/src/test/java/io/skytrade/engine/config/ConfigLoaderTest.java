@@ -25,7 +25,10 @@ class ConfigLoaderTest {
     void shouldLoadShippedConfigs() {
         final EngineConfig d = LOADER.load(Path.of("../config/default.yaml")).config();
         assertEquals(WaitStrategyKind.BLOCKING, d.pipeline().layout().waitStrategy());
-        assertEquals(List.of(List.of("journal", "strategy", "orders")), d.pipeline().layout().threads());
+        assertEquals(List.of(EngineConfig.DEFAULT_STAGES), d.pipeline().layout().threads());
+        assertEquals("simulator", d.venue().mode());
+        assertEquals(60.0, d.venue().timeScale());
+        assertEquals(30 * 60_000_000_000L, d.model().safeMode().maxMarketDataAgeNanos());
         assertEquals(9, d.instruments().size());
         final EngineConfig t = LOADER.load(Path.of("../config/tuned-host.yaml")).config();
         assertEquals(WaitStrategyKind.BUSY_SPIN, t.pipeline().layout().waitStrategy());
@@ -45,11 +48,14 @@ class ConfigLoaderTest {
     void shouldNameKeyValueAndExpectationForAWrongType() {
         assertEquals("config key 'pipeline.ringSize' has value 'big', expected an integer",
             error("pipeline:\n  ringSize: big\n"));
-        assertEquals("config key 'pipeline.waitStrategy' has value 'fast', expected one of blocking, sleeping, yielding, busy-spin",
+        assertEquals("config key 'pipeline.waitStrategy' has value 'fast', expected one of blocking, lite-blocking, sleeping, yielding, busy-spin",
             error("pipeline:\n  waitStrategy: fast\n"));
         assertEquals("config key 'journal.pretouch' has value 3, expected true or false", error("journal:\n  pretouch: 3\n"));
-        assertEquals("config key 'strategy.slowWindow' has value 4, expected greater than fastWindow (8)",
-            error("strategy:\n  slowWindow: 4\n"));
+        assertEquals("config section 'risk': risk.maxPositionLots=0: expected > 0", error("risk:\n  maxPositionLots: 0\n"));
+        assertEquals("config key 'risk.maxOrderLots' has value 'many', expected an integer", error("risk:\n  maxOrderLots: many\n"));
+        assertTrue(error("strategy:\n  slowWindow: 4\n").startsWith("config key 'strategy.slowWindow' is unknown; known keys here:"));
+        assertEquals("config section 'venue': venue.mode: 'carrier-pigeon' must be simulator, remote or paper",
+            error("venue:\n  mode: carrier-pigeon\n"));
         assertTrue(error("pipeline:\n  ringSize: 1000\n").contains("pipeline.ringSize: 1000 must be a power of two"));
         assertTrue(error("journal:\n  blockSize: lots\n").contains("'journal.blockSize' has value 'lots'"));
     }
@@ -88,6 +94,35 @@ class ConfigLoaderTest {
     void shouldReportInvalidYamlOnOneLine() {
         assertTrue(error("pipeline: [unclosed\n").startsWith("not valid YAML"));
         assertTrue(error("- just\n- a list\n").contains("top level must be a mapping"));
+    }
+
+    @Test
+    void shouldBindStageParametersWithDurationsInstantsListsAndNestedMaps() {
+        final EngineConfig c = LOADER.loadText("""
+            orders:
+              ackTimeout: 250ms
+            valuation:
+              windowStart: 2026-03-01T12:00:00Z
+              windowEnd: 2026-03-02T12:00:00Z
+            strategy:
+              entryThresholds: [0.2, 0.4, 0.6]
+              aggressiveness: [0.1, 0.5, 1]
+            kalman:
+              seriesNoise:
+                thames_level_m:
+                  measurementNoise: 0.0004
+            feeds:
+              synthetic:
+                pollInterval: 3s
+            """).config();
+        assertEquals(250_000_000L, c.model().orders().ackTimeoutNanos());
+        assertEquals(1_772_366_400_000_000_000L, c.model().valuation().windowStartNanos());
+        assertEquals(0.4, c.model().strategy().entryThresholds()[1]);
+        assertEquals(0.0004, c.model().kalman().seriesNoise().get("thames_level_m").measurementNoise());
+        assertEquals(java.time.Duration.ofSeconds(3), c.feeds().synthetic().pollInterval());
+        assertTrue(error("kalman:\n  seriesNoise:\n    thames_level_m:\n      noize: 1\n")
+            .startsWith("config key 'kalman.seriesNoise.thames_level_m.noize' is unknown"));
+        assertTrue(error("orders:\n  ackTimeout: soon\n").contains("'orders.ackTimeout' has value 'soon'"));
     }
 
     @Test

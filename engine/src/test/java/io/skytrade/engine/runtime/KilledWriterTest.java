@@ -34,7 +34,7 @@ class KilledWriterTest {
     @Test
     void shouldDumpAndReplayAJournalWhoseWriterWasKilled() throws Exception {
         final Path config = tmp.resolve("fast.yaml");
-        Files.writeString(config, ReplayVerifyTest.FAST_CONFIG.replace("eventsPerSecond: 4000", "eventsPerSecond: 20000"));
+        Files.writeString(config, ReplayVerifyTest.FAST_CONFIG);
         final Path root = tmp.resolve("journal");
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -54,7 +54,7 @@ class KilledWriterTest {
             seen.append(line).append('\n');
         }
         assertTrue(line != null, "the child printed a status line; output: " + seen);
-        Thread.sleep(300);
+        Thread.sleep(1500);
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
@@ -66,7 +66,7 @@ class KilledWriterTest {
         final RunDirectory run = RunDirectory.open(runDir);
         assertFalse(run.closedCleanly());
         final JournalInspector.Stats stats = new JournalInspector(run).stats();
-        assertTrue(stats.inputs() > 1000, "inputs " + stats.inputs());
+        assertTrue(stats.inputs() > 200, "inputs " + stats.inputs());
         final ByteArrayOutputStream dump = new ByteArrayOutputStream();
         final long lineCount = new JournalInspector(run).dump(new PrintStream(dump, true, StandardCharsets.UTF_8), Long.MAX_VALUE);
         assertEquals(stats.inputs() + stats.decisions(), lineCount);

@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(120)
 class ReplayVerifyTest {
+    /** The demo's stack (embedded simulator, synthetic feeds, every stage), with world time 120x. */
     static final String FAST_CONFIG = """
         pipeline:
           ringSize: 1024
@@ -44,13 +45,17 @@ class ReplayVerifyTest {
         journal:
           blockSize: 1MiB
           pretouchAhead: 2MiB
-        market:
-          eventsPerSecond: 4000
-          volatilityTicks: 3.0
-        strategy:
-          fastWindow: 3
-          slowWindow: 9
-          thresholdTicks: 0.2
+        venue:
+          mode: simulator
+          seed: 7
+          timeScale: 120
+        feeds:
+          synthetic:
+            pollInterval: 200ms
+        safeMode:
+          maxMarketDataAge: 1h
+        orders:
+          ackTimeout: 1h
         timers:
           interval: 50ms
         status:
@@ -68,14 +73,15 @@ class ReplayVerifyTest {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(FAST_CONFIG), tmp.resolve("journal"),
             new PrintStream(out, true, StandardCharsets.UTF_8));
-        live.awaitStop(1_500_000_000L);
+        live.awaitStop(4_000_000_000L);
         live.close();
         run = RunDirectory.open(live.runDirectory().dir());
         inputs = live.inputsJournaled();
         decisions = live.decisionsJournaled();
-        assertTrue(inputs > 3000, "inputs " + inputs);
+        assertTrue(inputs > 500, "inputs " + inputs);
         assertTrue(decisions > 10, "decisions " + decisions);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("status: RUNNING"), out.toString(StandardCharsets.UTF_8));
+        final String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("status: RUNNING") && printed.contains("venue connected"), printed);
     }
 
     @Test

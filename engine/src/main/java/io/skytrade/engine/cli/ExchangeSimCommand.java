@@ -1,0 +1,58 @@
+package io.skytrade.engine.cli;
+
+import io.skytrade.exchange.sim.ExchangeSimulator;
+import io.skytrade.exchange.sim.VenueConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code skytrade exchange-sim}: the simulated exchange as a standalone server (loopback by
+ * default), speaking the protocol of {@code exchange/PROTOCOL.md}, until interrupted.
+ */
+@Command(name = "exchange-sim", mixinStandardHelpOptions = true,
+    description = "Run the simulated exchange as a standalone WebSocket server (see exchange/PROTOCOL.md).")
+final class ExchangeSimCommand implements Callable<Integer> {
+    @Option(names = "--port", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int port = 8765;
+
+    @Option(names = "--seed", description = "Seed of the synthetic world and traders (default: ${DEFAULT-VALUE}).")
+    long seed = 7;
+
+    @Option(names = "--time-scale", paramLabel = "X", description = "Simulated seconds per wall second (default: ${DEFAULT-VALUE}).")
+    double timeScale = 1.0;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+        description = "Accept only the API key held in this environment variable (default: accept any key).")
+    String apiKeyEnv;
+
+    @Option(names = "--no-traders", description = "Run without background traders.")
+    boolean noTraders;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final VenueConfig.Builder b = VenueConfig.builder().seed(seed).timeScale(timeScale).backgroundTraders(!noTraders);
+        if (apiKeyEnv != null) {
+            final String key = System.getenv(apiKeyEnv);
+            if (key == null || key.isEmpty()) {
+                System.err.println("config error: --api-key-env " + apiKeyEnv + " is not set in the environment");
+                return SkytradeCli.EXIT_USAGE;
+            }
+            b.apiKeys(Set.of(key));
+        }
+        final ExchangeSimulator sim = new ExchangeSimulator(b.build());
+        sim.start(port);
+        System.out.println("simulated exchange listening on ws://127.0.0.1:" + sim.port() + "/ (seed " + seed
+            + ", time x" + timeScale + "); Ctrl-C to stop");
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.stop();
+            stopped.countDown();
+        }, "exchange-sim-shutdown"));
+        stopped.await();
+        return SkytradeCli.EXIT_OK;
+    }
+}

@@ -1,0 +1,56 @@
+package io.skytrade.engine.config;
+
+import java.util.Locale;
+
+/**
+ * venue: where orders go and market data comes from.
+ *
+ * @param mode              {@code simulator} (default: the embedded simulated exchange on loopback,
+ *                          reached through the real WebSocket gateway), {@code remote} (a venue at
+ *                          {@code url}), or {@code paper} (the seeded random-walk market of the
+ *                          {@code market} section, orders counted but not sent; for benchmarks)
+ * @param url               venue address in remote mode (default ws://127.0.0.1:8765/)
+ * @param apiKeyEnv         environment variable holding the venue API key (default SKYTRADE_API_KEY);
+ *                          the simulator accepts any key, so the demo needs none
+ * @param port              simulator port, 0 for any free port (default 0)
+ * @param seed              seed of the simulator's synthetic world and traders (default 7); the offline
+ *                          feeds observe the same world
+ * @param timeScale         simulated seconds per wall-clock second in simulator mode (default 1; the
+ *                          demo uses 60)
+ * @param backgroundTraders whether the simulator's background traders quote (default true)
+ * @param feePerLot         simulator fee per lot filled (default 0)
+ * @param connectTimeout    how long start-up waits for the gateway to log in, nanoseconds (default 10s)
+ */
+public record VenueSection(String mode, String url, String apiKeyEnv, int port, long seed, double timeScale,
+                           boolean backgroundTraders, double feePerLot, long connectTimeoutNanos) {
+    public static final String SIMULATOR = "simulator";
+    public static final String REMOTE = "remote";
+    public static final String PAPER = "paper";
+
+    public VenueSection {
+        mode = mode.toLowerCase(Locale.ROOT);
+        if (!mode.equals(SIMULATOR) && !mode.equals(REMOTE) && !mode.equals(PAPER)) {
+            throw new IllegalArgumentException("venue.mode: '" + mode + "' must be simulator, remote or paper");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("venue.port: " + port + " must be 0..65535");
+        }
+        if (!(timeScale >= 1.0) || timeScale > 100_000) {
+            throw new IllegalArgumentException("venue.timeScale: " + timeScale + " must be in 1..100000");
+        }
+        if (!url.startsWith("ws://") && !url.startsWith("wss://")) {
+            throw new IllegalArgumentException("venue.url: '" + url + "' must start with ws:// or wss://");
+        }
+        if (feePerLot < 0) {
+            throw new IllegalArgumentException("venue.feePerLot: " + feePerLot + " must be >= 0");
+        }
+        if (connectTimeoutNanos <= 0) {
+            throw new IllegalArgumentException("venue.connectTimeout: must be > 0");
+        }
+    }
+
+    public static VenueSection defaults() {
+        return new VenueSection(SIMULATOR, "ws://127.0.0.1:8765/", "SKYTRADE_API_KEY", 0, 7, 1.0, true, 0.0,
+            10_000_000_000L);
+    }
+}
