@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,15 +22,16 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the engine with a configuration file; journals every input and decision.")
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: config/default.yaml).")
-    Path config = Paths.get("config", "default.yaml");
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Configuration file (default: config/default.yaml); repeat to merge several, later files winning.")
+    List<Path> configs = new ArrayList<>(List.of(Paths.get("config", "default.yaml")));
 
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() throws Exception {
-        return runEngine(ConfigLoader.fromSystemEnv().load(config), options, System.out);
+        return runEngine(ConfigLoader.fromSystemEnv().load(configs), options, System.out);
     }
 
     /** Starts a live run and supervises it until it stops; shared with {@code demo}. */

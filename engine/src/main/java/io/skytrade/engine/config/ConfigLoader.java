@@ -61,8 +61,50 @@ public final class ConfigLoader {
         }
     }
 
-    /** Loads and validates config text. */
-    public LoadedConfig loadText(final String text) {
+    /**
+     * Loads several files and merges them in order (mappings merged key by key, later files
+     * winning; lists and scalars replaced), then validates the result.
+     */
+    public LoadedConfig load(final List<Path> files) {
+        if (files.size() == 1) {
+            return load(files.get(0));
+        }
+        final Map<String, Object> merged = new LinkedHashMap<>();
+        for (final Path file : files) {
+            final String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (final IOException e) {
+                throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+            }
+            try {
+                merge(merged, parse(text));
+            } catch (final ConfigException e) {
+                throw new ConfigException(file + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            return loadTree(merged);
+        } catch (final ConfigException e) {
+            throw new ConfigException(files + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void merge(final Map<String, Object> into, final Map<String, Object> from) {
+        for (final Map.Entry<String, Object> e : from.entrySet()) {
+            final Object existing = into.get(e.getKey());
+            if (existing instanceof Map && e.getValue() instanceof Map) {
+                final Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) existing);
+                merge(copy, (Map<String, Object>) e.getValue());
+                into.put(e.getKey(), copy);
+            } else {
+                into.put(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static Map<String, Object> parse(final String text) {
         final Object root;
         try {
             root = new Load(LoadSettings.builder().setLabel("config").setAllowDuplicateKeys(false).build()).loadFromString(text);
@@ -72,12 +114,19 @@ public final class ConfigLoader {
         if (root != null && !(root instanceof Map)) {
             throw new ConfigException("the top level must be a mapping of sections, not a " + root.getClass().getSimpleName());
         }
+        return root == null ? Map.of() : asMap(root);
+    }
+
+    /** Loads and validates config text. */
+    public LoadedConfig loadText(final String text) {
+        return loadTree(parse(text));
+    }
+
+    private LoadedConfig loadTree(final Map<String, Object> root) {
         final Map<String, Object> resolved = new LinkedHashMap<>();
         final Map<String, Object> redacted = new LinkedHashMap<>();
         final Set<String> secretPaths = new HashSet<>();
-        if (root != null) {
-            resolveMap("", asMap(root), resolved, redacted, secretPaths);
-        }
+        resolveMap("", root, resolved, redacted, secretPaths);
         final EngineConfig config = EngineConfig.bind(new ConfigNode("", resolved, secretPaths));
         return new LoadedConfig(config, dump(redacted));
     }

@@ -270,6 +270,28 @@ public final class ConfigNode {
         }
     }
 
+    /**
+     * Replaces, in a message, every secret value held under this node (at any depth) with
+     * {@code <redacted secret>}: for validation messages that quote values.
+     */
+    public String redactSecrets(final String message) {
+        return redact(message, path, values);
+    }
+
+    @SuppressWarnings("unchecked")
+    private String redact(final String message, final String at, final Map<String, Object> map) {
+        String m = message;
+        for (final Map.Entry<String, Object> e : map.entrySet()) {
+            final String p = at.isEmpty() ? e.getKey() : at + "." + e.getKey();
+            if (e.getValue() instanceof Map) {
+                m = redact(m, p, (Map<String, Object>) e.getValue());
+            } else if (secretPaths.contains(p) && e.getValue() != null && !e.getValue().toString().isEmpty()) {
+                m = m.replace(e.getValue().toString(), "<redacted secret>");
+            }
+        }
+        return m;
+    }
+
     /** An error for {@code key} naming the value and the expectation. */
     public ConfigException bad(final String key, final Object value, final String expected) {
         final String shown = secretPaths.contains(keyPath(key)) ? "<redacted secret>" : show(value);

@@ -18,7 +18,7 @@ import java.util.Map;
  * starting from the record's documented defaults: every key is optional and takes the default's
  * value, unknown keys fail, and the record's own validation (its compact constructor) reports bad
  * combinations. Component types: int, long, double, boolean, String, double[], nested records and
- * {@code Map<String, Record>}, Duration and Path. A {@code long} component named {@code xxxNanos} is written in YAML as
+ * {@code Map<String, Record>}, enums, Duration and Path. A {@code long} component named {@code xxxNanos} is written in YAML as
  * {@code xxx}, a duration ("15m", "250ms"; a bare number is seconds) or an ISO-8601 instant
  * ("2026-02-28T12:00:00Z") for points in time.
  *
@@ -49,7 +49,7 @@ public final class RecordBinder {
         } catch (final InvocationTargetException e) {
             if (e.getCause() instanceof IllegalArgumentException bad) {
                 throw new ConfigException("config " + (node.path().isEmpty() ? "" : "section '" + node.path() + "': ")
-                    + bad.getMessage(), bad);
+                    + node.redactSecrets(bad.getMessage()));
             }
             throw new IllegalStateException("cannot build " + type.getSimpleName() + " from config section '" + node.path() + "'",
                 e.getCause());
@@ -92,6 +92,9 @@ public final class RecordBinder {
         if (t == String.class) {
             return node.string(key, (String) def);
         }
+        if (t.isEnum()) {
+            return enumValue(node, key, (Class<? extends Enum>) t, (Enum<?>) def);
+        }
         if (t == Duration.class) {
             if (!node.has(key)) {
                 node.markRead(key);
@@ -114,6 +117,22 @@ public final class RecordBinder {
             return recordMap(node, key, (Map<String, Record>) def);
         }
         throw new IllegalStateException("config binding does not support " + t + " (" + c.getName() + ")");
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Object enumValue(final ConfigNode node, final String key, final Class<? extends Enum> type, final Enum<?> def) {
+        final String text = node.string(key, def == null ? null : def.name());
+        if (text == null) {
+            return null;
+        }
+        final StringBuilder names = new StringBuilder();
+        for (final Enum<?> constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(text.replace('-', '_'))) {
+                return constant;
+            }
+            names.append(names.length() == 0 ? "" : ", ").append(constant.name());
+        }
+        throw node.bad(key, text, "one of " + names);
     }
 
     private static long timeNanos(final ConfigNode node, final String key, final long def) {

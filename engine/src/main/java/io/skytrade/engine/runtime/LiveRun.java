@@ -59,6 +59,7 @@ public final class LiveRun implements AutoCloseable {
     private WebSocketExchangeGateway gateway;
     private Feeds feeds;
     private FeedScheduler feedScheduler;
+    private ControlServer control;
     private final Pipeline pipeline;
     private final EngineAssembly.Stages stages;
     private final List<Runnable> stoppers = new ArrayList<>();
@@ -138,9 +139,24 @@ public final class LiveRun implements AutoCloseable {
         feeds = Feeds.create(config.feeds(), assembly.registry(), env, clock, FeedLog.system(), new WorldObservations(world));
         feedScheduler = feeds.scheduler(new ObservationPublisher(pipeline.publisher()));
         feedScheduler.start();
+        startControlChannel(env.get(ControlServer.TOKEN_ENV), commands);
         if (config.timers().intervalNanos() > 0) {
             final TimerSource timers = new TimerSource(pipeline.publisher(), clock, config.timers().intervalNanos());
             startSource("skytrade-timer", timers, timers::stop);
+        }
+    }
+
+    private void startControlChannel(final String token, final OperatorCommands commands) {
+        if (token == null || token.isEmpty()) {
+            out.println("control channel off: set " + ControlServer.TOKEN_ENV + " to enable skytrade ctl");
+            return;
+        }
+        try {
+            control = new ControlServer(config.control().port(), token, commands,
+                () -> statusLine(journalStage.entries(), 0));
+            out.println("control channel on 127.0.0.1:" + control.port());
+        } catch (final java.io.IOException e) {
+            out.println("warning: control channel off: cannot listen on 127.0.0.1:" + config.control().port() + " (" + e.getMessage() + ")");
         }
     }
 
@@ -224,6 +240,11 @@ public final class LiveRun implements AutoCloseable {
         return sb.toString();
     }
 
+    /** Port of the control channel, or -1 when it is off. */
+    public int controlPort() {
+        return control == null ? -1 : control.port();
+    }
+
     public RunDirectory runDirectory() {
         return run;
     }
@@ -250,6 +271,9 @@ public final class LiveRun implements AutoCloseable {
             return;
         }
         closed = true;
+        if (control != null) {
+            control.close();
+        }
         if (feedScheduler != null) {
             feedScheduler.close();
             feeds.close();

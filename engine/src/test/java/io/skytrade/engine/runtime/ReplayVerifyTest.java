@@ -37,30 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(120)
 class ReplayVerifyTest {
-    /** The demo's stack (embedded simulator, synthetic feeds, every stage), with world time 120x. */
-    static final String FAST_CONFIG = """
-        pipeline:
-          ringSize: 1024
-          waitStrategy: blocking
-        journal:
-          blockSize: 1MiB
-          pretouchAhead: 2MiB
-        venue:
-          mode: simulator
-          seed: 7
-          timeScale: 120
-        feeds:
-          synthetic:
-            pollInterval: 200ms
-        safeMode:
-          maxMarketDataAge: 1h
-        orders:
-          ackTimeout: 1h
-        timers:
-          interval: 50ms
-        status:
-          interval: 500ms
-        """;
+    static final String FAST_CONFIG = io.skytrade.engine.TestConfigs.FAST_CONFIG;
 
     @TempDir
     static Path tmp;
