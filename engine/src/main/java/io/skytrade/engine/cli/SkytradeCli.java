@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "skytrade", mixinStandardHelpOptions = true, version = "skytrade 0.1.0",
     description = "Low-latency trading engine on alternative data (weather, air quality, flights).",
     subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, JournalCommand.class,
-        ExchangeSimCommand.class, FeedsCommand.class, CtlCommand.class, RegimeCommand.class,
+        ExchangeSimCommand.class, FeedsCommand.class, CtlCommand.class, RegimeCommand.class, ConfigCommand.class,
         CommandLine.HelpCommand.class})
 public final class SkytradeCli {
     public static final int EXIT_OK = 0;
