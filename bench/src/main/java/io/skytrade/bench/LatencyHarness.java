@@ -2,8 +2,6 @@ package io.skytrade.bench;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.dsl.ProducerType;
-import io.skytrade.core.baseline.DirectOrderStage;
-import io.skytrade.core.baseline.MovingAverageCrossStage;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.pipeline.InboundPublisher;
@@ -12,6 +10,9 @@ import io.skytrade.core.pipeline.Pipeline;
 import io.skytrade.core.pipeline.PipelineBuilder;
 import io.skytrade.core.pipeline.PipelineLayout;
 import io.skytrade.core.pipeline.WaitStrategyKind;
+import io.skytrade.engine.config.ConfigLoader;
+import io.skytrade.engine.config.EngineConfig;
+import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.engine.runtime.PaperOrderGateway;
 import io.skytrade.journal.DecisionJournal;
 import io.skytrade.journal.InputJournalStage;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,59 +68,94 @@ public final class LatencyHarness {
 
         LatencyProbe probe();
 
+        WorldInputStream stream();
+
         @Override
         void close();
     }
 
-    /** The business stages, fresh per scenario: strategy and outbound (decisions journal or none). */
-    static List<EventHandler<EngineEvent>> businessStages(final DecisionListener decisions) {
-        return List.of(new MovingAverageCrossStage(3, 9, 0.2, 1, 10), new DirectOrderStage(decisions, new PaperOrderGateway()));
+    /** The engine's configuration for the benchmarks: the defaults, with event-time limits wide open. */
+    static final EngineConfig CONFIG = new ConfigLoader(Map.of())
+        .loadText("safeMode:\n  maxMarketDataAge: 1h\norders:\n  ackTimeout: 1h\n").config();
+
+    /** The engine's real business stages, composed as the engine composes them, fresh per scenario. */
+    static EngineAssembly.Stages businessStages(final DecisionListener decisions) {
+        return new EngineAssembly(CONFIG).businessStages(decisions, new PaperOrderGateway(), 0);
+    }
+
+    /** Opens a journal (inputs and decisions queues, optional page toucher) under {@code dir}. */
+    static final class BenchJournal implements AutoCloseable {
+        final InputJournalStage stage;
+        final DecisionJournal decisions;
+        private final List<AutoCloseable> resources = new ArrayList<>();
+
+        BenchJournal(final Path dir, final boolean pretouch) {
+            resources.add(() -> delete(dir));
+            final JournalSettings settings = new JournalSettings(64L << 20, "FAST_DAILY", pretouch, 32L << 20);
+            final AtomicLong bytes = new AtomicLong();
+            final PageToucher toucher = pretouch ? new PageToucher(bytes, settings.pretouchAheadBytes(), System.err::println) : null;
+            final SingleChronicleQueue inputs = Queues.openForWriting(dir.resolve("inputs"), settings, toucher);
+            final SingleChronicleQueue decisionQueue = Queues.openForWriting(dir.resolve("decisions"), settings, null);
+            decisions = new DecisionJournal(decisionQueue);
+            stage = new InputJournalStage(inputs, bytes);
+            resources.add(0, decisionQueue);
+            resources.add(0, inputs);
+            if (toucher != null) {
+                toucher.start();
+                resources.add(0, toucher);
+            }
+            resources.add(0, decisions);
+        }
+
+        @Override
+        public void close() {
+            for (final AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (final Exception e) {
+                    System.err.println("warning: closing benchmark journal failed: " + e);
+                }
+            }
+        }
     }
 
     /** The Disruptor pipeline, all stages on one consumer thread (the layout that measured best here). */
     static final class DisruptorScenario implements Scenario {
         private final Pipeline pipeline;
-        private final LatencyProbe probe = new LatencyProbe();
-        private final List<AutoCloseable> resources = new ArrayList<>();
+        private final LatencyProbe probe;
+        private final BenchJournal journal;
+        private final WorldInputStream stream;
 
-        DisruptorScenario(final Journal journal, final WaitStrategyKind wait, final Path root) {
+        DisruptorScenario(final Journal mode, final WaitStrategyKind wait, final Path root, final WorldInputStream stream) {
+            this.stream = stream;
+            probe = new LatencyProbe(stream);
             final PipelineBuilder b = new PipelineBuilder().clock(new SystemEpochNanoClock()).producerType(ProducerType.SINGLE);
-            DecisionListener decisions = e -> { };
             final List<String> names = new ArrayList<>();
-            if (journal != Journal.NONE) {
-                final Path dir = journal == Journal.TMPFS ? Path.of("/dev/shm", "skytrade-bench-" + System.nanoTime())
-                    : root.resolve("bench-" + journal.name().toLowerCase(Locale.ROOT) + "-" + System.nanoTime());
-                resources.add(() -> delete(dir));
-                final boolean pretouch = journal != Journal.DISK_NO_PRETOUCH;
-                final JournalSettings settings = new JournalSettings(64L << 20, "FAST_DAILY", pretouch, 32L << 20);
-                final AtomicLong bytes = new AtomicLong();
-                final PageToucher toucher = pretouch ? new PageToucher(bytes, settings.pretouchAheadBytes(), System.err::println) : null;
-                final SingleChronicleQueue inputs = Queues.openForWriting(dir.resolve("inputs"), settings, toucher);
-                final SingleChronicleQueue decisionQueue = Queues.openForWriting(dir.resolve("decisions"), settings, null);
-                final DecisionJournal decisionJournal = new DecisionJournal(decisionQueue);
-                decisions = decisionJournal;
-                resources.add(0, decisionQueue);
-                resources.add(0, inputs);
-                if (toucher != null) {
-                    toucher.start();
-                    resources.add(0, toucher);
-                }
-                resources.add(0, decisionJournal);
-                b.stage("journal", new InputJournalStage(inputs, bytes));
+            if (mode != Journal.NONE) {
+                final Path dir = mode == Journal.TMPFS ? Path.of("/dev/shm", "skytrade-bench-" + System.nanoTime())
+                    : root.resolve("bench-" + mode.name().toLowerCase(Locale.ROOT) + "-" + System.nanoTime());
+                journal = new BenchJournal(dir, mode != Journal.DISK_NO_PRETOUCH);
+                b.stage("journal", journal.stage);
                 names.add("journal");
+            } else {
+                journal = null;
             }
-            final List<EventHandler<EngineEvent>> business = businessStages(decisions);
-            b.stage("strategy", business.get(0)).stage("orders", business.get(1)).stage("probe", probe);
+            final EngineAssembly.Stages business = businessStages(journal == null ? e -> { } : journal.decisions);
+            for (int i = 0; i < business.names().size(); i++) {
+                b.stage(business.names().get(i), business.handlers().get(i));
+            }
+            b.stage("probe", probe);
             final List<List<String>> threads = new ArrayList<>();
-            if (journal == Journal.DISK_PARALLEL) {
+            if (mode == Journal.DISK_PARALLEL) {
                 threads.add(List.of("journal"));
-                threads.add(List.of("strategy"));
+                threads.add(business.names().subList(0, business.names().size() - 1));
                 threads.add(List.of("orders", "probe"));
             } else {
-                names.addAll(List.of("strategy", "orders", "probe"));
+                names.addAll(business.names());
+                names.add("probe");
                 threads.add(names);
             }
-            pipeline = b.layout(new PipelineLayout(65536, wait, threads, List.of(), journal == Journal.DISK_PARALLEL))
+            pipeline = b.layout(new PipelineLayout(65536, wait, threads, List.of(), mode == Journal.DISK_PARALLEL))
                 .build().start();
         }
 
@@ -133,14 +170,15 @@ public final class LatencyHarness {
         }
 
         @Override
+        public WorldInputStream stream() {
+            return stream;
+        }
+
+        @Override
         public void close() {
             pipeline.drainAndStop(30, TimeUnit.SECONDS);
-            for (final AutoCloseable r : resources) {
-                try {
-                    r.close();
-                } catch (final Exception e) {
-                    System.err.println("warning: closing benchmark resource failed: " + e);
-                }
+            if (journal != null) {
+                journal.close();
             }
         }
     }
@@ -151,16 +189,21 @@ public final class LatencyHarness {
         private final EngineEvent[] pool = new EngineEvent[POOL];
         private final List<ArrayBlockingQueue<EngineEvent>> queues = new ArrayList<>();
         private final List<Thread> threads = new ArrayList<>();
-        private final LatencyProbe probe = new LatencyProbe();
+        private final LatencyProbe probe;
+        private final BenchJournal journal;
+        private final WorldInputStream stream;
         private volatile boolean running = true;
         private long sequence;
 
-        BlockingQueueScenario() {
+        BlockingQueueScenario(final Path root, final WorldInputStream stream) {
+            this.stream = stream;
             for (int i = 0; i < POOL; i++) {
                 pool[i] = new EngineEvent();
             }
-            final List<EventHandler<EngineEvent>> stages = new ArrayList<>(businessStages(e -> { }));
-            stages.add(0, (e, s, end) -> { });
+            probe = new LatencyProbe(stream);
+            journal = new BenchJournal(root.resolve("bench-abq-" + System.nanoTime()), true);
+            final List<EventHandler<EngineEvent>> stages = new ArrayList<>(businessStages(journal.decisions).handlers());
+            stages.add(0, journal.stage);
             stages.add(probe);
             for (int i = 0; i < stages.size(); i++) {
                 queues.add(new ArrayBlockingQueue<>(4096));
@@ -178,11 +221,16 @@ public final class LatencyHarness {
 
         private void loop(final EventHandler<EngineEvent> stage, final ArrayBlockingQueue<EngineEvent> in,
                           final ArrayBlockingQueue<EngineEvent> out) {
+            boolean started = false;
             try {
                 while (running) {
                     final EngineEvent e = in.poll(100, TimeUnit.MILLISECONDS);
                     if (e == null) {
                         continue;
+                    }
+                    if (!started) {
+                        started = true;
+                        stage.onStart();
                     }
                     stage.onEvent(e, e.sequence, true);
                     if (out != null) {
@@ -217,6 +265,11 @@ public final class LatencyHarness {
         }
 
         @Override
+        public WorldInputStream stream() {
+            return stream;
+        }
+
+        @Override
         public LatencyProbe probe() {
             return probe;
         }
@@ -236,13 +289,14 @@ public final class LatencyHarness {
                     Thread.currentThread().interrupt();
                 }
             }
+            journal.close();
         }
     }
 
     /** Publishes at a fixed rate for warm-up plus {@code seconds}, recording only after warm-up. */
     /** Returns {tick-to-decision from receive time, latency from intended send time}. */
     static Histogram[] runAtRate(final Scenario s, final int rate, final int seconds) {
-        final BookGenerator generator = new BookGenerator();
+        final WorldInputStream generator = s.stream();
         final long period = 1_000_000_000L / rate;
         final long start = System.nanoTime();
         final long recordFrom = start + WARMUP_NANOS;
@@ -259,8 +313,8 @@ public final class LatencyHarness {
             while ((wait = intended - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            generator.intendedNanos = intended;
-            s.publisher().publish(BookGenerator.BOOK, generator);
+            generator.intended = intended;
+            s.publisher().publish(WorldInputStream.NEXT, generator);
             published++;
         }
         drainUntil(s, published);
@@ -270,12 +324,12 @@ public final class LatencyHarness {
 
     /** Publishes {@code events} as fast as possible; returns events per second to the last stage. */
     static double saturate(final Scenario s, final long events) {
-        final BookGenerator generator = new BookGenerator();
+        final WorldInputStream generator = s.stream();
         final long base = s.probe().seen;
         final long start = System.nanoTime();
         for (long i = 0; i < events; i++) {
-            generator.intendedNanos = 0;
-            s.publisher().publish(BookGenerator.BOOK, generator);
+            generator.intended = System.nanoTime();
+            s.publisher().publish(WorldInputStream.NEXT, generator);
         }
         drainUntil(s, base + events);
         return events * 1e9 / (System.nanoTime() - start);
@@ -301,7 +355,7 @@ public final class LatencyHarness {
 
     private static String row(final String name, final int rate, final Histogram[] hs) {
         final Histogram h = hs[0];
-        return String.format(Locale.ROOT, "%-34s %8d %9.1f %9.1f %10.1f %11.1f %10.1f %10d   %9.1f %9.1f",
+        return String.format(Locale.ROOT, "%-40s %8d %9.1f %9.1f %10.1f %11.1f %10.1f %10d   %9.1f %9.1f",
             name, rate, us(h, 50), us(h, 99), us(h, 99.9), us(h, 99.99), h.getMaxValue() / 1000.0, h.getTotalCount(),
             us(hs[1], 50), us(hs[1], 99));
     }
@@ -311,26 +365,30 @@ public final class LatencyHarness {
     }
 
     static Scenario create(final String name, final Path disk) {
+        final WorldInputStream stream = STREAM;
         return switch (name) {
-            case "a" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk);
-            case "b" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.BLOCKING, disk);
-            case "c" -> new BlockingQueueScenario();
-            case "a-no-pretouch" -> new DisruptorScenario(Journal.DISK_NO_PRETOUCH, WaitStrategyKind.BLOCKING, disk);
-            case "a-tmpfs" -> new DisruptorScenario(Journal.TMPFS, WaitStrategyKind.BLOCKING, disk);
-            case "a-parallel-journal" -> new DisruptorScenario(Journal.DISK_PARALLEL, WaitStrategyKind.BLOCKING, disk);
-            case "a-yielding" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.YIELDING, disk);
-            case "a-lite-blocking" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.LITE_BLOCKING, disk);
-            case "b-yielding" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.YIELDING, disk);
+            case "a" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk, stream);
+            case "b" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.BLOCKING, disk, stream);
+            case "c" -> new BlockingQueueScenario(disk, stream);
+            case "a-no-pretouch" -> new DisruptorScenario(Journal.DISK_NO_PRETOUCH, WaitStrategyKind.BLOCKING, disk, stream);
+            case "a-tmpfs" -> new DisruptorScenario(Journal.TMPFS, WaitStrategyKind.BLOCKING, disk, stream);
+            case "a-parallel-journal" -> new DisruptorScenario(Journal.DISK_PARALLEL, WaitStrategyKind.BLOCKING, disk, stream);
+            case "a-yielding" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.YIELDING, disk, stream);
+            case "a-lite-blocking" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.LITE_BLOCKING, disk, stream);
+            case "b-yielding" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.YIELDING, disk, stream);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }
+
+    /** One precomputed world stream for every scenario (its arrays are reused run after run). */
+    private static final WorldInputStream STREAM = new WorldInputStream();
 
     static String describe(final String name) {
         return switch (name) {
             case "a" -> "(a) disruptor+journal (disk)";
             case "b" -> "(b) disruptor, no journal";
             case "b-yielding" -> "(b) variant: yielding";
-            case "c" -> "(c) ArrayBlockingQueue chain";
+            case "c" -> "(c) ArrayBlockingQueue chain (10 thr)";
             default -> "(a) variant: " + name.substring(2);
         };
     }
@@ -362,7 +420,7 @@ public final class LatencyHarness {
         System.out.printf("skytrade latency harness: %d s per point after %d s warm-up, java %s, %d cpus, journal on %s%n",
             seconds, WARMUP_NANOS / 1_000_000_000L, System.getProperty("java.version"),
             Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath());
-        System.out.printf("%-34s %8s %9s %9s %10s %11s %10s %10s   %9s %9s%n", "pipeline (latency in us)", "rate/s", "p50", "p99",
+        System.out.printf("%-40s %8s %9s %9s %10s %11s %10s %10s   %9s %9s%n", "pipeline (latency in us)", "rate/s", "p50", "p99",
             "p99.9", "p99.99", "max", "count", "intd p50", "intd p99");
         for (final int rate : rates) {
             final Histogram[][] core = new Histogram[3][];
@@ -373,7 +431,7 @@ public final class LatencyHarness {
                 }
                 System.out.println(row(describe(names[i]), rate, core[i]));
             }
-            System.out.printf(Locale.ROOT, "%-34s %8d  (c)/(a): p50 %.1fx, p99 %.1fx, p99.9 %.1fx; from intended: p50 %.1fx, p99 %.1fx%n",
+            System.out.printf(Locale.ROOT, "%-40s %8d  (c)/(a): p50 %.1fx, p99 %.1fx, p99.9 %.1fx; from intended: p50 %.1fx, p99 %.1fx%n",
                 "ratio", rate, ratio(core[2][0], core[0][0], 50), ratio(core[2][0], core[0][0], 99),
                 ratio(core[2][0], core[0][0], 99.9), ratio(core[2][1], core[0][1], 50), ratio(core[2][1], core[0][1], 99));
             if (rate == rates.get(rates.size() - 1)) {
@@ -388,7 +446,7 @@ public final class LatencyHarness {
         for (final String name : List.of("a", "a-yielding", "a-lite-blocking", "b", "b-yielding", "c")) {
             try (Scenario s = create(name, disk)) {
                 saturate(s, Math.min(saturateEvents, 200_000));
-                System.out.printf(Locale.ROOT, "%-34s %,14.0f events/s%n", describe(name), saturate(s, saturateEvents));
+                System.out.printf(Locale.ROOT, "%-40s %,14.0f events/s%n", describe(name), saturate(s, saturateEvents));
             }
         }
     }

@@ -33,8 +33,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Saturated throughput of the real Disruptor pipeline (journal + strategy + outbound + probe, all
- * on one consumer thread, producer on another): each invocation publishes a batch and waits until
+ * Saturated throughput of the real Disruptor pipeline (journal and the engine's eight business
+ * stages plus a probe, all on one consumer thread, yielding; producer on another): each invocation publishes a batch and waits until
  * the last stage has it. Scores are events per second; {@code -prof gc} gives bytes per event for
  * every thread of the JVM (producer, stages, Chronicle), which is the zero-allocation proof.
  */
@@ -50,7 +50,7 @@ public class PipelineThroughputBenchmark {
     @Param({"true", "false"})
     public boolean journal;
 
-    private final BookGenerator generator = new BookGenerator();
+    private final WorldInputStream generator = new WorldInputStream();
     private Pipeline pipeline;
     private LatencyProbe probe;
     private SingleChronicleQueue inputs;
@@ -60,7 +60,7 @@ public class PipelineThroughputBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        probe = new LatencyProbe();
+        probe = new LatencyProbe(generator);
         final PipelineBuilder b = new PipelineBuilder().clock(new SystemEpochNanoClock()).producerType(ProducerType.SINGLE);
         final List<String> names = new ArrayList<>();
         io.skytrade.core.pipeline.DecisionListener listener = e -> { };
@@ -75,8 +75,12 @@ public class PipelineThroughputBenchmark {
             names.add("journal");
         }
         final var business = LatencyHarness.businessStages(listener);
-        b.stage("strategy", business.get(0)).stage("orders", business.get(1)).stage("probe", probe);
-        names.addAll(List.of("strategy", "orders", "probe"));
+        for (int i = 0; i < business.names().size(); i++) {
+            b.stage(business.names().get(i), business.handlers().get(i));
+        }
+        b.stage("probe", probe);
+        names.addAll(business.names());
+        names.add("probe");
         pipeline = b.layout(PipelineLayout.singleThread(65536, WaitStrategyKind.YIELDING, names)).build().start();
     }
 
@@ -94,7 +98,7 @@ public class PipelineThroughputBenchmark {
     @OperationsPerInvocation(BATCH)
     public long publishBatch() {
         for (int i = 0; i < BATCH; i++) {
-            pipeline.publisher().publish(BookGenerator.BOOK, generator);
+            pipeline.publisher().publish(WorldInputStream.NEXT, generator);
         }
         published += BATCH;
         while (probe.seen < published) {

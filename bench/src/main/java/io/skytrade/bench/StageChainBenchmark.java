@@ -1,9 +1,6 @@
 package io.skytrade.bench;
 
-import io.skytrade.core.baseline.DirectOrderStage;
-import io.skytrade.core.baseline.MovingAverageCrossStage;
 import io.skytrade.core.event.EngineEvent;
-import io.skytrade.engine.runtime.PaperOrderGateway;
 import io.skytrade.journal.DecisionJournal;
 import io.skytrade.journal.InputJournalStage;
 import io.skytrade.journal.JournalSettings;
@@ -30,9 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Cost per event of each stage and of the whole chain on one thread, without the ring: the input
- * journal append (Chronicle, on disk under bench/target), the strategy, and the outbound stage with
- * its decision journal, on disk or tmpfs, with and without the page pre-toucher. Run with {@code -prof gc} to show ~0 B/op.
+ * Cost per event of the input-journal append alone and of the whole chain (journal and the
+ * engine's eight business stages with the decisions journal) on one thread, without the ring, on disk or tmpfs, with and without the page pre-toucher. Run with {@code -prof gc} to show ~0 B/op.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,18 +43,18 @@ public class StageChainBenchmark {
     @Param({"true", "false"})
     public boolean pretouch;
 
-    private final BookGenerator generator = new BookGenerator();
+    private final WorldInputStream generator = new WorldInputStream();
     private final EngineEvent event = new EngineEvent();
     private SingleChronicleQueue inputs;
     private SingleChronicleQueue decisionQueue;
     private InputJournalStage journal;
-    private MovingAverageCrossStage strategy;
-    private DirectOrderStage orders;
+    private com.lmax.disruptor.EventHandler<EngineEvent>[] business;
     private DecisionJournal decisions;
     private long sequence;
     private PageToucher toucher;
 
     @Setup(Level.Trial)
+    @SuppressWarnings("unchecked")
     public void setUp() throws Exception {
         final Path dir = Files.createTempDirectory(Path.of(journalDir.equals("tmpfs") ? "/dev/shm" : "bench/target").toAbsolutePath(),
             "jmh-journal");
@@ -69,9 +65,8 @@ public class StageChainBenchmark {
         decisionQueue = Queues.openForWriting(dir.resolve("decisions"), settings, null);
         journal = new InputJournalStage(inputs, bytes);
         journal.onStart();
-        strategy = new MovingAverageCrossStage(3, 9, 0.2, 1, 10);
         decisions = new DecisionJournal(decisionQueue);
-        orders = new DirectOrderStage(decisions, new PaperOrderGateway());
+        business = LatencyHarness.businessStages(decisions).handlers().toArray(new com.lmax.disruptor.EventHandler[0]);
     }
 
     @TearDown(Level.Trial)
@@ -86,9 +81,7 @@ public class StageChainBenchmark {
     }
 
     private EngineEvent next() {
-        event.clear();
-        event.sequence = sequence++;
-        generator.write(event);
+        generator.copyNext(event, sequence++);
         return event;
     }
 
@@ -100,18 +93,12 @@ public class StageChainBenchmark {
     }
 
     @Benchmark
-    public EngineEvent strategyStage() throws Exception {
-        final EngineEvent e = next();
-        strategy.onEvent(e, e.sequence, true);
-        return e;
-    }
-
-    @Benchmark
     public EngineEvent fullChain() throws Exception {
         final EngineEvent e = next();
         journal.onEvent(e, e.sequence, true);
-        strategy.onEvent(e, e.sequence, true);
-        orders.onEvent(e, e.sequence, true);
+        for (int i = 0; i < business.length; i++) {
+            business[i].onEvent(e, e.sequence, true);
+        }
         return e;
     }
 }

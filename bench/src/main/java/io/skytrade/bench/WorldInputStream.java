@@ -1,0 +1,84 @@
+package io.skytrade.bench;
+
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
+import io.skytrade.core.pipeline.InputTranslator;
+import io.skytrade.core.world.SyntheticWorld;
+import io.skytrade.core.world.WorldSeries;
+
+import java.util.SplittableRandom;
+
+/**
+ * A replayable input stream for the benchmarks, drawn from the seeded synthetic world the
+ * simulator settles on: book updates of the nine products around their settlement values (nine
+ * events in ten) and observations of the six data series (one in ten), world time advancing 5 s
+ * per event. Precomputed once; {@link #next} copies the next input into a ring slot and records
+ * the event's intended and actual send times (System.nanoTime) by sequence for the latency probe.
+ * No allocation after construction.
+ */
+final class WorldInputStream {
+    static final InputTranslator<WorldInputStream> NEXT = (event, stream) -> stream.next(event);
+    static final int TIMES = 1 << 20;
+    private static final int SIZE = 1 << 16;
+    private static final long STEP_NANOS = 5_000_000_000L;
+
+    private final EngineEvent[] inputs = new EngineEvent[SIZE];
+    final long[] intendedNanos = new long[TIMES];
+    final long[] publishedNanos = new long[TIMES];
+    private long index;
+    long intended;
+
+    WorldInputStream() {
+        final SyntheticWorld world = new SyntheticWorld(7);
+        final SplittableRandom random = new SplittableRandom(11);
+        final long t0 = 1_795_600_000_000_000_000L;
+        final double[] settle = new double[9];
+        world.settleAll(SyntheticWorld.londonNoonAtOrAfter(t0), settle);
+        for (int i = 0; i < SIZE; i++) {
+            final EngineEvent e = new EngineEvent();
+            final long t = t0 + i * STEP_NANOS;
+            e.eventTimeNanos = t;
+            e.receiveTimeNanos = t;
+            if (i % 10 == 9) {
+                final int series = (i / 10) % WorldSeries.COUNT;
+                e.type = EventType.OBSERVATION;
+                e.instrumentId = series;
+                e.value = world.value(series, t);
+            } else {
+                final int id = i % 9;
+                final long mid = Math.max(10, Math.round(settle[id] * (1 + 0.01 * random.nextGaussian())));
+                e.type = EventType.MARKET_BOOK;
+                e.instrumentId = id;
+                e.bidLevels = EngineEvent.BOOK_DEPTH;
+                e.askLevels = EngineEvent.BOOK_DEPTH;
+                for (int l = 0; l < EngineEvent.BOOK_DEPTH; l++) {
+                    e.bidPrices[l] = mid - 1 - l;
+                    e.askPrices[l] = mid + 1 + l;
+                    e.bidQtys[l] = 5 + random.nextInt(20);
+                    e.askQtys[l] = 5 + random.nextInt(20);
+                }
+            }
+            inputs[i] = e;
+        }
+    }
+
+    /** Copies the next input into {@code e} (world time keeps advancing across wraps). */
+    void next(final EngineEvent e) {
+        final long i = index++;
+        final long sequence = e.sequence;
+        e.copyInputsFrom(inputs[(int) (i & (SIZE - 1))]);
+        e.sequence = sequence;
+        final long shift = (i >>> 16) * SIZE * STEP_NANOS;
+        e.eventTimeNanos += shift;
+        e.receiveTimeNanos += shift;
+        final int slot = (int) (sequence & (TIMES - 1));
+        intendedNanos[slot] = intended;
+        publishedNanos[slot] = System.nanoTime();
+    }
+
+    /** Copies the next input without timing (JMH). */
+    void copyNext(final EngineEvent e, final long sequence) {
+        e.sequence = sequence;
+        next(e);
+    }
+}
