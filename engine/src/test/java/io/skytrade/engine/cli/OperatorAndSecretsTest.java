@@ -61,11 +61,9 @@ class OperatorAndSecretsTest {
             assertTrue(port > 0, out.toString(StandardCharsets.UTF_8));
             assertTrue(CtlCommand.send(port, "wrong-token", "status").startsWith("error: unauthorised"));
             replies.add(CtlCommand.send(port, CTL_TOKEN, "safe"));
-            live.awaitStop(700_000_000L);
-            replies.add(CtlCommand.send(port, CTL_TOKEN, "status"));
+            replies.add(statusOnceItSays(port, "mode SAFE", true));
             replies.add(CtlCommand.send(port, CTL_TOKEN, "resume"));
-            live.awaitStop(700_000_000L);
-            replies.add(CtlCommand.send(port, CTL_TOKEN, "status"));
+            replies.add(statusOnceItSays(port, "mode SAFE", false));
             replies.add(CtlCommand.send(port, CTL_TOKEN, "launch"));
         } finally {
             live.close();
@@ -95,6 +93,19 @@ class OperatorAndSecretsTest {
             assertFalse(printed.contains(secret), "output shows a secret");
             assertFalse(anyFileContains(run.dir(), secret), "a run file holds a secret");
         }
+    }
+
+    /** Polls the status (up to 15 s) until it contains {@code text} (or no longer does). */
+    private static String statusOnceItSays(final int port, final String text, final boolean contains) throws InterruptedException {
+        String status = "";
+        for (int i = 0; i < 150; i++) {
+            status = CtlCommand.send(port, CTL_TOKEN, "status");
+            if (status.contains(text) == contains) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        return status;
     }
 
     private static boolean anyFileContains(final Path dir, final String secret) throws IOException {

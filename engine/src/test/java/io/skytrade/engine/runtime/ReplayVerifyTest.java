@@ -50,7 +50,10 @@ class ReplayVerifyTest {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(FAST_CONFIG), tmp.resolve("journal"),
             new PrintStream(out, true, StandardCharsets.UTF_8));
-        live.awaitStop(4_000_000_000L);
+        final long deadline = System.nanoTime() + 30_000_000_000L;
+        do {
+            live.awaitStop(500_000_000L);
+        } while ((live.inputsJournaled() < 1000 || live.decisionsJournaled() < 20) && System.nanoTime() < deadline);
         live.close();
         run = RunDirectory.open(live.runDirectory().dir());
         inputs = live.inputsJournaled();
@@ -69,6 +72,22 @@ class ReplayVerifyTest {
         assertEquals(0, r.differences(), r.firstDifference());
         assertTrue(r.journalClosedCleanly());
         assertEquals(SkytradeCli.EXIT_OK, SkytradeCli.execute("replay", "--journal", run.dir().toString(), "--verify"));
+    }
+
+    @Test
+    void shouldFitTheRegimeModelOnTheJournalAndLoadItAsAConfigFragment() throws IOException {
+        final Path out = tmp.resolve("regime.yaml");
+        assertEquals(SkytradeCli.EXIT_OK, SkytradeCli.execute("regime", "fit", "--journal", run.dir().toString(),
+            "--states", "2", "--out", out.toString()));
+        final var merged = new ConfigLoader(Map.of()).load(List.of(Path.of("../config/default.yaml"), out)).config();
+        assertEquals(2, merged.model().regime().states());
+        assertEquals(4, merged.model().regime().transition().length);
+        double rowSum = 0;
+        for (int j = 0; j < 2; j++) {
+            rowSum += merged.model().regime().transition()[j];
+        }
+        assertEquals(1.0, rowSum, 1e-6);
+        assertEquals(60.0, merged.venue().timeScale(), "the base file's keys survive the merge");
     }
 
     @Test
