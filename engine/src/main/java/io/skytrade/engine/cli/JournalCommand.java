@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code skytrade journal dump|stats DIR}: inspect a run directory's journals. */
 @Command(name = "journal", mixinStandardHelpOptions = true, description = "Inspect journals.",
-    subcommands = {JournalCommand.Dump.class, JournalCommand.Stats.class})
+    subcommands = {JournalCommand.Dump.class, JournalCommand.Stats.class, JournalCommand.Import.class})
 final class JournalCommand {
 
     /** Prints inputs and decisions as text. */
@@ -42,6 +42,67 @@ final class JournalCommand {
             final RunDirectory run = RunDirectory.open(dir);
             System.out.println("run " + run.runId() + " (" + run.dir() + ")");
             new JournalInspector(run).stats().print(System.out);
+            return SkytradeCli.EXIT_OK;
+        }
+    }
+
+    /** Builds a run directory from CSV files of market data and observations. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Build a run directory from CSV files (columns: see README); rows merged by time.")
+    static final class Import implements Callable<Integer> {
+        @Option(names = "--csv", required = true, paramLabel = "FILE", description = "CSV file; repeat for several.")
+        java.util.List<Path> csv;
+
+        @Option(names = "--kind", required = true, paramLabel = "KIND",
+            description = "market or observation, one per --csv in the same order.")
+        java.util.List<String> kinds;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "Configuration stored with the run (default: the embedded demo config).")
+        Path config;
+
+        @Option(names = "--journal", paramLabel = "DIR", description = "Where the run directory is created (default: journal).")
+        Path root = Path.of("journal");
+
+        @Option(names = "--on-error", paramLabel = "MODE", description = "reject (default) or skip malformed rows.")
+        String onError = "reject";
+
+        @Override
+        public Integer call() {
+            if (kinds.size() != csv.size()) {
+                System.err.println("usage error: give one --kind per --csv (" + csv.size() + " files, " + kinds.size() + " kinds)");
+                return SkytradeCli.EXIT_USAGE;
+            }
+            final io.skytrade.engine.config.ConfigLoader.LoadedConfig loaded = config == null ? DemoCommand.loadDefault()
+                : io.skytrade.engine.config.ConfigLoader.fromSystemEnv().load(config);
+            final var c = loaded.config();
+            final io.skytrade.engine.importer.CsvJournalImporter.OnError mode;
+            try {
+                mode = io.skytrade.engine.importer.CsvJournalImporter.OnError.valueOf(onError.toUpperCase(java.util.Locale.ROOT));
+            } catch (final IllegalArgumentException e) {
+                System.err.println("usage error: --on-error '" + onError + "' must be reject or skip");
+                return SkytradeCli.EXIT_USAGE;
+            }
+            final var importer = new io.skytrade.engine.importer.CsvJournalImporter(
+                io.skytrade.core.registry.InstrumentRegistry.of(c.instruments(), c.series()), mode);
+            try {
+                for (int i = 0; i < csv.size(); i++) {
+                    final io.skytrade.engine.importer.CsvJournalImporter.Kind kind;
+                    try {
+                        kind = io.skytrade.engine.importer.CsvJournalImporter.Kind.valueOf(kinds.get(i).toUpperCase(java.util.Locale.ROOT));
+                    } catch (final IllegalArgumentException e) {
+                        System.err.println("usage error: --kind '" + kinds.get(i) + "' must be market or observation");
+                        return SkytradeCli.EXIT_USAGE;
+                    }
+                    importer.read(csv.get(i), kind);
+                }
+            } catch (final io.skytrade.engine.importer.CsvJournalImporter.ImportException e) {
+                System.err.println("import error: " + e.getMessage());
+                return SkytradeCli.EXIT_CORRUPT;
+            }
+            importer.problems().forEach(p -> System.err.println("skipped " + p));
+            final RunDirectory run = importer.write(root, loaded.redactedYaml(), c.journal().settings());
+            System.out.printf("imported %,d rows (%,d skipped)%n", importer.rows(), importer.problems().size());
+            System.out.println("run directory: " + run.dir());
             return SkytradeCli.EXIT_OK;
         }
     }

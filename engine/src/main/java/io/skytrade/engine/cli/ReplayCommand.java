@@ -26,6 +26,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final RunDirectory run = RunDirectory.open(journal);
+        if (verify && run.property("importedFrom", null) != null) {
+            System.err.println("usage error: " + journal + " was imported from " + run.property("importedFrom", null)
+                + " and has no journaled decisions to verify; replay it without --verify");
+            return SkytradeCli.EXIT_USAGE;
+        }
         final ReplayRunner.Result r = new ReplayRunner(run, System.getenv()).replay(verify);
         final String summary = String.format("replayed %,d events, %,d decisions in %.3f s (%,.0f events/s)%s",
             r.events(), r.decisions(), r.elapsedNanos() / 1e9, r.eventsPerSecond(),
