@@ -74,6 +74,10 @@ public final class LiveRun implements AutoCloseable {
         this.out = out;
         this.config = loaded.config();
         final VenueSection venue = config.venue();
+        if (venue.mode().equals(VenueSection.REMOTE) && env.get(venue.apiKeyEnv()) == null) {
+            throw new ConfigException("venue.apiKeyEnv: environment variable " + venue.apiKeyEnv()
+                + " holding the venue API key is not set");
+        }
         final Instant startedAt = Instant.now();
         final long startEpochNanos = startedAt.getEpochSecond() * 1_000_000_000L + startedAt.getNano();
         final EpochNanoClock clock = venue.mode().equals(VenueSection.SIMULATOR)
@@ -123,9 +127,6 @@ public final class LiveRun implements AutoCloseable {
                     if (apiKey == null) {
                         apiKey = "demo";
                     }
-                } else if (apiKey == null) {
-                    throw new ConfigException("venue.apiKeyEnv: environment variable " + venue.apiKeyEnv()
-                        + " holding the venue API key is not set");
                 }
                 gateway = new WebSocketExchangeGateway(GatewayConfig.builder().uri(url).apiKey(apiKey).build(),
                     assembly.registry(), pipeline.publisher(), clock);
