@@ -54,6 +54,7 @@ public final class ConfigPrinter {
             root.put(c.getName(), toMap((Record) read(c, config.model())));
         }
         root.put("control", toMap(config.control()));
+        root.put("backtest", toMap(config.backtest()));
         root.put("timers", Map.of("interval", duration(config.timers().intervalNanos())));
         root.put("status", Map.of("interval", duration(config.status().intervalNanos())));
         return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.AUTO).build()).dumpToString(root);

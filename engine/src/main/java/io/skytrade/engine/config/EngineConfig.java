@@ -32,12 +32,14 @@ import java.util.List;
  * @param feeds       alternative-data sources (offline synthetic by default)
  * @param model       parameters of the business stages (features to order manager)
  * @param control     the loopback operator channel
+ * @param backtest    fill model and analysis of backtests
  * @param timers      timer tick period
  * @param status      status line period
  */
 public record EngineConfig(List<String> instruments, List<String> series, PipelineSection pipeline,
                            JournalSection journal, VenueSection venue, MarketSection market, FeedsConfig feeds,
-                           ModelSection model, ControlSection control, TimerSection timers, StatusSection status) {
+                           ModelSection model, ControlSection control, BacktestSection backtest, TimerSection timers,
+                           StatusSection status) {
 
     /** Default products (design section 7). */
     public static final List<String> DEFAULT_INSTRUMENTS = List.of(
@@ -63,6 +65,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             RecordBinder.bind(root.node("feeds"), FeedsConfig.defaults()),
             ModelSection.bind(root),
             RecordBinder.bind(root.node("control"), ControlSection.defaults()),
+            RecordBinder.bind(root.node("backtest"), BacktestSection.defaults()),
             TimerSection.bind(root.node("timers")),
             StatusSection.bind(root.node("status")));
         root.finish();

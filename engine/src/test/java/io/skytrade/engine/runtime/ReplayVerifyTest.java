@@ -91,6 +91,28 @@ class ReplayVerifyTest {
     }
 
     @Test
+    void shouldBacktestTheJournalDeterministicallyAndWriteMetrics() throws IOException {
+        final var loaded = new ConfigLoader(Map.of()).loadText(run.configYaml());
+        final var first = new io.skytrade.engine.backtest.BacktestRunner(run, loaded, tmp.resolve("bt1"),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        final var second = new io.skytrade.engine.backtest.BacktestRunner(run, loaded, tmp.resolve("bt2"),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        assertEquals(inputs, first.inputs());
+        assertTrue(first.replayed() > 0 && first.replayed() < inputs, "venue order events are not replayed");
+        assertTrue(first.decisions() > 0, "the strategy made decisions");
+        assertEquals(first.decisions(), second.decisions());
+        assertEquals(first.fills(), second.fills());
+        assertEquals(io.skytrade.engine.backtest.MetricsReport.values(first).toString().replaceAll("eventsPerSecond=[^,]*,", ""),
+            io.skytrade.engine.backtest.MetricsReport.values(second).toString().replaceAll("eventsPerSecond=[^,]*,", ""));
+        final Path metrics = io.skytrade.engine.backtest.MetricsReport.writeJson(first, first.run().dir());
+        final String json = Files.readString(metrics);
+        assertTrue(json.contains("\"sharpe\"") && json.contains("\"maxDrawdown\"") && json.contains("\"fills\""), json);
+        final ReplayRunner.Result replay = new ReplayRunner(first.run(), Map.of()).replay(false);
+        assertEquals(first.run().closedCleanly(), true);
+        assertTrue(replay.events() > 0);
+    }
+
+    @Test
     void shouldNameTheFirstDifferingSequenceWhenADecisionWasChanged() throws IOException {
         final Path copy = copyRun("changed");
         final List<DecisionRecord> records = readDecisions(run.decisions());

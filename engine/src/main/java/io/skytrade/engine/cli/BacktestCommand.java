@@ -1,0 +1,43 @@
+package io.skytrade.engine.cli;
+
+import io.skytrade.engine.backtest.BacktestRunner;
+import io.skytrade.engine.backtest.MetricsReport;
+import io.skytrade.engine.config.ConfigLoader;
+import io.skytrade.journal.RunDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code skytrade backtest --journal DIR [--config FILE] [--out DIR]}: the live stages fed from a
+ * journal at CPU speed against the fill model; writes a replayable run directory and
+ * {@code metrics.json} under the output directory and prints the figures.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+    description = "Backtest a journal: the live stages against the exchange's fill model; writes metrics.json.")
+final class BacktestCommand implements Callable<Integer> {
+    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Run directory to backtest.")
+    Path journal;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration (default: the run's own config); repeatable.")
+    List<Path> configs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("backtests");
+
+    @Override
+    public Integer call() {
+        final RunDirectory source = RunDirectory.open(journal);
+        final ConfigLoader.LoadedConfig loaded = configs == null || configs.isEmpty()
+            ? new ConfigLoader(System.getenv()).loadText(source.configYaml()) : ConfigLoader.fromSystemEnv().load(configs);
+        final BacktestRunner.Result r = new BacktestRunner(source, loaded, out, System.err).run();
+        MetricsReport.print(r, System.out);
+        final Path metrics = MetricsReport.writeJson(r, r.run().dir());
+        System.out.println("metrics: " + metrics);
+        System.out.println("run directory: " + r.run().dir());
+        return SkytradeCli.EXIT_OK;
+    }
+}
