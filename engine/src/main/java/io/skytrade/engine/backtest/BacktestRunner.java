@@ -49,13 +49,24 @@ public final class BacktestRunner {
     private final ConfigLoader.LoadedConfig loaded;
     private final Path out;
     private final PrintStream progress;
+    private final boolean journalFills;
 
+    /**
+     * @param journalFills true to replay the journal's own venue order events (acks, fills) instead of
+     *                     simulating fills: the backtest then reproduces the live run exactly
+     */
     public BacktestRunner(final RunDirectory source, final ConfigLoader.LoadedConfig loaded, final Path out,
-                          final PrintStream progress) {
+                          final PrintStream progress, final boolean journalFills) {
         this.source = source;
         this.loaded = loaded;
         this.out = out;
         this.progress = progress;
+        this.journalFills = journalFills;
+    }
+
+    public BacktestRunner(final RunDirectory source, final ConfigLoader.LoadedConfig loaded, final Path out,
+                          final PrintStream progress) {
+        this(source, loaded, out, progress, false);
     }
 
     /** The outcome: the backtest's own run directory, counts, figures. */
@@ -70,8 +81,10 @@ public final class BacktestRunner {
         final EngineConfig config = loaded.config();
         final BacktestSection bt = config.backtest();
         final long total = countInputs();
+        final String idBase = journalFills ? source.property(EngineAssembly.CLIENT_ORDER_ID_BASE, "0") : "0";
         final RunDirectory run = RunDirectory.create(out, loaded.redactedYaml(), Instant.now(),
-            Map.of("backtestOf", source.dir().toString(), EngineAssembly.CLIENT_ORDER_ID_BASE, "0"));
+            Map.of("backtestOf", source.dir().toString(), EngineAssembly.CLIENT_ORDER_ID_BASE, idBase,
+                "fills", journalFills ? "journal" : "model"));
         final JournalSettings settings = new JournalSettings(config.journal().settings().blockSizeBytes(),
             config.journal().settings().rollCycle(), false, 0);
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(0);
@@ -83,7 +96,7 @@ public final class BacktestRunner {
              DecisionJournal decisions = new DecisionJournal(decisionQueue)) {
             final EngineAssembly assembly = new EngineAssembly(config);
             final FillGateway gateway = new FillGateway();
-            final EngineAssembly.Stages stages = assembly.businessStages(decisions, gateway, 0);
+            final EngineAssembly.Stages stages = assembly.businessStages(decisions, gateway, Long.parseLong(idBase));
             final InputJournalStage journal = new InputJournalStage(inputs);
             final PipelineBuilder builder = new PipelineBuilder().clock(clock).producerType(ProducerType.SINGLE)
                 .stage(EngineAssembly.JOURNAL_STAGE, journal);
@@ -101,27 +114,31 @@ public final class BacktestRunner {
             final BacktestFillModel fills = new BacktestFillModel(FillModelConfig.builder()
                 .latencyNanos(bt.latencyNanos()).feePerLot(bt.feePerLot()).cancelsAheadOfUs(bt.cancelsAheadOfUs())
                 .instrumentCount(config.instruments().size()).build(), clock, publisher);
-            gateway.bind(fills);
+            gateway.bind(journalFills ? null : fills);
             pipeline.start();
             final ProgressBar bar = new ProgressBar(progress, total);
             try (InputJournalReader reader = new InputJournalReader(source.inputs())) {
                 final EngineEvent input = new EngineEvent();
                 while (reader.next(input)) {
                     bar.update(reader.count());
-                    if (input.type == EventType.ORDER_EVENT || input.type == EventType.POSITION_REPORT
-                        || input.type == EventType.NONE) {
+                    final boolean venueEvent = input.type == EventType.ORDER_EVENT || input.type == EventType.POSITION_REPORT;
+                    if (!journalFills && (venueEvent || input.type == EventType.NONE)) {
                         continue;
                     }
                     clock.set(input.eventTimeNanos);
-                    fills.advanceTo(input.eventTimeNanos);
-                    awaitCompletion(pipeline);
-                    fills.onMarketEvent(input);
+                    if (!journalFills) {
+                        fills.advanceTo(input.eventTimeNanos);
+                        awaitCompletion(pipeline);
+                        fills.onMarketEvent(input);
+                    }
                     publisher.publishCopy(input);
                     awaitCompletion(pipeline);
                     replayed++;
                 }
-                fills.advanceTo(clock.nanoTime() + bt.latencyNanos());
-                awaitCompletion(pipeline);
+                if (!journalFills) {
+                    fills.advanceTo(clock.nanoTime() + bt.latencyNanos());
+                    awaitCompletion(pipeline);
+                }
             } finally {
                 pipeline.drainAndStop(60, TimeUnit.SECONDS);
                 bar.finish();
@@ -161,7 +178,10 @@ public final class BacktestRunner {
         }
     }
 
-    /** Forwards the order stage's sends to the fill model, bound before the pipeline starts. */
+    /**
+     * Forwards the order stage's sends to the fill model, bound before the pipeline starts; with
+     * journal fills it is unbound and sends go nowhere (the journal's venue events answer them).
+     */
     private static final class FillGateway implements io.skytrade.core.pipeline.OrderGateway {
         private BacktestFillModel target;
 
@@ -172,12 +192,16 @@ public final class BacktestRunner {
         @Override
         public void sendNewOrder(final long clientOrderId, final int instrumentId, final int side, final long priceTicks,
                                  final long quantity, final int timeInForce) {
-            target.sendNewOrder(clientOrderId, instrumentId, side, priceTicks, quantity, timeInForce);
+            if (target != null) {
+                target.sendNewOrder(clientOrderId, instrumentId, side, priceTicks, quantity, timeInForce);
+            }
         }
 
         @Override
         public void sendCancel(final long clientOrderId, final int instrumentId) {
-            target.sendCancel(clientOrderId, instrumentId);
+            if (target != null) {
+                target.sendCancel(clientOrderId, instrumentId);
+            }
         }
     }
 }

@@ -28,12 +28,20 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("backtests");
 
+    @Option(names = "--fills", paramLabel = "SOURCE",
+        description = "model (default): simulate fills with the fill model; journal: replay the journal's venue acks and fills, reproducing the live run exactly.")
+    String fills = "model";
+
     @Override
     public Integer call() {
         final RunDirectory source = RunDirectory.open(journal);
         final ConfigLoader.LoadedConfig loaded = configs == null || configs.isEmpty()
             ? new ConfigLoader(System.getenv()).loadText(source.configYaml()) : ConfigLoader.fromSystemEnv().load(configs);
-        final BacktestRunner.Result r = new BacktestRunner(source, loaded, out, System.err).run();
+        if (!fills.equals("model") && !fills.equals("journal")) {
+            System.err.println("usage error: --fills '" + fills + "' must be model or journal");
+            return SkytradeCli.EXIT_USAGE;
+        }
+        final BacktestRunner.Result r = new BacktestRunner(source, loaded, out, System.err, fills.equals("journal")).run();
         MetricsReport.print(r, System.out);
         final Path metrics = MetricsReport.writeJson(r, r.run().dir());
         System.out.println("metrics: " + metrics);

@@ -113,6 +113,21 @@ class ReplayVerifyTest {
     }
 
     @Test
+    void shouldReproduceTheLiveDecisionsExactlyWithJournalFills() {
+        final var loaded = new ConfigLoader(Map.of()).loadText(run.configYaml());
+        final var r = new io.skytrade.engine.backtest.BacktestRunner(run, loaded, tmp.resolve("btj"),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true).run();
+        assertEquals(inputs, r.replayed(), "every input, the venue's acks and fills included, is replayed");
+        assertEquals(decisions, r.decisions());
+        final List<DecisionRecord> live = readDecisions(run.decisions());
+        final List<DecisionRecord> backtest = readDecisions(r.run().decisions());
+        assertEquals(live.size(), backtest.size());
+        for (int i = 0; i < live.size(); i++) {
+            assertTrue(live.get(i).sameAs(backtest.get(i)), "decision " + i + ": " + live.get(i) + " vs " + backtest.get(i));
+        }
+    }
+
+    @Test
     void shouldNameTheFirstDifferingSequenceWhenADecisionWasChanged() throws IOException {
         final Path copy = copyRun("changed");
         final List<DecisionRecord> records = readDecisions(run.decisions());
