@@ -191,6 +191,8 @@ class PriceShockSafeModeTest {
             assertEquals(position > 0 ? Side.SELL : Side.BUY, r.side, "flattening side " + r);
             ids.add(r.clientOrderId);
         }
+        assertEquals(List.of(), journal.decisions(r -> r.kind == DecisionKind.ORDER_CANCEL
+            && r.status == Decisions.STATUS_APPROVED && ids.contains(r.clientOrderId)), "cancels of flattening orders");
         final long[] atSafe = journal.positionsAt(safeEntry.inputSequence);
         final long[] atEnd = journal.positionsAt(Long.MAX_VALUE);
         assertTrue(RunJournal.gross(atSafe) > 0, "no position when SAFE was entered");
