@@ -357,6 +357,10 @@ public final class OrderTable {
         return side[slot];
     }
 
+    public int slotTimeInForce(final int slot) {
+        return timeInForce[slot];
+    }
+
     public long slotLeaves(final int slot) {
         return Math.max(0, quantity[slot] - filled[slot]);
     }

@@ -11,9 +11,11 @@ import io.skytrade.core.position.PositionTracker;
 
 /**
  * What SAFE (and HALTED) mode does on every event until the book is clean: cancels every open
- * order that has no cancel in flight, and, when flattening is on, closes each position whose
- * market has no open order left with a marketable IOC limit order priced
+ * resting order that has no cancel in flight, and, when flattening is on, closes each position
+ * whose market has no open order left with a marketable IOC limit order priced
  * {@code flattenSlippageTicks} through the touch but kept inside the fair-value and touch bands.
+ * IOC orders, its own flattening orders among them, are never cancelled: they do not rest, the
+ * venue ends them itself, and a cancel would only race their fills and come back rejected.
  * Level-triggered, so an action lost to a full decision buffer or an unfilled IOC is retried on
  * the next event. Decisions it appends are APPROVED and recorded in the risk stage's order mirror.
  * Single-threaded. Hot-path cost: one pass over the order table's slots and over the
@@ -38,11 +40,12 @@ public final class SafeModeUnwinder {
         this.check = check;
     }
 
-    /** Appends an approved cancel for every open order not already cancelling. */
+    /** Appends an approved cancel for every open GTC order not already cancelling. */
     public void cancelAll(final Decisions out, final long nowNanos) {
         for (int s = 0; s < orders.capacity(); s++) {
             final int st = orders.slotState(s);
-            if (st != OrderState.SENT && st != OrderState.ACKED && st != OrderState.PARTIALLY_FILLED) {
+            if (st != OrderState.SENT && st != OrderState.ACKED && st != OrderState.PARTIALLY_FILLED
+                || orders.slotTimeInForce(s) == TimeInForce.IOC) {
                 continue;
             }
             final long id = orders.slotClientOrderId(s);

@@ -98,6 +98,30 @@ class SafeModeTest {
     }
 
     @Test
+    void shouldNeverCancelItsOwnFlatteningOrderWhileItIsInFlight() {
+        book(0, 99, 101);
+        longPosition(1, 20);
+        longPosition(3, 10);
+        book(10, 94, 96);
+        assertEntered(TradingMode.SAFE, RiskReason.HARD_DRAWDOWN);
+        final RecordingOrderGateway.Sent first = stages.gateway.orders.get(stages.gateway.orders.size() - 1);
+        assertEquals(TimeInForce.IOC, first.timeInForce());
+        stages.run(TestEvents.timer(e, 11));
+        book(12, 94, 96);
+        assertEquals(List.of(), stages.gateway.cancels);
+        assertEquals(0, stages.risk.decisionOverflowCount());
+        stages.run(TestEvents.ack(e, 13, first.clientOrderId()));
+        stages.run(TestEvents.fill(e, 14, first.clientOrderId(), 5, 94, 0));
+        stages.run(TestEvents.cancelled(e, 15, first.clientOrderId()));
+        final RecordingOrderGateway.Sent second = stages.gateway.orders.get(stages.gateway.orders.size() - 1);
+        assertEquals(Side.SELL, second.side());
+        assertEquals(20, second.quantity());
+        stages.run(TestEvents.timer(e, 16));
+        assertEquals(List.of(), stages.gateway.cancels);
+        assertEquals(0, stages.orders.illegalTransitions());
+    }
+
+    @Test
     void shouldWarnAndHalveSizesAtTheSoftLimitAndRecover() {
         book(0, 99, 101);
         longPosition(1, 10);

@@ -250,6 +250,19 @@ public final class LiveRun implements AutoCloseable {
         return run;
     }
 
+    /** The embedded simulated exchange in {@code venue.mode: simulator}, else null (tests shock its prices). */
+    public ExchangeSimulator simulator() {
+        return simulator;
+    }
+
+    /**
+     * The business stages, for their counters and state: read them after {@link #close()} (the
+     * stage threads have stopped), or accept racy values while running.
+     */
+    public EngineAssembly.Stages stages() {
+        return stages;
+    }
+
     public Pipeline pipeline() {
         return pipeline;
     }

@@ -37,6 +37,14 @@ public final class ReplayRunner {
 
     /** Runs the replay and returns its result. */
     public Result replay(final boolean verify) {
+        return replay(verify, null);
+    }
+
+    /**
+     * Runs the replay and returns its result; {@code tap}, when not null, sees every replayed
+     * event's decisions after verification, on the stage thread (tests and tools).
+     */
+    public Result replay(final boolean verify, final DecisionListener tap) {
         final EngineConfig config = new ConfigLoader(env).loadText(run.configYaml()).config();
         final EngineAssembly assembly = new EngineAssembly(config);
         final DecisionVerifier verifier = verify
@@ -46,6 +54,9 @@ public final class ReplayRunner {
             decisions.lazySet(decisions.get() + event.decisions.count());
             if (verifier != null) {
                 verifier.onDecisions(event);
+            }
+            if (tap != null) {
+                tap.onDecisions(event);
             }
         };
         final PaperOrderGateway gateway = new PaperOrderGateway();

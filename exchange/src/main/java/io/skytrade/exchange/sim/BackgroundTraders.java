@@ -11,7 +11,9 @@ import java.util.SplittableRandom;
  * product id) that requotes three levels a side around its {@link LaggedEstimate} of the
  * settlement, and one taker (participant id = product count) that now and then crosses the
  * spread with an IOC order when its own, differently lagged estimate says the book is mispriced.
- * Seeded, so a run repeats given the same tick times.
+ * Seeded, so a run repeats given the same tick times. A price shock ({@code shiftTicks}, owned by
+ * the {@link Venue}) moves both estimates of a product by a whole number of ticks without touching
+ * the random draws, so a shocked run is the unshocked run with that product's quotes shifted.
  *
  * <p>Not thread-safe: called under the {@link Venue}'s lock. Cost per tick: a few engine calls per product.
  */
@@ -26,10 +28,12 @@ final class BackgroundTraders {
     private final SplittableRandom random;
     private final int takerId;
     private final long[] nextClientOrderId;
+    private final long[] shiftTicks;
 
     BackgroundTraders(final MatchingEngine engine, final double[] truths, final int[] worldCodes, final long sessionStart,
-                      final long sessionEnd, final long seed) {
+                      final long sessionEnd, final long seed, final long[] shiftTicks) {
         this.engine = engine;
+        this.shiftTicks = shiftTicks;
         final int n = truths.length;
         this.makerViews = new LaggedEstimate[n];
         this.takerViews = new LaggedEstimate[n];
@@ -58,7 +62,7 @@ final class BackgroundTraders {
         final double estimate = makerViews[instrument].at(now);
         final long half = Math.max(1, Math.round(0.0015 * estimate + 0.02 * makerViews[instrument].sigma()));
         final long step = Math.max(1, half / 2);
-        final long mid = Math.round(estimate);
+        final long mid = Math.round(estimate) + shiftTicks[instrument];
         for (int level = 0; level < 3; level++) {
             final long bid = Math.max(0, mid - half - level * step);
             final long ask = Math.max(bid + 1, mid + half + level * step);
@@ -68,7 +72,7 @@ final class BackgroundTraders {
     }
 
     private void take(final int instrument, final long now) {
-        final double view = takerViews[instrument].at(now);
+        final double view = takerViews[instrument].at(now) + shiftTicks[instrument];
         final long bid = engine.bestBid(instrument);
         final long ask = engine.bestAsk(instrument);
         final long qty = 1 + random.nextInt(5);

@@ -155,6 +155,46 @@ public final class ExchangeSimulator implements AutoCloseable {
         return venue().executionCount(apiKey, type, clOrdId);
     }
 
+    /**
+     * Price shock, for tests and drills: from the venue's next background quote update on, the
+     * market maker quotes {@code product} {@code ticks} higher (negative: lower) than it otherwise
+     * would, and the taker's view moves by the same amount, so the book, and with it the
+     * marked-to-market value of any position, jumps by {@code ticks} and stays there. Shocks add
+     * up; a second call with {@code -ticks} undoes the first. Deterministic: no random draw
+     * changes, so a shocked run is the unshocked run with that product's background quotes shifted
+     * (bids are still floored at 0). Resting orders of other participants are untouched, so the
+     * shifted quotes trade against any they cross. Needs background traders to have an effect.
+     *
+     * @throws IllegalArgumentException when {@code product} is not listed by the venue
+     * @throws IllegalStateException    when the simulator is not started
+     */
+    public void shockPrices(final String product, final long ticks) {
+        venue().shock(product, ticks);
+    }
+
+    /** {@link #shockPrices(String, long)} for every product of the venue. */
+    public void shockAllPrices(final long ticks) {
+        final Venue v = venue();
+        for (final String product : config.products) {
+            v.shock(product, ticks);
+        }
+    }
+
+    /** Best bid of {@code product} in the venue's book, ticks; {@code Long.MIN_VALUE} when there is none. */
+    public long bestBid(final String product) {
+        return venue().bestBid(product);
+    }
+
+    /** Best ask of {@code product} in the venue's book, ticks; {@code Long.MIN_VALUE} when there is none. */
+    public long bestAsk(final String product) {
+        return venue().bestAsk(product);
+    }
+
+    /** Total price shock applied to {@code product} so far, ticks. */
+    public long shockTicks(final String product) {
+        return venue().shockTicks(product);
+    }
+
     /** Closes every client connection from the server side (clients are expected to reconnect). */
     public void closeAllConnections() {
         venue().closeAllConnections();

@@ -38,6 +38,7 @@ final class Venue implements ExecutionListener {
     private final int[] worldCodes;
     private final Map<String, Integer> productIds = new HashMap<>();
     private final int backgroundCount;
+    private final long[] shiftTicks;
     private BackgroundTraders traders;
     private long sessionEnd;
     private boolean settled;
@@ -89,6 +90,7 @@ final class Venue implements ExecutionListener {
             productIds.put(symbols[i], i);
         }
         this.backgroundCount = productCount + 1;
+        this.shiftTicks = new long[productCount];
         if (config.maxParticipants <= backgroundCount) {
             throw new IllegalArgumentException("maxParticipants = " + config.maxParticipants + ": expected more than the "
                 + backgroundCount + " background traders");
@@ -121,7 +123,32 @@ final class Venue implements ExecutionListener {
         for (int i = 0; i < productCount; i++) {
             truths[i] = world.settlement(worldCodes[i], end);
         }
-        return new BackgroundTraders(engine, truths, worldCodes, start, end, config.seed ^ end);
+        return new BackgroundTraders(engine, truths, worldCodes, start, end, config.seed ^ end, shiftTicks);
+    }
+
+    /**
+     * Price shock: moves the background traders' quotes and taker view of {@code product} by
+     * {@code ticks} (cumulative, negative = down) from their next quote update on, for the rest of
+     * the run (later sessions included).
+     */
+    synchronized void shock(final String product, final long ticks) {
+        final int i = requireProduct(product);
+        shiftTicks[i] = Math.addExact(shiftTicks[i], ticks);
+    }
+
+    /** Total shock applied to a product so far, ticks. */
+    synchronized long shockTicks(final String product) {
+        return shiftTicks[requireProduct(product)];
+    }
+
+    /** Best bid of a product's book in ticks, {@link MatchingEngine#NO_PRICE} when none (for tests). */
+    synchronized long bestBid(final String product) {
+        return engine.bestBid(requireProduct(product));
+    }
+
+    /** Best ask of a product's book in ticks, {@link MatchingEngine#NO_PRICE} when none (for tests). */
+    synchronized long bestAsk(final String product) {
+        return engine.bestAsk(requireProduct(product));
     }
 
     synchronized long sessionEnd() {

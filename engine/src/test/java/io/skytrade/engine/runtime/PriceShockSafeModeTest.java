@@ -1,0 +1,292 @@
+package io.skytrade.engine.runtime;
+
+import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.Decisions;
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.Side;
+import io.skytrade.core.event.TimeInForce;
+import io.skytrade.core.risk.RiskReason;
+import io.skytrade.core.risk.TradingMode;
+import io.skytrade.engine.config.ConfigLoader;
+import io.skytrade.exchange.sim.ExchangeSimulator;
+import io.skytrade.journal.DecisionRecord;
+import io.skytrade.journal.RunDirectory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 6 end to end: the engine trades the embedded simulated exchange over real loopback
+ * sockets until it holds a position and has orders working; then the simulator's background
+ * quotes are shocked against that position, the marked-to-market drawdown crosses
+ * {@code drawdown.hardDrawdown}, and the journal must show SAFE entered with cause HARD_DRAWDOWN,
+ * a cancel for every order open at that input, IOC flattening orders that fill and bring the
+ * position back toward zero, and every later strategy intent rejected with SAFE_MODE. The run
+ * directory then replays with verify to the same decisions, the transition at the same sequence.
+ */
+@Timeout(180)
+class PriceShockSafeModeTest {
+    /**
+     * The demo stack at 120x, with a hard drawdown limit the shock crosses and normal trading does
+     * not (its drawdown stays in the tens), and price bands wide enough that the flattening orders
+     * may follow the shocked market: the engine's fair values do not move with the shock, so the
+     * default 50-tick fair-value band would forbid every marketable flattening price.
+     */
+    static final String CONFIG = """
+        pipeline:
+          ringSize: 1024
+          waitStrategy: blocking
+        journal:
+          blockSize: 1MiB
+          pretouchAhead: 2MiB
+        venue:
+          mode: simulator
+          seed: 7
+          timeScale: 120
+        feeds:
+          synthetic:
+            pollInterval: 200ms
+        drawdown:
+          softDrawdown: 500
+          softRecoveryDrawdown: 250
+          hardDrawdown: 1000
+          dailyLossLimit: 1000000000
+        risk:
+          fairValueBandTicks: 100000
+          touchBandTicks: 200
+        safeMode:
+          maxMarketDataAge: 1h
+          flattenOnSafe: true
+          flattenSlippageTicks: 100
+        orders:
+          ackTimeout: 1h
+        timers:
+          interval: 50ms
+        status:
+          interval: 500ms
+        """;
+    private static final String API_KEY = "demo";
+    private static final long HARD_DRAWDOWN = 1000;
+    /** Each held product's quotes move this fraction of its mid against the position. */
+    private static final double SHOCK_FRACTION = 0.4;
+    /** Working orders wanted when the shock hits (some may fill against the shocked quotes first). */
+    private static final int MIN_OPEN_ORDERS = 3;
+
+    @TempDir
+    static Path tmp;
+    static RunDirectory run;
+    static RunJournal journal;
+    static EngineAssembly.Stages stages;
+    static long firstShockedInput;
+    static long[] venuePositionsAtEnd;
+    static int venueOpenOrdersAtEnd;
+    static DecisionRecord safeEntry;
+    static long liveInputs;
+    static long liveDecisions;
+
+    @BeforeAll
+    static void tradeUntilAShockForcesSafeMode() throws Exception {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ConfigLoader.LoadedConfig loaded = new ConfigLoader(Map.of()).loadText(CONFIG);
+        final List<String> products = loaded.config().instruments();
+        final long t0 = System.nanoTime();
+        final LiveRun live = LiveRun.start(loaded, tmp.resolve("journal"), new PrintStream(out, true, StandardCharsets.UTF_8),
+            Map.of());
+        try {
+            final ExchangeSimulator sim = live.simulator();
+            final double[] maxDrawdown = {0};
+            await(() -> {
+                maxDrawdown[0] = Math.max(maxDrawdown[0], live.stages().risk().drawdown().drawdown());
+                return shockLoss(sim, products) >= 2 * HARD_DRAWDOWN && sim.openOrderCount(API_KEY) >= MIN_OPEN_ORDERS;
+            }, 60_000, () -> "a position worth shocking and " + MIN_OPEN_ORDERS + " working orders; " + out);
+            firstShockedInput = live.inputsJournaled();
+            final StringBuilder shocked = new StringBuilder();
+            for (final String product : products) {
+                final long position = sim.position(API_KEY, product);
+                final long ticks = shockTicks(sim, product);
+                if (position != 0 && ticks > 0) {
+                    sim.shockPrices(product, position > 0 ? -ticks : ticks);
+                    shocked.append(' ').append(product).append('=').append(position).append(" by ").append(ticks);
+                }
+            }
+            final long shockedAt = System.nanoTime();
+            await(() -> live.stages().risk().mode() == TradingMode.SAFE, 30_000, () -> "SAFE after the shock; " + out);
+            final long safeAt = System.nanoTime();
+            final boolean flat = within(() -> gross(sim, products) == 0 && sim.openOrderCount(API_KEY) == 0, 30_000);
+            final long flatAt = System.nanoTime();
+            Thread.sleep(1000);
+            venuePositionsAtEnd = new long[EngineEvent.MAX_INSTRUMENTS];
+            for (int i = 0; i < products.size(); i++) {
+                venuePositionsAtEnd[i] = sim.position(API_KEY, products.get(i));
+            }
+            venueOpenOrdersAtEnd = sim.openOrderCount(API_KEY);
+            System.out.printf("price shock: positions%s ticks against them after %.1f s (drawdown so far at most %.0f); "
+                    + "SAFE %.0f ms later, %s %.0f ms after SAFE%n", shocked, (shockedAt - t0) / 1e9, maxDrawdown[0],
+                (safeAt - shockedAt) / 1e6, flat ? "flat" : "still not flat", (flatAt - safeAt) / 1e6);
+        } finally {
+            live.close();
+        }
+        stages = live.stages();
+        liveInputs = live.inputsJournaled();
+        liveDecisions = live.decisionsJournaled();
+        run = RunDirectory.open(live.runDirectory().dir());
+        journal = new RunJournal(run);
+        final List<DecisionRecord> toSafe = journal.decisions(r -> r.kind == DecisionKind.MODE_CHANGE
+            && r.reason == TradingMode.SAFE);
+        assertEquals(1, toSafe.size(), "transitions to SAFE: " + toSafe);
+        safeEntry = toSafe.get(0);
+    }
+
+    @Test
+    void shouldEnterSafeOnTheHardDrawdownCausedByTheShock() {
+        assertEquals(RiskReason.HARD_DRAWDOWN, safeEntry.priceTicks, "cause of " + safeEntry);
+        assertEquals(Decisions.STATUS_APPROVED, safeEntry.status);
+        assertTrue(safeEntry.inputSequence >= firstShockedInput,
+            "SAFE at input " + safeEntry.inputSequence + ", before the shock at " + firstShockedInput);
+        final List<DecisionRecord> later = journal.decisions(r -> r.kind == DecisionKind.MODE_CHANGE
+            && r.inputSequence > safeEntry.inputSequence);
+        assertEquals(List.of(), later, "nothing but an operator command leaves SAFE");
+        assertEquals(TradingMode.SAFE, stages.risk().mode());
+        assertEquals(0, stages.risk().decisionOverflowCount());
+    }
+
+    @Test
+    void shouldCancelEveryOrderOpenWhenSafeWasEntered() {
+        final Set<Long> open = journal.openOrdersWithoutCancelAt(safeEntry.inputSequence);
+        final Set<Long> cancelled = journal.decisions(r -> r.inputSequence == safeEntry.inputSequence
+                && r.kind == DecisionKind.ORDER_CANCEL && r.status == Decisions.STATUS_APPROVED).stream()
+            .peek(r -> assertEquals(RiskReason.SAFE_MODE, r.reason, r.toString()))
+            .map(r -> r.clientOrderId).collect(Collectors.toCollection(TreeSet::new));
+        assertFalse(cancelled.isEmpty(), "no order was open when SAFE was entered");
+        assertEquals(new TreeSet<>(open), cancelled, "SAFE cancels at input " + safeEntry.inputSequence);
+        assertEquals(0, venueOpenOrdersAtEnd, "orders left at the venue");
+    }
+
+    @Test
+    void shouldFlattenWithApprovedIocOrdersThatFill() {
+        final List<DecisionRecord> flattening = journal.decisions(r -> r.inputSequence >= safeEntry.inputSequence
+            && r.kind == DecisionKind.ORDER_NEW && r.status == Decisions.STATUS_APPROVED);
+        assertFalse(flattening.isEmpty(), "no flattening order");
+        final Set<Long> ids = new HashSet<>();
+        for (final DecisionRecord r : flattening) {
+            assertEquals(RiskReason.SAFE_MODE, r.reason, r.toString());
+            assertEquals(TimeInForce.IOC, r.timeInForce, r.toString());
+            final long position = journal.positionsAt(r.inputSequence)[r.instrumentId];
+            assertTrue(position != 0 && r.quantity <= Math.abs(position), "flattening " + r + " of a position of " + position);
+            assertEquals(position > 0 ? Side.SELL : Side.BUY, r.side, "flattening side " + r);
+            ids.add(r.clientOrderId);
+        }
+        assertEquals(List.of(), journal.decisions(r -> r.kind == DecisionKind.ORDER_CANCEL
+            && r.status == Decisions.STATUS_APPROVED && ids.contains(r.clientOrderId)), "cancels of flattening orders");
+        final long[] atSafe = journal.positionsAt(safeEntry.inputSequence);
+        final long[] atEnd = journal.positionsAt(Long.MAX_VALUE);
+        assertTrue(RunJournal.gross(atSafe) > 0, "no position when SAFE was entered");
+        assertTrue(journal.filledLots(ids) > 0, "no flattening order filled");
+        assertEquals(0, RunJournal.gross(atEnd), "gross position at the end");
+        assertEquals(0, RunJournal.gross(venuePositionsAtEnd), "venue's gross position at the end");
+        for (int i = 0; i < EngineEvent.MAX_INSTRUMENTS; i++) {
+            assertEquals(atEnd[i], stages.orders().positions().position(i), "order stage position of " + i);
+            assertEquals(atEnd[i], stages.risk().positions().position(i), "risk mirror position of " + i);
+        }
+    }
+
+    @Test
+    void shouldRejectEveryLaterStrategyIntentWithSafeMode() {
+        final List<DecisionRecord> intents = journal.decisions(r -> r.inputSequence >= safeEntry.inputSequence
+            && (r.kind == DecisionKind.ORDER_NEW || r.kind == DecisionKind.ORDER_CANCEL)
+            && r.status != Decisions.STATUS_APPROVED);
+        assertFalse(intents.isEmpty(), "the strategy proposed nothing after the shock");
+        final List<String> wrong = new ArrayList<>();
+        for (final DecisionRecord r : intents) {
+            if (r.status != Decisions.STATUS_REJECTED || r.reason != RiskReason.SAFE_MODE || r.clientOrderId != 0
+                && r.kind == DecisionKind.ORDER_NEW) {
+                wrong.add(r.toString());
+            }
+        }
+        assertEquals(List.of(), wrong);
+        final long rejectedNew = intents.stream().filter(r -> r.kind == DecisionKind.ORDER_NEW).count();
+        assertTrue(rejectedNew > 0, "no ORDER_NEW intent after the shock");
+        assertEquals(journal.decisions(r -> r.status == Decisions.STATUS_REJECTED).size(), stages.risk().rejectedCount());
+        assertEquals(journal.decisions(r -> r.status == Decisions.STATUS_APPROVED && r.kind == DecisionKind.ORDER_NEW).size(),
+            stages.orders().ordersSent());
+    }
+
+    @Test
+    void shouldReplayToTheSameTransitionsAtTheSameSequences() {
+        final List<Long> replayedSafe = new ArrayList<>();
+        final ReplayRunner.Result r = new ReplayRunner(run, Map.of()).replay(true, event -> {
+            final Decisions d = event.decisions;
+            for (int i = 0; i < d.count(); i++) {
+                if (d.kind[i] == DecisionKind.MODE_CHANGE && d.reason[i] == TradingMode.SAFE) {
+                    replayedSafe.add(event.sequence);
+                }
+            }
+        });
+        assertEquals(0, r.differences(), r.firstDifference());
+        assertEquals(liveInputs, r.events());
+        assertEquals(liveDecisions, r.decisions());
+        assertEquals(0, r.stageFailures());
+        assertEquals(List.of(safeEntry.inputSequence), replayedSafe);
+    }
+
+    private static long gross(final ExchangeSimulator sim, final List<String> products) {
+        long gross = 0;
+        for (final String product : products) {
+            gross += Math.abs(sim.position(API_KEY, product));
+        }
+        return gross;
+    }
+
+    /** The shock for a product: {@link #SHOCK_FRACTION} of its mid, 0 without a two-sided book. */
+    private static long shockTicks(final ExchangeSimulator sim, final String product) {
+        final long bid = sim.bestBid(product);
+        final long ask = sim.bestAsk(product);
+        return bid > 0 && ask > bid ? Math.round(SHOCK_FRACTION * 0.5 * (bid + ask)) : 0;
+    }
+
+    /** What the shock would take off the marked-to-market equity of the venue's positions now. */
+    private static long shockLoss(final ExchangeSimulator sim, final List<String> products) {
+        long loss = 0;
+        for (final String product : products) {
+            loss += Math.abs(sim.position(API_KEY, product)) * shockTicks(sim, product);
+        }
+        return loss;
+    }
+
+    private static void await(final BooleanSupplier condition, final long timeoutMillis,
+                              final Supplier<String> what) throws InterruptedException {
+        if (!within(condition, timeoutMillis)) {
+            throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what.get());
+        }
+    }
+
+    private static boolean within(final BooleanSupplier condition, final long timeoutMillis) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+}
