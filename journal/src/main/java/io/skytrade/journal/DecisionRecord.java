@@ -1,0 +1,63 @@
+package io.skytrade.journal;
+
+import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.Decisions;
+import io.skytrade.core.event.Side;
+import io.skytrade.core.event.TimeInForce;
+
+/**
+ * One journaled decision, as read back from the decisions queue: which input caused it
+ * ({@link #inputSequence}), its position among that input's decisions, and its fields. Mutable
+ * and reused by readers; compare with {@link #sameAs}.
+ */
+public final class DecisionRecord {
+    public long inputSequence;
+    public int index;
+    public int kind;
+    public int status;
+    public int instrumentId;
+    public int side;
+    public long priceTicks;
+    public long quantity;
+    public long clientOrderId;
+    public int reason;
+    public int timeInForce;
+
+    /** Fills this record from decision {@code i} of {@code decisions}, caused by input {@code inputSequence}. */
+    public DecisionRecord set(final long inputSequence, final Decisions decisions, final int i) {
+        this.inputSequence = inputSequence;
+        this.index = i;
+        this.kind = decisions.kind[i];
+        this.status = decisions.status[i];
+        this.instrumentId = decisions.instrumentId[i];
+        this.side = decisions.side[i];
+        this.priceTicks = decisions.priceTicks[i];
+        this.quantity = decisions.quantity[i];
+        this.clientOrderId = decisions.clientOrderId[i];
+        this.reason = decisions.reason[i];
+        this.timeInForce = decisions.timeInForce[i];
+        return this;
+    }
+
+    /** True when every field equals the other record's. */
+    public boolean sameAs(final DecisionRecord o) {
+        return inputSequence == o.inputSequence && index == o.index && kind == o.kind && status == o.status
+            && instrumentId == o.instrumentId && side == o.side && priceTicks == o.priceTicks && quantity == o.quantity
+            && clientOrderId == o.clientOrderId && reason == o.reason && timeInForce == o.timeInForce;
+    }
+
+    /** True when decision {@code i} of {@code decisions}, caused by {@code inputSequence}, equals this record. */
+    public boolean sameAs(final long inputSequence, final Decisions d, final int i) {
+        return this.inputSequence == inputSequence && index == i && kind == d.kind[i] && status == d.status[i]
+            && instrumentId == d.instrumentId[i] && side == d.side[i] && priceTicks == d.priceTicks[i]
+            && quantity == d.quantity[i] && clientOrderId == d.clientOrderId[i] && reason == d.reason[i]
+            && timeInForce == d.timeInForce[i];
+    }
+
+    @Override
+    public String toString() {
+        return "inputSeq=" + inputSequence + " #" + index + ' ' + DecisionKind.name(kind) + " status=" + status
+            + " id=" + instrumentId + ' ' + Side.name(side) + " px=" + priceTicks + " qty=" + quantity
+            + " clOrdId=" + clientOrderId + " reason=" + reason + ' ' + TimeInForce.name(timeInForce);
+    }
+}

@@ -1,0 +1,162 @@
+package io.skytrade.journal;
+
+import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+/**
+ * The {@code journal dump} and {@code journal stats} tools: prints a run's inputs and decisions as
+ * text, or counts per type, first and last event time, and size on disk. A corrupt entry stops the
+ * listing with an error naming it, after everything before it was printed.
+ *
+ * <p>Tools only; allocates freely.
+ */
+public final class JournalInspector {
+    private final RunDirectory run;
+
+    public JournalInspector(final RunDirectory run) {
+        this.run = run;
+    }
+
+    /** Prints every input and then every decision, one per line; returns the number of lines. */
+    public long dump(final PrintStream out, final long limit) {
+        long lines = 0;
+        final EngineEvent e = new EngineEvent();
+        try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
+            while (lines < limit && reader.next(e)) {
+                out.println("input " + e);
+                lines++;
+            }
+        }
+        final DecisionRecord r = new DecisionRecord();
+        try (DecisionJournalReader reader = new DecisionJournalReader(run.decisions())) {
+            while (lines < limit && reader.next(r)) {
+                out.println("decision " + r);
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    /** Counts and sizes of a run's journals. */
+    public Stats stats() {
+        final long[] perType = new long[EventType.COUNT];
+        long unknown = 0;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long inputs = 0;
+        final EngineEvent e = new EngineEvent();
+        try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
+            while (reader.next(e)) {
+                inputs++;
+                if (EventType.isValid(e.type) || e.type == EventType.NONE) {
+                    perType[e.type]++;
+                } else {
+                    unknown++;
+                }
+                first = Math.min(first, e.eventTimeNanos);
+                last = Math.max(last, e.eventTimeNanos);
+            }
+        }
+        final long[] perDecision = new long[6];
+        long decisions = 0;
+        final DecisionRecord r = new DecisionRecord();
+        try (DecisionJournalReader reader = new DecisionJournalReader(run.decisions())) {
+            while (reader.next(r)) {
+                decisions++;
+                if (r.kind >= 0 && r.kind < perDecision.length) {
+                    perDecision[r.kind]++;
+                }
+            }
+        }
+        return new Stats(inputs, perType, unknown, inputs == 0 ? 0 : first, inputs == 0 ? 0 : last, decisions, perDecision,
+            sizeOnDisk(run.inputs()), sizeOnDisk(run.decisions()), run.closedCleanly());
+    }
+
+    /** Bytes actually allocated on disk under a directory (queue files are sparse). */
+    static long sizeOnDisk(final Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(JournalInspector::allocated).sum();
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot size " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long allocated(final Path file) {
+        try {
+            final Object blocks = Files.getAttribute(file, "unix:blocks");
+            if (blocks instanceof Number n) {
+                return n.longValue() * 512;
+            }
+            return Files.size(file);
+        } catch (final UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            try {
+                return Files.size(file);
+            } catch (final IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
+
+    /**
+     * Journal statistics.
+     *
+     * @param inputs            input entries
+     * @param perType           input entries per {@link EventType} code
+     * @param unknownTypes      entries of an unknown type
+     * @param firstEventNanos   earliest event time
+     * @param lastEventNanos    latest event time
+     * @param decisions         decision entries
+     * @param perDecisionKind   decisions per {@link DecisionKind} code
+     * @param inputBytesOnDisk  allocated bytes of the inputs queue
+     * @param decisionBytesOnDisk allocated bytes of the decisions queue
+     * @param closedCleanly     whether the run shut down cleanly
+     */
+    public record Stats(long inputs, long[] perType, long unknownTypes, long firstEventNanos, long lastEventNanos,
+                        long decisions, long[] perDecisionKind, long inputBytesOnDisk, long decisionBytesOnDisk,
+                        boolean closedCleanly) {
+        /** Prints the statistics as an aligned table. */
+        public void print(final PrintStream out) {
+            out.printf("inputs     %,d%n", inputs);
+            for (int t = 0; t < perType.length; t++) {
+                if (perType[t] > 0) {
+                    out.printf("  %-16s %,d%n", EventType.name(t), perType[t]);
+                }
+            }
+            if (unknownTypes > 0) {
+                out.printf("  %-16s %,d%n", "UNKNOWN", unknownTypes);
+            }
+            out.printf("decisions  %,d%n", decisions);
+            for (int k = 0; k < perDecisionKind.length; k++) {
+                if (perDecisionKind[k] > 0) {
+                    out.printf("  %-16s %,d%n", DecisionKind.name(k), perDecisionKind[k]);
+                }
+            }
+            out.printf("first event time  %s%n", inputs == 0 ? "-" : Instant.ofEpochSecond(0, firstEventNanos));
+            out.printf("last event time   %s%n", inputs == 0 ? "-" : Instant.ofEpochSecond(0, lastEventNanos));
+            out.printf("size on disk      inputs %s, decisions %s%n", human(inputBytesOnDisk), human(decisionBytesOnDisk));
+            out.printf("closed cleanly    %s%n", closedCleanly ? "yes" : "no (writer stopped abruptly; complete up to its last entry)");
+        }
+
+        private static String human(final long bytes) {
+            if (bytes < 1024) {
+                return bytes + " B";
+            }
+            if (bytes < 1024 * 1024) {
+                return String.format("%.1f KiB", bytes / 1024.0);
+            }
+            return String.format("%.1f MiB", bytes / (1024.0 * 1024));
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.skytrade.journal;
+
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
+import io.skytrade.core.event.OrderEventKind;
+import io.skytrade.core.event.Side;
+import org.junit.jupiter.api.Test;
+
+import java.util.HexFormat;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+class InputCodecTest {
+    /** Fills every input field that {@code type} carries with random values. */
+    static void randomInput(final EngineEvent e, final int type, final long seed) {
+        final SplittableRandom r = new SplittableRandom(seed);
+        e.clear();
+        e.type = type;
+        e.sequence = r.nextLong(0, Long.MAX_VALUE);
+        e.eventTimeNanos = r.nextLong();
+        e.receiveTimeNanos = r.nextLong();
+        e.instrumentId = r.nextInt(EngineEvent.MAX_INSTRUMENTS);
+        e.source = r.nextInt();
+        switch (type) {
+            case EventType.MARKET_BOOK -> {
+                e.bookSequence = r.nextLong();
+                e.bidLevels = r.nextInt(EngineEvent.BOOK_DEPTH + 1);
+                e.askLevels = r.nextInt(EngineEvent.BOOK_DEPTH + 1);
+                for (int i = 0; i < e.bidLevels; i++) {
+                    e.bidPrices[i] = r.nextLong();
+                    e.bidQtys[i] = r.nextLong();
+                }
+                for (int i = 0; i < e.askLevels; i++) {
+                    e.askPrices[i] = r.nextLong();
+                    e.askQtys[i] = r.nextLong();
+                }
+            }
+            case EventType.MARKET_TRADE -> {
+                e.tradePriceTicks = r.nextLong();
+                e.tradeQty = r.nextLong();
+                e.aggressorSide = r.nextInt(3);
+            }
+            case EventType.OBSERVATION -> {
+                e.value = r.nextDouble() * 1e6 - 5e5;
+                e.quality = r.nextInt(4);
+            }
+            case EventType.SETTLEMENT -> e.value = r.nextDouble() * 1e4;
+            case EventType.ORDER_EVENT -> {
+                e.orderEventKind = r.nextInt(6);
+                e.clientOrderId = r.nextLong();
+                e.venueOrderId = r.nextLong();
+                e.side = r.nextInt(3);
+                e.priceTicks = r.nextLong();
+                e.quantity = r.nextLong();
+                e.fillQty = r.nextLong();
+                e.fillPriceTicks = r.nextLong();
+                e.leavesQty = r.nextLong();
+                e.rejectReason = r.nextInt();
+                e.fee = r.nextDouble();
+            }
+            case EventType.POSITION_REPORT -> e.position = r.nextLong();
+            case EventType.CONTROL -> {
+                e.controlCode = r.nextInt(4);
+                e.controlArg = r.nextLong();
+            }
+            default -> { }
+        }
+    }
+
+    @Test
+    void shouldRoundTripEveryTypeBitForBit() {
+        qt().withExamples(2000).forAll(integers().between(0, EventType.COUNT - 1), longs().all())
+            .checkAssert((type, seed) -> {
+                final EngineEvent in = new EngineEvent();
+                randomInput(in, type, seed);
+                final InputCodec codec = new InputCodec();
+                final int len = codec.encode(in);
+                final EngineEvent out = new EngineEvent();
+                codec.decode(len, out);
+                assertEquals(in.toString(), out.toString());
+                assertEquals(Double.doubleToRawLongBits(in.value), Double.doubleToRawLongBits(out.value));
+                assertEquals(Double.doubleToRawLongBits(in.fee), Double.doubleToRawLongBits(out.fee));
+                assertEquals(in.quality, out.quality);
+            });
+    }
+
+    @Test
+    void shouldMatchGoldenLayoutOfVersionOne() {
+        final EngineEvent e = new EngineEvent();
+        e.type = EventType.ORDER_EVENT;
+        e.sequence = 1;
+        e.eventTimeNanos = 2;
+        e.receiveTimeNanos = 3;
+        e.instrumentId = 4;
+        e.source = 5;
+        e.orderEventKind = OrderEventKind.FILL;
+        e.clientOrderId = 6;
+        e.venueOrderId = 7;
+        e.side = Side.SELL;
+        e.priceTicks = 8;
+        e.quantity = 9;
+        e.fillQty = 10;
+        e.fillPriceTicks = 11;
+        e.leavesQty = 12;
+        e.rejectReason = 13;
+        e.fee = 0.5;
+        final InputCodec codec = new InputCodec();
+        final int len = codec.encode(e);
+        final String hex = HexFormat.of().formatHex(codec.array(), 0, len);
+        assertEquals("4901" + "0400" + "0100000000000000" + "0200000000000000" + "0300000000000000" + "04000000" + "05000000"
+            + "03000000" + "0600000000000000" + "0700000000000000" + "02000000" + "0800000000000000" + "0900000000000000"
+            + "0a00000000000000" + "0b00000000000000" + "0c00000000000000" + "0d000000" + "000000000000e03f",
+            hex.substring(0, hex.length() - 8), "layout v1 changed: bump InputCodec.VERSION and LAYOUT.md");
+        assertEquals(36 + 76 + 4, len);
+    }
+
+    @Test
+    void shouldDetectEveryFlippedByte() {
+        final EngineEvent e = new EngineEvent();
+        randomInput(e, EventType.MARKET_BOOK, 42);
+        final InputCodec codec = new InputCodec();
+        final int len = codec.encode(e);
+        for (int i = 0; i < len; i++) {
+            codec.encode(e);
+            codec.array()[i] ^= 0x10;
+            final int at = i;
+            final CorruptJournalException ex = assertThrows(CorruptJournalException.class,
+                () -> codec.decode(len, new EngineEvent()), "flip at byte " + at);
+            assertTrue(ex.getMessage().contains("CRC-32C"), ex.getMessage());
+        }
+    }
+
+    @Test
+    void shouldRejectWrongLengthAndUnknownVersion() {
+        final InputCodec codec = new InputCodec();
+        final CorruptJournalException shortEntry = assertThrows(CorruptJournalException.class,
+            () -> codec.decode(10, new EngineEvent()));
+        assertTrue(shortEntry.getMessage().contains("length 10"));
+    }
+
+    @Test
+    void shouldRoundTripDecisions() {
+        final EngineEvent e = new EngineEvent();
+        e.decisions.add(3, 7, Side.BUY, 1234, 5, 99, 2);
+        final DecisionCodec codec = new DecisionCodec();
+        final int len = codec.encode(42, e.decisions, 0);
+        final DecisionRecord r = new DecisionRecord();
+        codec.decode(len, r);
+        assertTrue(r.sameAs(42, e.decisions, 0));
+        assertEquals("inputSeq=42 #0 RISK_REJECT status=0 id=7 BUY px=1234 qty=5 clOrdId=99 reason=2 GTC", r.toString());
+        codec.array()[30] ^= 1;
+        assertThrows(CorruptJournalException.class, () -> codec.decode(len, r));
+    }
+}
