@@ -86,6 +86,29 @@ public final class AdaptiveStrategy {
     }
 
     /**
+     * True when {@code signal} lies in the hold band, given the last {@link #blend}: strong enough
+     * to keep the position (at or above the exit threshold) but not to add to it (below the entry
+     * threshold). A working order is then left alone rather than cancelled.
+     */
+    public boolean holds(final double signal) {
+        final double a = Math.abs(signal);
+        return a >= exit && a < threshold;
+    }
+
+    /**
+     * True when an order on {@code side} at {@code price} still keeps the minimum edge against
+     * {@code fair}: a buy at or below {@code floor(fair) - minEdge}, a sell at or above
+     * {@code ceil(fair) + minEdge}.
+     */
+    public boolean keepsEdge(final int side, final long price, final double fair) {
+        if (!Double.isFinite(fair)) {
+            return false;
+        }
+        final int dir = Side.sign(side);
+        return dir > 0 ? price <= (long) Math.floor(fair) - minEdge : dir < 0 && price >= (long) Math.ceil(fair) + minEdge;
+    }
+
+    /**
      * Limit price in ticks for an order on {@code side}, or 0 when no sensible price exists.
      *
      * @param fair      expected settlement, price units

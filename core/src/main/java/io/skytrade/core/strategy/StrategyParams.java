@@ -19,14 +19,21 @@ import java.util.Arrays;
  *                            imbalance reaches this (and the far touch still leaves the edge); default 0.6
  * @param maxTiltTicks        passive price moves by up to this many ticks with the imbalance; default 1
  * @param minEdgeTicks        never buy above fair - edge or sell below fair + edge; default 2
- * @param repriceTicks        cancel a working order whose price is this far from the new price; default 3
+ * @param repriceTicks        a working order is repriced (cancelled, then replaced) only when the new
+ *                            price is at least this many ticks away; default 3
+ * @param repriceSpreadFraction ... and at least this fraction of the quoted spread away, so products
+ *                            quoted tens of ticks wide are not repriced on every requote of the
+ *                            book; default 0.5
+ * @param minQuoteLifeNanos   a working order that still points the right way and keeps the edge is
+ *                            repriced only after resting this long (event time); orders that point
+ *                            the wrong way or no longer keep the edge are cancelled at once; default 2 min
  * @param pendingTimeoutNanos an intent without an ack or reject blocks new intents on its product
  *                            for at most this long (risk may have refused it); default 5 s
  */
 public record StrategyParams(double[] entryThresholds, double[] aggressiveness, double exitThreshold,
                              int imbalanceLevels, double imbalanceDecay, double imbalanceWeight,
                              double crossThreshold, long maxTiltTicks, long minEdgeTicks, long repriceTicks,
-                             long pendingTimeoutNanos) {
+                             double repriceSpreadFraction, long minQuoteLifeNanos, long pendingTimeoutNanos) {
     public StrategyParams {
         if (entryThresholds == null || entryThresholds.length == 0 || aggressiveness == null
             || aggressiveness.length != entryThresholds.length) {
@@ -63,6 +70,10 @@ public record StrategyParams(double[] entryThresholds, double[] aggressiveness, 
         if (repriceTicks < 1) {
             throw new IllegalArgumentException("strategy.repriceTicks: " + repriceTicks + " must be >= 1");
         }
+        if (!(repriceSpreadFraction >= 0.0) || Double.isInfinite(repriceSpreadFraction)) {
+            throw new IllegalArgumentException("strategy.repriceSpreadFraction: " + repriceSpreadFraction + " must be >= 0 and finite");
+        }
+        nonNegative("strategy.minQuoteLifeNanos", minQuoteLifeNanos);
         if (pendingTimeoutNanos <= 0) {
             throw new IllegalArgumentException("strategy.pendingTimeoutNanos: " + pendingTimeoutNanos + " must be > 0");
         }
@@ -92,7 +103,8 @@ public record StrategyParams(double[] entryThresholds, double[] aggressiveness, 
             && Double.compare(p.imbalanceWeight, imbalanceWeight) == 0
             && Double.compare(p.crossThreshold, crossThreshold) == 0 && p.maxTiltTicks == maxTiltTicks
             && p.minEdgeTicks == minEdgeTicks && p.repriceTicks == repriceTicks
-            && p.pendingTimeoutNanos == pendingTimeoutNanos;
+            && Double.compare(p.repriceSpreadFraction, repriceSpreadFraction) == 0
+            && p.minQuoteLifeNanos == minQuoteLifeNanos && p.pendingTimeoutNanos == pendingTimeoutNanos;
     }
 
     @Override
@@ -107,12 +119,13 @@ public record StrategyParams(double[] entryThresholds, double[] aggressiveness, 
             + Arrays.toString(aggressiveness) + ", exitThreshold=" + exitThreshold + ", imbalanceLevels="
             + imbalanceLevels + ", imbalanceDecay=" + imbalanceDecay + ", imbalanceWeight=" + imbalanceWeight
             + ", crossThreshold=" + crossThreshold + ", maxTiltTicks=" + maxTiltTicks + ", minEdgeTicks="
-            + minEdgeTicks + ", repriceTicks=" + repriceTicks + ", pendingTimeoutNanos=" + pendingTimeoutNanos + "]";
+            + minEdgeTicks + ", repriceTicks=" + repriceTicks + ", repriceSpreadFraction=" + repriceSpreadFraction
+            + ", minQuoteLifeNanos=" + minQuoteLifeNanos + ", pendingTimeoutNanos=" + pendingTimeoutNanos + "]";
     }
 
     /** The documented defaults. */
     public static StrategyParams defaults() {
         return new StrategyParams(new double[] {0.3, 0.4, 0.6}, new double[] {0.6, 0.9, 0.3}, 0.1, 3, 0.5, 0.3,
-            0.6, 1, 2, 3, 5_000_000_000L);
+            0.6, 1, 2, 3, 0.5, 120_000_000_000L, 5_000_000_000L);
     }
 }

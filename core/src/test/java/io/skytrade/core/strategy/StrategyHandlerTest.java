@@ -78,6 +78,78 @@ class StrategyHandlerTest {
     }
 
     @Test
+    void shouldRepriceOnlyAfterTheMinimumLifeAndByMoreThanHalfTheSpread() {
+        final StrategyHandler h = handler();
+        final EngineEvent e = new EngineEvent();
+        book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 0, true);
+        assertEquals(DecisionKind.ORDER_NEW, e.decisions.kind[0]);
+        assertEquals(1000, e.decisions.priceTicks[0], "passive: joins the bid");
+        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, 9, Side.BUY, 1000, 10);
+        h.onEvent(e, 1, true);
+        book(e, 0, 3 * SEC, 1030, 1070, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 2, true);
+        assertEquals(0, e.decisions.count(), "a young order is not repriced");
+        book(e, 0, 200 * SEC, 1010, 1050, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 3, true);
+        assertEquals(0, e.decisions.count(), "10 ticks is less than half the 40-tick spread");
+        book(e, 0, 201 * SEC, 1030, 1070, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 4, true);
+        assertEquals(1, e.decisions.count());
+        assertEquals(DecisionKind.ORDER_CANCEL, e.decisions.kind[0]);
+        assertEquals(9, e.decisions.clientOrderId[0]);
+    }
+
+    @Test
+    void shouldCancelAtOnceWhenTheEdgeIsGoneButHoldInTheHoldBand() {
+        final StrategyHandler h = handler();
+        final EngineEvent e = new EngineEvent();
+        book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 0, true);
+        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, 9, Side.BUY, 1000, 10);
+        h.onEvent(e, 1, true);
+        book(e, 0, 3 * SEC, 1000, 1040, 5, 5, 0.2, 1200, 50);
+        h.onEvent(e, 2, true);
+        assertEquals(0, e.decisions.count(), "hold band: the working order stays");
+        book(e, 0, 4 * SEC, 1000, 1040, 5, 5, 0.9, 1001, 50);
+        h.onEvent(e, 3, true);
+        assertEquals(1, e.decisions.count(), "a buy at 1000 no longer keeps 2 ticks of edge below 1001");
+        assertEquals(DecisionKind.ORDER_CANCEL, e.decisions.kind[0]);
+    }
+
+    @Test
+    void shouldFlattenAtSettlementAndWaitForTheNextValuation() {
+        final StrategyHandler h = handler();
+        final EngineEvent e = new EngineEvent();
+        book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 0, true);
+        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, 9, Side.BUY, 1000, 10);
+        h.onEvent(e, 1, true);
+        orderEvent(e, 0, 3 * SEC, OrderEventKind.FILL, 9, Side.BUY, 1000, 0);
+        e.fillQty = 10;
+        h.onEvent(e, 2, true);
+        assertEquals(10, h.position(0));
+        e.clear();
+        e.type = EventType.SETTLEMENT;
+        e.instrumentId = 0;
+        e.eventTimeNanos = 4 * SEC;
+        e.value = 1190;
+        e.position = 10;
+        e.fairValue[0] = 1190;
+        e.fairStd[0] = 0;
+        e.touch(0);
+        h.onEvent(e, 3, true);
+        assertEquals(0, h.position(0));
+        book(e, 0, 10 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        e.touchedInstruments = 0;
+        h.onEvent(e, 4, true);
+        assertEquals(0, e.decisions.count(), "no fair value for the new session yet");
+        book(e, 0, 11 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 5, true);
+        assertEquals(1, e.decisions.count(), "revalued: trades again");
+    }
+
+    @Test
     void shouldFlagUnknownInstrumentAndDoNothing() {
         final StrategyHandler h = handler();
         final EngineEvent e = new EngineEvent();
