@@ -9,7 +9,8 @@ import io.skytrade.core.sizing.PositionSizer;
  * entry threshold, flat below the exit threshold, held in between); and the limit price of an
  * order, which crosses the spread when conviction plus book imbalance is high enough and the far
  * touch still leaves the minimum edge, and otherwise joins its own side tilted by the imbalance,
- * never crossing and never beyond fair value minus the edge.
+ * never crossing and never beyond fair value minus the edge. It also says whether a signal lies in
+ * the hold band and whether a resting price still keeps the edge (for the handler's cancels).
  *
  * <p>Single-threaded (holds the last blend in fields). Hot-path cost: O(K) for the blend, a few
  * flops otherwise, no allocation.

@@ -21,9 +21,9 @@ import java.util.Arrays;
  * @param minEdgeTicks        never buy above fair - edge or sell below fair + edge; default 2
  * @param repriceTicks        a working order is repriced (cancelled, then replaced) only when the new
  *                            price is at least this many ticks away; default 3
- * @param repriceSpreadFraction ... and at least this fraction of the quoted spread away, so products
- *                            quoted tens of ticks wide are not repriced on every requote of the
- *                            book; default 0.5
+ * @param repriceSpreadFraction a reprice also needs the new price to be at least this fraction of
+ *                            the quoted spread away, so products quoted tens of ticks wide are not
+ *                            repriced on every requote of the book; default 0.5
  * @param minQuoteLifeNanos   a working order that still points the right way and keeps the edge is
  *                            repriced only after resting this long (event time); orders that point
  *                            the wrong way or no longer keep the edge are cancelled at once; default 2 min

@@ -26,7 +26,6 @@ import io.skytrade.journal.RunDirectory;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
-import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -75,9 +74,11 @@ public final class LiveRun implements AutoCloseable {
         this.config = loaded.config();
         final VenueSection venue = config.venue();
         final Instant startedAt = Instant.now();
-        final long startEpochNanos = startedAt.getEpochSecond() * 1_000_000_000L + startedAt.getNano();
-        final EpochNanoClock clock = venue.mode().equals(VenueSection.SIMULATOR)
-            ? new ScaledEpochNanoClock(startEpochNanos, venue.timeScale()) : new OffsetEpochNanoClock();
+        final boolean simulated = venue.mode().equals(VenueSection.SIMULATOR);
+        final long startEpochNanos = simulated && venue.worldStartNanos() != 0 ? venue.worldStartNanos()
+            : startedAt.getEpochSecond() * 1_000_000_000L + startedAt.getNano();
+        final EpochNanoClock clock = simulated ? new ScaledEpochNanoClock(startEpochNanos, venue.timeScale())
+            : new OffsetEpochNanoClock();
         final long clientOrderIdBase = EngineAssembly.clientOrderIdBaseFor(startedAt.getEpochSecond());
         this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), startedAt,
             Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
@@ -112,11 +113,10 @@ public final class LiveRun implements AutoCloseable {
             case VenueSection.SIMULATOR, VenueSection.REMOTE -> {
                 String url = venue.url();
                 String apiKey = env.get(venue.apiKeyEnv());
-                if (venue.mode().equals(VenueSection.SIMULATOR)) {
+                if (simulated) {
+                    // the venue runs on the engine's world clock itself, so venue and engine stamps agree
                     simulator = new ExchangeSimulator(VenueConfig.builder().products(config.instruments()).seed(venue.seed())
-                        .timeScale(venue.timeScale()).worldStartNanos(startEpochNanos)
-                        .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot()).build(),
-                        new SystemEpochNanoClock());
+                        .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot()).build(), clock);
                     simulator.start(venue.port());
                     url = "ws://127.0.0.1:" + simulator.port() + "/";
                     out.println("simulated exchange listening on " + url + " (time x" + venue.timeScale() + ")");
