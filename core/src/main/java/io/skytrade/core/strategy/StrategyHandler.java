@@ -21,7 +21,8 @@ import io.skytrade.core.sizing.SizerParams;
  * keeps the edge, or has rested its minimum life and its price is stale by more than the reprice
  * distance (a requote of the book alone never cancels). While an intent awaits its ack, reject or
  * cancel confirmation (bounded by a timeout in event time) the product gets no new intent. A
- * SETTLEMENT flattens the product's position and suspends it until its next revaluation. Timeouts
+ * product trades only once its fair value has been revalued {@code minValuations} times; a
+ * SETTLEMENT flattens its position and starts that count again. Timeouts
  * and order ages run on the latest event time seen, since observations carry their (earlier)
  * observation time.
  *
@@ -38,11 +39,13 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
     private final long repriceTicks;
     private final double repriceSpreadFraction;
     private final long minQuoteLife;
+    private final int minValuations;
     private final long pendingTimeout;
 
     private final double[] fair;
     private final double[] fairStd;
     private final boolean[] hasFair;
+    private final int[] valuations;
     private final double[] signal;
     private final boolean[] hasSignal;
     private final double[] regime;
@@ -73,11 +76,13 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         repriceTicks = params.repriceTicks();
         repriceSpreadFraction = params.repriceSpreadFraction();
         minQuoteLife = params.minQuoteLifeNanos();
+        minValuations = params.minValuations();
         pendingTimeout = params.pendingTimeoutNanos();
         final int n = Math.max(1, instrumentCount);
         fair = new double[n];
         fairStd = new double[n];
         hasFair = new boolean[n];
+        valuations = new int[n];
         signal = new double[n];
         hasSignal = new boolean[n];
         regime = new double[n * EngineEvent.MAX_REGIMES];
@@ -112,6 +117,9 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
                 fair[i] = event.fairValue[i];
                 fairStd[i] = event.fairStd[i];
                 hasFair[i] = true;
+                if (valuations[i] < minValuations) {
+                    valuations[i]++;
+                }
             }
             if ((signalled & bit) != 0 && Double.isFinite(event.signal[i])) {
                 signal[i] = event.signal[i];
@@ -136,6 +144,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
             case EventType.SETTLEMENT -> {
                 position[id] = 0;
                 hasFair[id] = false;
+                valuations[id] = 0;
             }
             default -> { }
         }
@@ -202,7 +211,8 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
 
     private void decide(final EngineEvent e, final int i) {
         final long t = now;
-        if (!hasFair[i] || !hasSignal[i] || !hasBook[i] || pendingNewUntil[i] > t || pendingCancelUntil[i] > t) {
+        if (!hasFair[i] || valuations[i] < minValuations || !hasSignal[i] || !hasBook[i] || pendingNewUntil[i] > t
+            || pendingCancelUntil[i] > t) {
             return;
         }
         strategy.blend(regime, i * EngineEvent.MAX_REGIMES, regimeCount[i]);
@@ -282,7 +292,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         for (int i = 0; i < fair.length; i++) {
             h = 31 * h + Double.doubleToLongBits(fair[i]) + 3 * Double.doubleToLongBits(signal[i]) + 5 * position[i]
                 + 7 * workingId[i] + 11 * workingLeaves[i] + 13 * pendingNewUntil[i] + 17 * pendingCancelUntil[i]
-                + 19 * bestBid[i] + 23 * bestAsk[i] + 29 * workingSince[i];
+                + 19 * bestBid[i] + 23 * bestAsk[i] + 29 * workingSince[i] + 37L * valuations[i];
         }
         return 31 * h + now;
     }

@@ -27,13 +27,23 @@ import java.util.Arrays;
  * @param minQuoteLifeNanos   a working order that still points the right way and keeps the edge is
  *                            repriced only after resting this long (event time); orders that point
  *                            the wrong way or no longer keep the edge are cancelled at once; default 2 min
+ * @param minValuations       a product trades only once its fair value has been revalued this many
+ *                            times since start or since its last settlement (one revaluation per
+ *                            reading of a series it settles on): before that most of the window is forecast
+ *                            from a few readings and the valuation's uncertainty is understated (an
+ *                            engine started with two hours of tide readings valued TIDE_SWING at
+ *                            988 +- 59; it settled at 749.5); default 12 (was: trade at once)
  * @param pendingTimeoutNanos an intent without an ack or reject blocks new intents on its product
- *                            for at most this long (risk may have refused it); default 5 s
+ *                            for at most this long (risk may have refused it); default 1 min (was
+ *                            5 s: an intent risk refuses is retried after this, and 5 s of world
+ *                            time, 83 ms of a 60x demo, filled the decisions journal with the same
+ *                            refusal; a venue ack takes well under a second)
  */
 public record StrategyParams(double[] entryThresholds, double[] aggressiveness, double exitThreshold,
                              int imbalanceLevels, double imbalanceDecay, double imbalanceWeight,
                              double crossThreshold, long maxTiltTicks, long minEdgeTicks, long repriceTicks,
-                             double repriceSpreadFraction, long minQuoteLifeNanos, long pendingTimeoutNanos) {
+                             double repriceSpreadFraction, long minQuoteLifeNanos, int minValuations,
+                             long pendingTimeoutNanos) {
     public StrategyParams {
         if (entryThresholds == null || entryThresholds.length == 0 || aggressiveness == null
             || aggressiveness.length != entryThresholds.length) {
@@ -74,6 +84,7 @@ public record StrategyParams(double[] entryThresholds, double[] aggressiveness, 
             throw new IllegalArgumentException("strategy.repriceSpreadFraction: " + repriceSpreadFraction + " must be >= 0 and finite");
         }
         nonNegative("strategy.minQuoteLifeNanos", minQuoteLifeNanos);
+        nonNegative("strategy.minValuations", minValuations);
         if (pendingTimeoutNanos <= 0) {
             throw new IllegalArgumentException("strategy.pendingTimeoutNanos: " + pendingTimeoutNanos + " must be > 0");
         }
@@ -104,7 +115,8 @@ public record StrategyParams(double[] entryThresholds, double[] aggressiveness, 
             && Double.compare(p.crossThreshold, crossThreshold) == 0 && p.maxTiltTicks == maxTiltTicks
             && p.minEdgeTicks == minEdgeTicks && p.repriceTicks == repriceTicks
             && Double.compare(p.repriceSpreadFraction, repriceSpreadFraction) == 0
-            && p.minQuoteLifeNanos == minQuoteLifeNanos && p.pendingTimeoutNanos == pendingTimeoutNanos;
+            && p.minQuoteLifeNanos == minQuoteLifeNanos && p.minValuations == minValuations
+            && p.pendingTimeoutNanos == pendingTimeoutNanos;
     }
 
     @Override
@@ -120,12 +132,13 @@ public record StrategyParams(double[] entryThresholds, double[] aggressiveness, 
             + imbalanceLevels + ", imbalanceDecay=" + imbalanceDecay + ", imbalanceWeight=" + imbalanceWeight
             + ", crossThreshold=" + crossThreshold + ", maxTiltTicks=" + maxTiltTicks + ", minEdgeTicks="
             + minEdgeTicks + ", repriceTicks=" + repriceTicks + ", repriceSpreadFraction=" + repriceSpreadFraction
-            + ", minQuoteLifeNanos=" + minQuoteLifeNanos + ", pendingTimeoutNanos=" + pendingTimeoutNanos + "]";
+            + ", minQuoteLifeNanos=" + minQuoteLifeNanos + ", minValuations=" + minValuations
+            + ", pendingTimeoutNanos=" + pendingTimeoutNanos + "]";
     }
 
     /** The documented defaults. */
     public static StrategyParams defaults() {
         return new StrategyParams(new double[] {0.3, 0.4, 0.6}, new double[] {0.6, 0.9, 0.3}, 0.1, 3, 0.5, 0.3,
-            0.6, 1, 2, 3, 0.5, 120_000_000_000L, 5_000_000_000L);
+            0.6, 1, 2, 3, 0.5, 120_000_000_000L, 12, 60_000_000_000L);
     }
 }

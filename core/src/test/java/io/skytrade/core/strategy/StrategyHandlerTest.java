@@ -18,8 +18,27 @@ class StrategyHandlerTest {
     private static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(List.of("A", "B"), List.of("s"));
     private static final long SEC = 1_000_000_000L;
 
+    /** The defaults without the warm-up, so one book event can trade. */
     private static StrategyHandler handler() {
-        return new StrategyHandler(REGISTRY, StrategyParams.defaults(), SizerParams.defaults());
+        final StrategyParams d = StrategyParams.defaults();
+        return new StrategyHandler(REGISTRY, new StrategyParams(d.entryThresholds(), d.aggressiveness(), d.exitThreshold(),
+            d.imbalanceLevels(), d.imbalanceDecay(), d.imbalanceWeight(), d.crossThreshold(), d.maxTiltTicks(),
+            d.minEdgeTicks(), d.repriceTicks(), d.repriceSpreadFraction(), d.minQuoteLifeNanos(), 0,
+            d.pendingTimeoutNanos()), SizerParams.defaults());
+    }
+
+    @Test
+    void shouldWaitForEnoughValuationsBeforeTrading() {
+        final StrategyHandler h = new StrategyHandler(REGISTRY, StrategyParams.defaults(), SizerParams.defaults());
+        final EngineEvent e = new EngineEvent();
+        for (int k = 1; k < StrategyParams.defaults().minValuations(); k++) {
+            book(e, 0, k * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+            h.onEvent(e, k, true);
+            assertEquals(0, e.decisions.count(), "valuation " + k + " is too early");
+        }
+        book(e, 0, 100 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 100, true);
+        assertEquals(DecisionKind.ORDER_NEW, e.decisions.kind[0]);
     }
 
     @Test
@@ -66,12 +85,12 @@ class StrategyHandlerTest {
         book(e, 0, SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
         h.onEvent(e, 0, true);
         assertEquals(1, e.decisions.count());
-        book(e, 0, 7 * SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
+        book(e, 0, 62 * SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
         h.onEvent(e, 1, true);
         assertEquals(1, e.decisions.count(), "risk never acked the first intent: retry after the timeout");
-        orderEvent(e, 0, 8 * SEC, OrderEventKind.ACK, 5, Side.BUY, 1002, 10);
+        orderEvent(e, 0, 63 * SEC, OrderEventKind.ACK, 5, Side.BUY, 1002, 10);
         h.onEvent(e, 2, true);
-        orderEvent(e, 0, 9 * SEC, OrderEventKind.FILL, 5, Side.BUY, 1002, 0);
+        orderEvent(e, 0, 64 * SEC, OrderEventKind.FILL, 5, Side.BUY, 1002, 0);
         e.fillQty = 10;
         h.onEvent(e, 3, true);
         assertEquals(10, h.position(0));
@@ -140,11 +159,11 @@ class StrategyHandlerTest {
         e.touch(0);
         h.onEvent(e, 3, true);
         assertEquals(0, h.position(0));
-        book(e, 0, 10 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        book(e, 0, 70 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
         e.touchedInstruments = 0;
         h.onEvent(e, 4, true);
         assertEquals(0, e.decisions.count(), "no fair value for the new session yet");
-        book(e, 0, 11 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        book(e, 0, 71 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
         h.onEvent(e, 5, true);
         assertEquals(1, e.decisions.count(), "revalued: trades again");
     }

@@ -47,6 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #requestStop()} from any thread (a signal handler).
  */
 public final class LiveRun implements AutoCloseable {
+    /** Longest world-time interval between two background requotes of the embedded simulator. */
+    private static final double MAX_WORLD_QUOTE_INTERVAL_MILLIS = 15_000;
     private final RunDirectory run;
     private final SingleChronicleQueue inputsQueue;
     private final SingleChronicleQueue decisionsQueue;
@@ -116,7 +118,8 @@ public final class LiveRun implements AutoCloseable {
                 if (simulated) {
                     // the venue runs on the engine's world clock itself, so venue and engine stamps agree
                     simulator = new ExchangeSimulator(VenueConfig.builder().products(config.instruments()).seed(venue.seed())
-                        .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot()).build(), clock);
+                        .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot())
+                        .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build(), clock);
                     simulator.start(venue.port());
                     url = "ws://127.0.0.1:" + simulator.port() + "/";
                     out.println("simulated exchange listening on " + url + " (time x" + venue.timeScale() + ")");
@@ -144,6 +147,16 @@ public final class LiveRun implements AutoCloseable {
             final TimerSource timers = new TimerSource(pipeline.publisher(), clock, config.timers().intervalNanos());
             startSource("skytrade-timer", timers, timers::stop);
         }
+    }
+
+    /**
+     * Wall interval of the simulator's background quotes: the venue's 250 ms, shortened at high
+     * time scales so the traders still requote (and take) at least every 15 s of world time; a
+     * simulated day at 2400x then has the market of a 60x demo rather than one requote per ten
+     * world minutes.
+     */
+    static long quoteIntervalMillis(final double timeScale) {
+        return Math.max(1, Math.min(250, Math.round(MAX_WORLD_QUOTE_INTERVAL_MILLIS / timeScale)));
     }
 
     private void startControlChannel(final String token, final OperatorCommands commands) {

@@ -98,6 +98,7 @@ class DemoSimulatedDayTest {
 
         final Summary s = Summary.of(run);
         final String report = s + "\n" + printed;
+        System.out.println("simulated day: " + s);
         assertTrue(s.lastEventNanos - s.firstEventNanos >= DAY_NANOS * 9 / 10, "covers a simulated day: " + report);
         assertTrue(s.fillsByProduct.size() >= 3, "fills on at least three products: " + report);
         assertTrue(s.settlements > 0, "the session settled with positions to settle: " + report);
