@@ -27,8 +27,13 @@ final class BackgroundTraders {
     private final int takerId;
     private final long[] nextClientOrderId;
 
+    /**
+     * Traders for one session. {@code nextClientOrderId} (one counter per background participant,
+     * product count + 1) is shared by the traders of successive sessions: the engine uses a client
+     * order id up once, so a new session's traders must continue where the last ones stopped.
+     */
     BackgroundTraders(final MatchingEngine engine, final double[] truths, final int[] worldCodes, final long sessionStart,
-                      final long sessionEnd, final long seed) {
+                      final long sessionEnd, final long seed, final long[] nextClientOrderId) {
         this.engine = engine;
         final int n = truths.length;
         this.makerViews = new LaggedEstimate[n];
@@ -40,7 +45,7 @@ final class BackgroundTraders {
         }
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.takerId = n;
-        this.nextClientOrderId = new long[n + 1];
+        this.nextClientOrderId = nextClientOrderId;
     }
 
     /** Requotes every product and lets the taker act, at world time {@code now}. */

@@ -38,6 +38,7 @@ final class Venue implements ExecutionListener {
     private final int[] worldCodes;
     private final Map<String, Integer> productIds = new HashMap<>();
     private final int backgroundCount;
+    private final long[] backgroundOrderIds;
     private BackgroundTraders traders;
     private long sessionEnd;
     private boolean settled;
@@ -89,6 +90,7 @@ final class Venue implements ExecutionListener {
             productIds.put(symbols[i], i);
         }
         this.backgroundCount = productCount + 1;
+        this.backgroundOrderIds = new long[backgroundCount];
         if (config.maxParticipants <= backgroundCount) {
             throw new IllegalArgumentException("maxParticipants = " + config.maxParticipants + ": expected more than the "
                 + backgroundCount + " background traders");
@@ -121,7 +123,7 @@ final class Venue implements ExecutionListener {
         for (int i = 0; i < productCount; i++) {
             truths[i] = world.settlement(worldCodes[i], end);
         }
-        return new BackgroundTraders(engine, truths, worldCodes, start, end, config.seed ^ end);
+        return new BackgroundTraders(engine, truths, worldCodes, start, end, config.seed ^ end, backgroundOrderIds);
     }
 
     synchronized long sessionEnd() {
