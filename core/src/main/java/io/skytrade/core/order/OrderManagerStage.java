@@ -15,7 +15,7 @@ import io.skytrade.core.risk.RiskReason;
 /**
  * Pipeline stage 7, the order manager: applies venue order events to its {@link OrderTable}
  * (illegal transitions become counted ALERT decisions, never exceptions), books fills into its
- * {@link PositionTracker}, raises an ALERT for orders unacknowledged past the timeout on TIMER
+ * {@link PositionTracker} (flattened at the venue's SETTLEMENT), raises an ALERT for orders unacknowledged past the timeout on TIMER
  * events, assigns client order ids ({@code clientOrderIdBase + n}: unique, identical on replay, no
  * clock or randomness) to APPROVED new orders, hands the event to the {@link DecisionListener}
  * (the decisions journal), and only then calls the {@link OrderGateway} for each APPROVED
@@ -93,6 +93,7 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
                     positions.onMark(event.instrumentId, (event.bestBid() + event.bestAsk()) * 0.5);
                 }
             }
+            case EventType.SETTLEMENT -> positions.onSettlement(event.instrumentId, event.value);
             case EventType.TIMER -> {
                 for (int s = orders.nextAckTimeout(event.eventTimeNanos, config.ackTimeoutNanos(), 0); s >= 0;
                      s = orders.nextAckTimeout(event.eventTimeNanos, config.ackTimeoutNanos(), s + 1)) {

@@ -7,8 +7,8 @@ import io.skytrade.core.event.Side;
  * Per-market position, average entry price, realised and unrealised PnL and fees, in primitive
  * arrays indexed by instrument id. Prices are ticks, PnL is price units (contract size 1).
  * Realised PnL is booked when a fill reduces or flips a position, against the average price of
- * the position it closes; unrealised PnL marks the open position at the last mid given to
- * {@link #onMark(int, double)} (zero until a mark is known).
+ * the position it closes, and on settlement against the settlement price; unrealised PnL marks the
+ * open position at the last mid given to {@link #onMark(int, double)} (zero until a mark is known).
  * Single-threaded: owned by one stage. Hot-path cost: a few arithmetic operations per fill or
  * mark; {@link #equity()} loops over {@link EngineEvent#MAX_INSTRUMENTS}. No allocation after
  * construction.
@@ -65,6 +65,24 @@ public final class PositionTracker {
         } else if (Long.signum(after) != Long.signum(pos)) {
             averagePrice[instrument] = px;
         }
+    }
+
+    /**
+     * Settles {@code instrument} at {@code price} (the venue's final settlement, price units): the
+     * open position's PnL against its average price is realised there and the position is flat
+     * afterwards, as the venue flattens it. Ignored for an invalid instrument or a negative or
+     * non-finite price.
+     */
+    public void onSettlement(final int instrument, final double price) {
+        if (!isValidInstrument(instrument) || !(price >= 0) || Double.isInfinite(price)) {
+            return;
+        }
+        final long pos = position[instrument];
+        if (pos != 0) {
+            realised[instrument] += pos * (price - averagePrice[instrument]);
+        }
+        position[instrument] = 0;
+        averagePrice[instrument] = 0;
     }
 
     /** Sets the mark (mid price, ticks) used for unrealised PnL. NaN or non-positive marks are ignored. */

@@ -38,9 +38,17 @@ public record DrawdownLimits(
         }
     }
 
-    /** Defaults: soft 500, recovery 250, hard 1000, daily loss 1500, UTC calendar days. */
+    /**
+     * Defaults: soft 10,000, recovery 5,000, hard 20,000, daily loss 15,000, UTC calendar days. They
+     * are set against the sizer's risk budget (a full-conviction position carries a settlement-PnL
+     * standard deviation of 5,000 per product, {@code SizerParams}) and the position limit of 100
+     * lots on products priced in thousands of ticks, where one tick on a full position is 100. The
+     * former 500/250/1,000/1,500 was a tenth of one product's budget: ordinary mark-to-market noise
+     * of a single position entered SAFE within seconds. The daily limit sits below the hard one,
+     * since a day's loss can never exceed the drawdown from the running peak.
+     */
     public static DrawdownLimits defaults() {
-        return new DrawdownLimits(500.0, 250.0, 1000.0, 1500.0, 86_400_000_000_000L);
+        return new DrawdownLimits(10_000.0, 5_000.0, 20_000.0, 15_000.0, 86_400_000_000_000L);
     }
 
     private static void positive(final String key, final double value) {

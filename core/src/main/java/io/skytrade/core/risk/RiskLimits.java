@@ -57,11 +57,15 @@ public record RiskLimits(
 
     /**
      * Defaults: position limit 100 per product (the venue's), gross exposure 500, orders of at most
-     * 20 lots, fair-value band 50 ticks, 10 ticks through the touch, 20 orders and 40 cancels per
-     * second, 64 open orders.
+     * 20 lots, fair-value band 200 ticks, 10 ticks through the touch, 20 orders and 40 cancels per
+     * second, 64 open orders. The fair-value band was 50 ticks: with products priced from a few
+     * hundred to several thousand ticks, quoted 10 to 50 ticks wide, and fair values whose
+     * uncertainty runs to tens of ticks even late in the window, 50 rejected every order of a whole
+     * simulated day (the passive price alone is half a spread from the mid); 200 still refuses the
+     * gross disagreements of a failed nowcast (hundreds to thousands of ticks).
      */
     public static RiskLimits defaults() {
-        return new RiskLimits(100, 500, 20, 50, 10, 20, 1_000_000_000L, 40, 1_000_000_000L, 64);
+        return new RiskLimits(100, 500, 20, 200, 10, 20, 1_000_000_000L, 40, 1_000_000_000L, 64);
     }
 
     static void positive(final String key, final long value) {

@@ -133,6 +133,7 @@ public final class RiskStage implements EventHandler<EngineEvent> {
             }
             case EventType.ORDER_EVENT -> orders.onOrderEvent(event, positions);
             case EventType.POSITION_REPORT -> reconcile(event, decisions);
+            case EventType.SETTLEMENT -> positions.onSettlement(instrument, event.value);
             case EventType.TIMER -> {
                 final int stale = market.firstStale(now, safeModeConfig.maxMarketDataAgeNanos());
                 if (stale >= 0) {

@@ -10,7 +10,7 @@
  *
  * <p>Per event the risk stage does, in order: market view and marks (MARKET_BOOK, fair values of
  * touched instruments); order events into its order mirror; position reconciliation
- * (POSITION_REPORT); staleness (TIMER, event time); operator commands (CONTROL); the stage- and
+ * (POSITION_REPORT); settlement, which realises and flattens the product's position (SETTLEMENT); staleness (TIMER, event time); operator commands (CONTROL); the stage- and
  * journal-failure flags; drawdown; the intents; the SAFE actions. A journal failure rejects every
  * intent and sends nothing on that event.
  *

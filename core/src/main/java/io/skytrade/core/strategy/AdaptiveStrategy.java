@@ -9,7 +9,8 @@ import io.skytrade.core.sizing.PositionSizer;
  * entry threshold, flat below the exit threshold, held in between); and the limit price of an
  * order, which crosses the spread when conviction plus book imbalance is high enough and the far
  * touch still leaves the minimum edge, and otherwise joins its own side tilted by the imbalance,
- * never crossing and never beyond fair value minus the edge.
+ * never crossing and never beyond fair value minus the edge. It also says whether a signal lies in
+ * the hold band and whether a resting price still keeps the edge (for the handler's cancels).
  *
  * <p>Single-threaded (holds the last blend in fields). Hot-path cost: O(K) for the blend, a few
  * flops otherwise, no allocation.
@@ -83,6 +84,29 @@ public final class AdaptiveStrategy {
             return sizer.targetPosition(signal, edge, fairStd);
         }
         return position;
+    }
+
+    /**
+     * True when {@code signal} lies in the hold band, given the last {@link #blend}: strong enough
+     * to keep the position (at or above the exit threshold) but not to add to it (below the entry
+     * threshold). A working order is then left alone rather than cancelled.
+     */
+    public boolean holds(final double signal) {
+        final double a = Math.abs(signal);
+        return a >= exit && a < threshold;
+    }
+
+    /**
+     * True when an order on {@code side} at {@code price} still keeps the minimum edge against
+     * {@code fair}: a buy at or below {@code floor(fair) - minEdge}, a sell at or above
+     * {@code ceil(fair) + minEdge}.
+     */
+    public boolean keepsEdge(final int side, final long price, final double fair) {
+        if (!Double.isFinite(fair)) {
+            return false;
+        }
+        final int dir = Side.sign(side);
+        return dir > 0 ? price <= (long) Math.floor(fair) - minEdge : dir < 0 && price >= (long) Math.ceil(fair) + minEdge;
     }
 
     /**

@@ -17,9 +17,14 @@ import io.skytrade.core.sizing.SizerParams;
  * (learnt from acks), and on every event that changes any of these for a product decides with
  * {@link AdaptiveStrategy} and {@link PositionSizer}: it appends to {@link EngineEvent#decisions}
  * an ORDER_NEW intent (side, limit price, quantity; client order id 0, status PROPOSED) toward the
- * desired position, or an ORDER_CANCEL of the working order when it points the wrong way or its
- * price is stale. While an intent awaits its ack, reject or cancel confirmation (bounded by a
- * timeout in event time) the product gets no new intent.
+ * desired position, or an ORDER_CANCEL of the working order when it points the wrong way, no longer
+ * keeps the edge, or has rested its minimum life and its price is stale by more than the reprice
+ * distance (a requote of the book alone never cancels). While an intent awaits its ack, reject or
+ * cancel confirmation (bounded by a timeout in event time) the product gets no new intent. A
+ * product trades only once its fair value has been revalued {@code minValuations} times; a
+ * SETTLEMENT flattens its position and starts that count again. Timeouts
+ * and order ages run on the latest event time seen, since observations carry their (earlier)
+ * observation time.
  *
  * <p>Owns its state; one thread. Hot-path cost: O(products changed), a few hundred nanoseconds at
  * most, no allocation. When the decisions buffer is full the intent is dropped and counted.
@@ -32,11 +37,15 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
     private final int levels;
     private final double decay;
     private final long repriceTicks;
+    private final double repriceSpreadFraction;
+    private final long minQuoteLife;
+    private final int minValuations;
     private final long pendingTimeout;
 
     private final double[] fair;
     private final double[] fairStd;
     private final boolean[] hasFair;
+    private final int[] valuations;
     private final double[] signal;
     private final boolean[] hasSignal;
     private final double[] regime;
@@ -51,8 +60,10 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
     private final int[] workingSide;
     private final long[] workingPrice;
     private final long[] workingLeaves;
+    private final long[] workingSince;
     private final long[] pendingNewUntil;
     private final long[] pendingCancelUntil;
+    private long now = Long.MIN_VALUE;
     private long droppedIntents;
 
     public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final SizerParams sizerParams) {
@@ -63,11 +74,15 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         levels = params.imbalanceLevels();
         decay = params.imbalanceDecay();
         repriceTicks = params.repriceTicks();
+        repriceSpreadFraction = params.repriceSpreadFraction();
+        minQuoteLife = params.minQuoteLifeNanos();
+        minValuations = params.minValuations();
         pendingTimeout = params.pendingTimeoutNanos();
         final int n = Math.max(1, instrumentCount);
         fair = new double[n];
         fairStd = new double[n];
         hasFair = new boolean[n];
+        valuations = new int[n];
         signal = new double[n];
         hasSignal = new boolean[n];
         regime = new double[n * EngineEvent.MAX_REGIMES];
@@ -82,6 +97,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         workingSide = new int[n];
         workingPrice = new long[n];
         workingLeaves = new long[n];
+        workingSince = new long[n];
         pendingNewUntil = new long[n];
         pendingCancelUntil = new long[n];
     }
@@ -91,6 +107,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         if (EventGuard.rejected(event, seriesCount, instrumentCount)) {
             return;
         }
+        now = Math.max(now, event.eventTimeNanos);
         long changed = 0;
         final long touched = event.touchedInstruments;
         final long signalled = event.signalledInstruments;
@@ -100,6 +117,9 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
                 fair[i] = event.fairValue[i];
                 fairStd[i] = event.fairStd[i];
                 hasFair[i] = true;
+                if (valuations[i] < minValuations) {
+                    valuations[i]++;
+                }
             }
             if ((signalled & bit) != 0 && Double.isFinite(event.signal[i])) {
                 signal[i] = event.signal[i];
@@ -120,6 +140,11 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
             case EventType.POSITION_REPORT -> {
                 position[id] = event.position;
                 changed |= 1L << id;
+            }
+            case EventType.SETTLEMENT -> {
+                position[id] = 0;
+                hasFair[id] = false;
+                valuations[id] = 0;
             }
             default -> { }
         }
@@ -152,6 +177,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
                 workingSide[id] = e.side;
                 workingPrice[id] = e.priceTicks;
                 workingLeaves[id] = e.leavesQty > 0 ? e.leavesQty : e.quantity;
+                workingSince[id] = now;
             }
             case OrderEventKind.REJECT -> pendingNewUntil[id] = 0;
             case OrderEventKind.FILL -> {
@@ -179,12 +205,14 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         workingSide[id] = Side.NONE;
         workingPrice[id] = 0;
         workingLeaves[id] = 0;
+        workingSince[id] = 0;
         pendingCancelUntil[id] = 0;
     }
 
     private void decide(final EngineEvent e, final int i) {
-        final long t = e.eventTimeNanos;
-        if (!hasFair[i] || !hasSignal[i] || !hasBook[i] || pendingNewUntil[i] > t || pendingCancelUntil[i] > t) {
+        final long t = now;
+        if (!hasFair[i] || valuations[i] < minValuations || !hasSignal[i] || !hasBook[i] || pendingNewUntil[i] > t
+            || pendingCancelUntil[i] > t) {
             return;
         }
         strategy.blend(regime, i * EngineEvent.MAX_REGIMES, regimeCount[i]);
@@ -192,13 +220,15 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         final long bid = bestBid[i];
         final long ask = bestAsk[i];
         final double ref = bid > 0 && ask > 0 ? 0.5 * (bid + ask) : bid > 0 ? bid : ask;
-        final long want = strategy.desiredPosition(sizer, s, fair[i] - ref, fairStd[i], position[i]);
+        final double halfSpread = bid > 0 && ask > bid ? 0.5 * (ask - bid) : 0.0;
+        final double edgeStd = Math.sqrt(fairStd[i] * fairStd[i] + halfSpread * halfSpread);
+        final long want = strategy.desiredPosition(sizer, s, fair[i] - ref, edgeStd, position[i]);
         desired[i] = want;
         final long qty = sizer.orderQuantity(want, position[i]);
         final int side = qty > 0 ? Side.BUY : qty < 0 ? Side.SELL : Side.NONE;
         final long price = side == Side.NONE ? 0 : strategy.limitPrice(side, fair[i], s, imbalance[i], bid, ask);
         if (workingId[i] != 0) {
-            if (side != workingSide[i] || price == 0 || Math.abs(price - workingPrice[i]) >= repriceTicks) {
+            if (shouldCancel(i, side, price, s, bid, ask, t)) {
                 if (e.decisions.add(DecisionKind.ORDER_CANCEL, i, workingSide[i], workingPrice[i], workingLeaves[i],
                     workingId[i], 0) < 0) {
                     droppedIntents++;
@@ -216,6 +246,30 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         } else {
             pendingNewUntil[i] = t + pendingTimeout;
         }
+    }
+
+    /**
+     * Whether the working order of {@code i} must go: at once when the target now needs the other
+     * side (or no order, outside the hold band), or when the order no longer keeps the edge against
+     * the fair value; otherwise only to reprice, once it has rested {@code minQuoteLife} and the new
+     * price is at least {@code max(repriceTicks, repriceSpreadFraction x spread)} away. Requotes of
+     * the book alone therefore never churn orders.
+     */
+    private boolean shouldCancel(final int i, final int side, final long price, final double s, final long bid,
+                                 final long ask, final long t) {
+        final int ws = workingSide[i];
+        if (side != ws) {
+            return side != Side.NONE || !strategy.holds(s);
+        }
+        if (!strategy.keepsEdge(ws, workingPrice[i], fair[i])) {
+            return true;
+        }
+        if (price == 0 || t - workingSince[i] < minQuoteLife) {
+            return false;
+        }
+        final long spread = bid > 0 && ask > bid ? ask - bid : 0;
+        final double distance = Math.max(repriceTicks, repriceSpreadFraction * spread);
+        return Math.abs(price - workingPrice[i]) >= distance;
     }
 
     /** Position the strategy believes it holds in {@code instrumentId}, lots. */
@@ -238,8 +292,8 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         for (int i = 0; i < fair.length; i++) {
             h = 31 * h + Double.doubleToLongBits(fair[i]) + 3 * Double.doubleToLongBits(signal[i]) + 5 * position[i]
                 + 7 * workingId[i] + 11 * workingLeaves[i] + 13 * pendingNewUntil[i] + 17 * pendingCancelUntil[i]
-                + 19 * bestBid[i] + 23 * bestAsk[i];
+                + 19 * bestBid[i] + 23 * bestAsk[i] + 29 * workingSince[i] + 37L * valuations[i];
         }
-        return h;
+        return 31 * h + now;
     }
 }

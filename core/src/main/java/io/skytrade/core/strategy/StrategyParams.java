@@ -19,13 +19,30 @@ import java.util.Arrays;
  *                            imbalance reaches this (and the far touch still leaves the edge); default 0.6
  * @param maxTiltTicks        passive price moves by up to this many ticks with the imbalance; default 1
  * @param minEdgeTicks        never buy above fair - edge or sell below fair + edge; default 2
- * @param repriceTicks        cancel a working order whose price is this far from the new price; default 3
+ * @param repriceTicks        a working order is repriced (cancelled, then replaced) only when the new
+ *                            price is at least this many ticks away; default 3
+ * @param repriceSpreadFraction a reprice also needs the new price to be at least this fraction of
+ *                            the quoted spread away, so products quoted tens of ticks wide are not
+ *                            repriced on every requote of the book; default 0.5
+ * @param minQuoteLifeNanos   a working order that still points the right way and keeps the edge is
+ *                            repriced only after resting this long (event time); orders that point
+ *                            the wrong way or no longer keep the edge are cancelled at once; default 2 min
+ * @param minValuations       a product trades only once its fair value has been revalued this many
+ *                            times since start or since its last settlement (one revaluation per
+ *                            reading of a series it settles on): before that most of the window is forecast
+ *                            from a few readings and the valuation's uncertainty is understated (an
+ *                            engine started with two hours of tide readings valued TIDE_SWING at
+ *                            988 +- 59; it settled at 749.5); default 12 (was: trade at once)
  * @param pendingTimeoutNanos an intent without an ack or reject blocks new intents on its product
- *                            for at most this long (risk may have refused it); default 5 s
+ *                            for at most this long (risk may have refused it); default 1 min (was
+ *                            5 s: an intent risk refuses is retried after this, and 5 s of world
+ *                            time, 83 ms of a 60x demo, filled the decisions journal with the same
+ *                            refusal; a venue ack takes well under a second)
  */
 public record StrategyParams(double[] entryThresholds, double[] aggressiveness, double exitThreshold,
                              int imbalanceLevels, double imbalanceDecay, double imbalanceWeight,
                              double crossThreshold, long maxTiltTicks, long minEdgeTicks, long repriceTicks,
+                             double repriceSpreadFraction, long minQuoteLifeNanos, int minValuations,
                              long pendingTimeoutNanos) {
     public StrategyParams {
         if (entryThresholds == null || entryThresholds.length == 0 || aggressiveness == null
@@ -63,6 +80,11 @@ public record StrategyParams(double[] entryThresholds, double[] aggressiveness, 
         if (repriceTicks < 1) {
             throw new IllegalArgumentException("strategy.repriceTicks: " + repriceTicks + " must be >= 1");
         }
+        if (!(repriceSpreadFraction >= 0.0) || Double.isInfinite(repriceSpreadFraction)) {
+            throw new IllegalArgumentException("strategy.repriceSpreadFraction: " + repriceSpreadFraction + " must be >= 0 and finite");
+        }
+        nonNegative("strategy.minQuoteLifeNanos", minQuoteLifeNanos);
+        nonNegative("strategy.minValuations", minValuations);
         if (pendingTimeoutNanos <= 0) {
             throw new IllegalArgumentException("strategy.pendingTimeoutNanos: " + pendingTimeoutNanos + " must be > 0");
         }
@@ -92,6 +114,8 @@ public record StrategyParams(double[] entryThresholds, double[] aggressiveness, 
             && Double.compare(p.imbalanceWeight, imbalanceWeight) == 0
             && Double.compare(p.crossThreshold, crossThreshold) == 0 && p.maxTiltTicks == maxTiltTicks
             && p.minEdgeTicks == minEdgeTicks && p.repriceTicks == repriceTicks
+            && Double.compare(p.repriceSpreadFraction, repriceSpreadFraction) == 0
+            && p.minQuoteLifeNanos == minQuoteLifeNanos && p.minValuations == minValuations
             && p.pendingTimeoutNanos == pendingTimeoutNanos;
     }
 
@@ -107,12 +131,14 @@ public record StrategyParams(double[] entryThresholds, double[] aggressiveness, 
             + Arrays.toString(aggressiveness) + ", exitThreshold=" + exitThreshold + ", imbalanceLevels="
             + imbalanceLevels + ", imbalanceDecay=" + imbalanceDecay + ", imbalanceWeight=" + imbalanceWeight
             + ", crossThreshold=" + crossThreshold + ", maxTiltTicks=" + maxTiltTicks + ", minEdgeTicks="
-            + minEdgeTicks + ", repriceTicks=" + repriceTicks + ", pendingTimeoutNanos=" + pendingTimeoutNanos + "]";
+            + minEdgeTicks + ", repriceTicks=" + repriceTicks + ", repriceSpreadFraction=" + repriceSpreadFraction
+            + ", minQuoteLifeNanos=" + minQuoteLifeNanos + ", minValuations=" + minValuations
+            + ", pendingTimeoutNanos=" + pendingTimeoutNanos + "]";
     }
 
     /** The documented defaults. */
     public static StrategyParams defaults() {
         return new StrategyParams(new double[] {0.3, 0.4, 0.6}, new double[] {0.6, 0.9, 0.3}, 0.1, 3, 0.5, 0.3,
-            0.6, 1, 2, 3, 5_000_000_000L);
+            0.6, 1, 2, 3, 0.5, 120_000_000_000L, 12, 60_000_000_000L);
     }
 }

@@ -37,6 +37,22 @@ class PositionTrackerTest {
     }
 
     @Test
+    void shouldRealiseAndFlattenAtSettlement() {
+        tracker.onFill(2, Side.SELL, 8, 3000, 2.0);
+        tracker.onMark(2, 2990);
+        tracker.onSettlement(2, 2950.5);
+        assertEquals(0, tracker.position(2));
+        assertEquals(8 * 49.5, tracker.realisedPnl(2), 1e-9);
+        assertEquals(0.0, tracker.unrealisedPnl(2), 1e-9);
+        assertEquals(8 * 49.5 - 2.0, tracker.equity(), 1e-9);
+        tracker.onSettlement(2, Double.NaN);
+        tracker.onSettlement(-1, 100);
+        tracker.onFill(2, Side.BUY, 3, 100, 0);
+        assertEquals(3, tracker.position(2), "trades again in the next session");
+        assertEquals(100.0, tracker.averagePrice(2), 1e-9);
+    }
+
+    @Test
     void shouldIgnoreInvalidFills() {
         tracker.onFill(-1, Side.BUY, 4, 50, 0);
         tracker.onFill(2, Side.NONE, 4, 50, 0);

@@ -99,6 +99,7 @@ class PreTradeRiskCheckTest {
 
     @Test
     void shouldRejectPricesOutsideTheFairValueBand() {
+        use(limits(100, 500, 20, 40, 64));
         market(0, 0);
         assertRejected(propose(1, 0, Side.BUY, 49, 1), RiskReason.FAIR_VALUE_BAND);
         assertRejected(propose(1, 0, Side.SELL, 151, 1), RiskReason.FAIR_VALUE_BAND);
@@ -107,6 +108,7 @@ class PreTradeRiskCheckTest {
 
     @Test
     void shouldUseTheEventsFairValueWhenTouchedAndTheLastOneOtherwise() {
+        use(limits(100, 500, 20, 40, 64));
         market(0, 0);
         TestEvents.fair(TestEvents.timer(e, 1), 0, 140.0);
         int i = TestEvents.propose(e, 0, Side.SELL, 180, 1);

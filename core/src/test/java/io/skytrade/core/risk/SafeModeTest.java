@@ -4,6 +4,7 @@ import io.skytrade.core.event.ControlCode;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.order.OrderManagerConfig;
@@ -73,6 +74,23 @@ class SafeModeTest {
         final int i = TestEvents.propose(e, 0, Side.BUY, 100, 2);
         stages.run(e);
         return i;
+    }
+
+    @Test
+    void shouldRealiseAndFlattenAtSettlementSoTheNextSessionReconciles() {
+        book(0, 99, 101);
+        longPosition(1, 10);
+        final EngineEvent settlement = TestEvents.timer(e, 5);
+        settlement.type = EventType.SETTLEMENT;
+        settlement.value = 104;
+        settlement.position = 10;
+        stages.run(settlement);
+        assertEquals(0, stages.risk.positions().position(0));
+        assertEquals(0, stages.orders.positions().position(0));
+        assertEquals(30.0, stages.risk.positions().realisedPnl(0), 1e-9);
+        assertEquals(30.0, stages.orders.positions().realisedPnl(0), 1e-9);
+        stages.run(TestEvents.positionReport(e, 6, 0, 0));
+        assertEquals(TradingMode.NORMAL, stages.risk.mode(), "the venue's flat position matches ours");
     }
 
     @Test
@@ -315,6 +333,8 @@ class SafeModeTest {
 
     @Test
     void shouldNotFlattenWhenTheBandsForbidAMarketablePrice() {
+        stages = new StagePair(new RiskLimits(100, 500, 20, 50, 10, 20, SECOND, 40, SECOND, 64), DRAWDOWN, SAFE,
+            OrderManagerConfig.defaults());
         book(0, 99, 101);
         longPosition(1, 10);
         stages.run(TestEvents.fair(TestEvents.book(e, 5, 0, 40, 42), 0, 100.0));

@@ -72,7 +72,7 @@ class AdaptiveStrategyTest {
         assertEquals(StrategyParams.defaults(), StrategyParams.defaults());
         assertEquals(StrategyParams.defaults().hashCode(), StrategyParams.defaults().hashCode());
         final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> new StrategyParams(new double[] {0.05}, new double[] {0.5}, 0.1, 3, 0.5, 0.3, 0.6, 1, 2, 3, 1));
+            () -> new StrategyParams(new double[] {0.05}, new double[] {0.5}, 0.1, 3, 0.5, 0.3, 0.6, 1, 2, 3, 0.5, 0, 0, 1));
         assertEquals("strategy.entryThresholds[0]: 0.05 must be in [exitThreshold (0.1), 1]", e.getMessage());
     }
 }

@@ -18,8 +18,27 @@ class StrategyHandlerTest {
     private static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(List.of("A", "B"), List.of("s"));
     private static final long SEC = 1_000_000_000L;
 
+    /** The defaults without the warm-up, so one book event can trade. */
     private static StrategyHandler handler() {
-        return new StrategyHandler(REGISTRY, StrategyParams.defaults(), SizerParams.defaults());
+        final StrategyParams d = StrategyParams.defaults();
+        return new StrategyHandler(REGISTRY, new StrategyParams(d.entryThresholds(), d.aggressiveness(), d.exitThreshold(),
+            d.imbalanceLevels(), d.imbalanceDecay(), d.imbalanceWeight(), d.crossThreshold(), d.maxTiltTicks(),
+            d.minEdgeTicks(), d.repriceTicks(), d.repriceSpreadFraction(), d.minQuoteLifeNanos(), 0,
+            d.pendingTimeoutNanos()), SizerParams.defaults());
+    }
+
+    @Test
+    void shouldWaitForEnoughValuationsBeforeTrading() {
+        final StrategyHandler h = new StrategyHandler(REGISTRY, StrategyParams.defaults(), SizerParams.defaults());
+        final EngineEvent e = new EngineEvent();
+        for (int k = 1; k < StrategyParams.defaults().minValuations(); k++) {
+            book(e, 0, k * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+            h.onEvent(e, k, true);
+            assertEquals(0, e.decisions.count(), "valuation " + k + " is too early");
+        }
+        book(e, 0, 100 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 100, true);
+        assertEquals(DecisionKind.ORDER_NEW, e.decisions.kind[0]);
     }
 
     @Test
@@ -66,15 +85,87 @@ class StrategyHandlerTest {
         book(e, 0, SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
         h.onEvent(e, 0, true);
         assertEquals(1, e.decisions.count());
-        book(e, 0, 7 * SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
+        book(e, 0, 62 * SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
         h.onEvent(e, 1, true);
         assertEquals(1, e.decisions.count(), "risk never acked the first intent: retry after the timeout");
-        orderEvent(e, 0, 8 * SEC, OrderEventKind.ACK, 5, Side.BUY, 1002, 10);
+        orderEvent(e, 0, 63 * SEC, OrderEventKind.ACK, 5, Side.BUY, 1002, 10);
         h.onEvent(e, 2, true);
-        orderEvent(e, 0, 9 * SEC, OrderEventKind.FILL, 5, Side.BUY, 1002, 0);
+        orderEvent(e, 0, 64 * SEC, OrderEventKind.FILL, 5, Side.BUY, 1002, 0);
         e.fillQty = 10;
         h.onEvent(e, 3, true);
         assertEquals(10, h.position(0));
+    }
+
+    @Test
+    void shouldRepriceOnlyAfterTheMinimumLifeAndByMoreThanHalfTheSpread() {
+        final StrategyHandler h = handler();
+        final EngineEvent e = new EngineEvent();
+        book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 0, true);
+        assertEquals(DecisionKind.ORDER_NEW, e.decisions.kind[0]);
+        assertEquals(1000, e.decisions.priceTicks[0], "passive: joins the bid");
+        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, 9, Side.BUY, 1000, 10);
+        h.onEvent(e, 1, true);
+        book(e, 0, 3 * SEC, 1030, 1070, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 2, true);
+        assertEquals(0, e.decisions.count(), "a young order is not repriced");
+        book(e, 0, 200 * SEC, 1010, 1050, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 3, true);
+        assertEquals(0, e.decisions.count(), "10 ticks is less than half the 40-tick spread");
+        book(e, 0, 201 * SEC, 1030, 1070, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 4, true);
+        assertEquals(1, e.decisions.count());
+        assertEquals(DecisionKind.ORDER_CANCEL, e.decisions.kind[0]);
+        assertEquals(9, e.decisions.clientOrderId[0]);
+    }
+
+    @Test
+    void shouldCancelAtOnceWhenTheEdgeIsGoneButHoldInTheHoldBand() {
+        final StrategyHandler h = handler();
+        final EngineEvent e = new EngineEvent();
+        book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 0, true);
+        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, 9, Side.BUY, 1000, 10);
+        h.onEvent(e, 1, true);
+        book(e, 0, 3 * SEC, 1000, 1040, 5, 5, 0.2, 1200, 50);
+        h.onEvent(e, 2, true);
+        assertEquals(0, e.decisions.count(), "hold band: the working order stays");
+        book(e, 0, 4 * SEC, 1000, 1040, 5, 5, 0.9, 1001, 50);
+        h.onEvent(e, 3, true);
+        assertEquals(1, e.decisions.count(), "a buy at 1000 no longer keeps 2 ticks of edge below 1001");
+        assertEquals(DecisionKind.ORDER_CANCEL, e.decisions.kind[0]);
+    }
+
+    @Test
+    void shouldFlattenAtSettlementAndWaitForTheNextValuation() {
+        final StrategyHandler h = handler();
+        final EngineEvent e = new EngineEvent();
+        book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 0, true);
+        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, 9, Side.BUY, 1000, 10);
+        h.onEvent(e, 1, true);
+        orderEvent(e, 0, 3 * SEC, OrderEventKind.FILL, 9, Side.BUY, 1000, 0);
+        e.fillQty = 10;
+        h.onEvent(e, 2, true);
+        assertEquals(10, h.position(0));
+        e.clear();
+        e.type = EventType.SETTLEMENT;
+        e.instrumentId = 0;
+        e.eventTimeNanos = 4 * SEC;
+        e.value = 1190;
+        e.position = 10;
+        e.fairValue[0] = 1190;
+        e.fairStd[0] = 0;
+        e.touch(0);
+        h.onEvent(e, 3, true);
+        assertEquals(0, h.position(0));
+        book(e, 0, 70 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        e.touchedInstruments = 0;
+        h.onEvent(e, 4, true);
+        assertEquals(0, e.decisions.count(), "no fair value for the new session yet");
+        book(e, 0, 71 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        h.onEvent(e, 5, true);
+        assertEquals(1, e.decisions.count(), "revalued: trades again");
     }
 
     @Test

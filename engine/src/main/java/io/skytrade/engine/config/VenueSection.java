@@ -20,9 +20,13 @@ import java.util.Locale;
  * @param backgroundTraders whether the simulator's background traders quote (default true)
  * @param feePerLot         simulator fee per lot filled (default 0)
  * @param connectTimeout    how long start-up waits for the gateway to log in, nanoseconds (default 10s)
+ * @param worldStartNanos   simulator mode: the world time at start, epoch nanoseconds, written as an
+ *                          ISO instant ({@code venue.worldStart: 2026-02-27T11:30:00Z}); 0 (default)
+ *                          starts the world at the wall-clock time. A fixed start makes a demo or a
+ *                          test cover the same hours of the same seeded world on every run
  */
 public record VenueSection(String mode, String url, String apiKeyEnv, int port, long seed, double timeScale,
-                           boolean backgroundTraders, double feePerLot, long connectTimeoutNanos) {
+                           boolean backgroundTraders, double feePerLot, long connectTimeoutNanos, long worldStartNanos) {
     public static final String SIMULATOR = "simulator";
     public static final String REMOTE = "remote";
     public static final String PAPER = "paper";
@@ -47,10 +51,13 @@ public record VenueSection(String mode, String url, String apiKeyEnv, int port, 
         if (connectTimeoutNanos <= 0) {
             throw new IllegalArgumentException("venue.connectTimeout: must be > 0");
         }
+        if (worldStartNanos < 0) {
+            throw new IllegalArgumentException("venue.worldStart: must be an instant after 1970 or 0 (wall clock)");
+        }
     }
 
     public static VenueSection defaults() {
         return new VenueSection(SIMULATOR, "ws://127.0.0.1:8765/", "SKYTRADE_API_KEY", 0, 7, 1.0, true, 0.0,
-            10_000_000_000L);
+            10_000_000_000L, 0L);
     }
 }

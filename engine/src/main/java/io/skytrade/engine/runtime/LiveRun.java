@@ -26,7 +26,6 @@ import io.skytrade.journal.RunDirectory;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
-import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -48,6 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #requestStop()} from any thread (a signal handler).
  */
 public final class LiveRun implements AutoCloseable {
+    /** Longest world-time interval between two background requotes of the embedded simulator. */
+    private static final double MAX_WORLD_QUOTE_INTERVAL_MILLIS = 15_000;
     private final RunDirectory run;
     private final SingleChronicleQueue inputsQueue;
     private final SingleChronicleQueue decisionsQueue;
@@ -79,9 +80,11 @@ public final class LiveRun implements AutoCloseable {
                 + " holding the venue API key is not set");
         }
         final Instant startedAt = Instant.now();
-        final long startEpochNanos = startedAt.getEpochSecond() * 1_000_000_000L + startedAt.getNano();
-        final EpochNanoClock clock = venue.mode().equals(VenueSection.SIMULATOR)
-            ? new ScaledEpochNanoClock(startEpochNanos, venue.timeScale()) : new OffsetEpochNanoClock();
+        final boolean simulated = venue.mode().equals(VenueSection.SIMULATOR);
+        final long startEpochNanos = simulated && venue.worldStartNanos() != 0 ? venue.worldStartNanos()
+            : startedAt.getEpochSecond() * 1_000_000_000L + startedAt.getNano();
+        final EpochNanoClock clock = simulated ? new ScaledEpochNanoClock(startEpochNanos, venue.timeScale())
+            : new OffsetEpochNanoClock();
         final long clientOrderIdBase = EngineAssembly.clientOrderIdBaseFor(startedAt.getEpochSecond());
         this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), startedAt,
             Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
@@ -116,11 +119,11 @@ public final class LiveRun implements AutoCloseable {
             case VenueSection.SIMULATOR, VenueSection.REMOTE -> {
                 String url = venue.url();
                 String apiKey = env.get(venue.apiKeyEnv());
-                if (venue.mode().equals(VenueSection.SIMULATOR)) {
+                if (simulated) {
+                    // the venue runs on the engine's world clock itself, so venue and engine stamps agree
                     simulator = new ExchangeSimulator(VenueConfig.builder().products(config.instruments()).seed(venue.seed())
-                        .timeScale(venue.timeScale()).worldStartNanos(startEpochNanos)
-                        .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot()).build(),
-                        new SystemEpochNanoClock());
+                        .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot())
+                        .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build(), clock);
                     simulator.start(venue.port());
                     url = "ws://127.0.0.1:" + simulator.port() + "/";
                     out.println("simulated exchange listening on " + url + " (time x" + venue.timeScale() + ")");
@@ -145,6 +148,16 @@ public final class LiveRun implements AutoCloseable {
             final TimerSource timers = new TimerSource(pipeline.publisher(), clock, config.timers().intervalNanos());
             startSource("skytrade-timer", timers, timers::stop);
         }
+    }
+
+    /**
+     * Wall interval of the simulator's background quotes: the venue's 250 ms, shortened at high
+     * time scales so the traders still requote (and take) at least every 15 s of world time; a
+     * simulated day at 2400x then has the market of a 60x demo rather than one requote per ten
+     * world minutes.
+     */
+    static long quoteIntervalMillis(final double timeScale) {
+        return Math.max(1, Math.min(250, Math.round(MAX_WORLD_QUOTE_INTERVAL_MILLIS / timeScale)));
     }
 
     private void startControlChannel(final String token, final OperatorCommands commands) {

@@ -4,7 +4,8 @@ import org.agrona.concurrent.EpochNanoClock;
 
 /**
  * The engine's ingress clock when the embedded simulator runs its world faster than real time:
- * epoch nanoseconds starting at the wall-clock time of construction and advancing {@code scale}
+ * epoch nanoseconds starting at a given world time (the wall-clock time at start, or
+ * {@code venue.worldStart}) and advancing {@code scale}
  * times faster than {@link System#nanoTime()}. With scale 1 it is an ordinary epoch clock. The
  * simulator, the synthetic feeds and the stamps on every input all read the same world time.
  *

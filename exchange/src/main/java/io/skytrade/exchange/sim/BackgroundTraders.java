@@ -30,8 +30,13 @@ final class BackgroundTraders {
     private final long[] nextClientOrderId;
     private final long[] shiftTicks;
 
+    /**
+     * Traders for one session. {@code nextClientOrderId} (one counter per background participant,
+     * product count + 1) is shared by the traders of successive sessions: the engine uses a client
+     * order id up once, so a new session's traders must continue where the last ones stopped.
+     */
     BackgroundTraders(final MatchingEngine engine, final double[] truths, final int[] worldCodes, final long sessionStart,
-                      final long sessionEnd, final long seed, final long[] shiftTicks) {
+                      final long sessionEnd, final long seed, final long[] nextClientOrderId, final long[] shiftTicks) {
         this.engine = engine;
         this.shiftTicks = shiftTicks;
         final int n = truths.length;
@@ -44,7 +49,7 @@ final class BackgroundTraders {
         }
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.takerId = n;
-        this.nextClientOrderId = new long[n + 1];
+        this.nextClientOrderId = nextClientOrderId;
     }
 
     /** Requotes every product and lets the taker act, at world time {@code now}. */

@@ -39,6 +39,7 @@ final class Venue implements ExecutionListener {
     private final Map<String, Integer> productIds = new HashMap<>();
     private final int backgroundCount;
     private final long[] shiftTicks;
+    private final long[] backgroundOrderIds;
     private BackgroundTraders traders;
     private long sessionEnd;
     private boolean settled;
@@ -91,6 +92,7 @@ final class Venue implements ExecutionListener {
         }
         this.backgroundCount = productCount + 1;
         this.shiftTicks = new long[productCount];
+        this.backgroundOrderIds = new long[backgroundCount];
         if (config.maxParticipants <= backgroundCount) {
             throw new IllegalArgumentException("maxParticipants = " + config.maxParticipants + ": expected more than the "
                 + backgroundCount + " background traders");
@@ -123,7 +125,8 @@ final class Venue implements ExecutionListener {
         for (int i = 0; i < productCount; i++) {
             truths[i] = world.settlement(worldCodes[i], end);
         }
-        return new BackgroundTraders(engine, truths, worldCodes, start, end, config.seed ^ end, shiftTicks);
+        return new BackgroundTraders(engine, truths, worldCodes, start, end, config.seed ^ end, backgroundOrderIds,
+            shiftTicks);
     }
 
     /**
