@@ -113,6 +113,62 @@ class ReplayVerifyTest {
     }
 
     @Test
+    void shouldLeaveEarlierBacktestDecisionsUnchangedWhenAFutureInputIsShifted() throws IOException {
+        final Path shifted = copyRun("future-shifted");
+        final long shiftAt = inputs * 3 / 4;
+        final io.skytrade.journal.InputCodec codec = new io.skytrade.journal.InputCodec();
+        final Path inputsDir = shifted.resolve(RunDirectory.INPUTS);
+        try (Stream<Path> files = Files.list(inputsDir)) {
+            for (final Path p : (Iterable<Path>) files::iterator) {
+                Files.delete(p);
+            }
+        }
+        long changedSequence = -1;
+        long replayedBefore = 0;
+        try (var reader = new io.skytrade.journal.InputJournalReader(run.inputs());
+             SingleChronicleQueue q = Queues.openForWriting(inputsDir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
+             ExcerptAppender appender = q.createAppender()) {
+            final var e = new io.skytrade.core.event.EngineEvent();
+            while (reader.next(e)) {
+                if (changedSequence < 0 && e.sequence >= shiftAt && e.type == io.skytrade.core.event.EventType.MARKET_BOOK) {
+                    for (int l = 0; l < e.bidLevels; l++) {
+                        e.bidPrices[l] += 500;
+                    }
+                    for (int l = 0; l < e.askLevels; l++) {
+                        e.askPrices[l] += 500;
+                    }
+                    changedSequence = e.sequence;
+                }
+                if (changedSequence < 0 && e.type != io.skytrade.core.event.EventType.ORDER_EVENT
+                    && e.type != io.skytrade.core.event.EventType.POSITION_REPORT && e.type != io.skytrade.core.event.EventType.NONE) {
+                    replayedBefore++;
+                }
+                final int len = codec.encode(e);
+                try (DocumentContext dc = appender.writingDocument()) {
+                    dc.wire().bytes().write(codec.array(), 0, len);
+                }
+            }
+        }
+        assertTrue(changedSequence > 0, "a future book was shifted");
+        final var loaded = new ConfigLoader(Map.of()).loadText(run.configYaml());
+        final PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        final var original = new io.skytrade.engine.backtest.BacktestRunner(run, loaded, tmp.resolve("bt-orig"), quiet).run();
+        final var future = new io.skytrade.engine.backtest.BacktestRunner(RunDirectory.open(shifted), loaded,
+            tmp.resolve("bt-shift"), quiet).run();
+        // The backtest journals only the inputs it replays (not the venue's order events), so the
+        // shifted book is its input number replayedBefore.
+        final long cut = replayedBefore;
+        final List<DecisionRecord> before = readDecisions(original.run().decisions()).stream()
+            .filter(r -> r.inputSequence < cut).toList();
+        final List<DecisionRecord> beforeShifted = readDecisions(future.run().decisions()).stream()
+            .filter(r -> r.inputSequence < cut).toList();
+        assertEquals(before.size(), beforeShifted.size(), "decisions before the shifted input");
+        for (int i = 0; i < before.size(); i++) {
+            assertTrue(before.get(i).sameAs(beforeShifted.get(i)), before.get(i) + " vs " + beforeShifted.get(i));
+        }
+    }
+
+    @Test
     void shouldReproduceTheLiveDecisionsExactlyWithJournalFills() {
         final var loaded = new ConfigLoader(Map.of()).loadText(run.configYaml());
         final var r = new io.skytrade.engine.backtest.BacktestRunner(run, loaded, tmp.resolve("btj"),
