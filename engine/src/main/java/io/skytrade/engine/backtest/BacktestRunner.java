@@ -13,6 +13,8 @@ import io.skytrade.engine.config.BacktestSection;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
 import io.skytrade.engine.runtime.EngineAssembly;
+import io.skytrade.engine.runtime.LateBoundOrderGateway;
+import io.skytrade.engine.runtime.PaperOrderGateway;
 import io.skytrade.exchange.fill.BacktestFillModel;
 import io.skytrade.exchange.fill.FillModelConfig;
 import io.skytrade.journal.DecisionJournal;
@@ -95,7 +97,7 @@ public final class BacktestRunner {
              SingleChronicleQueue decisionQueue = Queues.openForWriting(run.decisions(), settings, null);
              DecisionJournal decisions = new DecisionJournal(decisionQueue)) {
             final EngineAssembly assembly = new EngineAssembly(config);
-            final FillGateway gateway = new FillGateway();
+            final LateBoundOrderGateway gateway = new LateBoundOrderGateway();
             final EngineAssembly.Stages stages = assembly.businessStages(decisions, gateway, Long.parseLong(idBase));
             final InputJournalStage journal = new InputJournalStage(inputs);
             final PipelineBuilder builder = new PipelineBuilder().clock(clock).producerType(ProducerType.SINGLE)
@@ -114,7 +116,7 @@ public final class BacktestRunner {
             final BacktestFillModel fills = new BacktestFillModel(FillModelConfig.builder()
                 .latencyNanos(bt.latencyNanos()).feePerLot(bt.feePerLot()).cancelsAheadOfUs(bt.cancelsAheadOfUs())
                 .instrumentCount(config.instruments().size()).build(), clock, publisher);
-            gateway.bind(journalFills ? null : fills);
+            gateway.bind(journalFills ? new PaperOrderGateway() : fills);
             pipeline.start();
             final ProgressBar bar = new ProgressBar(progress, total);
             try (InputJournalReader reader = new InputJournalReader(source.inputs())) {
@@ -174,33 +176,6 @@ public final class BacktestRunner {
                 LockSupport.parkNanos(1000);
             } else {
                 Thread.onSpinWait();
-            }
-        }
-    }
-
-    /**
-     * Forwards the order stage's sends to the fill model, bound before the pipeline starts; with
-     * journal fills it is unbound and sends go nowhere (the journal's venue events answer them).
-     */
-    private static final class FillGateway implements io.skytrade.core.pipeline.OrderGateway {
-        private BacktestFillModel target;
-
-        void bind(final BacktestFillModel fills) {
-            target = fills;
-        }
-
-        @Override
-        public void sendNewOrder(final long clientOrderId, final int instrumentId, final int side, final long priceTicks,
-                                 final long quantity, final int timeInForce) {
-            if (target != null) {
-                target.sendNewOrder(clientOrderId, instrumentId, side, priceTicks, quantity, timeInForce);
-            }
-        }
-
-        @Override
-        public void sendCancel(final long clientOrderId, final int instrumentId) {
-            if (target != null) {
-                target.sendCancel(clientOrderId, instrumentId);
             }
         }
     }
