@@ -90,6 +90,15 @@ public final class ConfigLoader {
         }
     }
 
+    /** Loads several config texts merged in order, as {@link #load(List)} merges files. */
+    public LoadedConfig loadTexts(final String... texts) {
+        final Map<String, Object> merged = new LinkedHashMap<>();
+        for (final String text : texts) {
+            merge(merged, parse(text));
+        }
+        return loadTree(merged);
+    }
+
     @SuppressWarnings("unchecked")
     private static void merge(final Map<String, Object> into, final Map<String, Object> from) {
         for (final Map.Entry<String, Object> e : from.entrySet()) {

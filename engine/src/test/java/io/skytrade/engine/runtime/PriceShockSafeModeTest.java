@@ -52,19 +52,6 @@ class PriceShockSafeModeTest {
      * default 50-tick fair-value band would forbid every marketable flattening price.
      */
     static final String CONFIG = """
-        pipeline:
-          ringSize: 1024
-          waitStrategy: blocking
-        journal:
-          blockSize: 1MiB
-          pretouchAhead: 2MiB
-        venue:
-          mode: simulator
-          seed: 7
-          timeScale: 120
-        feeds:
-          synthetic:
-            pollInterval: 200ms
         drawdown:
           softDrawdown: 500
           softRecoveryDrawdown: 250
@@ -77,12 +64,6 @@ class PriceShockSafeModeTest {
           maxMarketDataAge: 1h
           flattenOnSafe: true
           flattenSlippageTicks: 100
-        orders:
-          ackTimeout: 1h
-        timers:
-          interval: 50ms
-        status:
-          interval: 500ms
         """;
     private static final String API_KEY = "demo";
     private static final long HARD_DRAWDOWN = 1000;
@@ -106,7 +87,7 @@ class PriceShockSafeModeTest {
     @BeforeAll
     static void tradeUntilAShockForcesSafeMode() throws Exception {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ConfigLoader.LoadedConfig loaded = new ConfigLoader(Map.of()).loadText(CONFIG);
+        final ConfigLoader.LoadedConfig loaded = new ConfigLoader(Map.of()).loadTexts(io.skytrade.engine.TestConfigs.FAST_CONFIG, CONFIG);
         final List<String> products = loaded.config().instruments();
         final long t0 = System.nanoTime();
         final LiveRun live = LiveRun.start(loaded, tmp.resolve("journal"), new PrintStream(out, true, StandardCharsets.UTF_8),
