@@ -134,6 +134,25 @@ public final class PipelineBuilder {
     }
 
     @SuppressWarnings("unchecked")
+    /**
+     * Builds an {@link InlinePipeline}: every stage, in the order added, on the caller's thread
+     * (the layout is not used; backtests).
+     *
+     * @param capacity queued events the pipeline holds between drains (a power of two)
+     */
+    public InlinePipeline buildInline(final int capacity) {
+        if (clock == null) {
+            throw new IllegalStateException("no clock given");
+        }
+        final List<String> order = stageNames();
+        final Stage[] all = stages.values().toArray(new Stage[0]);
+        final int[] indexes = new int[all.length];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = i;
+        }
+        return new InlinePipeline(capacity, clock, all, indexes, new StageFailureRecorder(health), health, order);
+    }
+
     private void wire(final Disruptor<EngineEvent> disruptor, final List<StageGroupHandler> groups) {
         if (layout.journalParallel()) {
             final EventHandlerGroup<EngineEvent> journal = disruptor.handleEventsWith(groups.get(0));

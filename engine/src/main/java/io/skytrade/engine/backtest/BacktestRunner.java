@@ -1,13 +1,10 @@
 package io.skytrade.engine.backtest;
 
-import com.lmax.disruptor.dsl.ProducerType;
+import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
-import io.skytrade.core.pipeline.Pipeline;
+import io.skytrade.core.pipeline.InlinePipeline;
 import io.skytrade.core.pipeline.PipelineBuilder;
-import io.skytrade.core.pipeline.PipelineLayout;
-import io.skytrade.core.pipeline.RingInboundPublisher;
-import io.skytrade.core.pipeline.WaitStrategyKind;
 import io.skytrade.core.time.ManualEpochNanoClock;
 import io.skytrade.engine.config.BacktestSection;
 import io.skytrade.engine.config.ConfigLoader;
@@ -24,15 +21,13 @@ import io.skytrade.journal.JournalSettings;
 import io.skytrade.journal.Queues;
 import io.skytrade.journal.RunDirectory;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A backtest is the live code path fed from a journal: the same business stages built by
@@ -40,18 +35,25 @@ import java.util.concurrent.locks.LockSupport;
  * times, and the exchange module's {@link BacktestFillModel} (the simulator's matching engine, with
  * latency, fees and queue position) instead of the venue. The journal's market data, observations,
  * timers and operator commands are replayed; its venue order events and position reports are not
- * (the fill model produces ours). Each input is handled to the end before the next is released, so
- * the run is deterministic. The backtest journals its own inputs and decisions into a new run
- * directory under the output directory, which replays with {@code replay --verify}.
+ * (the fill model produces ours). The stages run on the caller's thread in an
+ * {@link InlinePipeline}: each input, and every order event it causes, is handled to the end
+ * before the next is released, so the run is deterministic and pays no thread hand-off. The
+ * backtest journals its own inputs and decisions into a new run directory under the output
+ * directory, which replays with {@code replay --verify}.
  *
- * <p>Offline; one run per instance.
+ * <p>Offline; one run per instance; instances are independent (a sweep runs several at once).
  */
 public final class BacktestRunner {
+    /** Events one input may cause before the next is released (acks and fills of one burst). */
+    private static final int QUEUE_CAPACITY = 1 << 14;
     private final RunDirectory source;
     private final ConfigLoader.LoadedConfig loaded;
     private final Path out;
     private final PrintStream progress;
     private final boolean journalFills;
+    private final Map<String, EventHandler<EngineEvent>> observers = new LinkedHashMap<>();
+    private long fromNanos = Long.MIN_VALUE;
+    private long toNanos = Long.MAX_VALUE;
 
     /**
      * @param journalFills true to replay the journal's own venue order events (acks, fills) instead of
@@ -71,12 +73,39 @@ public final class BacktestRunner {
         this(source, loaded, out, progress, false);
     }
 
-    /** The outcome: the backtest's own run directory, counts, figures. */
+    /**
+     * The outcome: the backtest's own run directory, counts, figures; {@code handlingNanos} is the
+     * wall time each replayed input took through the fill model and every stage.
+     */
     public record Result(RunDirectory run, long inputs, long replayed, long decisions, long orders, long fills,
-                         long elapsedNanos, PerformanceAnalyzer.Metrics metrics, EquitySampler sampler) {
+                         long elapsedNanos, PerformanceAnalyzer.Metrics metrics, EquitySampler sampler,
+                         Histogram handlingNanos, long stageFailures, String firstStageFailure) {
         public double eventsPerSecond() {
             return elapsedNanos == 0 ? 0 : replayed * 1e9 / elapsedNanos;
         }
+    }
+
+    /**
+     * Backtests only inputs with event times in [{@code fromNanos}, {@code toNanos}) (walk-forward
+     * windows); inputs outside are skipped. Default: everything.
+     */
+    public BacktestRunner window(final long fromNanos, final long toNanos) {
+        if (toNanos <= fromNanos) {
+            throw new IllegalArgumentException("backtest window: end " + toNanos + " must be after start " + fromNanos);
+        }
+        this.fromNanos = fromNanos;
+        this.toNanos = toNanos;
+        return this;
+    }
+
+    /**
+     * Adds a stage after the business stages and the equity sampler: it sees every event with
+     * what the stages wrote into it (fair values, signals, regime posterior, decisions) and the
+     * fill model's order events (reports, tools). Observers run on the backtest's thread.
+     */
+    public BacktestRunner observer(final String name, final EventHandler<EngineEvent> observer) {
+        observers.put(name, observer);
+        return this;
     }
 
     public Result run() {
@@ -91,6 +120,7 @@ public final class BacktestRunner {
             config.journal().settings().rollCycle(), false, 0);
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(0);
         final EquitySampler sampler = new EquitySampler(bt.sampleIntervalNanos());
+        final Histogram handling = new Histogram(3_600_000_000_000L, 3);
         long replayed = 0;
         final long start = System.nanoTime();
         try (SingleChronicleQueue inputs = Queues.openForWriting(run.inputs(), settings, null);
@@ -100,50 +130,55 @@ public final class BacktestRunner {
             final LateBoundOrderGateway gateway = new LateBoundOrderGateway();
             final EngineAssembly.Stages stages = assembly.businessStages(decisions, gateway, Long.parseLong(idBase));
             final InputJournalStage journal = new InputJournalStage(inputs);
-            final PipelineBuilder builder = new PipelineBuilder().clock(clock).producerType(ProducerType.SINGLE)
+            final PipelineBuilder builder = new PipelineBuilder().clock(clock)
                 .stage(EngineAssembly.JOURNAL_STAGE, journal);
-            final List<String> names = new ArrayList<>();
-            names.add(EngineAssembly.JOURNAL_STAGE);
             for (int i = 0; i < stages.names().size(); i++) {
                 builder.stage(stages.names().get(i), stages.handlers().get(i));
-                names.add(stages.names().get(i));
             }
             builder.stage("equity", sampler);
-            names.add("equity");
-            final Pipeline pipeline = builder.layout(PipelineLayout.singleThread(
-                config.pipeline().layout().ringSize(), WaitStrategyKind.YIELDING, names)).build();
-            final RingInboundPublisher publisher = pipeline.publisher();
+            observers.forEach(builder::stage);
+            final InlinePipeline pipeline = builder.buildInline(QUEUE_CAPACITY);
             final BacktestFillModel fills = new BacktestFillModel(FillModelConfig.builder()
                 .latencyNanos(bt.latencyNanos()).feePerLot(bt.feePerLot()).cancelsAheadOfUs(bt.cancelsAheadOfUs())
-                .instrumentCount(config.instruments().size()).build(), clock, publisher);
+                .instrumentCount(config.instruments().size()).build(), clock, pipeline);
             gateway.bind(journalFills ? new PaperOrderGateway() : fills);
             pipeline.start();
-            final ProgressBar bar = new ProgressBar(progress, total);
+            final ProgressBar bar = progress == null ? null : new ProgressBar(progress, total);
             try (InputJournalReader reader = new InputJournalReader(source.inputs())) {
                 final EngineEvent input = new EngineEvent();
                 while (reader.next(input)) {
-                    bar.update(reader.count());
+                    if (bar != null && (reader.count() & 1023) == 0) {
+                        bar.update(reader.count());
+                    }
                     final boolean venueEvent = input.type == EventType.ORDER_EVENT || input.type == EventType.POSITION_REPORT;
                     if (!journalFills && (venueEvent || input.type == EventType.NONE)) {
                         continue;
                     }
+                    if (input.eventTimeNanos < fromNanos || input.eventTimeNanos >= toNanos) {
+                        continue;
+                    }
+                    final long handleStart = System.nanoTime();
                     clock.set(input.eventTimeNanos);
                     if (!journalFills) {
                         fills.advanceTo(input.eventTimeNanos);
-                        awaitCompletion(pipeline);
+                        pipeline.drain();
                         fills.onMarketEvent(input);
                     }
-                    publisher.publishCopy(input);
-                    awaitCompletion(pipeline);
+                    pipeline.publishCopy(input);
+                    pipeline.drain();
+                    handling.recordValue(Math.min(System.nanoTime() - handleStart, handling.getHighestTrackableValue()));
                     replayed++;
                 }
                 if (!journalFills) {
                     fills.advanceTo(clock.nanoTime() + bt.latencyNanos());
-                    awaitCompletion(pipeline);
+                    pipeline.drain();
                 }
             } finally {
-                pipeline.drainAndStop(60, TimeUnit.SECONDS);
-                bar.finish();
+                pipeline.stop();
+                if (bar != null) {
+                    bar.update(total);
+                    bar.finish();
+                }
             }
             run.markClosed(journal.entries(), decisions.entries(), Instant.now());
             final long elapsed = System.nanoTime() - start;
@@ -152,7 +187,8 @@ public final class BacktestRunner {
                 : PerformanceAnalyzer.analyse(times, sampler.equity(), sampler.grossPositions(), bt.capital(),
                     sampler.roundTrips(), sampler.notional(), sampler.fees());
             return new Result(run, total, replayed, decisions.entries(), stages.orders().ordersSent(),
-                sampler.positions().fillCount(), elapsed, metrics, sampler);
+                sampler.positions().fillCount(), elapsed, metrics, sampler, handling,
+                pipeline.failures().failureCount(), pipeline.failures().firstFailure());
         }
     }
 
@@ -165,18 +201,5 @@ public final class BacktestRunner {
             }
         }
         return n;
-    }
-
-    /** Waits (spinning briefly, then yielding) until the pipeline has handled everything published. */
-    private static void awaitCompletion(final Pipeline pipeline) {
-        final long target = pipeline.publishedSequence();
-        int spins = 0;
-        while (pipeline.completedSequence() < target) {
-            if (++spins > 20_000) {
-                LockSupport.parkNanos(1000);
-            } else {
-                Thread.onSpinWait();
-            }
-        }
     }
 }

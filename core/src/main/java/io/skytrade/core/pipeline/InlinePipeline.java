@@ -1,0 +1,152 @@
+package io.skytrade.core.pipeline;
+
+import io.skytrade.core.event.EngineEvent;
+import org.agrona.concurrent.EpochNanoClock;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The pipeline's stages run on the caller's thread: inputs are published into a preallocated
+ * circular queue of {@link EngineEvent}s and {@link #drain()} passes each one through every
+ * stage in pipeline order, with the same per-stage failure isolation as a stage thread
+ * ({@link StageGroupHandler}, {@link StageFailureRecorder}). Sequences are dense and start at 0,
+ * exactly as on a ring.
+ *
+ * <p>For backtests, where an input must be handled to the end before the next is released (the
+ * fill model must see the orders an input caused before the next market event): the Disruptor's
+ * hand-off between threads would only add a round trip per input. Events published while
+ * draining (by a stage's failure listener, say) are queued behind the current one and handled in
+ * the same drain. Single-threaded; no allocation after construction; publishing into a full
+ * queue is an {@link IllegalStateException} naming the capacity (the caller drains after each
+ * input, so it only fills up if one input causes more events than the queue holds).
+ */
+public final class InlinePipeline implements InboundPublisher {
+    private final EngineEvent[] queue;
+    private final int mask;
+    private final EpochNanoClock clock;
+    private final StageGroupHandler stages;
+    private final StageFailureRecorder failures;
+    private final EngineHealth health;
+    private final List<String> stageNames;
+    private long head;
+    private long tail;
+    private boolean draining;
+    private boolean started;
+
+    InlinePipeline(final int capacity, final EpochNanoClock clock, final Stage[] stages, final int[] indexes,
+                   final StageFailureRecorder failures, final EngineHealth health, final List<String> stageNames) {
+        if (Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("inline pipeline capacity must be a power of two, was " + capacity);
+        }
+        this.queue = new EngineEvent[capacity];
+        for (int i = 0; i < capacity; i++) {
+            queue[i] = new EngineEvent();
+        }
+        this.mask = capacity - 1;
+        this.clock = clock;
+        this.failures = failures;
+        this.health = health;
+        this.stageNames = List.copyOf(stageNames);
+        this.stages = new StageGroupHandler("inline", stages, indexes, failures,
+            new CpuPinning(CpuPinning.NONE, message -> { }), new CountDownLatch(1));
+    }
+
+    /** Calls every stage's {@code onStart} (once). */
+    public InlinePipeline start() {
+        if (!started) {
+            started = true;
+            stages.onStart();
+        }
+        return this;
+    }
+
+    /** Calls every stage's {@code onShutdown} after handling whatever is still queued. */
+    public void stop() {
+        drain();
+        if (started) {
+            started = false;
+            stages.onShutdown();
+        }
+    }
+
+    @Override
+    public <A> long publish(final InputTranslator<A> translator, final A source) {
+        final long sequence = claim();
+        final EngineEvent event = queue[(int) sequence & mask];
+        boolean translated = false;
+        try {
+            event.clear();
+            event.sequence = sequence;
+            event.receiveTimeNanos = clock.nanoTime();
+            translator.translateTo(event, source);
+            translated = true;
+        } finally {
+            if (!translated) {
+                event.clear();
+                event.sequence = sequence;
+            }
+            tail = sequence + 1;
+        }
+        return sequence;
+    }
+
+    /** Queues a copy of {@code input}'s header and input fields, keeping its receive time. */
+    public long publishCopy(final EngineEvent input) {
+        final long sequence = claim();
+        final EngineEvent event = queue[(int) sequence & mask];
+        event.copyInputsFrom(input);
+        event.sequence = sequence;
+        tail = sequence + 1;
+        return sequence;
+    }
+
+    private long claim() {
+        if (tail - head == queue.length) {
+            throw new IllegalStateException("inline pipeline queue full: " + queue.length
+                + " events published without a drain");
+        }
+        return tail;
+    }
+
+    /**
+     * Handles every queued event, including those published while draining, through all stages.
+     * A nested call (from inside a stage) returns at once: the outer drain handles the rest.
+     *
+     * @return the number of events handled
+     */
+    public long drain() {
+        if (draining) {
+            return 0;
+        }
+        draining = true;
+        final long first = head;
+        try {
+            while (head < tail) {
+                final long sequence = head;
+                stages.onEvent(queue[(int) sequence & mask], sequence, sequence + 1 == tail);
+                head = sequence + 1;
+            }
+        } finally {
+            draining = false;
+        }
+        return head - first;
+    }
+
+    /** Number of events published so far (the next sequence). */
+    public long publishedCount() {
+        return tail;
+    }
+
+    public StageFailureRecorder failures() {
+        return failures;
+    }
+
+    public EngineHealth health() {
+        return health;
+    }
+
+    public List<String> stageNames() {
+        return stageNames;
+    }
+}
