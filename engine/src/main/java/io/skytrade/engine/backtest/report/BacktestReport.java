@@ -79,8 +79,8 @@ public final class BacktestReport {
         final StringBuilder h = new StringBuilder(1 << 17);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .append("<title>Backtest report: ").append(ReportText.html(Path.of(source).getFileName() == null ? source
-                : Path.of(source).getFileName().toString())).append("</title>\n")
+            .append("<title>Backtest report: ").append(ReportText.html(source.substring(source.lastIndexOf('/') + 1)))
+            .append("</title>\n")
             .append("<script>window.addEventListener('error', function (e) {")
             .append(" document.documentElement.setAttribute('data-report-error', String(e.message)); });</script>\n")
             .append("<style>").append(ReportAssets.uPlotStyle()).append("</style>\n")

@@ -51,7 +51,7 @@
     var sc = { x: { time: true } };
     Object.keys(scales || {}).forEach(function (k) { sc[k] = scales[k]; });
     return { title: title, tzDate: utc, cursor: { sync: SYNC }, scales: sc, series: [{ label: 'time (UTC)' }].concat(series),
-      axes: [{}].concat(axes) };
+      axes: [{ space: 90 }].concat(axes) };
   }
 
   function line(label, color, extra) {
