@@ -104,12 +104,16 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
         if (product && e.type == EventType.ORDER_EVENT && e.orderEventKind == OrderEventKind.FILL && e.fillQty > 0) {
             onFill(e, id);
         }
-        for (int i = 0; i < instruments; i++) {
-            final long bit = 1L << i;
-            if ((e.touchedInstruments & bit) != 0 && Double.isFinite(e.fairValue[i])) {
+        final long mask = instruments == Long.SIZE ? -1L : (1L << instruments) - 1;
+        for (long bits = e.touchedInstruments & mask; bits != 0; bits &= bits - 1) {
+            final int i = Long.numberOfTrailingZeros(bits);
+            if (Double.isFinite(e.fairValue[i])) {
                 fair[i].add(now, e.fairValue[i]);
             }
-            if ((e.signalledInstruments & bit) != 0 && Double.isFinite(e.signal[i])) {
+        }
+        for (long bits = e.signalledInstruments & mask; bits != 0; bits &= bits - 1) {
+            final int i = Long.numberOfTrailingZeros(bits);
+            if (Double.isFinite(e.signal[i])) {
                 signal[i].add(now, e.signal[i]);
             }
         }
