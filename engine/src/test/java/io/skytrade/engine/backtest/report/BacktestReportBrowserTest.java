@@ -3,7 +3,6 @@ package io.skytrade.engine.backtest.report;
 import io.skytrade.engine.backtest.BacktestRunner;
 import io.skytrade.engine.cli.SkytradeCli;
 import io.skytrade.engine.config.ConfigLoader;
-import io.skytrade.engine.runtime.LiveRun;
 import io.skytrade.journal.RunDirectory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,14 +30,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * A short live run (synthetic market, simulator venue) backtested with the report recorder; the
- * report must open in headless Chromium from the file alone with every chart drawn, its tables
+ * A seeded synthetic journal backtested with the report recorder against the fill model; the report must open in headless Chromium from the file alone with every chart drawn, its tables
  * present and no console error, and the CLI must write it next to metrics.json.
  */
 @Timeout(180)
 class BacktestReportBrowserTest {
     /** Title of the extra table: markup and a script end tag that must come out as text. */
     static final String HOSTILE_TITLE = "Live vs backtest </script><b>\"quoted\" & 'single'</b>";
+    /** Inputs of the synthetic journal: about eleven hours of world time with books a second apart. */
+    static final long EVENTS = 60_000;
+    static final long STEP_NANOS = 1_000_000_000L;
     static final Set<String> TIME_CHARTS = Set.of("chart-equity", "chart-positions", "chart-price", "chart-signal", "chart-regime");
 
     @TempDir
@@ -48,65 +49,46 @@ class BacktestReportBrowserTest {
     static Path report;
     static String html;
     static int products;
-
-    /**
-     * The demo's configuration with world time at 2400x from the start of a trading day, as in
-     * DemoSimulatedDayTest, so a few seconds of wall time cover hours of trading with fills.
-     */
-    static final String FAST_DAY = """
-        pipeline:
-          ringSize: 4096
-        journal:
-          blockSize: 4MiB
-          pretouchAhead: 8MiB
-        venue:
-          timeScale: 2400
-          worldStart: 2026-02-27T12:30:00Z
-        feeds:
-          synthetic:
-            pollInterval: 200ms
-        safeMode:
-          maxMarketDataAge: 2h
-        orders:
-          ackTimeout: 4h
-        strategy:
-          pendingTimeout: 1h
-        timers:
-          interval: 100ms
-        status:
-          interval: 2s
-        """;
+    static ReportRecorder recorder;
+    static List<String> names;
 
     @BeforeAll
-    static void backtestAShortLiveRun() throws IOException, InterruptedException {
-        final PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        final String base;
+    static void backtestASyntheticJournal() throws IOException {
+        final String config;
         try (InputStream in = BacktestReportBrowserTest.class.getClassLoader().getResourceAsStream("config/default.yaml")) {
             assertNotNull(in, "config/default.yaml on the classpath");
-            base = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadTexts(base, FAST_DAY), tmp.resolve("journal"), quiet);
-        final long deadline = System.nanoTime() + 15_000_000_000L;
-        final long atLeast = System.nanoTime() + 4_000_000_000L;
-        do {
-            live.awaitStop(250_000_000L);
-            // fillCount() is read across threads without a barrier: good enough to decide when to stop.
-        } while ((live.stages().orders().positions().fillCount() < 4 || System.nanoTime() < atLeast) && System.nanoTime() < deadline);
-        live.close();
-        journal = RunDirectory.open(live.runDirectory().dir());
+        journal = SyntheticTestJournal.write(EVENTS, STEP_NANOS, tmp.resolve("journal"), config);
+        final PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         final var loaded = new ConfigLoader(Map.of()).loadText(journal.configYaml());
         products = loaded.config().instruments().size();
-        final ReportRecorder recorder = new ReportRecorder(loaded.config().instruments().size(), ReportRecorder.DEFAULT_MAX_POINTS);
-        result = new BacktestRunner(journal, loaded, tmp.resolve("backtests"), quiet, true).observer("report", recorder).run();
+        names = loaded.config().instruments();
+        recorder = new ReportRecorder(names.size(), ReportRecorder.DEFAULT_MAX_POINTS);
+        result = new BacktestRunner(journal, loaded, tmp.resolve("backtests"), quiet).observer("report", recorder).run();
         assertTrue(result.fills() > 0, "the backtest traded: " + result.fills() + " fills, " + result.orders() + " orders, "
             + result.inputs() + " inputs");
-        report = new BacktestReport(result, recorder, loaded.config().instruments())
-            .table(new ReportTable(HOSTILE_TITLE, List.of("market", "live PnL", "backtest PnL"),
-                List.of(List.of("TIDE_SPOT <i>", 12.5, -3L), java.util.Arrays.asList("</script>", null, 0.25))))
-            .write(result.run().dir());
+        report = report().write(result.run().dir());
         html = Files.readString(report);
         Files.createDirectories(Path.of("target"));
         Files.copy(report, Path.of("target", "report-test.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static BacktestReport report() {
+        return new BacktestReport(result, recorder, names)
+            .table(new ReportTable(HOSTILE_TITLE, List.of("market", "live PnL", "backtest PnL"),
+                List.of(List.of("TIDE_SPOT <i>", 12.5, -3L), java.util.Arrays.asList("</script>", null, 0.25))));
+    }
+
+    @Test
+    void shouldBoundEverySeriesAndWriteTheSamePageForTheSameBacktest() {
+        long books = 0;
+        for (int i = 0; i < products; i++) {
+            assertTrue(recorder.book(i).size() <= ReportRecorder.DEFAULT_MAX_POINTS, "book series " + i);
+            books += recorder.book(i).size();
+        }
+        assertTrue(recorder.events(io.skytrade.core.event.EventType.MARKET_BOOK) > books, "books were thinned");
+        assertEquals(html, report().html(), "no clock or random input in the page");
     }
 
     @Test
@@ -152,7 +134,8 @@ class BacktestReportBrowserTest {
                 assertTrue((Double) c.get("points") > 1, "chart " + c.get("id") + " has data: " + c);
                 drawn.add((String) c.get("id"));
             }
-            assertTrue(drawn.containsAll(TIME_CHARTS) && drawn.contains("chart-latency"), "charts drawn: " + drawn);
+            assertTrue(drawn.containsAll(TIME_CHARTS) && drawn.contains("chart-latency") && drawn.contains("chart-delay"),
+                "charts drawn: " + drawn);
             final List<Object> perProduct = MiniJson.array(page.get("products"));
             assertEquals(products, perProduct.size(), "one selector entry per product");
             for (final Object o : perProduct) {
