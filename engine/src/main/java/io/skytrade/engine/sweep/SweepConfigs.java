@@ -10,10 +10,10 @@ import java.util.Map;
 /**
  * The configuration of every parameter set of a grid: the base configuration texts (the journal's
  * own config, or the {@code --config} files) with the set's override merged last. Loading checks
- * the whole grid before any backtest runs: first each parameter value alone over the base, so an
- * unknown key or a bad value is reported against the parameter and its line in the grid file, then
- * every combination, so values that only clash together (an entry threshold below the exit
- * threshold) name their set.
+ * the whole grid before any backtest runs. When a set fails, each of its values is tried alone over
+ * the base: the first that fails alone (an unknown key, a bad value) is reported with its parameter
+ * and line in the grid file; when none does, the values only clash together (an entry threshold
+ * below the exit threshold) and the set is named.
  *
  * <p>Offline; start-up only.
  */
@@ -28,24 +28,28 @@ public final class SweepConfigs {
      */
     public static List<ConfigLoader.LoadedConfig> load(final ConfigLoader loader, final List<String> baseTexts,
                                                        final SweepGrid grid) {
-        for (final Map.Entry<String, List<Object>> p : grid.parameters().entrySet()) {
-            for (final Object value : p.getValue()) {
-                try {
-                    loader.loadTexts(withOverride(baseTexts, ParameterSet.overrideYaml(Map.of(p.getKey(), value))));
-                } catch (final ConfigException e) {
-                    throw new ConfigException(grid.where(p.getKey()) + ", value " + value + ": " + e.getMessage(), e);
-                }
-            }
-        }
         final List<ConfigLoader.LoadedConfig> configs = new ArrayList<>();
         for (final ParameterSet set : grid.parameterSets()) {
             try {
                 configs.add(loader.loadTexts(withOverride(baseTexts, set.overrideYaml())));
             } catch (final ConfigException e) {
-                throw new ConfigException(grid.source() + ": parameter set " + set.describe() + ": " + e.getMessage(), e);
+                throw culprit(loader, baseTexts, grid, set, e);
             }
         }
         return configs;
+    }
+
+    private static ConfigException culprit(final ConfigLoader loader, final List<String> baseTexts, final SweepGrid grid,
+                                           final ParameterSet set, final ConfigException setFailure) {
+        for (final Map.Entry<String, Object> p : set.values().entrySet()) {
+            try {
+                loader.loadTexts(withOverride(baseTexts, ParameterSet.overrideYaml(Map.of(p.getKey(), p.getValue()))));
+            } catch (final ConfigException alone) {
+                return new ConfigException(grid.where(p.getKey()) + ", value " + p.getValue() + " (in set " + set.describe()
+                    + "): " + alone.getMessage(), alone);
+            }
+        }
+        return new ConfigException(grid.source() + ": parameter set " + set.describe() + ": " + setFailure.getMessage(), setFailure);
     }
 
     private static String[] withOverride(final List<String> baseTexts, final String override) {
