@@ -48,13 +48,15 @@ import java.util.concurrent.Callable;
         "    sizer.maxOrderQty: [1, 10]",
         "    strategy.entryThresholds: [[0.2, 0.3, 0.5], [0.4, 0.5, 0.7]]   # a list-valued key takes a list of lists",
         "  walkForward:",
-        "    splits: 3                        # the event-time span cut into splits+1 equal windows:",
-        "                                     # split i ranks every set on window i and tests the best on window i+1",
+        "    splits: 3                        # the market-data span (first to last book or trade) cut into",
+        "                                     # splits+1 equal windows of event time: split i ranks every set",
+        "                                     # on window i and tests the best on window i+1",
         "  rankBy: sharpe                     # a figure of sweep.csv (default sharpe)",
         "  rankOrder: descending              # or ascending (e.g. for maxDrawdown)",
         "Sets are numbered in nested-loop order (the last parameter varies fastest). Every set runs once per",
-        "window, each from a fresh engine (no warm-up carried across windows). Without walkForward every set",
-        "runs on the whole journal. Backtest run directories are deleted after their figures are read unless",
+        "window, each from a fresh engine on the inputs stamped inside the window: nothing carries over, and",
+        "observations stamped earlier (the history a run backfills at start) are in no window. Without",
+        "walkForward every set runs on the whole journal. Backtest run directories are deleted after their figures are read unless",
         "--keep-runs (then out/runs/window-W-set-S/ hold replayable runs: a copy of each window's inputs and",
         "its decisions per backtest, so sets x windows run directories of disk).",
         "Exit codes: 0 ok, 2 bad usage or grid, 3 unreadable journal, 4 a backtest failed."})
@@ -96,7 +98,7 @@ final class SweepCommand implements Callable<Integer> {
         final ConfigLoader loader = ConfigLoader.fromSystemEnv();
         final List<ParameterSet> sets = grid.parameterSets();
         final List<ConfigLoader.LoadedConfig> setConfigs = SweepConfigs.load(loader, baseTexts(source, loader), grid);
-        final TimeWindow span = EventTimeSpan.of(source);
+        final TimeWindow span = EventTimeSpan.ofMarketData(source);
         final List<TimeWindow> windows;
         try {
             windows = grid.walkForward() ? WalkForwardWindows.split(span, grid.splits() + 1) : List.of(span);
@@ -107,8 +109,10 @@ final class SweepCommand implements Callable<Integer> {
         Files.createDirectories(outDir);
         System.err.println(String.format(Locale.ROOT, "sweep: %d sets x %d windows = %d backtests on %d workers",
             sets.size(), windows.size(), sets.size() * windows.size(), workers));
+        final Path runs = outDir.resolve("runs");
         final SweepExecutor.Outcomes outcomes = new SweepExecutor(workers, System.err).run(windows.size(), sets.size(),
-            new JournalBacktestJob(source, setConfigs, windows, outDir.resolve("runs"), keepRuns));
+            grid.walkForward() ? new JournalBacktestJob(source, setConfigs, windows, runs, keepRuns)
+                : JournalBacktestJob.wholeJournal(source, setConfigs, runs, keepRuns));
         final SweepReport report = SweepReport.assemble(grid, sets, windows, outcomes);
         final Path csv = SweepCsv.write(report, outDir);
         final String table = SweepTable.render(report);
@@ -117,6 +121,11 @@ final class SweepCommand implements Callable<Integer> {
         System.out.println(String.format(Locale.ROOT, "%d backtests in %.1f s on %d workers", sets.size() * windows.size(),
             outcomes.elapsedNanos() / 1e9, workers));
         System.out.println("sweep: " + csv);
+        for (final int w : report.windowsWithoutDecisions()) {
+            System.err.println("warning: no parameter set made a decision in window " + w + " (" + windows.get(w).isoStart()
+                + " to " + windows.get(w).isoEnd() + "): each window is backtested from a fresh engine on the inputs"
+                + " stamped inside it; longer windows (fewer splits, a longer journal) give the stages time to warm up");
+        }
         return outcomes.failures().isEmpty() ? SkytradeCli.EXIT_OK : reportFailures(outcomes, sets, windows, outDir);
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One sweep backtest: a parameter set's configuration on one window of the journal, through a
+ * One sweep backtest: a parameter set's configuration on one window of the journal (only inputs
+ * with event times inside it, see {@link BacktestRunner#window}), or on the whole journal, through a
  * fresh {@link BacktestRunner} (fill model, no progress bar) writing its run directory under
  * {@code runs/window-W-set-S/}. With {@code keepRuns} the run directory stays (replayable, with
  * its {@code metrics.json}; each holds a copy of the window's inputs and its decisions, sized by
@@ -28,23 +29,39 @@ public final class JournalBacktestJob implements SweepExecutor.Job {
     private final List<ConfigLoader.LoadedConfig> configs;
     private final List<TimeWindow> windows;
     private final Path runsDir;
+    private final boolean wholeJournal;
     private final boolean keepRuns;
 
     public JournalBacktestJob(final RunDirectory source, final List<ConfigLoader.LoadedConfig> configs,
                               final List<TimeWindow> windows, final Path runsDir, final boolean keepRuns) {
+        this(source, configs, windows, runsDir, keepRuns, false);
+    }
+
+    /** A job that backtests each set on the whole journal (every input, whatever its time). */
+    public static JournalBacktestJob wholeJournal(final RunDirectory source, final List<ConfigLoader.LoadedConfig> configs,
+                                                  final Path runsDir, final boolean keepRuns) {
+        return new JournalBacktestJob(source, configs, List.of(), runsDir, keepRuns, true);
+    }
+
+    private JournalBacktestJob(final RunDirectory source, final List<ConfigLoader.LoadedConfig> configs,
+                               final List<TimeWindow> windows, final Path runsDir, final boolean keepRuns,
+                               final boolean wholeJournal) {
         this.source = source;
         this.configs = List.copyOf(configs);
         this.windows = List.copyOf(windows);
         this.runsDir = runsDir;
         this.keepRuns = keepRuns;
+        this.wholeJournal = wholeJournal;
     }
 
     @Override
     public Map<String, Object> run(final int window, final int set) {
-        final TimeWindow w = windows.get(window);
         final Path dir = runsDir.resolve("window-" + window + "-set-" + set);
-        final BacktestRunner.Result result = new BacktestRunner(source, configs.get(set), dir, null, false)
-            .window(w.fromNanos(), w.toNanos()).run();
+        final BacktestRunner runner = new BacktestRunner(source, configs.get(set), dir, null, false);
+        if (!wholeJournal) {
+            runner.window(windows.get(window).fromNanos(), windows.get(window).toNanos());
+        }
+        final BacktestRunner.Result result = runner.run();
         final Map<String, Object> figures = SweepFigures.of(result);
         if (keepRuns) {
             MetricsReport.writeJson(result, result.run().dir());

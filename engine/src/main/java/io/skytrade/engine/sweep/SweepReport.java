@@ -57,6 +57,24 @@ public record SweepReport(SweepGrid grid, List<ParameterSet> sets, List<TimeWind
         return new SweepReport(grid, List.copyOf(sets), List.copyOf(windows), List.copyOf(rows), List.copyOf(choices), outcomes);
     }
 
+    /**
+     * Windows in which no completed backtest made a single decision: a sign that the windows are
+     * too short for the stages to warm up (each window starts from a fresh engine).
+     */
+    public List<Integer> windowsWithoutDecisions() {
+        final List<Integer> silent = new ArrayList<>();
+        for (int w = 0; w < windows.size(); w++) {
+            boolean anyDecision = false;
+            for (final Map<String, Object> figures : outcomes.figures()[w]) {
+                anyDecision |= figures != null && SweepFigures.value(figures, "decisions") > 0;
+            }
+            if (!anyDecision) {
+                silent.add(w);
+            }
+        }
+        return silent;
+    }
+
     /** Sum of the chosen sets' out-of-sample PnL over the splits (NaN if any is missing). */
     public double totalOutOfSamplePnl() {
         double total = 0;

@@ -37,7 +37,7 @@ public final class SweepTable {
                 score(row.figures(), "maxDrawdown"), String.valueOf(row.figures().get("fills"))));
             table.row(cells);
         }
-        return "sets ranked by " + order(grid) + " over the whole journal, " + span.isoStart() + " to " + span.isoEnd() + "\n"
+        return "sets ranked by " + order(grid) + " over the whole journal (market data " + span.isoStart() + " to " + span.isoEnd() + ")\n"
             + table.render();
     }
 
