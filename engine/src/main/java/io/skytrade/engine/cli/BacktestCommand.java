@@ -2,6 +2,8 @@ package io.skytrade.engine.cli;
 
 import io.skytrade.engine.backtest.BacktestRunner;
 import io.skytrade.engine.backtest.MetricsReport;
+import io.skytrade.engine.backtest.report.BacktestReport;
+import io.skytrade.engine.backtest.report.ReportRecorder;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.journal.RunDirectory;
 import picocli.CommandLine.Command;
@@ -13,11 +15,12 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code skytrade backtest --journal DIR [--config FILE] [--out DIR]}: the live stages fed from a
- * journal at CPU speed against the fill model; writes a replayable run directory and
- * {@code metrics.json} under the output directory and prints the figures.
+ * journal at CPU speed against the fill model; writes a replayable run directory with
+ * {@code metrics.json} and a self-contained {@code report.html} under the output directory and
+ * prints the figures.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-    description = "Backtest a journal: the live stages against the exchange's fill model; writes metrics.json.")
+    description = "Backtest a journal: the live stages against the exchange's fill model; writes metrics.json and report.html.")
 final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Run directory to backtest.")
     Path journal;
@@ -32,6 +35,9 @@ final class BacktestCommand implements Callable<Integer> {
         description = "model (default): simulate fills with the fill model; journal: replay the journal's venue acks and fills, reproducing the live run exactly.")
     String fills = "model";
 
+    @Option(names = "--no-report", description = "Do not write report.html.")
+    boolean noReport;
+
     @Override
     public Integer call() {
         final RunDirectory source = RunDirectory.open(journal);
@@ -41,10 +47,23 @@ final class BacktestCommand implements Callable<Integer> {
             System.err.println("usage error: --fills '" + fills + "' must be model or journal");
             return SkytradeCli.EXIT_USAGE;
         }
-        final BacktestRunner.Result r = new BacktestRunner(source, loaded, out, System.err, fills.equals("journal")).run();
+        final BacktestRunner runner = new BacktestRunner(source, loaded, out, System.err, fills.equals("journal"));
+        final ReportRecorder recorder = noReport ? null
+            : new ReportRecorder(loaded.config().instruments().size(), ReportRecorder.DEFAULT_MAX_POINTS);
+        if (recorder != null) {
+            runner.observer("report", recorder);
+        }
+        final BacktestRunner.Result r = runner.run();
         MetricsReport.print(r, System.out);
         final Path metrics = MetricsReport.writeJson(r, r.run().dir());
         System.out.println("metrics: " + metrics);
+        if (recorder != null) {
+            final Path report = new BacktestReport(r, recorder, loaded.config().instruments())
+                .configuration(configs == null || configs.isEmpty() ? "the journal's own configuration"
+                    : "the configuration " + configs)
+                .write(r.run().dir());
+            System.out.println("report: " + report);
+        }
         System.out.println("run directory: " + r.run().dir());
         return SkytradeCli.EXIT_OK;
     }
