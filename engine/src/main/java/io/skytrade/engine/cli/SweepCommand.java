@@ -54,8 +54,8 @@ import java.util.concurrent.Callable;
         "  rankBy: sharpe                     # a figure of sweep.csv (default sharpe)",
         "  rankOrder: descending              # or ascending (e.g. for maxDrawdown)",
         "Sets are numbered in nested-loop order (the last parameter varies fastest). Every set runs once per",
-        "window, each from a fresh engine on the inputs stamped inside the window: nothing carries over, and",
-        "observations stamped earlier (the history a run backfills at start) are in no window. Without",
+        "window: the journal before the window warms the stages up with the engine held in SAFE mode (no order",
+        "is sent), then the window is traded and measured. Without",
         "walkForward every set runs on the whole journal. Backtest run directories are deleted after their figures are read unless",
         "--keep-runs (then out/runs/window-W-set-S/ hold replayable runs: a copy of each window's inputs and",
         "its decisions per backtest, so sets x windows run directories of disk).",
@@ -123,8 +123,8 @@ final class SweepCommand implements Callable<Integer> {
         System.out.println("sweep: " + csv);
         for (final int w : report.windowsWithoutDecisions()) {
             System.err.println("warning: no parameter set made a decision in window " + w + " (" + windows.get(w).isoStart()
-                + " to " + windows.get(w).isoEnd() + "): each window is backtested from a fresh engine on the inputs"
-                + " stamped inside it; longer windows (fewer splits, a longer journal) give the stages time to warm up");
+                + " to " + windows.get(w).isoEnd() + "): the window may be too short (fewer splits or a longer journal help)"
+                + " or no set lets the strategy trade");
         }
         return outcomes.failures().isEmpty() ? SkytradeCli.EXIT_OK : reportFailures(outcomes, sets, windows, outDir);
     }

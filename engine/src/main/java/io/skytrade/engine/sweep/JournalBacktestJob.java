@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One sweep backtest: a parameter set's configuration on one window of the journal (only inputs
- * with event times inside it, see {@link BacktestRunner#window}), or on the whole journal, through a
+ * One sweep backtest: a parameter set's configuration on one window of the journal (warmed up in
+ * SAFE mode on the inputs before it, see {@link BacktestRunner#window}), or on the whole journal, through a
  * fresh {@link BacktestRunner} (fill model, no progress bar) writing its run directory under
  * {@code runs/window-W-set-S/}. With {@code keepRuns} the run directory stays (replayable, with
  * its {@code metrics.json}; each holds a copy of the window's inputs and its decisions, sized by

@@ -9,7 +9,7 @@ import java.util.Map;
  * its rank among the sets of the same split and phase, and per walk-forward split the set chosen
  * in-sample with its in-sample and out-of-sample scores. Out-of-sample rows of split {@code i} are
  * the backtests of window {@code i + 1}, which are also the in-sample rows of split {@code i + 1}:
- * every set runs once per window, from a fresh engine.
+ * every set runs once per window, warmed up in SAFE mode on the journal before the window.
  *
  * <p>Immutable once assembled; offline.
  */
@@ -59,7 +59,7 @@ public record SweepReport(SweepGrid grid, List<ParameterSet> sets, List<TimeWind
 
     /**
      * Windows in which no completed backtest made a single decision: a sign that the windows are
-     * too short for the stages to warm up (each window starts from a fresh engine).
+     * too short or the parameters never let the strategy trade.
      */
     public List<Integer> windowsWithoutDecisions() {
         final List<Integer> silent = new ArrayList<>();
