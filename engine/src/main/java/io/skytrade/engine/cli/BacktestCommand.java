@@ -1,6 +1,7 @@
 package io.skytrade.engine.cli;
 
 import io.skytrade.engine.backtest.BacktestRunner;
+import io.skytrade.engine.backtest.LiveVsBacktestComparison;
 import io.skytrade.engine.backtest.MetricsReport;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.journal.RunDirectory;
@@ -9,12 +10,14 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code skytrade backtest --journal DIR [--config FILE] [--out DIR]}: the live stages fed from a
  * journal at CPU speed against the fill model; writes a replayable run directory and
- * {@code metrics.json} under the output directory and prints the figures.
+ * {@code metrics.json} under the output directory and prints the figures, in total and per
+ * market, and, when the journal is a live or demo recording, its fills compared with the live ones.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
     description = "Backtest a journal: the live stages against the exchange's fill model; writes metrics.json.")
@@ -43,7 +46,15 @@ final class BacktestCommand implements Callable<Integer> {
         }
         final BacktestRunner.Result r = new BacktestRunner(source, loaded, out, System.err, fills.equals("journal")).run();
         MetricsReport.print(r, System.out);
-        final Path metrics = MetricsReport.writeJson(r, r.run().dir());
+        final Optional<LiveVsBacktestComparison> comparison =
+            LiveVsBacktestComparison.compare(source, r.run(), loaded.config().instruments());
+        System.out.println();
+        if (comparison.isPresent()) {
+            comparison.get().table().print(System.out);
+        } else {
+            System.out.println("live vs backtest: " + MetricsReport.NO_LIVE_FILLS);
+        }
+        final Path metrics = MetricsReport.writeJson(r, r.run().dir(), comparison);
         System.out.println("metrics: " + metrics);
         System.out.println("run directory: " + r.run().dir());
         return SkytradeCli.EXIT_OK;
