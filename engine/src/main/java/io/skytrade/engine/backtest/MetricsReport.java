@@ -82,8 +82,13 @@ public final class MetricsReport {
 
     /** The per-market figures as a table: one row per traded product, key figures as columns. */
     public static ReportTable marketTable(final BacktestRunner.Result r) {
+        return marketTable(r.markets());
+    }
+
+    /** {@code markets} as a table: one row per product, key figures as columns. */
+    public static ReportTable marketTable(final List<MarketFigures> markets) {
         final List<List<String>> rows = new ArrayList<>();
-        for (final MarketFigures m : r.markets()) {
+        for (final MarketFigures m : markets) {
             final PerformanceAnalyzer.Metrics x = m.metrics();
             rows.add(List.of(m.symbol(), count(m.fills()), number(m.pnl()),
                 number(x.totalReturn()), number(x.sharpe()), number(x.sortino()), number(x.maxDrawdown()),
