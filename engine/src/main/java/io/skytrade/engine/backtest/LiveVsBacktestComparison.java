@@ -37,9 +37,9 @@ public final class LiveVsBacktestComparison {
     /** The matching rule, as written to metrics.json. */
     public static final String MATCHING = "orders match by instrument, side and event time of the deciding input, in decision order";
 
-    /** One run's figures for one product or in total; prices in ticks, delays in milliseconds. */
+    /** One run's figures for one product or in total; prices in ticks, delays in seconds of event time. */
     public record Figures(long orders, long orderedQty, long fills, long filledQty, double fillRatio, double averageFillPrice,
-                          double buyVwap, double sellVwap, double meanDelayMillis, double medianDelayMillis, double fees,
+                          double buyVwap, double sellVwap, double meanDelaySeconds, double medianDelaySeconds, double fees,
                           double pnl) {
     }
 
@@ -155,8 +155,8 @@ public final class LiveVsBacktestComparison {
             oneProduct && p.filledQty > 0 ? p.filledNotional / p.filledQty : Double.NaN,
             oneProduct ? p.vwap(Side.BUY) : Double.NaN,
             oneProduct ? p.vwap(Side.SELL) : Double.NaN,
-            d.length == 0 ? Double.NaN : sum / d.length / 1e6,
-            median / 1e6, p.fees, p.pnl);
+            d.length == 0 ? Double.NaN : sum / d.length / 1e9,
+            median / 1e9, p.fees, p.pnl);
     }
 
     public Row total() {
@@ -192,8 +192,8 @@ public final class LiveVsBacktestComparison {
         d.put("fillRatio", r.backtest().fillRatio() - r.live().fillRatio());
         d.put("buyPriceAdvantageTicks", r.buyPriceAdvantage());
         d.put("sellPriceAdvantageTicks", r.sellPriceAdvantage());
-        d.put("meanDelayMillis", r.backtest().meanDelayMillis() - r.live().meanDelayMillis());
-        d.put("medianDelayMillis", r.backtest().medianDelayMillis() - r.live().medianDelayMillis());
+        d.put("meanDelaySeconds", r.backtest().meanDelaySeconds() - r.live().meanDelaySeconds());
+        d.put("medianDelaySeconds", r.backtest().medianDelaySeconds() - r.live().medianDelaySeconds());
         d.put("pnl", r.pnlDifference());
         v.put("difference", d);
         final Map<String, Object> m = new LinkedHashMap<>();
@@ -214,8 +214,8 @@ public final class LiveVsBacktestComparison {
         v.put("averageFillPrice", f.averageFillPrice());
         v.put("buyVwap", f.buyVwap());
         v.put("sellVwap", f.sellVwap());
-        v.put("meanDelayMillis", f.meanDelayMillis());
-        v.put("medianDelayMillis", f.medianDelayMillis());
+        v.put("meanDelaySeconds", f.meanDelaySeconds());
+        v.put("medianDelaySeconds", f.medianDelaySeconds());
         v.put("fees", f.fees());
         v.put("pnl", f.pnl());
         return v;
@@ -230,7 +230,7 @@ public final class LiveVsBacktestComparison {
         rows.add(cells(total));
         return new ReportTable("Live vs backtest (differences: backtest - live; advantage > 0: backtest filled better)",
             List.of("market", "orders live", "orders bt", "fills live", "fills bt", "fill ratio live", "fill ratio bt",
-                "buy adv ticks", "sell adv ticks", "median delay ms live", "median delay ms bt", "pnl live", "pnl bt",
+                "buy adv ticks", "sell adv ticks", "median delay s live", "median delay s bt", "pnl live", "pnl bt",
                 "pnl diff", "matched"),
             rows);
     }
@@ -240,7 +240,7 @@ public final class LiveVsBacktestComparison {
         final Figures b = r.backtest();
         return List.of(r.market(), count(l.orders()), count(b.orders()), count(l.fills()), count(b.fills()),
             number(l.fillRatio()), number(b.fillRatio()), number(r.buyPriceAdvantage()), number(r.sellPriceAdvantage()),
-            number(l.medianDelayMillis()), number(b.medianDelayMillis()), number(l.pnl()), number(b.pnl()),
+            number(l.medianDelaySeconds()), number(b.medianDelaySeconds()), number(l.pnl()), number(b.pnl()),
             number(r.pnlDifference()), count(r.matchedOrders()));
     }
 }

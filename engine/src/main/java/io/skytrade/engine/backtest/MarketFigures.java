@@ -14,11 +14,11 @@ import java.util.List;
  * @param symbol        the product's symbol from the configured instruments
  * @param instrumentId  its registry id
  * @param metrics       the figures, against the backtest's capital
- * @param pnl           equity at the last sample minus equity at the first (the PnL behind totalReturn)
- * @param finalEquity   realised + unrealised - fees after the last event
+ * @param finalEquity   realised + unrealised - fees after the last event (the product's final PnL;
+ *                      the products' add up to the total's)
  * @param fills         fill events
  */
-public record MarketFigures(String symbol, int instrumentId, PerformanceAnalyzer.Metrics metrics, double pnl,
+public record MarketFigures(String symbol, int instrumentId, PerformanceAnalyzer.Metrics metrics,
                             double finalEquity, long fills) {
 
     /**
@@ -38,11 +38,9 @@ public record MarketFigures(String symbol, int instrumentId, PerformanceAnalyzer
             if (!sampler.traded(id)) {
                 continue;
             }
-            final double[] equity = sampler.equity(id);
-            final PerformanceAnalyzer.Metrics m = PerformanceAnalyzer.analyse(times, equity, sampler.grossPositions(id),
-                capital, sampler.roundTrips(id), sampler.notional(id), sampler.positions().fees(id));
-            out.add(new MarketFigures(symbols.get(id), id, m, equity[equity.length - 1] - equity[0],
-                sampler.finalEquity(id), sampler.fills(id)));
+            final PerformanceAnalyzer.Metrics m = PerformanceAnalyzer.analyse(times, sampler.equity(id),
+                sampler.grossPositions(id), capital, sampler.roundTrips(id), sampler.notional(id), sampler.positions().fees(id));
+            out.add(new MarketFigures(symbols.get(id), id, m, sampler.finalEquity(id), sampler.fills(id)));
         }
         return out;
     }

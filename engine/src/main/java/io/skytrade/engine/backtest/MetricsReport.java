@@ -53,7 +53,6 @@ public final class MetricsReport {
         for (final MarketFigures m : r.markets()) {
             final Map<String, Object> v = new LinkedHashMap<>();
             v.put("fills", m.fills());
-            v.put("pnl", m.pnl());
             v.putAll(figures(m.metrics()));
             v.put("finalEquity", m.finalEquity());
             markets.put(m.symbol(), v);
@@ -90,13 +89,13 @@ public final class MetricsReport {
         final List<List<String>> rows = new ArrayList<>();
         for (final MarketFigures m : markets) {
             final PerformanceAnalyzer.Metrics x = m.metrics();
-            rows.add(List.of(m.symbol(), count(m.fills()), number(m.pnl()),
+            rows.add(List.of(m.symbol(), count(m.fills()), number(m.finalEquity()),
                 number(x.totalReturn()), number(x.sharpe()), number(x.sortino()), number(x.maxDrawdown()),
                 number(x.calmar()), number(x.hitRate()), number(x.profitFactor()), number(x.turnover()),
                 number(x.averageHoldingNanos() / 1e9), number(x.exposure()), number(x.fees())));
         }
         return new ReportTable("Per market (returns against the whole backtest capital)",
-            List.of("market", "fills", "pnl", "return", "sharpe", "sortino", "max dd", "calmar", "hit rate",
+            List.of("market", "fills", "final pnl", "return", "sharpe", "sortino", "max dd", "calmar", "hit rate",
                 "profit factor", "turnover", "avg hold s", "exposure", "fees"),
             rows);
     }
