@@ -14,6 +14,7 @@ import io.skytrade.journal.RunDirectory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,25 +27,28 @@ import java.util.Map;
  * realised + marked PnL net of fees from a {@link PositionTracker} fed the run's fills,
  * settlements and book mids. Feeds {@link LiveVsBacktestComparison}.
  *
- * <p>Offline (backtest reports): reads both journals once and allocates freely.
+ * <p>Offline (backtest reports): reads both journals once; holds every order and fill, not every
+ * input.
  */
 public final class RunOrderSummary {
     /** One order we sent, with what was filled of it. */
-    public static final class Order {
+    static final class Order {
         final long clientOrderId;
         final int instrument;
         final int side;
         final long quantity;
-        final long decisionTimeNanos;
+        final long inputSequence;
+        /** Event time of the input that caused the order; MIN_VALUE until the inputs are read. */
+        long decisionTimeNanos = Long.MIN_VALUE;
         long filledQty;
         double filledNotional;
 
-        Order(final long clientOrderId, final int instrument, final int side, final long quantity, final long decisionTimeNanos) {
+        Order(final long clientOrderId, final int instrument, final int side, final long quantity, final long inputSequence) {
             this.clientOrderId = clientOrderId;
             this.instrument = instrument;
             this.side = side;
             this.quantity = quantity;
-            this.decisionTimeNanos = decisionTimeNanos;
+            this.inputSequence = inputSequence;
         }
 
         /** Volume-weighted fill price in ticks; NaN when nothing was filled. */
@@ -53,8 +57,8 @@ public final class RunOrderSummary {
         }
     }
 
-    /** One product's orders, fills, delays and PnL in one run (id -1: every product). */
-    public static final class Product {
+    /** One product's orders, fills, delays and PnL in one run, or every product's. */
+    static final class Product {
         long orders;
         long orderedQty;
         long fills;
@@ -112,24 +116,30 @@ public final class RunOrderSummary {
         }
         final RunOrderSummary s = new RunOrderSummary(instruments);
         final List<Fill> fills = new ArrayList<>();
-        final long[] times = s.readInputs(run, fills);
-        s.readDecisions(run, times);
+        s.readDecisions(run);
+        s.readInputs(run, fills);
         s.attributeFills(fills);
         return s;
     }
 
-    /** Reads every input: event times by sequence, fills (clientOrderId, time, qty, price), PnL. */
-    private long[] readInputs(final RunDirectory run, final List<Fill> fills) {
+    /**
+     * Reads every input: the event time of each order's deciding input (walking the orders in
+     * input sequence order alongside), the fills, and each product's PnL.
+     */
+    private void readInputs(final RunDirectory run, final List<Fill> fills) {
         final PositionTracker positions = new PositionTracker();
-        long[] times = new long[1 << 16];
+        final List<Order> bySequence = new ArrayList<>(orders);
+        bySequence.sort(Comparator.comparingLong(o -> o.inputSequence));
+        int next = 0;
         try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
             final EngineEvent e = new EngineEvent();
             while (reader.next(e)) {
-                final int n = (int) e.sequence;
-                if (n == times.length) {
-                    times = Arrays.copyOf(times, n * 2);
+                while (next < bySequence.size() && bySequence.get(next).inputSequence <= e.sequence) {
+                    final Order o = bySequence.get(next++);
+                    if (o.inputSequence == e.sequence) {
+                        o.decisionTimeNanos = e.eventTimeNanos;
+                    }
                 }
-                times[n] = e.eventTimeNanos;
                 final boolean known = e.instrumentId >= 0 && e.instrumentId < products.length;
                 if (e.type == EventType.ORDER_EVENT) {
                     orderEvents++;
@@ -143,7 +153,6 @@ public final class RunOrderSummary {
                     positions.onMark(e.instrumentId, 0.5 * (e.bestBid() + e.bestAsk()));
                 }
             }
-            times = Arrays.copyOf(times, (int) reader.count());
         }
         for (int i = 0; i < products.length; i++) {
             products[i].fees = positions.fees(i);
@@ -151,10 +160,9 @@ public final class RunOrderSummary {
             total.fees += products[i].fees;
             total.pnl += products[i].pnl;
         }
-        return times;
     }
 
-    private void readDecisions(final RunDirectory run, final long[] times) {
+    private void readDecisions(final RunDirectory run) {
         try (DecisionJournalReader reader = new DecisionJournalReader(run.decisions())) {
             final DecisionRecord r = new DecisionRecord();
             while (reader.next(r)) {
@@ -162,8 +170,7 @@ public final class RunOrderSummary {
                     || r.instrumentId < 0 || r.instrumentId >= products.length) {
                     continue;
                 }
-                final long time = r.inputSequence >= 0 && r.inputSequence < times.length ? times[(int) r.inputSequence] : Long.MIN_VALUE;
-                orders.add(new Order(r.clientOrderId, r.instrumentId, r.side, r.quantity, time));
+                orders.add(new Order(r.clientOrderId, r.instrumentId, r.side, r.quantity, r.inputSequence));
                 for (final Product p : new Product[]{products[r.instrumentId], total}) {
                     p.orders++;
                     p.orderedQty += r.quantity;
