@@ -61,6 +61,14 @@ public final class InputJournalReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Entries in the journal, from Chronicle's index without reading them (an entry a killed
+     * writer left incomplete may be counted but is never delivered).
+     */
+    public long entryCount() {
+        return queue.entryCount();
+    }
+
     /** Entries read so far. */
     public long count() {
         return count;

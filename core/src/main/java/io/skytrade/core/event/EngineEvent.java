@@ -199,8 +199,8 @@ public final class EngineEvent {
         innovationZ = Double.NaN;
         filteredMid = Double.NaN;
         filteredMidStd = Double.NaN;
+        Arrays.fill(regimePosterior, 0, Math.min(Math.max(regimeCount, 0), MAX_REGIMES), 0.0);
         regimeCount = 0;
-        Arrays.fill(regimePosterior, 0.0);
     }
 
     /**

@@ -42,6 +42,9 @@ public final class SafeModeUnwinder {
 
     /** Appends an approved cancel for every open GTC order not already cancelling. */
     public void cancelAll(final Decisions out, final long nowNanos) {
+        if (orders.openCount() == 0) {
+            return;
+        }
         for (int s = 0; s < orders.capacity(); s++) {
             final int st = orders.slotState(s);
             if (st != OrderState.SENT && st != OrderState.ACKED && st != OrderState.PARTIALLY_FILLED

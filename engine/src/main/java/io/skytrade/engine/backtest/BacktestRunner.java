@@ -165,7 +165,12 @@ public final class BacktestRunner {
                     if (!journalFills) {
                         fills.advanceTo(input.eventTimeNanos);
                         pipeline.drain();
-                        fills.onMarketEvent(input);
+                        if (input.type == EventType.SETTLEMENT) {
+                            fills.settle(input.instrumentId, input.value);
+                            pipeline.drain();
+                        } else {
+                            fills.onMarketEvent(input);
+                        }
                     }
                     pipeline.publishCopy(input);
                     pipeline.drain();
@@ -197,13 +202,8 @@ public final class BacktestRunner {
     }
 
     private long countInputs() {
-        long n = 0;
         try (InputJournalReader reader = new InputJournalReader(source.inputs())) {
-            final EngineEvent e = new EngineEvent();
-            while (reader.next(e)) {
-                n++;
-            }
+            return reader.entryCount();
         }
-        return n;
     }
 }

@@ -57,6 +57,8 @@ public final class BacktestFillModel implements OrderGateway {
     private final Long2LongHashMap marketLeaves = new Long2LongHashMap(0);
     private final LongArrayList vanishedLevels = new LongArrayList();
     private long nextMarketId = 1;
+    /** The level a recorded order is joining while it is submitted (it may trade on arrival). */
+    private Level joiningLevel;
     private long now;
     private int requestInstrument = -1;
 
@@ -72,6 +74,8 @@ public final class BacktestFillModel implements OrderGateway {
         this.engine = new MatchingEngine(config.instrumentCount, 3, config.orderCapacity, 4096, config.positionLimit, output);
         engine.positionLimit(MARKET, MatchingEngine.MAX_QUANTITY * 1000);
         engine.positionLimit(AGGRESSOR, MatchingEngine.MAX_QUANTITY * 1000);
+        engine.requireIncreasingClientOrderIds(MARKET);
+        engine.requireIncreasingClientOrderIds(AGGRESSOR);
         this.marketLevels = new PriceLevels[config.instrumentCount][2];
         for (int i = 0; i < config.instrumentCount; i++) {
             marketLevels[i][0] = new PriceLevels();
@@ -168,14 +172,26 @@ public final class BacktestFillModel implements OrderGateway {
         }
     }
 
-    /** Settles a product: cancels its open orders and publishes our settlement (position and price). */
+    /**
+     * Settles a product: cancels its open orders (ours and the recorded liquidity), publishes our
+     * settlement (position and price) when we traded it, and opens the product's next session at
+     * once, as the simulator does (a journal may span several days).
+     */
     public void settle(final int instrument, final double price) {
         engine.settle(now, instrument, price);
+        marketLevels[instrument][0].clear();
+        marketLevels[instrument][1].clear();
+        engine.reopen(instrument);
     }
 
     /** Our position in a product as the fill model has it. */
     public long position(final int instrument) {
         return engine.position(US, instrument);
+    }
+
+    /** The matching engine holding the mirrored liquidity and our orders (tests). */
+    MatchingEngine engine() {
+        return engine;
     }
 
     /** Our open orders. */
@@ -185,7 +201,7 @@ public final class BacktestFillModel implements OrderGateway {
 
     private void withdraw(final int instrument, final int side, final long[] prices, final long[] qtys, final int levels) {
         final PriceLevels book = marketLevels[instrument][side == Side.BUY ? 0 : 1];
-        final Long2ObjectHashMap<LongArrayList>.KeyIterator keys = book.keySet().iterator();
+        final Long2ObjectHashMap<Level>.KeyIterator keys = book.keySet().iterator();
         final LongArrayList gone = vanishedLevels;
         gone.clear();
         while (keys.hasNext()) {
@@ -195,14 +211,15 @@ public final class BacktestFillModel implements OrderGateway {
             }
         }
         for (int g = 0; g < gone.size(); g++) {
-            reduceLevel(book.remove(gone.getLong(g)), Long.MAX_VALUE);
+            final Level level = book.remove(gone.getLong(g));
+            reduceLevel(level, level.total);
         }
         for (int l = 0; l < levels; l++) {
-            final LongArrayList orders = book.get(prices[l]);
-            if (orders != null) {
-                final long excess = total(orders) - qtys[l];
+            final Level level = book.get(prices[l]);
+            if (level != null) {
+                final long excess = level.total - qtys[l];
                 if (excess > 0) {
-                    reduceLevel(orders, excess);
+                    reduceLevel(level, excess);
                 }
             }
         }
@@ -211,26 +228,27 @@ public final class BacktestFillModel implements OrderGateway {
     private void add(final int instrument, final int side, final long[] prices, final long[] qtys, final int levels) {
         final PriceLevels book = marketLevels[instrument][side == Side.BUY ? 0 : 1];
         for (int l = 0; l < levels; l++) {
-            LongArrayList orders = book.get(prices[l]);
-            if (orders == null) {
-                orders = new LongArrayList();
-                book.put(prices[l], orders);
+            Level level = book.get(prices[l]);
+            if (level == null) {
+                level = new Level();
+                book.put(prices[l], level);
             }
-            final long missing = qtys[l] - total(orders);
+            final long missing = qtys[l] - level.total;
             if (missing > 0) {
                 final long id = nextMarketId++;
                 marketLeaves.put(id, missing);
-                orders.addLong(id);
+                level.join(id, missing);
+                joiningLevel = level;
                 engine.submit(now, MARKET, id, instrument, side, prices[l], missing, TimeInForce.GTC);
+                joiningLevel = null;
             }
         }
     }
 
     /** Removes {@code amount} lots of recorded liquidity from a level, from behind our orders or ahead of them. */
-    private void reduceLevel(final LongArrayList orders, final long amount) {
-        if (orders == null) {
-            return;
-        }
+    private void reduceLevel(final Level level, final long amount) {
+        level.compact(marketLeaves);
+        final LongArrayList orders = level.ids;
         long left = amount;
         final boolean fromFront = config.cancelsAheadOfUs;
         for (int k = 0; k < orders.size() && left > 0; k++) {
@@ -241,29 +259,15 @@ public final class BacktestFillModel implements OrderGateway {
             }
             final long take = Math.min(leaves, left);
             left -= take;
-            engine.reduce(now, MARKET, id, leaves - take);
+            level.total -= take;
             if (leaves - take > 0) {
                 marketLeaves.put(id, leaves - take);
+            } else {
+                level.emptied++;
             }
+            engine.reduce(now, MARKET, id, leaves - take);
         }
-        compact(orders);
-    }
-
-    private long total(final LongArrayList orders) {
-        compact(orders);
-        long sum = 0;
-        for (int k = 0; k < orders.size(); k++) {
-            sum += marketLeaves.get(orders.getLong(k));
-        }
-        return sum;
-    }
-
-    private void compact(final LongArrayList orders) {
-        for (int k = orders.size() - 1; k >= 0; k--) {
-            if (marketLeaves.get(orders.getLong(k)) == 0) {
-                orders.remove(k);
-            }
-        }
+        level.compact(marketLeaves);
     }
 
     private static int indexOf(final long[] prices, final int n, final long price) {
@@ -301,8 +305,15 @@ public final class BacktestFillModel implements OrderGateway {
                            final int side, final long priceTicks, final long quantity, final long leaves,
                            final boolean aggressor, final long nowNanos) {
             if (participant == MARKET) {
+                final Level level = aggressor ? joiningLevel : marketLevels[instrument][side == Side.BUY ? 0 : 1].get(priceTicks);
+                if (level != null) {
+                    level.total -= quantity;
+                }
                 if (leaves == 0) {
                     marketLeaves.remove(clientOrderId);
+                    if (level != null) {
+                        level.emptied++;
+                    }
                 } else {
                     marketLeaves.put(clientOrderId, leaves);
                 }
@@ -373,7 +384,35 @@ public final class BacktestFillModel implements OrderGateway {
     }
 
     /** Recorded liquidity of one book side: price to the market's order ids at that price, oldest first. */
-    private static final class PriceLevels extends Long2ObjectHashMap<LongArrayList> {
+    private static final class PriceLevels extends Long2ObjectHashMap<Level> {
+    }
+
+    /**
+     * The recorded liquidity resting at one price: its orders in time priority and their total
+     * remaining quantity, kept up to date on every fill and reduction so a book diff costs no
+     * lookups; orders that left the book are dropped from the list lazily.
+     */
+    private static final class Level {
+        final LongArrayList ids = new LongArrayList();
+        long total;
+        int emptied;
+
+        void join(final long id, final long quantity) {
+            ids.addLong(id);
+            total += quantity;
+        }
+
+        void compact(final Long2LongHashMap leaves) {
+            if (emptied == 0) {
+                return;
+            }
+            for (int k = ids.size() - 1; k >= 0; k--) {
+                if (leaves.get(ids.getLong(k)) == 0) {
+                    ids.remove(k);
+                }
+            }
+            emptied = 0;
+        }
     }
 
     /** The fill model's output, copied into a ring slot by the translators below. */

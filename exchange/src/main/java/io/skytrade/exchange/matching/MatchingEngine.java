@@ -49,6 +49,8 @@ public final class MatchingEngine {
     private final double[] realisedPnl;
     private final Long2LongHashMap[] openByClientId;
     private final LongHashSet[] seenClientIds;
+    private final boolean[] increasingClientIds;
+    private final long[] lastClientId;
     private long nextVenueOrderId = 1;
 
     /**
@@ -92,6 +94,8 @@ public final class MatchingEngine {
         this.realisedPnl = new double[maxParticipants];
         this.openByClientId = new Long2LongHashMap[maxParticipants];
         this.seenClientIds = new LongHashSet[maxParticipants];
+        this.increasingClientIds = new boolean[maxParticipants];
+        this.lastClientId = new long[maxParticipants];
         for (int p = 0; p < maxParticipants; p++) {
             openByClientId[p] = new Long2LongHashMap(-1);
             seenClientIds[p] = new LongHashSet();
@@ -261,6 +265,17 @@ public final class MatchingEngine {
         }
     }
 
+    /**
+     * Makes {@code participant}'s client order ids strictly increasing: an id not above the last
+     * accepted one is rejected as a duplicate. Constant memory, where the default remembers every id
+     * the participant ever used (for long-running internal participants: background traders, the
+     * backtest's recorded liquidity).
+     */
+    public void requireIncreasingClientOrderIds(final int participant) {
+        increasingClientIds[participant] = true;
+        seenClientIds[participant].clear();
+    }
+
     /** Opens a settled product for a new session. */
     public void reopen(final int instrument) {
         closed[instrument] = false;
@@ -310,6 +325,13 @@ public final class MatchingEngine {
             visitor.onOpenOrder(id, pool.venueOrderId[h], pool.instrument[h], pool.side[h], pool.price[h],
                 pool.quantity[h], pool.leaves[h]);
         }
+    }
+
+    /** Total resting quantity at {@code priceTicks} on one side of a product's book (0 when none). */
+    public long quantityAt(final int instrument, final int side, final long priceTicks) {
+        final BookSide book = side == Side.BUY ? bids[instrument] : asks[instrument];
+        final int level = book.find(priceTicks);
+        return level < 0 ? 0 : book.quantity(level);
     }
 
     /** Best bid in ticks, or {@link #NO_PRICE}. */
@@ -388,7 +410,12 @@ public final class MatchingEngine {
         if (clientOrderId <= 0) {
             return RejectReason.INVALID_CLIENT_ORDER_ID;
         }
-        if (!seenClientIds[participant].add(clientOrderId)) {
+        if (increasingClientIds[participant]) {
+            if (clientOrderId <= lastClientId[participant]) {
+                return RejectReason.DUPLICATE_CLIENT_ORDER_ID;
+            }
+            lastClientId[participant] = clientOrderId;
+        } else if (!seenClientIds[participant].add(clientOrderId)) {
             return RejectReason.DUPLICATE_CLIENT_ORDER_ID;
         }
         if (instrument < 0 || instrument >= instrumentCount) {

@@ -101,6 +101,7 @@ final class Venue implements ExecutionListener {
             config.positionLimit, this);
         for (int p = 0; p < backgroundCount; p++) {
             engine.positionLimit(p, MatchingEngine.MAX_QUANTITY);
+            engine.requireIncreasingClientOrderIds(p);
             participants.add(new Participant("background-" + p, productCount));
         }
         for (int p = backgroundCount; p < config.maxParticipants; p++) {

@@ -1,0 +1,106 @@
+package io.skytrade.core.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
+import io.skytrade.core.time.ManualEpochNanoClock;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InlinePipelineTest {
+    private final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_000);
+    private final List<String> seen = new ArrayList<>();
+
+    private EventHandler<EngineEvent> recorder(final String name) {
+        return (event, sequence, endOfBatch) -> seen.add(name + ":" + sequence + ":" + EventType.name(event.type));
+    }
+
+    @Test
+    void shouldRunEveryStageInOrderOnEachEventWithDenseSequences() {
+        final InlinePipeline pipeline = new PipelineBuilder().clock(clock)
+            .stage("a", recorder("a")).stage("b", recorder("b")).buildInline(4).start();
+        pipeline.publish((e, type) -> e.type = type, EventType.TIMER);
+        pipeline.publish((e, type) -> e.type = type, EventType.OBSERVATION);
+        assertEquals(List.of(), seen, "nothing runs before a drain");
+        assertEquals(2, pipeline.drain());
+        assertEquals(List.of("a:0:TIMER", "b:0:TIMER", "a:1:OBSERVATION", "b:1:OBSERVATION"), seen);
+        assertEquals(List.of("a", "b"), pipeline.stageNames());
+        assertEquals(2, pipeline.publishedCount());
+    }
+
+    @Test
+    void shouldStampTheReceiveTimeFromTheClockAndKeepItOnCopies() {
+        final List<Long> receiveTimes = new ArrayList<>();
+        final InlinePipeline pipeline = new PipelineBuilder().clock(clock)
+            .stage("times", (e, s, b) -> receiveTimes.add(e.receiveTimeNanos)).buildInline(4);
+        clock.set(5_000);
+        pipeline.publish((e, type) -> e.type = type, EventType.TIMER);
+        final EngineEvent recorded = new EngineEvent();
+        recorded.type = EventType.TIMER;
+        recorded.receiveTimeNanos = 42;
+        pipeline.publishCopy(recorded);
+        pipeline.drain();
+        assertEquals(List.of(5_000L, 42L), receiveTimes);
+    }
+
+    @Test
+    void shouldHandleEventsPublishedByAStageInTheSameDrainAfterTheCurrentOne() {
+        final InlinePipeline[] self = new InlinePipeline[1];
+        final EventHandler<EngineEvent> echo = (event, sequence, endOfBatch) -> {
+            if (event.type == EventType.MARKET_TRADE) {
+                self[0].publish((e, type) -> e.type = type, EventType.ORDER_EVENT);
+                assertEquals(0, self[0].drain(), "a nested drain returns at once");
+            }
+        };
+        self[0] = new PipelineBuilder().clock(clock).stage("echo", echo).stage("rec", recorder("rec")).buildInline(4);
+        self[0].publish((e, type) -> e.type = type, EventType.MARKET_TRADE);
+        assertEquals(2, self[0].drain());
+        assertEquals(List.of("rec:0:MARKET_TRADE", "rec:1:ORDER_EVENT"), seen);
+    }
+
+    @Test
+    void shouldIsolateAFailingStageFlagTheEventAndGoOn() {
+        final EventHandler<EngineEvent> failing = (event, sequence, endOfBatch) -> {
+            throw new IllegalStateException("boom");
+        };
+        final List<Integer> flags = new ArrayList<>();
+        final InlinePipeline pipeline = new PipelineBuilder().clock(clock).stage("bad", failing)
+            .stage("after", (e, s, b) -> flags.add(e.failedStage)).buildInline(2);
+        pipeline.publish((e, type) -> e.type = type, EventType.TIMER);
+        pipeline.drain();
+        assertEquals(List.of(0), flags, "the next stage saw the event flagged with the failing stage's index");
+        assertEquals(1, pipeline.failures().failureCount());
+        assertTrue(pipeline.failures().firstFailure().contains("'bad'"), pipeline.failures().firstFailure());
+        assertEquals(EngineHealth.State.SAFE, pipeline.health().state());
+    }
+
+    @Test
+    void shouldLeaveAVoidSlotWhenTheTranslatorThrows() {
+        final InlinePipeline pipeline = new PipelineBuilder().clock(clock).stage("rec", recorder("rec")).buildInline(2);
+        assertThrows(IllegalArgumentException.class, () -> pipeline.publish((e, x) -> {
+            e.type = EventType.TIMER;
+            throw new IllegalArgumentException("bad input");
+        }, null));
+        pipeline.drain();
+        assertEquals(List.of("rec:0:NONE"), seen);
+    }
+
+    @Test
+    void shouldRefuseToOverwriteUndrainedEventsNamingTheCapacity() {
+        final InlinePipeline pipeline = new PipelineBuilder().clock(clock).stage("rec", recorder("rec")).buildInline(2);
+        pipeline.publish((e, type) -> e.type = type, EventType.TIMER);
+        pipeline.publish((e, type) -> e.type = type, EventType.TIMER);
+        final IllegalStateException full = assertThrows(IllegalStateException.class,
+            () -> pipeline.publish((e, type) -> e.type = type, EventType.TIMER));
+        assertTrue(full.getMessage().contains("2 events"), full.getMessage());
+        pipeline.stop();
+        assertEquals(2, seen.size(), "stop drains what is queued");
+        assertThrows(IllegalArgumentException.class, () -> new PipelineBuilder().clock(clock).buildInline(3));
+    }
+}
