@@ -50,6 +50,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(120)
 class LiveVsBacktestComparisonTest {
+    /**
+     * A strategy that trades soon and often crosses the spread, so a few seconds of recording
+     * hold live fills whatever the host's load.
+     */
+    static final String EAGER_STRATEGY = """
+        strategy:
+          entryThresholds: [0.1, 0.1, 0.1]
+          aggressiveness: [1.0, 1.0, 1.0]
+          crossThreshold: 0.05
+          minEdgeTicks: 0
+          minValuations: 2
+        """;
+
     @TempDir
     static Path tmp;
     static RunDirectory run;
@@ -62,7 +75,8 @@ class LiveVsBacktestComparisonTest {
         try (InputStream in = LiveVsBacktestComparisonTest.class.getClassLoader().getResourceAsStream("config/default.yaml")) {
             base = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        final ConfigLoader.LoadedConfig config = new ConfigLoader(Map.of()).loadTexts(base, DemoSimulatedDayTest.DAY_OVERRIDES);
+        final ConfigLoader.LoadedConfig config = new ConfigLoader(Map.of()).loadTexts(base, DemoSimulatedDayTest.DAY_OVERRIDES,
+            EAGER_STRATEGY);
         final LiveRun live = LiveRun.start(config, tmp.resolve("journal"), quiet(), Map.of());
         final long t0 = System.nanoTime();
         final long deadline = t0 + 25_000_000_000L;
