@@ -1,6 +1,7 @@
 package io.skytrade.engine.backtest;
 
 import io.skytrade.core.event.Side;
+import io.skytrade.engine.backtest.report.ReportTable;
 import io.skytrade.journal.RunDirectory;
 
 import java.util.ArrayDeque;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.skytrade.engine.backtest.ReportTable.count;
-import static io.skytrade.engine.backtest.ReportTable.number;
 
 /**
  * Compares a backtest's fills with the live fills of the journal it replayed, per product and in
@@ -221,9 +220,9 @@ public final class LiveVsBacktestComparison {
         return v;
     }
 
-    /** The comparison as a table: one row per product, then the total. */
+    /** The comparison as a table (report data): one row per product, then the total. */
     public ReportTable table() {
-        final List<List<String>> rows = new ArrayList<>();
+        final List<List<Object>> rows = new ArrayList<>();
         for (final Row r : markets) {
             rows.add(cells(r));
         }
@@ -235,12 +234,11 @@ public final class LiveVsBacktestComparison {
             rows);
     }
 
-    private static List<String> cells(final Row r) {
+    private static List<Object> cells(final Row r) {
         final Figures l = r.live();
         final Figures b = r.backtest();
-        return List.of(r.market(), count(l.orders()), count(b.orders()), count(l.fills()), count(b.fills()),
-            number(l.fillRatio()), number(b.fillRatio()), number(r.buyPriceAdvantage()), number(r.sellPriceAdvantage()),
-            number(l.medianDelaySeconds()), number(b.medianDelaySeconds()), number(l.pnl()), number(b.pnl()),
-            number(r.pnlDifference()), count(r.matchedOrders()));
+        return List.of(r.market(), l.orders(), b.orders(), l.fills(), b.fills(), l.fillRatio(), b.fillRatio(),
+            r.buyPriceAdvantage(), r.sellPriceAdvantage(), l.medianDelaySeconds(), b.medianDelaySeconds(), l.pnl(), b.pnl(),
+            r.pnlDifference(), r.matchedOrders());
     }
 }

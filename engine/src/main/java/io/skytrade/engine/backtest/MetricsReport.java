@@ -1,5 +1,8 @@
 package io.skytrade.engine.backtest;
 
+import io.skytrade.engine.backtest.report.ReportTable;
+import io.skytrade.engine.backtest.report.ReportTableText;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,8 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.skytrade.engine.backtest.ReportTable.count;
-import static io.skytrade.engine.backtest.ReportTable.number;
 
 /**
  * Writes a backtest's figures to {@code metrics.json}: the total's, each traded product's under
@@ -79,20 +80,19 @@ public final class MetricsReport {
         return v;
     }
 
-    /** The per-market figures as a table: one row per traded product, key figures as columns. */
+    /** The per-market figures as a table (report data): one row per traded product, key figures as columns. */
     public static ReportTable marketTable(final BacktestRunner.Result r) {
         return marketTable(r.markets());
     }
 
     /** {@code markets} as a table: one row per product, key figures as columns. */
     public static ReportTable marketTable(final List<MarketFigures> markets) {
-        final List<List<String>> rows = new ArrayList<>();
+        final List<List<Object>> rows = new ArrayList<>();
         for (final MarketFigures m : markets) {
             final PerformanceAnalyzer.Metrics x = m.metrics();
-            rows.add(List.of(m.symbol(), count(m.fills()), number(m.finalEquity()),
-                number(x.totalReturn()), number(x.sharpe()), number(x.sortino()), number(x.maxDrawdown()),
-                number(x.calmar()), number(x.hitRate()), number(x.profitFactor()), number(x.turnover()),
-                number(x.averageHoldingNanos() / 1e9), number(x.exposure()), number(x.fees())));
+            rows.add(List.of(m.symbol(), m.fills(), m.finalEquity(), x.totalReturn(), x.sharpe(), x.sortino(),
+                x.maxDrawdown(), x.calmar(), x.hitRate(), x.profitFactor(), x.turnover(), x.averageHoldingNanos() / 1e9,
+                x.exposure(), x.fees()));
         }
         return new ReportTable("Per market (returns against the whole backtest capital)",
             List.of("market", "fills", "final pnl", "return", "sharpe", "sortino", "max dd", "calmar", "hit rate",
@@ -168,7 +168,7 @@ public final class MetricsReport {
         }
         if (!r.markets().isEmpty()) {
             out.println();
-            marketTable(r).print(out);
+            ReportTableText.print(marketTable(r), out);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
+import io.skytrade.engine.backtest.report.ReportTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -9,7 +9,8 @@ import io.skytrade.engine.backtest.BacktestRunner;
 import io.skytrade.engine.backtest.LiveVsBacktestComparison;
 import io.skytrade.engine.backtest.MarketFigures;
 import io.skytrade.engine.backtest.MetricsReport;
-import io.skytrade.engine.backtest.ReportTable;
+import io.skytrade.engine.backtest.report.ReportTable;
+import io.skytrade.engine.backtest.report.ReportTableText;
 import io.skytrade.engine.cli.SkytradeCli;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.journal.DecisionRecord;
@@ -180,7 +181,7 @@ class LiveVsBacktestComparisonTest {
         final ReportTable table = c.table();
         assertEquals(c.markets().size() + 1, table.rows().size());
         assertEquals("total", table.rows().get(table.rows().size() - 1).get(0));
-        c.table().print(System.out);
+        ReportTableText.print(c.table(), System.out);
         final Map<String, Object> values = c.values();
         assertEquals(List.of("matching", "total", "markets"), List.copyOf(values.keySet()));
     }
