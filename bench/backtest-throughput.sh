@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Backtest and replay throughput on one large synthetic journal (bench/README.md, "Backtest throughput").
 # Usage: bench/backtest-throughput.sh [EVENTS] [WORK_DIR]   (default 5000000 events under /tmp/skytrade-bt)
-#   1. bench's SyntheticJournalWriter writes EVENTS inputs (books, trades, observations, timers,
+#   1. `skytrade journal synth` writes EVENTS inputs (books, trades, observations, timers,
 #      settlements of the synthetic world) with config/default.yaml;
 #   2. backtest --fills model of that journal (fill model + every stage + journaling the backtest's own run);
 #   3. replay --verify of the backtest's run directory (Disruptor pipeline, configured layout, every
@@ -12,9 +12,7 @@ cd "$(dirname "$0")/.."
 events="${1:-5000000}"
 work="${2:-/tmp/skytrade-bt}"
 rm -rf "$work" && mkdir -p "$work"
-mvn -B -q -o -Dstyle.color=never -pl bench,engine -am package -DskipTests >/dev/null
-mapfile -t flags < <(grep -v '^#' bin/jvm.options | grep -v '^$')
-java "${flags[@]}" -cp bench/target/skytrade-bench.jar io.skytrade.bench.SyntheticJournalWriter "$events" "$work/source" config/default.yaml
+bin/skytrade journal synth --events "$events" --config config/default.yaml --journal "$work/source"
 source_run=$(ls -d "$work"/source/*/)
 echo "== backtest --fills model of $source_run"
 bin/skytrade backtest --journal "$source_run" --out "$work/model" 2>/dev/null | grep -E 'replayedInputs|decisions|orders|fills|eventsPerSecond|run directory'

@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 /** {@code skytrade journal dump|stats DIR}: inspect a run directory's journals. */
 @Command(name = "journal", mixinStandardHelpOptions = true, description = "Inspect journals.",
-    subcommands = {JournalCommand.Dump.class, JournalCommand.Stats.class, JournalCommand.Import.class})
+    subcommands = {JournalCommand.Dump.class, JournalCommand.Stats.class, JournalCommand.Import.class,
+        JournalCommand.Synth.class})
 final class JournalCommand {
 
     /** Prints inputs and decisions as text. */
@@ -102,6 +103,51 @@ final class JournalCommand {
             importer.problems().forEach(p -> System.err.println("skipped " + p));
             final RunDirectory run = importer.write(root, loaded.redactedYaml(), c.journal().settings());
             System.out.printf("imported %,d rows (%,d skipped)%n", importer.rows(), importer.problems().size());
+            System.out.println("run directory: " + run.dir());
+            return SkytradeCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "synth", mixinStandardHelpOptions = true,
+        description = "Write a seeded synthetic journal (books, trades, observations, timers, noon settlements of the "
+            + "simulator's world) to try backtests, sweeps and reports without recorded data.")
+    static final class Synth implements Callable<Integer> {
+        @Option(names = "--events", required = true, paramLabel = "N", description = "Number of inputs, e.g. 5000000 or 5_000_000.")
+        String events;
+
+        @Option(names = "--step", paramLabel = "DURATION", description = "World time between book updates (default: ${DEFAULT-VALUE}).")
+        String step = "50ms";
+
+        @Option(names = "--config", paramLabel = "FILE", description = "Configuration stored with the run (default: the embedded demo config).")
+        Path config;
+
+        @Option(names = "--journal", paramLabel = "DIR", description = "Where the run directory is created (default: journal).")
+        Path root = Path.of("journal");
+
+        @Override
+        public Integer call() {
+            final long count;
+            try {
+                count = Long.parseLong(events.replace("_", ""));
+            } catch (final NumberFormatException e) {
+                System.err.println("usage error: --events '" + events + "' is not a whole number");
+                return SkytradeCli.EXIT_USAGE;
+            }
+            final long stepNanos;
+            try {
+                stepNanos = io.skytrade.engine.config.Durations.parseNanos(step);
+            } catch (final IllegalArgumentException e) {
+                System.err.println("usage error: --step: " + e.getMessage());
+                return SkytradeCli.EXIT_USAGE;
+            }
+            if (count <= 0 || stepNanos <= 0) {
+                System.err.println("usage error: --events and --step must be positive");
+                return SkytradeCli.EXIT_USAGE;
+            }
+            final var loaded = config == null ? DemoCommand.loadDefault() : io.skytrade.engine.config.ConfigLoader.fromSystemEnv().load(config);
+            final long start = System.nanoTime();
+            final RunDirectory run = io.skytrade.engine.demo.SyntheticJournal.write(count, stepNanos, root, loaded.redactedYaml());
+            System.out.printf(java.util.Locale.ROOT, "wrote %,d inputs in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
             System.out.println("run directory: " + run.dir());
             return SkytradeCli.EXIT_OK;
         }

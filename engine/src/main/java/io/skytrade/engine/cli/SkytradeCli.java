@@ -6,19 +6,20 @@ import picocli.CommandLine.Command;
 /**
  * The {@code skytrade} command line: the entry point of the engine jar. Each sub-command is its
  * own class; exit codes are 0 for success, 1 for a failed verification, 2 for bad usage or
- * configuration, 3 for a corrupt or unreadable journal.
+ * configuration, 3 for a corrupt or unreadable journal, 4 when a backtest of a sweep failed.
  */
 @Command(name = "skytrade", mixinStandardHelpOptions = true, version = "skytrade 0.1.0",
     description = "Low-latency trading engine on alternative data (weather, air quality, flights).",
     subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, JournalCommand.class,
         ExchangeSimCommand.class, FeedsCommand.class, CtlCommand.class, RegimeCommand.class, ConfigCommand.class,
-        BacktestCommand.class,
+        BacktestCommand.class, SweepCommand.class,
         CommandLine.HelpCommand.class})
 public final class SkytradeCli {
     public static final int EXIT_OK = 0;
     public static final int EXIT_VERIFY_FAILED = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_CORRUPT = 3;
+    public static final int EXIT_BACKTEST_FAILED = 4;
 
     public static void main(final String[] args) {
         System.exit(execute(args));

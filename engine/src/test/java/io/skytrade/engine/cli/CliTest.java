@@ -58,4 +58,32 @@ class CliTest {
         assertEquals(Integer.toString(SkytradeCli.EXIT_CORRUPT), r[0]);
         assertTrue(r[2].startsWith("journal error: run directory"), r[2]);
     }
+
+    @Test
+    void shouldWriteTheSameSyntheticJournalTwiceAndRefuseBadArguments() throws Exception {
+        final String[] first = capture("journal", "synth", "--events", "2_000", "--step", "1s", "--journal", tmp.resolve("a").toString());
+        final String[] second = capture("journal", "synth", "--events", "2000", "--step", "1s", "--journal", tmp.resolve("b").toString());
+        assertEquals("0", first[0], first[2]);
+        assertEquals("0", second[0], second[2]);
+        assertTrue(first[1].contains("wrote 2,000 inputs"), first[1]);
+        final String[] dumpA = capture("journal", "dump", runDir(first[1]));
+        final String[] dumpB = capture("journal", "dump", runDir(second[1]));
+        assertEquals("0", dumpA[0], dumpA[2]);
+        assertEquals(2_000, dumpA[1].lines().filter(l -> l.startsWith("input")).count(), "every input is journaled");
+        assertTrue(dumpA[1].contains("MARKET_BOOK") && dumpA[1].contains("MARKET_TRADE") && dumpA[1].contains("OBSERVATION")
+            && dumpA[1].contains("TIMER"), "books, trades, observations and timers");
+        assertEquals(dumpA[1], dumpB[1], "seeded: the same arguments write the same inputs");
+
+        final String[] badCount = capture("journal", "synth", "--events", "many", "--journal", tmp.toString());
+        assertEquals(Integer.toString(SkytradeCli.EXIT_USAGE), badCount[0]);
+        assertTrue(badCount[2].contains("--events 'many' is not a whole number"), badCount[2]);
+        final String[] badStep = capture("journal", "synth", "--events", "10", "--step", "soon", "--journal", tmp.toString());
+        assertEquals(Integer.toString(SkytradeCli.EXIT_USAGE), badStep[0]);
+        assertTrue(badStep[2].startsWith("usage error: --step"), badStep[2]);
+    }
+
+    private static String runDir(final String output) {
+        return output.lines().filter(l -> l.startsWith("run directory: ")).findFirst().orElseThrow()
+            .substring("run directory: ".length());
+    }
 }

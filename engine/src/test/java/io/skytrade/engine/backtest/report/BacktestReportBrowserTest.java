@@ -59,7 +59,7 @@ class BacktestReportBrowserTest {
             assertNotNull(in, "config/default.yaml on the classpath");
             config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        journal = SyntheticTestJournal.write(EVENTS, STEP_NANOS, tmp.resolve("journal"), config);
+        journal = io.skytrade.engine.demo.SyntheticJournal.write(EVENTS, STEP_NANOS, tmp.resolve("journal"), config);
         final PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         final var loaded = new ConfigLoader(Map.of()).loadText(journal.configYaml());
         products = loaded.config().instruments().size();

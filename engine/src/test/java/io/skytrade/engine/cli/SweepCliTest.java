@@ -1,0 +1,87 @@
+package io.skytrade.engine.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Usage errors of {@code skytrade sweep}, caught before any journal is read. */
+class SweepCliTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldDescribeTheGridFileInTheHelp() {
+        final String[] r = capture("sweep", "--help");
+        assertEquals("0", r[0]);
+        assertTrue(r[1].contains("Usage: skytrade sweep") && r[1].contains("walkForward:") && r[1].contains("--workers=N")
+            && r[1].contains("--keep-runs"), r[1]);
+    }
+
+    @Test
+    void shouldRequireAJournalAndAGrid() {
+        final String[] r = capture("sweep", "--journal", tmp.toString());
+        assertEquals(Integer.toString(SkytradeCli.EXIT_USAGE), r[0]);
+        assertTrue(r[2].contains("Missing required option: '--grid=FILE'"), r[2]);
+    }
+
+    @Test
+    void shouldRefuseFewerThanOneWorker() {
+        final String[] r = capture("sweep", "--journal", tmp.toString(), "--grid", "g.yaml", "--workers", "0");
+        assertEquals(Integer.toString(SkytradeCli.EXIT_USAGE), r[0]);
+        assertEquals("usage error: --workers 0 must be at least 1", r[2].strip());
+    }
+
+    @Test
+    void shouldRefuseAnOutputDirectoryThatAlreadyHoldsASweep() throws IOException {
+        Files.writeString(tmp.resolve("sweep.csv"), "split\n");
+        final String[] r = capture("sweep", "--journal", tmp.toString(), "--grid", "g.yaml", "--out", tmp.toString());
+        assertEquals(Integer.toString(SkytradeCli.EXIT_USAGE), r[0]);
+        assertTrue(r[2].startsWith("usage error: " + tmp + " already holds a sweep.csv"), r[2]);
+    }
+
+    @Test
+    void shouldReportAMalformedGridWithItsFileAndLine() throws IOException {
+        final Path journal = tmp.resolve("run");
+        Files.createDirectories(journal.resolve("inputs"));
+        final Path grid = tmp.resolve("grid.yaml");
+        Files.writeString(grid, "parameters:\n  sizer.maxOrderQty: [1, 2]\nwalkForward:\n  splits: 0\n");
+        final String[] r = capture("sweep", "--journal", journal.toString(), "--grid", grid.toString(),
+            "--out", tmp.resolve("out").toString());
+        assertEquals(Integer.toString(SkytradeCli.EXIT_USAGE), r[0]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(r[2].startsWith("config error: " + grid + " line 4: walkForward.splits 0 must be at least 1"), r[2]);
+    }
+
+    @Test
+    void shouldRefuseAMissingJournal() {
+        final String[] r = capture("sweep", "--journal", tmp.resolve("missing").toString(), "--grid", "g.yaml",
+            "--out", tmp.resolve("out").toString());
+        assertEquals(Integer.toString(SkytradeCli.EXIT_CORRUPT), r[0]);
+        assertTrue(r[2].startsWith("journal error: run directory"), r[2]);
+    }
+
+    private static String[] capture(final String... args) {
+        final PrintStream out = System.out;
+        final PrintStream err = System.err;
+        final ByteArrayOutputStream o = new ByteArrayOutputStream();
+        final ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            final int code = SkytradeCli.execute(args);
+            return new String[]{Integer.toString(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}
