@@ -3,7 +3,9 @@ package io.skytrade.engine.backtest;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
+import io.skytrade.core.event.ControlCode;
 import io.skytrade.core.pipeline.InlinePipeline;
+import io.skytrade.core.pipeline.InputTranslator;
 import io.skytrade.core.pipeline.PipelineBuilder;
 import io.skytrade.core.time.ManualEpochNanoClock;
 import io.skytrade.engine.config.BacktestSection;
@@ -45,6 +47,11 @@ import java.util.Map;
  * <p>Offline; one run per instance; instances are independent (a sweep runs several at once).
  */
 public final class BacktestRunner {
+    private static final InputTranslator<Integer> CONTROL = (event, code) -> {
+        event.type = EventType.CONTROL;
+        event.eventTimeNanos = event.receiveTimeNanos;
+        event.controlCode = code;
+    };
     /** Events one input may cause before the next is released (acks and fills of one burst). */
     private static final int QUEUE_CAPACITY = 1 << 14;
     private final RunDirectory source;
@@ -89,8 +96,14 @@ public final class BacktestRunner {
     }
 
     /**
-     * Backtests only inputs with event times in [{@code fromNanos}, {@code toNanos}) (walk-forward
-     * windows); inputs outside are skipped. Default: everything.
+     * Backtests the window [{@code fromNanos}, {@code toNanos}) of the journal (walk-forward
+     * windows) after warming up on everything before it. In journal order, the window opens at the
+     * first input whose event time is at or after {@code fromNanos} and closes at the first at or
+     * after {@code toNanos} (later inputs are not read). Inputs before the opening go through every
+     * stage and the fill model with the engine held in SAFE mode (a CONTROL SAFE input before the
+     * first of them, a CONTROL RESUME at the opening, both journaled in the backtest's own run):
+     * features, nowcasts and regimes warm up on the past, no order is sent, and the figures and
+     * observers see only the window. Default: the whole journal, no warm-up.
      */
     public BacktestRunner window(final long fromNanos, final long toNanos) {
         if (toNanos <= fromNanos) {
@@ -125,6 +138,7 @@ public final class BacktestRunner {
         final EquitySampler sampler = new EquitySampler(bt.sampleIntervalNanos(), config.instruments().size());
         final Histogram handling = new Histogram(3_600_000_000_000L, 3);
         long replayed = 0;
+        boolean warmingUp = false;
         final long start = System.nanoTime();
         try (SingleChronicleQueue inputs = Queues.openForWriting(run.inputs(), settings, null);
              SingleChronicleQueue decisionQueue = Queues.openForWriting(run.decisions(), settings, null);
@@ -138,8 +152,9 @@ public final class BacktestRunner {
             for (int i = 0; i < stages.names().size(); i++) {
                 builder.stage(stages.names().get(i), stages.handlers().get(i));
             }
-            builder.stage("equity", sampler);
-            observers.forEach(builder::stage);
+            final boolean[] inWindow = {fromNanos == Long.MIN_VALUE};
+            builder.stage("equity", afterWarmUp(inWindow, sampler));
+            observers.forEach((name, observer) -> builder.stage(name, afterWarmUp(inWindow, observer)));
             final InlinePipeline pipeline = builder.buildInline(QUEUE_CAPACITY);
             final BacktestFillModel fills = new BacktestFillModel(FillModelConfig.builder()
                 .latencyNanos(bt.latencyNanos()).feePerLot(bt.feePerLot()).cancelsAheadOfUs(bt.cancelsAheadOfUs())
@@ -157,11 +172,24 @@ public final class BacktestRunner {
                     if (!journalFills && (venueEvent || input.type == EventType.NONE)) {
                         continue;
                     }
-                    if (input.eventTimeNanos < fromNanos || input.eventTimeNanos >= toNanos) {
-                        continue;
+                    if (input.eventTimeNanos >= toNanos) {
+                        break;
                     }
                     final long handleStart = System.nanoTime();
                     clock.set(input.eventTimeNanos);
+                    if (!inWindow[0]) {
+                        if (input.eventTimeNanos >= fromNanos) {
+                            if (warmingUp) {
+                                pipeline.publish(CONTROL, ControlCode.RESUME);
+                                pipeline.drain();
+                            }
+                            inWindow[0] = true;
+                        } else if (!warmingUp) {
+                            pipeline.publish(CONTROL, ControlCode.SAFE);
+                            pipeline.drain();
+                            warmingUp = true;
+                        }
+                    }
                     if (!journalFills) {
                         fills.advanceTo(input.eventTimeNanos);
                         pipeline.drain();
@@ -199,6 +227,15 @@ public final class BacktestRunner {
                 pipeline.failures().failureCount(), pipeline.failures().firstFailure(),
                 MarketFigures.of(sampler, config.instruments(), bt.capital()));
         }
+    }
+
+    /** A stage that sees events only once the backtest window has opened. */
+    private static EventHandler<EngineEvent> afterWarmUp(final boolean[] inWindow, final EventHandler<EngineEvent> stage) {
+        return (event, sequence, endOfBatch) -> {
+            if (inWindow[0]) {
+                stage.onEvent(event, sequence, endOfBatch);
+            }
+        };
     }
 
     private long countInputs() {
