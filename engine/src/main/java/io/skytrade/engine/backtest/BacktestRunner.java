@@ -53,7 +53,7 @@ public final class BacktestRunner {
         event.controlCode = code;
     };
     /** Events one input may cause before the next is released (acks and fills of one burst). */
-    private static final int QUEUE_CAPACITY = 1 << 14;
+    private static final int QUEUE_CAPACITY = 1 << 12;
     private final RunDirectory source;
     private final ConfigLoader.LoadedConfig loaded;
     private final Path out;

@@ -121,7 +121,7 @@ public final class SyntheticJournal {
 
     private void book(final int p, final long t) {
         final double remaining = Math.max(0, (sessionEnd - t) / (double) SyntheticWorld.DAY_NANOS);
-        error[p] = error[p] * 0.99 + 0.01 * Math.max(1, Math.abs(truth[p])) * remaining * random.nextGaussian();
+        error[p] = error[p] * 0.999 + 0.002 * Math.max(1, Math.abs(truth[p])) * remaining * random.nextGaussian();
         final long mid = Math.max(10, Math.round(truth[p] + error[p]));
         moveBook(p, mid);
         begin(EventType.MARKET_BOOK, t);
