@@ -26,6 +26,8 @@ import java.util.Optional;
  * written as JSON strings ("Infinity", "NaN"). Offline.
  */
 public final class MetricsReport {
+    /** Written as {@code liveVsBacktest} when only a window of the journal was backtested. */
+    public static final String WINDOWED = "not compared: the backtest covers a window of the journal (--from/--to), the live run all of it";
     /** Written as {@code liveVsBacktest} when the source journal has no order events to compare with. */
     public static final String NO_LIVE_FILLS = "not available: the source journal holds no order events (not a live or demo recording)";
 
@@ -111,6 +113,11 @@ public final class MetricsReport {
      */
     public static Path writeJson(final BacktestRunner.Result r, final Path dir, final Optional<LiveVsBacktestComparison> comparison) {
         return write(r, dir, comparison.<Object>map(LiveVsBacktestComparison::values).orElse(NO_LIVE_FILLS));
+    }
+
+    /** Writes {@code metrics.json} into {@code dir}, with {@code note} saying why {@code liveVsBacktest} has no figures. */
+    public static Path writeJson(final BacktestRunner.Result r, final Path dir, final String note) {
+        return write(r, dir, note);
     }
 
     private static Path write(final BacktestRunner.Result r, final Path dir, final Object comparison) {

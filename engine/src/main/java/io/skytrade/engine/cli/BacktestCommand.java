@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,6 +44,13 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Do not write report.html.")
     boolean noReport;
 
+    @Option(names = "--from", paramLabel = "TIME",
+        description = "Trade from this event time on (ISO-8601 like 2026-11-24T12:00:00Z, or epoch nanoseconds); the journal before it warms the stages up in SAFE mode.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "Stop at this event time (ISO-8601 or epoch nanoseconds).")
+    String to;
+
     @Override
     public Integer call() {
         final RunDirectory source = RunDirectory.open(journal);
@@ -52,22 +61,45 @@ final class BacktestCommand implements Callable<Integer> {
             return SkytradeCli.EXIT_USAGE;
         }
         final BacktestRunner runner = new BacktestRunner(source, loaded, out, System.err, fills.equals("journal"));
+        final boolean windowed = from != null || to != null;
+        if (windowed) {
+            final long fromNanos;
+            final long toNanos;
+            try {
+                fromNanos = from == null ? Long.MIN_VALUE : epochNanos(from);
+                toNanos = to == null ? Long.MAX_VALUE : epochNanos(to);
+            } catch (final DateTimeParseException | NumberFormatException e) {
+                System.err.println("usage error: --from/--to take an ISO-8601 instant (2026-11-24T12:00:00Z) or epoch nanoseconds: "
+                    + e.getMessage());
+                return SkytradeCli.EXIT_USAGE;
+            }
+            if (toNanos <= fromNanos) {
+                System.err.println("usage error: --to " + to + " is not after --from " + from);
+                return SkytradeCli.EXIT_USAGE;
+            }
+            runner.window(fromNanos, toNanos);
+        }
         final ReportRecorder recorder = noReport ? null
             : new ReportRecorder(loaded.config().instruments().size(), ReportRecorder.DEFAULT_MAX_POINTS);
         if (recorder != null) {
             runner.observer("report", recorder);
         }
         final BacktestRunner.Result r = runner.run();
+        if (windowed && r.replayed() == 0) {
+            System.err.println("warning: no input of the journal lies in the window " + (from == null ? "(start)" : from) + " to "
+                + (to == null ? "(end)" : to) + "; see `skytrade journal stats` for the journal's times");
+        }
         MetricsReport.print(r, System.out);
-        final Optional<LiveVsBacktestComparison> comparison =
-            LiveVsBacktestComparison.compare(source, r.run(), loaded.config().instruments());
+        final Optional<LiveVsBacktestComparison> comparison = windowed ? Optional.empty()
+            : LiveVsBacktestComparison.compare(source, r.run(), loaded.config().instruments());
         System.out.println();
         if (comparison.isPresent()) {
             ReportTableText.print(comparison.get().table(), System.out);
         } else {
-            System.out.println("live vs backtest: " + MetricsReport.NO_LIVE_FILLS);
+            System.out.println("live vs backtest: " + (windowed ? MetricsReport.WINDOWED : MetricsReport.NO_LIVE_FILLS));
         }
-        final Path metrics = MetricsReport.writeJson(r, r.run().dir(), comparison);
+        final Path metrics = windowed ? MetricsReport.writeJson(r, r.run().dir(), MetricsReport.WINDOWED)
+            : MetricsReport.writeJson(r, r.run().dir(), comparison);
         System.out.println("metrics: " + metrics);
         if (recorder != null) {
             final BacktestReport html = new BacktestReport(r, recorder, loaded.config().instruments())
@@ -80,5 +112,13 @@ final class BacktestCommand implements Callable<Integer> {
         }
         System.out.println("run directory: " + r.run().dir());
         return SkytradeCli.EXIT_OK;
+    }
+
+    private static long epochNanos(final String time) {
+        if (!time.isEmpty() && time.chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(time);
+        }
+        final Instant instant = Instant.parse(time);
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 }

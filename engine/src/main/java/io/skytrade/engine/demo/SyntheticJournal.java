@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
  * <p>Offline tool: about a microsecond per input, dominated by the journal append.
  */
 public final class SyntheticJournal {
-    /** World time of the first input: 2026-11-24T08:26:40Z. */
+    /** World time of the first input: 2026-11-25T09:46:40Z. */
     public static final long START_NANOS = 1_795_600_000_000_000_000L;
     private static final long OBSERVATION_EVERY_NANOS = 5 * SyntheticWorld.MINUTE_NANOS;
     private static final long TIMER_EVERY_NANOS = 1_000_000_000L;

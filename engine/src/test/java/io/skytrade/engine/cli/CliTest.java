@@ -82,6 +82,28 @@ class CliTest {
         assertTrue(badStep[2].startsWith("usage error: --step"), badStep[2]);
     }
 
+    @Test
+    void shouldBacktestAWindowGivenAsIsoTimesAndRefuseBadOnes() throws Exception {
+        final String[] synth = capture("journal", "synth", "--events", "6000", "--step", "1s", "--journal", tmp.resolve("j").toString());
+        final String journal = runDir(synth[1]);
+        final String[] windowed = capture("backtest", "--journal", journal, "--out", tmp.resolve("bt").toString(), "--no-report",
+            "--from", "2026-11-25T10:16:40Z", "--to", "1795603600000000000");
+        assertEquals("0", windowed[0], windowed[2]);
+        final String metrics = Files.readString(Path.of(runDir(windowed[1]), "metrics.json"));
+        assertTrue(metrics.contains("\"liveVsBacktest\": \"not compared: the backtest covers a window"), metrics);
+
+        final String[] badTime = capture("backtest", "--journal", journal, "--out", tmp.resolve("bt").toString(), "--from", "noon");
+        assertEquals(Integer.toString(SkytradeCli.EXIT_USAGE), badTime[0]);
+        assertTrue(badTime[2].startsWith("usage error: --from/--to take an ISO-8601 instant"), badTime[2]);
+        final String[] reversed = capture("backtest", "--journal", journal, "--out", tmp.resolve("bt").toString(),
+            "--from", "2026-11-25T11:00:00Z", "--to", "2026-11-25T10:00:00Z");
+        assertEquals(Integer.toString(SkytradeCli.EXIT_USAGE), reversed[0]);
+        final String[] empty = capture("backtest", "--journal", journal, "--out", tmp.resolve("bt").toString(), "--no-report",
+            "--to", "2026-11-24T00:00:00Z");
+        assertEquals("0", empty[0], empty[2]);
+        assertTrue(empty[2].contains("warning: no input of the journal lies in the window"), empty[2]);
+    }
+
     private static String runDir(final String output) {
         return output.lines().filter(l -> l.startsWith("run directory: ")).findFirst().orElseThrow()
             .substring("run directory: ".length());
