@@ -114,7 +114,11 @@ class PriceShockSafeModeTest {
             final long safeAt = System.nanoTime();
             final boolean flat = within(() -> gross(sim, products) == 0 && sim.openOrderCount(API_KEY) == 0, 30_000);
             final long flatAt = System.nanoTime();
-            Thread.sleep(1000);
+            // The strategy keeps proposing in SAFE; wait for a few of its (rejected) intents after the
+            // flattening, however slowly a loaded machine runs the world clock, then let the last settle.
+            final long rejectedAtFlat = live.stages().risk().rejectedCount();
+            within(() -> live.stages().risk().rejectedCount() >= rejectedAtFlat + 3, 30_000);
+            Thread.sleep(500);
             venuePositionsAtEnd = new long[EngineEvent.MAX_INSTRUMENTS];
             for (int i = 0; i < products.size(); i++) {
                 venuePositionsAtEnd[i] = sim.position(API_KEY, products.get(i));
