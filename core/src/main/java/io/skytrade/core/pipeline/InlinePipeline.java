@@ -76,19 +76,9 @@ public final class InlinePipeline implements InboundPublisher {
     @Override
     public <A> long publish(final InputTranslator<A> translator, final A source) {
         final long sequence = claim();
-        final EngineEvent event = slot(sequence);
-        boolean translated = false;
         try {
-            event.clear();
-            event.sequence = sequence;
-            event.receiveTimeNanos = clock.nanoTime();
-            translator.translateTo(event, source);
-            translated = true;
+            RingInboundPublisher.translate(slot(sequence), sequence, clock.nanoTime(), translator, source);
         } finally {
-            if (!translated) {
-                event.clear();
-                event.sequence = sequence;
-            }
             tail = sequence + 1;
         }
         return sequence;

@@ -45,12 +45,26 @@ public final class RingInboundPublisher implements InboundPublisher {
     }
 
     private <A> long fillAndPublish(final long sequence, final InputTranslator<A> translator, final A source) {
-        final EngineEvent event = ring.get(sequence);
+        try {
+            translate(ring.get(sequence), sequence, clock.nanoTime(), translator, source);
+        } finally {
+            ring.publish(sequence);
+        }
+        return sequence;
+    }
+
+    /**
+     * Clears {@code event}, stamps its sequence and receive time and lets the translator copy the
+     * input in; a translator that throws leaves the event cleared (a {@link EventType#NONE} slot
+     * with its sequence) and its exception propagates. Shared with {@link InlinePipeline}.
+     */
+    static <A> void translate(final EngineEvent event, final long sequence, final long receiveTimeNanos,
+                              final InputTranslator<A> translator, final A source) {
         boolean translated = false;
         try {
             event.clear();
             event.sequence = sequence;
-            event.receiveTimeNanos = clock.nanoTime();
+            event.receiveTimeNanos = receiveTimeNanos;
             translator.translateTo(event, source);
             translated = true;
         } finally {
@@ -58,9 +72,7 @@ public final class RingInboundPublisher implements InboundPublisher {
                 event.clear();
                 event.sequence = sequence;
             }
-            ring.publish(sequence);
         }
-        return sequence;
     }
 
     /**

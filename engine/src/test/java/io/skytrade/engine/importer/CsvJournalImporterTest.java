@@ -9,9 +9,6 @@ import io.skytrade.journal.RunDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.skytrade.engine.cli.CliCapture.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,22 +28,6 @@ class CsvJournalImporterTest {
         final Path p = tmp.resolve(name);
         Files.writeString(p, text);
         return p;
-    }
-
-    private String[] cli(final String... args) {
-        final PrintStream out = System.out;
-        final PrintStream err = System.err;
-        final ByteArrayOutputStream o = new ByteArrayOutputStream();
-        final ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            return new String[]{Integer.toString(SkytradeCli.execute(args)), o.toString(StandardCharsets.UTF_8),
-                e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 
     @Test
@@ -60,7 +42,7 @@ class CsvJournalImporterTest {
             2026-02-28T11:15:00Z,thames_level_m,2.412,0
             2026-02-28T11:45:00Z,air_temp_c,9.3,
             """);
-        final String[] r = cli("journal", "import", "--csv", market.toString(), "--kind", "market", "--csv", obs.toString(),
+        final String[] r = capture("journal", "import", "--csv", market.toString(), "--kind", "market", "--csv", obs.toString(),
             "--kind", "observation", "--journal", tmp.resolve("runs").toString());
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("imported 4 rows (0 skipped)"), r[1]);
@@ -79,9 +61,10 @@ class CsvJournalImporterTest {
                 }
             }
         }
+
         assertEquals(List.of("MARKET_BOOK:0", "OBSERVATION:1", "MARKET_BOOK:2", "OBSERVATION:3"), seen);
         assertEquals(4, new ReplayRunner(RunDirectory.open(runDir), Map.of()).replay(false).events());
-        assertEquals(Integer.toString(SkytradeCli.EXIT_USAGE), cli("replay", "--journal", runDir.toString(), "--verify")[0]);
+        assertEquals(Integer.toString(SkytradeCli.EXIT_USAGE), capture("replay", "--journal", runDir.toString(), "--verify")[0]);
     }
 
     @Test
@@ -92,11 +75,11 @@ class CsvJournalImporterTest {
             2026-02-28T11:30:00Z,thames_level_m,high
             2026-02-28T11:45:00Z,moon_phase,1
             """);
-        final String[] rejected = cli("journal", "import", "--csv", obs.toString(), "--kind", "observation",
+        final String[] rejected = capture("journal", "import", "--csv", obs.toString(), "--kind", "observation",
             "--journal", tmp.resolve("r1").toString());
         assertEquals(Integer.toString(SkytradeCli.EXIT_CORRUPT), rejected[0]);
         assertTrue(rejected[2].contains("bad.csv:3: value 'high' is not a number"), rejected[2]);
-        final String[] skipped = cli("journal", "import", "--csv", obs.toString(), "--kind", "observation",
+        final String[] skipped = capture("journal", "import", "--csv", obs.toString(), "--kind", "observation",
             "--journal", tmp.resolve("r2").toString(), "--on-error", "skip");
         assertEquals("0", skipped[0], skipped[2]);
         assertTrue(skipped[1].contains("imported 1 rows (2 skipped)"), skipped[1]);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static io.skytrade.engine.cli.CliCapture.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -99,6 +100,7 @@ class SweepEndToEndTest {
             assertEquals(i % 8 < 4 ? "in-sample" : "out-of-sample", row[3]);
             assertEquals(Integer.toString(i % 4), row[4]);
         }
+
         assertEquals(rows.get(0)[2], rows.get(4)[1], "split 0 tests on the window after the one it fits on");
         assertEquals(rows.get(4)[1], rows.get(8)[1], "split 0 tests on the window split 1 fits on");
         assertEquals(figures(rows.get(4)), figures(rows.get(8)), "the same set on the same window gives the same figures");
@@ -110,6 +112,7 @@ class SweepEndToEndTest {
             assertEquals(chosen.get(0)[4], chosen.get(1)[4]);
             assertEquals("1", chosen.get(0)[5], "the chosen set ranks first in-sample");
         }
+
         assertTrue(r[1].contains("walk-forward summary"), r[1]);
         assertTrue(r[1].contains("out-of-sample PnL of the chosen sets over 2 splits"), r[1]);
         assertTrue(r[1].startsWith(Files.readString(tmp.resolve("walk").resolve("ranking.txt"))), "ranking.txt is the table printed");
@@ -136,6 +139,7 @@ class SweepEndToEndTest {
             outcomes.add(figures(row));
             fills += Long.parseLong(row[header.indexOf("fills")]);
         }
+
         assertTrue(fills > 0, "some sets trade: " + csv);
         assertTrue(outcomes.size() > 1, "parameter values change the figures: " + csv);
     }
@@ -157,6 +161,7 @@ class SweepEndToEndTest {
         try (Stream<Path> dirs = Files.list(out.resolve("runs").resolve("window-0-set-0"))) {
             runDir = dirs.findFirst().orElseThrow();
         }
+
         assertTrue(Files.exists(runDir.resolve("metrics.json")));
         final ReplayRunner.Result replay = new ReplayRunner(RunDirectory.open(runDir), Map.of()).replay(true);
         assertEquals(0, replay.differences(), replay.firstDifference());
@@ -200,21 +205,5 @@ class SweepEndToEndTest {
     /** The figure columns of a row (after the two parameters). */
     private static List<String> figures(final String[] row) {
         return List.of(row).subList(9, row.length);
-    }
-
-    static String[] capture(final String... args) {
-        final PrintStream out = System.out;
-        final PrintStream err = System.err;
-        final ByteArrayOutputStream o = new ByteArrayOutputStream();
-        final ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            final int code = SkytradeCli.execute(args);
-            return new String[]{Integer.toString(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }
