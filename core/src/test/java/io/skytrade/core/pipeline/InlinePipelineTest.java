@@ -103,4 +103,21 @@ class InlinePipelineTest {
         assertEquals(2, seen.size(), "stop drains what is queued");
         assertThrows(IllegalArgumentException.class, () -> new PipelineBuilder().clock(clock).buildInline(3));
     }
+
+    @Test
+    void shouldReuseTheFirstSlotOnceDrainedSoTheSameEventsStayHot() {
+        final List<EngineEvent> slots = new ArrayList<>();
+        final InlinePipeline pipeline = new PipelineBuilder().clock(clock)
+            .stage("slots", (e, s, b) -> slots.add(e)).buildInline(8);
+        for (int i = 0; i < 5; i++) {
+            pipeline.publish((e, type) -> e.type = type, EventType.TIMER);
+            pipeline.publish((e, type) -> e.type = type, EventType.TIMER);
+            pipeline.drain();
+        }
+        assertEquals(10, slots.size());
+        for (int i = 0; i < 10; i += 2) {
+            assertTrue(slots.get(i) == slots.get(0) && slots.get(i + 1) == slots.get(1), "pair " + i / 2 + " reuses slots 0 and 1");
+        }
+        assertEquals(10, pipeline.publishedCount(), "sequences stay dense");
+    }
 }

@@ -29,6 +29,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,7 +53,7 @@ public final class BacktestRunner {
         event.controlCode = code;
     };
     /** Events one input may cause before the next is released (acks and fills of one burst). */
-    private static final int QUEUE_CAPACITY = 1 << 14;
+    private static final int QUEUE_CAPACITY = 1 << 12;
     private final RunDirectory source;
     private final ConfigLoader.LoadedConfig loaded;
     private final Path out;
@@ -82,11 +83,13 @@ public final class BacktestRunner {
 
     /**
      * The outcome: the backtest's own run directory, counts, figures; {@code handlingNanos} is the
-     * wall time each replayed input took through the fill model and every stage.
+     * wall time each replayed input took through the fill model and every stage; {@code markets}
+     * holds the figures of each product that traded, in instrument id order.
      */
     public record Result(RunDirectory run, long inputs, long replayed, long decisions, long orders, long fills,
                          long elapsedNanos, PerformanceAnalyzer.Metrics metrics, EquitySampler sampler,
-                         Histogram handlingNanos, long stageFailures, String firstStageFailure) {
+                         Histogram handlingNanos, long stageFailures, String firstStageFailure,
+                         List<MarketFigures> markets) {
         public double eventsPerSecond() {
             return elapsedNanos == 0 ? 0 : replayed * 1e9 / elapsedNanos;
         }
@@ -132,7 +135,7 @@ public final class BacktestRunner {
         final JournalSettings settings = new JournalSettings(config.journal().settings().blockSizeBytes(),
             config.journal().settings().rollCycle(), false, 0);
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(0);
-        final EquitySampler sampler = new EquitySampler(bt.sampleIntervalNanos());
+        final EquitySampler sampler = new EquitySampler(bt.sampleIntervalNanos(), config.instruments().size());
         final Histogram handling = new Histogram(3_600_000_000_000L, 3);
         long replayed = 0;
         boolean warmingUp = false;
@@ -221,7 +224,8 @@ public final class BacktestRunner {
                     sampler.roundTrips(), sampler.notional(), sampler.fees());
             return new Result(run, total, replayed, decisions.entries(), stages.orders().ordersSent(),
                 sampler.positions().fillCount(), elapsed, metrics, sampler, handling,
-                pipeline.failures().failureCount(), pipeline.failures().firstFailure());
+                pipeline.failures().failureCount(), pipeline.failures().firstFailure(),
+                MarketFigures.of(sampler, config.instruments(), bt.capital()));
         }
     }
 

@@ -11,33 +11,58 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The backtest's last stage: follows fills (ORDER_EVENT FILL) and marks (book mids) with the same
- * {@link PositionTracker} the order manager uses, samples marked-to-market equity and gross
- * position every {@code intervalNanos} of event time, and records closed round trips per product
- * (flat to flat) with their holding time and PnL. Feeds {@link PerformanceAnalyzer}.
+ * The backtest's last stage: follows fills (ORDER_EVENT FILL), settlements and marks (book mids)
+ * with the same {@link PositionTracker} the order manager uses, samples marked-to-market equity and
+ * gross position every {@code intervalNanos} of event time, in total and per product, and records
+ * closed round trips per product (flat to flat) with their holding time and PnL, and each
+ * product's traded notional. Feeds {@link PerformanceAnalyzer} and {@link MarketFigures}.
  *
  * <p>Backtest only: its sample arrays grow (allocate) as the run proceeds, which the live pipeline
  * never does. Single-threaded (one stage thread).
  */
 public final class EquitySampler implements EventHandler<EngineEvent> {
     private final long intervalNanos;
+    private final int instruments;
     private final PositionTracker positions = new PositionTracker();
     private final long[] openSince = new long[EngineEvent.MAX_INSTRUMENTS];
     private final double[] realisedAtOpen = new double[EngineEvent.MAX_INSTRUMENTS];
     private final List<PerformanceAnalyzer.RoundTrip> roundTrips = new ArrayList<>();
+    private final List<List<PerformanceAnalyzer.RoundTrip>> productRoundTrips = new ArrayList<>();
+    private final double[] productNotional = new double[EngineEvent.MAX_INSTRUMENTS];
+    private final long[] productFills = new long[EngineEvent.MAX_INSTRUMENTS];
     private long[] times = new long[1024];
     private double[] equity = new double[1024];
     private long[] gross = new long[1024];
+    private final double[][] productEquity;
+    private final long[][] productGross;
     private int samples;
     private long nextSample = Long.MIN_VALUE;
     private long lastTime;
     private double notional;
 
+    /** Samples every product id (up to {@link EngineEvent#MAX_INSTRUMENTS}). */
     public EquitySampler(final long intervalNanos) {
+        this(intervalNanos, EngineEvent.MAX_INSTRUMENTS);
+    }
+
+    /**
+     * @param instruments products sampled one by one: ids 0..instruments-1 (the configured
+     *                    instruments); the total covers every id
+     */
+    public EquitySampler(final long intervalNanos, final int instruments) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("backtest.sampleInterval: must be > 0");
         }
+        if (instruments < 0 || instruments > EngineEvent.MAX_INSTRUMENTS) {
+            throw new IllegalArgumentException("instruments " + instruments + " must be in [0, " + EngineEvent.MAX_INSTRUMENTS + "]");
+        }
         this.intervalNanos = intervalNanos;
+        this.instruments = instruments;
+        this.productEquity = new double[instruments][1024];
+        this.productGross = new long[instruments][1024];
+        for (int i = 0; i < instruments; i++) {
+            productRoundTrips.add(new ArrayList<>());
+        }
     }
 
     @Override
@@ -46,18 +71,19 @@ public final class EquitySampler implements EventHandler<EngineEvent> {
             && PositionTracker.isValidInstrument(e.instrumentId) && e.fillQty > 0) {
             final int id = e.instrumentId;
             final long before = positions.position(id);
+            final double netBefore = positions.realisedPnl(id) - positions.fees(id);
             positions.onFill(id, e.side, e.fillQty, e.fillPriceTicks, e.fee);
-            notional += (double) e.fillQty * e.fillPriceTicks;
-            final long after = positions.position(id);
-            if (before == 0 && after != 0) {
-                openSince[id] = e.eventTimeNanos;
-                realisedAtOpen[id] = positions.realisedPnl(id) - positions.fees(id);
-            } else if (before != 0 && (after == 0 || Long.signum(after) != Long.signum(before))) {
-                final double net = positions.realisedPnl(id) - positions.fees(id);
-                roundTrips.add(new PerformanceAnalyzer.RoundTrip(openSince[id], e.eventTimeNanos, net - realisedAtOpen[id]));
-                openSince[id] = e.eventTimeNanos;
-                realisedAtOpen[id] = net;
-            }
+            final double traded = (double) e.fillQty * e.fillPriceTicks;
+            notional += traded;
+            productNotional[id] += traded;
+            productFills[id]++;
+            positionChanged(id, before, netBefore, e.eventTimeNanos);
+        } else if (e.type == EventType.SETTLEMENT && PositionTracker.isValidInstrument(e.instrumentId)) {
+            final int id = e.instrumentId;
+            final long before = positions.position(id);
+            final double netBefore = positions.realisedPnl(id) - positions.fees(id);
+            positions.onSettlement(id, e.value);
+            positionChanged(id, before, netBefore, e.eventTimeNanos);
         } else if (e.hasTwoSidedBook() && PositionTracker.isValidInstrument(e.instrumentId)) {
             positions.onMark(e.instrumentId, 0.5 * (e.bestBid() + e.bestAsk()));
         }
@@ -74,16 +100,52 @@ public final class EquitySampler implements EventHandler<EngineEvent> {
         }
     }
 
+    /**
+     * Opens or closes a round trip after a fill or settlement. A trip's PnL is net of every fee
+     * from its opening fill's to its closing fill's (a flipping fill's fee goes to the trip it
+     * closes).
+     */
+    private void positionChanged(final int id, final long before, final double netBefore, final long time) {
+        final long after = positions.position(id);
+        if (before == 0 && after != 0) {
+            openSince[id] = time;
+            realisedAtOpen[id] = netBefore;
+        } else if (before != 0 && (after == 0 || Long.signum(after) != Long.signum(before))) {
+            final double net = positions.realisedPnl(id) - positions.fees(id);
+            final PerformanceAnalyzer.RoundTrip trip = new PerformanceAnalyzer.RoundTrip(openSince[id], time, net - realisedAtOpen[id]);
+            roundTrips.add(trip);
+            if (id < instruments) {
+                productRoundTrips.get(id).add(trip);
+            }
+            openSince[id] = time;
+            realisedAtOpen[id] = net;
+        }
+    }
+
     private void sample(final long t) {
         if (samples == times.length) {
-            times = Arrays.copyOf(times, samples * 2);
-            equity = Arrays.copyOf(equity, samples * 2);
-            gross = Arrays.copyOf(gross, samples * 2);
+            final int grown = samples * 2;
+            times = Arrays.copyOf(times, grown);
+            equity = Arrays.copyOf(equity, grown);
+            gross = Arrays.copyOf(gross, grown);
+            for (int i = 0; i < instruments; i++) {
+                productEquity[i] = Arrays.copyOf(productEquity[i], grown);
+                productGross[i] = Arrays.copyOf(productGross[i], grown);
+            }
         }
         times[samples] = t;
         equity[samples] = positions.equity();
         gross[samples] = positions.grossPosition();
+        for (int i = 0; i < instruments; i++) {
+            productEquity[i][samples] = equity(positions, i);
+            productGross[i][samples] = Math.abs(positions.position(i));
+        }
         samples++;
+    }
+
+    /** One product's marked-to-market equity: realised + unrealised - fees. */
+    static double equity(final PositionTracker positions, final int instrument) {
+        return positions.realisedPnl(instrument) - positions.fees(instrument) + positions.unrealisedPnl(instrument);
     }
 
     /** Sample times so far. */
@@ -117,6 +179,46 @@ public final class EquitySampler implements EventHandler<EngineEvent> {
             f += positions.fees(i);
         }
         return f;
+    }
+
+    /** Products sampled one by one (ids 0..n-1). */
+    public int instruments() {
+        return instruments;
+    }
+
+    /** One product's marked-to-market equity at each sample. */
+    public double[] equity(final int instrument) {
+        return Arrays.copyOf(productEquity[instrument], samples);
+    }
+
+    /** One product's absolute position at each sample. */
+    public long[] grossPositions(final int instrument) {
+        return Arrays.copyOf(productGross[instrument], samples);
+    }
+
+    /** One product's closed round trips, in closing order. */
+    public List<PerformanceAnalyzer.RoundTrip> roundTrips(final int instrument) {
+        return List.copyOf(productRoundTrips.get(instrument));
+    }
+
+    /** One product's traded notional (lots x price in ticks). */
+    public double notional(final int instrument) {
+        return productNotional[instrument];
+    }
+
+    /** One product's fill events. */
+    public long fills(final int instrument) {
+        return productFills[instrument];
+    }
+
+    /** One product's marked-to-market equity now (after the last event, not the last sample). */
+    public double finalEquity(final int instrument) {
+        return equity(positions, instrument);
+    }
+
+    /** True when the product had at least one fill (so it traded, and any position it held came from that). */
+    public boolean traded(final int instrument) {
+        return productFills[instrument] > 0;
     }
 
     public PositionTracker positions() {

@@ -1,24 +1,38 @@
 package io.skytrade.engine.backtest;
 
+import io.skytrade.engine.backtest.report.ReportTable;
+import io.skytrade.engine.backtest.report.ReportTableText;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+
 
 /**
- * Writes a backtest's figures to {@code metrics.json} and prints them as a table. Non-finite
- * values (a profit factor with no losing trip) are written as JSON strings ("Infinity"). Offline.
+ * Writes a backtest's figures to {@code metrics.json}: the total's, each traded product's under
+ * {@code markets} (by symbol, in instrument id order) and, when the source was a live recording,
+ * the {@link LiveVsBacktestComparison} under {@code liveVsBacktest}; prints them as tables.
+ * Non-finite values (a profit factor with no losing trip, a price difference with no fill) are
+ * written as JSON strings ("Infinity", "NaN"). Offline.
  */
 public final class MetricsReport {
+    /** Written as {@code liveVsBacktest} when the source journal has no order events to compare with. */
+    public static final String NO_LIVE_FILLS = "not available: the source journal holds no order events (not a live or demo recording)";
+
     private MetricsReport() {
     }
 
-    /** The figures and counts in a stable order. */
+    /** The total's figures and counts in a stable order. */
     public static Map<String, Object> values(final BacktestRunner.Result r) {
         final Map<String, Object> v = new LinkedHashMap<>();
         v.put("inputs", r.inputs());
@@ -27,36 +41,87 @@ public final class MetricsReport {
         v.put("orders", r.orders());
         v.put("fills", r.fills());
         v.put("eventsPerSecond", r.eventsPerSecond());
-        final PerformanceAnalyzer.Metrics m = r.metrics();
-        if (m != null) {
-            v.put("totalReturn", m.totalReturn());
-            v.put("annualisedReturn", m.annualisedReturn());
-            v.put("annualisedVolatility", m.annualisedVolatility());
-            v.put("sharpe", m.sharpe());
-            v.put("sortino", m.sortino());
-            v.put("maxDrawdown", m.maxDrawdown());
-            v.put("maxDrawdownSeconds", m.maxDrawdownNanos() / 1e9);
-            v.put("calmar", m.calmar());
-            v.put("hitRate", m.hitRate());
-            v.put("profitFactor", m.profitFactor());
-            v.put("turnover", m.turnover());
-            v.put("averageHoldingSeconds", m.averageHoldingNanos() / 1e9);
-            v.put("exposure", m.exposure());
-            v.put("fees", m.fees());
+        if (r.metrics() != null) {
+            v.putAll(figures(r.metrics()));
         }
         v.put("finalEquity", r.sampler().positions().equity());
         return v;
     }
 
-    /** Writes {@code metrics.json} into {@code dir}. */
-    public static Path writeJson(final BacktestRunner.Result r, final Path dir) {
-        final StringBuilder sb = new StringBuilder("{\n");
-        final var it = values(r).entrySet().iterator();
-        while (it.hasNext()) {
-            final var e = it.next();
-            sb.append("  \"").append(e.getKey()).append("\": ").append(json(e.getValue())).append(it.hasNext() ? ",\n" : "\n");
+    /** Each traded product's figures by symbol, in instrument id order. */
+    public static Map<String, Map<String, Object>> marketValues(final BacktestRunner.Result r) {
+        final Map<String, Map<String, Object>> markets = new LinkedHashMap<>();
+        for (final MarketFigures m : r.markets()) {
+            final Map<String, Object> v = new LinkedHashMap<>();
+            v.put("fills", m.fills());
+            v.putAll(figures(m.metrics()));
+            v.put("finalEquity", m.finalEquity());
+            markets.put(m.symbol(), v);
         }
-        sb.append("}\n");
+        return markets;
+    }
+
+    private static Map<String, Object> figures(final PerformanceAnalyzer.Metrics m) {
+        final Map<String, Object> v = new LinkedHashMap<>();
+        v.put("totalReturn", m.totalReturn());
+        v.put("annualisedReturn", m.annualisedReturn());
+        v.put("annualisedVolatility", m.annualisedVolatility());
+        v.put("sharpe", m.sharpe());
+        v.put("sortino", m.sortino());
+        v.put("maxDrawdown", m.maxDrawdown());
+        v.put("maxDrawdownSeconds", m.maxDrawdownNanos() / 1e9);
+        v.put("calmar", m.calmar());
+        v.put("hitRate", m.hitRate());
+        v.put("profitFactor", m.profitFactor());
+        v.put("turnover", m.turnover());
+        v.put("averageHoldingSeconds", m.averageHoldingNanos() / 1e9);
+        v.put("exposure", m.exposure());
+        v.put("fees", m.fees());
+        return v;
+    }
+
+    /** The per-market figures as a table (report data): one row per traded product, key figures as columns. */
+    public static ReportTable marketTable(final BacktestRunner.Result r) {
+        return marketTable(r.markets());
+    }
+
+    /** {@code markets} as a table: one row per product, key figures as columns. */
+    public static ReportTable marketTable(final List<MarketFigures> markets) {
+        final List<List<Object>> rows = new ArrayList<>();
+        for (final MarketFigures m : markets) {
+            final PerformanceAnalyzer.Metrics x = m.metrics();
+            rows.add(List.of(m.symbol(), m.fills(), m.finalEquity(), x.totalReturn(), x.sharpe(), x.sortino(),
+                x.maxDrawdown(), x.calmar(), x.hitRate(), x.profitFactor(), x.turnover(), x.averageHoldingNanos() / 1e9,
+                x.exposure(), x.fees()));
+        }
+        return new ReportTable("Per market (returns against the whole backtest capital)",
+            List.of("market", "fills", "final pnl", "return", "sharpe", "sortino", "max dd", "calmar", "hit rate",
+                "profit factor", "turnover", "avg hold s", "exposure", "fees"),
+            rows);
+    }
+
+    /** Writes {@code metrics.json} into {@code dir} without a live comparison. */
+    public static Path writeJson(final BacktestRunner.Result r, final Path dir) {
+        return write(r, dir, null);
+    }
+
+    /**
+     * Writes {@code metrics.json} into {@code dir}, with {@code comparison} as {@code liveVsBacktest}
+     * or, when empty, a note saying why there is none.
+     */
+    public static Path writeJson(final BacktestRunner.Result r, final Path dir, final Optional<LiveVsBacktestComparison> comparison) {
+        return write(r, dir, comparison.<Object>map(LiveVsBacktestComparison::values).orElse(NO_LIVE_FILLS));
+    }
+
+    private static Path write(final BacktestRunner.Result r, final Path dir, final Object comparison) {
+        final Map<String, Object> root = new LinkedHashMap<>(values(r));
+        root.put("markets", marketValues(r));
+        if (comparison != null) {
+            root.put("liveVsBacktest", comparison);
+        }
+        final StringBuilder sb = new StringBuilder();
+        json(root, sb, "");
+        sb.append('\n');
         final Path file = dir.resolve("metrics.json");
         try {
             Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
@@ -66,19 +131,44 @@ public final class MetricsReport {
         return file;
     }
 
-    private static String json(final Object v) {
-        if (v instanceof Double d && !Double.isFinite(d)) {
-            return "\"" + d + "\"";
+    private static void json(final Object v, final StringBuilder sb, final String indent) {
+        if (v instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            sb.append("{\n");
+            final Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
+            while (it.hasNext()) {
+                final Map.Entry<?, ?> e = it.next();
+                sb.append(indent).append("  ").append(quote(String.valueOf(e.getKey()))).append(": ");
+                json(e.getValue(), sb, indent + "  ");
+                sb.append(it.hasNext() ? ",\n" : "\n");
+            }
+            sb.append(indent).append('}');
+        } else if (v instanceof String s) {
+            sb.append(quote(s));
+        } else if (v instanceof Double d && !Double.isFinite(d)) {
+            sb.append('"').append(d).append('"');
+        } else {
+            sb.append(v);
         }
-        return String.valueOf(v);
     }
 
-    /** Prints the figures as an aligned table. */
+    private static String quote(final String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** Prints the total's figures as an aligned list, then the per-market table. */
     public static void print(final BacktestRunner.Result r, final PrintStream out) {
         for (final var e : values(r).entrySet()) {
             final Object v = e.getValue();
             out.println(String.format(Locale.ROOT, "%-24s %s", e.getKey(),
                 v instanceof Double d ? String.format(Locale.ROOT, "%,.6g", d) : String.format(Locale.ROOT, "%,d", (Long) v)));
+        }
+        if (!r.markets().isEmpty()) {
+            out.println();
+            ReportTableText.print(marketTable(r), out);
         }
     }
 }

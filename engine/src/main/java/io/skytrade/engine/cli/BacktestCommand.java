@@ -1,9 +1,11 @@
 package io.skytrade.engine.cli;
 
 import io.skytrade.engine.backtest.BacktestRunner;
+import io.skytrade.engine.backtest.LiveVsBacktestComparison;
 import io.skytrade.engine.backtest.MetricsReport;
 import io.skytrade.engine.backtest.report.BacktestReport;
 import io.skytrade.engine.backtest.report.ReportRecorder;
+import io.skytrade.engine.backtest.report.ReportTableText;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.journal.RunDirectory;
 import picocli.CommandLine.Command;
@@ -11,13 +13,15 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code skytrade backtest --journal DIR [--config FILE] [--out DIR]}: the live stages fed from a
  * journal at CPU speed against the fill model; writes a replayable run directory with
  * {@code metrics.json} and a self-contained {@code report.html} under the output directory and
- * prints the figures.
+ * prints the figures, in total and per market, and, when the journal is a live or demo
+ * recording, its fills compared with the live ones.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
     description = "Backtest a journal: the live stages against the exchange's fill model; writes metrics.json and report.html.")
@@ -55,13 +59,23 @@ final class BacktestCommand implements Callable<Integer> {
         }
         final BacktestRunner.Result r = runner.run();
         MetricsReport.print(r, System.out);
-        final Path metrics = MetricsReport.writeJson(r, r.run().dir());
+        final Optional<LiveVsBacktestComparison> comparison =
+            LiveVsBacktestComparison.compare(source, r.run(), loaded.config().instruments());
+        System.out.println();
+        if (comparison.isPresent()) {
+            ReportTableText.print(comparison.get().table(), System.out);
+        } else {
+            System.out.println("live vs backtest: " + MetricsReport.NO_LIVE_FILLS);
+        }
+        final Path metrics = MetricsReport.writeJson(r, r.run().dir(), comparison);
         System.out.println("metrics: " + metrics);
         if (recorder != null) {
-            final Path report = new BacktestReport(r, recorder, loaded.config().instruments())
+            final BacktestReport html = new BacktestReport(r, recorder, loaded.config().instruments())
                 .configuration(configs == null || configs.isEmpty() ? "the journal's own configuration"
                     : "the configuration " + configs)
-                .write(r.run().dir());
+                .table(MetricsReport.marketTable(r));
+            comparison.ifPresent(c -> html.table(c.table()));
+            final Path report = html.write(r.run().dir());
             System.out.println("report: " + report);
         }
         System.out.println("run directory: " + r.run().dir());

@@ -22,8 +22,9 @@ import java.util.SplittableRandom;
  * backtests, sweeps and reports without recorded data, for the throughput figures in
  * bench/README.md and for tests ({@code skytrade journal synth}). Every {@code stepNanos} of world
  * time one product's five-level book moves (round robin over the nine products), its mid following
- * a noisy estimate of the day's settlement that converges as the day goes on; one book in three
- * also prints a trade at the touch; each data series is observed every five minutes with the
+ * a noisy estimate of the day's settlement that converges as the day goes on, levels that stay
+ * keeping their quantity and one level a side re-quoted; one book in three also prints a trade at
+ * the touch, which the next book shows consumed; each data series is observed every five minutes with the
  * world's own value; a timer ticks every second; every product settles at London noon, and the
  * next session opens. Market data is stamped as received 1 to 4 ms after its event time, as a live
  * feed would be. The same arguments write the same inputs.
@@ -41,6 +42,9 @@ public final class SyntheticJournal {
     private final double[] truth = new double[WorldProduct.COUNT];
     private final double[] error = new double[WorldProduct.COUNT];
     private final long[] bookSequence = new long[WorldProduct.COUNT];
+    private final long[] bookMid = new long[WorldProduct.COUNT];
+    private final long[][] bidQty = new long[WorldProduct.COUNT][EngineEvent.BOOK_DEPTH];
+    private final long[][] askQty = new long[WorldProduct.COUNT][EngineEvent.BOOK_DEPTH];
     private final EngineEvent event = new EngineEvent();
     private InputJournalStage journal;
     private long sequence;
@@ -117,8 +121,9 @@ public final class SyntheticJournal {
 
     private void book(final int p, final long t) {
         final double remaining = Math.max(0, (sessionEnd - t) / (double) SyntheticWorld.DAY_NANOS);
-        error[p] = error[p] * 0.99 + 0.01 * Math.max(1, Math.abs(truth[p])) * remaining * random.nextGaussian();
+        error[p] = error[p] * 0.999 + 0.002 * Math.max(1, Math.abs(truth[p])) * remaining * random.nextGaussian();
         final long mid = Math.max(10, Math.round(truth[p] + error[p]));
+        moveBook(p, mid);
         begin(EventType.MARKET_BOOK, t);
         event.receiveTimeNanos = t + 1_000_000L + random.nextInt(3_000_000);
         event.instrumentId = p;
@@ -128,10 +133,43 @@ public final class SyntheticJournal {
         for (int l = 0; l < EngineEvent.BOOK_DEPTH; l++) {
             event.bidPrices[l] = mid - 1 - l;
             event.askPrices[l] = mid + 1 + l;
-            event.bidQtys[l] = 5 + random.nextInt(20);
-            event.askQtys[l] = 5 + random.nextInt(20);
+            event.bidQtys[l] = bidQty[p][l];
+            event.askQtys[l] = askQty[p][l];
         }
         append();
+    }
+
+    /**
+     * Moves product {@code p}'s book to {@code mid} as a venue's book changes between updates:
+     * levels that stay keep their quantity, new levels get a fresh one, and one level a side is
+     * re-quoted.
+     */
+    private void moveBook(final int p, final long mid) {
+        final long shift = mid - bookMid[p];
+        bookMid[p] = mid;
+        shiftLevels(bidQty[p], -shift);
+        shiftLevels(askQty[p], shift);
+        bidQty[p][random.nextInt(EngineEvent.BOOK_DEPTH)] = freshQuantity();
+        askQty[p][random.nextInt(EngineEvent.BOOK_DEPTH)] = freshQuantity();
+    }
+
+    /**
+     * Re-indexes one side's quantities: level l now shows the price old level l + {@code offset}
+     * showed (bids: minus the mid's move, asks: plus it); levels with no old counterpart are fresh.
+     */
+    private void shiftLevels(final long[] qty, final long offset) {
+        if (offset == 0) {
+            return;
+        }
+        final long[] old = qty.clone();
+        for (int l = 0; l < qty.length; l++) {
+            final long from = l + offset;
+            qty[l] = from >= 0 && from < qty.length ? old[(int) from] : freshQuantity();
+        }
+    }
+
+    private long freshQuantity() {
+        return 5 + random.nextInt(20);
     }
 
     private void trade(final int p, final long t) {
@@ -144,6 +182,8 @@ public final class SyntheticJournal {
         event.aggressorSide = buy ? Side.BUY : Side.SELL;
         event.tradePriceTicks = buy ? ask : bid;
         event.tradeQty = 1 + random.nextInt(5);
+        final long[] touch = buy ? askQty[p] : bidQty[p];
+        touch[0] = touch[0] > event.tradeQty ? touch[0] - event.tradeQty : freshQuantity();
         append();
     }
 
