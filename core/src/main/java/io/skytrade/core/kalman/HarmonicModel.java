@@ -14,10 +14,14 @@ import java.util.Arrays;
  *                                   {@link #MAX_HARMONICS}, and a whole number of nanoseconds apart
  *                                   from rounding); empty: no harmonics
  * @param coefficientNoisePerHour    variance added to each cos/sin coefficient per hour (unit^2 / h), > 0
- * @param initialCoefficientVariance prior variance of each coefficient, and of the level, when the
- *                                   first reading arrives (unit^2), > 0
+ * @param initialCoefficientVariance prior variance of the cos and sin coefficients of each harmonic
+ *                                   when the first reading arrives (unit^2), each > 0: one value per
+ *                                   period, or a single value for all; the level's prior variance is
+ *                                   the largest. Nearly equal periods (the tide's semidiurnal M2, S2,
+ *                                   MU2) cannot be told apart from a few hours of readings; their
+ *                                   priors say which carries the signal until the data can.
  */
-public record HarmonicModel(double[] periodsHours, double coefficientNoisePerHour, double initialCoefficientVariance) {
+public record HarmonicModel(double[] periodsHours, double coefficientNoisePerHour, double[] initialCoefficientVariance) {
     /** Most harmonics a series may have. */
     public static final int MAX_HARMONICS = 4;
     /** Largest state: level, slope and a cos/sin pair per harmonic. */
@@ -36,7 +40,41 @@ public record HarmonicModel(double[] periodsHours, double coefficientNoisePerHou
             }
         }
         KalmanParams.positive("kalman.harmonics.coefficientNoisePerHour", coefficientNoisePerHour);
-        KalmanParams.positive("kalman.harmonics.initialCoefficientVariance", initialCoefficientVariance);
+        if (initialCoefficientVariance == null || initialCoefficientVariance.length != 1
+            && initialCoefficientVariance.length != periodsHours.length) {
+            throw new IllegalArgumentException("kalman.harmonics.initialCoefficientVariance: "
+                + Arrays.toString(initialCoefficientVariance) + " must have one value, or one per period ("
+                + periodsHours.length + ")");
+        }
+        initialCoefficientVariance = initialCoefficientVariance.clone();
+        for (final double v : initialCoefficientVariance) {
+            KalmanParams.positive("kalman.harmonics.initialCoefficientVariance", v);
+        }
+    }
+
+    /** A model with one prior variance for every harmonic. */
+    public HarmonicModel(final double[] periodsHours, final double coefficientNoisePerHour, final double initialCoefficientVariance) {
+        this(periodsHours, coefficientNoisePerHour, new double[] {initialCoefficientVariance});
+    }
+
+    /** Prior variance of harmonic {@code k}'s coefficients. */
+    public double priorVariance(final int k) {
+        return initialCoefficientVariance[initialCoefficientVariance.length == 1 ? 0 : k];
+    }
+
+    /** Prior variance of the level: the largest coefficient prior. */
+    public double levelPriorVariance() {
+        double m = 0.0;
+        for (final double v : initialCoefficientVariance) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    /** A copy of the prior variances. */
+    @Override
+    public double[] initialCoefficientVariance() {
+        return initialCoefficientVariance.clone();
     }
 
     /** No harmonics (the plain local linear trend). */
@@ -64,19 +102,19 @@ public record HarmonicModel(double[] periodsHours, double coefficientNoisePerHou
     public boolean equals(final Object o) {
         return o instanceof HarmonicModel m && Arrays.equals(periodsHours, m.periodsHours)
             && Double.compare(coefficientNoisePerHour, m.coefficientNoisePerHour) == 0
-            && Double.compare(initialCoefficientVariance, m.initialCoefficientVariance) == 0;
+            && Arrays.equals(initialCoefficientVariance, m.initialCoefficientVariance);
     }
 
     @Override
     public int hashCode() {
         return 31 * (31 * Arrays.hashCode(periodsHours) + Double.hashCode(coefficientNoisePerHour))
-            + Double.hashCode(initialCoefficientVariance);
+            + Arrays.hashCode(initialCoefficientVariance);
     }
 
     @Override
     public String toString() {
         return "HarmonicModel[periodsHours=" + Arrays.toString(periodsHours) + ", coefficientNoisePerHour="
-            + coefficientNoisePerHour + ", initialCoefficientVariance=" + initialCoefficientVariance + "]";
+            + coefficientNoisePerHour + ", initialCoefficientVariance=" + Arrays.toString(initialCoefficientVariance) + "]";
     }
 
     /**

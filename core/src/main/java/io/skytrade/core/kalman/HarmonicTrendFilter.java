@@ -36,6 +36,7 @@ public final class HarmonicTrendFilter {
     private final double[] initSlopeVar;
     private final double[] coefNoise;
     private final double[] initCoefVar;
+    private final double[] initLevelVar;
     private final double gate2;
     private final int maxRejects;
     private final double[] x;
@@ -67,7 +68,8 @@ public final class HarmonicTrendFilter {
         measNoise = new double[ids];
         initSlopeVar = new double[ids];
         coefNoise = new double[ids];
-        initCoefVar = new double[ids];
+        initCoefVar = new double[ids * HarmonicModel.MAX_HARMONICS];
+        initLevelVar = new double[ids];
         for (int i = 0; i < ids; i++) {
             harmonics[i] = models[i].count();
             dim[i] = 2 + 2 * harmonics[i];
@@ -79,7 +81,10 @@ public final class HarmonicTrendFilter {
             measNoise[i] = noise[i].measurementNoise();
             initSlopeVar[i] = noise[i].initialSlopeVariance();
             coefNoise[i] = models[i].coefficientNoisePerHour();
-            initCoefVar[i] = models[i].initialCoefficientVariance();
+            initLevelVar[i] = models[i].count() > 0 ? models[i].levelPriorVariance() : measNoise[i];
+            for (int k = 0; k < harmonics[i]; k++) {
+                initCoefVar[i * HarmonicModel.MAX_HARMONICS + k] = models[i].priorVariance(k);
+            }
         }
         gate2 = gateSigmas * gateSigmas;
         maxRejects = maxConsecutiveRejects;
@@ -199,10 +204,10 @@ public final class HarmonicTrendFilter {
             p[po + i] = 0.0;
         }
         x[xo] = z;
-        p[po] = initCoefVar[id];
+        p[po] = initLevelVar[id];
         p[po + N + 1] = initSlopeVar[id];
         for (int i = 2; i < dim[id]; i++) {
-            p[po + i * N + i] = initCoefVar[id];
+            p[po + i * N + i] = initCoefVar[id * HarmonicModel.MAX_HARMONICS + (i - 2) / 2];
         }
         time[id] = timeNanos;
     }

@@ -23,7 +23,7 @@ import java.util.Map;
  *                              without an entry, or with no periods, is a plain local linear trend;
  *                              default: thames_level_m has the tide's M2 (12.42 h), S2 (12 h),
  *                              MU2 (12.87 h) and M4 (6.21 h) harmonics, coefficient noise 1e-5 m^2/h,
- *                              prior variance 4 m^2 (S2 and MU2 together carry the spring-neap
+ *                              prior variances 4, 0.1, 0.1 and 0.02 m^2 (S2 and MU2 together carry the spring-neap
  *                              modulation of M2; for the real Thames N2, 12.66 h, is the larger third
  *                              constituent); air_temp_c a diurnal 24 h harmonic (1e-3, 4);
  *                              lhr_arrivals_30m and lhr_departures_30m 24 h and 12 h harmonics
@@ -96,7 +96,8 @@ public record KalmanParams(SeriesNoise defaultNoise, Map<String, SeriesNoise> se
                 "lhr_arrivals_30m", new SeriesNoise(4.0, 1.0, 25.0, 4.0, 1.0, 400.0),
                 "lhr_departures_30m", new SeriesNoise(4.0, 1.0, 25.0, 4.0, 1.0, 400.0)),
             5.0, 3, 400.0, 1.0,
-            Map.of("thames_level_m", new HarmonicModel(new double[] {12.42, 12.0, 12.87, 6.21}, 1e-5, 4.0),
+            Map.of("thames_level_m", new HarmonicModel(new double[] {12.42, 12.0, 12.87, 6.21}, 1e-5,
+                    new double[] {4.0, 0.1, 0.1, 0.02}),
                 "air_temp_c", new HarmonicModel(new double[] {24.0}, 1e-3, 4.0),
                 "lhr_arrivals_30m", new HarmonicModel(new double[] {24.0, 12.0}, 0.1, 100.0),
                 "lhr_departures_30m", new HarmonicModel(new double[] {24.0, 12.0}, 0.1, 100.0)));

@@ -22,8 +22,10 @@ import java.util.Arrays;
  * time with their full posterior covariance (the trend's capped variance plus the harmonic
  * terms, and the coefficients' drift); forecast humidity is clamped to
  * [0, 100] and forecast flight counts to at least 0; the
- * TIDE_SWING pairs and the LHR_INDEX bins are taken as independent (an unobserved pair's change
- * ignores the covariance between the trend and the harmonic coefficients); a bin ratio's delta
+ * LHR_INDEX bins are taken as independent; the forecast errors of the TIDE_SWING pairs as perfectly
+ * correlated (standard deviations add: they share the tide's uncertain amplitude and phase, and
+ * adding variances made a cold-started engine overconfident; an unobserved pair's change ignores
+ * the covariance between the trend and the harmonic coefficients); a bin ratio's delta
  * method variance is capped at 1 (the ratio lies in [-1, 1]; forecasts of near-empty night bins
  * would otherwise explode it); the forecast errors of the
  * WX_SUM samples are taken as perfectly correlated (standard deviations add, a conservative bound);
@@ -528,7 +530,7 @@ public final class SettlementValuator {
         final double stepHours = step / LocalLinearTrend.NANOS_PER_HOUR;
         final double cm = p.swingCmPerUnit();
         double mean = 0.0;
-        double var = 0.0;
+        double sd = 0.0;
         for (int k = first + 1; k <= samples; k++) {
             final double a = tide[k - 1];
             final double b = tide[k];
@@ -570,9 +572,9 @@ public final class SettlementValuator {
             }
             swingPayoff.evaluate(dm, Math.sqrt(dv));
             mean += swingPayoff.mean();
-            var += swingPayoff.variance();
+            sd += Math.sqrt(swingPayoff.variance());
         }
-        put(tideSwing, mean, var);
+        put(tideSwing, mean, sd * sd);
     }
 
     private double hm;

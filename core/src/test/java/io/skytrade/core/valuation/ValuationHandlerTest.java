@@ -79,7 +79,8 @@ class ValuationHandlerTest {
 
     @Test
     void shouldForecastTheTideAlongItsHarmonicsThroughTheKalmanStage() {
-        // A noiseless tide of M2, S2 and M4 only: after four days of 15-minute readings the Kalman
+        // A noiseless tide of M2, S2 and M4 only: after 16 days of 15-minute readings (M2 and S2 are
+        // told apart over their 14.8-day beat, whatever the priors) the Kalman
         // stage's harmonics carry it, and TIDE_SPOT (abs level x 1000 at the window end, 20 h after
         // the last reading) is its exact value within a millimetre; the old straight-line
         // forecast was off by metres.
@@ -90,7 +91,7 @@ class ValuationHandlerTest {
         final EngineEvent e = new EngineEvent();
         long seq = 0;
         final long last = T0 + 4 * 60 * MIN;
-        for (long t = last - 4 * 24 * 60 * MIN; t <= last; t += 15 * MIN) {
+        for (long t = last - 16 * 24 * 60 * MIN; t <= last; t += 15 * MIN) {
             obs(e, 0, t, tide(t));
             k.onEvent(e, seq, true);
             assertEquals(10, e.seriesStateDim, "full posterior written for a harmonic series");

@@ -132,9 +132,11 @@ class ConfigLoaderTest {
               harmonics:
                 thames_level_m:
                   periodsHours: [12.42, 12.0]
+                  initialCoefficientVariance: [4, 0.1]
                 rel_humidity_pct:
                   periodsHours: [24]
                   coefficientNoisePerHour: 0.01
+                  initialCoefficientVariance: [9]
             """).config();
         assertEquals(2, c.model().kalman().harmonicsFor("thames_level_m").count());
         assertEquals(1e-5, c.model().kalman().harmonicsFor("thames_level_m").coefficientNoisePerHour(), "default kept");
