@@ -1,5 +1,6 @@
 package io.skytrade.core.valuation;
 
+import io.skytrade.core.kalman.HarmonicModel;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.kalman.LocalLinearTrend;
 import io.skytrade.core.kalman.SeriesNoise;
@@ -16,9 +17,17 @@ import java.util.Arrays;
  * expected payoff of its option legs under a normal distribution of the ETF.
  *
  * <p>Approximations, all documented: readings are forecast by the local linear trend model with a
- * damped trend and a capped variance ({@link SeriesNoise}); forecast humidity is clamped to
+ * damped trend and a capped variance ({@link SeriesNoise}), plus, for a series with harmonics
+ * ({@link HarmonicModel}, the tide by default), its learned periodic components at the forecast
+ * time with their full posterior covariance (the trend's capped variance plus the harmonic
+ * terms, and the coefficients' drift); forecast humidity is clamped to
  * [0, 100] and forecast flight counts to at least 0; the
- * TIDE_SWING pairs and the LHR_INDEX bins are taken as independent; the forecast errors of the
+ * LHR_INDEX bins are taken as independent; the forecast errors of the TIDE_SWING pairs as perfectly
+ * correlated (standard deviations add: they share the tide's uncertain amplitude and phase, and
+ * adding variances made a cold-started engine overconfident; an unobserved pair's change ignores
+ * the covariance between the trend and the harmonic coefficients); a bin ratio's delta
+ * method variance is capped at 1 (the ratio lies in [-1, 1]; forecasts of near-empty night bins
+ * would otherwise explode it); the forecast errors of the
  * WX_SUM samples are taken as perfectly correlated (standard deviations add, a conservative bound);
  * LHR_COUNT adds the level uncertainty of its bins as perfectly correlated and their reading noise
  * as independent; WX products take temperature and humidity as independent; the bin ratio of
@@ -58,6 +67,17 @@ public final class SettlementValuator {
     private final long[] stateTime;
     private final boolean[] hasState;
     private final SeriesNoise[] noise;
+    private static final int N = HarmonicModel.MAX_STATE;
+    private static final int MH = HarmonicModel.MAX_HARMONICS;
+    private final int[] harmonics;
+    private final long[] periodNanos;
+    private final double[] coefNoise;
+    private final double[] hState;
+    private final double[] hCov;
+    /** Per harmonic series: cos/sin regressors at every grid sample of the window (2 MH per sample); null otherwise. */
+    private final double[][] gridReg;
+    private final double[] reg = new double[2 * MH];
+    private final double[] regA = new double[2 * MH];
 
     private long windowLength;
     private long start;
@@ -127,11 +147,26 @@ public final class SettlementValuator {
         stateTime = new long[ns];
         hasState = new boolean[ns];
         noise = new SeriesNoise[ns];
+        harmonics = new int[ns];
+        periodNanos = new long[ns * MH];
+        coefNoise = new double[ns];
+        hState = new double[ns * N];
+        hCov = new double[ns * N * N];
+        gridReg = new double[ns][];
+        final int maxSamples = (int) (params.maxWindowNanos() / params.sampleIntervalNanos());
         for (int i = 0; i < ns; i++) {
             noise[i] = i < registry.seriesCount() ? kalman.noiseFor(registry.seriesName(i)) : kalman.defaultNoise();
+            final HarmonicModel m = i < registry.seriesCount() ? kalman.harmonicsFor(registry.seriesName(i)) : HarmonicModel.none();
+            harmonics[i] = m.count();
+            coefNoise[i] = m.coefficientNoisePerHour();
+            for (int k = 0; k < m.count(); k++) {
+                periodNanos[i * MH + k] = m.periodNanos(k);
+            }
+            if (m.count() > 0) {
+                gridReg[i] = new double[(maxSamples + 1) * 2 * MH];
+            }
         }
 
-        final int maxSamples = (int) (params.maxWindowNanos() / params.sampleIntervalNanos());
         final int maxBins = (int) (params.maxWindowNanos() / params.lhrBinNanos());
         tide = new double[maxSamples + 1];
         temp = new double[maxSamples + 1];
@@ -178,6 +213,14 @@ public final class SettlementValuator {
         tide[0] = tideEnd;
         temp[0] = tempEnd;
         rh[0] = rhEnd;
+        for (int s = 0; s < gridReg.length; s++) {
+            if (gridReg[s] != null) {
+                for (int k = 0; k <= samples; k++) {
+                    HarmonicModel.regressors(periodNanos, s * MH, harmonics[s], start + k * p.sampleIntervalNanos(),
+                        gridReg[s], k * 2 * MH);
+                }
+            }
+        }
         dirtyTide = true;
         dirtyWx = true;
         dirtyLhr = true;
@@ -250,6 +293,32 @@ public final class SettlementValuator {
         markDirty(series);
     }
 
+    /**
+     * Copies the full posterior of a series with harmonics (state {@code [level, slope, a_1, b_1, ...]}
+     * of dimension {@code dim} and its covariance, row-major with stride dim) as of {@code timeNanos};
+     * call after {@link #onSeriesState}.
+     */
+    public void onHarmonicState(final int series, final long timeNanos, final int dim, final double[] state, final double[] cov) {
+        if (series < 0 || series >= level.length || dim != 2 + 2 * harmonics[series] || harmonics[series] == 0) {
+            throw new IllegalArgumentException("SettlementValuator.onHarmonicState: series " + series + " state dimension "
+                + dim + " does not match its " + (series < 0 || series >= level.length ? 0 : harmonics[series]) + " configured harmonics");
+        }
+        for (int i = 0; i < dim * dim; i++) {
+            if (!Double.isFinite(cov[i])) {
+                throw new IllegalArgumentException("SettlementValuator.onHarmonicState: series " + series + " covariance must be finite");
+            }
+        }
+        for (int i = 0; i < dim; i++) {
+            if (!Double.isFinite(state[i])) {
+                throw new IllegalArgumentException("SettlementValuator.onHarmonicState: series " + series + " state must be finite");
+            }
+            hState[series * N + i] = state[i];
+            System.arraycopy(cov, i * dim, hCov, (series * N + i) * N, dim);
+        }
+        stateTime[series] = timeNanos;
+        markDirty(series);
+    }
+
     /** Records a reading of the window: a grid sample, a flight-count bin, or the PM2.5 spot. */
     public void onObservation(final int series, final long timeNanos, final double value) {
         if (!Double.isFinite(value)) {
@@ -294,6 +363,41 @@ public final class SettlementValuator {
         final double h = Math.max(0L, t - stateTime[s]) / LocalLinearTrend.NANOS_PER_HOUR;
         fm = LocalLinearTrend.dampedMean(level[s], slope[s], noise[s], h);
         fv = LocalLinearTrend.readingVariance(p00[s], p01[s], p11[s], noise[s], h);
+        if (harmonics[s] > 0) {
+            final double[] g = regressors(s, t, reg);
+            final int o = regOffset;
+            final int n = 2 * harmonics[s];
+            final int xo = s * N + 2;
+            final int po = s * N * N;
+            double m = 0.0;
+            double v = coefNoise[s] * h * harmonics[s];
+            for (int i = 0; i < n; i++) {
+                final double gi = g[o + i];
+                m += gi * hState[xo + i];
+                final int row = po + (i + 2) * N;
+                v += 2.0 * gi * (hCov[row] + h * hCov[row + 1]);
+                for (int j = 0; j < n; j++) {
+                    v += gi * hCov[row + 2 + j] * g[o + j];
+                }
+            }
+            fm += m;
+            fv = Math.max(noise[s].measurementNoise(), fv + v);
+        }
+    }
+
+    private int regOffset;
+
+    /** The cos/sin regressors of series {@code s} at {@code t}: from the window's grid table, or computed into {@code scratch}; offset in {@link #regOffset}. */
+    private double[] regressors(final int s, final long t, final double[] scratch) {
+        final long step = p.sampleIntervalNanos();
+        final long off = t - start;
+        if (off >= 0 && off % step == 0 && off / step <= samples) {
+            regOffset = (int) (off / step) * 2 * MH;
+            return gridReg[s];
+        }
+        HarmonicModel.regressors(periodNanos, s * MH, harmonics[s], t, scratch, 0);
+        regOffset = 0;
+        return scratch;
     }
 
     private double forecastLevelVariance(final int s, final long t) {
@@ -426,7 +530,7 @@ public final class SettlementValuator {
         final double stepHours = step / LocalLinearTrend.NANOS_PER_HOUR;
         final double cm = p.swingCmPerUnit();
         double mean = 0.0;
-        double var = 0.0;
+        double sd = 0.0;
         for (int k = first + 1; k <= samples; k++) {
             final double a = tide[k - 1];
             final double b = tide[k];
@@ -453,16 +557,56 @@ public final class SettlementValuator {
             } else {
                 final double ahead = Math.max(0L, tb - step - stateTime[sTide]) / LocalLinearTrend.NANOS_PER_HOUR;
                 final SeriesNoise n = noise[sTide];
-                dm = ahead + stepHours <= n.trendHorizonHours() ? slope[sTide] * stepHours : 0.0;
-                dv = Math.min((p11[sTide] + n.slopeNoisePerHour() * ahead) * stepHours * stepHours
+                final double trendChange = ahead + stepHours <= n.trendHorizonHours() ? slope[sTide] * stepHours : 0.0;
+                final double trendVar = Math.min((p11[sTide] + n.slopeNoisePerHour() * ahead) * stepHours * stepHours
                     + n.levelNoisePerHour() * stepHours + n.slopeNoisePerHour() * stepHours * stepHours * stepHours / 3.0,
                     2.0 * n.forecastVarianceCap()) + 2.0 * n.measurementNoise();
+                if (harmonics[sTide] > 0) {
+                    harmonicChange(sTide, tb - step, tb, ahead);
+                    dm = trendChange + hm;
+                    dv = trendVar + hv;
+                } else {
+                    dm = trendChange;
+                    dv = trendVar;
+                }
             }
             swingPayoff.evaluate(dm, Math.sqrt(dv));
             mean += swingPayoff.mean();
-            var += swingPayoff.variance();
+            sd += Math.sqrt(swingPayoff.variance());
         }
-        put(tideSwing, mean, var);
+        put(tideSwing, mean, sd * sd);
+    }
+
+    private double hm;
+    private double hv;
+
+    /**
+     * Sets hm, hv to the mean and variance of the harmonic part's change from {@code ta} to {@code tb},
+     * {@code ahead} hours after the state: {@code D' x}, {@code D' P D} plus the coefficients' drift.
+     */
+    private void harmonicChange(final int s, final long ta, final long tb, final double ahead) {
+        final int n = 2 * harmonics[s];
+        final double[] ga = regressors(s, ta, regA);
+        System.arraycopy(ga, regOffset, reg, 0, n);
+        final double[] gb = regressors(s, tb, regA);
+        final int ob = regOffset;
+        final int xo = s * N + 2;
+        final int po = s * N * N;
+        double m = 0.0;
+        double d2 = 0.0;
+        double v = 0.0;
+        for (int i = 0; i < n; i++) {
+            final double di = gb[ob + i] - reg[i];
+            m += di * hState[xo + i];
+            d2 += di * di;
+            final int row = po + (i + 2) * N + 2;
+            for (int j = 0; j < n; j++) {
+                v += di * hCov[row + j] * (gb[ob + j] - reg[j]);
+            }
+        }
+        final double stepHours = (tb - ta) / LocalLinearTrend.NANOS_PER_HOUR;
+        hm = m;
+        hv = Math.max(0.0, v) + coefNoise[s] * (ahead * d2 + stepHours * harmonics[s]);
     }
 
     private void wxSum() {
@@ -557,7 +701,7 @@ public final class SettlementValuator {
                 final double t2 = total * total;
                 final double ga = 2.0 * md / t2;
                 final double gd = -2.0 * ma / t2;
-                vx = ga * ga * va + gd * gd * vd;
+                vx = Math.min(1.0, ga * ga * va + gd * gd * vd);
             }
             if (absOfSum) {
                 sumMean += mx;
@@ -627,6 +771,9 @@ public final class SettlementValuator {
         h = 31 * h + start;
         for (int i = 0; i < level.length; i++) {
             h = 31 * h + Double.doubleToLongBits(level[i]) + Double.doubleToLongBits(slope[i]) + stateTime[i];
+        }
+        for (int i = 0; i < hState.length; i++) {
+            h = 31 * h + Double.doubleToLongBits(hState[i]);
         }
         for (int i = 0; i <= samples; i++) {
             h = 31 * h + Double.doubleToLongBits(tide[i]) + 3 * Double.doubleToLongBits(temp[i]) + 7 * Double.doubleToLongBits(rh[i]);

@@ -45,6 +45,9 @@ public final class ValuationHandler implements EventHandler<EngineEvent> {
                     && Double.isFinite(event.seriesVarSlope)) {
                     valuator.onSeriesState(event.instrumentId, t, event.seriesLevel, event.seriesSlope,
                         event.seriesVarLevel, event.seriesCovLevelSlope, event.seriesVarSlope);
+                    if (event.seriesStateDim > 0) {
+                        valuator.onHarmonicState(event.instrumentId, t, event.seriesStateDim, event.seriesState, event.seriesCov);
+                    }
                 }
                 publish(event);
             }

@@ -126,6 +126,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldBindAndValidateSeriesHarmonics() {
+        final EngineConfig c = LOADER.loadText("""
+            kalman:
+              harmonics:
+                thames_level_m:
+                  periodsHours: [12.42, 12.0]
+                  initialCoefficientVariance: [4, 0.1]
+                rel_humidity_pct:
+                  periodsHours: [24]
+                  coefficientNoisePerHour: 0.01
+                  initialCoefficientVariance: [9]
+            """).config();
+        assertEquals(2, c.model().kalman().harmonicsFor("thames_level_m").count());
+        assertEquals(1e-5, c.model().kalman().harmonicsFor("thames_level_m").coefficientNoisePerHour(), "default kept");
+        assertEquals(24.0, c.model().kalman().harmonicsFor("rel_humidity_pct").periodsHours()[0]);
+        assertEquals(0.01, c.model().kalman().harmonicsFor("rel_humidity_pct").coefficientNoisePerHour());
+        final String bad = error("kalman:\n  harmonics:\n    thames_level_m:\n      periodsHours: [12.42, 0]\n");
+        assertTrue(bad.contains("kalman.harmonics.thames_level_m") && bad.contains("periodsHours: 0.0 must be > 0"), bad);
+    }
+
+    @Test
     void shouldParseSizesAndDurations() {
         final ConfigNode n = new ConfigNode("x", Map.of("a", "64KiB", "b", "2m", "c", 1024, "d", "250ms", "e", "5"));
         assertEquals(65536, n.bytes("a", 0));
