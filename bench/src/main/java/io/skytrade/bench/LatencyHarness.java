@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  * Prints p50/p99/p99.9/p99.99/max and the (c)/(a) ratios, then saturated throughput.
  *
  * <p>Usage: {@code java [flags] -cp bench/target/skytrade-bench.jar io.skytrade.bench.LatencyHarness
- * [--seconds N] [--rates 10000,100000] [--disk DIR] [--quick]}
+ * [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]}
  */
 public final class LatencyHarness {
     private static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -365,7 +365,7 @@ public final class LatencyHarness {
     }
 
     static Scenario create(final String name, final Path disk) {
-        final WorldInputStream stream = STREAM;
+        final WorldInputStream stream = streamOfRun;
         return switch (name) {
             case "a" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk, stream);
             case "b" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.BLOCKING, disk, stream);
@@ -380,8 +380,8 @@ public final class LatencyHarness {
         };
     }
 
-    /** One precomputed world stream for every scenario (its arrays are reused run after run). */
-    private static final WorldInputStream STREAM = new WorldInputStream();
+    /** One precomputed world stream for every scenario (its arrays are reused run after run); set by main. */
+    private static WorldInputStream streamOfRun = new WorldInputStream();
 
     static String describe(final String name) {
         return switch (name) {
@@ -404,12 +404,13 @@ public final class LatencyHarness {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--rates" -> rates = Stream.of(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--disk" -> disk = Path.of(args[++i]);
+                case "--observation-every" -> streamOfRun = new WorldInputStream(Integer.parseInt(args[++i]));
                 case "--quick" -> {
                     variants = List.of();
                     saturateEvents = 500_000;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + "; usage: [--seconds N] [--rates 10000,100000] [--disk DIR] [--quick]");
+                    + "; usage: [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]");
             }
         }
         try {

@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
 
 /**
  * A replayable input stream for the benchmarks, drawn from the seeded synthetic world the
- * simulator settles on: book updates of the nine products around their settlement values (nine
- * events in ten) and observations of the six data series (one in ten), world time advancing 5 s
+ * simulator settles on: book updates of the nine products around their settlement values and
+ * observations of the six data series (one input in ten by default; a live feed is nearer one in
+ * a thousand, see LatencyHarness --observation-every), world time advancing 5 s
  * per event. Precomputed once; {@link #next} copies the next input into a ring slot and records
  * the event's intended and actual send times (System.nanoTime) by sequence for the latency probe.
  * No allocation after construction.
@@ -29,6 +30,14 @@ final class WorldInputStream {
     long intended;
 
     WorldInputStream() {
+        this(10);
+    }
+
+    /** @param observationEvery one input in this many is an observation (10: the benchmarks' default) */
+    WorldInputStream(final int observationEvery) {
+        if (observationEvery < 2) {
+            throw new IllegalArgumentException("observationEvery " + observationEvery + " must be at least 2");
+        }
         final SyntheticWorld world = new SyntheticWorld(7);
         final SplittableRandom random = new SplittableRandom(11);
         final long t0 = 1_795_600_000_000_000_000L;
@@ -39,8 +48,8 @@ final class WorldInputStream {
             final long t = t0 + i * STEP_NANOS;
             e.eventTimeNanos = t;
             e.receiveTimeNanos = t;
-            if (i % 10 == 9) {
-                final int series = (i / 10) % WorldSeries.COUNT;
+            if (i % observationEvery == observationEvery - 1) {
+                final int series = (i / observationEvery) % WorldSeries.COUNT;
                 e.type = EventType.OBSERVATION;
                 e.instrumentId = series;
                 e.value = world.value(series, t);
