@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * fresh {@link BacktestRunner} (fill model, no progress bar) writing its run directory under
  * {@code runs/window-W-set-S/}. With {@code keepRuns} the run directory stays (replayable, with
  * its {@code metrics.json}; each holds a copy of the window's inputs and its decisions, sized by
- * the config's journal block size); otherwise it is deleted once its figures are read.
+ * the config's journal block size); otherwise the backtest journals nothing
+ * ({@link BacktestRunner#journalRun}) and its directory is deleted once its figures are read.
  *
  * <p>Offline; thread-safe: every call builds its own runner and directory.
  */
@@ -57,7 +58,7 @@ public final class JournalBacktestJob implements SweepExecutor.Job {
     @Override
     public Map<String, Object> run(final int window, final int set) {
         final Path dir = runsDir.resolve("window-" + window + "-set-" + set);
-        final BacktestRunner runner = new BacktestRunner(source, configs.get(set), dir, null, false);
+        final BacktestRunner runner = new BacktestRunner(source, configs.get(set), dir, null, false).journalRun(keepRuns);
         if (!wholeJournal) {
             runner.window(windows.get(window).fromNanos(), windows.get(window).toNanos());
         }

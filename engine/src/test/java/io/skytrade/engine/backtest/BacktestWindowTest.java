@@ -121,4 +121,32 @@ class BacktestWindowTest {
         assertEquals(r.inputs(), r.replayed());
         assertThrows(IllegalArgumentException.class, () -> new BacktestRunner(journal, loaded, tmp, null, false).window(5, 5));
     }
+
+    @Test
+    void shouldReachTheSameFiguresWithoutJournalingTheRun() {
+        final long from = SyntheticJournal.START_NANOS + HOUR;
+        final BacktestRunner.Result journaled = new BacktestRunner(journal, loaded, tmp.resolve("journaled"), null, false)
+            .window(from, from + 2 * HOUR).run();
+        final BacktestRunner.Result bare = new BacktestRunner(journal, loaded, tmp.resolve("bare"), null, false)
+            .window(from, from + 2 * HOUR).journalRun(false).run();
+        assertTrue(journaled.orders() > 0, "the window trades");
+        assertEquals(journaled.decisions(), bare.decisions());
+        assertEquals(journaled.orders(), bare.orders());
+        assertEquals(journaled.fills(), bare.fills());
+        assertEquals(journaled.metrics(), bare.metrics());
+        assertTrue(queueFiles(journaled.run().inputs()) > 0, "the journaled run has its inputs queue");
+        assertEquals(0, queueFiles(bare.run().inputs()), "nothing journaled");
+        assertEquals(0, queueFiles(bare.run().decisions()), "nothing journaled");
+    }
+
+    private static long queueFiles(final Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".cq4")).count();
+        } catch (final IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
