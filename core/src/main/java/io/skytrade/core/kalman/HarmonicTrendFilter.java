@@ -37,15 +37,10 @@ public final class HarmonicTrendFilter {
     private final double[] coefNoise;
     private final double[] initCoefVar;
     private final double[] initLevelVar;
-    private final double gate2;
-    private final int maxRejects;
     private final double[] x;
     private final double[] p;
     private final long[] time;
-    private final boolean[] started;
-    private final long[] rejected;
-    private final int[] rejectRun;
-    private final double[] lastInnovationZ;
+    private final InnovationGate gate;
     private final double[] h = new double[N];
     private final double[] u = new double[N];
 
@@ -86,20 +81,15 @@ public final class HarmonicTrendFilter {
                 initCoefVar[i * HarmonicModel.MAX_HARMONICS + k] = models[i].priorVariance(k);
             }
         }
-        gate2 = gateSigmas * gateSigmas;
-        maxRejects = maxConsecutiveRejects;
         x = new double[ids * N];
         p = new double[ids * NN];
         time = new long[ids];
-        started = new boolean[ids];
-        rejected = new long[ids];
-        rejectRun = new int[ids];
-        lastInnovationZ = new double[ids];
+        gate = new InnovationGate(ids, gateSigmas, maxConsecutiveRejects);
     }
 
     /** Moves the state of {@code id} forward to {@code timeNanos}; a no-op for earlier times or before the first reading. */
     public void predict(final int id, final long timeNanos) {
-        if (!started[id] || timeNanos <= time[id]) {
+        if (!gate.isStarted(id) || timeNanos <= time[id]) {
             return;
         }
         final double dt = (timeNanos - time[id]) / LocalLinearTrend.NANOS_PER_HOUR;
@@ -136,10 +126,10 @@ public final class HarmonicTrendFilter {
         if (!Double.isFinite(z)) {
             throw new IllegalArgumentException("HarmonicTrendFilter.update: reading " + z + " for series " + id + " must be finite");
         }
-        if (!started[id]) {
+        if (!gate.isStarted(id)) {
             restart(id, timeNanos, z);
             fold(id, timeNanos, z);
-            lastInnovationZ[id] = 0.0;
+            gate.start(id);
             return LocalLinearTrendFilter.INITIALISED;
         }
         predict(id, timeNanos);
@@ -167,16 +157,9 @@ public final class HarmonicTrendFilter {
             s += h[i] * ui;
         }
         final double y = z - fit;
-        if (y * y / s > gate2) {
-            rejected[id]++;
-            lastInnovationZ[id] = Double.NaN;
-            if (++rejectRun[id] >= maxRejects) {
-                started[id] = false;
-            }
+        if (!gate.admit(id, y, s)) {
             return LocalLinearTrendFilter.REJECTED;
         }
-        rejectRun[id] = 0;
-        lastInnovationZ[id] = y / Math.sqrt(s);
         for (int i = 0; i < n; i++) {
             x[xo + i] += u[i] / s * y;
         }
@@ -193,8 +176,7 @@ public final class HarmonicTrendFilter {
     }
 
     private void restart(final int id, final long timeNanos, final double z) {
-        started[id] = true;
-        rejectRun[id] = 0;
+        gate.start(id);
         final int xo = id * N;
         final int po = id * NN;
         for (int i = 0; i < N; i++) {
@@ -213,7 +195,7 @@ public final class HarmonicTrendFilter {
     }
 
     public boolean isStarted(final int id) {
-        return started[id];
+        return gate.isStarted(id);
     }
 
     /** State dimension of {@code id}: 2 + 2 x harmonics. */
@@ -262,12 +244,12 @@ public final class HarmonicTrendFilter {
 
     /** Readings rejected by the gate since start-up. */
     public long rejectedCount(final int id) {
-        return rejected[id];
+        return gate.rejectedCount(id);
     }
 
     /** Standardised innovation of the last reading; NaN when it was rejected. */
     public double lastInnovationZ(final int id) {
-        return lastInnovationZ[id];
+        return gate.lastInnovationZ(id);
     }
 
     /** Forecast mean of a reading at {@code timeNanos} (the trend extrapolated from the state time, harmonics at that time). */
@@ -310,7 +292,7 @@ public final class HarmonicTrendFilter {
                     hsh = 31 * hsh + Double.doubleToLongBits(p[i * NN + j * N + k]);
                 }
             }
-            hsh = 31 * hsh + time[i] + rejected[i] + (started[i] ? 1 : 0);
+            hsh = 31 * hsh + time[i] + gate.rejectedCount(i) + (gate.isStarted(i) ? 1 : 0);
         }
         return hsh;
     }

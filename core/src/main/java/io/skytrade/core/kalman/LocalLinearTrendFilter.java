@@ -25,18 +25,13 @@ public final class LocalLinearTrendFilter {
     private final double[] slopeNoise;
     private final double[] measNoise;
     private final double[] initSlopeVar;
-    private final double gate2;
-    private final int maxRejects;
     private final double[] level;
     private final double[] slope;
     private final double[] p00;
     private final double[] p01;
     private final double[] p11;
     private final long[] time;
-    private final boolean[] started;
-    private final long[] rejected;
-    private final int[] rejectRun;
-    private final double[] lastInnovationZ;
+    private final InnovationGate gate;
 
     /**
      * @param noise one noise model per series id (read once; the array is not kept)
@@ -53,23 +48,18 @@ public final class LocalLinearTrendFilter {
             measNoise[i] = noise[i].measurementNoise();
             initSlopeVar[i] = noise[i].initialSlopeVariance();
         }
-        gate2 = gateSigmas * gateSigmas;
-        maxRejects = maxConsecutiveRejects;
         level = new double[ids];
         slope = new double[ids];
         p00 = new double[ids];
         p01 = new double[ids];
         p11 = new double[ids];
         time = new long[ids];
-        started = new boolean[ids];
-        rejected = new long[ids];
-        rejectRun = new int[ids];
-        lastInnovationZ = new double[ids];
+        gate = new InnovationGate(ids, gateSigmas, maxConsecutiveRejects);
     }
 
     /** Moves the state of {@code id} forward to {@code timeNanos}; a no-op for earlier times or before the first reading. */
     public void predict(final int id, final long timeNanos) {
-        if (!started[id] || timeNanos <= time[id]) {
+        if (!gate.isStarted(id) || timeNanos <= time[id]) {
             return;
         }
         final double h = (timeNanos - time[id]) / LocalLinearTrend.NANOS_PER_HOUR;
@@ -94,7 +84,7 @@ public final class LocalLinearTrendFilter {
         if (!Double.isFinite(z)) {
             throw new IllegalArgumentException("LocalLinearTrendFilter.update: reading " + z + " for series " + id + " must be finite");
         }
-        if (!started[id]) {
+        if (!gate.isStarted(id)) {
             restart(id, timeNanos, z);
             return INITIALISED;
         }
@@ -102,17 +92,9 @@ public final class LocalLinearTrendFilter {
         final double r = measNoise[id];
         final double y = z - level[id];
         final double s = p00[id] + r;
-        final double y2 = y * y / s;
-        if (y2 > gate2) {
-            rejected[id]++;
-            lastInnovationZ[id] = Double.NaN;
-            if (++rejectRun[id] >= maxRejects) {
-                started[id] = false;
-            }
+        if (!gate.admit(id, y, s)) {
             return REJECTED;
         }
-        rejectRun[id] = 0;
-        lastInnovationZ[id] = y / Math.sqrt(s);
         final double a = p00[id];
         final double b = p01[id];
         final double c = p11[id];
@@ -129,19 +111,17 @@ public final class LocalLinearTrendFilter {
     }
 
     private void restart(final int id, final long timeNanos, final double z) {
-        started[id] = true;
-        rejectRun[id] = 0;
+        gate.start(id);
         level[id] = z;
         slope[id] = 0.0;
         p00[id] = measNoise[id];
         p01[id] = 0.0;
         p11[id] = initSlopeVar[id];
         time[id] = timeNanos;
-        lastInnovationZ[id] = 0.0;
     }
 
     public boolean isStarted(final int id) {
-        return started[id];
+        return gate.isStarted(id);
     }
 
     public double level(final int id) {
@@ -172,12 +152,12 @@ public final class LocalLinearTrendFilter {
 
     /** Readings rejected by the gate since start-up. */
     public long rejectedCount(final int id) {
-        return rejected[id];
+        return gate.rejectedCount(id);
     }
 
     /** Standardised innovation of the last reading; NaN when it was rejected. */
     public double lastInnovationZ(final int id) {
-        return lastInnovationZ[id];
+        return gate.lastInnovationZ(id);
     }
 
     /** Forecast mean of the level at {@code timeNanos} (not before the state time). */
@@ -200,7 +180,7 @@ public final class LocalLinearTrendFilter {
             hsh = 31 * hsh + Double.doubleToLongBits(p00[i]);
             hsh = 31 * hsh + Double.doubleToLongBits(p01[i]);
             hsh = 31 * hsh + Double.doubleToLongBits(p11[i]);
-            hsh = 31 * hsh + time[i] + rejected[i] + (started[i] ? 1 : 0);
+            hsh = 31 * hsh + time[i] + gate.rejectedCount(i) + (gate.isStarted(i) ? 1 : 0);
         }
         return hsh;
     }

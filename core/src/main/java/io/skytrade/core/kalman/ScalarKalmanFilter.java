@@ -3,8 +3,8 @@ package io.skytrade.core.kalman;
 /**
  * Scalar random-walk Kalman filters for several ids (the filtered mid of each market): the state
  * gains {@code processNoisePerHour x dt} variance between updates, and each measurement carries
- * its own noise variance. Joseph-form update, Mahalanobis gate with rejection counting and a
- * restart after too many consecutive rejections, as in {@link LocalLinearTrendFilter}.
+ * its own noise variance. Joseph-form update, and the nowcast filters' {@link InnovationGate}
+ * (rejection counting, restart after too many consecutive rejections).
  *
  * <p>Single-threaded; primitive arrays indexed by id. Hot-path cost: ~10 flops per update, no
  * allocation. Non-finite input throws {@link IllegalArgumentException}.
@@ -12,14 +12,10 @@ package io.skytrade.core.kalman;
 public final class ScalarKalmanFilter {
     private final int ids;
     private final double q;
-    private final double gate2;
-    private final int maxRejects;
     private final double[] x;
     private final double[] p;
     private final long[] time;
-    private final boolean[] started;
-    private final long[] rejected;
-    private final int[] rejectRun;
+    private final InnovationGate gate;
     private final double[] lastGain;
 
     public ScalarKalmanFilter(final int ids, final double processNoisePerHour, final double gateSigmas,
@@ -28,14 +24,10 @@ public final class ScalarKalmanFilter {
         KalmanParams.positive("kalman.gateSigmas", gateSigmas);
         this.ids = ids;
         q = processNoisePerHour;
-        gate2 = gateSigmas * gateSigmas;
-        maxRejects = maxConsecutiveRejects;
         x = new double[ids];
         p = new double[ids];
         time = new long[ids];
-        started = new boolean[ids];
-        rejected = new long[ids];
-        rejectRun = new int[ids];
+        gate = new InnovationGate(ids, gateSigmas, maxConsecutiveRejects);
         lastGain = new double[ids];
     }
 
@@ -49,12 +41,11 @@ public final class ScalarKalmanFilter {
             throw new IllegalArgumentException("ScalarKalmanFilter.update: measurement " + z + " with noise " + r
                 + " for id " + id + " must be finite with positive noise");
         }
-        if (!started[id]) {
-            started[id] = true;
+        if (!gate.isStarted(id)) {
+            gate.start(id);
             x[id] = z;
             p[id] = r;
             time[id] = timeNanos;
-            rejectRun[id] = 0;
             return LocalLinearTrendFilter.INITIALISED;
         }
         if (timeNanos > time[id]) {
@@ -63,14 +54,9 @@ public final class ScalarKalmanFilter {
         }
         final double y = z - x[id];
         final double s = p[id] + r;
-        if (y * y / s > gate2) {
-            rejected[id]++;
-            if (++rejectRun[id] >= maxRejects) {
-                started[id] = false;
-            }
+        if (!gate.admit(id, y, s)) {
             return LocalLinearTrendFilter.REJECTED;
         }
-        rejectRun[id] = 0;
         final double k = p[id] / s;
         lastGain[id] = k;
         x[id] += k * y;
@@ -79,7 +65,7 @@ public final class ScalarKalmanFilter {
     }
 
     public boolean isStarted(final int id) {
-        return started[id];
+        return gate.isStarted(id);
     }
 
     public double estimate(final int id) {
@@ -96,7 +82,7 @@ public final class ScalarKalmanFilter {
     }
 
     public long rejectedCount(final int id) {
-        return rejected[id];
+        return gate.rejectedCount(id);
     }
 
     public long stateHash() {
@@ -104,7 +90,7 @@ public final class ScalarKalmanFilter {
         for (int i = 0; i < ids; i++) {
             h = 31 * h + Double.doubleToLongBits(x[i]);
             h = 31 * h + Double.doubleToLongBits(p[i]);
-            h = 31 * h + time[i] + rejected[i] + (started[i] ? 1 : 0);
+            h = 31 * h + time[i] + gate.rejectedCount(i) + (gate.isStarted(i) ? 1 : 0);
         }
         return h;
     }
