@@ -24,18 +24,21 @@ class PipelineBuilderTest {
         event.eventTimeNanos = t;
     };
 
-    /** Records the order in which it sees sequences and checks that the stage before it ran. */
+    /**
+     * Records the order in which it sees sequences and checks that every stage it depends on has
+     * already processed the same sequence. Predecessors are checked through their own volatile
+     * progress, never through a shared field of the event: stages that run in parallel on the same
+     * slot (journal and business) must not write the same field.
+     */
     static final class OrderedStage implements EventHandler<EngineEvent> {
-        final int bit;
-        final int requiredBits;
+        final List<OrderedStage> predecessors;
         final AtomicLong seen = new AtomicLong();
         volatile long lastSequence = -1;
         volatile boolean outOfOrder;
         volatile boolean predecessorMissing;
 
-        OrderedStage(final int bit, final int requiredBits) {
-            this.bit = bit;
-            this.requiredBits = requiredBits;
+        OrderedStage(final OrderedStage... predecessors) {
+            this.predecessors = List.of(predecessors);
         }
 
         @Override
@@ -43,19 +46,20 @@ class PipelineBuilderTest {
             if (sequence != lastSequence + 1) {
                 outOfOrder = true;
             }
-            if ((event.controlCode & requiredBits) != requiredBits) {
-                predecessorMissing = true;
+            for (final OrderedStage predecessor : predecessors) {
+                if (predecessor.lastSequence < sequence) {
+                    predecessorMissing = true;
+                }
             }
-            event.controlCode |= bit;
             lastSequence = sequence;
             seen.incrementAndGet();
         }
     }
 
     private static List<OrderedStage> runLayout(final List<List<String>> threads, final boolean parallel, final int events) {
-        final OrderedStage a = new OrderedStage(1, 0);
-        final OrderedStage b = new OrderedStage(2, parallel ? 0 : 1);
-        final OrderedStage c = new OrderedStage(4, 3);
+        final OrderedStage a = new OrderedStage();
+        final OrderedStage b = parallel ? new OrderedStage() : new OrderedStage(a);
+        final OrderedStage c = new OrderedStage(a, b);
         final Pipeline p = new PipelineBuilder()
             .stage("a", a).stage("b", b).stage("c", c)
             .layout(new PipelineLayout(1024, WaitStrategyKind.YIELDING, threads, List.of(), parallel))
