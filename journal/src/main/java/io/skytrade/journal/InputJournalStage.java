@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Stage 0: appends every input event to the inputs queue in the {@link InputCodec} layout before
  * any later stage (or, in the parallel layout, before the outbound stage) lets anything it causes
- * leave the engine. If an append fails, the event is flagged {@link EngineEvent#FLAG_JOURNAL_FAILED}
+ * leave the engine. If an append fails, the event is marked {@link EngineEvent#journalFailed}
  * (the order stage then sends nothing for it) and the failure propagates to the stage failure
  * recorder.
  *
@@ -50,7 +50,7 @@ public final class InputJournalStage implements EventHandler<EngineEvent> {
         try (DocumentContext dc = appender.writingDocument()) {
             dc.wire().bytes().write(codec.array(), 0, length);
         } catch (final RuntimeException e) {
-            event.flags |= EngineEvent.FLAG_JOURNAL_FAILED;
+            event.journalFailed = true;
             throw new JournalWriteException("cannot append input sequence " + sequence + " to " + queue.file(), e);
         }
         bytesAppended.lazySet(bytesAppended.get() + length + 4);

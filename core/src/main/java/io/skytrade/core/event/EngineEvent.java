@@ -34,8 +34,6 @@ public final class EngineEvent {
 
     /** Output flag: a stage threw while handling this event (see the failure recorder). */
     public static final int FLAG_STAGE_FAILED = 1;
-    /** Output flag: the journal stage could not append this event; nothing it causes may leave. */
-    public static final int FLAG_JOURNAL_FAILED = 2;
     /** Output flag: the input failed validation (NaN, unknown id) and was ignored by the stages. */
     public static final int FLAG_INPUT_REJECTED = 4;
 
@@ -100,6 +98,13 @@ public final class EngineEvent {
     // ---------------------------------------------------------------- stage outputs (not journaled)
     /** Bit set of FLAG_* outputs. */
     public int flags;
+    /**
+     * The journal stage could not append this event; nothing it causes may leave. A field of its
+     * own, written only by the journal stage: in the parallel layout that stage runs at the same
+     * time as the business stages on the same slot, so it must never read-modify-write
+     * {@link #flags}. Only stages gated on the journal (the outbound group) may rely on it.
+     */
+    public boolean journalFailed;
     /** Stage that failed first on this event, as an index into the pipeline's stage list, or -1. */
     public int failedStage = -1;
     /** Bit set of instrument ids whose valuation changed on this event. */
@@ -192,6 +197,7 @@ public final class EngineEvent {
     /** Resets the stage outputs only (inputs untouched). */
     public void clearOutputs() {
         flags = 0;
+        journalFailed = false;
         failedStage = -1;
         touchedInstruments = 0;
         signalledInstruments = 0;

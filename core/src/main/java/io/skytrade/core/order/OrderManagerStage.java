@@ -20,7 +20,7 @@ import io.skytrade.core.risk.RiskReason;
  * clock or randomness) to APPROVED new orders, hands the event to the {@link DecisionListener}
  * (the decisions journal), and only then calls the {@link OrderGateway} for each APPROVED
  * ORDER_NEW and ORDER_CANCEL; nothing is sent, and no order created, for an event flagged
- * {@link EngineEvent#FLAG_JOURNAL_FAILED}. Build it from the same {@link OrderManagerConfig} as the
+ * {@link EngineEvent#journalFailed}. Build it from the same {@link OrderManagerConfig} as the
  * risk stage, whose mirror expects the same ids (a difference raises ORDER_ID_MISMATCH; the id
  * assigned here is used). ALERT decisions carry the {@link RiskReason} in {@code reason}, the
  * client order id and the instrument (-1 when unknown). Thread-safety: one thread, as a Disruptor
@@ -61,7 +61,7 @@ public final class OrderManagerStage implements EventHandler<EngineEvent> {
         if ((event.flags & EngineEvent.FLAG_INPUT_REJECTED) == 0) {
             onInput(event, decisions);
         }
-        final boolean journalFailed = (event.flags & EngineEvent.FLAG_JOURNAL_FAILED) != 0;
+        final boolean journalFailed = event.journalFailed;
         final int count = decisions.count();
         if (journalFailed) {
             for (int i = 0; i < count; i++) {

@@ -116,8 +116,9 @@ public final class PipelineBuilder {
                 indexes[s] = indexOf.get(name);
             }
             final String threadName = "skytrade-" + String.join("+", names);
+            final boolean besideBusiness = layout.journalParallel() && g == 0;
             groups.add(new StageGroupHandler(threadName, groupStages, indexes, failures,
-                new CpuPinning(layout.cpuFor(g), warnings), started));
+                new CpuPinning(layout.cpuFor(g), warnings), started, besideBusiness));
         }
         if (placed.size() != order.size()) {
             final List<String> missing = new ArrayList<>(order);
@@ -133,7 +134,6 @@ public final class PipelineBuilder {
             layout, order, started);
     }
 
-    @SuppressWarnings("unchecked")
     /**
      * Builds an {@link InlinePipeline}: every stage, in the order added, on the caller's thread
      * (the layout is not used; backtests).
@@ -153,6 +153,7 @@ public final class PipelineBuilder {
         return new InlinePipeline(capacity, clock, all, indexes, new StageFailureRecorder(health), health, order);
     }
 
+    @SuppressWarnings("unchecked")
     private void wire(final Disruptor<EngineEvent> disruptor, final List<StageGroupHandler> groups) {
         if (layout.journalParallel()) {
             final EventHandlerGroup<EngineEvent> journal = disruptor.handleEventsWith(groups.get(0));

@@ -49,6 +49,17 @@ public final class StageFailureRecorder implements ExceptionHandler<EngineEvent>
         if (event.failedStage < 0) {
             event.failedStage = stageIndex;
         }
+        onConcurrentStageFailure(stageIndex, stageName, sequence, failure);
+    }
+
+    /**
+     * Records a failure of a stage that runs at the same time as other stages on the same slot
+     * (the journal group of the parallel layout): everything {@link #onStageFailure} does except
+     * writing to the event, which the stages running beside it own. Such a stage marks the event
+     * through a field of its own (for the journal, {@link EngineEvent#journalFailed}).
+     */
+    public void onConcurrentStageFailure(final int stageIndex, final String stageName, final long sequence,
+                                         final Throwable failure) {
         record("stage '" + stageName + "' failed at sequence " + sequence + ": " + failure, sequence);
         health.enterSafe(lastFailure);
         final FailureListener l = listener;

@@ -10,6 +10,9 @@ import java.util.concurrent.CountDownLatch;
  * stage's failure is isolated: an exception from stage i is reported to the
  * {@link StageFailureRecorder} with the event's sequence, the event is flagged, and the following
  * stages still see the event (so risk and orders can enter the safe state at that very sequence).
+ * A group that runs beside other groups on the same slot (the journal group of the parallel
+ * layout) reports its failures without writing to the event, whose shared fields the other
+ * groups own.
  *
  * <p>Hot-path cost: one virtual call per stage per event; no allocation.
  */
@@ -20,6 +23,7 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     private final StageFailureRecorder failures;
     private final CpuPinning pinning;
     private final CountDownLatch started;
+    private final boolean concurrentWithOtherGroups;
 
     /**
      * @param threadName   name of the thread running the group (for reports)
@@ -29,6 +33,17 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
                              final StageFailureRecorder failures, final CpuPinning pinning,
                              final CountDownLatch started) {
+        this(threadName, stages, stageIndexes, failures, pinning, started, false);
+    }
+
+    /**
+     * @param concurrentWithOtherGroups the group handles each slot at the same time as another
+     *                                  group, so a failure must not flag the event
+     */
+    public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
+                             final StageFailureRecorder failures, final CpuPinning pinning,
+                             final CountDownLatch started, final boolean concurrentWithOtherGroups) {
+        this.concurrentWithOtherGroups = concurrentWithOtherGroups;
         this.threadName = threadName;
         this.stages = stages.clone();
         this.stageIndexes = stageIndexes.clone();
@@ -45,7 +60,11 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
                 stages[i].handler().onEvent(event, sequence, endOfBatch);
             } catch (final Exception failure) {
                 // Isolation boundary of the stage: record, flag the event and go on (see class doc).
-                failures.onStageFailure(stageIndexes[i], stages[i].name(), sequence, event, failure);
+                if (concurrentWithOtherGroups) {
+                    failures.onConcurrentStageFailure(stageIndexes[i], stages[i].name(), sequence, failure);
+                } else {
+                    failures.onStageFailure(stageIndexes[i], stages[i].name(), sequence, event, failure);
+                }
             }
         }
     }

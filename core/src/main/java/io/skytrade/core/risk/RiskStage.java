@@ -89,7 +89,9 @@ public final class RiskStage implements EventHandler<EngineEvent> {
         if ((event.flags & EngineEvent.FLAG_STAGE_FAILED) != 0) {
             safeMode.enterSafe(RiskReason.STAGE_FAILED, -1, decisions);
         }
-        final boolean journalFailed = (event.flags & EngineEvent.FLAG_JOURNAL_FAILED) != 0;
+        // Set before this stage only in the chained layout; in the parallel layout the order stage,
+        // gated on the journal, is what keeps an unjournaled input's orders in.
+        final boolean journalFailed = event.journalFailed;
         if (journalFailed) {
             safeMode.enterSafe(RiskReason.JOURNAL_FAILED, -1, decisions);
         }

@@ -75,7 +75,7 @@ class OrderManagerStageTest {
         TestEvents.timer(e, 2);
         approve(DecisionKind.ORDER_NEW, 2, Side.BUY, 100, 4, 0);
         approve(DecisionKind.ORDER_CANCEL, 2, Side.BUY, 0, 0, open);
-        e.flags |= EngineEvent.FLAG_JOURNAL_FAILED;
+        e.journalFailed = true;
         stage.handle(e);
         assertEquals(1, gateway.callCount());
         assertEquals(2, stage.blockedByJournal());

@@ -101,6 +101,46 @@ class PipelineBuilderTest {
     }
 
     @Test
+    void shouldKeepJournalFailureAndBusinessFlagsApartInParallelLayout() {
+        // The journal stage fails on every third input while the business stage flags every input
+        // it rejects; both run on the same slot at the same time. The outbound stage must see each
+        // journal failure and each business flag, and the journal's failure must not flag the event.
+        final int events = 30_000;
+        final boolean[] journalFailedSeen = new boolean[events];
+        final int[] flagsSeen = new int[events];
+        final EngineHealth health = new EngineHealth();
+        final Pipeline p = new PipelineBuilder()
+            .stage("journal", (e, seq, end) -> {
+                if (seq % 3 == 0) {
+                    e.journalFailed = true;
+                    throw new IllegalStateException("disk full");
+                }
+            })
+            .stage("business", (e, seq, end) -> {
+                if (seq % 2 == 0) {
+                    e.flags |= EngineEvent.FLAG_INPUT_REJECTED;
+                }
+            })
+            .stage("outbound", (e, seq, end) -> {
+                journalFailedSeen[(int) seq] = e.journalFailed;
+                flagsSeen[(int) seq] = e.flags;
+            })
+            .layout(new PipelineLayout(1024, WaitStrategyKind.YIELDING,
+                List.of(List.of("journal"), List.of("business"), List.of("outbound")), List.of(), true))
+            .clock(new ManualEpochNanoClock(7)).health(health).build().start();
+        for (long i = 0; i < events; i++) {
+            p.publisher().publish(TIMER_AT, i);
+        }
+        assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
+        for (int seq = 0; seq < events; seq++) {
+            assertEquals(seq % 3 == 0, journalFailedSeen[seq], "journal failure at sequence " + seq);
+            assertEquals(seq % 2 == 0 ? EngineEvent.FLAG_INPUT_REJECTED : 0, flagsSeen[seq], "flags at sequence " + seq);
+        }
+        assertEquals(events / 3, p.failures().failureCount());
+        assertEquals(EngineHealth.State.SAFE, health.state());
+    }
+
+    @Test
     void shouldStampSequenceAndReceiveTime() {
         final List<Long> stamps = new ArrayList<>();
         final Pipeline p = new PipelineBuilder()

@@ -241,7 +241,7 @@ class SafeModeTest {
         final long open = openBuy(1, 100, 3);
         TestEvents.timer(e, 2);
         final int i = TestEvents.propose(e, 0, Side.BUY, 100, 1);
-        e.flags |= EngineEvent.FLAG_JOURNAL_FAILED;
+        e.journalFailed = true;
         final int sentBefore = stages.gateway.callCount();
         stages.run(e);
         assertEquals(RiskReason.JOURNAL_FAILED, e.decisions.reason[i]);
