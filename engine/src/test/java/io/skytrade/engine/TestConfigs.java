@@ -2,7 +2,12 @@ package io.skytrade.engine;
 
 /** Configurations shared by the engine's integration tests. */
 public final class TestConfigs {
-    /** The demo's stack (embedded simulator, synthetic feeds, every stage), with world time 120x. */
+    /**
+     * The demo's stack (embedded simulator, synthetic feeds, every stage), with world time 120x
+     * from a fixed instant of the seeded world (a weekday afternoon, Heathrow busy), so a test sees
+     * the same hours whenever it runs; with the wall clock, a run at 05:50 UTC saw Heathrow's night
+     * and no trades.
+     */
     public static final String FAST_CONFIG = """
         pipeline:
           ringSize: 1024
@@ -14,6 +19,7 @@ public final class TestConfigs {
           mode: simulator
           seed: 7
           timeScale: 120
+          worldStart: 2026-11-25T14:00:00Z
         feeds:
           synthetic:
             pollInterval: 200ms
