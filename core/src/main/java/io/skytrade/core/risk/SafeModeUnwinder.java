@@ -13,7 +13,10 @@ import io.skytrade.core.position.PositionTracker;
  * What SAFE (and HALTED) mode does on every event until the book is clean: cancels every open
  * resting order that has no cancel in flight, and, when flattening is on, closes each position
  * whose market has no open order left with a marketable IOC limit order priced
- * {@code flattenSlippageTicks} through the touch but kept inside the fair-value and touch bands.
+ * {@code flattenSlippageTicks} through the touch but kept inside the touch band (and, only when
+ * {@code safeMode.flattenFairValueBandTicks} is set, within that distance of fair value: the
+ * strategy's fair-value band does not apply, because after a shock the nowcast lags the market and
+ * would keep the position the drawdown stop is closing).
  * IOC orders, its own flattening orders among them, are never cancelled: they do not rest, the
  * venue ends them itself, and a cancel would only race their fills and come back rejected.
  * Level-triggered, so an action lost to a full decision buffer or an unfilled IOC is retried on
@@ -100,12 +103,14 @@ public final class SafeModeUnwinder {
     }
 
     /**
-     * Price of a flattening order: marketable (at or through the touch) and inside the bands; 0 when
-     * no such price exists (no touch on the side to hit, or the bands forbid crossing).
+     * Price of a flattening order: marketable (at or through the touch), inside the touch band and,
+     * when configured, the flattening fair-value band; 0 when no such price exists (no touch on the
+     * side to hit, or the fair-value band forbids crossing).
      */
     public long flattenPrice(final int instrument, final int side) {
+        final long fairBand = config.flattenFairValueBandTicks();
         final double fair = market.fairValue(instrument);
-        final boolean hasFair = !Double.isNaN(fair);
+        final boolean hasFair = fairBand > 0 && !Double.isNaN(fair);
         if (side == Side.SELL) {
             final long bid = market.bestBid(instrument);
             if (bid <= 0) {
@@ -113,7 +118,7 @@ public final class SafeModeUnwinder {
             }
             long floor = bid - limits.touchBandTicks();
             if (hasFair) {
-                floor = Math.max(floor, (long) Math.ceil(fair - limits.fairValueBandTicks()));
+                floor = Math.max(floor, (long) Math.ceil(fair - fairBand));
             }
             final long price = Math.max(Math.max(bid - config.flattenSlippageTicks(), floor), 1);
             return price <= bid ? price : 0;
@@ -124,7 +129,7 @@ public final class SafeModeUnwinder {
         }
         long cap = ask + limits.touchBandTicks();
         if (hasFair) {
-            cap = Math.min(cap, (long) Math.floor(fair + limits.fairValueBandTicks()));
+            cap = Math.min(cap, (long) Math.floor(fair + fairBand));
         }
         final long price = Math.min(ask + config.flattenSlippageTicks(), cap);
         return price >= ask ? price : 0;

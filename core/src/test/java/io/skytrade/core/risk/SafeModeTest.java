@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -332,9 +333,27 @@ class SafeModeTest {
     }
 
     @Test
-    void shouldNotFlattenWhenTheBandsForbidAMarketablePrice() {
+    void shouldFlattenIntoAShockedBookWhateverTheStrategysFairValueBand() {
+        // Fair value 100 with a 50-tick strategy band, the market shocked to 40/42: the flattening
+        // order sells 2 ticks through the touch, inside the 10-tick touch band.
         stages = new StagePair(new RiskLimits(100, 500, 20, 50, 10, 20, SECOND, 40, SECOND, 64), DRAWDOWN, SAFE,
             OrderManagerConfig.defaults());
+        book(0, 99, 101);
+        longPosition(1, 10);
+        stages.run(TestEvents.fair(TestEvents.book(e, 5, 0, 40, 42), 0, 100.0));
+        stages.run(TestEvents.control(e, 6, ControlCode.SAFE));
+        assertEquals(2, stages.gateway.orders.size());
+        final RecordingOrderGateway.Sent flatten = stages.gateway.orders.get(1);
+        assertEquals(Side.SELL, flatten.side());
+        assertEquals(10, flatten.quantity());
+        assertEquals(38, flatten.priceTicks());
+        assertEquals(TimeInForce.IOC, flatten.timeInForce());
+    }
+
+    @Test
+    void shouldNotFlattenFurtherFromFairValueThanTheFlatteningBandWhenOneIsSet() {
+        stages = new StagePair(new RiskLimits(100, 500, 20, 50, 10, 20, SECOND, 40, SECOND, 64), DRAWDOWN,
+            new SafeModeConfig(10 * SECOND, true, 2, 0, 15), OrderManagerConfig.defaults());
         book(0, 99, 101);
         longPosition(1, 10);
         stages.run(TestEvents.fair(TestEvents.book(e, 5, 0, 40, 42), 0, 100.0));
@@ -345,6 +364,7 @@ class SafeModeTest {
         assertEquals(Side.SELL, flatten.side());
         assertEquals(10, flatten.quantity());
         assertEquals(88, flatten.priceTicks());
+        assertThrows(IllegalArgumentException.class, () -> new SafeModeConfig(SECOND, true, 2, 0, -1));
     }
 
     @Test

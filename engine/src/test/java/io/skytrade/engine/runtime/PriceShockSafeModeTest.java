@@ -47,9 +47,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PriceShockSafeModeTest {
     /**
      * The demo stack at 120x, with a hard drawdown limit the shock crosses and normal trading does
-     * not (its drawdown stays in the tens), and price bands wide enough that the flattening orders
-     * may follow the shocked market: the engine's fair values do not move with the shock, so the
-     * default 50-tick fair-value band would forbid every marketable flattening price.
+     * not (its drawdown stays in the tens), a touch band wide enough for 100 ticks of flattening
+     * slippage, and a strategy fair-value band wide enough for a cold engine to build positions
+     * within a minute (with the default 200 ticks its first hours' nowcasts keep most intents out).
+     * Flattening ignores that band (SafeModeTest), so the shock's size does not matter to it.
      */
     static final String CONFIG = """
         drawdown:
