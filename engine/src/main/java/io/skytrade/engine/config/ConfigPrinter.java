@@ -103,8 +103,14 @@ public final class ConfigPrinter {
         return v;
     }
 
-    /** A duration in the largest unit that divides it exactly ("15m", "250ms", "1500us"). */
+    /**
+     * A duration in the largest unit that divides it exactly ("15m", "250ms", "1500us"); zero is
+     * "0", which also reads back as "unset" for instants ({@code venue.worldStart: 0} = wall clock).
+     */
     static String duration(final long nanos) {
+        if (nanos == 0) {
+            return "0";
+        }
         final long[] units = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L};
         final String[] names = {"d", "h", "m", "s", "ms", "us"};
         for (int i = 0; i < units.length; i++) {

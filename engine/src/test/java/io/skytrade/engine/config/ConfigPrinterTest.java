@@ -29,5 +29,6 @@ class ConfigPrinterTest {
         assertEquals("250ms", ConfigPrinter.duration(250_000_000L));
         assertEquals("1500us", ConfigPrinter.duration(1_500_000L));
         assertEquals("7ns", ConfigPrinter.duration(7));
+        assertEquals("0", ConfigPrinter.duration(0));
     }
 }
