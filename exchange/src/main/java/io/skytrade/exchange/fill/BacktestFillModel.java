@@ -10,8 +10,6 @@ import io.skytrade.core.pipeline.InputTranslator;
 import io.skytrade.core.pipeline.OrderGateway;
 import io.skytrade.exchange.matching.ExecutionListener;
 import io.skytrade.exchange.matching.MatchingEngine;
-import org.agrona.collections.Long2LongHashMap;
-import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -24,7 +22,11 @@ import org.agrona.concurrent.EpochNanoClock;
  * behind or ahead of them ({@link FillModelConfig#cancelsAheadOfUs}). Our orders reach the book
  * {@link FillModelConfig#latencyNanos} after they are sent; fills carry
  * {@link FillModelConfig#feePerLot}. Order events, positions and settlements are published into
- * the inbound ring like the live gateway's.
+ * the inbound ring like the live gateway's. Recorded liquidity that joins a level directly behind
+ * recorded liquidity grows that order in place ({@link MatchingEngine#growIfLast}): adjacent
+ * recorded orders with none of ours between them are interchangeable, so every quantity ahead of
+ * and behind our orders is what it would be with one order per increment, at a fraction of the
+ * cost; an aggressive order of ours gets one fill per such merged order.
  *
  * <p>Use: the backtest driver, before publishing each journaled input, sets the clock to the
  * input's event time and calls {@link #advanceTo(long)}, then {@link #onMarketEvent(EngineEvent)}
@@ -32,7 +34,8 @@ import org.agrona.concurrent.EpochNanoClock;
  * requests arrive in a deterministic order. Thread-safety: the {@link OrderGateway} methods (order
  * stage thread) only queue requests under a lock; everything else runs on the driver thread,
  * which is the only one that publishes. Hot-path cost: one engine call per request; per book, a
- * diff of at most {@link EngineEvent#BOOK_DEPTH} levels a side.
+ * diff of at most {@link EngineEvent#BOOK_DEPTH} levels a side by linear scans (no hashing), and
+ * one engine call per level whose quantity changed; no allocation once the level lists have grown.
  */
 public final class BacktestFillModel implements OrderGateway {
     static final int MARKET = 0;
@@ -53,9 +56,8 @@ public final class BacktestFillModel implements OrderGateway {
     private final LongArrayList requestWords = new LongArrayList();
     private int requestHead;
 
-    private final PriceLevels[][] marketLevels;
-    private final Long2LongHashMap marketLeaves = new Long2LongHashMap(0);
-    private final LongArrayList vanishedLevels = new LongArrayList();
+    /** Per instrument, the recorded liquidity of the bid side [0] and the ask side [1]. */
+    private final RecordedSide[][] recorded;
     private long nextMarketId = 1;
     /** The level a recorded order is joining while it is submitted (it may trade on arrival). */
     private Level joiningLevel;
@@ -76,10 +78,10 @@ public final class BacktestFillModel implements OrderGateway {
         engine.positionLimit(AGGRESSOR, MatchingEngine.MAX_QUANTITY * 1000);
         engine.requireIncreasingClientOrderIds(MARKET);
         engine.requireIncreasingClientOrderIds(AGGRESSOR);
-        this.marketLevels = new PriceLevels[config.instrumentCount][2];
+        this.recorded = new RecordedSide[config.instrumentCount][2];
         for (int i = 0; i < config.instrumentCount; i++) {
-            marketLevels[i][0] = new PriceLevels();
-            marketLevels[i][1] = new PriceLevels();
+            recorded[i][0] = new RecordedSide();
+            recorded[i][1] = new RecordedSide();
         }
     }
 
@@ -179,8 +181,8 @@ public final class BacktestFillModel implements OrderGateway {
      */
     public void settle(final int instrument, final double price) {
         engine.settle(now, instrument, price);
-        marketLevels[instrument][0].clear();
-        marketLevels[instrument][1].clear();
+        recorded[instrument][0].clear();
+        recorded[instrument][1].clear();
         engine.reopen(instrument);
     }
 
@@ -199,75 +201,69 @@ public final class BacktestFillModel implements OrderGateway {
         return engine.openOrderCount(US);
     }
 
+    private RecordedSide recordedSide(final int instrument, final int side) {
+        return recorded[instrument][side == Side.BUY ? 0 : 1];
+    }
+
+    /** Takes away the recorded liquidity the new book no longer shows: vanished levels and excess quantity. */
     private void withdraw(final int instrument, final int side, final long[] prices, final long[] qtys, final int levels) {
-        final PriceLevels book = marketLevels[instrument][side == Side.BUY ? 0 : 1];
-        final Long2ObjectHashMap<Level>.KeyIterator keys = book.keySet().iterator();
-        final LongArrayList gone = vanishedLevels;
-        gone.clear();
-        while (keys.hasNext()) {
-            final long price = keys.nextLong();
-            if (indexOf(prices, levels, price) < 0) {
-                gone.addLong(price);
-            }
-        }
-        for (int g = 0; g < gone.size(); g++) {
-            final Level level = book.remove(gone.getLong(g));
-            reduceLevel(level, level.total);
-        }
-        for (int l = 0; l < levels; l++) {
-            final Level level = book.get(prices[l]);
-            if (level != null) {
-                final long excess = level.total - qtys[l];
-                if (excess > 0) {
-                    reduceLevel(level, excess);
-                }
+        final RecordedSide book = recordedSide(instrument, side);
+        for (int k = 0; k < book.count; k++) {
+            final Level level = book.levels[k];
+            final int l = indexOf(prices, levels, level.price);
+            final long excess = level.total - (l < 0 ? 0 : qtys[l]);
+            if (excess > 0) {
+                reduceLevel(level, excess);
             }
         }
     }
 
+    /** Makes the side's levels the new book's, then adds the liquidity each level is missing. */
     private void add(final int instrument, final int side, final long[] prices, final long[] qtys, final int levels) {
-        final PriceLevels book = marketLevels[instrument][side == Side.BUY ? 0 : 1];
+        final RecordedSide book = recordedSide(instrument, side);
+        book.replaceLevels(prices, levels);
         for (int l = 0; l < levels; l++) {
-            Level level = book.get(prices[l]);
-            if (level == null) {
-                level = new Level();
-                book.put(prices[l], level);
-            }
+            final Level level = book.levels[l];
             final long missing = qtys[l] - level.total;
             if (missing > 0) {
-                final long id = nextMarketId++;
-                marketLeaves.put(id, missing);
-                level.join(id, missing);
-                joiningLevel = level;
-                engine.submit(now, MARKET, id, instrument, side, prices[l], missing, TimeInForce.GTC);
-                joiningLevel = null;
+                join(instrument, side, level, missing);
             }
         }
+    }
+
+    /** Recorded liquidity joins the back of a level: grown into the last recorded order when nothing of ours is behind it. */
+    private void join(final int instrument, final int side, final Level level, final long quantity) {
+        final int last = level.size() - 1;
+        if (last >= 0 && engine.growIfLast(MARKET, level.ids.getLong(last), quantity)) {
+            level.leaves.setLong(last, level.leaves.getLong(last) + quantity);
+            level.total += quantity;
+            return;
+        }
+        final long id = nextMarketId++;
+        level.append(id, quantity);
+        joiningLevel = level;
+        engine.submit(now, MARKET, id, instrument, side, level.price, quantity, TimeInForce.GTC);
+        joiningLevel = null;
     }
 
     /** Removes {@code amount} lots of recorded liquidity from a level, from behind our orders or ahead of them. */
     private void reduceLevel(final Level level, final long amount) {
-        level.compact(marketLeaves);
-        final LongArrayList orders = level.ids;
-        long left = amount;
         final boolean fromFront = config.cancelsAheadOfUs;
-        for (int k = 0; k < orders.size() && left > 0; k++) {
-            final long id = orders.getLong(fromFront ? k : orders.size() - 1 - k);
-            final long leaves = marketLeaves.get(id);
-            if (leaves == 0) {
-                continue;
-            }
+        long left = amount;
+        while (left > 0 && level.size() > 0) {
+            final int k = fromFront ? 0 : level.size() - 1;
+            final long id = level.ids.getLong(k);
+            final long leaves = level.leaves.getLong(k);
             final long take = Math.min(leaves, left);
             left -= take;
             level.total -= take;
-            if (leaves - take > 0) {
-                marketLeaves.put(id, leaves - take);
+            if (take == leaves) {
+                level.removeAt(k);
             } else {
-                level.emptied++;
+                level.leaves.setLong(k, leaves - take);
             }
             engine.reduce(now, MARKET, id, leaves - take);
         }
-        level.compact(marketLeaves);
     }
 
     private static int indexOf(final long[] prices, final int n, final long price) {
@@ -305,17 +301,9 @@ public final class BacktestFillModel implements OrderGateway {
                            final int side, final long priceTicks, final long quantity, final long leaves,
                            final boolean aggressor, final long nowNanos) {
             if (participant == MARKET) {
-                final Level level = aggressor ? joiningLevel : marketLevels[instrument][side == Side.BUY ? 0 : 1].get(priceTicks);
+                final Level level = aggressor ? joiningLevel : recordedSide(instrument, side).level(priceTicks);
                 if (level != null) {
-                    level.total -= quantity;
-                }
-                if (leaves == 0) {
-                    marketLeaves.remove(clientOrderId);
-                    if (level != null) {
-                        level.emptied++;
-                    }
-                } else {
-                    marketLeaves.put(clientOrderId, leaves);
+                    level.filled(clientOrderId, quantity, leaves);
                 }
             } else if (participant == US) {
                 event.fee = config.feePerLot * quantity;
@@ -330,7 +318,7 @@ public final class BacktestFillModel implements OrderGateway {
         public void onCancelled(final int participant, final long clientOrderId, final long venueOrderId, final int instrument,
                                 final int side, final long cancelledQuantity, final int reason, final long nowNanos) {
             if (participant == MARKET) {
-                marketLeaves.remove(clientOrderId);
+                recordedSide(instrument, side).cancelled(clientOrderId);
             } else if (participant == US) {
                 publish(OrderEventKind.CANCELLED, clientOrderId, venueOrderId, instrument, side, 0, cancelledQuantity, 0, 0, 0,
                     reason, nowNanos);
@@ -383,35 +371,144 @@ public final class BacktestFillModel implements OrderGateway {
         }
     }
 
-    /** Recorded liquidity of one book side: price to the market's order ids at that price, oldest first. */
-    private static final class PriceLevels extends Long2ObjectHashMap<Level> {
+    /**
+     * The recorded liquidity of one book side as last mirrored: its levels in the recorded book's
+     * order (at most {@link EngineEvent#BOOK_DEPTH}), found by a linear scan, and spare level
+     * objects for prices that appear later.
+     */
+    private static final class RecordedSide {
+        Level[] levels = new Level[EngineEvent.BOOK_DEPTH];
+        private Level[] next = new Level[EngineEvent.BOOK_DEPTH];
+        private final Level[] spare = new Level[2 * EngineEvent.BOOK_DEPTH];
+        private int spareCount;
+        int count;
+
+        RecordedSide() {
+            for (int i = 0; i < spare.length; i++) {
+                spare[i] = new Level();
+            }
+            spareCount = spare.length;
+        }
+
+        /** The level at {@code price}, or null. */
+        Level level(final long price) {
+            for (int k = 0; k < count; k++) {
+                if (levels[k].price == price) {
+                    return levels[k];
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Makes the levels those of a new book, in its order: a price seen before keeps its level,
+         * a new price takes a spare one (a price the book repeats, the same one), and the levels left
+         * out (already emptied by the withdrawal) become spares.
+         */
+        void replaceLevels(final long[] bookPrices, final int n) {
+            for (int l = 0; l < n; l++) {
+                Level level = level(bookPrices[l]);
+                for (int d = 0; d < l && level == null; d++) {
+                    if (next[d].price == bookPrices[l]) {
+                        level = next[d];
+                    }
+                }
+                if (level == null) {
+                    level = spare[--spareCount];
+                    level.reset(bookPrices[l]);
+                } else {
+                    level.keep = true;
+                }
+                next[l] = level;
+            }
+            for (int k = 0; k < count; k++) {
+                if (levels[k].keep) {
+                    levels[k].keep = false;
+                } else {
+                    spare[spareCount++] = levels[k];
+                }
+            }
+            final Level[] swap = levels;
+            levels = next;
+            next = swap;
+            count = n;
+        }
+
+        /** A recorded order left the book (cancelled by the engine: settlement, or a self-trade stop). */
+        void cancelled(final long id) {
+            for (int k = 0; k < count; k++) {
+                if (levels[k].remove(id)) {
+                    return;
+                }
+            }
+        }
+
+        void clear() {
+            for (int k = 0; k < count; k++) {
+                spare[spareCount++] = levels[k];
+            }
+            count = 0;
+        }
     }
 
     /**
-     * The recorded liquidity resting at one price: its orders in time priority and their total
-     * remaining quantity, kept up to date on every fill and reduction so a book diff costs no
-     * lookups; orders that left the book are dropped from the list lazily.
+     * The recorded liquidity resting at one price: its orders in time priority with their
+     * remaining quantities (every one positive) and their total, kept up to date on every fill,
+     * growth and reduction, so a book diff costs no lookups.
      */
     private static final class Level {
         final LongArrayList ids = new LongArrayList();
+        final LongArrayList leaves = new LongArrayList();
+        long price;
         long total;
-        int emptied;
+        boolean keep;
 
-        void join(final long id, final long quantity) {
+        void reset(final long levelPrice) {
+            ids.clear();
+            leaves.clear();
+            price = levelPrice;
+            total = 0;
+            keep = false;
+        }
+
+        int size() {
+            return ids.size();
+        }
+
+        void append(final long id, final long quantity) {
             ids.addLong(id);
+            leaves.addLong(quantity);
             total += quantity;
         }
 
-        void compact(final Long2LongHashMap leaves) {
-            if (emptied == 0) {
+        void removeAt(final int k) {
+            ids.removeAt(k);
+            leaves.removeAt(k);
+        }
+
+        /** Books a fill of {@code quantity} of recorded order {@code id}, which has {@code remaining} left. */
+        void filled(final long id, final long quantity, final long remaining) {
+            final int k = ids.indexOf(id);
+            if (k < 0) {
                 return;
             }
-            for (int k = ids.size() - 1; k >= 0; k--) {
-                if (leaves.get(ids.getLong(k)) == 0) {
-                    ids.remove(k);
-                }
+            total -= quantity;
+            if (remaining == 0) {
+                removeAt(k);
+            } else {
+                leaves.setLong(k, remaining);
             }
-            emptied = 0;
+        }
+
+        /** Drops recorded order {@code id} and its quantity; false when it is not at this level. */
+        boolean remove(final long id) {
+            final int k = ids.indexOf(id);
+            if (k < 0) {
+                return false;
+            }
+            total -= leaves.getLong(k);
+            removeAt(k);
+            return true;
         }
     }
 

@@ -114,6 +114,11 @@ final class BookSide {
         return true;
     }
 
+    /** Raises the level quantity after its last order grew in place. */
+    void grow(final int level, final long qty) {
+        quantity[level] += qty;
+    }
+
     /** Reduces the level quantity after a fill or reduction of one of its orders. */
     void reduce(final int level, final long qty) {
         quantity[level] -= qty;

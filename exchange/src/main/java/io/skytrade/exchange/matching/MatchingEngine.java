@@ -229,6 +229,26 @@ public final class MatchingEngine {
         return RejectReason.NONE;
     }
 
+    /**
+     * Adds {@code addQuantity} to an open order that is the last of its price level, keeping its
+     * place: nothing rests behind it, so no order is overtaken. Returns false, changing nothing,
+     * when the order is not open, another order rests behind it, or the quantity is not positive.
+     * No limit check and no listener call: the fill model merges recorded liquidity that joins
+     * directly behind recorded liquidity this way.
+     */
+    public boolean growIfLast(final int participant, final long clientOrderId, final long addQuantity) {
+        final int h = (int)openByClientId[participant].get(clientOrderId);
+        if (h < 0 || addQuantity <= 0 || pool.next[h] != OrderPool.NIL) {
+            return false;
+        }
+        final BookSide book = pool.side[h] == Side.BUY ? bids[pool.instrument[h]] : asks[pool.instrument[h]];
+        book.grow(book.find(pool.price[h]), addQuantity);
+        pool.leaves[h] += addQuantity;
+        pool.quantity[h] += addQuantity;
+        adjustOpen(participant, pool.instrument[h], pool.side[h], addQuantity);
+        return true;
+    }
+
     /** Cancels every open order of a participant (all products). */
     public void cancelAll(final long nowNanos, final int participant) {
         final Long2LongHashMap open = openByClientId[participant];

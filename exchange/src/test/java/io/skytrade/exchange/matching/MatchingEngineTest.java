@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MatchingEngineTest {
@@ -114,5 +115,21 @@ class MatchingEngineTest {
         engine.submit(0, 2, 1, 0, Side.BUY, 100, 3, TimeInForce.IOC);
         assertEquals("FILL p0 c1 2@100 leaves 0 resting", events.events.get(1));
         assertEquals("FILL p1 c1 1@100 leaves 4 resting", events.events.get(4));
+    }
+
+    @Test
+    void shouldGrowOnlyTheLastOrderOfALevelInPlace() {
+        engine.submit(0, 0, 1, 0, Side.SELL, 100, 5, TimeInForce.GTC);
+        engine.submit(0, 1, 1, 0, Side.SELL, 100, 5, TimeInForce.GTC);
+        assertFalse(engine.growIfLast(0, 1, 3), "participant 1 rests behind it");
+        assertFalse(engine.growIfLast(0, 99, 3), "not open");
+        assertFalse(engine.growIfLast(1, 1, 0), "nothing to add");
+        assertTrue(engine.growIfLast(1, 1, 3));
+        assertEquals(13, engine.quantityAt(0, Side.SELL, 100));
+        assertEquals(8, engine.openSellQuantity(1, 0));
+        events.events.clear();
+        engine.submit(0, 2, 1, 0, Side.BUY, 100, 12, TimeInForce.IOC);
+        assertEquals("FILL p0 c1 5@100 leaves 0 resting", events.events.get(1));
+        assertEquals("FILL p1 c1 7@100 leaves 1 resting", events.events.get(4));
     }
 }
