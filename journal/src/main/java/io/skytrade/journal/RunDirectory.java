@@ -30,6 +30,11 @@ public final class RunDirectory {
     public static final String CONFIG_HASH = "config.sha256";
     public static final String RUN_PROPERTIES = "run.properties";
     public static final String CLOSED_PROPERTIES = "closed.properties";
+    /**
+     * {@code run.properties} key: "false" for a run that journaled nothing (a backtest with
+     * {@code --no-journal}: its directory keeps only its figures and report).
+     */
+    public static final String JOURNALED = "journaled";
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -84,9 +89,27 @@ public final class RunDirectory {
             throw new CorruptJournalException("run directory " + d + " does not exist");
         }
         if (!Files.isDirectory(d.resolve(INPUTS))) {
+            if (Files.isRegularFile(d.resolve(RUN_PROPERTIES)) && "false".equals(new RunDirectory(d).property(JOURNALED, "true"))) {
+                throw new CorruptJournalException(d + " holds the figures of a backtest run with --no-journal: it journaled no "
+                    + "inputs to replay or backtest; run the backtest again without --no-journal");
+            }
             throw new CorruptJournalException(d + " is not a run directory: it has no " + INPUTS + "/ queue");
         }
         return new RunDirectory(d);
+    }
+
+    /**
+     * Deletes the {@code inputs/} and {@code decisions/} directories of a run that journaled
+     * nothing (they must be empty), so that no tool mistakes it for a replayable run.
+     */
+    public void removeEmptyQueues() {
+        for (final Path queue : new Path[] {inputs(), decisions()}) {
+            try {
+                Files.deleteIfExists(queue);
+            } catch (final IOException e) {
+                throw new UncheckedIOException("cannot remove the empty queue directory " + queue + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     public Path dir() {

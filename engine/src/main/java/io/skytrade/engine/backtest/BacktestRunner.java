@@ -144,7 +144,7 @@ public final class BacktestRunner {
         final String idBase = journalFills ? source.property(EngineAssembly.CLIENT_ORDER_ID_BASE, "0") : "0";
         final RunDirectory run = RunDirectory.create(out, loaded.redactedYaml(), Instant.now(),
             Map.of("backtestOf", source.dir().toString(), EngineAssembly.CLIENT_ORDER_ID_BASE, idBase,
-                "fills", journalFills ? "journal" : "model"));
+                "fills", journalFills ? "journal" : "model", RunDirectory.JOURNALED, Boolean.toString(journalRun)));
         final JournalSettings settings = new JournalSettings(config.journal().settings().blockSizeBytes(),
             config.journal().settings().rollCycle(), false, 0);
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(0);
@@ -240,6 +240,8 @@ public final class BacktestRunner {
             }
             if (journal != null) {
                 run.markClosed(journal.entries(), decisionCount[0], Instant.now());
+            } else {
+                run.removeEmptyQueues();
             }
             final long elapsed = System.nanoTime() - start;
             final long[] times = sampler.times();

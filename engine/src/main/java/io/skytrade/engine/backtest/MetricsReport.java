@@ -28,6 +28,8 @@ import java.util.Optional;
 public final class MetricsReport {
     /** Written as {@code liveVsBacktest} when only a window of the journal was backtested. */
     public static final String WINDOWED = "not compared: the backtest covers a window of the journal (--from/--to), the live run all of it";
+    /** Written as {@code liveVsBacktest} for a backtest run with {@code --no-journal}. */
+    public static final String NOT_JOURNALED = "not compared: the backtest ran with --no-journal, so its fills were not journaled";
     /** Written as {@code liveVsBacktest} when the source journal has no order events to compare with. */
     public static final String NO_LIVE_FILLS = "not available: the source journal holds no order events (not a live or demo recording)";
 

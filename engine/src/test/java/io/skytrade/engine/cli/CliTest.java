@@ -5,9 +5,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.skytrade.engine.cli.CliCapture.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CliTest {
@@ -84,6 +86,35 @@ class CliTest {
             "--to", "2026-11-24T00:00:00Z");
         assertEquals("0", empty[0], empty[2]);
         assertTrue(empty[2].contains("warning: no input of the journal lies in the window"), empty[2]);
+    }
+
+    @Test
+    void shouldBacktestWithoutJournalingToTheSameFiguresAndRefuseToReplayThatRun() throws Exception {
+        final String[] synth = capture("journal", "synth", "--events", "6000", "--step", "1s", "--journal", tmp.resolve("nj").toString());
+        final String journal = runDir(synth[1]);
+        final String[] journaled = capture("backtest", "--journal", journal, "--out", tmp.resolve("bt-journaled").toString(), "--no-report");
+        assertEquals("0", journaled[0], journaled[2]);
+        final String[] bare = capture("backtest", "--journal", journal, "--out", tmp.resolve("bt-bare").toString(), "--no-journal");
+        assertEquals("0", bare[0], bare[2]);
+
+        final Path bareRun = Path.of(runDir(bare[1]));
+        assertFalse(Files.exists(bareRun.resolve("inputs")), "no input journal");
+        assertFalse(Files.exists(bareRun.resolve("decisions")), "no decision journal");
+        assertTrue(Files.exists(bareRun.resolve("report.html")));
+        final String bareMetrics = Files.readString(bareRun.resolve("metrics.json"));
+        assertTrue(bareMetrics.contains("\"liveVsBacktest\": \"not compared: the backtest ran with --no-journal"), bareMetrics);
+        assertEquals(figures(Files.readString(Path.of(runDir(journaled[1]), "metrics.json"))), figures(bareMetrics),
+            "the same figures with and without the backtest's own journal");
+
+        final String[] replay = capture("replay", "--verify", "--journal", bareRun.toString());
+        assertEquals(Integer.toString(SkytradeCli.EXIT_CORRUPT), replay[0]);
+        assertTrue(replay[2].contains("holds the figures of a backtest run with --no-journal"), replay[2]);
+    }
+
+    /** metrics.json without the lines that differ between two runs of the same backtest (speed, comparison). */
+    private static List<String> figures(final String metricsJson) {
+        return metricsJson.lines().filter(l -> !l.contains("eventsPerSecond") && !l.contains("elapsed"))
+            .takeWhile(l -> !l.contains("liveVsBacktest")).toList();
     }
 
     private static String runDir(final String output) {
