@@ -71,6 +71,30 @@ class NowcastAccuracyTest {
         final double[][] sum = new double[WorldProduct.COUNT][HORIZONS.length];
         final double[][] sum2 = new double[WorldProduct.COUNT][HORIZONS.length];
         final int[][] n = new int[WorldProduct.COUNT][HORIZONS.length];
+        /** Sums of the squared standardised error ((fair value - settlement) / stated std). */
+        final double[][] z2 = new double[WorldProduct.COUNT][HORIZONS.length];
+
+        /** RMS of the standardised error: 1 when the stated std matches the error; above 1, over-confident. */
+        double rmsZ(final int p, final int h) {
+            return Math.sqrt(z2[p][h] / n[p][h]);
+        }
+
+        String calibrationTable() {
+            final StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-11s", "product"));
+            for (final String h : HORIZON_NAMES) {
+                b.append(String.format(Locale.ROOT, " | %9s", h + " z"));
+            }
+            b.append('\n');
+            for (int p = 0; p < WorldProduct.COUNT; p++) {
+                b.append(String.format(Locale.ROOT, "%-11s", WorldProduct.symbol(p)));
+                for (int h = 0; h < HORIZONS.length; h++) {
+                    b.append(n[p][h] == 0 ? String.format(Locale.ROOT, " | %9s", "n/a")
+                        : String.format(Locale.ROOT, " | %9.2f", rmsZ(p, h)));
+                }
+                b.append('\n');
+            }
+            return b.toString();
+        }
 
         double bias(final int p, final int h) {
             return sum[p][h] / n[p][h];
@@ -89,7 +113,8 @@ class NowcastAccuracyTest {
             for (int p = 0; p < WorldProduct.COUNT; p++) {
                 b.append(String.format(Locale.ROOT, "%-11s", WorldProduct.symbol(p)));
                 for (int h = 0; h < HORIZONS.length; h++) {
-                    b.append(String.format(Locale.ROOT, " | %8.1f/%8.1f", bias(p, h), rmse(p, h)));
+                    b.append(n[p][h] == 0 ? String.format(Locale.ROOT, " | %17s", "not valued yet")
+                        : String.format(Locale.ROOT, " | %8.1f/%8.1f", bias(p, h), rmse(p, h)));
                 }
                 b.append('\n');
             }
@@ -132,6 +157,8 @@ class NowcastAccuracyTest {
         final ValuationHandler v = new ValuationHandler(SettlementValuatorTest.REGISTRY, vp, kalman);
         final EngineEvent e = new EngineEvent();
         final double[] fair = new double[WorldProduct.COUNT];
+        final double[] std = new double[WorldProduct.COUNT];
+        final boolean[] valued = new boolean[WorldProduct.COUNT];
         final double[] truth = new double[WorldProduct.COUNT];
         final long step = SyntheticWorld.QUARTER_HOUR_NANOS;
         final long end = START + (WARMUP_DAYS + SESSIONS) * SyntheticWorld.DAY_NANOS;
@@ -155,6 +182,8 @@ class NowcastAccuracyTest {
                 for (int p = 0; p < WorldProduct.COUNT; p++) {
                     if (e.isTouched(p)) {
                         fair[p] = e.fairValue[p];
+                        std[p] = e.fairStd[p];
+                        valued[p] = true;
                     }
                 }
             }
@@ -169,15 +198,26 @@ class NowcastAccuracyTest {
             for (int h = 0; h < HORIZONS.length; h++) {
                 if (noon - t == HORIZONS[h]) {
                     for (int p = 0; p < WorldProduct.COUNT; p++) {
+                        if (!valued[p]) {
+                            continue;
+                        }
                         final double err = fair[p] - truth[p];
                         stats.sum[p][h] += err;
                         stats.sum2[p][h] += err * err;
+                        stats.z2[p][h] += err * err / Math.max(std[p] * std[p], 1e-12);
                         stats.n[p][h]++;
                     }
                 }
             }
         }
     }
+
+    /**
+     * Largest RMS standardised error of a warm engine (measured at most 3.33, AQ_SPOT 30 min out):
+     * a guard against a stated std collapsing towards zero, which would make the strategy trade a
+     * wrong fair value with full confidence.
+     */
+    static final double MAX_RMS_Z = 5.0;
 
     /** Largest RMSE per product and horizon: the measured "after" RMSE x 1.2 + 1. */
     static final int[][] MAX_RMSE = {
@@ -201,7 +241,8 @@ class NowcastAccuracyTest {
     @Test
     void shouldPrintAndBoundColdStartErrors() {
         final Stats s = measureColdStarts(KalmanParams.defaults());
-        System.out.println("Cold start (fresh stages at each session start):\n" + s.table());
+        System.out.println("Cold start (fresh stages at each session start):\n" + s.table()
+            + "Cold start calibration, RMS of (fair value - settlement) / fair std (1 = calibrated):\n" + s.calibrationTable());
         for (int p = 0; p < MAX_COLD_RMSE.length; p++) {
             for (int h = 0; h < HORIZONS.length; h++) {
                 assertTrue(s.rmse(p, h) <= MAX_COLD_RMSE[p][h], WorldProduct.symbol(p) + " cold " + HORIZON_NAMES[h]
@@ -214,12 +255,15 @@ class NowcastAccuracyTest {
     void shouldPrintAndBoundFairValueErrorsAgainstTheSyntheticWorld() {
         final Stats s = measure(KalmanParams.defaults());
         System.out.println("Nowcast accuracy (fair value - settlement), bias/RMSE, " + SEEDS + " seeds x "
-            + SESSIONS + " sessions:\n" + s.table());
+            + SESSIONS + " sessions:\n" + s.table()
+            + "Calibration, RMS of (fair value - settlement) / fair std (1 = calibrated):\n" + s.calibrationTable());
         for (int p = 0; p < WorldProduct.COUNT; p++) {
             for (int h = 0; h < HORIZONS.length; h++) {
                 assertTrue(s.n[p][h] == SEEDS * SESSIONS, "every session sampled");
                 assertTrue(s.rmse(p, h) <= MAX_RMSE[p][h], WorldProduct.symbol(p) + " " + HORIZON_NAMES[h]
                     + " RMSE " + s.rmse(p, h) + " above its bound " + MAX_RMSE[p][h] + "\n" + s.table());
+                assertTrue(s.rmsZ(p, h) <= MAX_RMS_Z, WorldProduct.symbol(p) + " " + HORIZON_NAMES[h]
+                    + " states a std far below its error: RMS z " + s.rmsZ(p, h) + "\n" + s.calibrationTable());
             }
         }
     }
