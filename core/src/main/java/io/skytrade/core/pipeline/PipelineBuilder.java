@@ -129,7 +129,7 @@ public final class PipelineBuilder {
         final Disruptor<EngineEvent> disruptor = new Disruptor<>(EngineEvent::new, layout.ringSize(),
             new GroupThreadFactory(groups), producerType, layout.waitStrategy().create());
         disruptor.setDefaultExceptionHandler(failures);
-        wire(disruptor, groups);
+        wire(disruptor, groups, failures);
         return new Pipeline(disruptor, new RingInboundPublisher(disruptor.getRingBuffer(), clock), failures, health,
             layout, order, started);
     }
@@ -154,9 +154,11 @@ public final class PipelineBuilder {
     }
 
     @SuppressWarnings("unchecked")
-    private void wire(final Disruptor<EngineEvent> disruptor, final List<StageGroupHandler> groups) {
+    private void wire(final Disruptor<EngineEvent> disruptor, final List<StageGroupHandler> groups,
+                      final StageFailureRecorder failures) {
         if (layout.journalParallel()) {
             final EventHandlerGroup<EngineEvent> journal = disruptor.handleEventsWith(groups.get(0));
+            disruptor.handleExceptionsFor(groups.get(0)).with(failures.withoutTouchingEvents());
             EventHandlerGroup<EngineEvent> business = disruptor.handleEventsWith(groups.get(1));
             for (int g = 2; g < groups.size() - 1; g++) {
                 business = business.then(groups.get(g));

@@ -78,12 +78,41 @@ public final class StageFailureRecorder implements ExceptionHandler<EngineEvent>
         if (event != null) {
             event.flags |= EngineEvent.FLAG_STAGE_FAILED;
         }
+        recordThreadError(ex, sequence);
+    }
+
+    private void recordThreadError(final Throwable ex, final long sequence) {
         record("stage thread error at sequence " + sequence + ": " + ex, sequence);
         if (ex instanceof Error) {
             health.halt(lastFailure);
         } else {
             health.enterSafe(lastFailure);
         }
+    }
+
+    /**
+     * The exception handler for a group that runs beside other groups on the same slot (the
+     * journal group of the parallel layout): records and moves the engine's health like this
+     * recorder, but never writes to the event, whose shared fields the other groups own.
+     */
+    public ExceptionHandler<EngineEvent> withoutTouchingEvents() {
+        final StageFailureRecorder recorder = this;
+        return new ExceptionHandler<>() {
+            @Override
+            public void handleEventException(final Throwable ex, final long sequence, final EngineEvent event) {
+                recorder.recordThreadError(ex, sequence);
+            }
+
+            @Override
+            public void handleOnStartException(final Throwable ex) {
+                recorder.handleOnStartException(ex);
+            }
+
+            @Override
+            public void handleOnShutdownException(final Throwable ex) {
+                recorder.handleOnShutdownException(ex);
+            }
+        };
     }
 
     @Override

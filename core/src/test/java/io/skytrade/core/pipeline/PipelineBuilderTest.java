@@ -141,6 +141,34 @@ class PipelineBuilderTest {
     }
 
     @Test
+    void shouldHaltWithoutTouchingTheSlotWhenTheParallelJournalGroupThrowsAnError() {
+        final int events = 2_000;
+        final int[] flagsSeen = new int[events];
+        final EngineHealth health = new EngineHealth();
+        final Pipeline p = new PipelineBuilder()
+            .stage("journal", (e, seq, end) -> {
+                if (seq == 700) {
+                    throw new StackOverflowError("journal group");
+                }
+            })
+            .stage("business", (e, seq, end) -> e.flags |= EngineEvent.FLAG_INPUT_REJECTED)
+            .stage("outbound", (e, seq, end) -> flagsSeen[(int) seq] = e.flags)
+            .layout(new PipelineLayout(1024, WaitStrategyKind.YIELDING,
+                List.of(List.of("journal"), List.of("business"), List.of("outbound")), List.of(), true))
+            .clock(new ManualEpochNanoClock(7)).health(health).build().start();
+        for (long i = 0; i < events; i++) {
+            p.publisher().publish(TIMER_AT, i);
+        }
+        assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
+        for (int seq = 0; seq < events; seq++) {
+            assertEquals(EngineEvent.FLAG_INPUT_REJECTED, flagsSeen[seq], "flags at sequence " + seq);
+        }
+        assertEquals(EngineHealth.State.HALTED, health.state());
+        assertEquals(700, p.failures().lastFailureSequence());
+        assertTrue(p.failures().lastFailure().contains("StackOverflowError"), p.failures().lastFailure());
+    }
+
+    @Test
     void shouldStampSequenceAndReceiveTime() {
         final List<Long> stamps = new ArrayList<>();
         final Pipeline p = new PipelineBuilder()
