@@ -103,6 +103,8 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
         }
         if (product && e.type == EventType.ORDER_EVENT && e.orderEventKind == OrderEventKind.FILL && e.fillQty > 0) {
             onFill(e, id);
+        } else if (product && e.type == EventType.SETTLEMENT) {
+            onSettlement(e, id);
         }
         final long mask = instruments == Long.SIZE ? -1L : (1L << instruments) - 1;
         for (long bits = e.touchedInstruments & mask; bits != 0; bits &= bits - 1) {
@@ -132,6 +134,15 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
         fillRow[0] = (double) e.fillQty * e.fillPriceTicks;
         fillRow[1] = e.fillQty;
         (sign > 0 ? buys : sells)[id].add(now, fillRow);
+        position[id].add(now, positions.position(id));
+    }
+
+    /** The venue settled the product: the position is closed at the settlement price (as the equity sampler books it). */
+    private void onSettlement(final EngineEvent e, final int id) {
+        if (positions.position(id) == 0) {
+            return;
+        }
+        positions.onSettlement(id, e.value);
         position[id].add(now, positions.position(id));
     }
 
