@@ -21,7 +21,15 @@ public final class SkytradeCli {
     public static final int EXIT_CORRUPT = 3;
     public static final int EXIT_BACKTEST_FAILED = 4;
 
+    /** JDK logging's line format (the feeds log through {@link System.Logger}). */
+    static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
+    /** One line per record: time, level, logger, message (the JDK default spreads each record over two lines). */
+    static final String LOG_FORMAT = "%1$tF %1$tT %1$tz %4$s %3$s: %5$s%6$s%n";
+
     public static void main(final String[] args) {
+        if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
+            System.setProperty(LOG_FORMAT_PROPERTY, LOG_FORMAT);
+        }
         System.exit(execute(args));
     }
 
