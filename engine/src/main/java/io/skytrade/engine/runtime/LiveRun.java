@@ -167,7 +167,7 @@ public final class LiveRun implements AutoCloseable {
         }
         try {
             control = new ControlServer(config.control().port(), token, commands,
-                () -> statusLine(journalStage.entries(), 0));
+                () -> statusLine(journalStage.entries(), lastInputRate));
             out.println("control channel on 127.0.0.1:" + control.port());
         } catch (final java.io.IOException e) {
             out.println("warning: control channel off: cannot listen on 127.0.0.1:" + config.control().port() + " (" + e.getMessage() + ")");
@@ -231,12 +231,16 @@ public final class LiveRun implements AutoCloseable {
             final long now = System.nanoTime();
             if (now - lastTime >= interval || durationNanos == 0) {
                 final long events = journalStage.entries();
-                out.println(statusLine(events, (events - lastEvents) * 1e9 / Math.max(1, now - lastTime)));
+                lastInputRate = (events - lastEvents) * 1e9 / Math.max(1, now - lastTime);
+                out.println(statusLine(events, lastInputRate));
                 lastEvents = events;
                 lastTime = now;
             }
         }
     }
+
+    /** Inputs per second over the latest status interval (what {@code ctl status} reports too). */
+    private volatile double lastInputRate;
 
     private String statusLine(final long events, final double rate) {
         final EngineHealth health = pipeline.health();
