@@ -38,12 +38,26 @@ public final class BaumWelch {
      */
     public static Result fit(final double[][] series, final RegimeParams start, final int maxIterations,
                              final double tolerance, final double varianceFloor) {
+        final double[] floors = new double[start.dims()];
+        Arrays.fill(floors, varianceFloor);
+        return fit(series, start, maxIterations, tolerance, floors);
+    }
+
+    /**
+     * Fits from {@code start} with a variance floor per component ({@code varianceFloor[d]}, each
+     * > 0), such as {@link #relativeVarianceFloor}: returns that are exactly zero whenever the mid
+     * does not move would otherwise collapse a state onto a point mass whose likelihood swamps the
+     * others wherever a return is zero.
+     */
+    public static Result fit(final double[][] series, final RegimeParams start, final int maxIterations,
+                             final double tolerance, final double[] varianceFloor) {
         final int dims = start.dims();
         final int k = start.states();
         final int n = validate(series, dims);
-        if (maxIterations < 1 || !(tolerance > 0.0) || !(varianceFloor > 0.0)) {
+        if (maxIterations < 1 || !(tolerance > 0.0) || varianceFloor.length != dims
+            || Arrays.stream(varianceFloor).anyMatch(f -> !(f > 0.0))) {
             throw new IllegalArgumentException("BaumWelch.fit: maxIterations " + maxIterations + " must be >= 1, tolerance "
-                + tolerance + " and varianceFloor " + varianceFloor + " must be > 0");
+                + tolerance + " and the " + dims + " variance floors " + Arrays.toString(varianceFloor) + " must be > 0");
         }
         double[] init = start.initial();
         double[] trans = start.transition();
@@ -125,7 +139,7 @@ public final class BaumWelch {
             for (int j = 0; j < k; j++) {
                 final double gs = Math.max(gammaSum[j], 1e-300);
                 for (int d = 0; d < dims; d++) {
-                    newVar[j * dims + d] = Math.max(varianceFloor, newVar[j * dims + d] / gs);
+                    newVar[j * dims + d] = Math.max(varianceFloor[d], newVar[j * dims + d] / gs);
                 }
                 final double rs = Math.max(gammaSumExceptLast[j], 1e-300);
                 double rowSum = 0.0;
@@ -164,6 +178,31 @@ public final class BaumWelch {
             f.step(0, x);
         }
         return f.logLikelihood(0);
+    }
+
+    /**
+     * A variance floor per component: {@code fraction} of the component's variance over the whole
+     * series, and at least 1e-8 (a constant component).
+     */
+    public static double[] relativeVarianceFloor(final double[][] series, final double fraction) {
+        if (!(fraction > 0.0)) {
+            throw new IllegalArgumentException("BaumWelch.relativeVarianceFloor: fraction " + fraction + " must be > 0");
+        }
+        final double[] floors = new double[series.length];
+        for (int d = 0; d < series.length; d++) {
+            double mean = 0.0;
+            for (final double x : series[d]) {
+                mean += x;
+            }
+            mean /= Math.max(1, series[d].length);
+            double var = 0.0;
+            for (final double x : series[d]) {
+                var += (x - mean) * (x - mean);
+            }
+            var /= Math.max(1, series[d].length);
+            floors[d] = Math.max(1e-8, fraction * var);
+        }
+        return floors;
     }
 
     /**

@@ -50,6 +50,34 @@ class BaumWelchTest {
     }
 
     @Test
+    void shouldNotCollapseAStateOntoReturnsThatAreExactlyZeroWithARelativeFloor() {
+        // Half the mid returns are exactly 0 (the mid did not move), the rest N(0, 25); volatility N(5, 1).
+        final SplittableRandom random = new SplittableRandom(7);
+        final int n = 2_000;
+        final double[][] data = new double[2][n];
+        for (int t = 0; t < n; t++) {
+            data[0][t] = random.nextBoolean() ? 0.0 : 5.0 * random.nextGaussian();
+            data[1][t] = 5.0 + random.nextGaussian();
+        }
+        final RegimeParams start = BaumWelch.initialGuess(data, 3, 1, 1.0);
+        final double[] collapsed = BaumWelch.fit(data, start, 200, 1e-6, 1e-8).params().variances();
+        assertTrue(Arrays.stream(collapsed).min().orElseThrow() < 1e-6, "an absolute floor lets a state collapse: "
+            + Arrays.toString(collapsed));
+
+        final double[] floors = BaumWelch.relativeVarianceFloor(data, 0.01);
+        assertEquals(0.01 * 12.5, floors[0], 0.01 * 12.5 * 0.1, "1% of the returns' variance (about 12.5)");
+        assertEquals(0.01, floors[1], 0.002, "1% of the volatility's variance (about 1)");
+        final double[] v = BaumWelch.fit(data, start, 200, 1e-6, floors).params().variances();
+        for (int j = 0; j < 3; j++) {
+            for (int d = 0; d < 2; d++) {
+                assertTrue(v[j * 2 + d] >= floors[d], "state " + j + " dim " + d + ": " + Arrays.toString(v));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> BaumWelch.relativeVarianceFloor(data, 0.0));
+        assertThrows(IllegalArgumentException.class, () -> BaumWelch.fit(data, start, 20, 1e-6, new double[] {1.0}));
+    }
+
+    @Test
     void shouldBeDeterministicAndRejectBadInput() {
         final double[][] data = simulate(TRUTH, 500, new SplittableRandom(1));
         final RegimeParams start = BaumWelch.initialGuess(data, 3, 1, 1.0);

@@ -36,6 +36,14 @@ final class RegimeCommand {
     @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit the regime HMM (Baum-Welch) on a journal; writes a config fragment.")
     static final class Fit implements Callable<Integer> {
+        /**
+         * Each state's variance is kept above this fraction of the component's overall variance:
+         * mid returns are exactly 0 whenever the mid does not move, and a state fitted to those
+         * alone would otherwise collapse onto a point (variance 1e-8) and take the posterior at every
+         * unchanged mid.
+         */
+        static final double VARIANCE_FLOOR_FRACTION = 0.01;
+
         @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Run directory.")
         Path journal;
 
@@ -74,7 +82,8 @@ final class RegimeCommand {
             }
             final double[][] series = collector.series();
             final RegimeParams start = BaumWelch.initialGuess(series, states, series.length - 1, base.observationScale());
-            final BaumWelch.Result r = BaumWelch.fit(series, start, iterations, 1e-6, 1e-8);
+            final BaumWelch.Result r = BaumWelch.fit(series, start, iterations, 1e-6,
+                BaumWelch.relativeVarianceFloor(series, VARIANCE_FLOOR_FRACTION));
             Files.writeString(out, yaml(r, collector.count(), run.runId()), StandardCharsets.UTF_8);
             System.out.printf(Locale.ROOT, "fitted %d states on %,d samples: log likelihood %.3f after %d iterations (%s); wrote %s%n",
                 states, collector.count(), r.logLikelihood(), r.iterations(), r.converged() ? "converged" : "not converged",
