@@ -22,6 +22,7 @@ public final class InputJournalReader implements AutoCloseable {
     private final InputCodec codec = new InputCodec();
     private final Path dir;
     private long count;
+    private long entryBytes;
 
     public InputJournalReader(final Path inputsDir) {
         this.dir = inputsDir;
@@ -57,6 +58,7 @@ public final class InputJournalReader implements AutoCloseable {
                     + "; inputs must be dense from 0");
             }
             count++;
+            entryBytes += length;
             return true;
         }
     }
@@ -72,6 +74,11 @@ public final class InputJournalReader implements AutoCloseable {
     /** Entries read so far. */
     public long count() {
         return count;
+    }
+
+    /** Bytes of the entries read so far (their encoded inputs, without Chronicle's 4-byte headers). */
+    public long bytes() {
+        return entryBytes;
     }
 
     @Override

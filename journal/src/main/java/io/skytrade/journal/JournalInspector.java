@@ -53,6 +53,7 @@ public final class JournalInspector {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         long inputs = 0;
+        long inputBytes;
         final EngineEvent e = new EngineEvent();
         try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
             while (reader.next(e)) {
@@ -65,6 +66,7 @@ public final class JournalInspector {
                 first = Math.min(first, e.eventTimeNanos);
                 last = Math.max(last, e.eventTimeNanos);
             }
+            inputBytes = reader.bytes();
         }
         final long[] perDecision = new long[6];
         long decisions = 0;
@@ -78,34 +80,30 @@ public final class JournalInspector {
             }
         }
         return new Stats(inputs, perType, unknown, inputs == 0 ? 0 : first, inputs == 0 ? 0 : last, decisions, perDecision,
-            sizeOnDisk(run.inputs()), sizeOnDisk(run.decisions()), run.closedCleanly());
+            inputBytes, decisions * DecisionCodec.LENGTH, fileBytes(run.inputs()), fileBytes(run.decisions()),
+            run.closedCleanly());
     }
 
-    /** Bytes actually allocated on disk under a directory (queue files are sparse). */
-    static long sizeOnDisk(final Path dir) {
+    /**
+     * Length of the files under a directory. Queue files are sparse and preallocated a block at a
+     * time, so this is an upper bound of the disk they use (the JDK reports no allocated size).
+     */
+    static long fileBytes(final Path dir) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(JournalInspector::allocated).sum();
+            return files.filter(Files::isRegularFile).mapToLong(JournalInspector::length).sum();
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot size " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private static long allocated(final Path file) {
+    private static long length(final Path file) {
         try {
-            final Object blocks = Files.getAttribute(file, "unix:blocks");
-            if (blocks instanceof Number n) {
-                return n.longValue() * 512;
-            }
             return Files.size(file);
-        } catch (final UnsupportedOperationException | IllegalArgumentException | IOException e) {
-            try {
-                return Files.size(file);
-            } catch (final IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot size " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -119,13 +117,15 @@ public final class JournalInspector {
      * @param lastEventNanos    latest event time
      * @param decisions         decision entries
      * @param perDecisionKind   decisions per {@link DecisionKind} code
-     * @param inputBytesOnDisk  allocated bytes of the inputs queue
-     * @param decisionBytesOnDisk allocated bytes of the decisions queue
+     * @param inputBytes        bytes of the journaled inputs (encoded entries)
+     * @param decisionBytes     bytes of the journaled decisions (encoded entries)
+     * @param inputFileBytes    length of the inputs queue's files (sparse, preallocated by block)
+     * @param decisionFileBytes length of the decisions queue's files (sparse, preallocated by block)
      * @param closedCleanly     whether the run shut down cleanly
      */
     public record Stats(long inputs, long[] perType, long unknownTypes, long firstEventNanos, long lastEventNanos,
-                        long decisions, long[] perDecisionKind, long inputBytesOnDisk, long decisionBytesOnDisk,
-                        boolean closedCleanly) {
+                        long decisions, long[] perDecisionKind, long inputBytes, long decisionBytes,
+                        long inputFileBytes, long decisionFileBytes, boolean closedCleanly) {
         /** Prints the statistics as an aligned table. */
         public void print(final PrintStream out) {
             out.printf("inputs     %,d%n", inputs);
@@ -145,7 +145,9 @@ public final class JournalInspector {
             }
             out.printf("first event time  %s%n", inputs == 0 ? "-" : Instant.ofEpochSecond(0, firstEventNanos));
             out.printf("last event time   %s%n", inputs == 0 ? "-" : Instant.ofEpochSecond(0, lastEventNanos));
-            out.printf("size on disk      inputs %s, decisions %s%n", human(inputBytesOnDisk), human(decisionBytesOnDisk));
+            out.printf("journaled data    inputs %s, decisions %s%n", human(inputBytes), human(decisionBytes));
+            out.printf("queue files       inputs %s, decisions %s (sparse, preallocated a block at a time: at most this on disk)%n",
+                human(inputFileBytes), human(decisionFileBytes));
             out.printf("closed cleanly    %s%n", closedCleanly ? "yes" : "no (writer stopped abruptly; complete up to its last entry)");
         }
 

@@ -85,6 +85,9 @@ class JournalQueueTest {
         assertEquals(n, stats.inputs());
         assertEquals(n / 100, stats.decisions());
         assertTrue(stats.closedCleanly());
+        assertEquals(n / 100 * DecisionCodec.LENGTH, stats.decisionBytes());
+        assertTrue(stats.inputBytes() > 0 && stats.inputBytes() <= stats.inputFileBytes(),
+            stats.inputBytes() + " journaled within " + stats.inputFileBytes() + " of files");
         final ByteArrayOutputStream text = new ByteArrayOutputStream();
         stats.print(new PrintStream(text, true, StandardCharsets.UTF_8));
         assertTrue(text.toString(StandardCharsets.UTF_8).contains("ORDER_EVENT"), text.toString(StandardCharsets.UTF_8));

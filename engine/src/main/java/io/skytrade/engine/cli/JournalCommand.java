@@ -31,9 +31,9 @@ final class JournalCommand {
         }
     }
 
-    /** Prints counts per type, first/last time and size on disk. */
+    /** Prints counts per type, first/last time, journaled bytes and queue file sizes. */
     @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Print counts per type, first and last event time, and size on disk.")
+        description = "Print counts per type, first and last event time, journaled bytes and queue file sizes.")
     static final class Stats implements Callable<Integer> {
         @Parameters(paramLabel = "DIR", description = "Run directory.")
         Path dir;
