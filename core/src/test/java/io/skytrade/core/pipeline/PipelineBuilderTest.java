@@ -109,29 +109,22 @@ class PipelineBuilderTest {
         final boolean[] journalFailedSeen = new boolean[events];
         final int[] flagsSeen = new int[events];
         final EngineHealth health = new EngineHealth();
-        final Pipeline p = new PipelineBuilder()
-            .stage("journal", (e, seq, end) -> {
+        final Pipeline p = runParallelJournalLayout(events, health,
+            (e, seq, end) -> {
                 if (seq % 3 == 0) {
                     e.journalFailed = true;
                     throw new IllegalStateException("disk full");
                 }
-            })
-            .stage("business", (e, seq, end) -> {
+            },
+            (e, seq, end) -> {
                 if (seq % 2 == 0) {
                     e.flags |= EngineEvent.FLAG_INPUT_REJECTED;
                 }
-            })
-            .stage("outbound", (e, seq, end) -> {
+            },
+            (e, seq, end) -> {
                 journalFailedSeen[(int) seq] = e.journalFailed;
                 flagsSeen[(int) seq] = e.flags;
-            })
-            .layout(new PipelineLayout(1024, WaitStrategyKind.YIELDING,
-                List.of(List.of("journal"), List.of("business"), List.of("outbound")), List.of(), true))
-            .clock(new ManualEpochNanoClock(7)).health(health).build().start();
-        for (long i = 0; i < events; i++) {
-            p.publisher().publish(TIMER_AT, i);
-        }
-        assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
+            });
         for (int seq = 0; seq < events; seq++) {
             assertEquals(seq % 3 == 0, journalFailedSeen[seq], "journal failure at sequence " + seq);
             assertEquals(seq % 2 == 0 ? EngineEvent.FLAG_INPUT_REJECTED : 0, flagsSeen[seq], "flags at sequence " + seq);
@@ -145,14 +138,33 @@ class PipelineBuilderTest {
         final int events = 2_000;
         final int[] flagsSeen = new int[events];
         final EngineHealth health = new EngineHealth();
-        final Pipeline p = new PipelineBuilder()
-            .stage("journal", (e, seq, end) -> {
+        final Pipeline p = runParallelJournalLayout(events, health,
+            (e, seq, end) -> {
                 if (seq == 700) {
                     throw new StackOverflowError("journal group");
                 }
-            })
-            .stage("business", (e, seq, end) -> e.flags |= EngineEvent.FLAG_INPUT_REJECTED)
-            .stage("outbound", (e, seq, end) -> flagsSeen[(int) seq] = e.flags)
+            },
+            (e, seq, end) -> e.flags |= EngineEvent.FLAG_INPUT_REJECTED,
+            (e, seq, end) -> flagsSeen[(int) seq] = e.flags);
+        for (int seq = 0; seq < events; seq++) {
+            assertEquals(EngineEvent.FLAG_INPUT_REJECTED, flagsSeen[seq], "flags at sequence " + seq);
+        }
+        assertEquals(EngineHealth.State.HALTED, health.state());
+        assertEquals(700, p.failures().lastFailureSequence());
+        assertTrue(p.failures().lastFailure().contains("StackOverflowError"), p.failures().lastFailure());
+    }
+
+    /**
+     * Publishes {@code events} timer inputs through journal, business and outbound stages on three
+     * threads, the journal in parallel with the business stage and the outbound stage gated on both,
+     * and waits until every one is handled.
+     */
+    private static Pipeline runParallelJournalLayout(final int events, final EngineHealth health,
+                                                     final EventHandler<EngineEvent> journal,
+                                                     final EventHandler<EngineEvent> business,
+                                                     final EventHandler<EngineEvent> outbound) {
+        final Pipeline p = new PipelineBuilder()
+            .stage("journal", journal).stage("business", business).stage("outbound", outbound)
             .layout(new PipelineLayout(1024, WaitStrategyKind.YIELDING,
                 List.of(List.of("journal"), List.of("business"), List.of("outbound")), List.of(), true))
             .clock(new ManualEpochNanoClock(7)).health(health).build().start();
@@ -160,12 +172,7 @@ class PipelineBuilderTest {
             p.publisher().publish(TIMER_AT, i);
         }
         assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
-        for (int seq = 0; seq < events; seq++) {
-            assertEquals(EngineEvent.FLAG_INPUT_REJECTED, flagsSeen[seq], "flags at sequence " + seq);
-        }
-        assertEquals(EngineHealth.State.HALTED, health.state());
-        assertEquals(700, p.failures().lastFailureSequence());
-        assertTrue(p.failures().lastFailure().contains("StackOverflowError"), p.failures().lastFailure());
+        return p;
     }
 
     @Test

@@ -80,20 +80,7 @@ class NowcastAccuracyTest {
         }
 
         String calibrationTable() {
-            final StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-11s", "product"));
-            for (final String h : HORIZON_NAMES) {
-                b.append(String.format(Locale.ROOT, " | %9s", h + " z"));
-            }
-            b.append('\n');
-            for (int p = 0; p < WorldProduct.COUNT; p++) {
-                b.append(String.format(Locale.ROOT, "%-11s", WorldProduct.symbol(p)));
-                for (int h = 0; h < HORIZONS.length; h++) {
-                    b.append(n[p][h] == 0 ? String.format(Locale.ROOT, " | %9s", "n/a")
-                        : String.format(Locale.ROOT, " | %9.2f", rmsZ(p, h)));
-                }
-                b.append('\n');
-            }
-            return b.toString();
+            return table(" z", 9, "n/a", (p, h) -> String.format(Locale.ROOT, "%9.2f", rmsZ(p, h)));
         }
 
         double bias(final int p, final int h) {
@@ -105,20 +92,30 @@ class NowcastAccuracyTest {
         }
 
         String table() {
+            return table(" bias/rmse", 17, "not valued yet",
+                (p, h) -> String.format(Locale.ROOT, "%8.1f/%8.1f", bias(p, h), rmse(p, h)));
+        }
+
+        /** One row per product, one column per horizon; {@code missing} where a product had no valuation yet. */
+        private String table(final String heading, final int width, final String missing, final Cell cell) {
             final StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-11s", "product"));
             for (final String h : HORIZON_NAMES) {
-                b.append(String.format(Locale.ROOT, " | %17s", h + " bias/rmse"));
+                b.append(String.format(Locale.ROOT, " | %" + width + "s", h + heading));
             }
             b.append('\n');
             for (int p = 0; p < WorldProduct.COUNT; p++) {
                 b.append(String.format(Locale.ROOT, "%-11s", WorldProduct.symbol(p)));
                 for (int h = 0; h < HORIZONS.length; h++) {
-                    b.append(n[p][h] == 0 ? String.format(Locale.ROOT, " | %17s", "not valued yet")
-                        : String.format(Locale.ROOT, " | %8.1f/%8.1f", bias(p, h), rmse(p, h)));
+                    b.append(" | ").append(n[p][h] == 0 ? String.format(Locale.ROOT, "%" + width + "s", missing) : cell.format(p, h));
                 }
                 b.append('\n');
             }
             return b.toString();
+        }
+
+        /** A table cell of product {@code p} at horizon {@code h}. */
+        private interface Cell {
+            String format(int p, int h);
         }
     }
 
