@@ -184,11 +184,14 @@ public final class BacktestRunner {
             gateway.bind(journalFills ? new PaperOrderGateway() : fills);
             pipeline.start();
             final ProgressBar bar = progress == null ? null : new ProgressBar(progress, total);
+            long read = 0;
+            boolean completed = false;
             try (InputJournalReader reader = new InputJournalReader(source.inputs())) {
                 final EngineEvent input = new EngineEvent();
                 while (reader.next(input)) {
-                    if (bar != null && (reader.count() & 1023) == 0) {
-                        bar.update(reader.count());
+                    read = reader.count();
+                    if (bar != null && (read & 1023) == 0) {
+                        bar.update(read);
                     }
                     final boolean venueEvent = input.type == EventType.ORDER_EVENT || input.type == EventType.POSITION_REPORT;
                     if (!journalFills && (venueEvent || input.type == EventType.NONE)) {
@@ -231,10 +234,11 @@ public final class BacktestRunner {
                     fills.advanceTo(clock.nanoTime() + bt.latencyNanos());
                     pipeline.drain();
                 }
+                completed = true;
             } finally {
                 pipeline.stop();
                 if (bar != null) {
-                    bar.update(total);
+                    bar.update(completed ? total : read);
                     bar.finish();
                 }
             }
