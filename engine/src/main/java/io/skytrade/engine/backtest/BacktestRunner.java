@@ -8,6 +8,7 @@ import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.pipeline.InlinePipeline;
 import io.skytrade.core.pipeline.InputTranslator;
 import io.skytrade.core.pipeline.PipelineBuilder;
+import io.skytrade.core.position.PositionTracker;
 import io.skytrade.core.time.ManualEpochNanoClock;
 import io.skytrade.engine.config.BacktestSection;
 import io.skytrade.engine.config.ConfigLoader;
@@ -61,6 +62,7 @@ public final class BacktestRunner {
     private final PrintStream progress;
     private final boolean journalFills;
     private final Map<String, EventHandler<EngineEvent>> observers = new LinkedHashMap<>();
+    private final EquitySampler sampler;
     private boolean journalRun = true;
     private long fromNanos = Long.MIN_VALUE;
     private long toNanos = Long.MAX_VALUE;
@@ -76,6 +78,7 @@ public final class BacktestRunner {
         this.out = out;
         this.progress = progress;
         this.journalFills = journalFills;
+        this.sampler = new EquitySampler(loaded.config().backtest().sampleIntervalNanos(), loaded.config().instruments().size());
     }
 
     public BacktestRunner(final RunDirectory source, final ConfigLoader.LoadedConfig loaded, final Path out,
@@ -128,6 +131,15 @@ public final class BacktestRunner {
     }
 
     /**
+     * The backtest's position book (the equity sampler's): fills and settlements, with marks. It has
+     * booked an event before any {@link #observer} sees that event, so observers read positions
+     * here instead of keeping a second book.
+     */
+    public PositionTracker positions() {
+        return sampler.positions();
+    }
+
+    /**
      * Adds a stage after the business stages and the equity sampler: it sees every event with
      * what the stages wrote into it (fair values, signals, regime posterior, decisions) and the
      * fill model's order events (reports, tools). Observers run on the backtest's thread.
@@ -148,7 +160,6 @@ public final class BacktestRunner {
         final JournalSettings settings = new JournalSettings(config.journal().settings().blockSizeBytes(),
             config.journal().settings().rollCycle(), false, 0);
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(0);
-        final EquitySampler sampler = new EquitySampler(bt.sampleIntervalNanos(), config.instruments().size());
         final Histogram handling = new Histogram(3_600_000_000_000L, 3);
         long replayed = 0;
         boolean warmingUp = false;

@@ -11,7 +11,7 @@ import org.HdrHistogram.Histogram;
 /**
  * A backtest observer stage that samples, per product, what the report charts: book mid with best
  * bid and ask, fair value (where the valuation stage touched the product), our buy and sell fills,
- * position (its own {@link PositionTracker} fed with fills), signal (where signalled) and the
+ * position (read from the backtest's position book after each fill and settlement), signal (where signalled) and the
  * regime posterior; and, for market data carrying both times, the delay from event to receipt.
  * Samples are placed at the backtest clock, the latest event time seen so far (observation times
  * can lag the market), and each series is a {@link DownsampledSeries} of at most
@@ -37,7 +37,7 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
     private final DownsampledSeries[] regime;
     private final int[] regimeCount;
     private final long[] fillCount;
-    private final PositionTracker positions = new PositionTracker();
+    private final PositionTracker positions;
     private final Histogram marketDataDelay = new Histogram(HIGHEST_DELAY_NANOS, 3);
     private final long[] eventsByType = new long[EventType.COUNT];
     private final double[] bookRow = new double[3];
@@ -49,12 +49,15 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
     /**
      * @param instruments products to follow (ids 0..instruments-1), 1..{@link EngineEvent#MAX_INSTRUMENTS}
      * @param maxPoints   most rows kept per series, >= 2 (a chart needs no more than a few thousand)
+     * @param positions   the backtest's position book ({@link io.skytrade.engine.backtest.BacktestRunner#positions()}),
+     *                    which books each fill and settlement before this observer sees it; read only
      */
-    public ReportRecorder(final int instruments, final int maxPoints) {
+    public ReportRecorder(final int instruments, final int maxPoints, final PositionTracker positions) {
         if (instruments < 1 || instruments > EngineEvent.MAX_INSTRUMENTS) {
             throw new IllegalArgumentException("report instruments " + instruments + " must be in 1.." + EngineEvent.MAX_INSTRUMENTS);
         }
         this.instruments = instruments;
+        this.positions = positions;
         book = series(3, maxPoints, DownsampledSeries.Merge.LAST);
         fair = series(1, maxPoints, DownsampledSeries.Merge.LAST);
         buys = series(2, maxPoints, DownsampledSeries.Merge.SUM);
@@ -104,7 +107,7 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
         if (product && e.type == EventType.ORDER_EVENT && e.orderEventKind == OrderEventKind.FILL && e.fillQty > 0) {
             onFill(e, id);
         } else if (product && e.type == EventType.SETTLEMENT) {
-            onSettlement(e, id);
+            onSettlement(id);
         }
         final long mask = instruments == Long.SIZE ? -1L : (1L << instruments) - 1;
         for (long bits = e.touchedInstruments & mask; bits != 0; bits &= bits - 1) {
@@ -129,7 +132,6 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
         if (position[id].size() == 0) {
             position[id].add(firstTime, 0.0);
         }
-        positions.onFill(id, e.side, e.fillQty, e.fillPriceTicks, e.fee);
         fillCount[id]++;
         fillRow[0] = (double) e.fillQty * e.fillPriceTicks;
         fillRow[1] = e.fillQty;
@@ -137,13 +139,11 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
         position[id].add(now, positions.position(id));
     }
 
-    /** The venue settled the product: the position is closed at the settlement price (as the equity sampler books it). */
-    private void onSettlement(final EngineEvent e, final int id) {
-        if (positions.position(id) == 0) {
-            return;
+    /** The venue settled the product: the position book has closed it; the chart shows the drop. */
+    private void onSettlement(final int id) {
+        if (position[id].size() > 0) {
+            position[id].add(now, positions.position(id));
         }
-        positions.onSettlement(id, e.value);
-        position[id].add(now, positions.position(id));
     }
 
     private void recordDelay(final EngineEvent e) {
@@ -203,7 +203,7 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
         return fillCount[instrument];
     }
 
-    /** Our positions and PnL per product, from fills and the fill prices only (no marks). */
+    /** The backtest's position book this recorder reads (positions, PnL and fees per product). */
     public PositionTracker positions() {
         return positions;
     }

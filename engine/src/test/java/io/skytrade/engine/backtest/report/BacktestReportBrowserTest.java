@@ -64,8 +64,9 @@ class BacktestReportBrowserTest {
         final var loaded = new ConfigLoader(Map.of()).loadText(journal.configYaml());
         products = loaded.config().instruments().size();
         names = loaded.config().instruments();
-        recorder = new ReportRecorder(names.size(), ReportRecorder.DEFAULT_MAX_POINTS);
-        result = new BacktestRunner(journal, loaded, tmp.resolve("backtests"), quiet).observer("report", recorder).run();
+        final BacktestRunner runner = new BacktestRunner(journal, loaded, tmp.resolve("backtests"), quiet);
+        recorder = new ReportRecorder(names.size(), ReportRecorder.DEFAULT_MAX_POINTS, runner.positions());
+        result = runner.observer("report", recorder).run();
         assertTrue(result.fills() > 0, "the backtest traded: " + result.fills() + " fills, " + result.orders() + " orders, "
             + result.inputs() + " inputs");
         report = report().write(result.run().dir());

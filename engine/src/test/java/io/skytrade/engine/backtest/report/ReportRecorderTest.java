@@ -4,20 +4,23 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
+import io.skytrade.engine.backtest.EquitySampler;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The report's own position book follows the venue's settlements like the equity sampler: a
- * position held into a settlement is closed at the settlement price, so the position chart drops
- * to zero there and the realised PnL of "Fills per product" matches the per-market figures.
+ * The report reads the backtest's one position book (the equity sampler's, which sees each event
+ * first, as in {@code BacktestRunner}): a position held into a settlement is closed at the
+ * settlement price, so the position chart drops to zero there and the realised PnL of "Fills per
+ * product" is the per-market figures'.
  */
 class ReportRecorderTest {
     private static final long T0 = 1_795_600_000_000_000_000L;
     private static final long SECOND = 1_000_000_000L;
 
-    private final ReportRecorder recorder = new ReportRecorder(2, ReportRecorder.DEFAULT_MAX_POINTS);
+    private final EquitySampler sampler = new EquitySampler(SECOND, 2);
+    private final ReportRecorder recorder = new ReportRecorder(2, ReportRecorder.DEFAULT_MAX_POINTS, sampler.positions());
     private final EngineEvent e = new EngineEvent();
     private long sequence;
 
@@ -59,6 +62,7 @@ class ReportRecorderTest {
         e.side = side;
         e.fillQty = qty;
         e.fillPriceTicks = price;
+        sampler.onEvent(e, sequence, true);
         recorder.onEvent(e, sequence++, true);
     }
 
@@ -69,6 +73,7 @@ class ReportRecorderTest {
         e.receiveTimeNanos = t;
         e.instrumentId = 1;
         e.value = price;
+        sampler.onEvent(e, sequence, true);
         recorder.onEvent(e, sequence++, true);
     }
 }
