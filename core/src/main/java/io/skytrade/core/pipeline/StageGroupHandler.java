@@ -3,6 +3,7 @@ package io.skytrade.core.pipeline;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -12,7 +13,9 @@ import java.util.concurrent.CountDownLatch;
  * stages still see the event (so risk and orders can enter the safe state at that very sequence).
  * A group that runs beside other groups on the same slot (the journal group of the parallel
  * layout) reports its failures without writing to the event, whose shared fields the other
- * groups own.
+ * groups own. On a state-hash checkpoint ({@link EngineEvent#stateHashCount} &gt; 0) each
+ * {@link StateHash} stage's hash is written to its own entry of {@link EngineEvent#stateHashes}
+ * right after it handled the event (even when it threw: its state is what it is).
  *
  * <p>Hot-path cost: one virtual call per stage per event; no allocation.
  */
@@ -20,6 +23,8 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     private final String threadName;
     private final Stage[] stages;
     private final int[] stageIndexes;
+    private final StateHash[] hashed;
+    private final int[] hashSlots;
     private final StageFailureRecorder failures;
     private final CpuPinning pinning;
     private final CountDownLatch started;
@@ -33,7 +38,17 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
                              final StageFailureRecorder failures, final CpuPinning pinning,
                              final CountDownLatch started) {
-        this(threadName, stages, stageIndexes, failures, pinning, started, false);
+        this(threadName, stages, stageIndexes, noHashes(stages.length), failures, pinning, started, false);
+    }
+
+    /**
+     * @param hashSlots each stage's entry in {@link EngineEvent#stateHashes}, -1 for a stage that
+     *                  is not a {@link StateHash}
+     */
+    public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
+                             final int[] hashSlots, final StageFailureRecorder failures, final CpuPinning pinning,
+                             final CountDownLatch started) {
+        this(threadName, stages, stageIndexes, hashSlots, failures, pinning, started, false);
     }
 
     /**
@@ -41,12 +56,19 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
      *                                  group, so a failure must not flag the event
      */
     public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
-                             final StageFailureRecorder failures, final CpuPinning pinning,
+                             final int[] hashSlots, final StageFailureRecorder failures, final CpuPinning pinning,
                              final CountDownLatch started, final boolean concurrentWithOtherGroups) {
         this.concurrentWithOtherGroups = concurrentWithOtherGroups;
         this.threadName = threadName;
         this.stages = stages.clone();
         this.stageIndexes = stageIndexes.clone();
+        this.hashSlots = hashSlots.clone();
+        this.hashed = new StateHash[stages.length];
+        for (int i = 0; i < stages.length; i++) {
+            if (hashSlots[i] >= 0) {
+                hashed[i] = (StateHash) stages[i].handler();
+            }
+        }
         this.failures = failures;
         this.pinning = pinning;
         this.started = started;
@@ -66,7 +88,17 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
                     failures.onStageFailure(stageIndexes[i], stages[i].name(), sequence, event, failure);
                 }
             }
+            final int slot = hashSlots[i];
+            if (slot >= 0 && event.stateHashCount > 0) {
+                event.stateHashes[slot] = hashed[i].stateHash();
+            }
         }
+    }
+
+    private static int[] noHashes(final int n) {
+        final int[] slots = new int[n];
+        Arrays.fill(slots, -1);
+        return slots;
     }
 
     @Override

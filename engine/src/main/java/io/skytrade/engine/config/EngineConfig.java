@@ -13,6 +13,7 @@ import io.skytrade.core.signal.SignalParams;
 import io.skytrade.core.sizing.SizerParams;
 import io.skytrade.core.strategy.StrategyParams;
 import io.skytrade.core.valuation.ValuationParams;
+import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.feeds.config.FeedsConfig;
 import io.skytrade.journal.JournalSettings;
 
@@ -49,7 +50,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
         "thames_level_m", "air_temp_c", "rel_humidity_pct", "pm25_ugm3", "lhr_arrivals_30m", "lhr_departures_30m");
     /** Default stage order. */
     public static final List<String> DEFAULT_STAGES = List.of(
-        "journal", "features", "kalman", "valuation", "signal", "regime", "strategy", "risk", "orders");
+        "journal", "features", "kalman", "valuation", "signal", "regime", "book", "strategy", "risk", "orders");
 
     static EngineConfig bind(final ConfigNode root) {
         final List<String> instruments = root.stringList("instruments", DEFAULT_INSTRUMENTS);
@@ -76,7 +77,8 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
      * pipeline: {@code ringSize} (default 4096, power of two), {@code waitStrategy} (blocking |
      * sleeping | yielding | busy-spin; default blocking), {@code journalMode} (inline | parallel;
      * default inline), {@code threads} (list of stage-name lists, one per thread; default all stages
-     * on one thread), {@code cpus} (one CPU per thread, -1 for none; default none pinned).
+     * on one thread; "book", "strategy" and "risk" must share a thread, and "book" is placed before
+     * "strategy" when not named), {@code cpus} (one CPU per thread, -1 for none; default none pinned).
      */
     public record PipelineSection(PipelineLayout layout) {
         static PipelineSection bind(final ConfigNode n) {
@@ -96,7 +98,8 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             final List<Integer> cpus = n.intList("cpus", List.of());
             n.finish();
             try {
-                return new PipelineSection(new PipelineLayout(ringSize, kind, threads, cpus, mode.equals("parallel")));
+                return new PipelineSection(EngineAssembly.bookOnOneThread(
+                    new PipelineLayout(ringSize, kind, threads, cpus, mode.equals("parallel"))));
             } catch (final IllegalArgumentException e) {
                 throw new ConfigException("config " + e.getMessage());
             }
@@ -106,9 +109,13 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
     /**
      * journal: {@code dir} (root of run directories, default "journal"), {@code blockSize} (default
      * 64MiB), {@code rollCycle} (default FAST_DAILY), {@code pretouch} (default true),
-     * {@code pretouchAhead} (default 32MiB).
+     * {@code pretouchAhead} (default 32MiB), {@code stateHashInterval} (inputs between state-hash
+     * checkpoints of the stateful stages, a power of two, 0 for none; default 1024).
      */
-    public record JournalSection(String dir, JournalSettings settings) {
+    public record JournalSection(String dir, JournalSettings settings, int stateHashInterval) {
+        /** Default inputs between state-hash checkpoints. */
+        public static final int DEFAULT_STATE_HASH_INTERVAL = 1024;
+
         static JournalSection bind(final ConfigNode n) {
             final JournalSettings d = JournalSettings.defaults();
             final String dir = n.string("dir", "journal");
@@ -116,9 +123,13 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             final String roll = n.string("rollCycle", d.rollCycle());
             final boolean pretouch = n.bool("pretouch", d.pretouch());
             final long ahead = n.bytes("pretouchAhead", d.pretouchAheadBytes());
+            final int hashInterval = n.integer("stateHashInterval", DEFAULT_STATE_HASH_INTERVAL);
+            if (hashInterval < 0 || hashInterval > 0 && Integer.bitCount(hashInterval) != 1) {
+                throw n.bad("stateHashInterval", hashInterval, "0 (no checkpoints) or a power of two");
+            }
             n.finish();
             try {
-                return new JournalSection(dir, new JournalSettings(block, roll, pretouch, ahead));
+                return new JournalSection(dir, new JournalSettings(block, roll, pretouch, ahead), hashInterval);
             } catch (final IllegalArgumentException e) {
                 throw new ConfigException("config " + e.getMessage());
             }

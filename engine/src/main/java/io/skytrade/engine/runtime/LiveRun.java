@@ -1,5 +1,6 @@
 package io.skytrade.engine.runtime;
 
+import io.skytrade.core.book.BookSnapshot;
 import io.skytrade.core.pipeline.EngineHealth;
 import io.skytrade.core.pipeline.Pipeline;
 import io.skytrade.core.pipeline.PipelineBuilder;
@@ -9,6 +10,7 @@ import io.skytrade.engine.config.ConfigException;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
 import io.skytrade.engine.config.VenueSection;
+import io.skytrade.engine.demo.SyntheticMarketSource;
 import io.skytrade.exchange.gateway.GatewayConfig;
 import io.skytrade.exchange.gateway.WebSocketExchangeGateway;
 import io.skytrade.exchange.sim.ExchangeSimulator;
@@ -17,7 +19,6 @@ import io.skytrade.feeds.FeedLog;
 import io.skytrade.feeds.FeedScheduler;
 import io.skytrade.feeds.Feeds;
 import io.skytrade.feeds.ObservationPublisher;
-import io.skytrade.engine.demo.SyntheticMarketSource;
 import io.skytrade.journal.DecisionJournal;
 import io.skytrade.journal.InputJournalStage;
 import io.skytrade.journal.PageToucher;
@@ -245,9 +246,12 @@ public final class LiveRun implements AutoCloseable {
     private String statusLine(final long events, final double rate) {
         final EngineHealth health = pipeline.health();
         final StringBuilder sb = new StringBuilder();
-        sb.append(String.format("status: %s mode %s events %,d (%,.0f/s) decisions %,d orders sent %,d cancels %,d",
+        final BookSnapshot book = stages.snapshot();
+        sb.append(String.format("status: %s mode %s events %,d (%,.0f/s) decisions %,d orders sent %,d cancels %,d"
+                + " fills %,d open %,d position %,d lots in %d products PnL %,.0f (realised %,.0f)",
             health.state(), TradingMode.name(stages.risk().mode()), events, rate, decisionJournal.entries(),
-            stages.orders().ordersSent(), stages.orders().cancelsSent()));
+            stages.orders().ordersSent(), stages.orders().cancelsSent(), book.fills(), book.openOrders(),
+            book.grossPosition(), book.productsHeld(), book.equity(), book.netRealised()));
         if (gateway != null) {
             sb.append(gateway.isConnected() ? " venue connected" : " venue DISCONNECTED");
         }
