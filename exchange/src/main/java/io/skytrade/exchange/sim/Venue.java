@@ -179,8 +179,16 @@ final class Venue implements ExecutionListener {
         }
         session.active = false;
         sessions.remove(session);
-        if (!remote && (code == CloseFrame.PROTOCOL_ERROR || code == CloseFrame.NO_UTF8 || code == CloseFrame.TOOBIG)) {
-            problems.problem(who(session), "connection closed (" + code + " " + reason + ")");
+        if (!remote) {
+            final String problem = switch (code) {
+                case CloseFrame.NO_UTF8 -> "text frame is not valid UTF-8: connection closed (1007)";
+                case CloseFrame.TOOBIG -> "frame larger than " + VenueServer.MAX_FRAME_BYTES + " bytes: connection closed (1009)";
+                case CloseFrame.PROTOCOL_ERROR -> "WebSocket protocol error (" + reason + "): connection closed (1002)";
+                default -> null;
+            };
+            if (problem != null) {
+                problems.problem(who(session), problem);
+            }
         }
         final ParticipantTable.Participant p = participants.get(session.participant);
         if (p != null && p.session == session) {

@@ -4,12 +4,12 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
-import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.WebSocketServer;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -101,8 +101,11 @@ final class VenueServer extends WebSocketServer {
             agent.post(() -> venue.onServerError(ex));
             return;
         }
+        if (ex instanceof InvalidDataException || ex instanceof IOException) {
+            return; // the library closes the connection; the venue reports the close (onClose), one line
+        }
         final VenueSession session = conn.getAttachment();
-        final String problem = describe(ex);
+        final String problem = ex.getClass().getSimpleName() + ": " + ex.getMessage();
         if (session != null) {
             agent.post(() -> venue.onSocketError(session, problem));
         } else {
@@ -113,16 +116,5 @@ final class VenueServer extends WebSocketServer {
     @Override
     public void onStart() {
         started.countDown();
-    }
-
-    private static String describe(final Exception ex) {
-        if (ex instanceof InvalidDataException invalid) {
-            return switch (invalid.getCloseCode()) {
-                case CloseFrame.NO_UTF8 -> "text frame is not valid UTF-8: connection closed (1007)";
-                case CloseFrame.TOOBIG -> "frame exceeds " + MAX_FRAME_BYTES + " bytes: connection closed (1009)";
-                default -> "WebSocket protocol error (" + invalid.getCloseCode() + " " + invalid.getMessage() + "): connection closed";
-            };
-        }
-        return ex.getClass().getSimpleName() + ": " + ex.getMessage();
     }
 }
