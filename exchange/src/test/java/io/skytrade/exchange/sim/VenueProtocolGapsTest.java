@@ -59,32 +59,27 @@ class VenueProtocolGapsTest {
     @Test
     void shouldRejectOutOfRangeOrderValuesWithTheirOwnReasons() throws Exception {
         final RawClient client = loggedIn(quiet(), "k");
-        client.send(order("0", "TIDE_SPOT", "BUY", "2600", "1", "GTC"));
-        assertReject(client.next("reject"), "0", 6);
-        client.send(order("-3", "TIDE_SPOT", "BUY", "2600", "1", "GTC"));
-        assertReject(client.next("reject"), "-3", 6);
-        client.send(order("1", "TIDE_SPOT", "BUY", "-1", "1", "GTC"));
-        assertReject(client.next("reject"), "1", 2);
-        client.send(order("2", "TIDE_SPOT", "BUY", "1000000001", "1", "GTC"));
-        assertReject(client.next("reject"), "2", 2);
-        client.send(order("3", "TIDE_SPOT", "BUY", "2600", "0", "GTC"));
-        assertReject(client.next("reject"), "3", 3);
-        client.send(order("4", "TIDE_SPOT", "BUY", "2600", "99999999999999999999999", "GTC"));
-        assertReject(client.next("reject"), "4", 3);
-        client.send(order("5", "TIDE_SPOT", "HOLD", "2600", "1", "GTC"));
-        assertReject(client.next("reject"), "5", 4);
-        client.send(order("6", "TIDE_SPOT", "BUY", "2600", "1", "FOK"));
-        assertReject(client.next("reject"), "6", 5);
-        client.send(order("7", "NOPE", "BUY", "2600", "1", "GTC"));
-        assertReject(client.next("reject"), "7", 1);
+        final String[][] cases = {
+            // clOrdId, product, side, price, qty, tif, expected reason
+            {"0", "TIDE_SPOT", "BUY", "2600", "1", "GTC", "6"},
+            {"-3", "TIDE_SPOT", "BUY", "2600", "1", "GTC", "6"},
+            {"1", "TIDE_SPOT", "BUY", "-1", "1", "GTC", "2"},
+            {"2", "TIDE_SPOT", "BUY", "1000000001", "1", "GTC", "2"},
+            {"3", "TIDE_SPOT", "BUY", "2600", "0", "GTC", "3"},
+            {"4", "TIDE_SPOT", "BUY", "2600", "99999999999999999999999", "GTC", "3"},
+            {"5", "TIDE_SPOT", "HOLD", "2600", "1", "GTC", "4"},
+            {"6", "TIDE_SPOT", "BUY", "2600", "1", "FOK", "5"},
+            {"7", "NOPE", "BUY", "2600", "1", "GTC", "1"},
+        };
+        for (final String[] c : cases) {
+            client.send(order(c[0], c[1], c[2], c[3], c[4], c[5]));
+            final String reject = client.next("reject");
+            assertTrue(reject.contains("\"clOrdId\":" + c[0] + ",") && reject.contains("\"reason\":" + c[6] + ","), reject);
+        }
         client.send(order("8", "TIDE_SPOT", "BUY", "2600.5", "1", "GTC"));
         assertTrue(client.next("error").contains("\"code\":1,"), "a price that is not an integer is a decode error");
         client.assertNo("ack", 100);
         assertEquals(0, simulator.openOrderCount("k"));
-    }
-
-    private static void assertReject(final String reject, final String clOrdId, final int reason) {
-        assertTrue(reject.contains("\"clOrdId\":" + clOrdId + ",") && reject.contains("\"reason\":" + reason + ","), reject);
     }
 
     @Test
