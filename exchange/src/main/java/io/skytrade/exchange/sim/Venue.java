@@ -2,7 +2,7 @@ package io.skytrade.exchange.sim;
 
 import io.skytrade.core.event.Side;
 import io.skytrade.core.world.SyntheticWorld;
-import io.skytrade.core.world.WorldProduct;
+import io.skytrade.core.world.WorldSettlement;
 import io.skytrade.exchange.RejectReason;
 import io.skytrade.exchange.matching.ExecutionListener;
 import io.skytrade.exchange.matching.MatchingEngine;
@@ -24,8 +24,9 @@ import java.util.function.LongSupplier;
  * The simulated venue's logic: logins and sessions, subscriptions, order entry into the
  * {@link MatchingEngine}, execution reports with per-participant sequence numbers kept for replay
  * on reconnect, book snapshots and incremental updates with per-product sequence numbers,
- * background traders, settlement on the {@link SyntheticWorld} at the session end, and the release
- * of idle participants ({@link ParticipantTable}).
+ * background traders, settlement on the {@link SyntheticWorld} at the session end under the
+ * configured settlement rules ({@link WorldSettlement}, the rules the engine's valuation uses), and
+ * the release of idle participants ({@link ParticipantTable}).
  *
  * <p>Thread-safety: none, by design. Every method runs on the venue thread of a {@link VenueAgent}
  * (socket events, timers and queries are posted to it), so the venue holds no lock and may call
@@ -38,7 +39,7 @@ final class Venue implements ExecutionListener {
     private final LongSupplier worldClock;
     private final LongSupplier wallNanos;
     private final ProblemLog problems;
-    private final SyntheticWorld world;
+    private final WorldSettlement world;
     private final MatchingEngine engine;
     private final int productCount;
     private final String[] symbols;
@@ -87,12 +88,12 @@ final class Venue implements ExecutionListener {
         this.worldClock = worldClock;
         this.wallNanos = wallNanos;
         this.problems = problems;
-        this.world = new SyntheticWorld(config.seed);
+        this.world = new WorldSettlement(new SyntheticWorld(config.seed), config.settlement);
         this.productCount = config.products.size();
         this.symbols = config.products.toArray(new String[0]);
         this.worldCodes = new int[productCount];
         for (int i = 0; i < productCount; i++) {
-            worldCodes[i] = WorldProduct.code(symbols[i]);
+            worldCodes[i] = config.settlement.kindOf(symbols[i]);
             productIds.put(symbols[i], i);
         }
         this.backgroundCount = productCount + 1;
@@ -113,7 +114,7 @@ final class Venue implements ExecutionListener {
         }
         this.participants = new ParticipantTable(backgroundCount, config.maxParticipants, productCount);
         final long start = worldClock.getAsLong();
-        this.sessionEnd = config.sessionEndNanos != 0 ? config.sessionEndNanos : SyntheticWorld.londonNoonAtOrAfter(start + 1);
+        this.sessionEnd = config.sessionEndNanos != 0 ? config.sessionEndNanos : world.nextSettlementAtOrAfter(start + 1);
         this.traders = tradersFor(start, sessionEnd);
         this.bookSeq = new long[productCount];
         this.shownBidPx = new long[productCount][config.bookDepth];
@@ -129,7 +130,7 @@ final class Venue implements ExecutionListener {
     private BackgroundTraders tradersFor(final long start, final long end) {
         final double[] truths = new double[productCount];
         for (int i = 0; i < productCount; i++) {
-            truths[i] = world.settlement(worldCodes[i], end);
+            truths[i] = world.value(worldCodes[i], end);
         }
         return new BackgroundTraders(engine, truths, worldCodes, start, end, config.seed ^ end, backgroundOrderIds,
             shiftTicks);
@@ -396,7 +397,7 @@ final class Venue implements ExecutionListener {
     private void settle(final long now) {
         settled = true;
         for (int i = 0; i < productCount; i++) {
-            engine.settle(now, i, world.settlement(worldCodes[i], sessionEnd));
+            engine.settle(now, i, world.value(worldCodes[i], sessionEnd));
         }
         publishBooks();
     }
@@ -412,7 +413,7 @@ final class Venue implements ExecutionListener {
      */
     private void openNextSession() {
         final long start = sessionEnd;
-        sessionEnd = SyntheticWorld.londonNoonAtOrAfter(start + 1);
+        sessionEnd = world.nextSettlementAtOrAfter(start + 1);
         traders = tradersFor(start, sessionEnd);
         for (int i = 0; i < productCount; i++) {
             engine.reopen(i);
@@ -433,7 +434,7 @@ final class Venue implements ExecutionListener {
 
     /** Settlement value of a product on the world (known to the venue all along). */
     double settlementValue(final String product) {
-        return world.settlement(worldCodes[requireProduct(product)], sessionEnd);
+        return world.value(worldCodes[requireProduct(product)], sessionEnd);
     }
 
     /** Position of the participant logged in with {@code apiKey} (0 when the venue holds no record of it). */
