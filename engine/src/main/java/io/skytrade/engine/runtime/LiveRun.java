@@ -130,6 +130,7 @@ public final class LiveRun implements AutoCloseable {
                 if (simulated) {
                     // the venue runs on the engine's world clock itself, so venue and engine stamps agree
                     simulator = new ExchangeSimulator(VenueConfig.builder().products(config.instruments()).seed(venue.seed())
+                        .settlement(config.model().settlement())
                         .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot())
                         .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build(), clock);
                     simulator.start(venue.port());
