@@ -12,15 +12,7 @@ package io.skytrade.engine.config;
  */
 public record DashboardSection(boolean enabled, String bind, int port, String tokenEnv) {
     public DashboardSection {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("dashboard.port: " + port + " must be 0..65535");
-        }
-        if (bind == null || bind.isBlank()) {
-            throw new IllegalArgumentException("dashboard.bind: must be an address such as 127.0.0.1");
-        }
-        if (tokenEnv == null || tokenEnv.isBlank()) {
-            throw new IllegalArgumentException("dashboard.tokenEnv: must name an environment variable");
-        }
+        EndpointChecks.check("dashboard", bind, port, tokenEnv);
     }
 
     public static DashboardSection defaults() {

@@ -16,15 +16,7 @@ package io.skytrade.engine.config;
  */
 public record MetricsSection(boolean enabled, String bind, int port, String tokenEnv, long intervalNanos) {
     public MetricsSection {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("metrics.port: " + port + " must be 0..65535");
-        }
-        if (bind == null || bind.isBlank()) {
-            throw new IllegalArgumentException("metrics.bind: must be an address such as 127.0.0.1");
-        }
-        if (tokenEnv == null || tokenEnv.isBlank()) {
-            throw new IllegalArgumentException("metrics.tokenEnv: must name an environment variable");
-        }
+        EndpointChecks.check("metrics", bind, port, tokenEnv);
         if (intervalNanos < 50_000_000L) {
             throw new IllegalArgumentException("metrics.interval: " + intervalNanos + "ns must be at least 50ms");
         }
