@@ -39,8 +39,8 @@ public final class InlinePipeline implements InboundPublisher {
     private boolean started;
 
     InlinePipeline(final int capacity, final EpochNanoClock clock, final Stage[] stages, final int[] indexes,
-                   final int[] hashSlots, final StateHashCheckpoints checkpoints, final StageFailureRecorder failures,
-                   final EngineHealth health, final List<String> stageNames) {
+                   final int[] hashSlots, final StateHashCheckpoints checkpoints, final StageObserver[] observers,
+                   final StageFailureRecorder failures, final EngineHealth health, final List<String> stageNames) {
         if (Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("inline pipeline capacity must be a power of two, was " + capacity);
         }
@@ -55,7 +55,7 @@ public final class InlinePipeline implements InboundPublisher {
         this.stageNames = List.copyOf(stageNames);
         this.checkpoints = checkpoints;
         this.stages = new StageGroupHandler("inline", stages, indexes, hashSlots, failures,
-            new CpuPinning(CpuPinning.NONE, message -> { }), new CountDownLatch(1));
+            new CpuPinning(CpuPinning.NONE, message -> { }), new CountDownLatch(1), false, observers);
     }
 
     /** Calls every stage's {@code onStart} (once). */

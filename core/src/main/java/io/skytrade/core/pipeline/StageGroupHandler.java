@@ -17,7 +17,9 @@ import java.util.concurrent.CountDownLatch;
  * {@link StateHash} stage's hash is written to its own entry of {@link EngineEvent#stateHashes}
  * right after it handled the event (even when it threw: its state is what it is).
  *
- * <p>Hot-path cost: one virtual call per stage per event; no allocation.
+ * Each stage may have a read-only {@link StageObserver} called right after it on this thread.
+ *
+ * <p>Hot-path cost: one virtual call per stage per event (two with an observer); no allocation.
  */
 public final class StageGroupHandler implements EventHandler<EngineEvent> {
     private final String threadName;
@@ -29,6 +31,7 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     private final CpuPinning pinning;
     private final CountDownLatch started;
     private final boolean concurrentWithOtherGroups;
+    private final StageObserver[] observers;
 
     /**
      * @param threadName   name of the thread running the group (for reports)
@@ -38,26 +41,27 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
                              final StageFailureRecorder failures, final CpuPinning pinning,
                              final CountDownLatch started) {
-        this(threadName, stages, stageIndexes, noHashes(stages.length), failures, pinning, started, false);
+        this(threadName, stages, stageIndexes, noHashes(stages.length), failures, pinning, started, false,
+            new StageObserver[stages.length]);
     }
 
     /**
-     * @param hashSlots each stage's entry in {@link EngineEvent#stateHashes}, -1 for a stage that
-     *                  is not a {@link StateHash}
-     */
-    public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
-                             final int[] hashSlots, final StageFailureRecorder failures, final CpuPinning pinning,
-                             final CountDownLatch started) {
-        this(threadName, stages, stageIndexes, hashSlots, failures, pinning, started, false);
-    }
-
-    /**
+     * @param hashSlots                 each stage's entry in {@link EngineEvent#stateHashes}, -1 for a
+     *                                  stage that is not a {@link StateHash}
      * @param concurrentWithOtherGroups the group handles each slot at the same time as another
      *                                  group, so a failure must not flag the event
+     * @param observers                 one entry per stage (null for none): a read-only
+     *                                  {@link StageObserver} called after that stage on this thread
      */
     public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
                              final int[] hashSlots, final StageFailureRecorder failures, final CpuPinning pinning,
-                             final CountDownLatch started, final boolean concurrentWithOtherGroups) {
+                             final CountDownLatch started, final boolean concurrentWithOtherGroups,
+                             final StageObserver[] observers) {
+        if (observers.length != stages.length || hashSlots.length != stages.length) {
+            throw new IllegalArgumentException("one observer and one hash slot per stage expected: " + observers.length
+                + " and " + hashSlots.length + " for " + stages.length + " stages");
+        }
+        this.observers = observers.clone();
         this.concurrentWithOtherGroups = concurrentWithOtherGroups;
         this.threadName = threadName;
         this.stages = stages.clone();
@@ -91,6 +95,15 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
             final int slot = hashSlots[i];
             if (slot >= 0 && event.stateHashCount > 0) {
                 event.stateHashes[slot] = hashed[i].stateHash();
+            }
+            final StageObserver observer = observers[i];
+            if (observer != null) {
+                try {
+                    observer.afterStage(event, sequence);
+                } catch (final RuntimeException failure) {
+                    // A broken observer costs its figures, never the trading: recorded, event untouched.
+                    failures.onObserverFailure(stages[i].name(), sequence, failure);
+                }
             }
         }
     }

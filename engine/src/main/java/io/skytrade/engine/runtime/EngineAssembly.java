@@ -1,7 +1,6 @@
 package io.skytrade.engine.runtime;
 
 import com.lmax.disruptor.EventHandler;
-import io.skytrade.core.book.BookSnapshot;
 import io.skytrade.core.book.BookStage;
 import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.EngineEvent;
@@ -77,7 +76,6 @@ public final class EngineAssembly {
         final OrderManagerConfig orderConfig = new OrderManagerConfig(m.orders().orderCapacity(),
             m.orders().clientOrderIdBase() + clientOrderIdBase, m.orders().ackTimeoutNanos());
         final TradingBook book = new TradingBook(orderConfig);
-        final BookStage bookStage = new BookStage(book);
         final OutboundStage orders = new OutboundStage(gateway, decisions);
         final RiskStage risk = new RiskStage(book, m.risk(), m.drawdown(), m.safeMode());
         final List<String> names = List.of("features", "kalman", "valuation", "signal", "regime", BOOK_STAGE, "strategy",
@@ -85,14 +83,14 @@ public final class EngineAssembly {
         final List<EventHandler<EngineEvent>> handlers = List.of(
             new FeatureHandler(registry, m.feature()),
             new KalmanHandler(registry, m.kalman()),
-            new ValuationHandler(registry, m.valuation(), m.kalman()),
+            new ValuationHandler(registry, m.valuation(), m.settlement(), m.kalman()),
             new SignalHandler(registry, m.signal()),
             new RegimeHandler(registry, m.regime()),
-            bookStage,
+            new BookStage(book),
             new StrategyHandler(registry, m.strategy(), m.sizer(), book),
             risk,
             orders);
-        return new Stages(names, handlers, book, bookStage.snapshot(), risk, orders);
+        return new Stages(names, handlers, book, risk, orders);
     }
 
     /**
@@ -171,11 +169,10 @@ public final class EngineAssembly {
      * @param names    stage names in order
      * @param handlers the stage handlers in the same order
      * @param book     the one trading book (orders, positions, PnL), read on the stages' thread
-     * @param snapshot the book's figures published for other threads (status line)
      * @param risk     the risk stage (for counters and mode)
      * @param orders   the outbound stage (for counters)
      */
     public record Stages(List<String> names, List<EventHandler<EngineEvent>> handlers, TradingBook book,
-                         BookSnapshot snapshot, RiskStage risk, OutboundStage orders) {
+                         RiskStage risk, OutboundStage orders) {
     }
 }
