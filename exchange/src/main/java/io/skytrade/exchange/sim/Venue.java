@@ -40,6 +40,7 @@ final class Venue implements ExecutionListener {
     private final int backgroundCount;
     private final long[] shiftTicks;
     private final long[] backgroundOrderIds;
+    private final PublicForecast forecast;
     private BackgroundTraders traders;
     private long sessionEnd;
     private boolean settled;
@@ -80,9 +81,14 @@ final class Venue implements ExecutionListener {
     }
 
     Venue(final VenueConfig config, final LongSupplier worldClock) {
+        this(config, worldClock, new SyntheticWorld(config.seed));
+    }
+
+    /** A venue on a given world (tests: a world whose future was redrawn); {@code config.seed} still seeds the traders. */
+    Venue(final VenueConfig config, final LongSupplier worldClock, final SyntheticWorld world) {
         this.config = config;
         this.worldClock = worldClock;
-        this.world = new SyntheticWorld(config.seed);
+        this.world = world;
         this.productCount = config.products.size();
         this.symbols = config.products.toArray(new String[0]);
         this.worldCodes = new int[productCount];
@@ -108,8 +114,9 @@ final class Venue implements ExecutionListener {
             engine.rateLimit(p, config.orderRatePerSecond, config.orderBurst);
         }
         final long start = worldClock.getAsLong();
+        this.forecast = publicForecast(config, world, worldCodes, start);
         this.sessionEnd = config.sessionEndNanos != 0 ? config.sessionEndNanos : SyntheticWorld.londonNoonAtOrAfter(start + 1);
-        this.traders = tradersFor(start, sessionEnd);
+        this.traders = tradersFor(sessionEnd);
         this.bookSeq = new long[productCount];
         this.shownBidPx = new long[productCount][config.bookDepth];
         this.shownBidQty = new long[productCount][config.bookDepth];
@@ -121,13 +128,20 @@ final class Venue implements ExecutionListener {
         this.scratchQty = new long[config.bookDepth];
     }
 
-    private BackgroundTraders tradersFor(final long start, final long end) {
-        final double[] truths = new double[productCount];
-        for (int i = 0; i < productCount; i++) {
-            truths[i] = world.settlement(worldCodes[i], end);
-        }
-        return new BackgroundTraders(engine, truths, worldCodes, start, end, config.seed ^ end, backgroundOrderIds,
-            shiftTicks);
+    /** The public forecast the background participants of {@code config.marketSkill} quote around. */
+    static PublicForecast publicForecast(final VenueConfig config, final SyntheticWorld world, final int[] worldCodes,
+                                         final long start) {
+        final PublicReadings readings = new PublicReadings(world, config.readingSeed, config.readingNoiseScale);
+        return switch (config.marketSkill) {
+            case DULL -> new PersistenceForecast(readings, worldCodes);
+            case MEDIUM -> new WeatherServiceForecast(world, readings, worldCodes, config.seed);
+            case SHARP -> new FilteredFeedForecast(readings, worldCodes, start);
+        };
+    }
+
+    private BackgroundTraders tradersFor(final long end) {
+        return new BackgroundTraders(engine, forecast, config.marketSkill, productCount, end, config.seed ^ end,
+            config.traderNoise, config.sizeSkew, backgroundOrderIds, shiftTicks);
     }
 
     /**
@@ -341,9 +355,8 @@ final class Venue implements ExecutionListener {
 
     /** After the session end has been settled: reopens every product for the 24 h session that follows. */
     private void openNextSession() {
-        final long start = sessionEnd;
-        sessionEnd = SyntheticWorld.londonNoonAtOrAfter(start + 1);
-        traders = tradersFor(start, sessionEnd);
+        sessionEnd = SyntheticWorld.londonNoonAtOrAfter(sessionEnd + 1);
+        traders = tradersFor(sessionEnd);
         for (int i = 0; i < productCount; i++) {
             engine.reopen(i);
         }
