@@ -2,9 +2,9 @@ package io.skytrade.core.world;
 
 /**
  * A path of the world's series over time: what the settlement formulas read. The
- * {@link SyntheticWorld} is one path; a public forecast builds another from published readings
- * and its own view of the future, and {@link SyntheticWorld#settlement(SeriesPath, int, long)}
- * settles either with the same code.
+ * {@link SyntheticWorld} is one path; a public forecast can build another from published readings
+ * and its own view of the future, and {@link WorldSettlement} settles either with the same code
+ * and the same settlement rules.
  *
  * <p>Implementations must be deterministic; thread-safety is theirs to state. Not for the engine's
  * hot path.

@@ -1,10 +1,5 @@
 package io.skytrade.core.world;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.SplittableRandom;
 
 /**
@@ -35,9 +30,12 @@ import java.util.SplittableRandom;
  * another future: the test that the simulated market is honest) and {@link #forecastMember} (what
  * a public forecaster knows at an instant, the rest drawn afresh: one member of a forecast ensemble).
  *
+ * <p>The world holds no settlement formula: {@link WorldSettlement} settles products on it (or on
+ * any {@link SeriesPath}, such as a public forecast's path) under the configured settlement rules,
+ * the same the engine's valuation uses.
+ *
  * <p>Immutable and thread-safe. Cost: a few hundred nanoseconds per value (it allocates a small
- * random generator per knot); a full settlement recomputes a day of samples, about 1 ms. Not for
- * the engine's hot path: feeds and the simulator call it.
+ * random generator per knot). Not for the engine's hot path: feeds and the simulator call it.
  */
 public final class SyntheticWorld implements SeriesPath {
     public static final long MINUTE_NANOS = 60_000_000_000L;
@@ -45,8 +43,6 @@ public final class SyntheticWorld implements SeriesPath {
     public static final long HALF_HOUR_NANOS = 30 * MINUTE_NANOS;
     public static final long HOUR_NANOS = 60 * MINUTE_NANOS;
     public static final long DAY_NANOS = 24 * HOUR_NANOS;
-    /** Samples of a 15-minute series in a 24 h window (the window's start is excluded). */
-    public static final int QUARTERS_PER_DAY = 96;
     /** Half-hour flight bins in a 24 h window. */
     public static final int BINS_PER_DAY = 48;
 
@@ -226,137 +222,6 @@ public final class SyntheticWorld implements SeriesPath {
     /** Heathrow departures in half-hour bin {@code bin}. */
     public int departures(final long bin) {
         return flights(bin, STREAM_DEP, DEPARTURE_SCHEDULE);
-    }
-
-    /**
-     * Exact settlement value of a {@link WorldProduct} for the 24 h window ending at
-     * {@code windowEndNanos} (the settlement instant): {@link #settlement(SeriesPath, int, long)}
-     * on this world.
-     */
-    public double settlement(final int product, final long windowEndNanos) {
-        return settlement(this, product, windowEndNanos);
-    }
-
-    /**
-     * Settlement value of a {@link WorldProduct} for the 24 h window ending at
-     * {@code windowEndNanos}, read from {@code path}, using the formulas of the CMI reference:
-     * spot products read the value at the window end; TIDE_SWING sums over the 96 consecutive
-     * 15-minute reading pairs of the window; WX_SUM sums the 96 samples after the window start up
-     * to and including its end; flight products sum the 48 half-hour bins of the window. The one
-     * implementation of the settlement rules on a path: the venue settles the world with it, and a
-     * public forecast settles its forecast path with it.
-     */
-    public static double settlement(final SeriesPath path, final int product, final long windowEndNanos) {
-        final long start = windowEndNanos - DAY_NANOS;
-        switch (product) {
-            case WorldProduct.TIDE_SPOT:
-                return StrictMath.round(StrictMath.abs(path.value(WorldSeries.THAMES_LEVEL_M, windowEndNanos)) * 1000.0);
-            case WorldProduct.TIDE_SWING:
-                return tideSwing(path, start, windowEndNanos);
-            case WorldProduct.WX_SPOT:
-                return weatherProduct(path, windowEndNanos);
-            case WorldProduct.WX_SUM:
-                return weatherSum(path, start, windowEndNanos);
-            case WorldProduct.LHR_COUNT:
-                return flightCount(path, start);
-            case WorldProduct.LHR_INDEX:
-                return flightIndex(path, start);
-            case WorldProduct.AQ_SPOT:
-                return StrictMath.round(path.value(WorldSeries.PM25_UGM3, windowEndNanos) * 100.0);
-            case WorldProduct.LON_ETF:
-                return etf(path, windowEndNanos);
-            case WorldProduct.LON_FLY:
-                return StrictMath.round(WorldProduct.flyPayoff(etf(path, windowEndNanos)) * 1e6) / 1e6;
-            default:
-                throw new IllegalArgumentException("unknown world product code " + product
-                    + ", expected 0.." + (WorldProduct.COUNT - 1));
-        }
-    }
-
-    /** Fills {@code out[product]} with every product's settlement for the window ending at {@code windowEndNanos}. */
-    public void settleAll(final long windowEndNanos, final double[] out) {
-        settleAll(this, windowEndNanos, out);
-    }
-
-    /** Fills {@code out[product]} with every product's settlement on {@code path} for the window ending at {@code windowEndNanos}. */
-    public static void settleAll(final SeriesPath path, final long windowEndNanos, final double[] out) {
-        for (int p = 0; p < WorldProduct.COUNT; p++) {
-            out[p] = settlement(path, p, windowEndNanos);
-        }
-    }
-
-    /**
-     * The next settlement instant at or after {@code epochNanos}: 12:00 London time (Europe/London,
-     * so 11:00 UTC in summer).
-     */
-    public static long londonNoonAtOrAfter(final long epochNanos) {
-        final ZoneId london = ZoneId.of("Europe/London");
-        final Instant instant = Instant.ofEpochSecond(StrictMath.floorDiv(epochNanos, 1_000_000_000L),
-            StrictMath.floorMod(epochNanos, 1_000_000_000L));
-        final LocalDate day = instant.atZone(london).toLocalDate();
-        long noon = toNanos(ZonedDateTime.of(day, LocalTime.NOON, london).toInstant());
-        if (noon < epochNanos) {
-            noon = toNanos(ZonedDateTime.of(day.plusDays(1), LocalTime.NOON, london).toInstant());
-        }
-        return noon;
-    }
-
-    private static long toNanos(final Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-    private static double tideSwing(final SeriesPath path, final long start, final long end) {
-        double sum = 0;
-        double previous = path.value(WorldSeries.THAMES_LEVEL_M, start);
-        for (long t = start + QUARTER_HOUR_NANOS; t <= end; t += QUARTER_HOUR_NANOS) {
-            final double level = path.value(WorldSeries.THAMES_LEVEL_M, t);
-            final double d = StrictMath.abs(level - previous) * 100.0;
-            sum += StrictMath.max(0, 20 - d) + StrictMath.max(0, d - 25);
-            previous = level;
-        }
-        return StrictMath.round(sum * 1e6) / 1e6;
-    }
-
-    private static double weatherProduct(final SeriesPath path, final long t) {
-        final double fahrenheit = path.value(WorldSeries.AIR_TEMP_C, t) * 9.0 / 5.0 + 32.0;
-        return StrictMath.round(fahrenheit * path.value(WorldSeries.REL_HUMIDITY_PCT, t) * 1e6) / 1e6;
-    }
-
-    private static double weatherSum(final SeriesPath path, final long start, final long end) {
-        double sum = 0;
-        for (long t = start + QUARTER_HOUR_NANOS; t <= end; t += QUARTER_HOUR_NANOS) {
-            sum += weatherProduct(path, t);
-        }
-        return StrictMath.round(sum / 100.0 * 1e6) / 1e6;
-    }
-
-    private static double flightCount(final SeriesPath path, final long start) {
-        final long first = binIndex(start);
-        long sum = 0;
-        for (long b = first; b < first + BINS_PER_DAY; b++) {
-            sum += (long)path.value(WorldSeries.LHR_ARRIVALS_30M, b * HALF_HOUR_NANOS)
-                + (long)path.value(WorldSeries.LHR_DEPARTURES_30M, b * HALF_HOUR_NANOS);
-        }
-        return sum;
-    }
-
-    private static double flightIndex(final SeriesPath path, final long start) {
-        final long first = binIndex(start);
-        double sum = 0;
-        for (long b = first; b < first + BINS_PER_DAY; b++) {
-            final long a = (long)path.value(WorldSeries.LHR_ARRIVALS_30M, b * HALF_HOUR_NANOS);
-            final long d = (long)path.value(WorldSeries.LHR_DEPARTURES_30M, b * HALF_HOUR_NANOS);
-            if (a + d > 0) {
-                sum += (double)(a - d) / (a + d);
-            }
-        }
-        return StrictMath.round(StrictMath.abs(sum) * 100.0 * 1e6) / 1e6;
-    }
-
-    private static double etf(final SeriesPath path, final long end) {
-        final double sum = settlement(path, WorldProduct.TIDE_SPOT, end) + settlement(path, WorldProduct.WX_SPOT, end)
-            + settlement(path, WorldProduct.LHR_COUNT, end);
-        return StrictMath.round(sum * 1e6) / 1e6;
     }
 
     private double rawTemperature(final long t) {

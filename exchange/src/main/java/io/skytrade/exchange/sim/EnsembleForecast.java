@@ -1,13 +1,15 @@
 package io.skytrade.exchange.sim;
 
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.world.SeriesPath;
-import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.core.world.WorldProduct;
+import io.skytrade.core.world.WorldSettlement;
 
 /**
  * A forecast issued at discrete times as an ensemble: each member is a path of the world (the
- * public readings published by the issue time, then the member's model of the rest), settled with
- * the venue's own settlement code; the forecast is the members' mean and its uncertainty their
+ * public readings published by the issue time, then the member's model of the rest), settled by
+ * {@link WorldSettlement} under the venue's settlement rules (the code and rules the venue settles
+ * the world with); the forecast is the members' mean and its uncertainty their
  * standard deviation, widened by sqrt(1 + 1/members) for a finite ensemble. The last few issues are
  * kept, so participants with different lags share the work.
  *
@@ -20,6 +22,7 @@ abstract class EnsembleForecast implements PublicForecast {
     private final int[] worldCodes;
     private final int members;
     private final ForecastPath path;
+    private final WorldSettlement settlement;
     private final double[] settlements = new double[WorldProduct.COUNT];
     private final long[] cachedEnd = new long[CACHED_ISSUES];
     private final long[] cachedIssue = new long[CACHED_ISSUES];
@@ -27,10 +30,11 @@ abstract class EnsembleForecast implements PublicForecast {
     private final double[][] cachedStd = new double[CACHED_ISSUES][WorldProduct.COUNT];
     private int nextSlot;
 
-    EnsembleForecast(final PublicReadings readings, final int[] worldCodes, final int members) {
+    EnsembleForecast(final PublicReadings readings, final SettlementRules rules, final int[] worldCodes, final int members) {
         this.worldCodes = worldCodes.clone();
         this.members = members;
         this.path = new ForecastPath(readings);
+        this.settlement = new WorldSettlement(path, rules);
         java.util.Arrays.fill(cachedIssue, Long.MIN_VALUE);
     }
 
@@ -66,7 +70,8 @@ abstract class EnsembleForecast implements PublicForecast {
         final double[] sum = new double[WorldProduct.COUNT];
         final double[] sumSquares = new double[WorldProduct.COUNT];
         for (int m = 0; m < members; m++) {
-            SyntheticWorld.settleAll(path.aim(issue, member(issue, m), m + 1), windowEnd, settlements);
+            path.aim(issue, member(issue, m), m + 1);
+            settlement.settleAll(windowEnd, settlements);
             for (int p = 0; p < WorldProduct.COUNT; p++) {
                 sum[p] += settlements[p];
                 sumSquares[p] += settlements[p] * settlements[p];

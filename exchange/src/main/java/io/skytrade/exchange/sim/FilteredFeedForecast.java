@@ -7,6 +7,7 @@ import io.skytrade.core.feature.FeatureParams;
 import io.skytrade.core.kalman.KalmanHandler;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.valuation.ValuationHandler;
 import io.skytrade.core.valuation.ValuationParams;
 import io.skytrade.core.world.SyntheticWorld;
@@ -36,6 +37,7 @@ final class FilteredFeedForecast implements PublicForecast {
     private static final int SNAPSHOTS = 512;
 
     private final PublicReadings readings;
+    private final SettlementRules rules;
     private final int[] worldCodes;
     private final FeatureHandler features;
     private final KalmanHandler kalman;
@@ -52,12 +54,13 @@ final class FilteredFeedForecast implements PublicForecast {
     private long processedTo;
     private long sequence;
 
-    FilteredFeedForecast(final PublicReadings readings, final int[] worldCodes, final long start) {
+    FilteredFeedForecast(final PublicReadings readings, final SettlementRules rules, final int[] worldCodes, final long start) {
         this.readings = readings;
+        this.rules = rules;
         this.worldCodes = worldCodes.clone();
         final List<String> symbols = new ArrayList<>();
-        for (int p = 0; p < WorldProduct.COUNT; p++) {
-            symbols.add(WorldProduct.symbol(p));
+        for (int kind = 0; kind < WorldProduct.COUNT; kind++) {
+            symbols.add(rules.symbolOf(kind));
         }
         final List<String> series = new ArrayList<>();
         for (int s = 0; s < WorldSeries.COUNT; s++) {
@@ -65,12 +68,12 @@ final class FilteredFeedForecast implements PublicForecast {
         }
         final InstrumentRegistry registry = InstrumentRegistry.of(symbols, series);
         final long warmStart = start - WARM_UP_DAYS * SyntheticWorld.DAY_NANOS;
-        final long firstEnd = SyntheticWorld.londonNoonAtOrAfter(warmStart);
+        final long firstEnd = rules.nextSettlementAtOrAfter(warmStart);
         final KalmanParams kalmanParams = KalmanParams.defaults();
         features = new FeatureHandler(registry, FeatureParams.defaults());
         kalman = new KalmanHandler(registry, kalmanParams);
-        valuation = new ValuationHandler(registry,
-            ValuationParams.defaults().withWindow(firstEnd - SyntheticWorld.DAY_NANOS, firstEnd), kalmanParams);
+        valuation = new ValuationHandler(registry, ValuationParams.defaults().withWindow(rules.windowStart(firstEnd), firstEnd),
+            rules, kalmanParams);
         for (int s = 0; s < WorldSeries.COUNT; s++) {
             lastFed[s] = WorldReadings.newestPublished(s, warmStart);
         }
@@ -84,7 +87,7 @@ final class FilteredFeedForecast implements PublicForecast {
             advance(asOf);
         }
         final int s = snapshotAtOrBefore(asOf);
-        final boolean usable = s >= 0 && snapshotTime[s] > windowEnd - SyntheticWorld.DAY_NANOS;
+        final boolean usable = s >= 0 && snapshotTime[s] > rules.windowStart(windowEnd);
         for (int i = 0; i < worldCodes.length; i++) {
             mean[i] = usable ? snapshotFair[s][worldCodes[i]] : Double.NaN;
             std[i] = usable ? snapshotStd[s][worldCodes[i]] : 0;

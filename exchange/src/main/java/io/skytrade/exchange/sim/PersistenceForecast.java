@@ -1,5 +1,6 @@
 package io.skytrade.exchange.sim;
 
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.world.SeriesPath;
 import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.core.world.WorldReadings;
@@ -21,8 +22,8 @@ final class PersistenceForecast extends EnsembleForecast {
     private final PublicReadings readings;
     private final Pattern[] patterns = new Pattern[DAYS];
 
-    PersistenceForecast(final PublicReadings readings, final int[] worldCodes) {
-        super(readings, worldCodes, DAYS);
+    PersistenceForecast(final PublicReadings readings, final SettlementRules rules, final int[] worldCodes) {
+        super(readings, rules, worldCodes, DAYS);
         this.readings = readings;
         for (int d = 0; d < DAYS; d++) {
             patterns[d] = new Pattern(d + 1);

@@ -1,6 +1,6 @@
 package io.skytrade.exchange.sim;
 
-import io.skytrade.core.world.WorldProduct;
+import io.skytrade.core.settlement.SettlementRules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +40,8 @@ public final class VenueConfig {
     public final double readingNoiseScale;
     public final double traderNoise;
     public final double sizeSkew;
+    public final long participantIdleTimeoutMillis;
+    public final SettlementRules settlement;
 
     private VenueConfig(final Builder b) {
         products = List.copyOf(b.products);
@@ -64,6 +66,8 @@ public final class VenueConfig {
         readingNoiseScale = b.readingNoiseScale;
         traderNoise = b.traderNoise;
         sizeSkew = b.sizeSkew;
+        participantIdleTimeoutMillis = b.participantIdleTimeoutMillis;
+        settlement = b.settlement;
     }
 
     public static Builder builder() {
@@ -94,8 +98,10 @@ public final class VenueConfig {
         private double readingNoiseScale = 1.0;
         private double traderNoise = 0.3;
         private double sizeSkew = 0.5;
+        private long participantIdleTimeoutMillis = 60_000;
+        private SettlementRules settlement = SettlementRules.defaults();
 
-        /** Product symbols, each a {@link WorldProduct} symbol (default: the nine default products). */
+        /** Product symbols, each one the settlement rules define (default: the nine default products). */
         public Builder products(final List<String> value) {
             products = value;
             return this;
@@ -165,8 +171,9 @@ public final class VenueConfig {
         }
 
         /**
-         * First settlement instant, epoch nanoseconds; 0 (default) means the next 12:00 London time
-         * after the world start. Each later session ends at the next 12:00 London time.
+         * First settlement instant, epoch nanoseconds; 0 (default) means the settlement rules' next
+         * session end after the world start (12:00 London time by default). Each later session ends
+         * at the rules' next session end.
          */
         public Builder sessionEndNanos(final long value) {
             sessionEndNanos = value;
@@ -197,7 +204,11 @@ public final class VenueConfig {
             return this;
         }
 
-        /** Most participants, background traders included (default 64). */
+        /**
+         * Most participant records at once, background traders (one market maker per product and
+         * one taker) included (default 64: room for 54 client participants with the nine default
+         * products). A login with a new key when every slot is held gets error code 7.
+         */
         public Builder maxParticipants(final int value) {
             maxParticipants = value;
             return this;
@@ -209,6 +220,17 @@ public final class VenueConfig {
          */
         public Builder marketSkill(final MarketSkill value) {
             marketSkill = value;
+            return this;
+        }
+
+        /**
+         * Wall time after which the record of a participant without a connection is released, if
+         * it owns nothing (no open order, no position, nothing traded since the last settlement),
+         * counted from its last disconnect or its last execution report, whichever is later
+         * (default 60000 ms; 0 releases a flat participant as soon as it disconnects).
+         */
+        public Builder participantIdleTimeoutMillis(final long value) {
+            participantIdleTimeoutMillis = value;
             return this;
         }
 
@@ -246,14 +268,23 @@ public final class VenueConfig {
             return this;
         }
 
+        /**
+         * The settlement rules the venue settles by on the synthetic world; the engine's valuation
+         * reads the same configuration section (default: {@link SettlementRules#defaults()}).
+         */
+        public Builder settlement(final SettlementRules value) {
+            settlement = value;
+            return this;
+        }
+
         public VenueConfig build() {
             final List<String> errors = new ArrayList<>();
             if (products == null || products.isEmpty()) {
                 errors.add("products = " + products + ": expected at least one product symbol");
             } else {
                 for (final String symbol : products) {
-                    if (WorldProduct.code(symbol) < 0) {
-                        errors.add("products contains '" + symbol + "': expected one of " + DEFAULT_PRODUCTS);
+                    if (settlement != null && settlement.kindOf(symbol) < 0) {
+                        errors.add("products contains '" + symbol + "': expected a product of the settlement rules");
                     }
                 }
                 if (Set.copyOf(products).size() != products.size()) {
@@ -273,11 +304,14 @@ public final class VenueConfig {
             check(errors, quoteIntervalMillis >= 1, "quoteIntervalMillis", quoteIntervalMillis, "at least 1");
             check(errors, feePerLot >= 0, "feePerLot", feePerLot, "0 or more");
             check(errors, orderCapacity >= 16, "orderCapacity", orderCapacity, "at least 16");
-            check(errors, maxParticipants >= 4, "maxParticipants", maxParticipants, "at least 4");
             check(errors, marketSkill != null, "marketSkill", marketSkill, "one of DULL, MEDIUM, SHARP");
             check(errors, readingNoiseScale >= 0 && readingNoiseScale <= 10, "readingNoiseScale", readingNoiseScale, "0..10");
             check(errors, traderNoise >= 0 && traderNoise <= 10, "traderNoise", traderNoise, "0..10");
             check(errors, sizeSkew >= 0 && sizeSkew <= 1, "sizeSkew", sizeSkew, "0..1");
+            check(errors, maxParticipants >= 4 && maxParticipants <= 100_000, "maxParticipants", maxParticipants, "4..100000");
+            check(errors, participantIdleTimeoutMillis >= 0, "participantIdleTimeoutMillis", participantIdleTimeoutMillis,
+                "0 (release on disconnect) or more");
+            check(errors, settlement != null, "settlement", settlement, "settlement rules");
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException("invalid venue configuration:\n" + String.join("\n", errors));
             }

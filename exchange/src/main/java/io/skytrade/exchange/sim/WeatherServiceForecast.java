@@ -1,5 +1,6 @@
 package io.skytrade.exchange.sim;
 
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.world.SeriesPath;
 import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.core.world.WorldReadings;
@@ -33,8 +34,9 @@ final class WeatherServiceForecast extends EnsembleForecast {
     private final long[] memberSeeds = new long[MEMBERS];
     private final Nudged nudged = new Nudged();
 
-    WeatherServiceForecast(final SyntheticWorld world, final PublicReadings readings, final int[] worldCodes, final long seed) {
-        super(readings, worldCodes, MEMBERS);
+    WeatherServiceForecast(final SyntheticWorld world, final PublicReadings readings, final SettlementRules rules,
+                           final int[] worldCodes, final long seed) {
+        super(readings, rules, worldCodes, MEMBERS);
         this.world = world;
         this.readings = readings;
         for (int m = 0; m < MEMBERS; m++) {
