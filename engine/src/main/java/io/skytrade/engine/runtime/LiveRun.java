@@ -136,9 +136,13 @@ public final class LiveRun implements AutoCloseable {
                 String apiKey = env.get(venue.apiKeyEnv());
                 if (simulated) {
                     // the venue runs on the engine's world clock itself, so venue and engine stamps agree
+                    // the market's participants read the same public readings as the engine's offline feeds
                     simulator = new ExchangeSimulator(VenueConfig.builder().products(config.instruments()).seed(venue.seed())
                         .settlement(config.model().settlement())
                         .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot())
+                        .marketSkill(venue.market().skill()).traderNoise(venue.market().traderNoise())
+                        .sizeSkew(venue.market().sizeSkew()).readingSeed(config.feeds().synthetic().seed())
+                        .readingNoiseScale(config.feeds().synthetic().noiseScale())
                         .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build(), clock);
                     simulator.start(venue.port());
                     url = "ws://127.0.0.1:" + simulator.port() + "/";
