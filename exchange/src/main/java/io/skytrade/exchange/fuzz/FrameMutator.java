@@ -1,7 +1,10 @@
 package io.skytrade.exchange.fuzz;
 
 import io.skytrade.exchange.protocol.MessageType;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.TextFrame;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -33,6 +36,18 @@ public final class FrameMutator {
         static Frame text(final String text) {
             return new Frame(Kind.TEXT, text, null);
         }
+    }
+
+    /**
+     * A masked, final text frame whose payload is {@code bytes} as they are, which a client's
+     * {@code send(String)} cannot make when they are not UTF-8.
+     */
+    public static Framedata rawTextFrame(final byte[] bytes) {
+        final TextFrame frame = new TextFrame();
+        frame.setPayload(ByteBuffer.wrap(bytes));
+        frame.setFin(true);
+        frame.setTransferemasked(true);
+        return frame;
     }
 
     private static final List<String> PRODUCTS = List.of("TIDE_SPOT", "TIDE_SWING", "WX_SPOT", "WX_SUM", "LHR_COUNT",

@@ -1,11 +1,9 @@
 package io.skytrade.exchange.fuzz;
 
 import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.framing.TextFrame;
 import org.java_websocket.handshake.ServerHandshake;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,11 +41,7 @@ final class FuzzClient extends WebSocketClient {
 
     /** Sends a text frame whose payload is {@code bytes} as they are (e.g. not UTF-8). */
     void sendTextBytes(final byte[] bytes) {
-        final TextFrame frame = new TextFrame();
-        frame.setPayload(ByteBuffer.wrap(bytes));
-        frame.setFin(true);
-        frame.setTransferemasked(true);
-        sendFrame(frame);
+        sendFrame(FrameMutator.rawTextFrame(bytes));
     }
 
     /** Arms a wait for an {@code error} whose text contains {@code text}; call before sending the probe. */
