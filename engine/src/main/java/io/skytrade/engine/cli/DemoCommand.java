@@ -37,20 +37,7 @@ final class DemoCommand implements Callable<Integer> {
         return ConfigLoader.fromSystemEnv().loadText(defaultText());
     }
 
-    /** {@code config/default.yaml} when present in the working directory, else the copy built into the jar. */
-    private static String defaultText() {
-        final Path local = Paths.get(DEFAULT_CONFIG);
-        try {
-            if (Files.isRegularFile(local)) {
-                return Files.readString(local, StandardCharsets.UTF_8);
-            }
-        } catch (final IOException e) {
-            throw new ConfigException("cannot read " + local + ": " + e.getMessage(), e);
-        }
-        return ConfigLoader.fromSystemEnv().loadText(defaultText());
-    }
-
-    /** The text of the demo configuration: {@code config/default.yaml} when present, else the jar's copy. */
+    /** {@code config/default.yaml} when present in the working directory, else the copy built into the jar (also for {@code soak}). */
     static String defaultText() {
         final Path local = Paths.get(DEFAULT_CONFIG);
         try {
@@ -58,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
                 return Files.readString(local, StandardCharsets.UTF_8);
             }
         } catch (final IOException e) {
-            throw new ConfigException("cannot read config file " + local + ": " + e.getMessage(), e);
+            throw new ConfigException("cannot read " + local + ": " + e.getMessage(), e);
         }
         try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(DEFAULT_CONFIG)) {
             if (in == null) {
