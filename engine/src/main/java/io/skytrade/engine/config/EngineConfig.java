@@ -17,6 +17,7 @@ import io.skytrade.core.valuation.ValuationParams;
 import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.feeds.config.FeedsConfig;
 import io.skytrade.journal.JournalSettings;
+import io.skytrade.journal.RunRetention;
 
 import java.util.List;
 
@@ -114,10 +115,12 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
     /**
      * journal: {@code dir} (root of run directories, default "journal"), {@code blockSize} (default
      * 64MiB), {@code rollCycle} (default FAST_DAILY), {@code pretouch} (default true),
-     * {@code pretouchAhead} (default 32MiB), {@code stateHashInterval} (inputs between state-hash
+     * {@code pretouchAhead} (default 32MiB), {@code retention.runs} and {@code retention.days}
+     * (closed run directories kept under {@code dir} when a live run starts, {@link RunRetention};
+     * default 0 and 0: keep every run), {@code stateHashInterval} (inputs between state-hash
      * checkpoints of the stateful stages, a power of two, 0 for none; default 1024).
      */
-    public record JournalSection(String dir, JournalSettings settings, int stateHashInterval) {
+    public record JournalSection(String dir, JournalSettings settings, RunRetention retention, int stateHashInterval) {
         /** Default inputs between state-hash checkpoints. */
         public static final int DEFAULT_STATE_HASH_INTERVAL = 1024;
 
@@ -128,13 +131,18 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             final String roll = n.string("rollCycle", d.rollCycle());
             final boolean pretouch = n.bool("pretouch", d.pretouch());
             final long ahead = n.bytes("pretouchAhead", d.pretouchAheadBytes());
+            final ConfigNode r = n.node("retention");
+            final int runs = r.integer("runs", 0);
+            final int days = r.integer("days", 0);
+            r.finish();
             final int hashInterval = n.integer("stateHashInterval", DEFAULT_STATE_HASH_INTERVAL);
             if (hashInterval < 0 || hashInterval > 0 && Integer.bitCount(hashInterval) != 1) {
                 throw n.bad("stateHashInterval", hashInterval, "0 (no checkpoints) or a power of two");
             }
             n.finish();
             try {
-                return new JournalSection(dir, new JournalSettings(block, roll, pretouch, ahead), hashInterval);
+                return new JournalSection(dir, new JournalSettings(block, roll, pretouch, ahead), new RunRetention(runs, days),
+                    hashInterval);
             } catch (final IllegalArgumentException e) {
                 throw new ConfigException("config " + e.getMessage());
             }
