@@ -6,8 +6,6 @@ import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.pipeline.OrderGateway;
-import io.skytrade.core.pipeline.StateHash;
-import io.skytrade.core.position.PositionTracker;
 
 /**
  * Pipeline stage "orders", the outbound end: hands each event to the {@link DecisionListener}
@@ -15,12 +13,13 @@ import io.skytrade.core.position.PositionTracker;
  * ORDER_NEW and ORDER_CANCEL, whose client order ids the trading book assigned in the risk stage.
  * Nothing is sent for an event flagged {@link EngineEvent#journalFailed} (in the parallel layout
  * this stage is the one gated on the journal). It keeps no orders: the
- * {@link io.skytrade.core.book.TradingBook} does, so this stage may run on a thread of its own.
+ * {@link io.skytrade.core.book.TradingBook} does, so this stage may run on a thread of its own; its
+ * only state is its counters, so it has no state hash (it journals the others' hashes itself).
  * Thread-safety: one thread, as a Disruptor handler; the counters are plain fields read by status
  * lines as approximate figures. Hot-path cost: constant work per decision; no allocation, logging
  * or clock.
  */
-public final class OutboundStage implements EventHandler<EngineEvent>, StateHash {
+public final class OutboundStage implements EventHandler<EngineEvent> {
     private final OrderGateway gateway;
     private final DecisionListener listener;
 
@@ -90,9 +89,4 @@ public final class OutboundStage implements EventHandler<EngineEvent>, StateHash
         return blockedByJournal;
     }
 
-    @Override
-    public long stateHash() {
-        long h = PositionTracker.mix(ordersSent, cancelsSent);
-        return PositionTracker.mix(h, blockedByJournal);
-    }
 }
