@@ -41,6 +41,14 @@ public final class DecisionJournalReader implements AutoCloseable {
         if (tailer == null) {
             return false;
         }
+        try {
+            return read(into);
+        } catch (final InternalError e) {
+            throw ChronicleFaults.mappedFileFault(dir, "reading decision #" + count + "; the decisions before it were read", e);
+        }
+    }
+
+    private boolean read(final DecisionRecord into) {
         try (DocumentContext dc = tailer.readingDocument()) {
             if (!dc.isPresent()) {
                 return false;

@@ -1,0 +1,56 @@
+package io.skytrade.journal;
+
+import java.nio.file.Path;
+
+/**
+ * Turns Chronicle's failures on a damaged queue into the one-line messages of a
+ * {@link CorruptJournalException}: the root cause's message without control characters (the
+ * garbage of a damaged file often ends up in it), or its type when it has none; and the JVM's
+ * {@link InternalError} for a fault in a memory-mapped read (a queue file truncated below what its
+ * index or headers point at) into "truncated".
+ *
+ * <p>Error paths only.
+ */
+final class ChronicleFaults {
+    /** What HotSpot says when a read of a memory-mapped file faults (SIGBUS past the file's end). */
+    private static final String MAPPED_FAULT = "unsafe memory access";
+    private static final int MAX_MESSAGE = 160;
+
+    private ChronicleFaults() {
+    }
+
+    /** The root cause of {@code e} as one printable line: its type and message (shortened, control characters as '?'). */
+    static String describe(final Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        final String message = root.getMessage();
+        final String type = root.getClass().getSimpleName();
+        if (message == null || message.isBlank()) {
+            return type;
+        }
+        final StringBuilder b = new StringBuilder(type.length() + 2 + Math.min(message.length(), MAX_MESSAGE));
+        b.append(type).append(": ");
+        final int limit = b.length() + MAX_MESSAGE;
+        int i = 0;
+        for (; i < message.length() && b.length() < limit; i++) {
+            final char c = message.charAt(i);
+            b.append(c < 0x20 || c == 0x7f || c == 0xfffd ? '?' : c);
+        }
+        return i < message.length() ? b.append("...").toString() : b.toString();
+    }
+
+    /**
+     * The exception for an {@link InternalError} raised while {@code doing} something with {@code where}: a
+     * {@link CorruptJournalException} when it is a fault in a memory-mapped read; any other internal
+     * error of the JVM is not ours to explain and is rethrown.
+     */
+    static CorruptJournalException mappedFileFault(final Path where, final String doing, final InternalError e) {
+        if (e.getMessage() == null || !e.getMessage().contains(MAPPED_FAULT)) {
+            throw e;
+        }
+        return new CorruptJournalException(where + ": a queue file is truncated: a read past the end of the memory-mapped "
+            + "file faulted while " + doing, e);
+    }
+}

@@ -1,0 +1,151 @@
+package io.skytrade.journal;
+
+import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
+import io.skytrade.core.event.Side;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Queues damaged on disk (a copy cut short, a garbled metadata file) are reported as a
+ * {@link CorruptJournalException} naming the file and what is wrong, after every entry before the
+ * damage was delivered; never as the JVM's fault in a memory-mapped read or Chronicle's unrelated
+ * messages.
+ */
+@Timeout(60)
+class DamagedQueueTest {
+    private static final int ENTRIES = 5_000;
+    /** Page-aligned, past the queue file's header and index, well before its last entry. */
+    private static final long CUT = 128 * 1024;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldReportATruncatedQueueFileAfterDeliveringTheEntriesBeforeTheCut() throws IOException {
+        final RunDirectory run = writeRun(ENTRIES);
+        truncate(queueFile(run.inputs()), CUT);
+
+        final EngineEvent e = new EngineEvent();
+        try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
+            final CorruptJournalException ex = assertThrows(CorruptJournalException.class, () -> {
+                while (reader.next(e)) {
+                    assertEquals(reader.count() - 1, e.sequence, "the entries before the cut are intact");
+                }
+            });
+            assertTrue(ex.getMessage().startsWith(run.inputs() + ": a queue file is truncated"), ex.getMessage());
+            assertTrue(ex.getMessage().contains("while reading entry #" + reader.count()), ex.getMessage());
+            assertTrue(reader.count() > 0 && reader.count() < ENTRIES, reader.count() + " entries before the cut");
+        }
+        try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
+            final CorruptJournalException count = assertThrows(CorruptJournalException.class, reader::entryCount);
+            assertTrue(count.getMessage().contains("truncated") && count.getMessage().contains("counting its entries"),
+                count.getMessage());
+        }
+    }
+
+    @Test
+    void shouldReportATruncatedDecisionQueue() throws IOException {
+        final RunDirectory run = writeRun(ENTRIES);
+        truncate(queueFile(run.decisions()), 4096);
+        final DecisionRecord r = new DecisionRecord();
+        final CorruptJournalException ex = assertThrows(CorruptJournalException.class, () -> {
+            try (DecisionJournalReader reader = new DecisionJournalReader(run.decisions())) {
+                while (reader.next(r)) {
+                    assertTrue(r.clientOrderId > 0);
+                }
+            }
+        });
+        assertTrue(ex.getMessage().startsWith(run.decisions().toString()) && ex.getMessage().contains("truncated"),
+            ex.getMessage());
+    }
+
+    @Test
+    void shouldNameAMissingOrEmptyMetadataFile() throws IOException {
+        final RunDirectory run = writeRun(100);
+        final Path metadata = run.inputs().resolve(Queues.METADATA);
+        Files.write(metadata, new byte[0]);
+        assertMessage(run, metadata + " is damaged: 0 bytes, shorter than its header");
+        Files.delete(metadata);
+        assertMessage(run, metadata + " is missing");
+    }
+
+    @Test
+    void shouldNameAGarbledMetadataFileWhereverItIsGarbled() throws IOException {
+        final RunDirectory run = writeRun(100);
+        final Path metadata = run.inputs().resolve(Queues.METADATA);
+        final byte[] intact = Files.readAllBytes(metadata);
+        // The header word, the header's class name, the wire type, the roll cycle's format and the
+        // table store's keys: each garbled must be named, none may fall back to default settings.
+        for (final int offset : new int[] {0, 2, 20, 40, 90, 100, 120, 130, 180, 200}) {
+            final byte[] garbled = intact.clone();
+            for (int i = offset; i < offset + 4; i++) {
+                garbled[i] ^= 0x5a;
+            }
+            Files.write(metadata, garbled);
+            final CorruptJournalException ex = assertThrows(CorruptJournalException.class,
+                () -> new InputJournalReader(run.inputs()).close(), "offset " + offset);
+            assertTrue(ex.getMessage().contains(metadata.getFileName().toString()), offset + ": " + ex.getMessage());
+            assertTrue(!ex.getMessage().endsWith(": null") && ex.getMessage().lines().count() == 1,
+                offset + ": " + ex.getMessage());
+        }
+        Files.write(metadata, intact);
+        try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
+            assertEquals(100, reader.entryCount(), "the intact file reads again");
+        }
+    }
+
+    private static void assertMessage(final RunDirectory run, final String start) {
+        final CorruptJournalException ex = assertThrows(CorruptJournalException.class,
+            () -> new InputJournalReader(run.inputs()).close());
+        assertTrue(ex.getMessage().startsWith(start), ex.getMessage());
+    }
+
+    private RunDirectory writeRun(final int n) {
+        final RunDirectory run = RunDirectory.create(tmp, "a: 1\n", Instant.parse("2026-11-25T10:00:00Z"));
+        final JournalSettings settings = new JournalSettings(1 << 20, "FAST_DAILY", false, 0);
+        try (var inputs = Queues.openForWriting(run.inputs(), settings, null);
+             var decisions = Queues.openForWriting(run.decisions(), settings, null)) {
+            final InputJournalStage stage = new InputJournalStage(inputs, new AtomicLong());
+            final DecisionJournal decisionJournal = new DecisionJournal(decisions);
+            stage.onStart();
+            final EngineEvent e = new EngineEvent();
+            for (int i = 0; i < n; i++) {
+                InputCodecTest.randomInput(e, 1 + i % (EventType.COUNT - 1), i);
+                e.sequence = i;
+                stage.onEvent(e, i, true);
+                e.decisions.add(DecisionKind.ORDER_NEW, 1, Side.BUY, i, 1, i + 1, 0);
+                decisionJournal.onDecisions(e);
+            }
+            stage.onShutdown();
+            decisionJournal.close();
+        }
+        return run;
+    }
+
+    private static Path queueFile(final Path queue) throws IOException {
+        try (Stream<Path> files = Files.list(queue)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+    }
+
+    private static void truncate(final Path file, final long length) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(length);
+        }
+    }
+}
