@@ -9,6 +9,7 @@ import io.skytrade.core.regime.RegimeParams;
 import io.skytrade.core.risk.DrawdownLimits;
 import io.skytrade.core.risk.RiskLimits;
 import io.skytrade.core.risk.SafeModeConfig;
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.signal.SignalParams;
 import io.skytrade.core.sizing.SizerParams;
 import io.skytrade.core.strategy.StrategyParams;
@@ -35,11 +36,13 @@ import java.util.List;
  * @param backtest    fill model and analysis of backtests
  * @param timers      timer tick period
  * @param status      status line period
+ * @param metrics     reporter period and the Prometheus {@code /metrics} endpoint
+ * @param dashboard   the live browser dashboard
  */
 public record EngineConfig(List<String> instruments, List<String> series, PipelineSection pipeline,
                            JournalSection journal, VenueSection venue, MarketSection market, FeedsConfig feeds,
                            ModelSection model, ControlSection control, BacktestSection backtest, TimerSection timers,
-                           StatusSection status) {
+                           StatusSection status, MetricsSection metrics, DashboardSection dashboard) {
 
     /** Default products (design section 7). */
     public static final List<String> DEFAULT_INSTRUMENTS = List.of(
@@ -67,7 +70,9 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             RecordBinder.bind(root.node("control"), ControlSection.defaults()),
             RecordBinder.bind(root.node("backtest"), BacktestSection.defaults()),
             TimerSection.bind(root.node("timers")),
-            StatusSection.bind(root.node("status")));
+            StatusSection.bind(root.node("status")),
+            RecordBinder.bind(root.node("metrics"), MetricsSection.defaults()),
+            RecordBinder.bind(root.node("dashboard"), DashboardSection.defaults()));
         root.finish();
         return config;
     }
@@ -164,18 +169,28 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
 
     /**
      * The parameters of the business stages, each section bound onto its record's documented
-     * defaults by {@link RecordBinder} (every key optional): {@code feature}, {@code kalman},
+     * defaults by {@link RecordBinder} (every key optional): {@code settlement} (the settlement
+     * rules, shared by the valuation and the simulated venue), {@code feature}, {@code kalman},
      * {@code valuation}, {@code signal}, {@code regime}, {@code strategy}, {@code sizer},
      * {@code risk}, {@code drawdown}, {@code safeMode}, {@code orders}.
      */
-    public record ModelSection(FeatureParams feature, KalmanParams kalman, ValuationParams valuation, SignalParams signal,
-                               RegimeParams regime, StrategyParams strategy, SizerParams sizer, RiskLimits risk,
-                               DrawdownLimits drawdown, SafeModeConfig safeMode, OrderManagerConfig orders) {
+    public record ModelSection(SettlementRules settlement, FeatureParams feature, KalmanParams kalman,
+                               ValuationParams valuation, SignalParams signal, RegimeParams regime,
+                               StrategyParams strategy, SizerParams sizer, RiskLimits risk, DrawdownLimits drawdown,
+                               SafeModeConfig safeMode, OrderManagerConfig orders) {
         static ModelSection bind(final ConfigNode root) {
+            final SettlementRules settlement = RecordBinder.bind(root.node("settlement"), SettlementRules.defaults());
+            final ValuationParams valuation = RecordBinder.bind(root.node("valuation"), ValuationParams.defaults());
+            try {
+                valuation.checkAgainst(settlement);
+            } catch (final IllegalArgumentException e) {
+                throw new ConfigException("config " + e.getMessage());
+            }
             return new ModelSection(
+                settlement,
                 RecordBinder.bind(root.node("feature"), FeatureParams.defaults()),
                 RecordBinder.bind(root.node("kalman"), KalmanParams.defaults()),
-                RecordBinder.bind(root.node("valuation"), ValuationParams.defaults()),
+                valuation,
                 RecordBinder.bind(root.node("signal"), SignalParams.defaults()),
                 RecordBinder.bind(root.node("regime"), RegimeParams.defaults()),
                 RecordBinder.bind(root.node("strategy"), StrategyParams.defaults()),
