@@ -42,14 +42,20 @@ final class ChronicleFaults {
     }
 
     /**
-     * The exception for an {@link InternalError} raised while {@code doing} something with {@code where}: a
-     * {@link CorruptJournalException} when it is a fault in a memory-mapped read; any other internal
-     * error of the JVM is not ours to explain and is rethrown.
+     * Whether {@code e} is, or wraps (Chronicle sometimes does), the JVM's {@link InternalError} for
+     * a fault in a memory-mapped read: a queue file shorter than its headers and index say.
      */
-    static CorruptJournalException mappedFileFault(final Path where, final String doing, final InternalError e) {
-        if (e.getMessage() == null || !e.getMessage().contains(MAPPED_FAULT)) {
-            throw e;
+    static boolean isMappedFileFault(final Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InternalError && t.getMessage() != null && t.getMessage().contains(MAPPED_FAULT)) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** The exception for a mapped-file fault while {@code doing} something with {@code where}. */
+    static CorruptJournalException truncated(final Path where, final String doing, final Throwable e) {
         return new CorruptJournalException(where + ": a queue file is truncated: a read past the end of the memory-mapped "
             + "file faulted while " + doing, e);
     }

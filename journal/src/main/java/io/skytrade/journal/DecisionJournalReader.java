@@ -43,8 +43,11 @@ public final class DecisionJournalReader implements AutoCloseable {
         }
         try {
             return read(into);
-        } catch (final InternalError e) {
-            throw ChronicleFaults.mappedFileFault(dir, "reading decision #" + count + "; the decisions before it were read", e);
+        } catch (final InternalError | RuntimeException e) {
+            if (ChronicleFaults.isMappedFileFault(e)) {
+                throw ChronicleFaults.truncated(dir, "reading decision #" + count + "; the decisions before it were read", e);
+            }
+            throw e;
         }
     }
 

@@ -39,8 +39,11 @@ public final class InputJournalReader implements AutoCloseable {
     public boolean next(final EngineEvent into) {
         try {
             return read(into);
-        } catch (final InternalError e) {
-            throw ChronicleFaults.mappedFileFault(dir, "reading entry #" + count + "; the entries before it were read", e);
+        } catch (final InternalError | RuntimeException e) {
+            if (ChronicleFaults.isMappedFileFault(e)) {
+                throw ChronicleFaults.truncated(dir, "reading entry #" + count + "; the entries before it were read", e);
+            }
+            throw e;
         }
     }
 
@@ -79,8 +82,11 @@ public final class InputJournalReader implements AutoCloseable {
     public long entryCount() {
         try {
             return queue.entryCount();
-        } catch (final InternalError e) {
-            throw ChronicleFaults.mappedFileFault(dir, "counting its entries", e);
+        } catch (final InternalError | RuntimeException e) {
+            if (ChronicleFaults.isMappedFileFault(e)) {
+                throw ChronicleFaults.truncated(dir, "counting its entries", e);
+            }
+            throw e;
         }
     }
 

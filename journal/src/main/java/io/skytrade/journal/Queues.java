@@ -61,11 +61,15 @@ public final class Queues {
         checkMetadata(dir.resolve(METADATA));
         try {
             return SingleChronicleQueueBuilder.binary(dir.toFile()).readOnly(true).build();
-        } catch (final RuntimeException e) {
+        } catch (final InternalError | RuntimeException e) {
+            if (ChronicleFaults.isMappedFileFault(e)) {
+                throw ChronicleFaults.truncated(dir, "opening it", e);
+            }
+            if (e instanceof InternalError) {
+                throw e;
+            }
             throw new CorruptJournalException("cannot open journal queue " + dir + " from its " + METADATA + ": "
                 + ChronicleFaults.describe(e), e);
-        } catch (final InternalError e) {
-            throw ChronicleFaults.mappedFileFault(dir, "opening it", e);
         }
     }
 
@@ -99,10 +103,14 @@ public final class Queues {
         SingleChronicleQueueBuilder.addAliases();
         try {
             SingleTableBuilder.binary(metadata, Metadata.NoMeta.INSTANCE).readOnly(true).build().close();
-        } catch (final RuntimeException e) {
+        } catch (final InternalError | RuntimeException e) {
+            if (ChronicleFaults.isMappedFileFault(e)) {
+                throw ChronicleFaults.truncated(metadata, "reading its header", e);
+            }
+            if (e instanceof InternalError) {
+                throw e;
+            }
             throw new CorruptJournalException(metadata + " is damaged: " + ChronicleFaults.describe(e), e);
-        } catch (final InternalError e) {
-            throw ChronicleFaults.mappedFileFault(metadata, "reading its header", e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
+import net.openhft.chronicle.core.io.IORuntimeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +109,15 @@ class DamagedQueueTest {
         try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
             assertEquals(100, reader.entryCount(), "the intact file reads again");
         }
+    }
+
+    @Test
+    void shouldRecogniseTheMappedFileFaultAlsoWhenChronicleWrapsIt() {
+        final InternalError fault = new InternalError("a fault occurred in a recent unsafe memory access operation in compiled Java code");
+        assertTrue(ChronicleFaults.isMappedFileFault(fault));
+        assertTrue(ChronicleFaults.isMappedFileFault(new IORuntimeException(fault)), "compiled, Chronicle wraps it");
+        assertFalse(ChronicleFaults.isMappedFileFault(new InternalError("something else")));
+        assertFalse(ChronicleFaults.isMappedFileFault(new IllegalStateException("no cause")));
     }
 
     private static void assertMessage(final RunDirectory run, final String start) {
