@@ -54,6 +54,26 @@ final class ChronicleFaults {
         return false;
     }
 
+    /**
+     * The exception for a failure of Chronicle while {@code doing} something with {@code where}: the
+     * JVM's fault in a memory-mapped read is a truncated file; our own {@link CorruptJournalException}
+     * passes through; any other exception (Chronicle throws checked ones such as
+     * {@code StreamCorruptedException} undeclared) means the queue's bytes are not what Chronicle
+     * wrote; an {@link Error} other than the mapped-file fault is rethrown.
+     */
+    static CorruptJournalException unreadable(final Path where, final String doing, final Throwable e) {
+        if (isMappedFileFault(e)) {
+            return truncated(where, doing, e);
+        }
+        if (e instanceof CorruptJournalException c) {
+            return c;
+        }
+        if (e instanceof Error error) {
+            throw error;
+        }
+        return new CorruptJournalException(where + ": unreadable while " + doing + ": " + describe(e), e);
+    }
+
     /** The exception for a mapped-file fault while {@code doing} something with {@code where}. */
     static CorruptJournalException truncated(final Path where, final String doing, final Throwable e) {
         return new CorruptJournalException(where + ": a queue file is truncated: a read past the end of the memory-mapped "

@@ -43,11 +43,9 @@ public final class DecisionJournalReader implements AutoCloseable {
         }
         try {
             return read(into);
-        } catch (final InternalError | RuntimeException e) {
-            if (ChronicleFaults.isMappedFileFault(e)) {
-                throw ChronicleFaults.truncated(dir, "reading decision #" + count + "; the decisions before it were read", e);
-            }
-            throw e;
+        } catch (final InternalError | Exception e) {
+            // Chronicle throws undeclared checked exceptions (StreamCorruptedException) on damaged bytes
+            throw ChronicleFaults.unreadable(dir, "reading decision #" + count, e);
         }
     }
 

@@ -39,11 +39,9 @@ public final class InputJournalReader implements AutoCloseable {
     public boolean next(final EngineEvent into) {
         try {
             return read(into);
-        } catch (final InternalError | RuntimeException e) {
-            if (ChronicleFaults.isMappedFileFault(e)) {
-                throw ChronicleFaults.truncated(dir, "reading entry #" + count + "; the entries before it were read", e);
-            }
-            throw e;
+        } catch (final InternalError | Exception e) {
+            // Chronicle throws undeclared checked exceptions (StreamCorruptedException) on damaged bytes
+            throw ChronicleFaults.unreadable(dir, "reading entry #" + count, e);
         }
     }
 
@@ -82,11 +80,9 @@ public final class InputJournalReader implements AutoCloseable {
     public long entryCount() {
         try {
             return queue.entryCount();
-        } catch (final InternalError | RuntimeException e) {
-            if (ChronicleFaults.isMappedFileFault(e)) {
-                throw ChronicleFaults.truncated(dir, "counting its entries", e);
-            }
-            throw e;
+        } catch (final InternalError | Exception e) {
+            // Chronicle throws undeclared checked exceptions (StreamCorruptedException) on damaged bytes
+            throw ChronicleFaults.unreadable(dir, "counting its entries", e);
         }
     }
 

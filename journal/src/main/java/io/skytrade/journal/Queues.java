@@ -4,6 +4,7 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.StoreFileListener;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import net.openhft.chronicle.queue.impl.table.Metadata;
 import net.openhft.chronicle.queue.impl.table.SingleTableBuilder;
 
@@ -29,6 +30,8 @@ public final class Queues {
     private static final int NOT_COMPLETE = 1 << 31;
     private static final int LENGTH_MASK = META_DATA - 1;
     private static final int MIN_HEADER_LENGTH = 16;
+    /** A queue file must reach past its last entry's start by a header and the largest entry. */
+    private static final long ENTRY_MARGIN = 4 + Math.max(InputCodec.MAX_LENGTH, DecisionCodec.LENGTH);
 
     private Queues() {
     }
@@ -58,9 +61,16 @@ public final class Queues {
         if (files == null || files.length == 0) {
             throw new CorruptJournalException("journal queue directory " + dir + " holds no .cq4 files");
         }
+        for (final File file : files) {
+            if (file.length() < JournalSettings.MIN_BLOCK_SIZE) {
+                throw new CorruptJournalException(file + " is truncated: " + file.length() + " bytes, less than the "
+                    + JournalSettings.MIN_BLOCK_SIZE + " every queue file is created with (an incomplete copy or a full disk?)");
+            }
+        }
         checkMetadata(dir.resolve(METADATA));
+        final SingleChronicleQueue queue;
         try {
-            return SingleChronicleQueueBuilder.binary(dir.toFile()).readOnly(true).build();
+            queue = SingleChronicleQueueBuilder.binary(dir.toFile()).readOnly(true).build();
         } catch (final InternalError | RuntimeException e) {
             if (ChronicleFaults.isMappedFileFault(e)) {
                 throw ChronicleFaults.truncated(dir, "opening it", e);
@@ -70,6 +80,47 @@ public final class Queues {
             }
             throw new CorruptJournalException("cannot open journal queue " + dir + " from its " + METADATA + ": "
                 + ChronicleFaults.describe(e), e);
+        }
+        try {
+            checkQueueFiles(queue);
+        } catch (final RuntimeException e) {
+            queue.close();
+            throw e;
+        }
+        return queue;
+    }
+
+    /**
+     * Checks that every queue file is as long as its header says its entries reach: Chronicle maps
+     * the files into memory, and a read past the end of a file cut short (an incomplete copy, a full
+     * disk) faults in the JVM; in compiled code that fault surfaces late, as an
+     * {@link InternalError} or as whatever garbage exception the code ran into first. A writer that
+     * was killed leaves its files at their preallocated length, which passes.
+     */
+    private static void checkQueueFiles(final SingleChronicleQueue queue) {
+        for (final long cycle : queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle())) {
+            final SingleChronicleQueueStore store;
+            try {
+                store = queue.storeForCycle((int) cycle, queue.epoch(), false, null);
+            } catch (final InternalError | Exception e) {
+                // Chronicle throws undeclared checked exceptions (StreamCorruptedException) on a damaged header
+                throw ChronicleFaults.unreadable(Path.of(queue.fileAbsolutePath()), "reading the header of cycle " + cycle
+                    + "'s file", e);
+            }
+            if (store == null) {
+                continue;
+            }
+            try {
+                final File file = store.file();
+                final long length = file.length();
+                final long lastEntry = store.writePosition();
+                if (length < lastEntry + ENTRY_MARGIN) {
+                    throw new CorruptJournalException(file + " is truncated: " + length + " bytes, but its last entry starts at byte "
+                        + lastEntry + " (an incomplete copy or a full disk?); the queue is not read");
+                }
+            } finally {
+                queue.closeStore(store);
+            }
         }
     }
 

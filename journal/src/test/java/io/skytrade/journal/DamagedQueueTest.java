@@ -23,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Queues damaged on disk (a copy cut short, a garbled metadata file) are reported as a
- * {@link CorruptJournalException} naming the file and what is wrong, after every entry before the
- * damage was delivered; never as the JVM's fault in a memory-mapped read or Chronicle's unrelated
- * messages.
+ * Queues damaged on disk (a copy cut short, a garbled header or metadata file) are reported as a
+ * {@link CorruptJournalException} naming the file and what is wrong, before anything is read from
+ * them; never as the JVM's fault in a memory-mapped read (which in compiled code surfaces late, as
+ * whatever exception the garbage led to first) or Chronicle's unrelated messages.
  */
 @Timeout(60)
 class DamagedQueueTest {
@@ -38,42 +38,44 @@ class DamagedQueueTest {
     Path tmp;
 
     @Test
-    void shouldReportATruncatedQueueFileAfterDeliveringTheEntriesBeforeTheCut() throws IOException {
+    void shouldRefuseAQueueFileCutShortOfItsLastEntryBeforeReadingIt() throws IOException {
         final RunDirectory run = writeRun(ENTRIES);
-        truncate(queueFile(run.inputs()), CUT);
+        final Path file = queueFile(run.inputs());
+        truncate(file, CUT);
+        final CorruptJournalException ex = assertThrows(CorruptJournalException.class, () -> new InputJournalReader(run.inputs()));
+        assertTrue(ex.getMessage().startsWith(file + " is truncated: " + CUT + " bytes, but its last entry starts at byte "),
+            ex.getMessage());
+    }
 
-        final EngineEvent e = new EngineEvent();
-        try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
-            final CorruptJournalException ex = assertThrows(CorruptJournalException.class, () -> {
-                while (reader.next(e)) {
-                    assertEquals(reader.count() - 1, e.sequence, "the entries before the cut are intact");
-                }
-            });
-            assertTrue(ex.getMessage().startsWith(run.inputs() + ": a queue file is truncated"), ex.getMessage());
-            assertTrue(ex.getMessage().contains("while reading entry #" + reader.count()), ex.getMessage());
-            assertTrue(reader.count() > 0 && reader.count() < ENTRIES, reader.count() + " entries before the cut");
-        }
-        try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
-            final CorruptJournalException count = assertThrows(CorruptJournalException.class, reader::entryCount);
-            assertTrue(count.getMessage().contains("truncated") && count.getMessage().contains("counting its entries"),
-                count.getMessage());
+    @Test
+    void shouldRefuseAQueueFileShorterThanAnyQueueFileIsCreated() throws IOException {
+        final RunDirectory run = writeRun(ENTRIES);
+        final Path file = queueFile(run.decisions());
+        for (final long length : new long[] {4096, 100, 0}) {
+            truncate(file, length);
+            final CorruptJournalException ex = assertThrows(CorruptJournalException.class,
+                () -> new DecisionJournalReader(run.decisions()));
+            assertTrue(ex.getMessage().startsWith(file + " is truncated: " + length + " bytes, less than the 65536"),
+                ex.getMessage());
         }
     }
 
     @Test
-    void shouldReportATruncatedDecisionQueue() throws IOException {
-        final RunDirectory run = writeRun(ENTRIES);
-        truncate(queueFile(run.decisions()), 4096);
-        final DecisionRecord r = new DecisionRecord();
-        final CorruptJournalException ex = assertThrows(CorruptJournalException.class, () -> {
-            try (DecisionJournalReader reader = new DecisionJournalReader(run.decisions())) {
-                while (reader.next(r)) {
-                    assertTrue(r.clientOrderId > 0);
-                }
+    void shouldNameADamagedQueueFileHeader() throws IOException {
+        final RunDirectory run = writeRun(100);
+        final Path file = queueFile(run.inputs());
+        final byte[] intact = Files.readAllBytes(file);
+        for (final int offset : new int[] {0, 8, 40, 100}) {
+            final byte[] garbled = intact.clone();
+            for (int i = offset; i < offset + 4; i++) {
+                garbled[i] ^= 0x5a;
             }
-        });
-        assertTrue(ex.getMessage().startsWith(run.decisions().toString()) && ex.getMessage().contains("truncated"),
-            ex.getMessage());
+            Files.write(file, garbled);
+            final CorruptJournalException ex = assertThrows(CorruptJournalException.class,
+                () -> new InputJournalReader(run.inputs()).close(), "offset " + offset);
+            assertTrue(ex.getMessage().startsWith(run.inputs() + ": unreadable while reading the header of cycle "),
+                offset + ": " + ex.getMessage());
+        }
     }
 
     @Test

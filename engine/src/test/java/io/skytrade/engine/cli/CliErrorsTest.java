@@ -39,7 +39,8 @@ class CliErrorsTest {
     void shouldReportABacktestOfATruncatedQueueFileInOneLineWithExit3() throws IOException {
         final Path journal = truncatedJournal();
         final String[] r = capture("backtest", "--journal", journal.toString(), "--out", tmp.resolve("bt").toString(), "--no-report");
-        assertOneLine(r, SkytradeCli.EXIT_CORRUPT, "journal error: " + journal.resolve("inputs") + ": a queue file is truncated");
+        assertOneLine(r, SkytradeCli.EXIT_CORRUPT, "journal error: " + journal.resolve("inputs"));
+        assertTrue(r[2].contains(".cq4 is truncated: 98304 bytes, but its last entry starts at byte "), r[2]);
     }
 
     @Test
@@ -49,7 +50,7 @@ class CliErrorsTest {
             new String[]{"journal", "dump", journal.toString()}, new String[]{"journal", "stats", journal.toString()})) {
             final String[] r = capture(cmd);
             assertEquals(Integer.toString(SkytradeCli.EXIT_CORRUPT), r[0], String.join(" ", cmd) + ": " + r[2]);
-            assertTrue(r[2].contains("journal error: " + journal.resolve("inputs") + ": a queue file is truncated"), r[2]);
+            assertTrue(r[2].contains("journal error: " + journal.resolve("inputs")) && r[2].contains(".cq4 is truncated: "), r[2]);
             assertNoStackTrace(r);
         }
     }
