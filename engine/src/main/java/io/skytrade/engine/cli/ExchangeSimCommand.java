@@ -2,10 +2,12 @@ package io.skytrade.engine.cli;
 
 import io.skytrade.engine.runtime.LoopbackPorts;
 import io.skytrade.exchange.sim.ExchangeSimulator;
+import io.skytrade.exchange.sim.MarketSkill;
 import io.skytrade.exchange.sim.VenueConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,12 +37,23 @@ final class ExchangeSimCommand implements Callable<Integer> {
     @Option(names = "--no-traders", description = "Run without background traders.")
     boolean noTraders;
 
+    @Option(names = "--skill", paramLabel = "LEVEL",
+        description = "What the background traders know: dull, medium or sharp (default: ${DEFAULT-VALUE}; README 'The simulated market').")
+    String skill = "medium";
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > MAX_PORT) {
             throw new UsageException("--port " + port + " is not a TCP port: expected 0 (any free port) to " + MAX_PORT);
         }
-        final VenueConfig.Builder b = VenueConfig.builder().seed(seed).timeScale(timeScale).backgroundTraders(!noTraders);
+        final MarketSkill level;
+        try {
+            level = MarketSkill.valueOf(skill.toUpperCase(Locale.ROOT));
+        } catch (final IllegalArgumentException e) {
+            throw new UsageException("--skill '" + skill + "': expected dull, medium or sharp", e);
+        }
+        final VenueConfig.Builder b = VenueConfig.builder().seed(seed).timeScale(timeScale).backgroundTraders(!noTraders)
+            .marketSkill(level);
         if (apiKeyEnv != null) {
             final String key = System.getenv(apiKeyEnv);
             if (key == null || key.isEmpty()) {
@@ -66,7 +79,7 @@ final class ExchangeSimCommand implements Callable<Integer> {
             throw new UsageException("--port " + port + ": " + e.getMessage(), e);
         }
         System.out.println("simulated exchange listening on ws://127.0.0.1:" + sim.port() + "/ (seed " + seed
-            + ", time x" + timeScale + "); Ctrl-C to stop");
+            + ", time x" + timeScale + ", " + skill.toLowerCase(Locale.ROOT) + " market); Ctrl-C to stop");
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.stop();
