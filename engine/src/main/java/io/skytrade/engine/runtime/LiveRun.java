@@ -36,6 +36,7 @@ import org.agrona.concurrent.OffsetEpochNanoClock;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,6 +95,10 @@ public final class LiveRun implements AutoCloseable {
             config.metrics().bind(), config.metrics().tokenEnv(), env) : null;
         final Instant startedAt = Instant.now();
         final boolean simulated = venue.mode().equals(VenueSection.SIMULATOR);
+        final String portTaken = simulated ? LoopbackPorts.bindProblem(venue.port()) : null;
+        if (portTaken != null) {
+            throw new ConfigException("venue.port " + venue.port() + ": " + portTaken);
+        }
         final long startEpochNanos = simulated && venue.worldStartNanos() != 0 ? venue.worldStartNanos()
             : startedAt.getEpochSecond() * 1_000_000_000L + startedAt.getNano();
         final EpochNanoClock clock = simulated ? new ScaledEpochNanoClock(startEpochNanos, venue.timeScale())
@@ -101,6 +106,11 @@ public final class LiveRun implements AutoCloseable {
         final long clientOrderIdBase = EngineAssembly.clientOrderIdBaseFor(startedAt.getEpochSecond());
         this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), startedAt,
             Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
+        try {
+            config.journal().retention().apply(journalRoot, startedAt, out::println);
+        } catch (final UncheckedIOException e) {
+            out.println("warning: " + e.getMessage());
+        }
         final AtomicLong bytesAppended = new AtomicLong();
         this.toucher = config.journal().settings().pretouch()
             ? new PageToucher(bytesAppended, config.journal().settings().pretouchAheadBytes(), out::println) : null;
