@@ -144,7 +144,7 @@ public final class EquitySampler implements EventHandler<EngineEvent> {
     }
 
     /** One product's marked-to-market equity: realised + unrealised - fees. */
-    static double equity(final PositionTracker positions, final int instrument) {
+    public static double equity(final PositionTracker positions, final int instrument) {
         return positions.realisedPnl(instrument) - positions.fees(instrument) + positions.unrealisedPnl(instrument);
     }
 

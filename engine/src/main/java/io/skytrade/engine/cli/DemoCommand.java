@@ -32,15 +32,24 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static ConfigLoader.LoadedConfig loadDefault() {
+        return ConfigLoader.fromSystemEnv().loadText(defaultText());
+    }
+
+    /** The text of {@code config/default.yaml}: the working directory's when present, else the jar's. */
+    static String defaultText() {
         final Path local = Paths.get(DEFAULT_CONFIG);
-        if (Files.isRegularFile(local)) {
-            return ConfigLoader.fromSystemEnv().load(local);
+        try {
+            if (Files.isRegularFile(local)) {
+                return Files.readString(local, StandardCharsets.UTF_8);
+            }
+        } catch (final IOException e) {
+            throw new ConfigException("cannot read config file " + local + ": " + e.getMessage(), e);
         }
         try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(DEFAULT_CONFIG)) {
             if (in == null) {
                 throw new ConfigException("the embedded " + DEFAULT_CONFIG + " is missing from the jar");
             }
-            return ConfigLoader.fromSystemEnv().loadText(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (final IOException e) {
             throw new ConfigException("cannot read the embedded " + DEFAULT_CONFIG + ": " + e.getMessage(), e);
         }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Low-latency trading engine on alternative data (weather, air quality, flights).",
     subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, JournalCommand.class,
         ExchangeSimCommand.class, FeedsCommand.class, CtlCommand.class, RegimeCommand.class, ConfigCommand.class,
-        BacktestCommand.class, SweepCommand.class,
+        BacktestCommand.class, SweepCommand.class, EvaluateCommand.class,
         CommandLine.HelpCommand.class})
 public final class SkytradeCli {
     public static final int EXIT_OK = 0;

@@ -42,7 +42,7 @@ final class VenueServer extends WebSocketServer {
 
     @Override
     public void onOpen(final WebSocket conn, final ClientHandshake handshake) {
-        final VenueSession session = new VenueSession(conn, productCount);
+        final VenueSession session = new VenueSession(new SocketTransport(conn), productCount);
         conn.setAttachment(session);
         venue.onOpen(session);
     }
@@ -79,5 +79,23 @@ final class VenueServer extends WebSocketServer {
     @Override
     public void onStart() {
         started.countDown();
+    }
+
+    /** A session's frames over its WebSocket connection. */
+    private record SocketTransport(WebSocket socket) implements SessionTransport {
+        @Override
+        public boolean isOpen() {
+            return socket.isOpen();
+        }
+
+        @Override
+        public void send(final String text) {
+            socket.send(text);
+        }
+
+        @Override
+        public void close(final int code, final String reason) {
+            socket.close(code, reason);
+        }
     }
 }

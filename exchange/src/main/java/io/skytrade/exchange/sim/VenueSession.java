@@ -1,19 +1,17 @@
 package io.skytrade.exchange.sim;
 
-import org.java_websocket.WebSocket;
-
 /**
- * State of one client connection to the simulated venue: its socket, the participant it logged in
- * as (or -1), and the products it subscribed to.
+ * State of one client connection to the simulated venue: its transport (a socket, or an in-process
+ * listener), the participant it logged in as (or -1), and the products it subscribed to.
  *
  * <p>Guarded by the {@link Venue}'s lock. Hot-path cost: field reads.
  */
 final class VenueSession {
-    final WebSocket connection;
+    final SessionTransport connection;
     final boolean[] subscribed;
     int participant = -1;
 
-    VenueSession(final WebSocket connection, final int productCount) {
+    VenueSession(final SessionTransport connection, final int productCount) {
         this.connection = connection;
         this.subscribed = new boolean[productCount];
     }
@@ -22,7 +20,7 @@ final class VenueSession {
         return participant >= 0;
     }
 
-    /** Sends a text frame if the socket is still open (the send is queued, never blocks). */
+    /** Sends a text frame if the connection is still open (the send is queued or delivered, never blocks). */
     void send(final String text) {
         if (connection.isOpen()) {
             connection.send(text);
