@@ -3,7 +3,9 @@ package io.skytrade.bench;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.pipeline.InputTranslator;
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.world.SyntheticWorld;
+import io.skytrade.core.world.WorldSettlement;
 import io.skytrade.core.world.WorldSeries;
 
 import java.util.SplittableRandom;
@@ -42,7 +44,8 @@ final class WorldInputStream {
         final SplittableRandom random = new SplittableRandom(11);
         final long t0 = 1_795_600_000_000_000_000L;
         final double[] settle = new double[9];
-        world.settleAll(SyntheticWorld.londonNoonAtOrAfter(t0), settle);
+        final WorldSettlement settlement = new WorldSettlement(world, SettlementRules.defaults());
+        settlement.settleAll(settlement.nextSettlementAtOrAfter(t0), settle);
         for (int i = 0; i < SIZE; i++) {
             final EngineEvent e = new EngineEvent();
             final long t = t0 + i * STEP_NANOS;

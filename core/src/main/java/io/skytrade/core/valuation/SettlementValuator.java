@@ -5,12 +5,17 @@ import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.kalman.LocalLinearTrend;
 import io.skytrade.core.kalman.SeriesNoise;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.settlement.OptionPayoff;
+import io.skytrade.core.settlement.SettlementFormulas;
+import io.skytrade.core.settlement.SettlementRules;
 
 import java.util.Arrays;
 
 /**
- * Expected settlement and its standard deviation for every default product, from the readings of
- * the current settlement window (exact) and the series nowcasts (forecast for the rest):
+ * Expected settlement and its standard deviation for every default product under the configured
+ * {@link SettlementRules} (the ones the simulated venue settles by), from the readings of the
+ * current settlement window (exact, with {@link SettlementFormulas}) and the series nowcasts
+ * (forecast for the rest):
  * TIDE_SPOT, AQ_SPOT and WX_SPOT from the reading at the window end or its forecast; TIDE_SWING and
  * WX_SUM over the 15-minute grid; LHR_COUNT and LHR_INDEX over the flight-count bins; LON_ETF as
  * the sum of its legs (variances added, legs taken as independent); LON_FLY as the closed-form
@@ -40,6 +45,7 @@ import java.util.Arrays;
  */
 public final class SettlementValuator {
     private final ValuationParams p;
+    private final SettlementRules r;
     private final int instrumentCount;
     private final int tideSpot;
     private final int tideSwing;
@@ -94,12 +100,15 @@ public final class SettlementValuator {
     private final double[] fair;
     private final double[] std;
     private final boolean[] valid;
+    /** Product kind of each instrument under the settlement rules, -1 for none. */
+    private final int[] kindOf;
 
     private final PiecewiseLinearPayoff tideSpotPayoff;
     private final PiecewiseLinearPayoff aqPayoff;
     private final PiecewiseLinearPayoff swingPayoff;
     private final PiecewiseLinearPayoff absPayoff;
     private final PiecewiseLinearPayoff flyPayoff;
+    private final OptionPayoff flyStructure;
 
     private double fm;
     private double fv;
@@ -109,19 +118,25 @@ public final class SettlementValuator {
     private boolean dirtyAq;
     private long changed;
 
-    public SettlementValuator(final InstrumentRegistry registry, final ValuationParams params, final KalmanParams kalman) {
+    /**
+     * @throws IllegalArgumentException when the valuation's first window does not fit the rules' grid
+     */
+    public SettlementValuator(final InstrumentRegistry registry, final ValuationParams params, final SettlementRules rules,
+                              final KalmanParams kalman) {
+        params.checkAgainst(rules);
         p = params;
+        r = rules;
         instrumentCount = registry.instrumentCount();
-        tideSpot = registry.instrumentId(params.tideSpotSymbol());
-        tideSwing = registry.instrumentId(params.tideSwingSymbol());
-        wxSpot = registry.instrumentId(params.wxSpotSymbol());
-        wxSum = registry.instrumentId(params.wxSumSymbol());
-        lhrCount = registry.instrumentId(params.lhrCountSymbol());
-        lhrIndex = registry.instrumentId(params.lhrIndexSymbol());
-        aqSpot = registry.instrumentId(params.aqSpotSymbol());
-        etf = registry.instrumentId(params.etfSymbol());
-        fly = registry.instrumentId(params.flySymbol());
-        final String[] legs = params.etfLegs().split(",");
+        tideSpot = registry.instrumentId(rules.tideSpotSymbol());
+        tideSwing = registry.instrumentId(rules.tideSwingSymbol());
+        wxSpot = registry.instrumentId(rules.wxSpotSymbol());
+        wxSum = registry.instrumentId(rules.wxSumSymbol());
+        lhrCount = registry.instrumentId(rules.lhrCountSymbol());
+        lhrIndex = registry.instrumentId(rules.lhrIndexSymbol());
+        aqSpot = registry.instrumentId(rules.aqSpotSymbol());
+        etf = registry.instrumentId(rules.etfSymbol());
+        fly = registry.instrumentId(rules.flySymbol());
+        final String[] legs = rules.etfLegs().split(",");
         etfLegs = new int[legs.length];
         long legMask = 0;
         for (int i = 0; i < legs.length; i++) {
@@ -131,12 +146,12 @@ public final class SettlementValuator {
             }
         }
         etfLegMask = legMask;
-        sTide = registry.seriesId(params.tideSeries());
-        sTemp = registry.seriesId(params.temperatureSeries());
-        sRh = registry.seriesId(params.humiditySeries());
-        sPm = registry.seriesId(params.pm25Series());
-        sArr = registry.seriesId(params.arrivalsSeries());
-        sDep = registry.seriesId(params.departuresSeries());
+        sTide = registry.seriesId(rules.tideSeries());
+        sTemp = registry.seriesId(rules.temperatureSeries());
+        sRh = registry.seriesId(rules.humiditySeries());
+        sPm = registry.seriesId(rules.pm25Series());
+        sArr = registry.seriesId(rules.arrivalsSeries());
+        sDep = registry.seriesId(rules.departuresSeries());
 
         final int ns = Math.max(1, registry.seriesCount());
         level = new double[ns];
@@ -153,7 +168,7 @@ public final class SettlementValuator {
         hState = new double[ns * N];
         hCov = new double[ns * N * N];
         gridReg = new double[ns][];
-        final int maxSamples = (int) (params.maxWindowNanos() / params.sampleIntervalNanos());
+        final int maxSamples = (int) (params.maxWindowNanos(rules) / rules.sampleIntervalNanos());
         for (int i = 0; i < ns; i++) {
             noise[i] = i < registry.seriesCount() ? kalman.noiseFor(registry.seriesName(i)) : kalman.defaultNoise();
             final HarmonicModel m = i < registry.seriesCount() ? kalman.harmonicsFor(registry.seriesName(i)) : HarmonicModel.none();
@@ -167,7 +182,7 @@ public final class SettlementValuator {
             }
         }
 
-        final int maxBins = (int) (params.maxWindowNanos() / params.lhrBinNanos());
+        final int maxBins = (int) (params.maxWindowNanos(rules) / rules.lhrBinNanos());
         tide = new double[maxSamples + 1];
         temp = new double[maxSamples + 1];
         rh = new double[maxSamples + 1];
@@ -180,19 +195,20 @@ public final class SettlementValuator {
         std = new double[ni];
         valid = new boolean[ni];
 
-        final double tm = params.tideSpotMultiplier();
-        tideSpotPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, x -> Math.abs(x) * tm);
-        final double am = params.aqSpotMultiplier();
-        aqPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, x -> Math.max(0.0, x) * am);
-        final double cm = params.swingCmPerUnit();
-        final double lo = params.swingLowCm() / cm;
-        final double hi = params.swingHighCm() / cm;
+        kindOf = new int[ni];
+        for (int i = 0; i < instrumentCount; i++) {
+            kindOf[i] = rules.kindOf(registry.instrumentName(i));
+        }
+        tideSpotPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, x -> SettlementFormulas.tideSpot(x, rules));
+        aqPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, x -> SettlementFormulas.aqSpot(x, rules));
+        final double cm = rules.swingCmPerUnit();
+        final double lo = rules.swingLowCm() / cm;
+        final double hi = rules.swingHighCm() / cm;
         final double[] swingBreaks = hi > lo ? new double[] {-hi, -lo, 0.0, lo, hi} : new double[] {-lo, 0.0, lo};
-        final double low = params.swingLowCm();
-        final double high = params.swingHighCm();
-        swingPayoff = PiecewiseLinearPayoff.of(swingBreaks, x -> SettlementFormulas.swingPair(x, cm, low, high));
+        swingPayoff = PiecewiseLinearPayoff.of(swingBreaks, x -> SettlementFormulas.swingPair(x, rules));
         absPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, Math::abs);
-        flyPayoff = OptionStructure.parse("valuation.flyStructure", params.flyStructure());
+        flyStructure = rules.flyPayoff();
+        flyPayoff = PiecewiseLinearPayoff.of(flyStructure.breakpoints(), flyStructure::value);
     }
 
     /**
@@ -207,8 +223,8 @@ public final class SettlementValuator {
         start = startNanos;
         end = endNanos;
         windowLength = end - start;
-        samples = (int) (windowLength / p.sampleIntervalNanos());
-        bins = (int) (windowLength / p.lhrBinNanos());
+        samples = (int) (windowLength / r.sampleIntervalNanos());
+        bins = (int) (windowLength / r.lhrBinNanos());
         clearWindow();
         tide[0] = tideEnd;
         temp[0] = tempEnd;
@@ -216,7 +232,7 @@ public final class SettlementValuator {
         for (int s = 0; s < gridReg.length; s++) {
             if (gridReg[s] != null) {
                 for (int k = 0; k <= samples; k++) {
-                    HarmonicModel.regressors(periodNanos, s * MH, harmonics[s], start + k * p.sampleIntervalNanos(),
+                    HarmonicModel.regressors(periodNanos, s * MH, harmonics[s], start + k * r.sampleIntervalNanos(),
                         gridReg[s], k * 2 * MH);
                 }
             }
@@ -258,21 +274,16 @@ public final class SettlementValuator {
 
     /**
      * Moves the window forward when {@code nowNanos} is past its end plus the tolerance (and
-     * rolling is enabled), forgetting the readings of the old window: to the London session that
-     * contains {@code nowNanos}, or by whole window lengths, as configured.
+     * rolling is enabled), forgetting the readings of the old window: to the session of the
+     * settlement rules that contains {@code nowNanos}.
      */
     public void advanceTo(final long nowNanos) {
         final long limit = end + p.sampleToleranceNanos();
         if (!p.rollSessions() || nowNanos <= limit) {
             return;
         }
-        if (p.londonSessions()) {
-            final long newEnd = LondonSessions.nextNoonAtOrAfter(nowNanos - p.sampleToleranceNanos());
-            setWindow(LondonSessions.previousNoon(newEnd), newEnd);
-        } else {
-            final long k = (nowNanos - limit - 1) / windowLength + 1;
-            setWindow(start + k * windowLength, end + k * windowLength);
-        }
+        final long newEnd = r.nextSettlementAtOrAfter(nowNanos - p.sampleToleranceNanos());
+        setWindow(r.windowStart(newEnd), newEnd);
     }
 
     /** Copies a series' posterior (level, slope per hour, covariance) as of {@code timeNanos}. */
@@ -339,8 +350,8 @@ public final class SettlementValuator {
             pmAtEnd = value;
         }
         if (series == sArr || series == sDep) {
-            final long step = p.lhrBinNanos();
-            final long off = (p.lhrTimestampIsBinEnd() ? timeNanos - step : timeNanos) - start;
+            final long step = r.lhrBinNanos();
+            final long off = (r.lhrTimestampIsBinEnd() ? timeNanos - step : timeNanos) - start;
             final long j = Math.floorDiv(off + step / 2, step);
             if (j >= 0 && j < bins && Math.abs(off - j * step) <= p.sampleToleranceNanos()) {
                 (series == sArr ? arr : dep)[(int) j] = value;
@@ -349,7 +360,7 @@ public final class SettlementValuator {
     }
 
     private int gridSlot(final long t) {
-        final long step = p.sampleIntervalNanos();
+        final long step = r.sampleIntervalNanos();
         final long off = t - start;
         final long k = Math.floorDiv(off + step / 2, step);
         if (k < 0 || k > samples || Math.abs(off - k * step) > p.sampleToleranceNanos()) {
@@ -389,7 +400,7 @@ public final class SettlementValuator {
 
     /** The cos/sin regressors of series {@code s} at {@code t}: from the window's grid table, or computed into {@code scratch}; offset in {@link #regOffset}. */
     private double[] regressors(final int s, final long t, final double[] scratch) {
-        final long step = p.sampleIntervalNanos();
+        final long step = r.sampleIntervalNanos();
         final long off = t - start;
         if (off >= 0 && off % step == 0 && off / step <= samples) {
             regOffset = (int) (off / step) * 2 * MH;
@@ -419,12 +430,13 @@ public final class SettlementValuator {
         if (dirtyTide) {
             invalidate(tideSpot);
             invalidate(tideSwing);
-            spot(tideSpot, sTide, tide[samples], tideSpotPayoff);
+            spot(tideSpot, sTide, tide[samples], tideSpotPayoff,
+                Double.isNaN(tide[samples]) ? 0.0 : SettlementFormulas.tideSpot(tide[samples], r));
             tideSwing();
         }
         if (dirtyAq) {
             invalidate(aqSpot);
-            spot(aqSpot, sPm, pmAtEnd, aqPayoff);
+            spot(aqSpot, sPm, pmAtEnd, aqPayoff, Double.isNaN(pmAtEnd) ? 0.0 : SettlementFormulas.aqSpot(pmAtEnd, r));
         }
         if (dirtyWx) {
             invalidate(wxSpot);
@@ -461,18 +473,20 @@ public final class SettlementValuator {
         return changed;
     }
 
+    /** Records a product's value; a value with no uncertainty left is the settlement, rounded as the rules say. */
     private void put(final int id, final double mean, final double variance) {
-        fair[id] = mean;
+        fair[id] = variance == 0.0 && kindOf[id] >= 0 ? r.round(kindOf[id], mean) : mean;
         std[id] = Math.sqrt(Math.max(0.0, variance));
         valid[id] = true;
     }
 
-    private void spot(final int id, final int s, final double realised, final PiecewiseLinearPayoff payoff) {
+    /** A spot product: {@code exact} (its settlement formula on the reading) when {@code realised} is known, else the payoff's moments under the forecast. */
+    private void spot(final int id, final int s, final double realised, final PiecewiseLinearPayoff payoff, final double exact) {
         if (id < 0 || s < 0) {
             return;
         }
         if (!Double.isNaN(realised)) {
-            put(id, payoff.value(realised), 0.0);
+            put(id, exact, 0.0);
         } else if (known(s)) {
             forecast(s, end);
             payoff.evaluate(fm, Math.sqrt(fv));
@@ -491,11 +505,11 @@ public final class SettlementValuator {
 
     /** Sets fm, fv to the mean and variance of T_F x RH at grid sample k; false when unknown. */
     private boolean wxMoments(final int k) {
-        final long t = start + k * p.sampleIntervalNanos();
+        final long t = start + k * r.sampleIntervalNanos();
         double mt;
         double vt;
         if (!Double.isNaN(temp[k])) {
-            mt = SettlementFormulas.fahrenheit(temp[k], p.wxFahrenheitDecimals());
+            mt = SettlementFormulas.fahrenheit(temp[k], r.wxFahrenheitDecimals());
             vt = 0.0;
         } else if (known(sTemp)) {
             forecast(sTemp, t);
@@ -525,10 +539,10 @@ public final class SettlementValuator {
         if (tideSwing < 0 || sTide < 0) {
             return;
         }
-        final int first = p.swingIncludeWindowStart() ? 0 : 1;
-        final long step = p.sampleIntervalNanos();
+        final int first = r.swingIncludeWindowStart() ? 0 : 1;
+        final long step = r.sampleIntervalNanos();
         final double stepHours = step / LocalLinearTrend.NANOS_PER_HOUR;
-        final double cm = p.swingCmPerUnit();
+        final double cm = r.swingCmPerUnit();
         double mean = 0.0;
         double sd = 0.0;
         for (int k = first + 1; k <= samples; k++) {
@@ -537,7 +551,7 @@ public final class SettlementValuator {
             final boolean ha = !Double.isNaN(a);
             final boolean hb = !Double.isNaN(b);
             if (ha && hb) {
-                mean += SettlementFormulas.swingPair(b - a, cm, p.swingLowCm(), p.swingHighCm());
+                mean += SettlementFormulas.swingPair(b - a, r);
                 continue;
             }
             if (!known(sTide)) {
@@ -615,14 +629,14 @@ public final class SettlementValuator {
         }
         double mean = 0.0;
         double sd = 0.0;
-        for (int k = p.wxSumIncludeWindowStart() ? 0 : 1; k <= samples; k++) {
+        for (int k = r.wxSumIncludeWindowStart() ? 0 : 1; k <= samples; k++) {
             if (!wxMoments(k)) {
                 return;
             }
             mean += fm;
             sd += Math.sqrt(fv);
         }
-        final double d = p.wxSumDivisor();
+        final double d = r.wxSumDivisor();
         put(wxSum, mean / d, sd * sd / (d * d));
     }
 
@@ -634,7 +648,7 @@ public final class SettlementValuator {
         double sdArr = 0.0;
         double sdDep = 0.0;
         double noiseVar = 0.0;
-        final long step = p.lhrBinNanos();
+        final long step = r.lhrBinNanos();
         for (int j = 0; j < bins; j++) {
             final long t = start + j * step;
             if (!Double.isNaN(arr[j])) {
@@ -665,9 +679,9 @@ public final class SettlementValuator {
         if (lhrIndex < 0 || sArr < 0 || sDep < 0) {
             return;
         }
-        final boolean absOfSum = p.lhrIndexAbsOfSum();
-        final double mult = p.lhrIndexMultiplier();
-        final long step = p.lhrBinNanos();
+        final boolean absOfSum = r.lhrIndexAbsOfSum();
+        final double mult = r.lhrIndexMultiplier();
+        final long step = r.lhrBinNanos();
         double sumMean = 0.0;
         double sumVar = 0.0;
         for (int j = 0; j < bins; j++) {
@@ -722,9 +736,6 @@ public final class SettlementValuator {
             mean = sumMean * mult;
             var = sumVar * mult * mult;
         }
-        if (var == 0.0) {
-            mean = SettlementFormulas.round(mean, p.lhrIndexDecimals());
-        }
         put(lhrIndex, mean, var);
     }
 
@@ -743,7 +754,9 @@ public final class SettlementValuator {
             var += std[leg] * std[leg];
         }
         put(etf, mean, var);
-        if (fly >= 0) {
+        if (fly >= 0 && var == 0.0) {
+            put(fly, flyStructure.value(fair[etf]), 0.0);
+        } else if (fly >= 0) {
             flyPayoff.evaluate(mean, Math.sqrt(var));
             put(fly, flyPayoff.mean(), flyPayoff.variance());
         }

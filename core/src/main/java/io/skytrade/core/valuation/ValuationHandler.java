@@ -6,6 +6,7 @@ import io.skytrade.core.event.EventType;
 import io.skytrade.core.feature.EventGuard;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.settlement.SettlementRules;
 
 /**
  * Stage 3: on every observation (after the Kalman stage wrote the series posterior) records the
@@ -24,10 +25,11 @@ public final class ValuationHandler implements EventHandler<EngineEvent> {
     private final int instrumentCount;
     private final SettlementValuator valuator;
 
-    public ValuationHandler(final InstrumentRegistry registry, final ValuationParams params, final KalmanParams kalman) {
+    public ValuationHandler(final InstrumentRegistry registry, final ValuationParams params, final SettlementRules rules,
+                            final KalmanParams kalman) {
         seriesCount = registry.seriesCount();
         instrumentCount = registry.instrumentCount();
-        valuator = new SettlementValuator(registry, params, kalman);
+        valuator = new SettlementValuator(registry, params, rules, kalman);
     }
 
     @Override

@@ -1,10 +1,5 @@
 package io.skytrade.core.world;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.SplittableRandom;
 
 /**
@@ -20,9 +15,11 @@ import java.util.SplittableRandom;
  * feed that observes it see the same numbers. Values are quantised like the real sources
  * (tide to the millimetre, temperature to 0.1 °C, humidity to 1 %, PM2.5 to 0.1 µg/m³).
  *
+ * <p>The world holds no settlement formula: {@link WorldSettlement} settles products on it under
+ * the configured settlement rules, the same the engine's valuation uses.
+ *
  * <p>Immutable and thread-safe. Cost: a few hundred nanoseconds per value (it allocates a small
- * random generator per knot); a full settlement recomputes a day of samples, about 1 ms. Not for
- * the engine's hot path: feeds and the simulator call it.
+ * random generator per knot). Not for the engine's hot path: feeds and the simulator call it.
  */
 public final class SyntheticWorld {
     public static final long MINUTE_NANOS = 60_000_000_000L;
@@ -30,8 +27,6 @@ public final class SyntheticWorld {
     public static final long HALF_HOUR_NANOS = 30 * MINUTE_NANOS;
     public static final long HOUR_NANOS = 60 * MINUTE_NANOS;
     public static final long DAY_NANOS = 24 * HOUR_NANOS;
-    /** Samples of a 15-minute series in a 24 h window (the window's start is excluded). */
-    public static final int QUARTERS_PER_DAY = 96;
     /** Half-hour flight bins in a 24 h window. */
     public static final int BINS_PER_DAY = 48;
 
@@ -149,119 +144,6 @@ public final class SyntheticWorld {
     /** Heathrow departures in half-hour bin {@code bin}. */
     public int departures(final long bin) {
         return flights(bin, STREAM_DEP, DEPARTURE_SCHEDULE);
-    }
-
-    /**
-     * Exact settlement value of a {@link WorldProduct} for the 24 h window ending at
-     * {@code windowEndNanos} (the settlement instant), using the formulas of the CMI reference:
-     * spot products read the value at the window end; TIDE_SWING sums over the 96 consecutive
-     * 15-minute reading pairs of the window; WX_SUM sums the 96 samples after the window start up
-     * to and including its end; flight products sum the 48 half-hour bins of the window.
-     */
-    public double settlement(final int product, final long windowEndNanos) {
-        final long start = windowEndNanos - DAY_NANOS;
-        switch (product) {
-            case WorldProduct.TIDE_SPOT:
-                return Math.round(Math.abs(thamesLevel(windowEndNanos)) * 1000.0);
-            case WorldProduct.TIDE_SWING:
-                return tideSwing(start, windowEndNanos);
-            case WorldProduct.WX_SPOT:
-                return weatherProduct(windowEndNanos);
-            case WorldProduct.WX_SUM:
-                return weatherSum(start, windowEndNanos);
-            case WorldProduct.LHR_COUNT:
-                return flightCount(start);
-            case WorldProduct.LHR_INDEX:
-                return flightIndex(start);
-            case WorldProduct.AQ_SPOT:
-                return Math.round(pm25(windowEndNanos) * 100.0);
-            case WorldProduct.LON_ETF:
-                return etf(windowEndNanos);
-            case WorldProduct.LON_FLY:
-                return Math.round(WorldProduct.flyPayoff(etf(windowEndNanos)) * 1e6) / 1e6;
-            default:
-                throw new IllegalArgumentException("unknown world product code " + product
-                    + ", expected 0.." + (WorldProduct.COUNT - 1));
-        }
-    }
-
-    /** Fills {@code out[product]} with every product's settlement for the window ending at {@code windowEndNanos}. */
-    public void settleAll(final long windowEndNanos, final double[] out) {
-        for (int p = 0; p < WorldProduct.COUNT; p++) {
-            out[p] = settlement(p, windowEndNanos);
-        }
-    }
-
-    /**
-     * The next settlement instant at or after {@code epochNanos}: 12:00 London time (Europe/London,
-     * so 11:00 UTC in summer).
-     */
-    public static long londonNoonAtOrAfter(final long epochNanos) {
-        final ZoneId london = ZoneId.of("Europe/London");
-        final Instant instant = Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
-        final LocalDate day = instant.atZone(london).toLocalDate();
-        long noon = toNanos(ZonedDateTime.of(day, LocalTime.NOON, london).toInstant());
-        if (noon < epochNanos) {
-            noon = toNanos(ZonedDateTime.of(day.plusDays(1), LocalTime.NOON, london).toInstant());
-        }
-        return noon;
-    }
-
-    private static long toNanos(final Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-    private double tideSwing(final long start, final long end) {
-        double sum = 0;
-        double previous = thamesLevel(start);
-        for (long t = start + QUARTER_HOUR_NANOS; t <= end; t += QUARTER_HOUR_NANOS) {
-            final double level = thamesLevel(t);
-            final double d = Math.abs(level - previous) * 100.0;
-            sum += Math.max(0, 20 - d) + Math.max(0, d - 25);
-            previous = level;
-        }
-        return Math.round(sum * 1e6) / 1e6;
-    }
-
-    private double weatherProduct(final long t) {
-        final double fahrenheit = airTemperature(t) * 9.0 / 5.0 + 32.0;
-        return Math.round(fahrenheit * relativeHumidity(t) * 1e6) / 1e6;
-    }
-
-    private double weatherSum(final long start, final long end) {
-        double sum = 0;
-        for (long t = start + QUARTER_HOUR_NANOS; t <= end; t += QUARTER_HOUR_NANOS) {
-            sum += weatherProduct(t);
-        }
-        return Math.round(sum / 100.0 * 1e6) / 1e6;
-    }
-
-    private double flightCount(final long start) {
-        final long first = binIndex(start);
-        long sum = 0;
-        for (long b = first; b < first + BINS_PER_DAY; b++) {
-            sum += arrivals(b) + departures(b);
-        }
-        return sum;
-    }
-
-    private double flightIndex(final long start) {
-        final long first = binIndex(start);
-        double sum = 0;
-        for (long b = first; b < first + BINS_PER_DAY; b++) {
-            final int a = arrivals(b);
-            final int d = departures(b);
-            if (a + d > 0) {
-                sum += (double)(a - d) / (a + d);
-            }
-        }
-        return Math.round(Math.abs(sum) * 100.0 * 1e6) / 1e6;
-    }
-
-    private double etf(final long end) {
-        final double sum = settlement(WorldProduct.TIDE_SPOT, end) + settlement(WorldProduct.WX_SPOT, end)
-            + settlement(WorldProduct.LHR_COUNT, end);
-        return Math.round(sum * 1e6) / 1e6;
     }
 
     private double rawTemperature(final long t) {

@@ -1,9 +1,10 @@
 package io.skytrade.core.world;
 
 /**
- * The default products that settle on the {@link SyntheticWorld}, as {@code int} codes equal to
- * their default registry ids (TIDE_SPOT, TIDE_SWING, WX_SPOT, WX_SUM, LHR_COUNT, LHR_INDEX,
- * AQ_SPOT, LON_ETF, LON_FLY).
+ * The kinds of product the settlement rules define, as {@code int} codes equal to their default
+ * registry ids (TIDE_SPOT, TIDE_SWING, WX_SPOT, WX_SUM, LHR_COUNT, LHR_INDEX, AQ_SPOT, LON_ETF,
+ * LON_FLY), with their default symbols; the configured symbol of each kind is
+ * {@link io.skytrade.core.settlement.SettlementRules#symbolOf}.
  *
  * <p>Immutable constants; safe from any thread. Hot-path cost: none.
  */
@@ -44,13 +45,5 @@ public final class WorldProduct {
             }
         }
         return -1;
-    }
-
-    /**
-     * LON_FLY payoff on the ETF settlement {@code s}: 2 Put(6200) + Call(6200) - 2 Call(6600) +
-     * 3 Call(7000), i.e. 12400 - 2s below 6200, s - 6200 up to 6600, 7000 - s up to 7000, 2s - 14000 above.
-     */
-    public static double flyPayoff(final double s) {
-        return 2 * Math.max(0, 6200 - s) + Math.max(0, s - 6200) - 2 * Math.max(0, s - 6600) + 3 * Math.max(0, s - 7000);
     }
 }

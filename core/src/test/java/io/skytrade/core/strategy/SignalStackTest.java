@@ -13,6 +13,7 @@ import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.regime.RegimeHandler;
 import io.skytrade.core.regime.RegimeParams;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.signal.SignalHandler;
 import io.skytrade.core.signal.SignalParams;
 import io.skytrade.core.sizing.SizerParams;
@@ -41,7 +42,7 @@ class SignalStackTest {
         final FeatureHandler feature = new FeatureHandler(REGISTRY, FeatureParams.defaults());
         final KalmanHandler kalman = new KalmanHandler(REGISTRY, KalmanParams.defaults());
         final ValuationHandler valuation = new ValuationHandler(REGISTRY,
-            ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), KalmanParams.defaults());
+            ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults());
         final SignalHandler signal = new SignalHandler(REGISTRY, SignalParams.defaults());
         final RegimeHandler regime = new RegimeHandler(REGISTRY, RegimeParams.defaults());
         final StrategyHandler strategy = new StrategyHandler(REGISTRY, StrategyParams.defaults(), SizerParams.defaults());

@@ -6,9 +6,11 @@ import io.skytrade.core.feature.FeatureHandler;
 import io.skytrade.core.feature.FeatureParams;
 import io.skytrade.core.kalman.KalmanHandler;
 import io.skytrade.core.kalman.KalmanParams;
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.core.world.WorldProduct;
 import io.skytrade.core.world.WorldSeries;
+import io.skytrade.core.world.WorldSettlement;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
@@ -21,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every 15 min, PM2.5 hourly, flight bins every 30 min, each stamped with its observation time and
  * delivered in time order, without the feeds' publication delays), and every product's fair value
  * at several times before each noon settlement is compared with
- * {@link SyntheticWorld#settlement}: bias (mean of fair value minus settlement) and RMSE per
+ * {@link WorldSettlement}: bias (mean of fair value minus settlement) and RMSE per
  * product and horizon, over {@value #SESSIONS} sessions of {@value #SEEDS} seeds after
  * {@value #WARMUP_DAYS} warm-up days. Prints the table and asserts bounds, so accuracy cannot
  * silently regress (bounds: the measured RMSE x 1.2 + 1); the same table is in bench/README.md
@@ -151,7 +153,8 @@ class NowcastAccuracyTest {
         final ValuationParams vp = ValuationParams.defaults().withWindow(START - SyntheticWorld.DAY_NANOS, START);
         final FeatureHandler features = new FeatureHandler(SettlementValuatorTest.REGISTRY, FeatureParams.defaults());
         final KalmanHandler k = new KalmanHandler(SettlementValuatorTest.REGISTRY, kalman);
-        final ValuationHandler v = new ValuationHandler(SettlementValuatorTest.REGISTRY, vp, kalman);
+        final ValuationHandler v = new ValuationHandler(SettlementValuatorTest.REGISTRY, vp, SettlementRules.defaults(), kalman);
+        final WorldSettlement settle = new WorldSettlement(world, SettlementRules.defaults());
         final EngineEvent e = new EngineEvent();
         final double[] fair = new double[WorldProduct.COUNT];
         final double[] std = new double[WorldProduct.COUNT];
@@ -184,13 +187,13 @@ class NowcastAccuracyTest {
                     }
                 }
             }
-            final long noon = SyntheticWorld.londonNoonAtOrAfter(t + 1);
+            final long noon = settle.nextSettlementAtOrAfter(t + 1);
             if (noon - t > HORIZONS[0] || t < START + WARMUP_DAYS * SyntheticWorld.DAY_NANOS) {
                 continue;
             }
             if (noon != settlement) {
                 settlement = noon;
-                world.settleAll(noon, truth);
+                settle.settleAll(noon, truth);
             }
             for (int h = 0; h < HORIZONS.length; h++) {
                 if (noon - t == HORIZONS[h]) {

@@ -1,5 +1,7 @@
 package io.skytrade.core.valuation;
 
+import io.skytrade.core.settlement.OptionPayoff;
+import io.skytrade.core.settlement.SettlementFormulas;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +23,8 @@ class PiecewiseLinearPayoffTest {
 
     @Test
     void shouldMatchNumericalIntegrationForFlyUnderNormal() {
-        final PiecewiseLinearPayoff fly = OptionStructure.parse("fly", "+2P6200,+1C6200,-2C6600,+3C7000");
+        final OptionPayoff structure = OptionPayoff.parse("fly", "+2P6200,+1C6200,-2C6600,+3C7000");
+        final PiecewiseLinearPayoff fly = PiecewiseLinearPayoff.of(structure.breakpoints(), structure::value);
         qt().withExamples(60)
             .forAll(doubles().between(4000, 10000), doubles().between(1, 3000))
             .checkAssert((m, s) -> {
@@ -61,8 +64,8 @@ class PiecewiseLinearPayoffTest {
     @Test
     void shouldRejectBadStructureNamingKey() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> OptionStructure.parse("valuation.flyStructure", "+2X6200"));
-        assertEquals(true, e.getMessage().startsWith("valuation.flyStructure: leg '+2X6200'"), e.getMessage());
+            () -> OptionPayoff.parse("settlement.flyStructure", "+2X6200"));
+        assertEquals(true, e.getMessage().startsWith("settlement.flyStructure: leg '+2X6200'"), e.getMessage());
     }
 
     /** Simpson's rule over m +- 12 s: returns {E[f], E[f^2]}. */

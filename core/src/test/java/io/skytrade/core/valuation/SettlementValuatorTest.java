@@ -3,6 +3,8 @@ package io.skytrade.core.valuation;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.kalman.SeriesNoise;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.settlement.SettlementRules;
+import io.skytrade.core.settlement.TestRules;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -43,7 +45,8 @@ class SettlementValuatorTest {
     }
 
     private static SettlementValuator valuator(final long minutes, final KalmanParams kalman) {
-        return new SettlementValuator(REGISTRY, ValuationParams.defaults().withWindow(T0, T0 + minutes * MIN), kalman);
+        return new SettlementValuator(REGISTRY, ValuationParams.defaults().withWindow(T0, T0 + minutes * MIN),
+            SettlementRules.defaults(), kalman);
     }
 
     @Test
@@ -89,16 +92,8 @@ class SettlementValuatorTest {
 
     @Test
     void shouldRoundLhrIndexWhenConfigured() {
-        final ValuationParams d = ValuationParams.defaults().withWindow(T0, T0 + 90 * MIN);
-        final ValuationParams p = new ValuationParams(d.windowStartNanos(), d.windowEndNanos(), d.rollSessions(),
-            d.londonSessions(), d.sampleIntervalNanos(), d.sampleToleranceNanos(), d.swingIncludeWindowStart(), d.swingCmPerUnit(),
-            d.swingLowCm(), d.swingHighCm(), d.wxSumIncludeWindowStart(), d.wxSumDivisor(), d.wxFahrenheitDecimals(),
-            d.tideSpotMultiplier(), d.aqSpotMultiplier(), d.lhrBinNanos(), d.lhrTimestampIsBinEnd(),
-            d.lhrIndexAbsOfSum(), d.lhrIndexMultiplier(), 1, d.etfLegs(), d.flyStructure(), d.tideSpotSymbol(),
-            d.tideSwingSymbol(), d.wxSpotSymbol(), d.wxSumSymbol(), d.lhrCountSymbol(), d.lhrIndexSymbol(),
-            d.aqSpotSymbol(), d.etfSymbol(), d.flySymbol(), d.tideSeries(), d.temperatureSeries(),
-            d.humiditySeries(), d.pm25Series(), d.arrivalsSeries(), d.departuresSeries());
-        final SettlementValuator v = new SettlementValuator(REGISTRY, p, KalmanParams.defaults());
+        final SettlementValuator v = new SettlementValuator(REGISTRY, ValuationParams.defaults().withWindow(T0, T0 + 90 * MIN),
+            TestRules.with("lhrIndexDecimals", 1), KalmanParams.defaults());
         final double[][] bins = {{20, 18}, {10, 22}, {0, 0}};
         for (int j = 0; j < 3; j++) {
             v.onObservation(4, T0 + j * 30 * MIN, bins[j][0]);
@@ -138,16 +133,8 @@ class SettlementValuatorTest {
 
     @Test
     void shouldRollToTheNextSessionAndForgetReadings() {
-        final ValuationParams d = ValuationParams.defaults().withWindow(T0, T0 + 60 * MIN);
-        final SettlementValuator v = new SettlementValuator(REGISTRY, new ValuationParams(d.windowStartNanos(),
-            d.windowEndNanos(), true, false, d.sampleIntervalNanos(), d.sampleToleranceNanos(),
-            d.swingIncludeWindowStart(), d.swingCmPerUnit(), d.swingLowCm(), d.swingHighCm(),
-            d.wxSumIncludeWindowStart(), d.wxSumDivisor(), d.wxFahrenheitDecimals(), d.tideSpotMultiplier(),
-            d.aqSpotMultiplier(), d.lhrBinNanos(), d.lhrTimestampIsBinEnd(), d.lhrIndexAbsOfSum(),
-            d.lhrIndexMultiplier(), d.lhrIndexDecimals(), d.etfLegs(), d.flyStructure(), d.tideSpotSymbol(),
-            d.tideSwingSymbol(), d.wxSpotSymbol(), d.wxSumSymbol(), d.lhrCountSymbol(), d.lhrIndexSymbol(),
-            d.aqSpotSymbol(), d.etfSymbol(), d.flySymbol(), d.tideSeries(), d.temperatureSeries(),
-            d.humiditySeries(), d.pm25Series(), d.arrivalsSeries(), d.departuresSeries()), KalmanParams.defaults());
+        final SettlementValuator v = new SettlementValuator(REGISTRY, ValuationParams.defaults().withWindow(T0, T0 + 60 * MIN),
+            TestRules.with("londonSessions", false, "sessionLengthNanos", 60 * MIN, "sessionAnchorNanos", T0), KalmanParams.defaults());
         v.onObservation(0, T0 + 60 * MIN, 2.0);
         v.revalue();
         assertTrue(v.isValid(TIDE_SPOT));
@@ -159,7 +146,8 @@ class SettlementValuatorTest {
 
     @Test
     void shouldRollToTheLondonSessionAcrossClockChanges() {
-        final SettlementValuator v = new SettlementValuator(REGISTRY, ValuationParams.defaults(), KalmanParams.defaults());
+        final SettlementValuator v = new SettlementValuator(REGISTRY, ValuationParams.defaults(), SettlementRules.defaults(),
+            KalmanParams.defaults());
         final long march28 = java.time.Instant.parse("2026-03-28T12:00:00Z").getEpochSecond() * 1_000_000_000L;
         final long march29 = java.time.Instant.parse("2026-03-29T11:00:00Z").getEpochSecond() * 1_000_000_000L;
         v.advanceTo(march29 - 60 * MIN);
@@ -183,23 +171,15 @@ class SettlementValuatorTest {
 
     @Test
     void shouldSupportSumOfAbsAndBinEndTimestamps() {
-        final ValuationParams d = ValuationParams.defaults().withWindow(T0, T0 + 90 * MIN);
-        final ValuationParams p = new ValuationParams(d.windowStartNanos(), d.windowEndNanos(), d.rollSessions(),
-            d.londonSessions(), d.sampleIntervalNanos(), d.sampleToleranceNanos(), d.swingIncludeWindowStart(),
-            d.swingCmPerUnit(), d.swingLowCm(), d.swingHighCm(), d.wxSumIncludeWindowStart(), d.wxSumDivisor(),
-            d.wxFahrenheitDecimals(), d.tideSpotMultiplier(), d.aqSpotMultiplier(), d.lhrBinNanos(), true,
-            false, d.lhrIndexMultiplier(), d.lhrIndexDecimals(), d.etfLegs(), d.flyStructure(), d.tideSpotSymbol(),
-            d.tideSwingSymbol(), d.wxSpotSymbol(), d.wxSumSymbol(), d.lhrCountSymbol(), d.lhrIndexSymbol(),
-            d.aqSpotSymbol(), d.etfSymbol(), d.flySymbol(), d.tideSeries(), d.temperatureSeries(),
-            d.humiditySeries(), d.pm25Series(), d.arrivalsSeries(), d.departuresSeries());
-        final SettlementValuator v = new SettlementValuator(REGISTRY, p, KalmanParams.defaults());
+        final SettlementValuator v = new SettlementValuator(REGISTRY, ValuationParams.defaults().withWindow(T0, T0 + 90 * MIN),
+            TestRules.with("lhrTimestampIsBinEnd", true, "lhrIndexAbsOfSum", false), KalmanParams.defaults());
         final double[][] bins = {{20, 18}, {10, 22}, {0, 0}};
         for (int j = 0; j < 3; j++) {
             v.onObservation(4, T0 + (j + 1) * 30 * MIN, bins[j][0]);
             v.onObservation(5, T0 + (j + 1) * 30 * MIN, bins[j][1]);
         }
         v.revalue();
-        assertEquals(100 * (2.0 / 38 + 12.0 / 32), v.fairValue(LHR_INDEX), 1e-9);
+        assertEquals(100 * (2.0 / 38 + 12.0 / 32), v.fairValue(LHR_INDEX), 5e-7, "realised: rounded to settlementDecimals (6)");
         assertEquals(70.0, v.fairValue(LHR_COUNT), 1e-12);
         assertEquals(0.0, v.fairStd(LHR_COUNT));
     }
@@ -207,8 +187,8 @@ class SettlementValuatorTest {
     @Test
     void shouldValidateParamsNamingKeyValueAndExpectation() {
         final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> ValuationParams.defaults().withWindow(T0, T0 + 7 * MIN));
-        assertEquals("valuation.sampleIntervalNanos: 900000000000 must be > 0, divide the window length (420000000000 ns)"
+            () -> ValuationParams.defaults().withWindow(T0, T0 + 7 * MIN).checkAgainst(SettlementRules.defaults()));
+        assertEquals("settlement.sampleInterval: 900000000000 ns must divide the valuation window (420000000000 ns)"
             + " and give at most 4096 slots", e.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.kalman.KalmanHandler;
 import io.skytrade.core.kalman.KalmanParams;
+import io.skytrade.core.settlement.SettlementRules;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -18,7 +19,7 @@ class ValuationHandlerTest {
     @Test
     void shouldFlagNonFiniteObservationAndLeaveStateAlone() {
         final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY,
-            ValuationParams.defaults().withWindow(T0, T0 + 60 * MIN), KalmanParams.defaults());
+            ValuationParams.defaults().withWindow(T0, T0 + 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults());
         final EngineEvent e = new EngineEvent();
         final long before = h.stateHash();
         obs(e, 0, T0, Double.NaN);
@@ -37,7 +38,7 @@ class ValuationHandlerTest {
     private static long run() {
         final KalmanHandler k = new KalmanHandler(SettlementValuatorTest.REGISTRY, KalmanParams.defaults());
         final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY,
-            ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), KalmanParams.defaults());
+            ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults());
         final EngineEvent e = new EngineEvent();
         final SplittableRandom rnd = new SplittableRandom(3);
         final double[] base = {1.5, 10, 70, 8, 40, 40};
@@ -87,7 +88,7 @@ class ValuationHandlerTest {
         final long end = T0 + 24 * 60 * MIN;
         final KalmanHandler k = new KalmanHandler(SettlementValuatorTest.REGISTRY, KalmanParams.defaults());
         final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY,
-            ValuationParams.defaults().withWindow(T0, end), KalmanParams.defaults());
+            ValuationParams.defaults().withWindow(T0, end), SettlementRules.defaults(), KalmanParams.defaults());
         final EngineEvent e = new EngineEvent();
         long seq = 0;
         final long last = T0 + 4 * 60 * MIN;
@@ -101,17 +102,17 @@ class ValuationHandlerTest {
         assertEquals(Math.abs(tide(end)) * 1000.0, e.fairValue[SettlementValuatorTest.TIDE_SPOT], 1.0);
         e.seriesStateDim = 4;
         final IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> new SettlementValuator(SettlementValuatorTest.REGISTRY, ValuationParams.defaults(), KalmanParams.defaults())
+            () -> new SettlementValuator(SettlementValuatorTest.REGISTRY, ValuationParams.defaults(), SettlementRules.defaults(), KalmanParams.defaults())
                 .onHarmonicState(0, T0, 4, e.seriesState, e.seriesCov));
         assertTrue(bad.getMessage().contains("dimension 4"), bad.getMessage());
         e.seriesCov[0] = Double.NaN;
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> new SettlementValuator(SettlementValuatorTest.REGISTRY, ValuationParams.defaults(), KalmanParams.defaults())
+            () -> new SettlementValuator(SettlementValuatorTest.REGISTRY, ValuationParams.defaults(), SettlementRules.defaults(), KalmanParams.defaults())
                 .onHarmonicState(0, T0, 10, e.seriesState, e.seriesCov));
         e.seriesCov[0] = 1;
         e.seriesState[0] = Double.NaN;
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> new SettlementValuator(SettlementValuatorTest.REGISTRY, ValuationParams.defaults(), KalmanParams.defaults())
+            () -> new SettlementValuator(SettlementValuatorTest.REGISTRY, ValuationParams.defaults(), SettlementRules.defaults(), KalmanParams.defaults())
                 .onHarmonicState(0, T0, 10, e.seriesState, e.seriesCov));
     }
 

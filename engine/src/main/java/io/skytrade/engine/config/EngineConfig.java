@@ -9,6 +9,7 @@ import io.skytrade.core.regime.RegimeParams;
 import io.skytrade.core.risk.DrawdownLimits;
 import io.skytrade.core.risk.RiskLimits;
 import io.skytrade.core.risk.SafeModeConfig;
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.signal.SignalParams;
 import io.skytrade.core.sizing.SizerParams;
 import io.skytrade.core.strategy.StrategyParams;
@@ -164,18 +165,28 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
 
     /**
      * The parameters of the business stages, each section bound onto its record's documented
-     * defaults by {@link RecordBinder} (every key optional): {@code feature}, {@code kalman},
+     * defaults by {@link RecordBinder} (every key optional): {@code settlement} (the settlement
+     * rules, shared by the valuation and the simulated venue), {@code feature}, {@code kalman},
      * {@code valuation}, {@code signal}, {@code regime}, {@code strategy}, {@code sizer},
      * {@code risk}, {@code drawdown}, {@code safeMode}, {@code orders}.
      */
-    public record ModelSection(FeatureParams feature, KalmanParams kalman, ValuationParams valuation, SignalParams signal,
-                               RegimeParams regime, StrategyParams strategy, SizerParams sizer, RiskLimits risk,
-                               DrawdownLimits drawdown, SafeModeConfig safeMode, OrderManagerConfig orders) {
+    public record ModelSection(SettlementRules settlement, FeatureParams feature, KalmanParams kalman,
+                               ValuationParams valuation, SignalParams signal, RegimeParams regime,
+                               StrategyParams strategy, SizerParams sizer, RiskLimits risk, DrawdownLimits drawdown,
+                               SafeModeConfig safeMode, OrderManagerConfig orders) {
         static ModelSection bind(final ConfigNode root) {
+            final SettlementRules settlement = RecordBinder.bind(root.node("settlement"), SettlementRules.defaults());
+            final ValuationParams valuation = RecordBinder.bind(root.node("valuation"), ValuationParams.defaults());
+            try {
+                valuation.checkAgainst(settlement);
+            } catch (final IllegalArgumentException e) {
+                throw new ConfigException("config " + e.getMessage());
+            }
             return new ModelSection(
+                settlement,
                 RecordBinder.bind(root.node("feature"), FeatureParams.defaults()),
                 RecordBinder.bind(root.node("kalman"), KalmanParams.defaults()),
-                RecordBinder.bind(root.node("valuation"), ValuationParams.defaults()),
+                valuation,
                 RecordBinder.bind(root.node("signal"), SignalParams.defaults()),
                 RecordBinder.bind(root.node("regime"), RegimeParams.defaults()),
                 RecordBinder.bind(root.node("strategy"), StrategyParams.defaults()),

@@ -3,9 +3,11 @@ package io.skytrade.engine.demo;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.core.world.WorldProduct;
 import io.skytrade.core.world.WorldSeries;
+import io.skytrade.core.world.WorldSettlement;
 import io.skytrade.journal.InputJournalStage;
 import io.skytrade.journal.JournalSettings;
 import io.skytrade.journal.Queues;
@@ -38,6 +40,7 @@ public final class SyntheticJournal {
     private static final long TIMER_EVERY_NANOS = 1_000_000_000L;
 
     private final SyntheticWorld world = new SyntheticWorld(7);
+    private final WorldSettlement settlement = new WorldSettlement(world, SettlementRules.defaults());
     private final SplittableRandom random = new SplittableRandom(11);
     private final double[] truth = new double[WorldProduct.COUNT];
     private final double[] error = new double[WorldProduct.COUNT];
@@ -112,8 +115,8 @@ public final class SyntheticJournal {
     }
 
     private void startSession(final long t) {
-        sessionEnd = SyntheticWorld.londonNoonAtOrAfter(t + 1);
-        world.settleAll(sessionEnd, truth);
+        sessionEnd = settlement.nextSettlementAtOrAfter(t + 1);
+        settlement.settleAll(sessionEnd, truth);
         for (int p = 0; p < WorldProduct.COUNT; p++) {
             error[p] = 0.05 * Math.max(1, Math.abs(truth[p])) * random.nextGaussian();
         }

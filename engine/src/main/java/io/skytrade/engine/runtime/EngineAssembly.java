@@ -71,7 +71,7 @@ public final class EngineAssembly {
         final List<EventHandler<EngineEvent>> handlers = List.of(
             new FeatureHandler(registry, m.feature()),
             new KalmanHandler(registry, m.kalman()),
-            new ValuationHandler(registry, m.valuation(), m.kalman()),
+            new ValuationHandler(registry, m.valuation(), m.settlement(), m.kalman()),
             new SignalHandler(registry, m.signal()),
             new RegimeHandler(registry, m.regime()),
             new StrategyHandler(registry, m.strategy(), m.sizer()),

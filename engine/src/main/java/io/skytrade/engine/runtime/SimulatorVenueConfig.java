@@ -19,10 +19,10 @@ public final class SimulatorVenueConfig {
     private SimulatorVenueConfig() {
     }
 
-    /** Products, seed, background traders and fees from {@code config}; callers add their timing. */
+    /** Products, settlement rules, seed, background traders and fees from {@code config}; callers add their timing. */
     public static VenueConfig.Builder builder(final EngineConfig config) {
         final VenueSection venue = config.venue();
-        return VenueConfig.builder().products(config.instruments()).seed(venue.seed())
+        return VenueConfig.builder().products(config.instruments()).settlement(config.model().settlement()).seed(venue.seed())
             .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot());
     }
 }

@@ -126,6 +126,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldBindTheSettlementRulesOnceForTheValuationAndTheVenue() {
+        final EngineConfig c = LOADER.loadText("""
+            settlement:
+              swingLowCm: 15
+              lhrIndexAbsOfSum: false
+              flyStructure: "+1C5000,-1C9000"
+              tideSpotSymbol: THAMES
+              etfLegs: THAMES,WX_SPOT,LHR_COUNT
+            instruments: [THAMES, WX_SPOT, LHR_COUNT, LON_ETF]
+            """).config();
+        assertEquals(15.0, c.model().settlement().swingLowCm());
+        assertFalse(c.model().settlement().lhrIndexAbsOfSum());
+        assertEquals(0, c.model().settlement().kindOf("THAMES"));
+        assertEquals("config section 'settlement': settlement.swingHighCm: 10.0 must be finite and >= swingLowCm (20.0)",
+            error("settlement:\n  swingHighCm: 10\n"));
+        assertEquals("config settlement.sampleInterval: 900000000000 ns must divide the valuation window (420000000000 ns)"
+            + " and give at most 4096 slots", error("valuation:\n  windowStart: 2026-03-01T12:00:00Z\n"
+            + "  windowEnd: 2026-03-01T12:07:00Z\n"));
+    }
+
+    @Test
     void shouldBindAndValidateSeriesHarmonics() {
         final EngineConfig c = LOADER.loadText("""
             kalman:

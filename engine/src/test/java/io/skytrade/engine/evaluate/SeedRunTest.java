@@ -1,6 +1,8 @@
 package io.skytrade.engine.evaluate;
 
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.world.SyntheticWorld;
+import io.skytrade.core.world.WorldSettlement;
 import io.skytrade.core.world.WorldProduct;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.runtime.ReplayRunner;
@@ -83,12 +85,12 @@ class SeedRunTest {
         final SeedRun.Result r = run(tmp);
         final DayResult morning = r.days().get(0);
         final DayResult afternoon = r.days().get(1);
-        final SyntheticWorld world = new SyntheticWorld(SEED);
+        final WorldSettlement world = new WorldSettlement(new SyntheticWorld(SEED), SettlementRules.defaults());
         assertEquals(2 * WorldProduct.COUNT, morning.fairValues().size(), "1 h and 30 min snapshots of every product; 6 h and 2 h were before the start");
         for (final FairValueSample s : morning.fairValues()) {
             assertEquals(NOON, s.settlementNanos());
             assertTrue(s.horizon() == 2 || s.horizon() == 3, "horizon " + s.horizon());
-            assertEquals(world.settlement(s.product(), NOON), s.settlement());
+            assertEquals(world.value(WorldProduct.symbol(s.product()), NOON), s.settlement());
             assertFalse(Double.isNaN(s.mid()), "the market quotes an hour before the settlement: " + s);
         }
         assertTrue(afternoon.fairValues().isEmpty(), "the next settlement is after the run");

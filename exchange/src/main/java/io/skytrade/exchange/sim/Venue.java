@@ -2,7 +2,7 @@ package io.skytrade.exchange.sim;
 
 import io.skytrade.core.event.Side;
 import io.skytrade.core.world.SyntheticWorld;
-import io.skytrade.core.world.WorldProduct;
+import io.skytrade.core.world.WorldSettlement;
 import io.skytrade.exchange.RejectReason;
 import io.skytrade.exchange.matching.ExecutionListener;
 import io.skytrade.exchange.matching.MatchingEngine;
@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
  * The simulated venue's logic: logins and sessions, subscriptions, order entry into the
  * {@link MatchingEngine}, execution reports with per-participant sequence numbers kept for replay
  * on reconnect, book snapshots and incremental updates with per-product sequence numbers,
- * background traders, and settlement on the {@link SyntheticWorld} at the session end.
+ * background traders, and settlement on the {@link SyntheticWorld} at the session end under the
+ * configured settlement rules ({@link WorldSettlement}, the rules the engine's valuation uses).
  *
  * <p>Thread-safety: every entry point takes the venue's monitor, so socket worker threads and the
  * timer thread are serialised; sends only queue frames. Not on the engine's hot path.
@@ -31,7 +32,7 @@ import java.util.function.LongSupplier;
 final class Venue implements ExecutionListener {
     private final VenueConfig config;
     private final LongSupplier worldClock;
-    private final SyntheticWorld world;
+    private final WorldSettlement world;
     private final MatchingEngine engine;
     private final int productCount;
     private final String[] symbols;
@@ -82,12 +83,12 @@ final class Venue implements ExecutionListener {
     Venue(final VenueConfig config, final LongSupplier worldClock) {
         this.config = config;
         this.worldClock = worldClock;
-        this.world = new SyntheticWorld(config.seed);
+        this.world = new WorldSettlement(new SyntheticWorld(config.seed), config.settlement);
         this.productCount = config.products.size();
         this.symbols = config.products.toArray(new String[0]);
         this.worldCodes = new int[productCount];
         for (int i = 0; i < productCount; i++) {
-            worldCodes[i] = WorldProduct.code(symbols[i]);
+            worldCodes[i] = config.settlement.kindOf(symbols[i]);
             productIds.put(symbols[i], i);
         }
         this.backgroundCount = productCount + 1;
@@ -108,7 +109,7 @@ final class Venue implements ExecutionListener {
             engine.rateLimit(p, config.orderRatePerSecond, config.orderBurst);
         }
         final long start = worldClock.getAsLong();
-        this.sessionEnd = config.sessionEndNanos != 0 ? config.sessionEndNanos : SyntheticWorld.londonNoonAtOrAfter(start + 1);
+        this.sessionEnd = config.sessionEndNanos != 0 ? config.sessionEndNanos : world.nextSettlementAtOrAfter(start + 1);
         this.traders = tradersFor(start, sessionEnd);
         this.bookSeq = new long[productCount];
         this.shownBidPx = new long[productCount][config.bookDepth];
@@ -124,7 +125,7 @@ final class Venue implements ExecutionListener {
     private BackgroundTraders tradersFor(final long start, final long end) {
         final double[] truths = new double[productCount];
         for (int i = 0; i < productCount; i++) {
-            truths[i] = world.settlement(worldCodes[i], end);
+            truths[i] = world.value(worldCodes[i], end);
         }
         return new BackgroundTraders(engine, truths, worldCodes, start, end, config.seed ^ end, backgroundOrderIds,
             shiftTicks);
@@ -329,7 +330,7 @@ final class Venue implements ExecutionListener {
     private void settle(final long now) {
         settled = true;
         for (int i = 0; i < productCount; i++) {
-            engine.settle(now, i, world.settlement(worldCodes[i], sessionEnd));
+            engine.settle(now, i, world.value(worldCodes[i], sessionEnd));
         }
         publishBooks();
     }
@@ -342,7 +343,7 @@ final class Venue implements ExecutionListener {
     /** After the session end has been settled: reopens every product for the 24 h session that follows. */
     private void openNextSession() {
         final long start = sessionEnd;
-        sessionEnd = SyntheticWorld.londonNoonAtOrAfter(start + 1);
+        sessionEnd = world.nextSettlementAtOrAfter(start + 1);
         traders = tradersFor(start, sessionEnd);
         for (int i = 0; i < productCount; i++) {
             engine.reopen(i);
@@ -356,7 +357,7 @@ final class Venue implements ExecutionListener {
 
     /** Settlement value of a product on the world (known to the venue all along). */
     synchronized double settlementValue(final String product) {
-        return world.settlement(worldCodes[requireProduct(product)], sessionEnd);
+        return world.value(worldCodes[requireProduct(product)], sessionEnd);
     }
 
     synchronized long position(final String apiKey, final String product) {

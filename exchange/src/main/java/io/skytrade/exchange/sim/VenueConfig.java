@@ -1,6 +1,6 @@
 package io.skytrade.exchange.sim;
 
-import io.skytrade.core.world.WorldProduct;
+import io.skytrade.core.settlement.SettlementRules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +35,7 @@ public final class VenueConfig {
     public final double feePerLot;
     public final int orderCapacity;
     public final int maxParticipants;
+    public final SettlementRules settlement;
 
     private VenueConfig(final Builder b) {
         products = List.copyOf(b.products);
@@ -54,6 +55,7 @@ public final class VenueConfig {
         feePerLot = b.feePerLot;
         orderCapacity = b.orderCapacity;
         maxParticipants = b.maxParticipants;
+        settlement = b.settlement;
     }
 
     public static Builder builder() {
@@ -79,8 +81,9 @@ public final class VenueConfig {
         private double feePerLot;
         private int orderCapacity = 100_000;
         private int maxParticipants = 64;
+        private SettlementRules settlement = SettlementRules.defaults();
 
-        /** Product symbols, each a {@link WorldProduct} symbol (default: the nine default products). */
+        /** Product symbols, each one the settlement rules define (default: the nine default products). */
         public Builder products(final List<String> value) {
             products = value;
             return this;
@@ -150,8 +153,9 @@ public final class VenueConfig {
         }
 
         /**
-         * First settlement instant, epoch nanoseconds; 0 (default) means the next 12:00 London time
-         * after the world start. Each later session ends at the next 12:00 London time.
+         * First settlement instant, epoch nanoseconds; 0 (default) means the settlement rules' next
+         * session end after the world start (12:00 London time by default). Each later session ends
+         * at the rules' next session end.
          */
         public Builder sessionEndNanos(final long value) {
             sessionEndNanos = value;
@@ -188,14 +192,23 @@ public final class VenueConfig {
             return this;
         }
 
+        /**
+         * The settlement rules the venue settles by on the synthetic world; the engine's valuation
+         * reads the same configuration section (default: {@link SettlementRules#defaults()}).
+         */
+        public Builder settlement(final SettlementRules value) {
+            settlement = value;
+            return this;
+        }
+
         public VenueConfig build() {
             final List<String> errors = new ArrayList<>();
             if (products == null || products.isEmpty()) {
                 errors.add("products = " + products + ": expected at least one product symbol");
             } else {
                 for (final String symbol : products) {
-                    if (WorldProduct.code(symbol) < 0) {
-                        errors.add("products contains '" + symbol + "': expected one of " + DEFAULT_PRODUCTS);
+                    if (settlement != null && settlement.kindOf(symbol) < 0) {
+                        errors.add("products contains '" + symbol + "': expected a product of the settlement rules");
                     }
                 }
                 if (Set.copyOf(products).size() != products.size()) {
@@ -216,6 +229,7 @@ public final class VenueConfig {
             check(errors, feePerLot >= 0, "feePerLot", feePerLot, "0 or more");
             check(errors, orderCapacity >= 16, "orderCapacity", orderCapacity, "at least 16");
             check(errors, maxParticipants >= 4, "maxParticipants", maxParticipants, "at least 4");
+            check(errors, settlement != null, "settlement", settlement, "settlement rules");
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException("invalid venue configuration:\n" + String.join("\n", errors));
             }

@@ -6,9 +6,10 @@ import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.time.ManualEpochNanoClock;
 import io.skytrade.core.world.SyntheticWorld;
-import io.skytrade.core.world.WorldProduct;
+import io.skytrade.core.world.WorldSettlement;
 import io.skytrade.exchange.RejectReason;
 import io.skytrade.exchange.sim.InProcessVenue;
 import io.skytrade.exchange.sim.VenueConfig;
@@ -88,7 +89,7 @@ class InProcessExchangeGatewayTest {
         deliver();
         assertTrue(venue.isSettled());
         final EngineEvent settlement = published.matching(e -> e.type == EventType.SETTLEMENT && e.instrumentId == 0).get(0);
-        assertEquals(new SyntheticWorld(5).settlement(WorldProduct.code("TIDE_SPOT"), noon), settlement.value);
+        assertEquals(new WorldSettlement(new SyntheticWorld(5), SettlementRules.defaults()).value("TIDE_SPOT", noon), settlement.value);
         assertEquals(1, settlement.position);
         assertEquals(settlement.value, venue.settlementValue("TIDE_SPOT"));
     }

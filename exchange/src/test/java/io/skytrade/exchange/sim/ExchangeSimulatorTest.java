@@ -1,6 +1,8 @@
 package io.skytrade.exchange.sim;
 
+import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.world.SyntheticWorld;
+import io.skytrade.core.world.WorldSettlement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,7 +82,8 @@ class ExchangeSimulatorTest {
         final String update = client.next("book_update");
         assertTrue(update.contains("\"product\":\"LON_ETF\""), update);
         final double truth = simulator.settlementValue("LON_ETF");
-        assertEquals(new SyntheticWorld(9).settlement(io.skytrade.core.world.WorldProduct.LON_ETF, simulator.sessionEndNanos()), truth);
+        assertEquals(new WorldSettlement(new SyntheticWorld(9), SettlementRules.defaults()).value("LON_ETF", simulator.sessionEndNanos()),
+            truth);
         client.send("{\"type\":\"new_order\",\"clOrdId\":5,\"product\":\"LON_ETF\",\"side\":\"BUY\",\"price\":" + Math.round(truth * 2)
             + ",\"qty\":2,\"tif\":\"IOC\"}");
         client.next("fill");

@@ -1,5 +1,6 @@
-package io.skytrade.core.valuation;
+package io.skytrade.core.settlement;
 
+import io.skytrade.core.valuation.ValuationParams;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

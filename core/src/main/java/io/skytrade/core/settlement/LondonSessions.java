@@ -1,4 +1,4 @@
-package io.skytrade.core.valuation;
+package io.skytrade.core.settlement;
 
 /**
  * Epoch-nanosecond arithmetic for the venue's sessions, which run from 12:00 to 12:00
