@@ -2,7 +2,11 @@ package io.skytrade.bench;
 
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.pipeline.StageObserver;
 import io.skytrade.engine.config.ConfigLoader;
+import io.skytrade.engine.config.MetricsSection;
+import io.skytrade.engine.metrics.EngineMetrics;
+import io.skytrade.engine.metrics.MetricsReporter;
 import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.engine.runtime.PaperOrderGateway;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,7 +20,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+
+import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +34,10 @@ import java.util.concurrent.TimeUnit;
  * configuration, over the replayable synthetic-world stream of {@link WorldInputStream}. {@code stages} runs the chain up to and including the
  * named stage, so the difference between two rows is one stage's cost; {@code none} runs no stage
  * and measures the harness (copying the next input out of a large, cache-cold table), to subtract
- * from every row for the stages' own cumulative cost. Run with {@code -prof gc} for bytes per event.
+ * from every row for the stages' own cumulative cost. {@code metrics=true} adds the engine's metrics as a
+ * live run installs them (the observers of the stages included, the timed order gateway, the
+ * reporter thread draining them), so the two rows of one stage give the metrics' cost. Run with
+ * {@code -prof gc} for bytes per event.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,10 +49,16 @@ public class BusinessStagesBenchmark {
     @Param({"none", "features", "kalman", "valuation", "signal", "regime", "strategy", "risk", "orders"})
     public String upTo;
 
+    /** Whether the engine's metrics observe the stages (the observers of the included stages, timed gateway). */
+    @Param({"false", "true"})
+    public boolean metrics;
+
     private final WorldInputStream stream = new WorldInputStream();
     private final EngineEvent event = new EngineEvent();
     private EventHandler<EngineEvent>[] chain;
+    private StageObserver[] observers;
     private long sequence;
+    private MetricsReporter reporter;
 
     @Setup(Level.Trial)
     @SuppressWarnings("unchecked")
@@ -50,12 +66,29 @@ public class BusinessStagesBenchmark {
         final var config = new ConfigLoader(Map.of()).loadText("safeMode:\n  maxMarketDataAge: 1h\norders:\n  ackTimeout: 1h\n")
             .config();
         final EngineAssembly assembly = new EngineAssembly(config);
-        final EngineAssembly.Stages stages = assembly.businessStages(e -> { }, new PaperOrderGateway(), 0);
+        final EngineMetrics engineMetrics = metrics ? LatencyHarness.metrics(1 << 16, new SystemEpochNanoClock()) : null;
+        final EngineAssembly.Stages stages = assembly.businessStages(e -> { },
+            engineMetrics == null ? new PaperOrderGateway() : engineMetrics.wrap(new PaperOrderGateway()), 0);
         final int n = "none".equals(upTo) ? 0 : stages.names().indexOf(upTo) + 1;
         if (n == 0 && !"none".equals(upTo)) {
             throw new IllegalArgumentException("unknown stage " + upTo + "; stages are " + stages.names());
         }
         chain = stages.handlers().subList(0, n).toArray(new EventHandler[0]);
+        observers = new StageObserver[n];
+        if (engineMetrics != null) {
+            final Map<String, StageObserver> byStage = engineMetrics.observers(stages);
+            for (int i = 0; i < n; i++) {
+                observers[i] = byStage.get(stages.names().get(i));
+            }
+            reporter = new MetricsReporter(engineMetrics, MetricsSection.defaults().intervalNanos(), () -> 0, null, null).start();
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (reporter != null) {
+            reporter.close();
+        }
     }
 
     @Benchmark
@@ -64,8 +97,12 @@ public class BusinessStagesBenchmark {
         final EngineEvent e = event;
         stream.copyNext(e, seq);
         final EventHandler<EngineEvent>[] c = chain;
+        final StageObserver[] o = observers;
         for (int i = 0; i < c.length; i++) {
             c[i].onEvent(e, seq, true);
+            if (o[i] != null) {
+                o[i].afterStage(e, seq);
+            }
         }
         return e;
     }

@@ -12,6 +12,10 @@ import io.skytrade.core.pipeline.PipelineLayout;
 import io.skytrade.core.pipeline.WaitStrategyKind;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
+import io.skytrade.engine.config.MetricsSection;
+import io.skytrade.engine.metrics.EngineCounters;
+import io.skytrade.engine.metrics.EngineMetrics;
+import io.skytrade.engine.metrics.MetricsReporter;
 import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.engine.runtime.PaperOrderGateway;
 import io.skytrade.journal.DecisionJournal;
@@ -21,6 +25,7 @@ import io.skytrade.journal.PageToucher;
 import io.skytrade.journal.Queues;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.io.IOException;
@@ -55,6 +60,7 @@ import java.util.stream.Stream;
  */
 public final class LatencyHarness {
     private static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final int RING_SIZE = 65536;
 
     private LatencyHarness() {
     }
@@ -81,6 +87,12 @@ public final class LatencyHarness {
     /** The engine's real business stages, composed as the engine composes them, fresh per scenario. */
     static EngineAssembly.Stages businessStages(final DecisionListener decisions) {
         return new EngineAssembly(CONFIG).businessStages(decisions, new PaperOrderGateway(), 0);
+    }
+
+    /** The engine's metrics for a pipeline of the benchmark configuration on {@code clock} (real time). */
+    static EngineMetrics metrics(final int ringSize, final EpochNanoClock clock) {
+        return new EngineMetrics(new EngineCounters(CONFIG.instruments(), CONFIG.series(), CONFIG.model().regime().states()),
+            ringSize, clock, 1.0);
     }
 
     /** Opens a journal (inputs and decisions queues, optional page toucher) under {@code dir}. */
@@ -125,11 +137,19 @@ public final class LatencyHarness {
         private final LatencyProbe probe;
         private final BenchJournal journal;
         private final WorldInputStream stream;
+        private final MetricsReporter reporter;
 
         DisruptorScenario(final Journal mode, final WaitStrategyKind wait, final Path root, final WorldInputStream stream) {
+            this(mode, wait, root, stream, false);
+        }
+
+        /** @param withMetrics install the engine's metrics (stage observers, timed gateway, reporter thread) */
+        DisruptorScenario(final Journal mode, final WaitStrategyKind wait, final Path root, final WorldInputStream stream,
+                          final boolean withMetrics) {
             this.stream = stream;
             probe = new LatencyProbe(stream);
-            final PipelineBuilder b = new PipelineBuilder().clock(new SystemEpochNanoClock()).producerType(ProducerType.SINGLE);
+            final SystemEpochNanoClock clock = new SystemEpochNanoClock();
+            final PipelineBuilder b = new PipelineBuilder().clock(clock).producerType(ProducerType.SINGLE);
             final List<String> names = new ArrayList<>();
             if (mode != Journal.NONE) {
                 final Path dir = mode == Journal.TMPFS ? Path.of("/dev/shm", "skytrade-bench-" + System.nanoTime())
@@ -140,7 +160,13 @@ public final class LatencyHarness {
             } else {
                 journal = null;
             }
-            final EngineAssembly.Stages business = businessStages(journal == null ? e -> { } : journal.decisions);
+            final DecisionListener decisions = journal == null ? e -> { } : journal.decisions;
+            final EngineMetrics metrics = withMetrics ? metrics(RING_SIZE, clock) : null;
+            final EngineAssembly.Stages business = metrics == null ? businessStages(decisions)
+                : new EngineAssembly(CONFIG).businessStages(decisions, metrics.wrap(new PaperOrderGateway()), 0);
+            if (metrics != null) {
+                metrics.install(b, business);
+            }
             for (int i = 0; i < business.names().size(); i++) {
                 b.stage(business.names().get(i), business.handlers().get(i));
             }
@@ -155,8 +181,10 @@ public final class LatencyHarness {
                 names.add("probe");
                 threads.add(names);
             }
-            pipeline = b.layout(new PipelineLayout(65536, wait, threads, List.of(), mode == Journal.DISK_PARALLEL))
+            pipeline = b.layout(new PipelineLayout(RING_SIZE, wait, threads, List.of(), mode == Journal.DISK_PARALLEL))
                 .build().start();
+            reporter = metrics == null ? null : new MetricsReporter(metrics, MetricsSection.defaults().intervalNanos(),
+                pipeline.ring()::remainingCapacity, null, null).start();
         }
 
         @Override
@@ -177,6 +205,9 @@ public final class LatencyHarness {
         @Override
         public void close() {
             pipeline.drainAndStop(30, TimeUnit.SECONDS);
+            if (reporter != null) {
+                reporter.close();
+            }
             if (journal != null) {
                 journal.close();
             }
@@ -375,6 +406,8 @@ public final class LatencyHarness {
             case "a-parallel-journal" -> new DisruptorScenario(Journal.DISK_PARALLEL, WaitStrategyKind.BLOCKING, disk, stream);
             case "a-yielding" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.YIELDING, disk, stream);
             case "a-lite-blocking" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.LITE_BLOCKING, disk, stream);
+            case "a-metrics" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk, stream, true);
+            case "b-metrics" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.BLOCKING, disk, stream, true);
             case "b-yielding" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.YIELDING, disk, stream);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
@@ -388,6 +421,7 @@ public final class LatencyHarness {
             case "a" -> "(a) disruptor+journal (disk)";
             case "b" -> "(b) disruptor, no journal";
             case "b-yielding" -> "(b) variant: yielding";
+            case "b-metrics" -> "(b) variant: metrics";
             case "c" -> "(c) ArrayBlockingQueue chain (10 thr)";
             default -> "(a) variant: " + name.substring(2);
         };
@@ -399,18 +433,21 @@ public final class LatencyHarness {
         Path disk = Path.of("bench", "target");
         List<String> variants = List.of("a-no-pretouch", "a-tmpfs", "a-parallel-journal", "a-yielding", "a-lite-blocking");
         long saturateEvents = 5_000_000;
+        List<String> only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--rates" -> rates = Stream.of(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--disk" -> disk = Path.of(args[++i]);
                 case "--observation-every" -> streamOfRun = new WorldInputStream(Integer.parseInt(args[++i]));
+                case "--scenarios" -> only = List.of(args[++i].split(","));
                 case "--quick" -> {
                     variants = List.of();
                     saturateEvents = 500_000;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + "; usage: [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]");
+                    + "; usage: [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]"
+                    + " [--scenarios a,a-metrics,...]");
             }
         }
         try {
@@ -423,6 +460,10 @@ public final class LatencyHarness {
             Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath());
         System.out.printf("%-40s %8s %9s %9s %10s %11s %10s %10s   %9s %9s%n", "pipeline (latency in us)", "rate/s", "p50", "p99",
             "p99.9", "p99.99", "max", "count", "intd p50", "intd p99");
+        if (only != null) {
+            runOnly(only, rates, seconds, disk, saturateEvents);
+            return;
+        }
         for (final int rate : rates) {
             final Histogram[][] core = new Histogram[3][];
             final String[] names = {"a", "b", "c"};
@@ -445,6 +486,29 @@ public final class LatencyHarness {
         }
         System.out.printf("%nsaturated throughput (%,d events, producer never parks)%n", saturateEvents);
         for (final String name : List.of("a", "a-yielding", "a-lite-blocking", "b", "b-yielding", "c")) {
+            try (Scenario s = create(name, disk)) {
+                saturate(s, Math.min(saturateEvents, 200_000));
+                System.out.printf(Locale.ROOT, "%-40s %,14.0f events/s%n", describe(name), saturate(s, saturateEvents));
+            }
+        }
+    }
+
+    /**
+     * Runs just the named scenarios, interleaved at each rate (so a slow phase of the shared host
+     * hits them alike), then their saturated throughput: the same-run comparison of, say, the
+     * pipeline with and without metrics.
+     */
+    private static void runOnly(final List<String> names, final List<Integer> rates, final int seconds, final Path disk,
+                                final long saturateEvents) {
+        for (final int rate : rates) {
+            for (final String name : names) {
+                try (Scenario s = create(name, disk)) {
+                    System.out.println(row(describe(name), rate, runAtRate(s, rate, seconds)));
+                }
+            }
+        }
+        System.out.printf("%nsaturated throughput (%,d events, producer never parks)%n", saturateEvents);
+        for (final String name : names) {
             try (Scenario s = create(name, disk)) {
                 saturate(s, Math.min(saturateEvents, 200_000));
                 System.out.printf(Locale.ROOT, "%-40s %,14.0f events/s%n", describe(name), saturate(s, saturateEvents));

@@ -38,7 +38,7 @@ public final class InlinePipeline implements InboundPublisher {
     private boolean started;
 
     InlinePipeline(final int capacity, final EpochNanoClock clock, final Stage[] stages, final int[] indexes,
-                   final StageFailureRecorder failures, final EngineHealth health, final List<String> stageNames) {
+                   final StageObserver[] observers, final StageFailureRecorder failures, final EngineHealth health, final List<String> stageNames) {
         if (Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("inline pipeline capacity must be a power of two, was " + capacity);
         }
@@ -52,7 +52,7 @@ public final class InlinePipeline implements InboundPublisher {
         this.health = health;
         this.stageNames = List.copyOf(stageNames);
         this.stages = new StageGroupHandler("inline", stages, indexes, failures,
-            new CpuPinning(CpuPinning.NONE, message -> { }), new CountDownLatch(1));
+            new CpuPinning(CpuPinning.NONE, message -> { }), new CountDownLatch(1), false, observers);
     }
 
     /** Calls every stage's {@code onStart} (once). */

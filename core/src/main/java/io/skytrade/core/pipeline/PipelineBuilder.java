@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
@@ -35,11 +36,23 @@ public final class PipelineBuilder {
     private ProducerType producerType = ProducerType.MULTI;
     private Consumer<String> warnings = System.err::println;
     private EngineHealth health = new EngineHealth();
+    private final Map<String, StageObserver> observers = new HashMap<>();
 
     /** Adds a stage; its position in the pipeline is set by the layout, its index by this order. */
     public PipelineBuilder stage(final String name, final EventHandler<EngineEvent> handler) {
         if (stages.putIfAbsent(name, new Stage(name, handler)) != null) {
             throw new IllegalArgumentException("duplicate stage name '" + name + "'");
+        }
+        return this;
+    }
+
+    /**
+     * Installs a read-only {@link StageObserver} called right after stage {@code name} on that
+     * stage's thread (metrics); at most one per stage, the stage added before building.
+     */
+    public PipelineBuilder observe(final String name, final StageObserver observer) {
+        if (observers.putIfAbsent(name, Objects.requireNonNull(observer, "observer")) != null) {
+            throw new IllegalArgumentException("stage '" + name + "' already has an observer");
         }
         return this;
     }
@@ -118,8 +131,9 @@ public final class PipelineBuilder {
             final String threadName = "skytrade-" + String.join("+", names);
             final boolean besideBusiness = layout.journalParallel() && g == 0;
             groups.add(new StageGroupHandler(threadName, groupStages, indexes, failures,
-                new CpuPinning(layout.cpuFor(g), warnings), started, besideBusiness));
+                new CpuPinning(layout.cpuFor(g), warnings), started, besideBusiness, observersOf(groupStages)));
         }
+        checkObservedStagesExist(order);
         if (placed.size() != order.size()) {
             final List<String> missing = new ArrayList<>(order);
             missing.removeAll(placed);
@@ -145,12 +159,30 @@ public final class PipelineBuilder {
             throw new IllegalStateException("no clock given");
         }
         final List<String> order = stageNames();
+        checkObservedStagesExist(order);
         final Stage[] all = stages.values().toArray(new Stage[0]);
         final int[] indexes = new int[all.length];
         for (int i = 0; i < indexes.length; i++) {
             indexes[i] = i;
         }
-        return new InlinePipeline(capacity, clock, all, indexes, new StageFailureRecorder(health), health, order);
+        return new InlinePipeline(capacity, clock, all, indexes, observersOf(all), new StageFailureRecorder(health), health,
+            order);
+    }
+
+    private StageObserver[] observersOf(final Stage[] group) {
+        final StageObserver[] result = new StageObserver[group.length];
+        for (int i = 0; i < group.length; i++) {
+            result[i] = observers.get(group[i].name());
+        }
+        return result;
+    }
+
+    private void checkObservedStagesExist(final List<String> order) {
+        for (final String name : observers.keySet()) {
+            if (!stages.containsKey(name)) {
+                throw new IllegalArgumentException("observer for unknown stage '" + name + "'; stages are " + order);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -24,6 +24,8 @@ public final class StageFailureRecorder implements ExceptionHandler<EngineEvent>
     private volatile String lastFailure;
     private volatile long lastFailureSequence = -1;
     private volatile FailureListener listener;
+    private final AtomicLong observerFailures = new AtomicLong();
+    private volatile String firstObserverFailure;
 
     /**
      * Told of each stage failure after it is recorded, on the failing stage's thread; a live engine
@@ -71,6 +73,27 @@ public final class StageFailureRecorder implements ExceptionHandler<EngineEvent>
     /** Installs the failure listener (live runs only; replay reproduces its effect from the journal). */
     public void setFailureListener(final FailureListener listener) {
         this.listener = listener;
+    }
+
+    /**
+     * Records that the read-only observer of stage {@code stageName} threw while looking at the
+     * event at {@code sequence}: counted and kept for the status line, but the event is not flagged
+     * and the engine's health does not change (an observer never influences trading).
+     */
+    public void onObserverFailure(final String stageName, final long sequence, final Throwable failure) {
+        if (observerFailures.getAndIncrement() == 0) {
+            firstObserverFailure = "observer of stage '" + stageName + "' failed at sequence " + sequence + ": " + failure;
+        }
+    }
+
+    /** Observer failures so far (see {@link #onObserverFailure}). */
+    public long observerFailures() {
+        return observerFailures.get();
+    }
+
+    /** The first observer failure of the run, or null. */
+    public String firstObserverFailure() {
+        return firstObserverFailure;
     }
 
     @Override

@@ -14,7 +14,9 @@ import java.util.concurrent.CountDownLatch;
  * layout) reports its failures without writing to the event, whose shared fields the other
  * groups own.
  *
- * <p>Hot-path cost: one virtual call per stage per event; no allocation.
+ * Each stage may have a read-only {@link StageObserver} called right after it on this thread.
+ *
+ * <p>Hot-path cost: one virtual call per stage per event (two with an observer); no allocation.
  */
 public final class StageGroupHandler implements EventHandler<EngineEvent> {
     private final String threadName;
@@ -24,6 +26,7 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     private final CpuPinning pinning;
     private final CountDownLatch started;
     private final boolean concurrentWithOtherGroups;
+    private final StageObserver[] observers;
 
     /**
      * @param threadName   name of the thread running the group (for reports)
@@ -43,6 +46,23 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
                              final StageFailureRecorder failures, final CpuPinning pinning,
                              final CountDownLatch started, final boolean concurrentWithOtherGroups) {
+        this(threadName, stages, stageIndexes, failures, pinning, started, concurrentWithOtherGroups,
+            new StageObserver[stages.length]);
+    }
+
+    /**
+     * @param observers one entry per stage (null for none): a read-only {@link StageObserver} called
+     *                  after that stage on this thread
+     */
+    public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
+                             final StageFailureRecorder failures, final CpuPinning pinning,
+                             final CountDownLatch started, final boolean concurrentWithOtherGroups,
+                             final StageObserver[] observers) {
+        if (observers.length != stages.length) {
+            throw new IllegalArgumentException("one observer slot per stage expected: " + observers.length + " for "
+                + stages.length + " stages");
+        }
+        this.observers = observers.clone();
         this.concurrentWithOtherGroups = concurrentWithOtherGroups;
         this.threadName = threadName;
         this.stages = stages.clone();
@@ -64,6 +84,15 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
                     failures.onConcurrentStageFailure(stageIndexes[i], stages[i].name(), sequence, failure);
                 } else {
                     failures.onStageFailure(stageIndexes[i], stages[i].name(), sequence, event, failure);
+                }
+            }
+            final StageObserver observer = observers[i];
+            if (observer != null) {
+                try {
+                    observer.afterStage(event, sequence);
+                } catch (final RuntimeException failure) {
+                    // A broken observer costs its figures, never the trading: recorded, event untouched.
+                    failures.onObserverFailure(stages[i].name(), sequence, failure);
                 }
             }
         }

@@ -57,6 +57,8 @@ public final class ConfigPrinter {
         root.put("backtest", toMap(config.backtest()));
         root.put("timers", Map.of("interval", duration(config.timers().intervalNanos())));
         root.put("status", Map.of("interval", duration(config.status().intervalNanos())));
+        root.put("metrics", toMap(config.metrics()));
+        root.put("dashboard", toMap(config.dashboard()));
         return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.AUTO).build()).dumpToString(root);
     }
 

@@ -36,11 +36,13 @@ import java.util.List;
  * @param backtest    fill model and analysis of backtests
  * @param timers      timer tick period
  * @param status      status line period
+ * @param metrics     reporter period and the Prometheus {@code /metrics} endpoint
+ * @param dashboard   the live browser dashboard
  */
 public record EngineConfig(List<String> instruments, List<String> series, PipelineSection pipeline,
                            JournalSection journal, VenueSection venue, MarketSection market, FeedsConfig feeds,
                            ModelSection model, ControlSection control, BacktestSection backtest, TimerSection timers,
-                           StatusSection status) {
+                           StatusSection status, MetricsSection metrics, DashboardSection dashboard) {
 
     /** Default products (design section 7). */
     public static final List<String> DEFAULT_INSTRUMENTS = List.of(
@@ -68,7 +70,9 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             RecordBinder.bind(root.node("control"), ControlSection.defaults()),
             RecordBinder.bind(root.node("backtest"), BacktestSection.defaults()),
             TimerSection.bind(root.node("timers")),
-            StatusSection.bind(root.node("status")));
+            StatusSection.bind(root.node("status")),
+            RecordBinder.bind(root.node("metrics"), MetricsSection.defaults()),
+            RecordBinder.bind(root.node("dashboard"), DashboardSection.defaults()));
         root.finish();
         return config;
     }

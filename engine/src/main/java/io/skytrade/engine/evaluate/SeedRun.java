@@ -257,8 +257,9 @@ public final class SeedRun {
             if (run != null) {
                 run.markClosed(inputCount, decisionCount[0], Instant.ofEpochSecond(0, end));
             }
-            final String venueProblems = gateway.venueErrorCount() + gateway.undecodableCount() == 0 ? null
-                : (gateway.venueErrorCount() + gateway.undecodableCount()) + " problem frames, last: " + gateway.lastProblem();
+            final long problems = gateway.venueErrorCount() + gateway.undecodableCount() + venue.problemCount();
+            final String venueProblems = problems == 0 ? null : problems + " protocol problems, last: "
+                + (venue.lastProblem() != null ? venue.lastProblem() : gateway.lastProblem());
             return new Result(seed, recorder.days(), run, inputCount, pipeline.failures().failureCount(),
                 pipeline.failures().firstFailure(), venueProblems, System.nanoTime() - wallStart,
                 THREADS.getCurrentThreadCpuTime() - cpuStart);

@@ -17,6 +17,10 @@ import io.skytrade.feeds.FeedScheduler;
 import io.skytrade.feeds.Feeds;
 import io.skytrade.feeds.ObservationPublisher;
 import io.skytrade.engine.demo.SyntheticMarketSource;
+import io.skytrade.engine.metrics.EngineCounters;
+import io.skytrade.engine.metrics.EngineMetrics;
+import io.skytrade.engine.metrics.MetricsReporter;
+import io.skytrade.engine.metrics.StatusLine;
 import io.skytrade.journal.DecisionJournal;
 import io.skytrade.journal.InputJournalStage;
 import io.skytrade.journal.PageToucher;
@@ -65,6 +69,8 @@ public final class LiveRun implements AutoCloseable {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final PrintStream out;
     private final EngineConfig config;
+    private final EngineMetrics metrics;
+    private MetricsReporter reporter;
     private boolean closed;
 
     private LiveRun(final ConfigLoader.LoadedConfig loaded, final Path journalRoot, final PrintStream out,
@@ -94,9 +100,11 @@ public final class LiveRun implements AutoCloseable {
         this.decisionJournal = new DecisionJournal(decisionsQueue);
         final EngineAssembly assembly = new EngineAssembly(config);
         final LateBoundOrderGateway orderGateway = new LateBoundOrderGateway();
-        this.stages = assembly.businessStages(decisionJournal, orderGateway, clientOrderIdBase);
-        this.pipeline = assembly.configure(new PipelineBuilder().clock(clock).warnings(out::println), journalStage, stages)
-            .build();
+        this.metrics = new EngineMetrics(new EngineCounters(config.instruments(), config.series(),
+            config.model().regime().states()), config.pipeline().layout().ringSize(), clock, simulated ? venue.timeScale() : 1.0);
+        this.stages = assembly.businessStages(decisionJournal, metrics.wrap(orderGateway), clientOrderIdBase);
+        this.pipeline = metrics.install(assembly.configure(new PipelineBuilder().clock(clock).warnings(out::println),
+            journalStage, stages), stages).build();
         final OperatorCommands commands = new OperatorCommands(pipeline.publisher());
         pipeline.failures().setFailureListener(commands::onStageFailure);
         if (toucher != null) {
@@ -136,6 +144,8 @@ public final class LiveRun implements AutoCloseable {
             }
             default -> throw new IllegalStateException("venue mode " + venue.mode());
         }
+        reporter = new MetricsReporter(metrics, config.metrics().intervalNanos(), pipeline.ring()::remainingCapacity,
+            gateway == null ? null : gateway::isConnected, gateway == null ? null : gateway::connectCount).start();
         feeds = Feeds.create(config.feeds(), assembly.registry(), env, clock, FeedLog.system(), new WorldObservations(world));
         feedScheduler = feeds.scheduler(new ObservationPublisher(pipeline.publisher()));
         feedScheduler.start();
@@ -162,8 +172,7 @@ public final class LiveRun implements AutoCloseable {
             return;
         }
         try {
-            control = new ControlServer(config.control().port(), token, commands,
-                () -> statusLine(journalStage.entries(), lastInputRate));
+            control = new ControlServer(config.control().port(), token, commands, this::statusLine);
             out.println("control channel on 127.0.0.1:" + control.port());
         } catch (final java.io.IOException e) {
             out.println("warning: control channel off: cannot listen on 127.0.0.1:" + config.control().port() + " (" + e.getMessage() + ")");
@@ -211,7 +220,6 @@ public final class LiveRun implements AutoCloseable {
     public void awaitStop(final long durationNanos) throws InterruptedException {
         final long start = System.nanoTime();
         final long interval = config.status().intervalNanos();
-        long lastEvents = 0;
         long lastTime = start;
         while (true) {
             long wait = interval;
@@ -226,32 +234,21 @@ public final class LiveRun implements AutoCloseable {
             }
             final long now = System.nanoTime();
             if (now - lastTime >= interval || durationNanos == 0) {
-                final long events = journalStage.entries();
-                lastInputRate = (events - lastEvents) * 1e9 / Math.max(1, now - lastTime);
-                out.println(statusLine(events, lastInputRate));
-                lastEvents = events;
+                out.println(statusLine());
                 lastTime = now;
             }
         }
     }
 
-    /** Inputs per second over the latest status interval (what {@code ctl status} reports too). */
-    private volatile double lastInputRate;
+    /** The status line: what the terminal shows and {@code ctl status} answers, from the same counters. */
+    public String statusLine() {
+        return StatusLine.format(pipeline.health(), reporter, pipeline.failures(),
+            gateway == null ? null : gateway.isConnected() ? "connected" : "DISCONNECTED");
+    }
 
-    private String statusLine(final long events, final double rate) {
-        final EngineHealth health = pipeline.health();
-        final StringBuilder sb = new StringBuilder();
-        sb.append(String.format("status: %s mode %s events %,d (%,.0f/s) decisions %,d orders sent %,d cancels %,d",
-            health.state(), TradingMode.name(stages.risk().mode()), events, rate, decisionJournal.entries(),
-            stages.orders().ordersSent(), stages.orders().cancelsSent()));
-        if (gateway != null) {
-            sb.append(gateway.isConnected() ? " venue connected" : " venue DISCONNECTED");
-        }
-        if (pipeline.failures().failureCount() > 0) {
-            sb.append(String.format(" stage failures %,d, last: %s", pipeline.failures().failureCount(),
-                pipeline.failures().lastFailure()));
-        }
-        return sb.toString();
+    /** The run's counters, latency histograms and decision tape. */
+    public EngineMetrics metrics() {
+        return metrics;
     }
 
     /** Port of the control channel, or -1 when it is off. */
@@ -317,6 +314,9 @@ public final class LiveRun implements AutoCloseable {
             gateway.close();
         }
         final boolean drained = pipeline.drainAndStop(30, TimeUnit.SECONDS);
+        if (reporter != null) {
+            reporter.close();
+        }
         if (simulator != null) {
             simulator.stop();
         }

@@ -26,6 +26,8 @@ public final class MatchingEngine {
     public static final long MAX_PRICE_TICKS = 1_000_000_000L;
     /** Highest order quantity in lots the engine accepts. */
     public static final long MAX_QUANTITY = 1_000_000L;
+    /** Instrument argument of {@link #cancel(long, int, long, int)} that matches an order in any product. */
+    public static final int ANY_INSTRUMENT = Integer.MIN_VALUE;
 
     private final int instrumentCount;
     private final int maxParticipants;
@@ -187,22 +189,38 @@ public final class MatchingEngine {
         return RejectReason.NONE;
     }
 
-    /** Cancels an open order of a participant by its client order id. */
+    /** Cancels an open order of a participant by its client order id, whatever its product. */
     public int cancel(final long nowNanos, final int participant, final long clientOrderId) {
+        return cancel(nowNanos, participant, clientOrderId, ANY_INSTRUMENT);
+    }
+
+    /**
+     * Cancels an open order of a participant by its client order id if it is an order in
+     * {@code instrument} ({@link #ANY_INSTRUMENT}: in any product). Rejects, through the listener,
+     * with {@link RejectReason#RATE_LIMIT}, {@link RejectReason#INVALID_CLIENT_ORDER_ID} (id not
+     * positive), {@link RejectReason#UNKNOWN_INSTRUMENT} (no such product) or
+     * {@link RejectReason#UNKNOWN_ORDER} (no open order with that id in that product).
+     */
+    public int cancel(final long nowNanos, final int participant, final long clientOrderId, final int instrument) {
         if (participant < 0 || participant >= maxParticipants) {
             return RejectReason.UNKNOWN_ORDER;
         }
-        if (!takeToken(participant, nowNanos)) {
-            listener.onCancelRejected(participant, clientOrderId, RejectReason.RATE_LIMIT, nowNanos);
-            return RejectReason.RATE_LIMIT;
-        }
+        final int reason;
         final int h = (int)openByClientId[participant].get(clientOrderId);
-        if (h < 0) {
-            listener.onCancelRejected(participant, clientOrderId, RejectReason.UNKNOWN_ORDER, nowNanos);
-            return RejectReason.UNKNOWN_ORDER;
+        if (!takeToken(participant, nowNanos)) {
+            reason = RejectReason.RATE_LIMIT;
+        } else if (clientOrderId <= 0) {
+            reason = RejectReason.INVALID_CLIENT_ORDER_ID;
+        } else if (instrument != ANY_INSTRUMENT && (instrument < 0 || instrument >= instrumentCount)) {
+            reason = RejectReason.UNKNOWN_INSTRUMENT;
+        } else if (h < 0 || instrument != ANY_INSTRUMENT && pool.instrument[h] != instrument) {
+            reason = RejectReason.UNKNOWN_ORDER;
+        } else {
+            removeOrder(h, RejectReason.USER_CANCEL, nowNanos);
+            return RejectReason.NONE;
         }
-        removeOrder(h, RejectReason.USER_CANCEL, nowNanos);
-        return RejectReason.NONE;
+        listener.onCancelRejected(participant, clientOrderId, reason, nowNanos);
+        return reason;
     }
 
     /**
@@ -294,6 +312,45 @@ public final class MatchingEngine {
     public void requireIncreasingClientOrderIds(final int participant) {
         increasingClientIds[participant] = true;
         seenClientIds[participant].clear();
+    }
+
+    /**
+     * Whether a participant owns nothing at the venue: no open order, and in every product no
+     * position and nothing traded since the last settlement (so no settlement is owed to it).
+     */
+    public boolean isFlat(final int participant) {
+        if (!openByClientId[participant].isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < instrumentCount; i++) {
+            final int cell = participant * instrumentCount + i;
+            if (position[cell] != 0 || traded[cell] || openBuy[cell] != 0 || openSell[cell] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Frees a flat participant's slot for a new participant: forgets the client order ids it used,
+     * its realised PnL and its rate-limit state (the bucket starts full again). Its position limit
+     * and rate limit settings stay.
+     *
+     * @return false, changing nothing, when the participant is not {@link #isFlat flat}
+     */
+    public boolean releaseParticipant(final int participant) {
+        if (!isFlat(participant)) {
+            return false;
+        }
+        seenClientIds[participant] = new LongHashSet();
+        lastClientId[participant] = 0;
+        realisedPnl[participant] = 0;
+        tokens[participant] = burst[participant];
+        lastRefillNanos[participant] = Long.MIN_VALUE;
+        for (int i = 0; i < instrumentCount; i++) {
+            cash[participant * instrumentCount + i] = 0;
+        }
+        return true;
     }
 
     /** Opens a settled product for a new session. */

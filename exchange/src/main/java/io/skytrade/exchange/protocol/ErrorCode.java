@@ -19,9 +19,13 @@ public final class ErrorCode {
     public static final int UNEXPECTED_MESSAGE = 5;
     /** Another connection logged in with the same API key; this one is closed. */
     public static final int SUPERSEDED = 6;
+    /** The venue holds as many participants as it has room for; the venue closes the connection. */
+    public static final int VENUE_FULL = 7;
+    /** A {@code login} on a connection that is already logged in; ignored, the connection stays open. */
+    public static final int ALREADY_LOGGED_IN = 8;
 
     /** Highest code in use. */
-    public static final int MAX = 6;
+    public static final int MAX = 8;
 
     private ErrorCode() {
     }

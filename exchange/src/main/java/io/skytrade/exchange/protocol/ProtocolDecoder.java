@@ -1,6 +1,8 @@
 package io.skytrade.exchange.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.skytrade.core.event.Side;
@@ -16,7 +18,11 @@ import java.io.IOException;
  * type, each of the right JSON type and within its documented range. Anything else (bad JSON,
  * unknown type, missing, unexpected or duplicate member, wrong type, out-of-range value, trailing
  * content, over-long message) is a {@link ProtocolDecodeException} whose message names the
- * problem; no other exception escapes.
+ * problem; no other exception escapes. One exception to the ranges: the order members the venue
+ * validates itself ({@code clOrdId}, {@code price}, {@code qty}, {@code side} and {@code tif} of a
+ * {@code new_order}, {@code clOrdId} of a {@code cancel}) decode whatever integer or string came,
+ * so that the venue answers an out-of-range value with its reject reason (2-6), as PROTOCOL.md says;
+ * {@code reject} and {@code cancel_reject} echo such a {@code clOrdId}.
  *
  * <p>Not thread-safe (it fills one {@link ProtocolMessage}); use one per connection thread.
  * Hot-path cost: one parser per message and the strings the message carries.
@@ -28,6 +34,8 @@ public final class ProtocolDecoder {
     public static final int MAX_TEXT_CHARS = 1024;
     /** Longest product symbol. */
     public static final int MAX_SYMBOL_CHARS = 32;
+    /** {@link ProtocolMessage#tif} of a {@code new_order} whose {@code tif} is neither "GTC" nor "IOC". */
+    public static final int INVALID_TIME_IN_FORCE = -1;
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
@@ -49,6 +57,10 @@ public final class ProtocolDecoder {
                 throw new ProtocolDecodeException("trailing content after the message object");
             }
             return into;
+        } catch (final JsonProcessingException ex) {
+            final JsonLocation at = ex.getLocation();
+            throw new ProtocolDecodeException("malformed JSON" + (at == null ? "" : " at column " + at.getColumnNr()) + ": "
+                + ex.getOriginalMessage(), ex);
         } catch (final IOException ex) {
             throw new ProtocolDecodeException("malformed JSON: " + ex.getMessage(), ex);
         }
@@ -114,20 +126,24 @@ public final class ProtocolDecoder {
                     productList(p, name, m);
                 }
             }
-            case MessageSchema.CL_ORD_ID -> m.clOrdId = integer(p, name, 1, Long.MAX_VALUE);
+            case MessageSchema.CL_ORD_ID -> m.clOrdId = echoesClientOrderId(m.type)
+                ? integer(p, name, Long.MIN_VALUE, Long.MAX_VALUE) : integer(p, name, 1, Long.MAX_VALUE);
             case MessageSchema.ORDER_ID -> m.orderId = integer(p, name, 1, Long.MAX_VALUE);
-            case MessageSchema.SIDE -> m.side = side(p, name);
+            case MessageSchema.SIDE -> m.side = m.type == MessageType.NEW_ORDER ? orderSide(p, name) : side(p, name);
             case MessageSchema.AGGRESSOR -> m.side = side(p, name);
             case MessageSchema.PRICE -> {
                 if (m.type == MessageType.SETTLEMENT) {
                     m.settlementPrice = decimal(p, name, 0, 1e12);
+                } else if (m.type == MessageType.NEW_ORDER) {
+                    m.price = saturatingInteger(p, name);
                 } else {
                     m.price = integer(p, name, 0, MatchingEngine.MAX_PRICE_TICKS);
                 }
             }
-            case MessageSchema.QTY -> m.qty = integer(p, name, 1, MatchingEngine.MAX_QUANTITY);
+            case MessageSchema.QTY -> m.qty = m.type == MessageType.NEW_ORDER
+                ? saturatingInteger(p, name) : integer(p, name, 1, MatchingEngine.MAX_QUANTITY);
             case MessageSchema.LEAVES -> m.leaves = integer(p, name, 0, MatchingEngine.MAX_QUANTITY);
-            case MessageSchema.TIF -> m.tif = timeInForce(p, name);
+            case MessageSchema.TIF -> m.tif = m.type == MessageType.NEW_ORDER ? orderTimeInForce(p, name) : timeInForce(p, name);
             case MessageSchema.REASON -> m.reason = (int)integer(p, name, 0, RejectReason.COUNT - 1);
             case MessageSchema.TEXT -> m.text = string(p, name, 0, MAX_TEXT_CHARS);
             case MessageSchema.FEE -> m.fee = decimal(p, name, -1e12, 1e12);
@@ -176,6 +192,26 @@ public final class ProtocolDecoder {
         return value;
     }
 
+    /**
+     * An integer of any size, clamped to the 64-bit range: for the order members whose range the
+     * venue checks itself, answering a value out of range with a reject reason, not a decode error.
+     */
+    private static long saturatingInteger(final JsonParser p, final String name) throws IOException, ProtocolDecodeException {
+        if (p.nextToken() != JsonToken.VALUE_NUMBER_INT) {
+            throw wrongType(p, name, "an integer");
+        }
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            return p.getBigIntegerValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return p.getLongValue();
+    }
+
+    /** Whether a type carries a client's order id as the client sent it (checked or echoed by the venue, any 64-bit value). */
+    private static boolean echoesClientOrderId(final int type) {
+        return type == MessageType.NEW_ORDER || type == MessageType.CANCEL || type == MessageType.REJECT
+            || type == MessageType.CANCEL_REJECT;
+    }
+
     private static double decimal(final JsonParser p, final String name, final double min, final double max)
         throws IOException, ProtocolDecodeException {
         final JsonToken token = p.nextToken();
@@ -209,6 +245,18 @@ public final class ProtocolDecoder {
             return TimeInForce.IOC;
         }
         throw new ProtocolDecodeException("'" + name + "' must be \"GTC\" or \"IOC\", got '" + value + "'");
+    }
+
+    /** A {@code new_order} side: any string; one other than "BUY" or "SELL" is {@link Side#NONE}, which the venue rejects (reason 4). */
+    private static int orderSide(final JsonParser p, final String name) throws IOException, ProtocolDecodeException {
+        final String value = string(p, name, 0, MAX_TEXT_CHARS);
+        return "BUY".equals(value) ? Side.BUY : "SELL".equals(value) ? Side.SELL : Side.NONE;
+    }
+
+    /** A {@code new_order} time in force: any string; one other than "GTC" or "IOC" is {@link #INVALID_TIME_IN_FORCE}, rejected with reason 5. */
+    private static int orderTimeInForce(final JsonParser p, final String name) throws IOException, ProtocolDecodeException {
+        final String value = string(p, name, 0, MAX_TEXT_CHARS);
+        return "GTC".equals(value) ? TimeInForce.GTC : "IOC".equals(value) ? TimeInForce.IOC : INVALID_TIME_IN_FORCE;
     }
 
     private static int levels(final JsonParser p, final String name, final long[] prices, final long[] qtys, final long minQty)

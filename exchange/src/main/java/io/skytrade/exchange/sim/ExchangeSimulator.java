@@ -4,9 +4,7 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 /**
  * The simulated exchange, in-process: a WebSocket server on loopback speaking the protocol of
@@ -17,15 +15,23 @@ import java.util.concurrent.TimeUnit;
  * an ephemeral port ({@code start(0)} then {@link #port()}).
  *
  * <p>Thread-safety: {@link #start}/{@link #stop} from one controlling thread; the query methods
- * are safe from any thread. It runs one socket selector thread, one decoder thread and one timer
- * thread. Not on the engine's hot path.
+ * are safe from any thread (each runs on the venue thread and waits up to 10 s for it). It runs
+ * one socket selector thread, one decoder thread and one venue thread that owns every piece of
+ * venue state and also runs the timers ({@link VenueAgent} says why one thread and not a lock).
+ * Not on the engine's hot path.
  */
 public final class ExchangeSimulator implements AutoCloseable {
+    /** How long a query waits for the venue thread. */
+    private static final long QUERY_TIMEOUT_MILLIS = 10_000;
+    /** Period of the release of idle participants. */
+    private static final long HOUSEKEEPING_MILLIS = 1000;
+
     private final VenueConfig config;
     private final EpochNanoClock wallClock;
+    private final ProblemLog problems;
     private Venue venue;
+    private VenueAgent agent;
     private VenueServer server;
-    private ScheduledExecutorService timer;
 
     /** A simulator on the system clock. */
     public ExchangeSimulator(final VenueConfig config) {
@@ -34,8 +40,13 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     /** A simulator whose world time advances with {@code wallClock} scaled by {@link VenueConfig#timeScale}. */
     public ExchangeSimulator(final VenueConfig config, final EpochNanoClock wallClock) {
+        this(config, wallClock, new ProblemLog());
+    }
+
+    ExchangeSimulator(final VenueConfig config, final EpochNanoClock wallClock, final ProblemLog problems) {
         this.config = config;
         this.wallClock = wallClock;
+        this.problems = problems;
     }
 
     /**
@@ -55,8 +66,11 @@ public final class ExchangeSimulator implements AutoCloseable {
         final long wallStart = wallClock.nanoTime();
         final long worldStart = config.worldStartNanos != 0 ? config.worldStartNanos : wallStart;
         final double scale = config.timeScale;
-        venue = new Venue(config, () -> worldStart + (long)((wallClock.nanoTime() - wallStart) * scale));
-        server = new VenueServer(address, venue, config.products.size());
+        agent = new VenueAgent(problems);
+        final Venue v = agent.call(() -> new Venue(config, () -> worldStart + (long)((wallClock.nanoTime() - wallStart) * scale),
+            wallClock::nanoTime, problems), QUERY_TIMEOUT_MILLIS);
+        venue = v;
+        server = new VenueServer(address, v, agent, config.products.size());
         server.start();
         try {
             server.awaitStart(10_000);
@@ -68,23 +82,13 @@ public final class ExchangeSimulator implements AutoCloseable {
             stop();
             throw ex;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            final Thread t = new Thread(r, "exchange-sim-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        final Venue v = venue;
-        timer.scheduleAtFixedRate(v::onTimer, 0, config.quoteIntervalMillis, TimeUnit.MILLISECONDS);
-        timer.scheduleAtFixedRate(v::onHeartbeatTimer, config.heartbeatIntervalMillis, config.heartbeatIntervalMillis,
-            TimeUnit.MILLISECONDS);
+        agent.every(0, config.quoteIntervalMillis, v::onTimer);
+        agent.every(config.heartbeatIntervalMillis, config.heartbeatIntervalMillis, v::onHeartbeatTimer);
+        agent.every(HOUSEKEEPING_MILLIS, HOUSEKEEPING_MILLIS, v::releaseIdleParticipants);
     }
 
     /** Stops the server and the timers; safe to call twice. */
     public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
         if (server != null) {
             try {
                 server.stop(1000);
@@ -92,6 +96,9 @@ public final class ExchangeSimulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             server = null;
+        }
+        if (agent != null) {
+            agent.close();
         }
     }
 
@@ -119,40 +126,43 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     /** Settlement instant of the session, world epoch nanoseconds. */
     public long sessionEndNanos() {
-        return venue().sessionEnd();
+        return query(Venue::sessionEnd);
     }
 
     /** Settles every product now at its value on the world for the session (idempotent). */
     public void settleNow() {
-        venue().settleNow();
+        query(v -> {
+            v.settleNow();
+            return null;
+        });
     }
 
     public boolean isSettled() {
-        return venue().isSettled();
+        return query(Venue::isSettled);
     }
 
     /** The exact settlement value of a product for this session. */
     public double settlementValue(final String product) {
-        return venue().settlementValue(product);
+        return query(v -> v.settlementValue(product));
     }
 
     /** The venue's record of the position of the participant logged in with {@code apiKey}. */
     public long position(final String apiKey, final String product) {
-        return venue().position(apiKey, product);
+        return query(v -> v.position(apiKey, product));
     }
 
     public int openOrderCount(final String apiKey) {
-        return venue().openOrderCount(apiKey);
+        return query(v -> v.openOrderCount(apiKey));
     }
 
     /** Settled PnL of a participant, fees deducted. */
     public double realisedPnl(final String apiKey) {
-        return venue().realisedPnl(apiKey);
+        return query(v -> v.realisedPnl(apiKey));
     }
 
     /** How many execution reports of a type (wire name) the venue sent for one client order id. */
     public int executionCount(final String apiKey, final String type, final long clOrdId) {
-        return venue().executionCount(apiKey, type, clOrdId);
+        return query(v -> v.executionCount(apiKey, type, clOrdId));
     }
 
     /**
@@ -169,41 +179,92 @@ public final class ExchangeSimulator implements AutoCloseable {
      * @throws IllegalStateException    when the simulator is not started
      */
     public void shockPrices(final String product, final long ticks) {
-        venue().shock(product, ticks);
+        query(v -> {
+            v.shock(product, ticks);
+            return null;
+        });
     }
 
     /** {@link #shockPrices(String, long)} for every product of the venue. */
     public void shockAllPrices(final long ticks) {
-        final Venue v = venue();
-        for (final String product : config.products) {
-            v.shock(product, ticks);
-        }
+        query(v -> {
+            for (final String product : config.products) {
+                v.shock(product, ticks);
+            }
+            return null;
+        });
     }
 
     /** Best bid of {@code product} in the venue's book, ticks; {@code Long.MIN_VALUE} when there is none. */
     public long bestBid(final String product) {
-        return venue().bestBid(product);
+        return query(v -> v.bestBid(product));
     }
 
     /** Best ask of {@code product} in the venue's book, ticks; {@code Long.MIN_VALUE} when there is none. */
     public long bestAsk(final String product) {
-        return venue().bestAsk(product);
+        return query(v -> v.bestAsk(product));
     }
 
     /** Total price shock applied to {@code product} so far, ticks. */
     public long shockTicks(final String product) {
-        return venue().shockTicks(product);
+        return query(v -> v.shockTicks(product));
     }
 
     /** Closes every client connection from the server side (clients are expected to reconnect). */
     public void closeAllConnections() {
-        venue().closeAllConnections();
+        query(v -> {
+            v.closeAllConnections();
+            return null;
+        });
     }
 
-    private synchronized Venue venue() {
-        if (venue == null) {
-            throw new IllegalStateException("simulator not started");
+    /** Participant records the venue holds now (logged in, or disconnected and not yet released). */
+    public int participantCount() {
+        return query(Venue::participantCount);
+    }
+
+    /** Participant records released so far (idle, owning nothing). */
+    public long releasedParticipantCount() {
+        return query(Venue::releasedParticipantCount);
+    }
+
+    /** Open client connections. */
+    public int connectionCount() {
+        return query(Venue::connectionCount);
+    }
+
+    /** Client and socket problems so far (each answered with an error or a documented close), logged or rate-limited. */
+    public long problemCount() {
+        return problems.count();
+    }
+
+    /** Venue-thread tasks that threw (each logged as one line; the venue went on). A healthy venue has none. */
+    public long venueFailureCount() {
+        final VenueAgent a;
+        synchronized (this) {
+            a = agent;
         }
-        return venue;
+        return a == null ? 0 : a.failures();
+    }
+
+    /** Runs {@code query} on the venue thread and returns its answer. */
+    private <T> T query(final VenueQuery<T> query) {
+        final Venue v;
+        final VenueAgent a;
+        synchronized (this) {
+            if (venue == null) {
+                throw new IllegalStateException("simulator not started");
+            }
+            v = venue;
+            a = agent;
+        }
+        final Callable<T> task = () -> query.ask(v);
+        return a.call(task, QUERY_TIMEOUT_MILLIS);
+    }
+
+    /** A question to the venue, answered on its thread. */
+    @FunctionalInterface
+    private interface VenueQuery<T> {
+        T ask(Venue venue);
     }
 }

@@ -1,34 +1,42 @@
 package io.skytrade.exchange.sim;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * The simulated venue without sockets or threads, driven by its caller: the same {@link Venue}
  * (sessions, matching, background traders, settlement on the seeded world) that
- * {@link ExchangeSimulator} serves over WebSocket, but its clock is the caller's (a virtual world
- * clock), its background quotes and settlements happen when the caller calls {@link #onTimer()},
- * and a client's frames are delivered synchronously to a listener in the same process. The
- * protocol is unchanged ({@code exchange/PROTOCOL.md}): clients still log in, subscribe and send
- * JSON frames, so a day driven this way exercises the venue exactly as a live run does, at the
- * speed of the CPU. {@code skytrade evaluate} uses it.
+ * {@link ExchangeSimulator} serves over WebSocket, but every clock it reads is the caller's (a
+ * virtual world clock, also for the idle release of participants and the rate limit of its problem
+ * log), its background quotes and settlements happen when the caller calls {@link #onTimer()}, and
+ * a client's frames are delivered synchronously to a listener in the same process. The protocol is
+ * unchanged ({@code exchange/PROTOCOL.md}): clients still log in, subscribe and send JSON frames, so
+ * a day driven this way exercises the venue as a live run does, at the speed of the CPU.
+ * {@code skytrade evaluate} uses it.
  *
- * <p>Thread-safety: as the {@link Venue} (every entry point takes its lock); meant for one driving
- * thread. Not on the engine's hot path: each frame is encoded and decoded as on the wire.
+ * <p>Thread-safety: none; the caller's one thread is the venue thread. A connection the venue
+ * closes is reported back to the venue after the call that closed it, as the socket server's
+ * close would be. Not on the engine's hot path: each frame is encoded and decoded as on the wire.
  */
 public final class InProcessVenue {
     private final Venue venue;
+    private final ProblemLog problems;
     private final int productCount;
+    private final List<Connection> closedByVenue = new ArrayList<>();
+    private String lastProblem;
 
     /**
-     * @param config     products, seed, background traders, limits ({@link VenueConfig#timeScale},
-     *                   {@link VenueConfig#worldStartNanos} and the timer intervals are unused: the
-     *                   caller owns time)
+     * @param config     products, settlement rules, seed, background traders, limits
+     *                   ({@link VenueConfig#timeScale}, {@link VenueConfig#worldStartNanos} and the
+     *                   timer intervals are unused: the caller owns time)
      * @param worldClock the world time, epoch nanoseconds, read at construction (the start of the
      *                   first session) and at every call
      */
     public InProcessVenue(final VenueConfig config, final LongSupplier worldClock) {
-        this.venue = new Venue(config, worldClock);
+        this.problems = new ProblemLog(line -> lastProblem = line, worldClock);
+        this.venue = new Venue(config, worldClock, worldClock, problems);
         this.productCount = config.products.size();
     }
 
@@ -46,10 +54,11 @@ public final class InProcessVenue {
     /**
      * One duty cycle of the venue's timer at the current world time: the background traders
      * requote and trade; at or after the session end the session settles, and on the first call
-     * after a settlement the next 24 h session opens.
+     * after a settlement the next session opens.
      */
     public void onTimer() {
         venue.onTimer();
+        reportCloses();
     }
 
     /** Settlement instant of the current session, world epoch nanoseconds. */
@@ -72,14 +81,29 @@ public final class InProcessVenue {
         return venue.stateHash();
     }
 
-    public int productCount() {
-        return productCount;
+    /** Client problems the venue answered with an error or a close (a healthy client causes none). */
+    public long problemCount() {
+        return problems.count();
+    }
+
+    /** The last problem line logged, or null. */
+    public String lastProblem() {
+        return lastProblem;
+    }
+
+    private void reportCloses() {
+        while (!closedByVenue.isEmpty()) {
+            final Connection c = closedByVenue.remove(0);
+            venue.onClose(c.session, c.closeCode, c.closeReason, false);
+        }
     }
 
     /** One client connection: frames to the venue go through {@link #send}; {@link #close} ends it. */
     public final class Connection {
         private final VenueSession session;
         private boolean open = true;
+        private int closeCode;
+        private String closeReason;
 
         private Connection(final Consumer<String> frames) {
             this.session = new VenueSession(new SessionTransport() {
@@ -89,13 +113,24 @@ public final class InProcessVenue {
                 }
 
                 @Override
-                public void send(final String text) {
+                public boolean send(final String text) {
                     frames.accept(text);
+                    return true;
+                }
+
+                @Override
+                public int backlog() {
+                    return 0;
                 }
 
                 @Override
                 public void close(final int code, final String reason) {
-                    closeFromVenue();
+                    closeFromVenue(code, reason);
+                }
+
+                @Override
+                public String address() {
+                    return "in-process";
                 }
             }, productCount);
         }
@@ -105,7 +140,8 @@ public final class InProcessVenue {
             if (!open) {
                 throw new IllegalStateException("in-process venue connection is closed");
             }
-            venue.onMessage(session, frame);
+            venue.onFrame(session, frame);
+            reportCloses();
         }
 
         public boolean isOpen() {
@@ -116,15 +152,18 @@ public final class InProcessVenue {
         public void close() {
             if (open) {
                 open = false;
-                venue.onClose(session);
+                session.markClosed();
+                venue.onClose(session, 1000, "client closed", true);
             }
         }
 
-        /** The venue ended the session (a newer login with the same key, a refused login): as a socket's close would. */
-        private void closeFromVenue() {
+        private void closeFromVenue(final int code, final String reason) {
             if (open) {
                 open = false;
-                venue.onClose(session);
+                session.markClosed();
+                closeCode = code;
+                closeReason = reason;
+                closedByVenue.add(this);
             }
         }
     }

@@ -12,6 +12,7 @@ import io.skytrade.exchange.protocol.ProtocolDecodeException;
 import io.skytrade.exchange.protocol.ProtocolDecoder;
 import io.skytrade.exchange.protocol.ProtocolEncoder;
 import io.skytrade.exchange.protocol.ProtocolMessage;
+import org.java_websocket.framing.CloseFrame;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,15 +24,21 @@ import java.util.function.LongSupplier;
  * The simulated venue's logic: logins and sessions, subscriptions, order entry into the
  * {@link MatchingEngine}, execution reports with per-participant sequence numbers kept for replay
  * on reconnect, book snapshots and incremental updates with per-product sequence numbers,
- * background traders, and settlement on the {@link SyntheticWorld} at the session end under the
- * configured settlement rules ({@link WorldSettlement}, the rules the engine's valuation uses).
+ * background traders, settlement on the {@link SyntheticWorld} at the session end under the
+ * configured settlement rules ({@link WorldSettlement}, the rules the engine's valuation uses), and
+ * the release of idle participants ({@link ParticipantTable}).
  *
- * <p>Thread-safety: every entry point takes the venue's monitor, so socket worker threads and the
- * timer thread are serialised; sends only queue frames. Not on the engine's hot path.
+ * <p>Thread-safety: none, by design. Every method runs on the venue thread of a {@link VenueAgent}
+ * (socket events, timers and queries are posted to it), so the venue holds no lock and may call
+ * into connections (send, close) freely; see {@link VenueAgent} for why this replaced the venue
+ * lock. Tests may drive a venue from a single thread of their own. Client and socket problems are
+ * logged as one rate-limited line each ({@link ProblemLog}). Not on the engine's hot path.
  */
 final class Venue implements ExecutionListener {
     private final VenueConfig config;
     private final LongSupplier worldClock;
+    private final LongSupplier wallNanos;
+    private final ProblemLog problems;
     private final WorldSettlement world;
     private final MatchingEngine engine;
     private final int productCount;
@@ -45,8 +52,7 @@ final class Venue implements ExecutionListener {
     private long sessionEnd;
     private boolean settled;
 
-    private final Map<String, Integer> participantByKey = new HashMap<>();
-    private final List<Participant> participants = new ArrayList<>();
+    private final ParticipantTable participants;
     private final List<VenueSession> sessions = new ArrayList<>();
 
     private final ProtocolDecoder decoder = new ProtocolDecoder();
@@ -67,22 +73,21 @@ final class Venue implements ExecutionListener {
     private final long[] scratchPx;
     private final long[] scratchQty;
 
-    /** One participant's venue-side record. */
-    private static final class Participant {
-        final String name;
-        final List<String> executionLog = new ArrayList<>();
-        final double[] fees;
-        VenueSession session;
-
-        Participant(final String name, final int products) {
-            this.name = name;
-            this.fees = new double[products];
-        }
+    /** A venue on the wall clock of {@link System#nanoTime()} for idle release, logging problems to SLF4J. */
+    Venue(final VenueConfig config, final LongSupplier worldClock) {
+        this(config, worldClock, System::nanoTime, new ProblemLog());
     }
 
-    Venue(final VenueConfig config, final LongSupplier worldClock) {
+    /**
+     * @param worldClock world time, epoch nanoseconds (sessions, settlement, report timestamps)
+     * @param wallNanos  a monotonic wall clock, nanoseconds, for the idle release of participants
+     * @param problems   where client and socket problems are logged
+     */
+    Venue(final VenueConfig config, final LongSupplier worldClock, final LongSupplier wallNanos, final ProblemLog problems) {
         this.config = config;
         this.worldClock = worldClock;
+        this.wallNanos = wallNanos;
+        this.problems = problems;
         this.world = new WorldSettlement(new SyntheticWorld(config.seed), config.settlement);
         this.productCount = config.products.size();
         this.symbols = config.products.toArray(new String[0]);
@@ -103,11 +108,11 @@ final class Venue implements ExecutionListener {
         for (int p = 0; p < backgroundCount; p++) {
             engine.positionLimit(p, MatchingEngine.MAX_QUANTITY);
             engine.requireIncreasingClientOrderIds(p);
-            participants.add(new Participant("background-" + p, productCount));
         }
         for (int p = backgroundCount; p < config.maxParticipants; p++) {
             engine.rateLimit(p, config.orderRatePerSecond, config.orderBurst);
         }
+        this.participants = new ParticipantTable(backgroundCount, config.maxParticipants, productCount);
         final long start = worldClock.getAsLong();
         this.sessionEnd = config.sessionEndNanos != 0 ? config.sessionEndNanos : world.nextSettlementAtOrAfter(start + 1);
         this.traders = tradersFor(start, sessionEnd);
@@ -136,46 +141,73 @@ final class Venue implements ExecutionListener {
      * {@code ticks} (cumulative, negative = down) from their next quote update on, for the rest of
      * the run (later sessions included).
      */
-    synchronized void shock(final String product, final long ticks) {
+    void shock(final String product, final long ticks) {
         final int i = requireProduct(product);
         shiftTicks[i] = Math.addExact(shiftTicks[i], ticks);
     }
 
     /** Total shock applied to a product so far, ticks. */
-    synchronized long shockTicks(final String product) {
+    long shockTicks(final String product) {
         return shiftTicks[requireProduct(product)];
     }
 
     /** Best bid of a product's book in ticks, {@link MatchingEngine#NO_PRICE} when none (for tests). */
-    synchronized long bestBid(final String product) {
+    long bestBid(final String product) {
         return engine.bestBid(requireProduct(product));
     }
 
     /** Best ask of a product's book in ticks, {@link MatchingEngine#NO_PRICE} when none (for tests). */
-    synchronized long bestAsk(final String product) {
+    long bestAsk(final String product) {
         return engine.bestAsk(requireProduct(product));
     }
 
-    synchronized long sessionEnd() {
+    long sessionEnd() {
         return sessionEnd;
     }
 
-    synchronized void onOpen(final VenueSession session) {
-        sessions.add(session);
-    }
+    // ---------------------------------------------------------------- connections
 
-    synchronized void onClose(final VenueSession session) {
-        sessions.remove(session);
-        if (session.isLoggedIn() && participants.get(session.participant).session == session) {
-            participants.get(session.participant).session = null;
+    void onOpen(final VenueSession session) {
+        if (!session.isMarkedClosed()) {
+            session.active = true;
+            sessions.add(session);
         }
     }
 
-    synchronized void onMessage(final VenueSession session, final String text) {
+    void onClose(final VenueSession session, final int code, final String reason, final boolean remote) {
+        if (!session.active) {
+            return;
+        }
+        session.active = false;
+        sessions.remove(session);
+        if (!remote) {
+            final String problem = switch (code) {
+                case CloseFrame.NO_UTF8 -> "text frame is not valid UTF-8: connection closed (1007)";
+                case CloseFrame.TOOBIG -> "frame larger than " + VenueServer.MAX_FRAME_BYTES + " bytes: connection closed (1009)";
+                case CloseFrame.PROTOCOL_ERROR -> "WebSocket protocol error (" + reason + "): connection closed (1002)";
+                default -> null;
+            };
+            if (problem != null) {
+                problems.problem(who(session), problem);
+            }
+        }
+        final ParticipantTable.Participant p = participants.get(session.participant);
+        if (p != null && p.session == session) {
+            p.session = null;
+            p.idleSinceNanos = wallNanos.getAsLong();
+            releaseIdleParticipants();
+        }
+    }
+
+    /** One text frame of a connection: a protocol message, decoded and handled, or answered with an error. */
+    void onFrame(final VenueSession session, final String text) {
+        if (!session.active) {
+            return;
+        }
         try {
             decoder.decode(text, in);
         } catch (final ProtocolDecodeException ex) {
-            sendError(session, ErrorCode.DECODE_ERROR, ex.getMessage());
+            refuse(session, ErrorCode.DECODE_ERROR, ex.getMessage(), text);
             return;
         }
         if (in.type == MessageType.LOGIN) {
@@ -183,7 +215,7 @@ final class Venue implements ExecutionListener {
             return;
         }
         if (!session.isLoggedIn()) {
-            sendError(session, ErrorCode.NOT_LOGGED_IN, MessageType.wireName(in.type) + " before login");
+            refuse(session, ErrorCode.NOT_LOGGED_IN, MessageType.wireName(in.type) + " before login", null);
             return;
         }
         switch (in.type) {
@@ -192,45 +224,62 @@ final class Venue implements ExecutionListener {
             case MessageType.CANCEL -> onCancel(session);
             case MessageType.HEARTBEAT -> {
             }
-            default -> sendError(session, ErrorCode.UNEXPECTED_MESSAGE, MessageType.wireName(in.type) + " is a venue-to-client message");
+            default -> refuse(session, ErrorCode.UNEXPECTED_MESSAGE, MessageType.wireName(in.type) + " is a venue-to-client message", null);
         }
     }
 
+    /** A binary frame: not part of the protocol, answered with error code 1; the connection stays open. */
+    void onBinaryFrame(final VenueSession session, final int bytes) {
+        if (session.active) {
+            refuse(session, ErrorCode.DECODE_ERROR, "binary frame of " + bytes + " bytes: messages are JSON in text frames", null);
+        }
+    }
+
+    /** A socket-level problem the transport reported for a connection (it closes the connection itself when needed). */
+    void onSocketError(final VenueSession session, final String problem) {
+        problems.problem(who(session), problem);
+    }
+
+    /** A problem of the listening socket itself. */
+    void onServerError(final Exception ex) {
+        problems.problem("server socket", ex.toString());
+    }
+
     private void onLogin(final VenueSession session) {
-        final String key = in.apiKey;
-        if (!config.apiKeys.isEmpty() && !config.apiKeys.contains(key)) {
-            sendError(session, ErrorCode.AUTHENTICATION_FAILED, "API key not accepted");
-            session.connection.close(1008, "authentication failed");
+        if (session.isLoggedIn()) {
+            refuse(session, ErrorCode.ALREADY_LOGGED_IN, "this connection is already logged in as "
+                + participants.get(session.participant).name + "; log in with another key on a new connection", null);
             return;
         }
-        Integer id = participantByKey.get(key);
-        if (id == null) {
-            if (participants.size() == config.maxParticipants) {
-                sendError(session, ErrorCode.AUTHENTICATION_FAILED, "venue has no room for another participant");
-                session.connection.close(1008, "venue full");
+        final String key = in.apiKey;
+        if (!config.apiKeys.isEmpty() && !config.apiKeys.contains(key)) {
+            refuse(session, ErrorCode.AUTHENTICATION_FAILED, "API key not accepted", null);
+            session.close(CloseFrame.POLICY_VALIDATION, "authentication failed");
+            return;
+        }
+        ParticipantTable.Participant participant = participants.byKey(key);
+        if (participant == null) {
+            releaseIdleParticipants();
+            participant = participants.add(key);
+            if (participant == null) {
+                refuse(session, ErrorCode.VENUE_FULL, "the venue holds " + participants.capacity()
+                    + " participants, its most; try again later", null);
+                session.close(CloseFrame.POLICY_VALIDATION, "venue full");
                 return;
             }
-            id = participants.size();
-            participantByKey.put(key, id);
-            participants.add(new Participant("p" + id, productCount));
         }
-        final Participant participant = participants.get(id);
-        if (participant.session != null && participant.session != session) {
-            sendError(participant.session, ErrorCode.SUPERSEDED, "a newer login with the same API key");
-            participant.session.participant = -1;
-            participant.session.connection.close(1000, "superseded");
+        final VenueSession superseded = participant.session;
+        if (superseded != null) {
+            sendError(superseded, ErrorCode.SUPERSEDED, "a newer login with the same API key");
+            superseded.participant = -1;
+            superseded.close(CloseFrame.NORMAL, "superseded");
         }
         participant.session = session;
-        session.participant = id;
+        session.participant = participant.id;
         final long now = worldClock.getAsLong();
-        out.reset(MessageType.LOGIN_ACK);
-        out.participant = participant.name;
-        out.lastExecSeq = participant.executionLog.size();
-        out.sessionEnd = sessionEnd;
-        out.ts = now;
-        session.send(encoder.encode(out));
+        sendLoginAck(session, participant, now);
         final List<String> log = participant.executionLog;
-        for (int i = (int)Math.min(Math.max(0, in.lastExecSeq), log.size()); i < log.size(); i++) {
+        for (int i = (int)Math.min(in.lastExecSeq, log.size()); i < log.size(); i++) {
             session.send(log.get(i));
         }
         out.reset(MessageType.PRODUCTS);
@@ -239,19 +288,36 @@ final class Venue implements ExecutionListener {
         }
         session.send(encoder.encode(out));
         for (int i = 0; i < productCount; i++) {
-            sendPosition(session, id, i, now);
+            sendPosition(session, participant.id, i, now);
         }
         out.reset(MessageType.OPEN_ORDERS);
         out.ts = now;
-        engine.forEachOpenOrder(id, (clOrdId, orderId, instrument, side, price, qty, leaves) ->
+        engine.forEachOpenOrder(participant.id, (clOrdId, orderId, instrument, side, price, qty, leaves) ->
             out.addOrder(clOrdId, orderId, symbols[instrument], side, price, qty, leaves));
         session.send(encoder.encode(out));
     }
 
+    private void sendLoginAck(final VenueSession session, final ParticipantTable.Participant participant, final long now) {
+        out.reset(MessageType.LOGIN_ACK);
+        out.participant = participant.name;
+        out.lastExecSeq = participant.executionLog.size();
+        out.sessionEnd = sessionEnd;
+        out.ts = now;
+        session.send(encoder.encode(out));
+    }
+
+    /** Releases the participants idle past {@link VenueConfig#participantIdleTimeoutMillis} that own nothing. */
+    void releaseIdleParticipants() {
+        participants.releaseIdle(wallNanos.getAsLong(), config.participantIdleTimeoutMillis * 1_000_000L,
+            engine::releaseParticipant);
+    }
+
+    // ---------------------------------------------------------------- subscriptions and order entry
+
     private void onSubscribe(final VenueSession session) {
         for (int k = 0; k < in.productCount; k++) {
             if (!productIds.containsKey(in.symbols[k])) {
-                sendError(session, ErrorCode.UNKNOWN_PRODUCT, "unknown product '" + in.symbols[k] + "'");
+                refuse(session, ErrorCode.UNKNOWN_PRODUCT, "unknown product '" + in.symbols[k] + "'", null);
                 return;
             }
         }
@@ -285,13 +351,14 @@ final class Venue implements ExecutionListener {
     }
 
     private void onCancel(final VenueSession session) {
+        final Integer instrument = productIds.get(in.product);
         currentProduct = in.product;
-        engine.cancel(worldClock.getAsLong(), session.participant, in.clOrdId);
+        engine.cancel(worldClock.getAsLong(), session.participant, in.clOrdId, instrument == null ? -1 : instrument);
         publishBooks();
     }
 
     /** Timer duty: background quotes, then settlement once the session has ended. */
-    synchronized void onTimer() {
+    void onTimer() {
         final long now = worldClock.getAsLong();
         if (settled) {
             if (now >= sessionEnd) {
@@ -309,7 +376,7 @@ final class Venue implements ExecutionListener {
         }
     }
 
-    synchronized void onHeartbeatTimer() {
+    void onHeartbeatTimer() {
         out.reset(MessageType.HEARTBEAT);
         out.ts = worldClock.getAsLong();
         final String text = encoder.encode(out);
@@ -321,7 +388,7 @@ final class Venue implements ExecutionListener {
     }
 
     /** Settles every product on the world at the session end (idempotent). */
-    synchronized void settleNow() {
+    void settleNow() {
         if (!settled) {
             settle(worldClock.getAsLong());
         }
@@ -336,11 +403,14 @@ final class Venue implements ExecutionListener {
     }
 
     /** Hash of the books, positions and cash, so tests can show that a seed repeats. */
-    synchronized long stateHash() {
+    long stateHash() {
         return engine.stateHash();
     }
 
-    /** After the session end has been settled: reopens every product for the 24 h session that follows. */
+    /**
+     * After the session end has been settled: reopens every product for the 24 h session that
+     * follows and tells every logged-in connection its new end with a {@code login_ack}.
+     */
     private void openNextSession() {
         final long start = sessionEnd;
         sessionEnd = world.nextSettlementAtOrAfter(start + 1);
@@ -349,49 +419,72 @@ final class Venue implements ExecutionListener {
             engine.reopen(i);
         }
         settled = false;
+        final long now = worldClock.getAsLong();
+        for (int s = 0; s < sessions.size(); s++) {
+            final ParticipantTable.Participant p = participants.get(sessions.get(s).participant);
+            if (p != null) {
+                sendLoginAck(sessions.get(s), p, now);
+            }
+        }
     }
 
-    synchronized boolean isSettled() {
+    boolean isSettled() {
         return settled;
     }
 
     /** Settlement value of a product on the world (known to the venue all along). */
-    synchronized double settlementValue(final String product) {
+    double settlementValue(final String product) {
         return world.value(worldCodes[requireProduct(product)], sessionEnd);
     }
 
-    synchronized long position(final String apiKey, final String product) {
-        final Integer id = participantByKey.get(apiKey);
-        return id == null ? 0 : engine.position(id, requireProduct(product));
+    /** Position of the participant logged in with {@code apiKey} (0 when the venue holds no record of it). */
+    long position(final String apiKey, final String product) {
+        final ParticipantTable.Participant p = participants.byKey(apiKey);
+        return p == null ? 0 : engine.position(p.id, requireProduct(product));
     }
 
-    synchronized int openOrderCount(final String apiKey) {
-        final Integer id = participantByKey.get(apiKey);
-        return id == null ? 0 : engine.openOrderCount(id);
+    int openOrderCount(final String apiKey) {
+        final ParticipantTable.Participant p = participants.byKey(apiKey);
+        return p == null ? 0 : engine.openOrderCount(p.id);
     }
 
-    synchronized double realisedPnl(final String apiKey) {
-        final Integer id = participantByKey.get(apiKey);
-        if (id == null) {
+    double realisedPnl(final String apiKey) {
+        final ParticipantTable.Participant p = participants.byKey(apiKey);
+        if (p == null) {
             return 0;
         }
         double fees = 0;
-        for (final double f : participants.get(id).fees) {
+        for (final double f : p.fees) {
             fees += f;
         }
-        return engine.realisedPnl(id) - fees;
+        return engine.realisedPnl(p.id) - fees;
+    }
+
+    /** Participant records the venue holds now (connected or not yet released). */
+    int participantCount() {
+        return participants.size();
+    }
+
+    /** Participant records released so far. */
+    long releasedParticipantCount() {
+        return participants.releasedCount();
+    }
+
+    /** Open connections. */
+    int connectionCount() {
+        return sessions.size();
     }
 
     /** Number of execution reports sent to a participant with this client order id and type (for tests). */
-    synchronized int executionCount(final String apiKey, final String type, final long clOrdId) {
-        final Integer id = participantByKey.get(apiKey);
-        if (id == null) {
+    int executionCount(final String apiKey, final String type, final long clOrdId) {
+        final ParticipantTable.Participant p = participants.byKey(apiKey);
+        if (p == null) {
             return 0;
         }
         int n = 0;
         final String typeMember = "\"type\":\"" + type + "\"";
         final String idMember = "\"clOrdId\":" + clOrdId + ",";
-        for (final String report : participants.get(id).executionLog) {
+        for (final String report : p.executionLog) {
             if (report.startsWith("{" + typeMember) && report.contains(idMember)) {
                 n++;
             }
@@ -400,9 +493,9 @@ final class Venue implements ExecutionListener {
     }
 
     /** Closes every client connection from the server side (for tests of reconnection). */
-    synchronized void closeAllConnections() {
+    void closeAllConnections() {
         for (final VenueSession session : new ArrayList<>(sessions)) {
-            session.connection.close(1001, "venue closing the connection");
+            session.close(CloseFrame.GOING_AWAY, "venue closing the connection");
         }
     }
 
@@ -499,13 +592,27 @@ final class Venue implements ExecutionListener {
         session.send(encoder.encode(error));
     }
 
+    /** Answers a client's problem with an {@code error} and logs it as one (rate-limited) line, with the frame when given. */
+    private void refuse(final VenueSession session, final int code, final String text, final String frame) {
+        sendError(session, code, text);
+        problems.problem(who(session), "error " + code + ": " + text
+            + (frame == null ? "" : "; frame: " + (frame.length() > 120 ? frame.substring(0, 120) + "..." : frame)));
+    }
+
+    private String who(final VenueSession session) {
+        final ParticipantTable.Participant p = participants.get(session.participant);
+        return session.who(p == null ? null : p.name);
+    }
+
     private void report(final int participant, final ProtocolMessage report) {
-        final Participant p = participants.get(participant);
+        final ParticipantTable.Participant p = participants.get(participant);
         report.execSeq = p.executionLog.size() + 1;
         final String text = encoder.encode(report);
         p.executionLog.add(text);
         if (p.session != null) {
             p.session.send(text);
+        } else {
+            p.idleSinceNanos = wallNanos.getAsLong();
         }
     }
 
@@ -622,7 +729,7 @@ final class Venue implements ExecutionListener {
         if (participant < backgroundCount) {
             return;
         }
-        final Participant p = participants.get(participant);
+        final ParticipantTable.Participant p = participants.get(participant);
         out.reset(MessageType.SETTLEMENT);
         out.product = symbols[instrument];
         out.settlementPrice = settlementPrice;

@@ -35,6 +35,7 @@ public final class VenueConfig {
     public final double feePerLot;
     public final int orderCapacity;
     public final int maxParticipants;
+    public final long participantIdleTimeoutMillis;
     public final SettlementRules settlement;
 
     private VenueConfig(final Builder b) {
@@ -55,6 +56,7 @@ public final class VenueConfig {
         feePerLot = b.feePerLot;
         orderCapacity = b.orderCapacity;
         maxParticipants = b.maxParticipants;
+        participantIdleTimeoutMillis = b.participantIdleTimeoutMillis;
         settlement = b.settlement;
     }
 
@@ -81,6 +83,7 @@ public final class VenueConfig {
         private double feePerLot;
         private int orderCapacity = 100_000;
         private int maxParticipants = 64;
+        private long participantIdleTimeoutMillis = 60_000;
         private SettlementRules settlement = SettlementRules.defaults();
 
         /** Product symbols, each one the settlement rules define (default: the nine default products). */
@@ -186,9 +189,24 @@ public final class VenueConfig {
             return this;
         }
 
-        /** Most participants, background traders included (default 64). */
+        /**
+         * Most participant records at once, background traders (one market maker per product and
+         * one taker) included (default 64: room for 54 client participants with the nine default
+         * products). A login with a new key when every slot is held gets error code 7.
+         */
         public Builder maxParticipants(final int value) {
             maxParticipants = value;
+            return this;
+        }
+
+        /**
+         * Wall time after which the record of a participant without a connection is released, if
+         * it owns nothing (no open order, no position, nothing traded since the last settlement),
+         * counted from its last disconnect or its last execution report, whichever is later
+         * (default 60000 ms; 0 releases a flat participant as soon as it disconnects).
+         */
+        public Builder participantIdleTimeoutMillis(final long value) {
+            participantIdleTimeoutMillis = value;
             return this;
         }
 
@@ -228,7 +246,9 @@ public final class VenueConfig {
             check(errors, quoteIntervalMillis >= 1, "quoteIntervalMillis", quoteIntervalMillis, "at least 1");
             check(errors, feePerLot >= 0, "feePerLot", feePerLot, "0 or more");
             check(errors, orderCapacity >= 16, "orderCapacity", orderCapacity, "at least 16");
-            check(errors, maxParticipants >= 4, "maxParticipants", maxParticipants, "at least 4");
+            check(errors, maxParticipants >= 4 && maxParticipants <= 100_000, "maxParticipants", maxParticipants, "4..100000");
+            check(errors, participantIdleTimeoutMillis >= 0, "participantIdleTimeoutMillis", participantIdleTimeoutMillis,
+                "0 (release on disconnect) or more");
             check(errors, settlement != null, "settlement", settlement, "settlement rules");
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException("invalid venue configuration:\n" + String.join("\n", errors));

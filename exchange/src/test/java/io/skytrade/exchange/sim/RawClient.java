@@ -1,16 +1,21 @@
 package io.skytrade.exchange.sim;
 
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.TextFrame;
 import org.java_websocket.handshake.ServerHandshake;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A bare WebSocket client that sends JSON text as written in PROTOCOL.md and queues what it receives. */
 final class RawClient extends WebSocketClient {
     final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile int closeCode;
 
     RawClient(final String uri) {
         super(URI.create(uri));
@@ -36,6 +41,34 @@ final class RawClient extends WebSocketClient {
         throw new AssertionError("no '" + type + "' message within 5 s");
     }
 
+    /** Sends a text frame whose payload is {@code bytes} as they are (e.g. not UTF-8), which {@link #send(String)} cannot. */
+    void sendTextBytes(final byte[] bytes) {
+        final TextFrame frame = new TextFrame();
+        frame.setPayload(ByteBuffer.wrap(bytes));
+        frame.setFin(true);
+        frame.setTransferemasked(true);
+        sendFrame(frame);
+    }
+
+    /** The WebSocket close code once the connection closed, or fails after 5 s. */
+    int awaitCloseCode() throws InterruptedException {
+        if (!closed.await(5, TimeUnit.SECONDS)) {
+            throw new AssertionError("connection still open after 5 s");
+        }
+        return closeCode;
+    }
+
+    /** Asserts that nothing of the given type arrives within {@code millis} (others are skipped). */
+    void assertNo(final String type, final long millis) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < deadline) {
+            final String message = received.poll(10, TimeUnit.MILLISECONDS);
+            if (message != null && message.startsWith("{\"type\":\"" + type + "\"")) {
+                throw new AssertionError("unexpected " + message);
+            }
+        }
+    }
+
     @Override
     public void onOpen(final ServerHandshake handshake) {
     }
@@ -47,6 +80,8 @@ final class RawClient extends WebSocketClient {
 
     @Override
     public void onClose(final int code, final String reason, final boolean remote) {
+        closeCode = code;
+        closed.countDown();
     }
 
     @Override
