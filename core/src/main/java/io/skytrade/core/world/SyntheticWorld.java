@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * <p>Immutable and thread-safe. Cost: a few hundred nanoseconds per value (it allocates a small
  * random generator per knot). Not for the engine's hot path: feeds and the simulator call it.
  */
-public final class SyntheticWorld {
+public final class SyntheticWorld implements SeriesPath {
     public static final long MINUTE_NANOS = 60_000_000_000L;
     public static final long QUARTER_HOUR_NANOS = 15 * MINUTE_NANOS;
     public static final long HALF_HOUR_NANOS = 30 * MINUTE_NANOS;
@@ -74,6 +74,7 @@ public final class SyntheticWorld {
      * Value of a {@link WorldSeries} at {@code epochNanos}, in the series' unit. Flight series
      * return the count of the 30-minute bin that contains the time.
      */
+    @Override
     public double value(final int seriesKind, final long epochNanos) {
         switch (seriesKind) {
             case WorldSeries.THAMES_LEVEL_M:

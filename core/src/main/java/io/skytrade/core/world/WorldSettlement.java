@@ -5,8 +5,8 @@ import io.skytrade.core.settlement.SettlementFormulas;
 import io.skytrade.core.settlement.SettlementRules;
 
 /**
- * The exact settlements of the products on a {@link SyntheticWorld} under the configured
- * {@link SettlementRules}: the world supplies the readings (the series the rules name, sampled on
+ * The exact settlements of the products on a {@link SeriesPath} (the {@link SyntheticWorld}, or a
+ * forecast path of it) under the configured {@link SettlementRules}: the path supplies the readings (the series the rules name, sampled on
  * the rules' grid and bins of the session that ends at the settlement instant), the rules and
  * {@link SettlementFormulas} the arithmetic, the same the engine's valuation uses for the realised
  * part of a window. Spot products read the value at the session end; TIDE_SWING and WX_SUM read
@@ -14,11 +14,11 @@ import io.skytrade.core.settlement.SettlementRules;
  * flight products read the bins of the session; LON_ETF sums its legs' settlements and LON_FLY is
  * the option payoff on the ETF's.
  *
- * <p>Immutable and thread-safe. Off the hot path: a settlement recomputes a session of samples
+ * <p>Immutable; thread-safe when its path is. Off the hot path: a settlement recomputes a session of samples
  * (about 1 ms, allocating its reading arrays); the simulator and the tools call it.
  */
 public final class WorldSettlement {
-    private final SyntheticWorld world;
+    private final SeriesPath world;
     private final SettlementRules rules;
     private final int tide;
     private final int temperature;
@@ -30,10 +30,11 @@ public final class WorldSettlement {
     private final OptionPayoff fly;
 
     /**
+     * @param world the path settled on: its flight series give the counts of the world's half-hour bins
      * @throws IllegalArgumentException when a series the rules name is not a world series, or the
      *                                  rules' flight bins are not whole multiples of the world's half hours
      */
-    public WorldSettlement(final SyntheticWorld world, final SettlementRules rules) {
+    public WorldSettlement(final SeriesPath world, final SettlementRules rules) {
         this.world = world;
         this.rules = rules;
         tide = series("tideSeries", rules.tideSeries());

@@ -133,6 +133,19 @@ class WorldSettlementTest {
     }
 
     @Test
+    void shouldSettleAnySeriesPathWithTheSameRules() {
+        final SyntheticWorld world = new SyntheticWorld(8);
+        final SeriesPath shifted = (series, t) -> series == WorldSeries.THAMES_LEVEL_M ? world.value(series, t) + 0.5 : world.value(series, t);
+        final SettlementRules rules = SettlementRules.defaults();
+        final long end = rules.nextSettlementAtOrAfter(NOON_2026_02_28);
+        final double tide = new WorldSettlement(world, rules).value(WorldProduct.TIDE_SPOT, end);
+        assertEquals(Math.round(Math.abs(world.thamesLevel(end) + 0.5) * 1000), new WorldSettlement(shifted, rules).value(WorldProduct.TIDE_SPOT, end));
+        assertEquals(new WorldSettlement(world, rules).value(WorldProduct.TIDE_SWING, end),
+            new WorldSettlement(shifted, rules).value(WorldProduct.TIDE_SWING, end), 1e-6, "a level shift leaves the swing alone");
+        assertTrue(tide >= 0);
+    }
+
+    @Test
     void shouldRejectRulesTheWorldCannotSettle() {
         assertEquals("settlement.tideSeries: 'sea_level' is not a series of the synthetic world",
             assertThrows(IllegalArgumentException.class,
