@@ -26,11 +26,12 @@ public final class Evaluation {
      * The outcome.
      *
      * @param plan      what ran
+     * @param skill     the market skill the days ran at ({@code venue.market.skill})
      * @param seeds     each seed's run, in the plan's order
      * @param summary   the figures across every day
      * @param wallNanos wall time of the whole evaluation
      */
-    public record Result(EvaluationPlan plan, List<SeedRun.Result> seeds, EvaluationSummary summary, long wallNanos) {
+    public record Result(EvaluationPlan plan, String skill, List<SeedRun.Result> seeds, EvaluationSummary summary, long wallNanos) {
         /** Days evaluated. */
         public int dayCount() {
             return summary.days().size();
@@ -116,7 +117,8 @@ public final class Evaluation {
             final EngineConfig config = configs.get(0).config();
             final EvaluationSummary summary = new EvaluationSummary(days, config.instruments(), config.backtest().capital(),
                 config.backtest().sampleIntervalNanos());
-            return new Result(plan, results, summary, System.nanoTime() - start);
+            return new Result(plan, config.venue().market().skill().name().toLowerCase(Locale.ROOT), results, summary,
+                System.nanoTime() - start);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("evaluation interrupted", e);

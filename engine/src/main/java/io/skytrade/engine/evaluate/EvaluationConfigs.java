@@ -24,7 +24,7 @@ public final class EvaluationConfigs {
     /**
      * The configuration of {@code seed} starting at {@code startNanos}.
      *
-     * @throws ConfigException naming what was wrong, including a skill this build cannot set
+     * @throws ConfigException naming what was wrong
      */
     public static ConfigLoader.LoadedConfig forSeed(final ConfigLoader loader, final List<String> baseTexts, final long seed,
                                                     final long startNanos, final String skill) {
@@ -37,16 +37,7 @@ public final class EvaluationConfigs {
         overrides.append("feeds:\n  synthetic:\n    seed: ").append(seed).append('\n');
         final List<String> texts = new ArrayList<>(baseTexts);
         texts.add(overrides.toString());
-        final ConfigLoader.LoadedConfig loaded;
-        try {
-            loaded = loader.loadTexts(texts.toArray(new String[0]));
-        } catch (final ConfigException e) {
-            if (skill != null && e.getMessage().contains("'venue.market")) {
-                throw new ConfigException("--skill " + skill + ": this build's simulator has no venue.market.skill setting"
-                    + " (the honest simulated market is not merged yet); run without --skill", e);
-            }
-            throw e;
-        }
+        final ConfigLoader.LoadedConfig loaded = loader.loadTexts(texts.toArray(new String[0]));
         check(loaded.config());
         return loaded;
     }

@@ -42,7 +42,7 @@ public final class EvaluationJson {
     public static Map<String, Object> values(final Evaluation.Result r) {
         final EvaluationSummary s = r.summary();
         final Map<String, Object> root = new LinkedHashMap<>();
-        root.put("plan", plan(r.plan()));
+        root.put("plan", plan(r.plan(), r.skill()));
         root.put("summary", summary(r));
         final Map<String, Object> products = new LinkedHashMap<>();
         for (int p = 0; p < s.products().size(); p++) {
@@ -78,13 +78,13 @@ public final class EvaluationJson {
         return root;
     }
 
-    private static Map<String, Object> plan(final EvaluationPlan p) {
+    private static Map<String, Object> plan(final EvaluationPlan p, final String skill) {
         final Map<String, Object> v = new LinkedHashMap<>();
         v.put("seeds", new ArrayList<Object>(p.seeds()));
         v.put("daysPerSeed", p.daysPerSeed());
         v.put("start", p.start().toString());
         v.put("startHourLondon", p.startHour());
-        v.put("skill", p.skill() == null ? "as configured" : p.skill());
+        v.put("skill", skill);
         v.put("workers", p.workers());
         v.put("journaled", p.journal());
         return v;

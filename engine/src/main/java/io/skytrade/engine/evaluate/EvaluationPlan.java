@@ -4,8 +4,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import io.skytrade.exchange.sim.MarketSkill;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@code evaluate} runs: which seeds, how many consecutive days of each, from which London
@@ -18,7 +22,8 @@ import java.util.List;
  * @param daysPerSeed consecutive days of each seed's world, at least 1
  * @param start       the London date of the first day
  * @param startHour   London hour at which each day starts, 0..23
- * @param skill       the market skill ({@code venue.market.skill}), or null for the configuration's
+ * @param skill       the market skill ({@code venue.market.skill}: dull, medium or sharp), or null for
+ *                    the configuration's
  * @param workers     seeds run at once
  * @param journal     whether each seed's run is journaled (replayable)
  */
@@ -26,8 +31,8 @@ public record EvaluationPlan(List<Long> seeds, int daysPerSeed, LocalDate start,
                              boolean journal) {
     /** Where every date and hour is reckoned: the settlement's time zone. */
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
-    /** The skills the honest simulated market defines. */
-    public static final List<String> SKILLS = List.of("dull", "medium", "sharp");
+    /** The skills the simulated market defines, as written in configuration. */
+    public static final List<String> SKILLS = Arrays.stream(MarketSkill.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
     /** First day when none is given: a winter date, far from a clock change. */
     public static final LocalDate DEFAULT_START = LocalDate.of(2026, 1, 10);
 

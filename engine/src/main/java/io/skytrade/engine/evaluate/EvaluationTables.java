@@ -68,14 +68,14 @@ public final class EvaluationTables {
         rows.add(List.of("wall time, s", r.wallNanos() / 1e9));
         rows.add(List.of("wall time per simulated day, s", r.wallSecondsPerDay()));
         rows.add(List.of("CPU time per simulated day, s", r.cpuSecondsPerDay()));
-        return new ReportTable("Across days (" + describe(r.plan()) + ")", List.of("figure", "value"), rows);
+        return new ReportTable("Across days (" + describe(r.plan(), r.skill()) + ")", List.of("figure", "value"), rows);
     }
 
     /** The plan in a few words. */
-    static String describe(final EvaluationPlan p) {
+    static String describe(final EvaluationPlan p, final String skill) {
         return "seeds " + seedList(p.seeds()) + ", " + p.daysPerSeed() + " day" + (p.daysPerSeed() == 1 ? "" : "s")
             + " each from " + p.start() + " " + String.format(Locale.ROOT, "%02d:00", p.startHour()) + " London, market skill "
-            + (p.skill() == null ? "as configured" : p.skill());
+            + skill;
     }
 
     /** Seeds as ranges: 201-220, 5. */

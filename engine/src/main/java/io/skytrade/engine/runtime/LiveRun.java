@@ -133,6 +133,7 @@ public final class LiveRun implements AutoCloseable {
                 String apiKey = env.get(venue.apiKeyEnv());
                 if (simulated) {
                     // the venue runs on the engine's world clock itself, so venue and engine stamps agree
+                    // the market's participants read the same public readings as the engine's offline feeds
                     simulator = new ExchangeSimulator(SimulatorVenueConfig.builder(config)
                         .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build(), clock);
                     simulator.start(venue.port());

@@ -19,10 +19,19 @@ public final class SimulatorVenueConfig {
     private SimulatorVenueConfig() {
     }
 
-    /** Products, settlement rules, seed, background traders and fees from {@code config}; callers add their timing. */
+    /**
+     * Products, settlement rules, seed, background traders, fees and what the market knows
+     * ({@code venue.market}: skill, trader noise, size skew; the participants read the same public
+     * readings as the engine's offline feeds, so the feeds' seed and noise scale) from
+     * {@code config}; callers add their timing.
+     */
     public static VenueConfig.Builder builder(final EngineConfig config) {
         final VenueSection venue = config.venue();
-        return VenueConfig.builder().products(config.instruments()).settlement(config.model().settlement()).seed(venue.seed())
-            .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot());
+        return VenueConfig.builder().products(config.instruments()).seed(venue.seed())
+            .settlement(config.model().settlement())
+            .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot())
+            .marketSkill(venue.market().skill()).traderNoise(venue.market().traderNoise())
+            .sizeSkew(venue.market().sizeSkew()).readingSeed(config.feeds().synthetic().seed())
+            .readingNoiseScale(config.feeds().synthetic().noiseScale());
     }
 }

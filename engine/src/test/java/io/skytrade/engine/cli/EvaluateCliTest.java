@@ -43,7 +43,7 @@ class EvaluateCliTest {
         final Path out = tmp.resolve("eval");
         final String[] r = capture("evaluate", "--seeds", "3", "--workers", "1", "--out", out.toString());
         assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].contains("Across days (seeds 3, 1 day each from 2026-01-10 12:00 London, market skill as configured)"), r[1]);
+        assertTrue(r[1].contains("Across days (seeds 3, 1 day each from 2026-01-10 12:00 London, market skill medium)"), r[1]);
         assertTrue(r[1].contains("Fair value 30m before settlement"), r[1]);
         assertTrue(r[1].contains("Orders per hour of the day"), r[1]);
         final String json = Files.readString(out.resolve("evaluation.json"));
