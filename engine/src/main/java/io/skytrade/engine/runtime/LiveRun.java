@@ -35,6 +35,7 @@ import org.agrona.concurrent.OffsetEpochNanoClock;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +99,11 @@ public final class LiveRun implements AutoCloseable {
         final long clientOrderIdBase = EngineAssembly.clientOrderIdBaseFor(startedAt.getEpochSecond());
         this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), startedAt,
             Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
+        try {
+            config.journal().retention().apply(journalRoot, startedAt, out::println);
+        } catch (final UncheckedIOException e) {
+            out.println("warning: " + e.getMessage());
+        }
         final AtomicLong bytesAppended = new AtomicLong();
         this.toucher = config.journal().settings().pretouch()
             ? new PageToucher(bytesAppended, config.journal().settings().pretouchAheadBytes(), out::println) : null;

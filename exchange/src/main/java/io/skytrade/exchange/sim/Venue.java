@@ -55,6 +55,8 @@ final class Venue implements ExecutionListener {
 
     private final ParticipantTable participants;
     private final List<VenueSession> sessions = new ArrayList<>();
+    private long logins;
+    private long settlements;
 
     private final ProtocolDecoder decoder = new ProtocolDecoder();
     private final ProtocolEncoder encoder = new ProtocolEncoder();
@@ -299,6 +301,7 @@ final class Venue implements ExecutionListener {
         }
         participant.session = session;
         session.participant = participant.id;
+        logins++;
         final long now = worldClock.getAsLong();
         sendLoginAck(session, participant, now);
         final List<String> log = participant.executionLog;
@@ -419,6 +422,7 @@ final class Venue implements ExecutionListener {
 
     private void settle(final long now) {
         settled = true;
+        settlements++;
         for (int i = 0; i < productCount; i++) {
             engine.settle(now, i, world.value(worldCodes[i], sessionEnd));
         }
@@ -493,6 +497,16 @@ final class Venue implements ExecutionListener {
         return participants.releasedCount();
     }
 
+    /** Sessions settled so far. */
+    long settlementCount() {
+        return settlements;
+    }
+
+    /** Successful logins so far. */
+    long loginCount() {
+        return logins;
+    }
+
     /** Open connections. */
     int connectionCount() {
         return sessions.size();
@@ -513,6 +527,13 @@ final class Venue implements ExecutionListener {
             }
         }
         return n;
+    }
+
+    /** Drops every client connection without a close handshake (reconnection drills: a network failure). */
+    void dropAllConnections() {
+        for (final VenueSession session : new ArrayList<>(sessions)) {
+            session.drop();
+        }
     }
 
     /** Closes every client connection from the server side (for tests of reconnection). */
