@@ -1,5 +1,7 @@
 package io.skytrade.exchange.sim;
 
+import org.java_websocket.framing.CloseFrame;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -129,6 +131,11 @@ public final class InProcessVenue {
                 }
 
                 @Override
+                public void drop(final String reason) {
+                    closeFromVenue(CloseFrame.ABNORMAL_CLOSE, reason);
+                }
+
+                @Override
                 public String address() {
                     return "in-process";
                 }
@@ -153,7 +160,7 @@ public final class InProcessVenue {
             if (open) {
                 open = false;
                 session.markClosed();
-                venue.onClose(session, 1000, "client closed", true);
+                venue.onClose(session, CloseFrame.NORMAL, "client closed", true);
             }
         }
 

@@ -24,6 +24,9 @@ interface SessionTransport {
     /** Ends the session with a WebSocket close code and reason. */
     void close(int code, String reason);
 
+    /** Ends the session as a network failure would: a socket without the close handshake (1006). */
+    void drop(String reason);
+
     /** The peer as named in log lines. */
     String address();
 }

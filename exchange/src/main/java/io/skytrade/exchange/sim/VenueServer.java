@@ -6,6 +6,7 @@ import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
@@ -145,6 +146,15 @@ final class VenueServer extends WebSocketServer {
         @Override
         public void close(final int code, final String reason) {
             socket.close(code, reason);
+        }
+
+        @Override
+        public void drop(final String reason) {
+            if (socket instanceof WebSocketImpl impl) {
+                impl.closeConnection(CloseFrame.ABNORMAL_CLOSE, reason);
+            } else {
+                socket.close(CloseFrame.GOING_AWAY, reason);
+            }
         }
 
         @Override

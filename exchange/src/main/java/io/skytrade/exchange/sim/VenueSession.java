@@ -74,11 +74,7 @@ final class VenueSession {
      * (the client sees close code 1006); for reconnection drills.
      */
     void drop() {
-        if (connection instanceof WebSocketImpl impl) {
-            impl.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the venue");
-        } else {
-            connection.close(CloseFrame.GOING_AWAY, "dropped by the venue");
-        }
+        connection.drop("dropped by the venue");
     }
 
     /** The connection as named in log lines: address and participant. */
