@@ -8,7 +8,6 @@ import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.position.PositionTracker;
 import io.skytrade.core.risk.TradingMode;
-import io.skytrade.engine.backtest.EquitySampler;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.util.ArrayList;
@@ -149,7 +148,7 @@ final class DayRecorder implements EventHandler<EngineEvent> {
         equityAtStart = book.equity();
         productEquityAtStart = new double[products];
         for (int i = 0; i < products; i++) {
-            productEquityAtStart[i] = EquitySampler.equity(book, i);
+            productEquityAtStart[i] = book.equity(i);
         }
         orders = new long[products];
         fills = new long[products];
@@ -232,7 +231,7 @@ final class DayRecorder implements EventHandler<EngineEvent> {
     void endDay() {
         final double[] pnl = new double[products];
         for (int i = 0; i < products; i++) {
-            pnl[i] = EquitySampler.equity(book, i) - productEquityAtStart[i];
+            pnl[i] = book.equity(i) - productEquityAtStart[i];
         }
         days.add(new DayResult(seed, day, dayStart, dayEnd, book.equity() - equityAtStart, pnl, orders, fills, intents,
             refused, List.copyOf(safeEntries), hourlyOrders, hourlyFills, hourAfterSettlement, Arrays.copyOf(equity, equitySamples),

@@ -136,7 +136,7 @@ public final class SeedRun {
             final EngineAssembly assembly = new EngineAssembly(config);
             final LateBoundOrderGateway orderGateway = new LateBoundOrderGateway();
             final EngineAssembly.Stages stages = assembly.businessStages(decisions, orderGateway, idBase);
-            final PositionTracker book = stages.risk().positions();
+            final PositionTracker book = stages.book().positions();
             final DayRecorder recorder = new DayRecorder(config.instruments().size(), clock, book, seed,
                 run == null ? "" : run.dir().toString());
             final InputJournalStage journal = inputs == null ? null : new InputJournalStage(inputs);
