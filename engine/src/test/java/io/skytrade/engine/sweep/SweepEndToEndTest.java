@@ -50,6 +50,16 @@ class SweepEndToEndTest {
      * touch (0.05 standard deviations: nearly always, so its orders fill against the book; 3: it
      * mostly rests its quotes); quoteSize sets each quote's lots.
      */
+    /**
+     * The simulated market quotes around a public forecast, so in the half hour recorded here the
+     * engine's young nowcasts sit further than the default 200-tick band from its books and risk
+     * refuses every order; this test is about sweeps, so it lets the strategy's orders through.
+     */
+    private static final String WIDE_FAIR_VALUE_BAND = """
+        risk:
+          fairValueBandTicks: 5000
+        """;
+
     private static final String TRADING_GRID = """
         parameters:
           strategy.takeStd: [0.05, 3.0]
@@ -66,7 +76,7 @@ class SweepEndToEndTest {
     @BeforeAll
     static void recordALiveRun() throws Exception {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(TestConfigs.FAST_CONFIG), tmp.resolve("journal"),
+        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(TestConfigs.FAST_CONFIG + WIDE_FAIR_VALUE_BAND), tmp.resolve("journal"),
             new PrintStream(out, true, StandardCharsets.UTF_8));
         final long start = System.nanoTime();
         final long deadline = start + 30_000_000_000L;
