@@ -38,13 +38,9 @@ public final class OutboundStage implements EventHandler<EngineEvent> {
     }
 
     /**
-     * Processes one event (what {@link #onEvent} does; tests call it directly). On a state-hash
-     * checkpoint the stage writes its own hash, as it will be after this event, into the last entry
-     * of {@link EngineEvent#stateHashes} before the journal reads them: the journal is called from
-     * inside this stage, before the pipeline records the stage's hash, so without it the journal
-     * would take whatever an earlier event left in the slot, and a replay on a differently reused
-     * slot (a ring against an inline queue) would differ. This stage is the last stateful stage of
-     * every pipeline the engine builds.
+     * Processes one event (what {@link #onEvent} does; tests call it directly). The stage has no
+     * state hash: the journal it calls reads the other stages' hashes from the event, and its own
+     * could only be recorded after that call (a stale slot the journal would have taken).
      */
     public void handle(final EngineEvent event) {
         final Decisions decisions = event.decisions;
@@ -61,9 +57,6 @@ public final class OutboundStage implements EventHandler<EngineEvent> {
             } else {
                 cancelsSent++;
             }
-        }
-        if (event.stateHashCount > 0) {
-            event.stateHashes[event.stateHashCount - 1] = stateHash();
         }
         listener.onDecisions(event);
         if (!journalFailed) {
@@ -102,5 +95,4 @@ public final class OutboundStage implements EventHandler<EngineEvent> {
     public long blockedByJournal() {
         return blockedByJournal;
     }
-
 }

@@ -46,20 +46,20 @@ class SweepEndToEndTest {
         rankBy: finalEquity
         """;
     /**
+     * The simulated market quotes around a public forecast, so in the half hour recorded here the
+     * engine's young nowcasts sit further than risk's fair-value band from its books and risk
+     * refuses most orders; this test is about sweeps, so it lets the strategy's orders through.
+     */
+    private static final String WIDE_FAIR_VALUE_BAND = """
+        risk:
+          fairValueBandMinTicks: 5000
+        """;
+
+    /**
      * takeStd decides how far the market must be from fair value before the strategy takes its far
      * touch (0.05 standard deviations: nearly always, so its orders fill against the book; 3: it
      * mostly rests its quotes); quoteSize sets each quote's lots.
      */
-    /**
-     * The simulated market quotes around a public forecast, so in the half hour recorded here the
-     * engine's young nowcasts sit further than the default 200-tick band from its books and risk
-     * refuses every order; this test is about sweeps, so it lets the strategy's orders through.
-     */
-    private static final String WIDE_FAIR_VALUE_BAND = """
-        risk:
-          fairValueBandTicks: 5000
-        """;
-
     private static final String TRADING_GRID = """
         parameters:
           strategy.takeStd: [0.05, 3.0]
