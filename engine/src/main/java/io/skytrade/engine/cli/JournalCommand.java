@@ -1,5 +1,6 @@
 package io.skytrade.engine.cli;
 
+import io.skytrade.engine.config.EngineConfig;
 import io.skytrade.journal.JournalInspector;
 import io.skytrade.journal.RunDirectory;
 import picocli.CommandLine.Command;
@@ -64,8 +65,8 @@ final class JournalCommand {
         @Option(names = "--config", paramLabel = "FILE", description = "Configuration stored with the run (default: the embedded demo config).")
         Path config;
 
-        @Option(names = "--journal", paramLabel = "DIR", description = "Where the run directory is created (default: journal).")
-        Path root = Path.of("journal");
+        @Option(names = "--journal", paramLabel = "DIR", description = "Where the run directory is created (default: ${DEFAULT-VALUE}).")
+        Path root = Path.of(EngineConfig.JournalSection.DEFAULT_DIR);
 
         @Option(names = "--on-error", paramLabel = "MODE", description = "reject (default) or skip malformed rows.")
         String onError = "reject";
@@ -124,8 +125,8 @@ final class JournalCommand {
         @Option(names = "--config", paramLabel = "FILE", description = "Configuration stored with the run (default: the embedded demo config).")
         Path config;
 
-        @Option(names = "--journal", paramLabel = "DIR", description = "Where the run directory is created (default: journal).")
-        Path root = Path.of("journal");
+        @Option(names = "--journal", paramLabel = "DIR", description = "Where the run directory is created (default: ${DEFAULT-VALUE}).")
+        Path root = Path.of(EngineConfig.JournalSection.DEFAULT_DIR);
 
         @Override
         public Integer call() {

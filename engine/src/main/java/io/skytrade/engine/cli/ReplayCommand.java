@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Replay a run directory through the pipeline; --verify compares every decision and the stages' state hashes with the journal.")
 final class ReplayCommand implements Callable<Integer> {
-    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Run directory (journal/<run-id>).")
+    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Run directory (runs/<run-id>).")
     Path journal;
 
     @Option(names = "--verify", description = "Compare each replayed decision and state-hash checkpoint with the journaled one.")
