@@ -25,12 +25,16 @@ final class JournalCommand {
         @Option(names = "--limit", paramLabel = "N", description = "Print at most N lines (default: all).")
         long limit = Long.MAX_VALUE;
 
+        @Option(names = "--raw-time", description = "Print event and receive times as journaled, in epoch nanoseconds "
+            + "(default: ISO-8601 instants in UTC).")
+        boolean rawTime;
+
         @Override
         public Integer call() {
             if (limit < 0) {
                 throw new UsageException("--limit " + limit + " must be 0 or more");
             }
-            new JournalInspector(RunDirectory.open(dir)).dump(System.out, limit);
+            new JournalInspector(RunDirectory.open(dir)).dump(System.out, limit, rawTime);
             return SkytradeCli.EXIT_OK;
         }
     }
