@@ -16,31 +16,42 @@ import java.util.concurrent.Callable;
 /**
  * {@code skytrade demo}: runs the engine on its embedded default configuration (synthetic market,
  * no network, no keys): {@code config/default.yaml} when present in the working directory, else
- * the copy built into the jar.
+ * the copy built into the jar, with the live dashboard and {@code /metrics} turned on.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the engine on the embedded default (synthetic data, no network, no keys).")
 final class DemoCommand implements Callable<Integer> {
     static final String DEFAULT_CONFIG = "config/default.yaml";
+    /** What the demo adds to the default: the dashboard and {@code /metrics} on (loopback). */
+    static final String DEMO_OVERLAY = "metrics:\n  enabled: true\ndashboard:\n  enabled: true\n";
 
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() throws Exception {
-        return RunCommand.runEngine(loadDefault(), options, System.out);
+        return RunCommand.runEngine(ConfigLoader.fromSystemEnv().loadTexts(defaultText(), DEMO_OVERLAY), options, System.out);
     }
 
     static ConfigLoader.LoadedConfig loadDefault() {
+        return ConfigLoader.fromSystemEnv().loadText(defaultText());
+    }
+
+    /** {@code config/default.yaml} when present in the working directory, else the copy built into the jar (also for {@code soak}). */
+    static String defaultText() {
         final Path local = Paths.get(DEFAULT_CONFIG);
-        if (Files.isRegularFile(local)) {
-            return ConfigLoader.fromSystemEnv().load(local);
+        try {
+            if (Files.isRegularFile(local)) {
+                return Files.readString(local, StandardCharsets.UTF_8);
+            }
+        } catch (final IOException e) {
+            throw new ConfigException("cannot read " + local + ": " + e.getMessage(), e);
         }
         try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(DEFAULT_CONFIG)) {
             if (in == null) {
                 throw new ConfigException("the embedded " + DEFAULT_CONFIG + " is missing from the jar");
             }
-            return ConfigLoader.fromSystemEnv().loadText(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (final IOException e) {
             throw new ConfigException("cannot read the embedded " + DEFAULT_CONFIG + ": " + e.getMessage(), e);
         }

@@ -21,6 +21,9 @@ import io.skytrade.engine.demo.SyntheticMarketSource;
 import io.skytrade.engine.metrics.EngineCounters;
 import io.skytrade.engine.metrics.EngineMetrics;
 import io.skytrade.engine.metrics.MetricsReporter;
+import io.skytrade.engine.metrics.PrometheusMetrics;
+import io.skytrade.engine.web.AccessPolicy;
+import io.skytrade.engine.web.PrometheusEndpoint;
 import io.skytrade.engine.metrics.StatusLine;
 import io.skytrade.journal.DecisionJournal;
 import io.skytrade.journal.InputJournalStage;
@@ -31,7 +34,9 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +79,7 @@ public final class LiveRun implements AutoCloseable {
     private final EngineConfig config;
     private final EngineMetrics metrics;
     private MetricsReporter reporter;
+    private PrometheusEndpoint prometheus;
     private boolean closed;
 
     private LiveRun(final ConfigLoader.LoadedConfig loaded, final Path journalRoot, final PrintStream out,
@@ -85,6 +91,8 @@ public final class LiveRun implements AutoCloseable {
             throw new ConfigException("venue.apiKeyEnv: environment variable " + venue.apiKeyEnv()
                 + " holding the venue API key is not set");
         }
+        final AccessPolicy metricsAccess = config.metrics().enabled() ? AccessPolicy.of("metrics.bind",
+            config.metrics().bind(), config.metrics().tokenEnv(), env) : null;
         final Instant startedAt = Instant.now();
         final boolean simulated = venue.mode().equals(VenueSection.SIMULATOR);
         final long startEpochNanos = simulated && venue.worldStartNanos() != 0 ? venue.worldStartNanos()
@@ -94,6 +102,11 @@ public final class LiveRun implements AutoCloseable {
         final long clientOrderIdBase = EngineAssembly.clientOrderIdBaseFor(startedAt.getEpochSecond());
         this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), startedAt,
             Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
+        try {
+            config.journal().retention().apply(journalRoot, startedAt, out::println);
+        } catch (final UncheckedIOException e) {
+            out.println("warning: " + e.getMessage());
+        }
         final AtomicLong bytesAppended = new AtomicLong();
         this.toucher = config.journal().settings().pretouch()
             ? new PageToucher(bytesAppended, config.journal().settings().pretouchAheadBytes(), out::println) : null;
@@ -129,9 +142,13 @@ public final class LiveRun implements AutoCloseable {
                 String apiKey = env.get(venue.apiKeyEnv());
                 if (simulated) {
                     // the venue runs on the engine's world clock itself, so venue and engine stamps agree
+                    // the market's participants read the same public readings as the engine's offline feeds
                     simulator = new ExchangeSimulator(VenueConfig.builder().products(config.instruments()).seed(venue.seed())
                         .settlement(config.model().settlement())
                         .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot())
+                        .marketSkill(venue.market().skill()).traderNoise(venue.market().traderNoise())
+                        .sizeSkew(venue.market().sizeSkew()).readingSeed(config.feeds().synthetic().seed())
+                        .readingNoiseScale(config.feeds().synthetic().noiseScale())
                         .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build(), clock);
                     simulator.start(venue.port());
                     url = "ws://127.0.0.1:" + simulator.port() + "/";
@@ -155,6 +172,9 @@ public final class LiveRun implements AutoCloseable {
         feedScheduler = feeds.scheduler(new ObservationPublisher(pipeline.publisher()));
         feedScheduler.start();
         startControlChannel(env.get(ControlServer.TOKEN_ENV), commands);
+        if (metricsAccess != null) {
+            startPrometheus(metricsAccess, clock);
+        }
         if (config.timers().intervalNanos() > 0) {
             final TimerSource timers = new TimerSource(pipeline.publisher(), clock, config.timers().intervalNanos());
             startSource("skytrade-timer", timers, timers::stop);
@@ -182,6 +202,23 @@ public final class LiveRun implements AutoCloseable {
         } catch (final java.io.IOException e) {
             out.println("warning: control channel off: cannot listen on 127.0.0.1:" + config.control().port() + " (" + e.getMessage() + ")");
         }
+    }
+
+    private void startPrometheus(final AccessPolicy access, final EpochNanoClock clock) {
+        final var section = config.metrics();
+        try {
+            prometheus = PrometheusEndpoint.start(section, access,
+                PrometheusMetrics.registry(metrics, pipeline.failures(), clock, feedScheduler::lastResults));
+            out.println("metrics on " + prometheus.url() + (access.tokenRequired()
+                ? " (bearer token from " + section.tokenEnv() + " required)" : ""));
+        } catch (final IOException e) {
+            out.println("warning: metrics off: cannot listen on " + section.bind() + ":" + section.port() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** URL of {@code /metrics}, or null when it is off. */
+    public String metricsUrl() {
+        return prometheus == null ? null : prometheus.url();
     }
 
     private void awaitVenue(final String url, final long timeoutNanos) {
@@ -302,6 +339,9 @@ public final class LiveRun implements AutoCloseable {
         closed = true;
         if (control != null) {
             control.close();
+        }
+        if (prometheus != null) {
+            prometheus.close();
         }
         if (feedScheduler != null) {
             feedScheduler.close();
