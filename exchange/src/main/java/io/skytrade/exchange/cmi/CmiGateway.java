@@ -125,18 +125,6 @@ public final class CmiGateway implements ExchangeGateway {
         return ready;
     }
 
-    /** Waits up to {@code timeoutMillis} for {@link #isConnected()}; for start-up and tests. */
-    public boolean awaitConnected(final long timeoutMillis) throws InterruptedException {
-        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (!ready) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(2);
-        }
-        return true;
-    }
-
     /** Reads the session's state under its lock (counters, positions, queue length); for status lines and tests. */
     public <T> T inspect(final Function<CmiSession, T> query) {
         synchronized (lock) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -133,27 +134,9 @@ public final class CmiJson {
         return sb.toString();
     }
 
-    /** Appends {@code s} as a JSON string. */
+    /** Appends {@code s} as a JSON string (Jackson's escaping). */
     public static StringBuilder quote(final StringBuilder sb, final String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            final char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int)c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"');
+        return sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
     }
 
     private static String firstLine(final String message) {
