@@ -187,6 +187,11 @@ final class Venue implements ExecutionListener {
         return engine.bestAsk(requireProduct(product));
     }
 
+    /** Resting quantity of a product's book at a price on one side ({@link Side}), lots (for tests). */
+    long quantityAt(final String product, final int side, final long price) {
+        return engine.quantityAt(requireProduct(product), side, price);
+    }
+
     long sessionEnd() {
         return sessionEnd;
     }
