@@ -113,7 +113,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
     }
 
     /**
-     * journal: {@code dir} (root of run directories, default "journal"), {@code blockSize} (default
+     * journal: {@code dir} (root of run directories, default {@value #DEFAULT_DIR}), {@code blockSize} (default
      * 64MiB), {@code rollCycle} (default FAST_DAILY), {@code pretouch} (default true),
      * {@code pretouchAhead} (default 32MiB), {@code retention.runs} and {@code retention.days}
      * (closed run directories kept under {@code dir} when a live run starts, {@link RunRetention};
@@ -121,12 +121,17 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
      * checkpoints of the stateful stages, a power of two, 0 for none; default 1024).
      */
     public record JournalSection(String dir, JournalSettings settings, RunRetention retention, int stateHashInterval) {
+        /**
+         * Default root of run directories: "runs", not "journal", which is also the Maven module's
+         * source folder in a checkout.
+         */
+        public static final String DEFAULT_DIR = "runs";
         /** Default inputs between state-hash checkpoints. */
         public static final int DEFAULT_STATE_HASH_INTERVAL = 1024;
 
         static JournalSection bind(final ConfigNode n) {
             final JournalSettings d = JournalSettings.defaults();
-            final String dir = n.string("dir", "journal");
+            final String dir = n.string("dir", DEFAULT_DIR);
             final long block = n.bytes("blockSize", d.blockSizeBytes());
             final String roll = n.string("rollCycle", d.rollCycle());
             final boolean pretouch = n.bool("pretouch", d.pretouch());

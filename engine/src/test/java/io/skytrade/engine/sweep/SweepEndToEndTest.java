@@ -127,7 +127,7 @@ class SweepEndToEndTest {
         assertTrue(r[1].contains("walk-forward summary"), r[1]);
         assertTrue(r[1].contains("out-of-sample PnL of the chosen sets over 2 splits"), r[1]);
         assertTrue(r[1].startsWith(Files.readString(tmp.resolve("walk").resolve("ranking.txt"))), "ranking.txt is the table printed");
-        assertFalse(Files.exists(tmp.resolve("walk").resolve("runs").resolve("window-0-set-0")), "run directories are deleted");
+        assertFalse(Files.exists(tmp.resolve("walk").resolve("runs")), "run directories are deleted, and their parent");
     }
 
     @Test
