@@ -49,6 +49,7 @@ public final class ConfigPrinter {
         retention.put("runs", config.journal().retention().runs());
         retention.put("days", config.journal().retention().days());
         journal.put("retention", retention);
+        journal.put("stateHashInterval", config.journal().stateHashInterval());
         root.put("journal", journal);
         root.put("venue", toMap(config.venue()));
         final var m = config.market();
@@ -63,7 +64,8 @@ public final class ConfigPrinter {
         root.put("market", market);
         root.put("feeds", toMap(config.feeds()));
         for (final RecordComponent c : config.model().getClass().getRecordComponents()) {
-            root.put(c.getName(), toMap((Record) read(c, config.model())));
+            final Object section = read(c, config.model());
+            root.put(c.getName(), section instanceof Record r ? toMap(r) : section);
         }
         root.put("control", toMap(config.control()));
         root.put("backtest", toMap(config.backtest()));
