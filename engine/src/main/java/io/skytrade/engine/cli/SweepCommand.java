@@ -48,7 +48,7 @@ import java.util.stream.Stream;
         "# dotted config paths -> lists of values; the grid is their product",
         "parameters:",
         "  strategy.minEdgeTicks: [1, 3]",
-        "  sizer.maxPosition: [20, 100]",
+        "  strategy.quoteSize: [2, 5]",
         "  # a list-valued key takes a list of lists",
         "  strategy.regimeSpreadScale: [[1.0, 1.0, 1.0], [1.0, 1.5, 2.0]]",
         "# optional: the market-data span (first to last book or trade) cut into",
