@@ -78,9 +78,9 @@ class EvaluationTwoDayHandComputedTest {
         products = config.instruments().size();
         run = new SeedRun(loaded, SEED, DAYS, tmp, Map.of()).run();
         assertEquals(0, run.stageFailures(), run.firstFailure());
-        summary = new EvaluationSummary(run.days(), config.instruments(), config.backtest().capital(),
+        summary = new EvaluationSummary(run.days(), config.instruments(), config.model().capital(),
             config.backtest().sampleIntervalNanos());
-        assertEquals(CAPITAL, config.backtest().capital());
+        assertEquals(CAPITAL, config.model().capital());
         assertEquals(MINUTE, config.backtest().sampleIntervalNanos());
         hand = new ByHand();
     }
