@@ -11,6 +11,7 @@ import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.core.world.WorldSettlement;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
+import io.skytrade.engine.runtime.ReplayRunner;
 import io.skytrade.journal.DecisionJournalReader;
 import io.skytrade.journal.DecisionRecord;
 import io.skytrade.journal.InputJournalReader;
@@ -38,8 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * whole stack: a short first day, 11:00 to 12:00 London on 2026-01-10 (the engine starts cold an
  * hour before a settlement), then the full session to 12:00 on 2026-01-11. The test then recomputes
  * every figure from first principles out of the run's own journals, with none of evaluate's code:
- * equity as cash plus position times the last two-sided mid (cash from each journaled fill and
- * settlement), daily PnL as its change over each day, the minute equity curve and its largest fall
+ * equity as cash plus position times the mark (cash from each journaled fill and settlement; the
+ * mark by the book's documented rule, the median of best bid, best ask and fair value, the mid
+ * without a fair value, the fair value without a two-sided book, with the fair values the stages
+ * compute when the journal is replayed), daily PnL as its change over each day, the minute equity
+ * curve and its largest fall
  * below a running peak, mean, sample sd, t = mean / (sd / sqrt 2), the 95% interval with Student's
  * t quantile for one degree of freedom (12.7062), Sharpe = mean / sd x sqrt(365.25); orders, fills,
  * intents, refusals and SAFE entries counted from the journals by hour; the book mid and the mid's
@@ -59,7 +63,7 @@ class EvaluationTwoDayHandComputedTest {
     private static final long[] BEFORE = {6 * HOUR, 2 * HOUR, HOUR, 30 * MINUTE};
     /** Student's t, 97.5% quantile, one degree of freedom. */
     private static final double T975_DF1 = 12.706204736174698;
-    private static final double CAPITAL = 100_000;
+    private static final double CAPITAL = 1_000_000;
 
     @TempDir
     static Path tmp;
@@ -101,6 +105,21 @@ class EvaluationTwoDayHandComputedTest {
 
         ByHand() throws IOException {
             final RunDirectory dir = run.runDirectory();
+            final List<long[]> fairAt = new ArrayList<>();
+            final List<Double> fairValues = new ArrayList<>();
+            new ReplayRunner(dir, Map.of()).replay(false, event -> {
+                for (int i = 0; i < products; i++) {
+                    if (event.isTouched(i) && event.fairValue[i] > 0 && Double.isFinite(event.fairValue[i])) {
+                        fairAt.add(new long[] {event.sequence, i});
+                        fairValues.add(event.fairValue[i]);
+                    }
+                }
+            });
+            final double[] fair = new double[products];
+            Arrays.fill(fair, Double.NaN);
+            final long[] bid = new long[products];
+            final long[] ask = new long[products];
+            int nextFair = 0;
             final long[] receive;
             final TreeSet<Long> checkpoints = new TreeSet<>();
             for (int d = 0; d < 2; d++) {
@@ -136,6 +155,10 @@ class EvaluationTwoDayHandComputedTest {
                 boolean more = reader.next(e);
                 for (final long t : checkpoints) {
                     while (more && e.receiveTimeNanos <= t) {
+                        while (nextFair < fairAt.size() && fairAt.get(nextFair)[0] == n) {
+                            fair[(int) fairAt.get(nextFair)[1]] = fairValues.get(nextFair);
+                            nextFair++;
+                        }
                         receive[n++] = e.receiveTimeNanos;
                         final int i = e.instrumentId;
                         if (e.type == EventType.ORDER_EVENT && e.orderEventKind == OrderEventKind.FILL && e.fillQty > 0) {
@@ -147,10 +170,17 @@ class EvaluationTwoDayHandComputedTest {
                             cash[i] += position[i] * e.value;
                             position[i] = 0;
                         } else if (e.type == EventType.MARKET_BOOK) {
-                            if (e.bestBid() > 0 && e.bestAsk() > 0) {
-                                mark[i] = 0.5 * (e.bestBid() + e.bestAsk());
-                            }
+                            bid[i] = e.bestBid();
+                            ask[i] = e.bestAsk();
                             lastMid[i] = e.bidLevels > 0 && e.askLevels > 0 ? 0.5 * (e.bestBid() + e.bestAsk()) : Double.NaN;
+                        }
+                        for (int k = 0; k < products; k++) {
+                            final double m = bid[k] > 0 && ask[k] > 0
+                                ? (Double.isNaN(fair[k]) ? 0.5 * (bid[k] + ask[k]) : Math.max(bid[k], Math.min(ask[k], fair[k])))
+                                : fair[k];
+                            if (m > 0) {
+                                mark[k] = m;
+                            }
                         }
                         more = reader.next(e);
                     }
