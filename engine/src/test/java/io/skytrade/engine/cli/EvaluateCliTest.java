@@ -64,7 +64,7 @@ class EvaluateCliTest {
         final Path a = tmp.resolve("a.yaml");
         final Path b = tmp.resolve("b.yaml");
         Files.writeString(a, "# A: the default configuration\n");
-        Files.writeString(b, "strategy:\n  repriceTicks: 3  # B: the default's own value, written out\n");
+        Files.writeString(b, "venue:\n  feePerLot: 0  # B: the default's own value, written out\n");
         final Path out = tmp.resolve("cmp");
         final String[] r = capture("evaluate", "--compare", a.toString(), b.toString(), "--seeds", "4", "--workers", "1",
             "--no-journal", "--out", out.toString());
