@@ -38,17 +38,33 @@ public final class OutboundStage implements EventHandler<EngineEvent>, StateHash
         handle(event);
     }
 
-    /** Processes one event (what {@link #onEvent} does; tests call it directly). */
+    /**
+     * Processes one event (what {@link #onEvent} does; tests call it directly). On a state-hash
+     * checkpoint the stage writes its own hash, as it will be after this event, into the last entry
+     * of {@link EngineEvent#stateHashes} before the journal reads them: the journal is called from
+     * inside this stage, before the pipeline records the stage's hash, so without it the journal
+     * would take whatever an earlier event left in the slot, and a replay on a differently reused
+     * slot (a ring against an inline queue) would differ. This stage is the last stateful stage of
+     * every pipeline the engine builds.
+     */
     public void handle(final EngineEvent event) {
         final Decisions decisions = event.decisions;
         final int count = decisions.count();
         final boolean journalFailed = event.journalFailed;
-        if (journalFailed) {
-            for (int i = 0; i < count; i++) {
-                if (decisions.status[i] == Decisions.STATUS_APPROVED && isOrder(decisions.kind[i])) {
-                    blockedByJournal++;
-                }
+        for (int i = 0; i < count; i++) {
+            if (decisions.status[i] != Decisions.STATUS_APPROVED || !isOrder(decisions.kind[i])) {
+                continue;
             }
+            if (journalFailed) {
+                blockedByJournal++;
+            } else if (decisions.kind[i] == DecisionKind.ORDER_NEW) {
+                ordersSent++;
+            } else {
+                cancelsSent++;
+            }
+        }
+        if (event.stateHashCount > 0) {
+            event.stateHashes[event.stateHashCount - 1] = stateHash();
         }
         listener.onDecisions(event);
         if (!journalFailed) {
@@ -65,10 +81,8 @@ public final class OutboundStage implements EventHandler<EngineEvent>, StateHash
             if (decisions.kind[i] == DecisionKind.ORDER_NEW) {
                 gateway.sendNewOrder(id, decisions.instrumentId[i], decisions.side[i], decisions.priceTicks[i],
                     decisions.quantity[i], decisions.timeInForce[i]);
-                ordersSent++;
             } else if (decisions.kind[i] == DecisionKind.ORDER_CANCEL) {
                 gateway.sendCancel(id, decisions.instrumentId[i]);
-                cancelsSent++;
             }
         }
     }

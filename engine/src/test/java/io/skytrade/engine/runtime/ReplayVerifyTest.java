@@ -111,9 +111,11 @@ class ReplayVerifyTest {
         final Path metrics = io.skytrade.engine.backtest.MetricsReport.writeJson(first, first.run().dir());
         final String json = Files.readString(metrics);
         assertTrue(json.contains("\"sharpe\"") && json.contains("\"maxDrawdown\"") && json.contains("\"fills\""), json);
-        final ReplayRunner.Result replay = new ReplayRunner(first.run(), Map.of()).replay(false);
+        final ReplayRunner.Result replay = new ReplayRunner(first.run(), Map.of()).replay(true);
         assertEquals(first.run().closedCleanly(), true);
         assertTrue(replay.events() > 0);
+        assertEquals(0, replay.differences(), "the backtest's own run replays identically, state hashes included: "
+            + replay.firstDifference());
     }
 
     @Test
