@@ -49,6 +49,16 @@ class SweepEndToEndTest {
      * crossThreshold decides whether the strategy crosses the spread (0.05: nearly always, so its
      * orders fill against the book; 0.6: it mostly rests passive orders); maxOrderQty caps each order.
      */
+    /**
+     * The simulated market quotes around a public forecast, so in the half hour recorded here the
+     * engine's young nowcasts sit further than the default 200-tick band from its books and risk
+     * refuses every order; this test is about sweeps, so it lets the strategy's orders through.
+     */
+    private static final String WIDE_FAIR_VALUE_BAND = """
+        risk:
+          fairValueBandTicks: 5000
+        """;
+
     private static final String TRADING_GRID = """
         parameters:
           strategy.crossThreshold: [0.05, 0.6]
@@ -65,7 +75,7 @@ class SweepEndToEndTest {
     @BeforeAll
     static void recordALiveRun() throws Exception {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(TestConfigs.FAST_CONFIG), tmp.resolve("journal"),
+        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(TestConfigs.FAST_CONFIG + WIDE_FAIR_VALUE_BAND), tmp.resolve("journal"),
             new PrintStream(out, true, StandardCharsets.UTF_8));
         final long start = System.nanoTime();
         final long deadline = start + 30_000_000_000L;
