@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Polls every client on its own interval from one small scheduler thread (HTTP work runs on
@@ -27,6 +28,7 @@ public final class FeedScheduler implements AutoCloseable {
     private final FeedLog log;
     private final ScheduledExecutorService executor;
     private final ConcurrentHashMap<String, PollResult> lastResults = new ConcurrentHashMap<>();
+    private final AtomicLong pollsHandled = new AtomicLong();
 
     public FeedScheduler(final List<DataClient> clients, final ObservationPublisher publisher, final FeedLog log) {
         this.clients = List.copyOf(clients);
@@ -50,6 +52,11 @@ public final class FeedScheduler implements AutoCloseable {
     /** The latest result of each client polled so far, by client name. */
     public List<PollResult> lastResults() {
         return new ArrayList<>(lastResults.values());
+    }
+
+    /** Polls completed and handled (their new observations published, or their failure logged), over all clients. */
+    public long pollsHandled() {
+        return pollsHandled.get();
     }
 
     /** Stops scheduling; polls in flight complete but publish nothing more. */
@@ -84,6 +91,7 @@ public final class FeedScheduler implements AutoCloseable {
                         log.warn(client.name() + ": poll failed unexpectedly: " + error.getClass().getSimpleName());
                     }
                 } finally {
+                    pollsHandled.incrementAndGet();
                     inFlight.set(false);
                 }
             });
