@@ -111,7 +111,7 @@ class DemoSimulatedDayTest {
     }
 
     /** What the run's journals show. */
-    private static final class Summary {
+    static final class Summary {
         final Map<Integer, Long> fillsByProduct = new TreeMap<>();
         final long[] ordersByQuarter = new long[4];
         long firstEventNanos;
