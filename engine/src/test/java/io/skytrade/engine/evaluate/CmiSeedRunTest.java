@@ -24,18 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(120)
 class CmiSeedRunTest {
-    private static final long SEED = 11;
-    private static final long HOUR = 3_600_000_000_000L;
-    private static final long NOON = 1_768_046_400_000_000_000L;
-    private static final long[] DAYS = {NOON - 3 * HOUR / 2, NOON, NOON + 3 * HOUR / 2};
-
     @TempDir
     Path tmp;
 
     private SeedRun.Result run(final Path root) throws IOException {
         final ConfigLoader.LoadedConfig config = EvaluationConfigs.forSeed(new ConfigLoader(Map.of()),
-            List.of(SeedRunTest.defaultConfig(), "venue: {protocol: cmi}\n"), SEED, DAYS[0], null);
-        return new SeedRun(config, SEED, DAYS, root, Map.of()).run();
+            List.of(SeedRunTest.defaultConfig(), "venue: {protocol: cmi}\n"), SeedRunTest.SEED, SeedRunTest.DAYS[0], null);
+        return new SeedRun(config, SeedRunTest.SEED, SeedRunTest.DAYS, root, Map.of()).run();
     }
 
     @Test

@@ -8,16 +8,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,18 +34,9 @@ class CmiDemoDayTest {
 
     @Test
     void shouldTradeASimulatedDayOverCmiAndReplayIdentically() throws Exception {
-        final Path base = tmp.resolve("default.yaml");
-        try (InputStream in = CmiDemoDayTest.class.getClassLoader().getResourceAsStream("config/default.yaml")) {
-            assertNotNull(in, "config/default.yaml on the classpath");
-            Files.write(base, in.readAllBytes());
-        }
-        final Path overrides = tmp.resolve("day.yaml");
-        Files.writeString(overrides, DemoSimulatedDayTest.DAY_OVERRIDES, StandardCharsets.UTF_8);
-        final Path cmi = tmp.resolve("cmi.yaml");
-        Files.writeString(cmi, "venue: {protocol: cmi}\n", StandardCharsets.UTF_8);
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).load(List.of(base, overrides, cmi)), tmp.resolve("journal"),
-            new PrintStream(out, true, StandardCharsets.UTF_8), Map.of());
+        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).load(DemoSimulatedDayTest.dayConfigs(tmp, "venue: {protocol: cmi}\n")),
+            tmp.resolve("journal"), new PrintStream(out, true, StandardCharsets.UTF_8), Map.of());
         final ExchangeSimulator venue = live.simulator();
         final long breaches;
         final long requests;
