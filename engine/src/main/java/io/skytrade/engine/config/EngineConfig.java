@@ -196,12 +196,17 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
      * defaults by {@link RecordBinder} (every key optional): {@code settlement} (the settlement
      * rules, shared by the valuation and the simulated venue), {@code feature}, {@code kalman},
      * {@code valuation}, {@code signal}, {@code regime}, {@code strategy}, {@code sizer},
-     * {@code risk}, {@code drawdown}, {@code safeMode}, {@code orders}.
+     * {@code risk}, {@code drawdown}, {@code safeMode}, {@code orders}; and the top-level
+     * {@code capital} (price units, default 1,000,000): the one capital figure the sizer's risk
+     * budget, risk's exposure limits, the drawdown limits and the backtest's returns are fractions of.
      */
     public record ModelSection(SettlementRules settlement, FeatureParams feature, KalmanParams kalman,
                                ValuationParams valuation, SignalParams signal, RegimeParams regime,
                                StrategyParams strategy, SizerParams sizer, RiskLimits risk, DrawdownLimits drawdown,
-                               SafeModeConfig safeMode, OrderManagerConfig orders) {
+                               SafeModeConfig safeMode, OrderManagerConfig orders, double capital) {
+        /** Default capital, price units. */
+        public static final double DEFAULT_CAPITAL = 1_000_000.0;
+
         static ModelSection bind(final ConfigNode root) {
             final SettlementRules settlement = RecordBinder.bind(root.node("settlement"), SettlementRules.defaults());
             final ValuationParams valuation = RecordBinder.bind(root.node("valuation"), ValuationParams.defaults());
@@ -209,6 +214,10 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
                 valuation.checkAgainst(settlement);
             } catch (final IllegalArgumentException e) {
                 throw new ConfigException("config " + e.getMessage());
+            }
+            final double capital = root.decimal("capital", DEFAULT_CAPITAL);
+            if (!(capital > 0) || Double.isInfinite(capital)) {
+                throw root.bad("capital", capital, "a finite number > 0 (price units)");
             }
             return new ModelSection(
                 settlement,
@@ -222,7 +231,8 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
                 RecordBinder.bind(root.node("risk"), RiskLimits.defaults()),
                 RecordBinder.bind(root.node("drawdown"), DrawdownLimits.defaults()),
                 RecordBinder.bind(root.node("safeMode"), SafeModeConfig.defaults()),
-                RecordBinder.bind(root.node("orders"), OrderManagerConfig.defaults()));
+                RecordBinder.bind(root.node("orders"), OrderManagerConfig.defaults()),
+                capital);
         }
     }
 

@@ -29,7 +29,7 @@ public final class EvaluationSummary {
     /**
      * @param days           the days, in seed then day order (the equity curve follows this order)
      * @param products       product symbols by instrument id
-     * @param capital        capital returns and drawdowns are measured against ({@code backtest.capital})
+     * @param capital        capital returns and drawdowns are measured against (the one top-level {@code capital})
      * @param sampleInterval time between the days' equity samples
      */
     public EvaluationSummary(final List<DayResult> days, final List<String> products, final double capital,
