@@ -65,13 +65,13 @@ public final class Soak {
 
     public Result run() throws InterruptedException {
         final long start = System.nanoTime();
-        final long end = start + settings.durationNanos();
+        final long segments = Math.max(1, (settings.durationNanos() + settings.segmentNanos() - 1) / settings.segmentNanos());
         final Tally tally = new Tally();
         int segment = 0;
         String failure = null;
-        while (failure == null && System.nanoTime() < end) {
+        while (failure == null && segment < segments) {
             segment++;
-            failure = runSegment(segment, Math.min(end, System.nanoTime() + settings.segmentNanos()), start, tally);
+            failure = runSegment(segment, start, tally);
         }
         if (failure == null) {
             failure = check(probe.sample(), tally, start, "after the last segment");
@@ -80,9 +80,10 @@ public final class Soak {
             System.nanoTime() - start);
     }
 
-    private String runSegment(final int segment, final long segmentEnd, final long start, final Tally tally)
-        throws InterruptedException {
+    /** One fresh live run for a segment's wall time, counted from the moment it has started (start-up excluded). */
+    private String runSegment(final int segment, final long start, final Tally tally) throws InterruptedException {
         final LiveRun run = LiveRun.start(config, journalRoot, runLog);
+        final long segmentEnd = System.nanoTime() + settings.segmentNanos();
         String failure = null;
         try {
             final ExchangeSimulator venue = run.simulator();
