@@ -4,6 +4,7 @@ import io.skytrade.engine.config.ConfigException;
 import io.skytrade.engine.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,15 +23,26 @@ import java.util.concurrent.Callable;
     description = "Run the engine on the embedded default (synthetic data, no network, no keys).")
 final class DemoCommand implements Callable<Integer> {
     static final String DEFAULT_CONFIG = "config/default.yaml";
-    /** What the demo adds to the default: the dashboard and {@code /metrics} on (loopback). */
-    static final String DEMO_OVERLAY = "metrics:\n  enabled: true\ndashboard:\n  enabled: true\n";
 
     @Mixin
     RunOptions options;
 
+    @Option(names = "--dashboard-port", paramLabel = "PORT",
+        description = "Port of the live dashboard on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int dashboardPort = 8080;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+        description = "Port of /metrics on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int metricsPort = 9464;
+
+    /** What the demo adds to the default: the dashboard and {@code /metrics} on (loopback). */
+    String overlay() {
+        return "metrics:\n  enabled: true\n  port: " + metricsPort + "\ndashboard:\n  enabled: true\n  port: " + dashboardPort + "\n";
+    }
+
     @Override
     public Integer call() throws Exception {
-        return RunCommand.runEngine(ConfigLoader.fromSystemEnv().loadTexts(defaultText(), DEMO_OVERLAY), options, System.out);
+        return RunCommand.runEngine(ConfigLoader.fromSystemEnv().loadTexts(defaultText(), overlay()), options, System.out);
     }
 
     static ConfigLoader.LoadedConfig loadDefault() {

@@ -18,6 +18,7 @@ import io.skytrade.feeds.FeedScheduler;
 import io.skytrade.feeds.Feeds;
 import io.skytrade.feeds.ObservationPublisher;
 import io.skytrade.engine.demo.SyntheticMarketSource;
+import io.skytrade.engine.metrics.DecisionLog;
 import io.skytrade.engine.metrics.EngineCounters;
 import io.skytrade.engine.metrics.EngineMetrics;
 import io.skytrade.engine.metrics.MetricsReporter;
@@ -33,6 +34,8 @@ import io.skytrade.journal.RunDirectory;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,6 +60,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LiveRun implements AutoCloseable {
     /** Longest world-time interval between two background requotes of the embedded simulator. */
     private static final double MAX_WORLD_QUOTE_INTERVAL_MILLIS = 15_000;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
     private final RunDirectory run;
     private final SingleChronicleQueue inputsQueue;
     private final SingleChronicleQueue decisionsQueue;
@@ -103,7 +107,7 @@ public final class LiveRun implements AutoCloseable {
             Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
         final AtomicLong bytesAppended = new AtomicLong();
         this.toucher = config.journal().settings().pretouch()
-            ? new PageToucher(bytesAppended, config.journal().settings().pretouchAheadBytes(), out::println) : null;
+            ? new PageToucher(bytesAppended, config.journal().settings().pretouchAheadBytes()) : null;
         this.inputsQueue = Queues.openForWriting(run.inputs(), config.journal().settings(), toucher);
         this.decisionsQueue = Queues.openForWriting(run.decisions(), config.journal().settings(), null);
         this.journalStage = new InputJournalStage(inputsQueue, bytesAppended);
@@ -113,7 +117,7 @@ public final class LiveRun implements AutoCloseable {
         this.metrics = new EngineMetrics(new EngineCounters(config.instruments(), config.series(),
             config.model().regime().states()), config.pipeline().layout().ringSize(), clock, simulated ? venue.timeScale() : 1.0);
         this.stages = assembly.businessStages(decisionJournal, metrics.wrap(orderGateway), clientOrderIdBase);
-        this.pipeline = metrics.install(assembly.configure(new PipelineBuilder().clock(clock).warnings(out::println),
+        this.pipeline = metrics.install(assembly.configure(new PipelineBuilder().clock(clock).warnings(LOG::warn),
             journalStage, stages), stages).build();
         final OperatorCommands commands = new OperatorCommands(pipeline.publisher());
         pipeline.failures().setFailureListener(commands::onStageFailure);
@@ -142,7 +146,8 @@ public final class LiveRun implements AutoCloseable {
                         .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build(), clock);
                     simulator.start(venue.port());
                     url = "ws://127.0.0.1:" + simulator.port() + "/";
-                    out.println("simulated exchange listening on " + url + " (time x" + venue.timeScale() + ")");
+                    LOG.atInfo().setMessage("simulated exchange listening").addKeyValue("url", url)
+                        .addKeyValue("timeScale", venue.timeScale()).log();
                     if (apiKey == null) {
                         apiKey = "demo";
                     }
@@ -157,7 +162,9 @@ public final class LiveRun implements AutoCloseable {
             default -> throw new IllegalStateException("venue mode " + venue.mode());
         }
         reporter = new MetricsReporter(metrics, config.metrics().intervalNanos(), pipeline.ring()::remainingCapacity,
-            gateway == null ? null : gateway::isConnected, gateway == null ? null : gateway::connectCount).start();
+            gateway == null ? null : gateway::isConnected, gateway == null ? null : gateway::connectCount);
+        reporter.addListener(new DecisionLog(config.instruments()));
+        reporter.start();
         feeds = Feeds.create(config.feeds(), assembly.registry(), env, clock, FeedLog.system(), new WorldObservations(world));
         feedScheduler = feeds.scheduler(new ObservationPublisher(pipeline.publisher()));
         feedScheduler.start();
@@ -183,14 +190,14 @@ public final class LiveRun implements AutoCloseable {
 
     private void startControlChannel(final String token, final OperatorCommands commands) {
         if (token == null || token.isEmpty()) {
-            out.println("control channel off: set " + ControlServer.TOKEN_ENV + " to enable skytrade ctl");
+            LOG.info("control channel off: set {} to enable skytrade ctl", ControlServer.TOKEN_ENV);
             return;
         }
         try {
             control = new ControlServer(config.control().port(), token, commands, this::statusLine);
             out.println("control channel on 127.0.0.1:" + control.port());
         } catch (final java.io.IOException e) {
-            out.println("warning: control channel off: cannot listen on 127.0.0.1:" + config.control().port() + " (" + e.getMessage() + ")");
+            LOG.warn("control channel off: cannot listen on 127.0.0.1:{} ({})", config.control().port(), e.getMessage());
         }
     }
 
@@ -202,7 +209,7 @@ public final class LiveRun implements AutoCloseable {
             out.println("metrics on " + prometheus.url() + (access.tokenRequired()
                 ? " (bearer token from " + section.tokenEnv() + " required)" : ""));
         } catch (final IOException e) {
-            out.println("warning: metrics off: cannot listen on " + section.bind() + ":" + section.port() + " (" + e.getMessage() + ")");
+            LOG.warn("metrics off: cannot listen on {}:{} ({})", section.bind(), section.port(), e.getMessage());
         }
     }
 
@@ -214,7 +221,7 @@ public final class LiveRun implements AutoCloseable {
     private void awaitVenue(final String url, final long timeoutNanos) {
         try {
             if (!gateway.awaitConnected(TimeUnit.NANOSECONDS.toMillis(timeoutNanos))) {
-                out.println("warning: not logged in to the venue at " + url + " yet; the gateway keeps reconnecting");
+                LOG.warn("not logged in to the venue at {} yet; the gateway keeps reconnecting", url);
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -356,7 +363,7 @@ public final class LiveRun implements AutoCloseable {
             simulator.stop();
         }
         if (!drained) {
-            out.println("warning: the ring did not drain within 30 s; stage threads were halted");
+            LOG.warn("the ring did not drain within 30 s; stage threads were halted");
         }
         decisionJournal.close();
         if (toucher != null) {
