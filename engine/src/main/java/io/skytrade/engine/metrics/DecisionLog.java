@@ -66,7 +66,8 @@ public final class DecisionLog implements MetricsReporter.Listener {
         return instrument >= 0 && instrument < products.size() ? products.get(instrument) : "-";
     }
 
-    static String verdict(final int status) {
+    /** The name of a decision status (APPROVED, REJECTED, PROPOSED). */
+    public static String verdict(final int status) {
         return switch (status) {
             case Decisions.STATUS_APPROVED -> "APPROVED";
             case Decisions.STATUS_REJECTED -> "REJECTED";

@@ -24,6 +24,8 @@ import io.skytrade.engine.metrics.EngineMetrics;
 import io.skytrade.engine.metrics.MetricsReporter;
 import io.skytrade.engine.metrics.PrometheusMetrics;
 import io.skytrade.engine.web.AccessPolicy;
+import io.skytrade.engine.web.DashboardServer;
+import io.skytrade.engine.web.DashboardState;
 import io.skytrade.engine.web.PrometheusEndpoint;
 import io.skytrade.engine.metrics.StatusLine;
 import io.skytrade.journal.DecisionJournal;
@@ -83,6 +85,7 @@ public final class LiveRun implements AutoCloseable {
     private final EngineMetrics metrics;
     private MetricsReporter reporter;
     private PrometheusEndpoint prometheus;
+    private volatile DashboardServer dashboard;
     private boolean closed;
 
     private LiveRun(final ConfigLoader.LoadedConfig loaded, final Path journalRoot, final PrintStream out,
@@ -96,6 +99,8 @@ public final class LiveRun implements AutoCloseable {
         }
         final AccessPolicy metricsAccess = config.metrics().enabled() ? AccessPolicy.of("metrics.bind",
             config.metrics().bind(), config.metrics().tokenEnv(), env) : null;
+        final AccessPolicy dashboardAccess = config.dashboard().enabled() ? AccessPolicy.of("dashboard.bind",
+            config.dashboard().bind(), config.dashboard().tokenEnv(), env) : null;
         final Instant startedAt = Instant.now();
         final boolean simulated = venue.mode().equals(VenueSection.SIMULATOR);
         final long startEpochNanos = simulated && venue.worldStartNanos() != 0 ? venue.worldStartNanos()
@@ -168,6 +173,9 @@ public final class LiveRun implements AutoCloseable {
         feeds = Feeds.create(config.feeds(), assembly.registry(), env, clock, FeedLog.system(), new WorldObservations(world));
         feedScheduler = feeds.scheduler(new ObservationPublisher(pipeline.publisher()));
         feedScheduler.start();
+        if (dashboardAccess != null) {
+            startDashboard(dashboardAccess, clock, commands);
+        }
         startControlChannel(env.get(ControlServer.TOKEN_ENV), commands);
         if (metricsAccess != null) {
             startPrometheus(metricsAccess, clock);
@@ -211,6 +219,30 @@ public final class LiveRun implements AutoCloseable {
         } catch (final IOException e) {
             LOG.warn("metrics off: cannot listen on {}:{} ({})", section.bind(), section.port(), e.getMessage());
         }
+    }
+
+    private void startDashboard(final AccessPolicy access, final EpochNanoClock clock, final OperatorCommands commands) {
+        final DashboardState state = new DashboardState(config.instruments(), config.series(), pipeline.health(), clock,
+            feedScheduler::lastResults, () -> {
+                final DashboardServer server = dashboard;
+                if (server != null) {
+                    server.push();
+                }
+            });
+        try {
+            dashboard = DashboardServer.start(access, config.dashboard().port(), state, commands);
+            reporter.addListener(state);
+            out.println("dashboard on " + dashboard.url() + (access.tokenRequired()
+                ? " (token from " + config.dashboard().tokenEnv() + " required: open it once with ?token=...)" : ""));
+        } catch (final IOException e) {
+            LOG.warn("dashboard off: cannot listen on {}:{} ({})", config.dashboard().bind(), config.dashboard().port(),
+                e.getMessage());
+        }
+    }
+
+    /** URL of the dashboard, or null when it is off. */
+    public String dashboardUrl() {
+        return dashboard == null ? null : dashboard.url();
     }
 
     /** URL of {@code /metrics}, or null when it is off. */
@@ -339,6 +371,9 @@ public final class LiveRun implements AutoCloseable {
         }
         if (prometheus != null) {
             prometheus.close();
+        }
+        if (dashboard != null) {
+            dashboard.close();
         }
         if (feedScheduler != null) {
             feedScheduler.close();

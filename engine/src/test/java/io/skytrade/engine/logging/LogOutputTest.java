@@ -61,6 +61,7 @@ class LogOutputTest {
         assertTrue(exchangeListening, "no start-up event in " + log);
         assertTrue(decisions > 0, "no decision logged in " + log.size() + " lines");
 
+        assertTrue(stdout.stream().anyMatch(l -> l.startsWith("dashboard on http://127.0.0.1:")), stdout.toString());
         assertTrue(stdout.stream().anyMatch(l -> l.startsWith("metrics on http://127.0.0.1:")), stdout.toString());
         assertTrue(stdout.get(stdout.size() - 1).startsWith("run directory: "), stdout.toString());
     }
