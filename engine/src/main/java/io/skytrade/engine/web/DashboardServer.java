@@ -72,7 +72,7 @@ public final class DashboardServer implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new Routes());
-        server.setStopTimeout(1000);
+        server.setStopTimeout(0);
     }
 
     /**
