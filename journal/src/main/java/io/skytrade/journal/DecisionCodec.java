@@ -22,6 +22,7 @@ public final class DecisionCodec {
     private final byte[] array = new byte[LENGTH];
     private final UnsafeBuffer buffer = new UnsafeBuffer(array);
     private final CRC32C crc = new CRC32C();
+    private final DecisionRecord scratch = new DecisionRecord();
 
     public byte[] array() {
         return array;
@@ -29,20 +30,25 @@ public final class DecisionCodec {
 
     /** Encodes decision {@code i} of {@code d}, caused by input {@code inputSequence}; returns the length. */
     public int encode(final long inputSequence, final Decisions d, final int i) {
+        return encode(scratch.set(inputSequence, d, i));
+    }
+
+    /** Encodes the decision (or state-hash checkpoint) held in {@code r}; returns the length. */
+    public int encode(final DecisionRecord r) {
         final UnsafeBuffer b = buffer;
         b.putByte(0, MAGIC);
         b.putByte(1, VERSION);
-        b.putShort(2, (short) d.kind[i], ORDER);
-        b.putLong(4, inputSequence, ORDER);
-        b.putInt(12, i, ORDER);
-        b.putInt(16, d.status[i], ORDER);
-        b.putInt(20, d.instrumentId[i], ORDER);
-        b.putInt(24, d.side[i], ORDER);
-        b.putLong(28, d.priceTicks[i], ORDER);
-        b.putLong(36, d.quantity[i], ORDER);
-        b.putLong(44, d.clientOrderId[i], ORDER);
-        b.putInt(52, d.reason[i], ORDER);
-        b.putInt(56, d.timeInForce[i], ORDER);
+        b.putShort(2, (short) r.kind, ORDER);
+        b.putLong(4, r.inputSequence, ORDER);
+        b.putInt(12, r.index, ORDER);
+        b.putInt(16, r.status, ORDER);
+        b.putInt(20, r.instrumentId, ORDER);
+        b.putInt(24, r.side, ORDER);
+        b.putLong(28, r.priceTicks, ORDER);
+        b.putLong(36, r.quantity, ORDER);
+        b.putLong(44, r.clientOrderId, ORDER);
+        b.putInt(52, r.reason, ORDER);
+        b.putInt(56, r.timeInForce, ORDER);
         crc.reset();
         crc.update(array, 0, LENGTH - 4);
         b.putInt(LENGTH - 4, (int) crc.getValue(), ORDER);

@@ -39,6 +39,26 @@ public final class DecisionRecord {
         return this;
     }
 
+    /**
+     * Fills this record as the {@link DecisionKind#STATE_HASH} checkpoint of stateful stage
+     * {@code stage} (its index among the pipeline's stateful stages), journaled at position
+     * {@code index} after input {@code inputSequence}'s decisions.
+     */
+    public DecisionRecord setStateHash(final long inputSequence, final int index, final int stage, final long hash) {
+        this.inputSequence = inputSequence;
+        this.index = index;
+        this.kind = DecisionKind.STATE_HASH;
+        this.status = Decisions.STATUS_APPROVED;
+        this.instrumentId = stage;
+        this.side = Side.NONE;
+        this.priceTicks = hash;
+        this.quantity = 0;
+        this.clientOrderId = 0;
+        this.reason = 0;
+        this.timeInForce = 0;
+        return this;
+    }
+
     /** True when every field equals the other record's. */
     public boolean sameAs(final DecisionRecord o) {
         return inputSequence == o.inputSequence && index == o.index && kind == o.kind && status == o.status
@@ -56,6 +76,10 @@ public final class DecisionRecord {
 
     @Override
     public String toString() {
+        if (kind == DecisionKind.STATE_HASH) {
+            return "inputSeq=" + inputSequence + " #" + index + " STATE_HASH stage=" + instrumentId + " hash="
+                + Long.toHexString(priceTicks);
+        }
         return "inputSeq=" + inputSequence + " #" + index + ' ' + DecisionKind.name(kind) + " status=" + status
             + " id=" + instrumentId + ' ' + Side.name(side) + " px=" + priceTicks + " qty=" + quantity
             + " clOrdId=" + clientOrderId + " reason=" + reason + ' ' + TimeInForce.name(timeInForce);

@@ -68,19 +68,21 @@ public final class JournalInspector {
             }
             inputBytes = reader.bytes();
         }
-        final long[] perDecision = new long[6];
+        final long[] perDecision = new long[DecisionKind.STATE_HASH + 1];
         long decisions = 0;
         final DecisionRecord r = new DecisionRecord();
         try (DecisionJournalReader reader = new DecisionJournalReader(run.decisions())) {
             while (reader.next(r)) {
-                decisions++;
+                if (r.kind != DecisionKind.STATE_HASH) {
+                    decisions++;
+                }
                 if (r.kind >= 0 && r.kind < perDecision.length) {
                     perDecision[r.kind]++;
                 }
             }
         }
         return new Stats(inputs, perType, unknown, inputs == 0 ? 0 : first, inputs == 0 ? 0 : last, decisions, perDecision,
-            inputBytes, decisions * DecisionCodec.LENGTH, fileBytes(run.inputs()), fileBytes(run.decisions()),
+            inputBytes, (decisions + perDecision[DecisionKind.STATE_HASH]) * DecisionCodec.LENGTH, fileBytes(run.inputs()), fileBytes(run.decisions()),
             run.closedCleanly());
     }
 
@@ -115,8 +117,8 @@ public final class JournalInspector {
      * @param unknownTypes      entries of an unknown type
      * @param firstEventNanos   earliest event time
      * @param lastEventNanos    latest event time
-     * @param decisions         decision entries
-     * @param perDecisionKind   decisions per {@link DecisionKind} code
+     * @param decisions         decision entries (state-hash checkpoints not counted)
+     * @param perDecisionKind   entries per {@link DecisionKind} code, state-hash checkpoints included
      * @param inputBytes        bytes of the journaled inputs (encoded entries)
      * @param decisionBytes     bytes of the journaled decisions (encoded entries)
      * @param inputFileBytes    length of the inputs queue's files (sparse, preallocated by block)
@@ -126,6 +128,11 @@ public final class JournalInspector {
     public record Stats(long inputs, long[] perType, long unknownTypes, long firstEventNanos, long lastEventNanos,
                         long decisions, long[] perDecisionKind, long inputBytes, long decisionBytes,
                         long inputFileBytes, long decisionFileBytes, boolean closedCleanly) {
+        /** State-hash checkpoint entries (one per stateful stage per checkpoint). */
+        public long stateHashes() {
+            return perDecisionKind.length > DecisionKind.STATE_HASH ? perDecisionKind[DecisionKind.STATE_HASH] : 0;
+        }
+
         /** Prints the statistics as an aligned table. */
         public void print(final PrintStream out) {
             out.printf("inputs     %,d%n", inputs);
@@ -139,10 +146,11 @@ public final class JournalInspector {
             }
             out.printf("decisions  %,d%n", decisions);
             for (int k = 0; k < perDecisionKind.length; k++) {
-                if (perDecisionKind[k] > 0) {
+                if (perDecisionKind[k] > 0 && k != DecisionKind.STATE_HASH) {
                     out.printf("  %-16s %,d%n", DecisionKind.name(k), perDecisionKind[k]);
                 }
             }
+            out.printf("state-hash checkpoints %,d%n", stateHashes());
             out.printf("first event time  %s%n", inputs == 0 ? "-" : Instant.ofEpochSecond(0, firstEventNanos));
             out.printf("last event time   %s%n", inputs == 0 ? "-" : Instant.ofEpochSecond(0, lastEventNanos));
             out.printf("journaled data    inputs %s, decisions %s%n", human(inputBytes), human(decisionBytes));

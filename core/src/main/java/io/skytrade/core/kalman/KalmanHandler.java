@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.feature.EventGuard;
+import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.registry.InstrumentRegistry;
 
 /**
@@ -22,7 +23,7 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * <p>Owns its state; one thread. Hot-path cost: one filter update (~30 flops; with K harmonics
  * 2K StrictMath cos/sin and ~4 (2 + 2K)^2 flops, about 0.3 us for the tide), no allocation.
  */
-public final class KalmanHandler implements EventHandler<EngineEvent> {
+public final class KalmanHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
     private final int instrumentCount;
     private final LocalLinearTrendFilter series;
@@ -108,6 +109,7 @@ public final class KalmanHandler implements EventHandler<EngineEvent> {
         return mids.rejectedCount(instrumentId);
     }
 
+    @Override
     public long stateHash() {
         return 31 * (31 * series.stateHash() + periodic.stateHash()) + mids.stateHash();
     }

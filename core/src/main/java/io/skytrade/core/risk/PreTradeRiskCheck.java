@@ -1,5 +1,7 @@
 package io.skytrade.core.risk;
 
+import io.skytrade.core.book.MarketView;
+import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.order.OrderTable;
@@ -9,7 +11,7 @@ import io.skytrade.core.position.PositionTracker;
  * Pre-trade checks of one intent against {@link RiskLimits}: validity, maximum order size,
  * maximum open orders, position per market and gross exposure counting open orders, price band
  * around fair value, fat-finger band around the touch, and order- and cancel-rate limits in event
- * time. Returns a {@link RiskReason} code ({@link RiskReason#NONE} to approve); approvals are
+ * time, all read from the one {@link TradingBook}. Returns a {@link RiskReason} code ({@link RiskReason#NONE} to approve); approvals are
  * recorded with {@link #onNewApproved}/{@link #onCancelApproved} so rates count what was sent.
  * Exposure of a market is the larger absolute position reached if every open buy or every open
  * sell filled: {@code max(|pos + openBuy|, |pos - openSell|)}. An order is accepted only if that
@@ -25,12 +27,11 @@ public final class PreTradeRiskCheck {
     private final EventTimeRateLimiter orderRate;
     private final EventTimeRateLimiter cancelRate;
 
-    public PreTradeRiskCheck(final RiskLimits limits, final MarketView market, final OrderTable orders,
-                             final PositionTracker positions) {
+    public PreTradeRiskCheck(final RiskLimits limits, final TradingBook book) {
         this.limits = limits;
-        this.market = market;
-        this.orders = orders;
-        this.positions = positions;
+        this.market = book.market();
+        this.orders = book.orders();
+        this.positions = book.positions();
         this.orderRate = new EventTimeRateLimiter(limits.maxOrdersPerWindow(), limits.orderRateWindowNanos());
         this.cancelRate = new EventTimeRateLimiter(limits.maxCancelsPerWindow(), limits.cancelRateWindowNanos());
     }

@@ -5,6 +5,7 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.feature.EventGuard;
 import io.skytrade.core.kalman.KalmanParams;
+import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.SettlementRules;
 
@@ -20,7 +21,7 @@ import io.skytrade.core.settlement.SettlementRules;
  * <p>Owns its state; one thread. Hot-path cost: nothing on market events or ordinary timers; one
  * to several microseconds per observation (see {@link SettlementValuator#revalue}); no allocation.
  */
-public final class ValuationHandler implements EventHandler<EngineEvent> {
+public final class ValuationHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
     private final int instrumentCount;
     private final SettlementValuator valuator;
@@ -81,6 +82,7 @@ public final class ValuationHandler implements EventHandler<EngineEvent> {
         }
     }
 
+    @Override
     public long stateHash() {
         return valuator.stateHash();
     }

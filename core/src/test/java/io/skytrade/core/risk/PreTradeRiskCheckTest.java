@@ -1,5 +1,6 @@
 package io.skytrade.core.risk;
 
+import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.Side;
@@ -53,7 +54,7 @@ class PreTradeRiskCheckTest {
         assertEquals(1, e.decisions.clientOrderId[i]);
         assertEquals(1, stages.gateway.orders.size());
         assertEquals(1, stages.gateway.orders.get(0).clientOrderId());
-        assertEquals(5, stages.risk.orders().openBuyQty(0));
+        assertEquals(5, stages.book.orders().openBuyQty(0));
     }
 
     @Test
@@ -202,8 +203,8 @@ class PreTradeRiskCheckTest {
             () -> new DrawdownLimits(500, 100, 400, 1000, 1));
         assertEquals("drawdown.hardDrawdown=400.0: expected > drawdown.softDrawdown (500.0)", dd.getMessage());
         assertThrows(IllegalArgumentException.class,
-            () -> new RiskStage(RiskLimits.defaults(), DrawdownLimits.defaults(), SafeModeConfig.defaults(),
-                new OrderManagerConfig(64, 0, 1)));
+            () -> new RiskStage(new TradingBook(new OrderManagerConfig(64, 0, 1)), RiskLimits.defaults(),
+                DrawdownLimits.defaults(), SafeModeConfig.defaults()));
         assertEquals(100, RiskLimits.defaults().maxPositionLots());
     }
 }

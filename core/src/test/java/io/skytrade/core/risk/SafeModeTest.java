@@ -86,10 +86,8 @@ class SafeModeTest {
         settlement.value = 104;
         settlement.position = 10;
         stages.run(settlement);
-        assertEquals(0, stages.risk.positions().position(0));
-        assertEquals(0, stages.orders.positions().position(0));
-        assertEquals(30.0, stages.risk.positions().realisedPnl(0), 1e-9);
-        assertEquals(30.0, stages.orders.positions().realisedPnl(0), 1e-9);
+        assertEquals(0, stages.book.positions().position(0));
+        assertEquals(30.0, stages.book.positions().realisedPnl(0), 1e-9);
         stages.run(TestEvents.positionReport(e, 6, 0, 0));
         assertEquals(TradingMode.NORMAL, stages.risk.mode(), "the venue's flat position matches ours");
     }
@@ -109,8 +107,7 @@ class SafeModeTest {
         assertEquals(RiskReason.SAFE_MODE, e.decisions.reason[i]);
         assertEquals(Decisions.STATUS_REJECTED, e.decisions.status[i]);
         stages.run(TestEvents.fill(e, 12, flatten.clientOrderId(), 20, 94, 0));
-        assertEquals(0, stages.risk.positions().position(0));
-        assertEquals(0, stages.orders.positions().position(0));
+        assertEquals(0, stages.book.positions().position(0));
         final int before = stages.gateway.orders.size();
         stages.run(TestEvents.timer(e, 13));
         assertEquals(before, stages.gateway.orders.size());
@@ -137,7 +134,7 @@ class SafeModeTest {
         assertEquals(20, second.quantity());
         stages.run(TestEvents.timer(e, 16));
         assertEquals(List.of(), stages.gateway.cancels);
-        assertEquals(0, stages.orders.illegalTransitions());
+        assertEquals(0, stages.book.orders().illegalTransitions());
     }
 
     @Test
@@ -218,8 +215,7 @@ class SafeModeTest {
         assertEquals(2, stages.gateway.cancels.size());
         stages.run(TestEvents.cancelled(e, 5, a));
         stages.run(TestEvents.cancelled(e, 6, b));
-        assertEquals(0, stages.orders.orders().openCount());
-        assertEquals(0, stages.risk.orders().openCount());
+        assertEquals(0, stages.book.orders().openCount());
         assertEquals(0, stages.gateway.orders.size() - 2);
     }
 
@@ -376,7 +372,7 @@ class SafeModeTest {
         stages.run(TestEvents.control(e, 6, ControlCode.SAFE));
         stages.run(TestEvents.timer(e, 7));
         assertEquals(1, stages.gateway.orders.size());
-        assertEquals(5, stages.risk.positions().position(0));
+        assertEquals(5, stages.book.positions().position(0));
     }
 
     @Test

@@ -63,12 +63,12 @@ public final class ScriptedSession {
                 if (id == 0) {
                     TestEvents.timer(e, t);
                 } else {
-                    TestEvents.orderEvent(e, t, venueReply(stages.orders.orders().state(id), x), id);
+                    TestEvents.orderEvent(e, t, venueReply(stages.book.orders().state(id), x), id);
                 }
             }
             case 4 -> {
                 final long id = pickLive(x);
-                final OrderTable table = stages.orders.orders();
+                final OrderTable table = stages.book.orders();
                 final long leaves = table.leaves(id);
                 if (id == 0 || leaves == 0) {
                     TestEvents.timer(e, t);
@@ -90,7 +90,7 @@ public final class ScriptedSession {
                 if ((x >>> 5) % 30 == 0) {
                     TestEvents.control(e, t, (x >>> 9) % 2 == 0 ? ControlCode.SAFE : ControlCode.RESUME);
                 } else {
-                    TestEvents.positionReport(e, t, instrument, stages.orders.positions().position(instrument));
+                    TestEvents.positionReport(e, t, instrument, stages.book.positions().position(instrument));
                 }
             }
         }
@@ -114,7 +114,7 @@ public final class ScriptedSession {
 
     /** A live order id of the order stage chosen from {@code x}, or 0 when none is live. */
     private long pickLive(final int x) {
-        final OrderTable table = stages.orders.orders();
+        final OrderTable table = stages.book.orders();
         final List<Long> live = new ArrayList<>();
         for (int s = 0; s < table.capacity(); s++) {
             if (OrderState.isLive(table.slotState(s))) {

@@ -1,20 +1,30 @@
 package io.skytrade.core.risk;
 
+import io.skytrade.core.book.BookStage;
+import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.order.OrderManagerConfig;
-import io.skytrade.core.order.OrderManagerStage;
+import io.skytrade.core.order.OutboundStage;
 
-/** The risk and order stages run in pipeline order on one event, with recording boundaries. */
+/**
+ * The trading book's stages in pipeline order on one event (book post-trade phase, risk as its
+ * pre-trade phase, outbound), with recording boundaries; a strategy's intents are put into the
+ * event by the test between the book and risk.
+ */
 public final class StagePair {
+    public final TradingBook book;
+    public final BookStage bookStage;
     public final RiskStage risk;
-    public final OrderManagerStage orders;
+    public final OutboundStage orders;
     public final RecordingOrderGateway gateway = new RecordingOrderGateway();
     public final RecordingDecisionListener journal = new RecordingDecisionListener(gateway);
 
     public StagePair(final RiskLimits limits, final DrawdownLimits drawdown, final SafeModeConfig safeMode,
                      final OrderManagerConfig orderConfig) {
-        risk = new RiskStage(limits, drawdown, safeMode, orderConfig);
-        orders = new OrderManagerStage(orderConfig, gateway, journal);
+        book = new TradingBook(orderConfig);
+        bookStage = new BookStage(book);
+        risk = new RiskStage(book, limits, drawdown, safeMode);
+        orders = new OutboundStage(gateway, journal);
     }
 
     public static StagePair defaults() {
@@ -22,7 +32,12 @@ public final class StagePair {
             OrderManagerConfig.defaults());
     }
 
+    /**
+     * Runs the event through book, risk and outbound. Intents already in the event stay PROPOSED for
+     * risk: the book appends only alerts, after them, so their indexes do not move.
+     */
     public EngineEvent run(final EngineEvent event) {
+        bookStage.onEvent(event, event.sequence, true);
         risk.onEvent(event, event.sequence, true);
         orders.onEvent(event, event.sequence, true);
         return event;

@@ -7,7 +7,7 @@ import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.registry.InstrumentRegistry;
-import io.skytrade.core.sizing.SizerParams;
+import io.skytrade.core.risk.RiskReason;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,34 +19,46 @@ class StrategyHandlerTest {
     private static final long SEC = 1_000_000_000L;
 
     /** The defaults without the warm-up, so one book event can trade. */
-    private static StrategyHandler handler() {
+    private static StrategyParams params() {
         final StrategyParams d = StrategyParams.defaults();
-        return new StrategyHandler(REGISTRY, new StrategyParams(d.entryThresholds(), d.aggressiveness(), d.exitThreshold(),
+        return new StrategyParams(d.entryThresholds(), d.aggressiveness(), d.exitThreshold(),
             d.imbalanceLevels(), d.imbalanceDecay(), d.imbalanceWeight(), d.crossThreshold(), d.maxTiltTicks(),
             d.minEdgeTicks(), d.repriceTicks(), d.repriceSpreadFraction(), d.minQuoteLifeNanos(), 0,
-            d.pendingTimeoutNanos()), SizerParams.defaults());
+            d.pendingTimeoutNanos());
+    }
+
+    private final TradingHarness h = new TradingHarness(REGISTRY, params());
+    private final EngineEvent e = new EngineEvent();
+
+    /** The approved new order of the current event, or fails. */
+    private long approvedNew() {
+        final Decisions d = e.decisions;
+        for (int i = 0; i < d.count(); i++) {
+            if (d.kind[i] == DecisionKind.ORDER_NEW) {
+                assertEquals(Decisions.STATUS_APPROVED, d.status[i], () -> RiskReason.name(d.reason[0]));
+                return d.clientOrderId[i];
+            }
+        }
+        throw new AssertionError("no new order on this event");
     }
 
     @Test
     void shouldWaitForEnoughValuationsBeforeTrading() {
-        final StrategyHandler h = new StrategyHandler(REGISTRY, StrategyParams.defaults(), SizerParams.defaults());
-        final EngineEvent e = new EngineEvent();
+        final TradingHarness warm = new TradingHarness(REGISTRY, StrategyParams.defaults());
         for (int k = 1; k < StrategyParams.defaults().minValuations(); k++) {
             book(e, 0, k * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
-            h.onEvent(e, k, true);
+            warm.run(e);
             assertEquals(0, e.decisions.count(), "valuation " + k + " is too early");
         }
         book(e, 0, 100 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 100, true);
+        warm.run(e);
         assertEquals(DecisionKind.ORDER_NEW, e.decisions.kind[0]);
     }
 
     @Test
     void shouldProposeBuyWaitForAckThenCancelWhenSignalFlips() {
-        final StrategyHandler h = handler();
-        final EngineEvent e = new EngineEvent();
         book(e, 1, SEC, 1000, 1002, 20, 5, 0.9, 1200, 50);
-        h.onEvent(e, 0, true);
+        h.runWithoutRisk(e);
         final Decisions d = e.decisions;
         assertEquals(1, d.count());
         assertEquals(DecisionKind.ORDER_NEW, d.kind[0]);
@@ -56,98 +68,111 @@ class StrategyHandlerTest {
         assertEquals(0, d.clientOrderId[0]);
         assertEquals(10, d.quantity[0]);
         assertEquals(1002, d.priceTicks[0], "strong signal plus bid-heavy book crosses the spread");
+        h.risk.onEvent(e, e.sequence, true);
+        final long id = approvedNew();
 
         book(e, 1, 2 * SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 1, true);
+        h.run(e);
         assertEquals(0, e.decisions.count(), "intent pending");
 
-        orderEvent(e, 1, 3 * SEC, OrderEventKind.ACK, 77, Side.BUY, 1002, 10);
-        h.onEvent(e, 2, true);
+        orderEvent(e, 1, 3 * SEC, OrderEventKind.ACK, id, Side.BUY, 1002, 10);
+        h.run(e);
         assertEquals(0, e.decisions.count(), "working order still right");
 
-        book(e, 1, 4 * SEC, 1000, 1002, 5, 5, -0.9, 800, 50);
-        h.onEvent(e, 3, true);
+        book(e, 1, 4 * SEC, 1000, 1003, 5, 5, -0.9, 800, 50);
+        h.run(e);
         assertEquals(1, e.decisions.count());
         assertEquals(DecisionKind.ORDER_CANCEL, e.decisions.kind[0]);
-        assertEquals(77, e.decisions.clientOrderId[0]);
+        assertEquals(id, e.decisions.clientOrderId[0]);
 
-        orderEvent(e, 1, 5 * SEC, OrderEventKind.CANCELLED, 77, Side.BUY, 1002, 0);
-        h.onEvent(e, 4, true);
+        orderEvent(e, 1, 5 * SEC, OrderEventKind.CANCELLED, id, Side.BUY, 1002, 0);
+        h.run(e);
         assertEquals(1, e.decisions.count());
         assertEquals(Side.SELL, e.decisions.side[0]);
-        assertEquals(1002, e.decisions.priceTicks[0], "balanced book: the sell joins the ask passively");
+        assertEquals(1003, e.decisions.priceTicks[0], "balanced book: the sell joins the ask passively");
     }
 
     @Test
-    void shouldRetryAfterPendingTimeoutAndTrackFills() {
-        final StrategyHandler h = handler();
-        final EngineEvent e = new EngineEvent();
+    void shouldRetryAfterPendingTimeoutAndReadFillsFromTheBook() {
         book(e, 0, SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 0, true);
+        h.runWithoutRisk(e);
         assertEquals(1, e.decisions.count());
+        book(e, 0, 30 * SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
+        h.runWithoutRisk(e);
+        assertEquals(0, e.decisions.count(), "intent pending");
         book(e, 0, 62 * SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 1, true);
-        assertEquals(1, e.decisions.count(), "risk never acked the first intent: retry after the timeout");
-        orderEvent(e, 0, 63 * SEC, OrderEventKind.ACK, 5, Side.BUY, 1002, 10);
-        h.onEvent(e, 2, true);
-        orderEvent(e, 0, 64 * SEC, OrderEventKind.FILL, 5, Side.BUY, 1002, 0);
-        e.fillQty = 10;
-        h.onEvent(e, 3, true);
-        assertEquals(10, h.position(0));
+        h.run(e);
+        assertEquals(1, e.decisions.count(), "the first intent never reached the book: retry after the timeout");
+        final long id = approvedNew();
+        orderEvent(e, 0, 63 * SEC, OrderEventKind.ACK, id, Side.BUY, 1002, 10);
+        h.run(e);
+        fill(e, 0, 64 * SEC, id, 10, 1002);
+        h.run(e);
+        assertEquals(10, h.book.position(0));
     }
 
     @Test
     void shouldRepriceOnlyAfterTheMinimumLifeAndByMoreThanHalfTheSpread() {
-        final StrategyHandler h = handler();
-        final EngineEvent e = new EngineEvent();
         book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 0, true);
+        h.run(e);
         assertEquals(DecisionKind.ORDER_NEW, e.decisions.kind[0]);
         assertEquals(1000, e.decisions.priceTicks[0], "passive: joins the bid");
-        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, 9, Side.BUY, 1000, 10);
-        h.onEvent(e, 1, true);
+        final long id = approvedNew();
+        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, id, Side.BUY, 1000, 10);
+        h.run(e);
         book(e, 0, 3 * SEC, 1030, 1070, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 2, true);
+        h.run(e);
         assertEquals(0, e.decisions.count(), "a young order is not repriced");
         book(e, 0, 200 * SEC, 1010, 1050, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 3, true);
+        h.run(e);
         assertEquals(0, e.decisions.count(), "10 ticks is less than half the 40-tick spread");
         book(e, 0, 201 * SEC, 1030, 1070, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 4, true);
+        h.run(e);
         assertEquals(1, e.decisions.count());
         assertEquals(DecisionKind.ORDER_CANCEL, e.decisions.kind[0]);
-        assertEquals(9, e.decisions.clientOrderId[0]);
+        assertEquals(id, e.decisions.clientOrderId[0]);
+    }
+
+    @Test
+    void shouldNotRepriceWhenOurOwnOrderImprovesTheBid() {
+        book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        h.run(e);
+        final long id = approvedNew();
+        assertEquals(1000, e.decisions.priceTicks[0]);
+        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, id, Side.BUY, 1000, 10);
+        h.run(e);
+        book(e, 0, 300 * SEC, 1000, 1040, 15, 5, 0.9, 1200, 50);
+        h.run(e);
+        assertEquals(0, e.decisions.count(), "our 10 lots at the bid are not a bid-heavy book");
+        assertEquals(0.0, h.strategy.imbalance(0), 1e-12, "the strategy sees 5 against 5");
     }
 
     @Test
     void shouldCancelAtOnceWhenTheEdgeIsGoneButHoldInTheHoldBand() {
-        final StrategyHandler h = handler();
-        final EngineEvent e = new EngineEvent();
         book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 0, true);
-        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, 9, Side.BUY, 1000, 10);
-        h.onEvent(e, 1, true);
-        book(e, 0, 3 * SEC, 1000, 1040, 5, 5, 0.2, 1200, 50);
-        h.onEvent(e, 2, true);
+        h.run(e);
+        final long id = approvedNew();
+        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, id, Side.BUY, 1000, 10);
+        h.run(e);
+        book(e, 0, 3 * SEC, 1000, 1040, 15, 5, 0.2, 1200, 50);
+        h.run(e);
         assertEquals(0, e.decisions.count(), "hold band: the working order stays");
-        book(e, 0, 4 * SEC, 1000, 1040, 5, 5, 0.9, 1001, 50);
-        h.onEvent(e, 3, true);
+        book(e, 0, 4 * SEC, 1000, 1040, 15, 5, 0.9, 1001, 50);
+        h.run(e);
         assertEquals(1, e.decisions.count(), "a buy at 1000 no longer keeps 2 ticks of edge below 1001");
         assertEquals(DecisionKind.ORDER_CANCEL, e.decisions.kind[0]);
     }
 
     @Test
     void shouldFlattenAtSettlementAndWaitForTheNextValuation() {
-        final StrategyHandler h = handler();
-        final EngineEvent e = new EngineEvent();
         book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 0, true);
-        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, 9, Side.BUY, 1000, 10);
-        h.onEvent(e, 1, true);
-        orderEvent(e, 0, 3 * SEC, OrderEventKind.FILL, 9, Side.BUY, 1000, 0);
-        e.fillQty = 10;
-        h.onEvent(e, 2, true);
-        assertEquals(10, h.position(0));
+        h.run(e);
+        final long id = approvedNew();
+        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, id, Side.BUY, 1000, 10);
+        h.run(e);
+        fill(e, 0, 3 * SEC, id, 10, 1000);
+        h.runWithoutRisk(e);
+        assertEquals(10, h.book.position(0));
         e.clear();
         e.type = EventType.SETTLEMENT;
         e.instrumentId = 0;
@@ -157,26 +182,31 @@ class StrategyHandlerTest {
         e.fairValue[0] = 1190;
         e.fairStd[0] = 0;
         e.touch(0);
-        h.onEvent(e, 3, true);
-        assertEquals(0, h.position(0));
+        h.run(e);
+        assertEquals(0, h.book.position(0));
+        assertEquals(1900.0, h.book.positions().realisedPnl(0), 1e-9);
         book(e, 0, 70 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
         e.touchedInstruments = 0;
-        h.onEvent(e, 4, true);
+        h.run(e);
         assertEquals(0, e.decisions.count(), "no fair value for the new session yet");
         book(e, 0, 71 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 5, true);
+        h.run(e);
         assertEquals(1, e.decisions.count(), "revalued: trades again");
     }
 
     @Test
     void shouldFlagUnknownInstrumentAndDoNothing() {
-        final StrategyHandler h = handler();
-        final EngineEvent e = new EngineEvent();
         book(e, 5, SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
         e.instrumentId = 5;
-        h.onEvent(e, 0, true);
+        h.strategy.onEvent(e, 0, true);
         assertEquals(0, e.decisions.count());
         assertEquals(EngineEvent.FLAG_INPUT_REJECTED, e.flags & EngineEvent.FLAG_INPUT_REJECTED);
+    }
+
+    static void fill(final EngineEvent e, final int id, final long t, final long clOrdId, final long qty, final long price) {
+        orderEvent(e, id, t, OrderEventKind.FILL, clOrdId, Side.BUY, price, 0);
+        e.fillQty = qty;
+        e.fillPriceTicks = price;
     }
 
     static void book(final EngineEvent e, final int id, final long t, final long bid, final long ask, final long bq,

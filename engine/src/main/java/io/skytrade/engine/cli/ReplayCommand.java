@@ -11,16 +11,16 @@ import java.util.concurrent.Callable;
 /**
  * {@code skytrade replay --journal DIR [--verify]}: rebuilds the pipeline from a run directory's
  * journaled config, pushes its inputs through at full speed, and with {@code --verify} checks every
- * decision against the journal. Exit 0 and a summary line when identical; exit 1 naming the first
+ * decision, and every stateful stage's state hash at the journaled checkpoints, against the journal. Exit 0 and a summary line when identical; exit 1 naming the first
  * differing input sequence and both values otherwise.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-    description = "Replay a run directory through the pipeline; --verify compares every decision with the journal.")
+    description = "Replay a run directory through the pipeline; --verify compares every decision and the stages' state hashes with the journal.")
 final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Run directory (journal/<run-id>).")
     Path journal;
 
-    @Option(names = "--verify", description = "Compare each replayed decision with the journaled one.")
+    @Option(names = "--verify", description = "Compare each replayed decision and state-hash checkpoint with the journaled one.")
     boolean verify;
 
     @Override
@@ -50,7 +50,8 @@ final class ReplayCommand implements Callable<Integer> {
             return SkytradeCli.EXIT_OK;
         }
         if (r.identical()) {
-            System.out.println(summary + "; verify: all decisions identical");
+            System.out.println(summary + String.format("; verify: all decisions and %,d state-hash checkpoints identical",
+                r.stateHashesCompared()));
             return SkytradeCli.EXIT_OK;
         }
         System.out.println(summary);

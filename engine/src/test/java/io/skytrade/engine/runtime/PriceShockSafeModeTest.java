@@ -193,8 +193,7 @@ class PriceShockSafeModeTest {
         assertEquals(0, RunJournal.gross(atEnd), "gross position at the end");
         assertEquals(0, RunJournal.gross(venuePositionsAtEnd), "venue's gross position at the end");
         for (int i = 0; i < EngineEvent.MAX_INSTRUMENTS; i++) {
-            assertEquals(atEnd[i], stages.orders().positions().position(i), "order stage position of " + i);
-            assertEquals(atEnd[i], stages.risk().positions().position(i), "risk mirror position of " + i);
+            assertEquals(atEnd[i], stages.book().position(i), "book position of " + i);
         }
     }
 

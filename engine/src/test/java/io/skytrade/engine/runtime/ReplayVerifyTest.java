@@ -1,6 +1,7 @@
 package io.skytrade.engine.runtime;
 
-import io.skytrade.core.event.Decisions;
+import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.EngineEvent;
 import io.skytrade.engine.cli.SkytradeCli;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.journal.DecisionCodec;
@@ -70,6 +71,9 @@ class ReplayVerifyTest {
         assertEquals(inputs, r.events());
         assertEquals(decisions, r.decisions());
         assertEquals(0, r.differences(), r.firstDifference());
+        final long checkpoints = readDecisions(run.decisions()).stream().filter(d -> d.kind == DecisionKind.STATE_HASH).count();
+        assertTrue(checkpoints >= 9, "the journal holds a state hash of each stateful stage per checkpoint: " + checkpoints);
+        assertEquals(checkpoints, r.stateHashesCompared());
         assertTrue(r.journalClosedCleanly());
         assertEquals(SkytradeCli.EXIT_OK, SkytradeCli.execute("replay", "--journal", run.dir().toString(), "--verify"));
     }
@@ -184,10 +188,28 @@ class ReplayVerifyTest {
     }
 
     @Test
+    void shouldCatchAStageWhoseStateDriftedBeforeAnyDecisionDiffers() {
+        final ReplayRunner.Result r = new ReplayRunner(run, Map.of()).replay(true, null,
+            stages -> stages.book().positions().onMark(EngineEvent.MAX_INSTRUMENTS - 1, 1.0));
+        assertTrue(r.differences() > 0, "a corrupted book must not replay as identical");
+        final DecisionRecord first = readDecisions(run.decisions()).stream()
+            .filter(d -> d.kind == DecisionKind.STATE_HASH).findFirst().orElseThrow();
+        assertEquals(first.inputSequence, r.firstDifferenceSequence(), r.firstDifference());
+        assertTrue(r.firstDifference().contains("STATE_HASH") && r.firstDifference().contains("(state of stage 'book')"),
+            r.firstDifference());
+        final long orderDecisions = readDecisions(run.decisions()).stream().filter(d -> d.kind != DecisionKind.STATE_HASH)
+            .count();
+        assertEquals(orderDecisions, r.decisions(), "a mark on a product nobody trades changes no decision");
+    }
+
+    @Test
     void shouldNameTheFirstDifferingSequenceWhenADecisionWasChanged() throws IOException {
         final Path copy = copyRun("changed");
         final List<DecisionRecord> records = readDecisions(run.decisions());
-        final int victim = records.size() / 2;
+        int victim = records.size() / 2;
+        while (records.get(victim).kind == DecisionKind.STATE_HASH) {
+            victim++;
+        }
         final DecisionRecord changed = records.get(victim);
         final long originalPrice = changed.priceTicks;
         changed.priceTicks += 1;
@@ -206,7 +228,11 @@ class ReplayVerifyTest {
     void shouldReportAFlippedJournalByteAsCorruptionNamingTheEntry() throws IOException {
         final Path copy = copyRun("flipped");
         final List<DecisionRecord> records = readDecisions(run.decisions());
-        final DecisionRecord target = records.get(records.size() / 3);
+        int index = records.size() / 3;
+        while (records.get(index).kind == DecisionKind.STATE_HASH) {
+            index++;
+        }
+        final DecisionRecord target = records.get(index);
         final Path file;
         try (Stream<Path> files = Files.list(copy.resolve(RunDirectory.DECISIONS))) {
             file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
@@ -226,7 +252,7 @@ class ReplayVerifyTest {
             System.setErr(saved);
         }
         final String message = err.toString(StandardCharsets.UTF_8);
-        assertTrue(message.contains("decision #" + (records.size() / 3)) && message.contains("CRC-32C"), message);
+        assertTrue(message.contains("decision #" + index) && message.contains("CRC-32C"), message);
     }
 
     private static Path copyRun(final String name) throws IOException {
@@ -257,13 +283,7 @@ class ReplayVerifyTest {
     }
 
     private static byte[] encode(final DecisionRecord r, final DecisionCodec codec) {
-        final Decisions d = new Decisions();
-        for (int i = 0; i <= r.index; i++) {
-            d.add(r.kind, r.instrumentId, r.side, r.priceTicks, r.quantity, r.clientOrderId, r.reason);
-        }
-        d.status[r.index] = r.status;
-        d.timeInForce[r.index] = r.timeInForce;
-        final int len = codec.encode(r.inputSequence, d, r.index);
+        final int len = codec.encode(r);
         return java.util.Arrays.copyOf(codec.array(), len);
     }
 
