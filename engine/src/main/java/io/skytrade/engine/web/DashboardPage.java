@@ -61,7 +61,8 @@ final class DashboardPage {
               <section><h2>Price <span id="price-title"></span> <select id="product-select" aria-label="product"></select>
                 <span class="sub">bid, ask, fair value ± std, our orders, fills</span></h2>
                 <div id="chart-price" class="chart"></div>
-                <h2>Signal</h2><div id="chart-signal" class="chart"></div></section>
+                <h2>Signal <span class="sub">combined (left) and its components (right axis)</span></h2>
+                <div id="chart-signal" class="chart"></div></section>
               <section><h2>Regime posterior <span class="sub">dots: most likely regime changed</span></h2>
                 <div id="chart-regime" class="chart"></div>
                 <h2>Position and PnL</h2><div id="chart-position" class="chart"></div></section>

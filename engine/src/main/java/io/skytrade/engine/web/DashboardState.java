@@ -191,6 +191,9 @@ public final class DashboardState implements MetricsReporter.Listener {
                 number(g, "fair", c.fairValue(i));
                 number(g, "std", c.fairStd(i));
                 number(g, "signal", c.signal(i));
+                number(g, "mis", c.signalMispricing(i));
+                number(g, "mom", c.signalMomentum(i));
+                number(g, "sur", c.signalSurprise(i));
                 g.writeNumberField("regime", c.regimeState(i));
                 g.writeArrayFieldStart("regimeP");
                 if (c.regimeState(i) >= 0) {

@@ -184,7 +184,11 @@
     price.setData([xs, col(function (s) { return s.p[i].bid || null; }), col(function (s) { return s.p[i].ask || null; }),
       col(function (s) { return s.p[i].fair; }), col(function (s) { return s.p[i].fair === null ? null : s.p[i].fair - s.p[i].std; }),
       col(function (s) { return s.p[i].fair === null ? null : s.p[i].fair + s.p[i].std; }), orders, fills]);
-    chart('chart-signal', [line('signal', '#c297ff')], 140).setData([xs, col(function (s) { return s.p[i].signal; })]);
+    chart('chart-signal', [line('signal', '#c297ff', { width: 2 }), line('mispricing z', '#58a6ff', { scale: 'c' }),
+      line('momentum', '#d29922', { scale: 'c' }), line('surprise', '#3fb950', { scale: 'c' })], 160, function (o) {
+      o.axes.push({ scale: 'c', side: 1, stroke: '#8a96a3', grid: { show: false } });
+    }).setData([xs, col(function (s) { return s.p[i].signal; }), col(function (s) { return s.p[i].mis; }),
+      col(function (s) { return s.p[i].mom; }), col(function (s) { return s.p[i].sur; })]);
     var k = 0;
     S.samples.forEach(function (s) { k = Math.max(k, s.p[i].regimeP.length); });
     var regimeSeries = [], regimeData = [xs], colors = ['#3fb950', '#d29922', '#f85149', '#58a6ff', '#c297ff', '#8a96a3', '#e6edf3', '#ff7b72'];
