@@ -97,7 +97,7 @@ public final class JournalInspector {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(JournalInspector::length).sum();
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot size " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot size " + dir + ": " + FileErrors.describe(e, dir), e);
         }
     }
 
@@ -105,7 +105,7 @@ public final class JournalInspector {
         try {
             return Files.size(file);
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot size " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot size " + file + ": " + FileErrors.describe(e, file), e);
         }
     }
 

@@ -73,7 +73,7 @@ public final class RunDirectory {
             runProperties.forEach(p::setProperty);
             store(p, dir.resolve(RUN_PROPERTIES));
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot create run directory " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create run directory " + dir + ": " + FileErrors.describe(e, dir), e);
         }
         return new RunDirectory(dir);
     }
@@ -107,7 +107,7 @@ public final class RunDirectory {
             try {
                 Files.deleteIfExists(queue);
             } catch (final IOException e) {
-                throw new UncheckedIOException("cannot remove the empty queue directory " + queue + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot remove the empty queue directory " + queue + ": " + FileErrors.describe(e, queue), e);
             }
         }
     }
@@ -143,7 +143,7 @@ public final class RunDirectory {
             }
             return yaml;
         } catch (final IOException e) {
-            throw new CorruptJournalException("cannot read " + dir.resolve(CONFIG) + ": " + e.getMessage(), e);
+            throw new CorruptJournalException("cannot read " + dir.resolve(CONFIG) + ": " + FileErrors.describe(e, dir.resolve(CONFIG)), e);
         }
     }
 
@@ -153,7 +153,7 @@ public final class RunDirectory {
         try (var in = Files.newBufferedReader(dir.resolve(RUN_PROPERTIES), StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (final IOException e) {
-            throw new CorruptJournalException("cannot read " + dir.resolve(RUN_PROPERTIES) + ": " + e.getMessage(), e);
+            throw new CorruptJournalException("cannot read " + dir.resolve(RUN_PROPERTIES) + ": " + FileErrors.describe(e, dir.resolve(RUN_PROPERTIES)), e);
         }
         return p.getProperty(key, defaultValue);
     }
@@ -172,7 +172,7 @@ public final class RunDirectory {
         try {
             store(p, dir.resolve(CLOSED_PROPERTIES));
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(CLOSED_PROPERTIES) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + dir.resolve(CLOSED_PROPERTIES) + ": " + FileErrors.describe(e, dir.resolve(CLOSED_PROPERTIES)), e);
         }
     }
 

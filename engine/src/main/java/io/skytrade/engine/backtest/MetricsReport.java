@@ -2,6 +2,7 @@ package io.skytrade.engine.backtest;
 
 import io.skytrade.engine.backtest.report.ReportTable;
 import io.skytrade.engine.backtest.report.ReportTableText;
+import io.skytrade.journal.FileErrors;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -135,7 +136,7 @@ public final class MetricsReport {
         try {
             Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + FileErrors.describe(e, file), e);
         }
         return file;
     }

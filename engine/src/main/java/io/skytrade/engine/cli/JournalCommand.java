@@ -26,6 +26,9 @@ final class JournalCommand {
 
         @Override
         public Integer call() {
+            if (limit < 0) {
+                throw new UsageException("--limit " + limit + " must be 0 or more");
+            }
             new JournalInspector(RunDirectory.open(dir)).dump(System.out, limit);
             return SkytradeCli.EXIT_OK;
         }

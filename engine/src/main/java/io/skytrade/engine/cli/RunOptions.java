@@ -1,6 +1,5 @@
 package io.skytrade.engine.cli;
 
-import io.skytrade.engine.config.ConfigException;
 import io.skytrade.engine.config.Durations;
 import picocli.CommandLine.Option;
 
@@ -9,7 +8,7 @@ import java.nio.file.Path;
 /** Options shared by {@code run} and {@code demo}: duration and journal root. */
 final class RunOptions {
     @Option(names = "--duration", paramLabel = "DURATION",
-        description = "How long to run, e.g. 30s, 5m, 1h (default: until interrupted).")
+        description = "How long to run, e.g. 30s, 5m, 1h; more than 0 (default: until interrupted).")
     String duration;
 
     @Option(names = "--journal", paramLabel = "DIR",
@@ -20,10 +19,15 @@ final class RunOptions {
         if (duration == null) {
             return 0;
         }
+        final long nanos;
         try {
-            return Durations.parseNanos(duration);
+            nanos = Durations.parseNanos(duration);
         } catch (final IllegalArgumentException e) {
-            throw new ConfigException("--duration: " + e.getMessage());
+            throw new UsageException("--duration: " + e.getMessage(), e);
         }
+        if (nanos <= 0) {
+            throw new UsageException("--duration " + duration + " must be positive; leave --duration out to run until interrupted");
+        }
+        return nanos;
     }
 }

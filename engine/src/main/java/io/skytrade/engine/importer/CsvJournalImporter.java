@@ -3,6 +3,7 @@ package io.skytrade.engine.importer;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.journal.FileErrors;
 import io.skytrade.journal.InputCodec;
 import io.skytrade.journal.JournalSettings;
 import io.skytrade.journal.Queues;
@@ -91,7 +92,7 @@ public final class CsvJournalImporter {
                 }
             }
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + FileErrors.describe(e, file), e);
         }
     }
 

@@ -104,6 +104,10 @@ public final class LiveRun implements AutoCloseable {
             config.dashboard().bind(), config.dashboard().tokenEnv(), env) : null;
         final Instant startedAt = Instant.now();
         final boolean simulated = venue.mode().equals(VenueSection.SIMULATOR);
+        final String portTaken = simulated ? LoopbackPorts.bindProblem(venue.port()) : null;
+        if (portTaken != null) {
+            throw new ConfigException("venue.port " + venue.port() + ": " + portTaken);
+        }
         final long startEpochNanos = simulated && venue.worldStartNanos() != 0 ? venue.worldStartNanos()
             : startedAt.getEpochSecond() * 1_000_000_000L + startedAt.getNano();
         final EpochNanoClock clock = simulated ? new ScaledEpochNanoClock(startEpochNanos, venue.timeScale())

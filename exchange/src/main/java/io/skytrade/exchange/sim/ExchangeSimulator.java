@@ -229,6 +229,14 @@ public final class ExchangeSimulator implements AutoCloseable {
         });
     }
 
+    /** Runs the release of idle participants now (tests; the venue runs it every second and at logins). */
+    void releaseIdleParticipantsNow() {
+        query(v -> {
+            v.releaseIdleParticipants();
+            return null;
+        });
+    }
+
     /** Participant records the venue holds now (logged in, or disconnected and not yet released). */
     public int participantCount() {
         return query(Venue::participantCount);

@@ -638,9 +638,9 @@ final class Venue implements ExecutionListener {
 
     /** Answers a client's problem with an {@code error} and logs it as one (rate-limited) line, with the frame when given. */
     private void refuse(final VenueSession session, final int code, final String text, final String frame) {
-        sendError(session, code, text);
         problems.problem(who(session), "error " + code + ": " + text
             + (frame == null ? "" : "; frame: " + (frame.length() > 120 ? frame.substring(0, 120) + "..." : frame)));
+        sendError(session, code, text);
     }
 
     private String who(final VenueSession session) {
