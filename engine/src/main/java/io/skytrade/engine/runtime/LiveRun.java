@@ -154,6 +154,8 @@ public final class LiveRun implements AutoCloseable {
                 String url = venue.url();
                 String apiKey = env.get(venue.apiKeyEnv());
                 if (simulated) {
+                    // the world begins at venue.worldStart when the venue starts, not when start-up began
+                    ((ScaledEpochNanoClock) clock).restart();
                     // the venue runs on the engine's world clock itself, so venue and engine stamps agree
                     // the market's participants read the same public readings as the engine's offline feeds
                     simulator = new ExchangeSimulator(VenueConfig.builder().products(config.instruments()).seed(venue.seed())
