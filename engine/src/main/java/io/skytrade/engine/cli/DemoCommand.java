@@ -35,9 +35,14 @@ final class DemoCommand implements Callable<Integer> {
         description = "Port of /metrics on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int metricsPort = 9464;
 
-    /** What the demo adds to the default: the dashboard and {@code /metrics} on (loopback). */
+    @Option(names = "--world-start", paramLabel = "TIME",
+        description = "World time the demo starts at, an ISO instant such as 2026-11-25T14:00:00Z (default: now; see venue.worldStart).")
+    String worldStart;
+
+    /** What the demo adds to the default: the dashboard and {@code /metrics} on (loopback), and the world's start when given. */
     String overlay() {
-        return "metrics:\n  enabled: true\n  port: " + metricsPort + "\ndashboard:\n  enabled: true\n  port: " + dashboardPort + "\n";
+        return "metrics:\n  enabled: true\n  port: " + metricsPort + "\ndashboard:\n  enabled: true\n  port: " + dashboardPort + "\n"
+            + (worldStart == null ? "" : "venue:\n  worldStart: \"" + worldStart.replace("\"", "") + "\"\n");
     }
 
     @Override

@@ -47,7 +47,8 @@ class DemoRunTest {
     static void runTheDemo() throws Exception {
         final Path out = tmp.resolve("stdout.txt");
         final Path err = tmp.resolve("stderr.txt");
-        final Process demo = DemoProcess.start(tmp.resolve("journal"), out, err, "--duration", "10s");
+        final Process demo = DemoProcess.start(tmp.resolve("journal"), out, err, "--duration", "15s",
+            "--world-start", "2026-11-25T14:00:00Z");
         assertTrue(demo.waitFor(180, TimeUnit.SECONDS), "the demo did not stop");
         stdout = Files.readAllLines(out, StandardCharsets.UTF_8);
         log = Files.readAllLines(err, StandardCharsets.UTF_8);
@@ -110,11 +111,17 @@ class DemoRunTest {
                 + "heading: document.querySelector('h1').textContent,"
                 + "equity: document.querySelectorAll('#chart-equity canvas').length,"
                 + "positions: document.querySelectorAll('#chart-positions canvas').length,"
+                + "flat: document.getElementById('chart-positions').textContent,"
                 + "decisions: [...document.querySelectorAll('#tables table')].filter(t => t.caption && /Latest [0-9]+ decisions/"
                 + ".test(t.caption.textContent)).map(t => t.querySelectorAll('tbody tr').length)})")));
             assertEquals("Session report", page.get("heading"));
             assertTrue((Double) page.get("equity") > 0, "no equity chart: " + page);
-            assertTrue((Double) page.get("positions") > 0, "no positions chart: " + page);
+            final boolean traded = !Files.readString(runDir.resolve("metrics.json")).contains("\"fills\": 0,");
+            if (traded) {
+                assertTrue((Double) page.get("positions") > 0, "no positions chart: " + page);
+            } else {
+                assertEquals("No fills: no product held a position.", page.get("flat"), "the run held no position: " + page);
+            }
             final List<Object> decisionTables = MiniJson.array(page.get("decisions"));
             assertFalse(decisionTables.isEmpty(), "no decisions table: " + page);
             assertTrue((Double) decisionTables.get(0) > 0, "the decisions table is empty: " + page);
