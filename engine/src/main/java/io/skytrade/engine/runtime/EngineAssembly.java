@@ -16,6 +16,7 @@ import io.skytrade.core.regime.RegimeHandler;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.risk.RiskStage;
 import io.skytrade.core.signal.SignalHandler;
+import io.skytrade.core.sizing.PositionSizer;
 import io.skytrade.core.strategy.StrategyHandler;
 import io.skytrade.core.valuation.ValuationHandler;
 import io.skytrade.engine.config.EngineConfig;
@@ -77,7 +78,8 @@ public final class EngineAssembly {
             m.orders().clientOrderIdBase() + clientOrderIdBase, m.orders().ackTimeoutNanos());
         final TradingBook book = new TradingBook(orderConfig);
         final OutboundStage orders = new OutboundStage(gateway, decisions);
-        final RiskStage risk = new RiskStage(book, m.risk(), m.drawdown(), m.safeMode());
+        final RiskStage risk = new RiskStage(book, m.risk(), m.drawdown(), m.safeMode(), m.capital());
+        final PositionSizer sizer = new PositionSizer(m.sizer(), m.capital(), m.risk().maxPositionFraction());
         final List<String> names = List.of("features", "kalman", "valuation", "signal", "regime", BOOK_STAGE, "strategy",
             "risk", "orders");
         final List<EventHandler<EngineEvent>> handlers = List.of(
@@ -87,7 +89,7 @@ public final class EngineAssembly {
             new SignalHandler(registry, m.signal()),
             new RegimeHandler(registry, m.regime()),
             new BookStage(book),
-            new StrategyHandler(registry, m.strategy(), m.sizer(), book),
+            new StrategyHandler(registry, m.strategy(), sizer, m.risk(), book),
             risk,
             orders);
         return new Stages(names, handlers, book, risk, orders);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.skytrade.engine.backtest.report.HeadlessChromium;
 import io.skytrade.engine.backtest.report.MiniJson;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -90,11 +88,7 @@ class DemoRunTest {
         assertEquals(runDir.resolve("report.html"), report);
         assertEquals(runDir.resolve("metrics.json"), Path.of(stdout.get(n - 2).substring("metrics: ".length())));
         assertTrue(Files.readString(runDir.resolve("metrics.json")).contains("\"sharpe\""));
-        Assumptions.assumeFalse("1".equals(System.getenv("SKYTRADE_SKIP_BROWSER_TESTS")),
-            "SKYTRADE_SKIP_BROWSER_TESTS=1: browser test skipped");
-        final Path chromium = HeadlessChromium.find();
-        assertNotNull(chromium, "headless Chromium is needed to open report.html: apt-get install chromium,"
-            + " or set SKYTRADE_SKIP_BROWSER_TESTS=1 to skip this test");
+        final Path chromium = HeadlessChromium.requireOrSkip("a demo run's report.html");
         try (HeadlessChromium browser = HeadlessChromium.start(chromium)) {
             browser.send("Runtime.enable", "{}");
             browser.send("Network.enable", "{}");

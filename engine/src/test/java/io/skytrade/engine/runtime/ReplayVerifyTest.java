@@ -72,7 +72,8 @@ class ReplayVerifyTest {
         assertEquals(decisions, r.decisions());
         assertEquals(0, r.differences(), r.firstDifference());
         final long checkpoints = readDecisions(run.decisions()).stream().filter(d -> d.kind == DecisionKind.STATE_HASH).count();
-        assertTrue(checkpoints >= 9, "the journal holds a state hash of each stateful stage per checkpoint: " + checkpoints);
+        assertEquals(8 * ((inputs - 1) / 1024 + 1), checkpoints,
+            "one state hash per stateful stage (features to risk: 8) at every 1024th input, from input 0");
         assertEquals(checkpoints, r.stateHashesCompared());
         assertTrue(r.journalClosedCleanly());
         assertEquals(SkytradeCli.EXIT_OK, SkytradeCli.execute("replay", "--journal", run.dir().toString(), "--verify"));
@@ -111,9 +112,11 @@ class ReplayVerifyTest {
         final Path metrics = io.skytrade.engine.backtest.MetricsReport.writeJson(first, first.run().dir());
         final String json = Files.readString(metrics);
         assertTrue(json.contains("\"sharpe\"") && json.contains("\"maxDrawdown\"") && json.contains("\"fills\""), json);
-        final ReplayRunner.Result replay = new ReplayRunner(first.run(), Map.of()).replay(false);
+        final ReplayRunner.Result replay = new ReplayRunner(first.run(), Map.of()).replay(true);
         assertEquals(first.run().closedCleanly(), true);
         assertTrue(replay.events() > 0);
+        assertEquals(0, replay.differences(), "the backtest's own run replays identically, state hashes included: "
+            + replay.firstDifference());
     }
 
     @Test

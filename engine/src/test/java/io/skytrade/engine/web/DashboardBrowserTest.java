@@ -14,7 +14,6 @@ import io.skytrade.engine.runtime.LiveRun;
 import io.skytrade.journal.DecisionJournalReader;
 import io.skytrade.journal.DecisionRecord;
 import io.skytrade.journal.InputJournalReader;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,14 +49,7 @@ class DashboardBrowserTest {
 
     @Test
     void shouldShowLiveValuesEnterSafeOnConfirmationAndReconnectAfterARestart() throws Exception {
-        Assumptions.assumeFalse("1".equals(System.getenv("SKYTRADE_SKIP_BROWSER_TESTS")),
-            "SKYTRADE_SKIP_BROWSER_TESTS=1: browser test skipped");
-        final Path chromium = HeadlessChromium.find();
-        if (chromium == null) {
-            fail("headless Chromium is needed to test the dashboard and none was found on the PATH (chromium,"
-                + " chromium-browser, google-chrome): install Debian's chromium (apt-get install chromium),"
-                + " or set SKYTRADE_SKIP_BROWSER_TESTS=1 to skip this test");
-        }
+        final Path chromium = HeadlessChromium.requireOrSkip("the live dashboard");
         Files.createDirectories(SHOTS);
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);

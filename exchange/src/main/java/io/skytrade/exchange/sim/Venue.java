@@ -51,6 +51,7 @@ final class Venue implements ExecutionListener {
     private final PublicForecast forecast;
     private BackgroundTraders traders;
     private long sessionEnd;
+    private TradeTap tradeTap;
     private boolean settled;
 
     private final ParticipantTable participants;
@@ -186,8 +187,29 @@ final class Venue implements ExecutionListener {
         return engine.bestAsk(requireProduct(product));
     }
 
+    /** Resting quantity of a product's book at a price on one side ({@link Side}), lots (for tests). */
+    long quantityAt(final String product, final int side, final long price) {
+        return engine.quantityAt(requireProduct(product), side, price);
+    }
+
     long sessionEnd() {
         return sessionEnd;
+    }
+
+    /** Who traded with whom, for a front end that shows counterparties (the CMI venue's trade list). */
+    interface TradeTap {
+        void onTrade(int instrument, long priceTicks, long quantity, String buyer, String seller, long nowNanos);
+    }
+
+    /** Sets the one {@link TradeTap} told of every trade with both participants' names (null: none). */
+    void tradeTap(final TradeTap tap) {
+        tradeTap = tap;
+    }
+
+    /** A participant's name: its login name, or {@code market-<slot>} for a background trader. */
+    private String participantName(final int participant) {
+        final ParticipantTable.Participant p = participants.get(participant);
+        return p != null ? p.name : "market-" + participant;
     }
 
     // ---------------------------------------------------------------- connections
@@ -758,6 +780,9 @@ final class Venue implements ExecutionListener {
     @Override
     public void onTrade(final int instrument, final long priceTicks, final long quantity, final int aggressorSide,
                         final int buyer, final int seller, final long nowNanos) {
+        if (tradeTap != null) {
+            tradeTap.onTrade(instrument, priceTicks, quantity, participantName(buyer), participantName(seller), nowNanos);
+        }
         final ProtocolMessage trade = tradeOut.reset(MessageType.TRADE);
         trade.product = symbols[instrument];
         trade.price = priceTicks;
