@@ -45,9 +45,17 @@ final class DemoCommand implements Callable<Integer> {
             + (worldStart == null ? "" : "venue:\n  worldStart: \"" + worldStart.replace("\"", "") + "\"\n");
     }
 
+    @Option(names = "--protocol", paramLabel = "P",
+        description = "Venue protocol of the embedded simulator and the gateway: websocket or cmi (default: ${DEFAULT-VALUE}).")
+    String protocol = "websocket";
+
     @Override
     public Integer call() throws Exception {
-        return RunCommand.runEngine(ConfigLoader.fromSystemEnv().loadTexts(defaultText(), overlay()), options, System.out);
+        if (!"websocket".equals(protocol) && !"cmi".equals(protocol)) {
+            throw new UsageException("--protocol '" + protocol + "': expected websocket or cmi");
+        }
+        return RunCommand.runEngine(ConfigLoader.fromSystemEnv().loadTexts(defaultText(), overlay(),
+            "venue:\n  protocol: " + protocol + "\n"), options, System.out);
     }
 
     static ConfigLoader.LoadedConfig loadDefault() {
