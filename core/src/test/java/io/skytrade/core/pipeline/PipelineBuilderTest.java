@@ -277,6 +277,11 @@ class PipelineBuilderTest {
             .clock(new ManualEpochNanoClock(0)).warnings(warnings::add).pinner(pinner).build().start();
         p.publisher().publish(TIMER_AT, 1L);
         p.drainAndStop(5, TimeUnit.SECONDS);
+        // the stage thread releases its CPU in onShutdown, which may run just after drainAndStop returns
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (calls.size() < 2 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
         assertEquals(List.of(), warnings);
         // the stage thread releases its CPU as it ends, which may be just after drainAndStop returns
         await("the pinned thread releases its CPU").atMost(Duration.ofSeconds(10)).until(() -> calls.size() >= 2);
