@@ -105,6 +105,41 @@ class StrategyHandlerTest {
     }
 
     @Test
+    void shouldNeitherCancelNorRequoteWhenOurOrdersAddToLevelsOthersAlreadyQuote() {
+        book(e, 0, SEC, 990, 1010, 5, 5, 1000, 20);
+        secondLevels(e, 988, 7, 1012, 7);
+        h.run(e);
+        assertEquals(List.of("ORDER_NEW BUY 991 x5 GTC", "ORDER_NEW BUY 988 x5 GTC", "ORDER_NEW SELL 1009 x5 GTC",
+            "ORDER_NEW SELL 1012 x5 GTC"), decisions(), "the second levels join everyone else's 988 and 1012");
+        ackAll(2 * SEC);
+        book(e, 0, 300 * SEC, 991, 1009, 5, 5, 1000, 20);
+        e.bidLevels = 3;
+        e.bidPrices[1] = 990;
+        e.bidQtys[1] = 5;
+        e.bidPrices[2] = 988;
+        e.bidQtys[2] = 12;
+        e.askLevels = 3;
+        e.askPrices[1] = 1010;
+        e.askQtys[1] = 5;
+        e.askPrices[2] = 1012;
+        e.askQtys[2] = 12;
+        h.run(e);
+        assertEquals(List.of(), decisions(), "988 going from 7 to 12 lots is our own 5, not a new market");
+        assertEquals(990, h.strategy.bestBid(0));
+        assertEquals(1010, h.strategy.bestAsk(0));
+        assertEquals(0.0, h.strategy.marketVariance(0));
+    }
+
+    private static void secondLevels(final EngineEvent e, final long bid, final long bidQty, final long ask, final long askQty) {
+        e.bidLevels = 2;
+        e.bidPrices[1] = bid;
+        e.bidQtys[1] = bidQty;
+        e.askLevels = 2;
+        e.askPrices[1] = ask;
+        e.askQtys[1] = askQty;
+    }
+
+    @Test
     void shouldTakeWhenTheMarketCrossesFairValueByMoreThanItsUncertainty() {
         book(e, 0, SEC, 950, 975, 5, 3, 1000, 20);
         h.run(e);

@@ -4,6 +4,7 @@ import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.Durations;
 import io.skytrade.engine.config.EngineConfig;
 import io.skytrade.engine.study.MicroPriceStudy;
+import io.skytrade.engine.study.RegimeStudy;
 import io.skytrade.journal.JournalInspector;
 import io.skytrade.journal.RunDirectory;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import java.util.concurrent.Callable;
 /** {@code skytrade journal dump|stats DIR}: inspect a run directory's journals. */
 @Command(name = "journal", mixinStandardHelpOptions = true, description = "Inspect journals.",
     subcommands = {JournalCommand.Dump.class, JournalCommand.Stats.class, JournalCommand.Import.class,
-        JournalCommand.Synth.class, JournalCommand.MicroPriceIc.class})
+        JournalCommand.Synth.class, JournalCommand.MicroPriceIc.class,
+        JournalCommand.Regimes.class})
 final class JournalCommand {
 
     /** Prints inputs and decisions as text. */
@@ -75,6 +77,30 @@ final class JournalCommand {
             for (final MicroPriceStudy.Row r : study.rows()) {
                 System.out.printf(Locale.ROOT, "%-10s %7d %8.4f %8.4f %8.4f %8.3f%n", r.product(), r.n(), r.ic(), r.low(),
                     r.high(), r.slope());
+            }
+            return SkytradeCli.EXIT_OK;
+        }
+    }
+
+    /** The backtest's PnL, time and fills broken down by regime, measured on run directories. */
+    @Command(name = "regimes", mixinStandardHelpOptions = true,
+        description = "Replay run directories and print, per regime (the regime posterior's most probable state), the PnL "
+            + "made while a product was in it, the product-hours spent in it and the fills.")
+    static final class Regimes implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", arity = "1..*", description = "Run directories (e.g. evaluate's DIR/runs/seed-N/<run>).")
+        List<Path> dirs;
+
+        @Override
+        public Integer call() {
+            final RegimeStudy study = new RegimeStudy();
+            for (final Path dir : dirs) {
+                final RunDirectory run = RunDirectory.open(dir);
+                study.add(run, new ConfigLoader(System.getenv()).loadText(run.configYaml()).config().instruments().size());
+            }
+            System.out.printf(Locale.ROOT, "%-7s %12s %12s %8s %12s%n", "regime", "pnl", "hours", "fills", "pnl/hour");
+            for (final RegimeStudy.Row r : study.rows()) {
+                System.out.printf(Locale.ROOT, "%-7s %12.0f %12.1f %8d %12.1f%n", r.regime() < 0 ? "none" : Integer.toString(r.regime()),
+                    r.pnl(), r.hours(), r.fills(), r.pnlPerHour());
             }
             return SkytradeCli.EXIT_OK;
         }
