@@ -17,7 +17,7 @@ class ConfigPrinterTest {
     @Test
     void shouldPrintEveryKeyInAFormTheLoaderReadsBack() {
         final ConfigLoader loader = new ConfigLoader(Map.of());
-        for (final String file : new String[]{"../config/default.yaml", "../config/tuned-host.yaml", "../config/live.example.yaml"}) {
+        for (final String file : new String[]{"../config/default.yaml", "../config/tuned-host.yaml", "../config/live.example.yaml", "../config/cmi.example.yaml"}) {
             final String printed = ConfigPrinter.yaml(loader.load(Path.of(file)).config());
             final String reprinted = ConfigPrinter.yaml(loader.loadText(printed).config());
             assertEquals(printed, reprinted, file);

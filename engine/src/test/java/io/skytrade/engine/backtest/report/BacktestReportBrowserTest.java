@@ -111,7 +111,7 @@ class BacktestReportBrowserTest {
             final Map<String, Object> page = MiniJson.object(MiniJson.parse((String) browser.evaluate(ReportPageProbe.SCRIPT)));
             screenshot(browser);
 
-            assertEquals(List.of(), errors(browser.events()), "console errors and uncaught exceptions");
+            assertEquals(List.of(), HeadlessChromium.errors(browser.events()), "console errors and uncaught exceptions");
             assertEquals(List.of(), remoteRequests(browser.events()), "the page fetched nothing from the network");
             assertEquals(null, page.get("error"), "window error handler");
             final List<Object> charts = MiniJson.array(page.get("initial"));
@@ -181,7 +181,7 @@ class BacktestReportBrowserTest {
             }
             Thread.sleep(100);
         }
-        fail("report.html did not finish drawing within 20 s; console: " + errors(browser.events()));
+        fail("report.html did not finish drawing within 20 s; console: " + HeadlessChromium.errors(browser.events()));
     }
 
     private static void screenshot(final HeadlessChromium browser) throws Exception {
@@ -190,23 +190,6 @@ class BacktestReportBrowserTest {
         final Map<String, Object> shot = browser.send("Page.captureScreenshot", "{\"format\":\"png\",\"captureBeyondViewport\":true,"
             + "\"clip\":{\"x\":0,\"y\":0,\"width\":1280,\"height\":" + Math.ceil(height) + ",\"scale\":1}}");
         Files.write(Path.of("target", "report-screenshot.png"), Base64.getDecoder().decode((String) shot.get("data")));
-    }
-
-    /** Console errors and assertions, uncaught exceptions and error-level log entries, as text. */
-    static List<String> errors(final List<Map<String, Object>> events) {
-        final List<String> out = new ArrayList<>();
-        for (final Map<String, Object> e : events) {
-            final String method = String.valueOf(e.get("method"));
-            final Map<String, Object> params = e.get("params") == null ? Map.of() : MiniJson.object(e.get("params"));
-            if (method.equals("Runtime.consoleAPICalled") && ("error".equals(params.get("type")) || "assert".equals(params.get("type")))) {
-                out.add("console." + params.get("type") + ": " + params.get("args"));
-            } else if (method.equals("Runtime.exceptionThrown")) {
-                out.add("uncaught: " + params.get("exceptionDetails"));
-            } else if (method.equals("Log.entryAdded") && "error".equals(MiniJson.object(params.get("entry")).get("level"))) {
-                out.add("log: " + params.get("entry"));
-            }
-        }
-        return out;
     }
 
     /** URLs the page requested other than its own file. */

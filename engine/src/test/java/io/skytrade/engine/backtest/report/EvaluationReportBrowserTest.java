@@ -97,7 +97,7 @@ class EvaluationReportBrowserTest {
                 final List<Object> captions = MiniJson.array(probe.get("captions"));
                 assertTrue(captions.stream().anyMatch(c -> ((String) c).startsWith("Fair value 30m before settlement")), page + ": " + captions);
             }
-            assertEquals(List.of(), BacktestReportBrowserTest.errors(browser.events()), "console errors and uncaught exceptions");
+            assertEquals(List.of(), HeadlessChromium.errors(browser.events()), "console errors and uncaught exceptions");
             assertEquals(List.of(), BacktestReportBrowserTest.remoteRequests(browser.events()), "the pages fetched nothing");
         }
     }
@@ -112,6 +112,6 @@ class EvaluationReportBrowserTest {
             }
             Thread.sleep(100);
         }
-        fail(page + " did not finish drawing within 20 s; console: " + BacktestReportBrowserTest.errors(browser.events()));
+        fail(page + " did not finish drawing within 20 s; console: " + HeadlessChromium.errors(browser.events()));
     }
 }
