@@ -89,6 +89,8 @@ public final class LiveRun implements AutoCloseable {
     private PrometheusEndpoint prometheus;
     private volatile DashboardServer dashboard;
     private boolean closed;
+    /** When the supervising thread last printed a status line ({@link #awaitStop}); 0 before the first call. */
+    private long lastStatusNanos;
 
     private LiveRun(final ConfigLoader.LoadedConfig loaded, final Path journalRoot, final PrintStream out,
                     final Map<String, String> env) {
@@ -316,12 +318,15 @@ public final class LiveRun implements AutoCloseable {
 
     /**
      * Blocks until the duration elapses (0 = until {@link #requestStop()}), printing a status line
-     * every configured interval.
+     * every configured interval; the schedule carries over between calls, so a caller supervising in
+     * short slices still sees one line an interval. Call from one supervising thread.
      */
     public void awaitStop(final long durationNanos) throws InterruptedException {
         final long start = System.nanoTime();
         final long interval = config.status().intervalNanos();
-        long lastTime = start;
+        if (lastStatusNanos == 0) {
+            lastStatusNanos = start;
+        }
         while (true) {
             long wait = interval;
             if (durationNanos > 0) {
@@ -334,9 +339,9 @@ public final class LiveRun implements AutoCloseable {
                 return;
             }
             final long now = System.nanoTime();
-            if (now - lastTime >= interval || durationNanos == 0) {
+            if (now - lastStatusNanos >= interval || durationNanos == 0) {
                 out.println(statusLine());
-                lastTime = now;
+                lastStatusNanos = now;
             }
         }
     }

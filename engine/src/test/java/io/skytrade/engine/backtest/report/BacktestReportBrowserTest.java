@@ -5,6 +5,7 @@ import io.skytrade.engine.cli.SkytradeCli;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.journal.RunDirectory;
 import org.junit.jupiter.api.BeforeAll;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,12 +17,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -171,17 +174,14 @@ class BacktestReportBrowserTest {
         assertFalse(none.toString(StandardCharsets.UTF_8).contains("report: "), "--no-report writes no report");
     }
 
-    private static void awaitCharts(final HeadlessChromium browser) throws InterruptedException {
-        final long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            final Object ready = browser.evaluate("document.readyState === 'complete' && (document.documentElement"
-                + ".hasAttribute('data-charts-ready') || document.documentElement.hasAttribute('data-report-error'))");
-            if (Boolean.TRUE.equals(ready)) {
-                return;
-            }
-            Thread.sleep(100);
+    private static void awaitCharts(final HeadlessChromium browser) {
+        try {
+            await("report.html drawn").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Boolean.TRUE.equals(browser.evaluate("document.readyState === 'complete' && (document"
+                    + ".documentElement.hasAttribute('data-charts-ready') || document.documentElement.hasAttribute('data-report-error'))")));
+        } catch (final ConditionTimeoutException e) {
+            fail("report.html did not finish drawing within 60 s; console: " + HeadlessChromium.errors(browser.events()));
         }
-        fail("report.html did not finish drawing within 20 s; console: " + HeadlessChromium.errors(browser.events()));
     }
 
     private static void screenshot(final HeadlessChromium browser) throws Exception {

@@ -7,7 +7,6 @@ import io.skytrade.engine.evaluate.EvaluationReport;
 import io.skytrade.engine.evaluate.EvaluationSummary;
 import io.skytrade.engine.evaluate.FairValueSample;
 import io.skytrade.engine.evaluate.PairedComparison;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,13 +73,7 @@ class EvaluationReportBrowserTest {
         final Path evaluation = EvaluationReport.write(single, tmp, EvaluationReport.FILE);
         final Path comparison = EvaluationReport.write(EvaluationReport.html(new PairedComparison(result(1), result(2))), tmp,
             EvaluationReport.COMPARISON_FILE);
-        Assumptions.assumeFalse("1".equals(System.getenv("SKYTRADE_SKIP_BROWSER_TESTS")),
-            "SKYTRADE_SKIP_BROWSER_TESTS=1: browser test skipped");
-        final Path chromium = HeadlessChromium.find();
-        if (chromium == null) {
-            fail("headless Chromium is needed to test evaluation.html and none was found on the PATH (chromium, chromium-browser,"
-                + " google-chrome): install Debian's chromium, or set SKYTRADE_SKIP_BROWSER_TESTS=1 to skip this test");
-        }
+        final Path chromium = HeadlessChromium.requireOrSkip("evaluation.html");
         try (HeadlessChromium browser = HeadlessChromium.start(chromium)) {
             browser.watchPage();
             for (final Path page : List.of(evaluation, comparison)) {
