@@ -208,6 +208,13 @@ public final class CmiSession {
     public void onCancel(final long clOrdId, final int instrument) {
         final long now = clock.nanoTime();
         final int q = queue.findNew(clOrdId);
+        if (q >= 0 && queue.isInFlight(q)) {
+            // its placement is on the way: the cancel follows once the venue has answered it
+            if (queue.findCancel(clOrdId) < 0) {
+                queue.addCancel(clOrdId, queue.instrument(q), OrderRequestQueue.CANCEL_USER, null, now);
+            }
+            return;
+        }
         if (q >= 0) {
             coalesced++;
             final int instr = queue.instrument(q);
@@ -424,12 +431,14 @@ public final class CmiSession {
             tooManyRequests++;
             bucket.drain(now);
             backOff(now, "429 Too Many Requests on " + request);
+            coalesceIfCancelled(request, now);
             return;
         }
         if (status == 401 && request.kind != CmiRequest.LOGIN) {
             unauthorized++;
             LOG.info("CMI token refused (401) on {}: logging in again", request);
             token = null;
+            coalesceIfCancelled(request, now);
             return;
         }
         if (status >= 500) {
@@ -541,6 +550,7 @@ public final class CmiSession {
         if (status / 100 != 2) {
             queue.remove(q);
             publishOrder(OrderEventKind.REJECT, id, instrument, side, price, qty, rejectReason(body), now);
+            dropCancels(id, now);
             return;
         }
         final Map<String, String> reply = CmiJson.object(body);
@@ -565,6 +575,18 @@ public final class CmiSession {
         publishOrderInput(stamp == IsoInstant.INVALID ? now : stamp);
         if (tif == TimeInForce.IOC && remaining > 0) {
             queue.addCancel(id, instrument, OrderRequestQueue.CANCEL_IOC, null, now);
+        }
+    }
+
+    /** A placement the venue did not take (429, 401) that the strategy cancelled meanwhile is dropped with its cancel. */
+    private void coalesceIfCancelled(final CmiRequest r, final long now) {
+        if (r.kind != CmiRequest.NEW_ORDER || queue.kind(r.queueSlot) != OrderRequestQueue.NEW || queue.clOrdId(r.queueSlot) != r.clOrdId) {
+            return;
+        }
+        final int c = queue.findCancel(r.clOrdId);
+        if (c >= 0) {
+            queue.remove(c);
+            onCancel(r.clOrdId, queue.instrument(r.queueSlot));
         }
     }
 

@@ -67,7 +67,9 @@ class CmiSimulatorLoopbackTest {
     void stop() {
         gateways.forEach(CmiGateway::close);
         if (sim != null) {
+            final long failures = sim.venueFailureCount();
             sim.stop();
+            assertEquals(0, failures, "venue-thread tasks that threw (the CMI front end's included)");
         }
     }
 
