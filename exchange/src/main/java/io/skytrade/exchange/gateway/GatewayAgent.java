@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The duty cycle of the gateway's one I/O thread, which owns everything about the connection:
@@ -87,6 +88,7 @@ final class GatewayAgent implements Runnable {
     private final ClientFrameEncoder frames = new ClientFrameEncoder();
     private final FrameAdapter adapter = new FrameAdapter(new Frames());
     private final MessageHandler orderHandler = this::onOrderRecord;
+    private final Consumer<SelectionKey> readyAction = this::onReady;
     private final SplittableRandom jitter;
     private final SecureRandom secure = new SecureRandom();
     private final UnsafeBuffer scratch = new UnsafeBuffer(ByteBuffer.allocateDirect(OrderEntryEncoder.MAX_NEW_ORDER_LENGTH));
@@ -120,6 +122,9 @@ final class GatewayAgent implements Runnable {
     final AtomicLong bookGaps = new AtomicLong();
     final AtomicLong undecodable = new AtomicLong();
     final AtomicLong venueErrors = new AtomicLong();
+    /** Orders and cancels whose frames the socket has taken (written in full). */
+    final AtomicLong ordersWritten = new AtomicLong();
+    private long ordersFramed;
 
     GatewayAgent(final GatewayConfig config, final SymbolTable symbols, final OrderHandOff orders,
                  final InboundPublisher publisher, final EpochNanoClock clock) {
@@ -222,16 +227,18 @@ final class GatewayAgent implements Runnable {
         };
     }
 
-    /** Selects (waiting up to {@code timeoutMillis}, 0 = not at all) and serves the socket. */
+    /**
+     * Selects (waiting up to {@code timeoutMillis}, 0 = not at all) and serves the socket through
+     * {@link #onReady}: the action form of {@code select}, because the selected-key set allocates a
+     * hash-map node per ready key.
+     */
     private int poll(final long timeoutMillis) throws IOException {
-        final int ready = timeoutMillis == 0 ? selector.selectNow() : selector.select(timeoutMillis);
-        if (ready == 0) {
-            return 0;
-        }
-        selector.selectedKeys().clear();
-        final SelectionKey k = key;
-        if (k == null || !k.isValid()) {
-            return 1;
+        return timeoutMillis == 0 ? selector.selectNow(readyAction) : selector.select(readyAction, timeoutMillis);
+    }
+
+    private void onReady(final SelectionKey k) {
+        if (k != key || !k.isValid()) {
+            return;
         }
         final int ops = k.readyOps();
         if ((ops & SelectionKey.OP_CONNECT) != 0 && state == CONNECTING) {
@@ -243,7 +250,6 @@ final class GatewayAgent implements Runnable {
         if ((ops & SelectionKey.OP_WRITE) != 0 && channel != null) {
             flush();
         }
-        return 1;
     }
 
     private int timers(final long now) {
@@ -379,6 +385,7 @@ final class GatewayAgent implements Runnable {
         ready = false;
         inBytes.clear();
         outBytes.clear();
+        ordersFramed = ordersWritten.get();
         for (final BookView book : books) {
             book.invalidate();
         }
@@ -472,6 +479,9 @@ final class GatewayAgent implements Runnable {
             return 1;
         }
         outBytes.compact();
+        if (outBytes.position() == 0) {
+            ordersWritten.lazySet(ordersFramed);
+        }
         setInterest(outBytes.position() > 0 ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
         return 1;
     }
@@ -528,7 +538,9 @@ final class GatewayAgent implements Runnable {
                     orderState.put(id, PENDING);
                     orderInstrument.put(id, instrument);
                     openOrders = orderState.size();
-                    appendFrame(b, index + OrderHandOff.JSON, b.getInt(index + OrderHandOff.LENGTH_OR_REASON));
+                    if (appendFrame(b, index + OrderHandOff.JSON, b.getInt(index + OrderHandOff.LENGTH_OR_REASON))) {
+                        ordersFramed++;
+                    }
                 } else {
                     publishLocal(OrderEventKind.REJECT, id, instrument, b.getInt(index + OrderHandOff.SIDE),
                         b.getLong(index + OrderHandOff.PRICE), b.getLong(index + OrderHandOff.QUANTITY), RejectReason.NOT_CONNECTED);
@@ -539,10 +551,10 @@ final class GatewayAgent implements Runnable {
                 final int product = tracked >= 0 ? tracked : instrument;
                 if (live && product >= 0 && product < symbols.size()) {
                     final int json = b.getInt(index + OrderHandOff.LENGTH_OR_REASON);
-                    if (product == instrument && json > 0) {
-                        appendFrame(b, index + OrderHandOff.JSON, json);
-                    } else {
-                        appendFrame(scratch, 0, encoder.cancel(scratch, 0, id, product, b.getLong(index + OrderHandOff.IN_SEQ)));
+                    final boolean framed = product == instrument && json > 0 ? appendFrame(b, index + OrderHandOff.JSON, json)
+                        : appendFrame(scratch, 0, encoder.cancel(scratch, 0, id, product, b.getLong(index + OrderHandOff.IN_SEQ)));
+                    if (framed) {
+                        ordersFramed++;
                     }
                 } else {
                     publishLocal(OrderEventKind.CANCEL_REJECT, id, product, 0, 0, 0,

@@ -143,6 +143,11 @@ public final class WebSocketExchangeGateway implements ExchangeGateway {
         return handOffDrops.get();
     }
 
+    /** Orders and cancels whose frames the socket has taken in full since the gateway was made. */
+    public long ordersWritten() {
+        return agent.ordersWritten.get();
+    }
+
     /** Orders sent and not yet filled, cancelled or rejected, as the gateway believes. */
     public int openOrderCount() {
         return agent.openOrderCount();
