@@ -1,5 +1,7 @@
 package io.skytrade.journal;
 
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -118,9 +120,19 @@ public final class ShmArchiver implements AutoCloseable {
             }
             final Path metadata = from.resolve(Queues.METADATA);
             if (copied && Files.exists(metadata)) {
-                copySparse(metadata, durableRun.resolve(queue).resolve(Queues.METADATA));
+                copyMetadata(metadata, durableRun.resolve(queue));
             }
         }
+    }
+
+    /**
+     * Copies a queue's metadata and lets Chronicle refresh its listing of cycles from the files
+     * present: the tmpfs copy already names the cycle being written, which a power loss would leave
+     * missing, and a reader refuses a listing that names a missing file.
+     */
+    private static void copyMetadata(final Path metadata, final Path durableQueue) throws IOException {
+        copySparse(metadata, durableQueue.resolve(Queues.METADATA));
+        SingleChronicleQueueBuilder.binary(durableQueue.toFile()).build().close();
     }
 
     private static List<Path> cycleFiles(final Path dir) throws IOException {
@@ -258,7 +270,7 @@ public final class ShmArchiver implements AutoCloseable {
                                 copySparse(file, durableRun.resolve(queue).resolve(file.getFileName()));
                             }
                             if (Files.exists(from.resolve(Queues.METADATA))) {
-                                copySparse(from.resolve(Queues.METADATA), durableRun.resolve(queue).resolve(Queues.METADATA));
+                                copyMetadata(from.resolve(Queues.METADATA), durableRun.resolve(queue));
                             }
                         }
                     }
