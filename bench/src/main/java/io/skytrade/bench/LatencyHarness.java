@@ -108,7 +108,7 @@ public final class LatencyHarness {
             final RunDirectory run = RunDirectory.create(root, "bench: true\n", java.time.Instant.now());
             runDir = run.dir();
             final JournalSettings disk = new JournalSettings(64L << 20, shm ? "FIVE_MINUTELY" : "FAST_DAILY", pretouch, 32L << 20);
-            journal = RunJournal.open(run, shm ? disk.withStorage(JournalSettings.SHM, SHM_ROOT) : disk, System.err::println);
+            journal = RunJournal.open(run, shm ? disk.withStorage(JournalSettings.SHM, SHM_ROOT) : disk);
             stage = journal.inputStage();
             decisions = journal.decisions();
         }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static io.skytrade.feeds.TestSupport.nanos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,6 +36,19 @@ class FeedsCheckTest {
             assertTrue(table.startsWith("SOURCE"), table);
             assertTrue(table.contains("synthetic-ea-flood") && table.contains("OK"), table);
         }
+    }
+
+    @Test
+    void shouldLeaveOutTheWarningsTheTableAlreadyShows() {
+        final List<FeedsCheck.Row> rows = List.of(
+            new FeedsCheck.Row("open-meteo", "FAILED", 401, 0, "minutely15: I/O error UnknownHostException: api.open-meteo.com"),
+            new FeedsCheck.Row("ea-flood", "OK", 20, 12, ""));
+        final List<String> warnings = List.of(
+            "open-meteo: FAILED (minutely15: I/O error UnknownHostException: api.open-meteo.com); next attempt in 30 s",
+            "ea-flood: could not cache response readings: disk full",
+            "ea-flood: FAILED (readings: timeout); next attempt in 30 s");
+        assertEquals(List.of(warnings.get(1), warnings.get(2)), FeedsCheck.unreported(rows, warnings),
+            "the failure in the table is printed once; a cache problem and a failure the table does not show are kept");
     }
 
     @Test
@@ -72,10 +86,7 @@ class FeedsCheckTest {
         try (Feeds feeds = Feeds.create(FeedsConfig.defaults(), TestSupport.REGISTRY, Map.of(), clock, new CollectingLog());
              FeedScheduler scheduler = feeds.scheduler(new ObservationPublisher(new RingInboundPublisher(ring, clock)))) {
             scheduler.start();
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (scheduler.lastResults().size() < 4 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            await("a poll of each of the four sources").atMost(Duration.ofSeconds(30)).until(() -> scheduler.lastResults().size() >= 4);
             assertEquals(4, scheduler.lastResults().size());
         }
         final Set<Integer> series = new HashSet<>();

@@ -2,6 +2,7 @@ package io.skytrade.journal;
 
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventText;
 import io.skytrade.core.event.EventType;
 
 import java.io.IOException;
@@ -26,13 +27,21 @@ public final class JournalInspector {
         this.run = run;
     }
 
-    /** Prints every input and then every decision, one per line; returns the number of lines. */
+    /** Prints every input and then every decision, one per line, times as ISO-8601 instants; returns the number of lines. */
     public long dump(final PrintStream out, final long limit) {
+        return dump(out, limit, false);
+    }
+
+    /**
+     * Prints every input and then every decision, one per line; returns the number of lines. Event
+     * and receive times are ISO-8601 instants, or with {@code rawTimes} epoch nanoseconds as journaled.
+     */
+    public long dump(final PrintStream out, final long limit, final boolean rawTimes) {
         long lines = 0;
         final EngineEvent e = new EngineEvent();
         try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
             while (lines < limit && reader.next(e)) {
-                out.println("input " + e);
+                out.println("input " + EventText.format(e, !rawTimes));
                 lines++;
             }
         }

@@ -1,6 +1,8 @@
 package io.skytrade.journal;
 
 import net.openhft.chronicle.queue.impl.StoreFileListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 /**
  * A background thread that faults in the pages of the current file of one or more queues ahead of
@@ -35,8 +36,10 @@ public final class PageToucher implements StoreFileListener, AutoCloseable {
     private static final long WINDOW = 16L << 20;
     private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
+    private static final Logger LOG = LoggerFactory.getLogger(PageToucher.class);
+
     private final long aheadBytes;
-    private final Consumer<String> warnings;
+    private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
     private final List<Target> targets = new CopyOnWriteArrayList<>();
     private final Target first;
@@ -47,9 +50,8 @@ public final class PageToucher implements StoreFileListener, AutoCloseable {
      * @param writerBytes the first writer's running count of bytes appended (its position, approximately)
      * @param aheadBytes  how far ahead of each writer's position to keep pages touched
      */
-    public PageToucher(final AtomicLong writerBytes, final long aheadBytes, final Consumer<String> warnings) {
+    public PageToucher(final AtomicLong writerBytes, final long aheadBytes) {
         this.aheadBytes = aheadBytes;
-        this.warnings = warnings;
         this.first = new Target(writerBytes);
         this.targets.add(first);
         this.thread = new Thread(this::run, "skytrade-journal-pretouch");
@@ -91,12 +93,18 @@ public final class PageToucher implements StoreFileListener, AutoCloseable {
                 LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(500));
             }
         } catch (final IOException | RuntimeException e) {
-            warnings.accept("warning: journal page pre-toucher stopped (" + e + "); appends may stall on page faults");
+            failures.incrementAndGet();
+            LOG.warn("journal page pre-toucher stopped ({}); appends may stall on page faults", e.toString());
         } finally {
             for (final Target target : targets) {
                 target.closeChannel();
             }
         }
+    }
+
+    /** Failures reported (each also logged as a warning): 0 while it works. */
+    public long failures() {
+        return failures.get();
     }
 
     public long pagesTouched() {
@@ -173,7 +181,8 @@ public final class PageToucher implements StoreFileListener, AutoCloseable {
                 try {
                     channel.close();
                 } catch (final IOException e) {
-                    warnings.accept("warning: journal page pre-toucher could not close its channel: " + e);
+                    failures.incrementAndGet();
+                    LOG.warn("journal page pre-toucher could not close its channel: {}", e.toString());
                 }
                 channel = null;
             }

@@ -35,6 +35,13 @@ public final class RunDirectory {
      * {@code --no-journal}: its directory keeps only its figures and report).
      */
     public static final String JOURNALED = "journaled";
+    /**
+     * {@code run.properties} keys of runs whose inputs were written by a tool, not recorded by a
+     * running engine, so they hold no journaled decisions to verify: {@code journal import} (the
+     * source format) and {@code journal synth} (the generator and its settings).
+     */
+    public static final String IMPORTED_FROM = "importedFrom";
+    public static final String SYNTHETIC = "synthetic";
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 

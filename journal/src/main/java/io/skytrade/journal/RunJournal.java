@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * The journal of one live run, opened as its {@link JournalSettings} say: the inputs and decisions
@@ -28,14 +27,14 @@ public final class RunJournal implements AutoCloseable {
     private final Path queueRoot;
     private boolean closed;
 
-    private RunJournal(final RunDirectory run, final JournalSettings settings, final Consumer<String> warnings) {
+    private RunJournal(final RunDirectory run, final JournalSettings settings) {
         final AtomicLong inputBytes = new AtomicLong();
         final AtomicLong decisionBytes = new AtomicLong();
-        toucher = settings.pretouch() ? new PageToucher(inputBytes, settings.pretouchAheadBytes(), warnings) : null;
+        toucher = settings.pretouch() ? new PageToucher(inputBytes, settings.pretouchAheadBytes()) : null;
         final StoreFileListener decisionsTouched = toucher == null ? null : toucher.track(decisionBytes);
         if (settings.onShm()) {
             queueRoot = Path.of(settings.shmDir()).resolve(run.runId());
-            archiver = new ShmArchiver(queueRoot, run.dir(), List.of(RunDirectory.INPUTS, RunDirectory.DECISIONS), warnings);
+            archiver = new ShmArchiver(queueRoot, run.dir(), List.of(RunDirectory.INPUTS, RunDirectory.DECISIONS));
         } else {
             queueRoot = run.dir();
             archiver = null;
@@ -49,21 +48,20 @@ public final class RunJournal implements AutoCloseable {
         }
     }
 
-    /** Opens the journal of {@code run}; warnings of the background threads go to {@code warnings}. */
-    public static RunJournal open(final RunDirectory run, final JournalSettings settings, final Consumer<String> warnings) {
-        return new RunJournal(run, settings, warnings);
+    /** Opens the journal of {@code run}; the background threads log their warnings. */
+    public static RunJournal open(final RunDirectory run, final JournalSettings settings) {
+        return new RunJournal(run, settings);
     }
 
     /**
      * In shared-memory storage, moves the queues of crashed runs from the tmpfs root into their run
      * directories under {@code journalRoot} (see {@link ShmArchiver#recover}); nothing in disk storage.
      */
-    public static List<String> recoverCrashedRuns(final Path journalRoot, final JournalSettings settings,
-                                                  final Consumer<String> log) {
+    public static List<String> recoverCrashedRuns(final Path journalRoot, final JournalSettings settings) {
         if (!settings.onShm()) {
             return new ArrayList<>();
         }
-        return ShmArchiver.recover(Path.of(settings.shmDir()), journalRoot, List.of(RunDirectory.INPUTS, RunDirectory.DECISIONS), log);
+        return ShmArchiver.recover(Path.of(settings.shmDir()), journalRoot, List.of(RunDirectory.INPUTS, RunDirectory.DECISIONS));
     }
 
     /** Stage "journal": appends every input. */
@@ -79,6 +77,11 @@ public final class RunJournal implements AutoCloseable {
     /** Where the queues are written (the run directory, or its tmpfs directory in shared-memory storage). */
     public Path queueRoot() {
         return queueRoot;
+    }
+
+    /** Failures of the page toucher and the archiver so far (each logged as a warning). */
+    public long backgroundFailures() {
+        return (toucher == null ? 0 : toucher.failures()) + (archiver == null ? 0 : archiver.failures());
     }
 
     /** Completed cycles copied from the tmpfs so far (0 in disk storage). */

@@ -1,6 +1,8 @@
 package io.skytrade.journal;
 
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +43,7 @@ import java.util.stream.Stream;
  * run directory is locked while its run writes, so {@link #recover} never takes a live run's files.
  */
 public final class ShmArchiver implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ShmArchiver.class);
     /** Lock file held in a run's tmpfs directory while the run writes. */
     static final String LOCK = ".lock";
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -49,7 +52,7 @@ public final class ShmArchiver implements AutoCloseable {
     private final Path shmRun;
     private final Path durableRun;
     private final List<String> queues;
-    private final Consumer<String> warnings;
+    private final AtomicLong failures = new AtomicLong();
     private final Map<Path, Long> archived = new HashMap<>();
     private final Thread thread;
     private final FileChannel lockChannel;
@@ -61,11 +64,10 @@ public final class ShmArchiver implements AutoCloseable {
      * Locks {@code shmRun} and starts archiving the queues named {@code queues} (directories under
      * both {@code shmRun} and {@code durableRun}).
      */
-    public ShmArchiver(final Path shmRun, final Path durableRun, final List<String> queues, final Consumer<String> warnings) {
+    public ShmArchiver(final Path shmRun, final Path durableRun, final List<String> queues) {
         this.shmRun = shmRun;
         this.durableRun = durableRun;
         this.queues = List.copyOf(queues);
-        this.warnings = warnings;
         try {
             Files.createDirectories(shmRun);
             lockChannel = FileChannel.open(shmRun.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -79,6 +81,11 @@ public final class ShmArchiver implements AutoCloseable {
         thread.start();
     }
 
+    /** Copies that failed (each logged as a warning): 0 while it works. */
+    public long failures() {
+        return failures.get();
+    }
+
     /** Completed cycle files copied to the run directory so far. */
     public long cyclesArchived() {
         return cyclesArchived;
@@ -89,8 +96,9 @@ public final class ShmArchiver implements AutoCloseable {
             try {
                 archive(false);
             } catch (final IOException e) {
-                warnings.accept("warning: journal archiver could not copy a completed cycle to " + durableRun + " ("
-                    + FileErrors.describe(e, durableRun) + "); it retries; until then that cycle exists only on " + shmRun);
+                failures.incrementAndGet();
+                LOG.warn("journal archiver could not copy a completed cycle to {} ({}); it retries; until then that cycle exists"
+                    + " only on {}", durableRun, FileErrors.describe(e, durableRun), shmRun);
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
@@ -210,16 +218,20 @@ public final class ShmArchiver implements AutoCloseable {
             archive(true);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
-            warnings.accept("warning: interrupted while archiving the journal; its queues remain on " + shmRun);
+            failures.incrementAndGet();
+            LOG.warn("interrupted while archiving the journal; its queues remain on {}", shmRun);
             return;
         } catch (final IOException e) {
-            warnings.accept("warning: cannot copy the journal from " + shmRun + " to " + durableRun + " ("
-                + FileErrors.describe(e, durableRun) + "); the queues remain on " + shmRun);
+            failures.incrementAndGet();
+            LOG.warn("cannot copy the journal from {} to {} ({}); the queues remain on {}", shmRun, durableRun,
+                FileErrors.describe(e, durableRun), shmRun);
             return;
         } finally {
             release();
         }
-        delete(shmRun, warnings);
+        if (!delete(shmRun)) {
+            failures.incrementAndGet();
+        }
     }
 
     private void release() {
@@ -227,19 +239,19 @@ public final class ShmArchiver implements AutoCloseable {
             lock.release();
             lockChannel.close();
         } catch (final IOException e) {
-            warnings.accept("warning: cannot release the journal lock in " + shmRun + ": " + e.getMessage());
+            failures.incrementAndGet();
+            LOG.warn("cannot release the journal lock in {}: {}", shmRun, e.getMessage());
         }
     }
 
     /**
      * Moves the queues that crashed runs left under {@code shmRoot} into their run directories
      * under {@code journalRoot} (a run directory there with the same id), skipping any run still
-     * writing (its lock is held); reports each run recovered through {@code log}.
+     * writing (its lock is held); logs each run recovered.
      *
      * @return the run ids recovered
      */
-    public static List<String> recover(final Path shmRoot, final Path journalRoot, final List<String> queues,
-                                       final Consumer<String> log) {
+    public static List<String> recover(final Path shmRoot, final Path journalRoot, final List<String> queues) {
         final List<String> recovered = new ArrayList<>();
         if (!Files.isDirectory(shmRoot)) {
             return recovered;
@@ -248,7 +260,7 @@ public final class ShmArchiver implements AutoCloseable {
         try (Stream<Path> listing = Files.list(shmRoot)) {
             listing.filter(Files::isDirectory).forEach(runs::add);
         } catch (final IOException e) {
-            log.accept("warning: cannot list " + shmRoot + " for journals of crashed runs: " + e.getMessage());
+            LOG.warn("cannot list {} for journals of crashed runs: {}", shmRoot, e.getMessage());
             return recovered;
         }
         runs.sort(Comparator.naturalOrder());
@@ -278,13 +290,14 @@ public final class ShmArchiver implements AutoCloseable {
                     free.release();
                 }
             } catch (final IOException e) {
-                log.accept("warning: cannot recover the journal of " + shmRun.getFileName() + " from " + shmRun + " ("
-                    + FileErrors.describe(e, durableRun) + "); it stays there");
+                LOG.warn("cannot recover the journal of {} from {} ({}); it stays there", shmRun.getFileName(), shmRun,
+                    FileErrors.describe(e, durableRun));
                 continue;
             }
-            delete(shmRun, log);
+            delete(shmRun);
             recovered.add(shmRun.getFileName().toString());
-            log.accept("recovered the journal of run " + shmRun.getFileName() + " from " + shmRun + " into " + durableRun);
+            LOG.warn("recovered the journal of run {} (it did not close cleanly) from {} into {}", shmRun.getFileName(), shmRun,
+                durableRun);
         }
         return recovered;
     }
@@ -297,13 +310,15 @@ public final class ShmArchiver implements AutoCloseable {
         }
     }
 
-    private static void delete(final Path dir, final Consumer<String> warnings) {
+    private static boolean delete(final Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (final Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
                 Files.delete(p);
             }
+            return true;
         } catch (final IOException e) {
-            warnings.accept("warning: cannot remove " + dir + " after archiving it: " + e.getMessage());
+            LOG.warn("cannot remove {} after archiving it: {}", dir, e.getMessage());
+            return false;
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * last book (from MARKET_BOOK events), and the last fair value with its standard deviation (from
  * {@link EngineEvent#fairValue} and {@link EngineEvent#fairStd} where the event marks the
  * instrument touched). Arrays indexed by instrument id. The touch is the venue's, our own resting
- * orders included (risk's fat-finger band measures against it).
+ * orders included (risk's fat-finger band measures against it). Positions are marked at
+ * {@link #markPrice}, a robust, fair-value-aware price.
  * Single-threaded: owned by the {@link TradingBook}. Hot-path cost: a few stores per book event
  * and a loop over touched bits per event; no allocation.
  */
@@ -68,6 +69,26 @@ public final class MarketView {
     public double mid(final int instrument) {
         return bestBid[instrument] > 0 && bestAsk[instrument] > 0
             ? (bestBid[instrument] + bestAsk[instrument]) * 0.5 : Double.NaN;
+    }
+
+    /**
+     * The price positions are marked at: the median of best bid, best ask and fair value, so a fair
+     * value inside the spread is the mark and one outside it gives the nearer touch (what the
+     * position could be closed at); a book that widens or swings away leaves the mark at the touch
+     * nearest the expected settlement instead of at a mid far from both. Without fair value the mid,
+     * without a two-sided book the fair value; NaN when neither is known. Cost: a few compares.
+     */
+    public double markPrice(final int instrument) {
+        final long bid = bestBid[instrument];
+        final long ask = bestAsk[instrument];
+        final double fair = fairValue[instrument];
+        if (bid > 0 && ask > 0) {
+            if (Double.isNaN(fair)) {
+                return 0.5 * (bid + ask);
+            }
+            return fair < bid ? bid : fair > ask ? ask : fair;
+        }
+        return fair;
     }
 
     /** Last fair value, NaN when none was ever given. */

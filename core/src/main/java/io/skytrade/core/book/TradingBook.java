@@ -55,14 +55,26 @@ public final class TradingBook implements StateHash {
 
     // ---------------------------------------------------------------- post-trade phase
 
-    /** Applies one input (post-trade phase): market view and marks, order events, settlements, ack timeouts. */
+    /**
+     * Applies one input (post-trade phase): market view, marks ({@link MarketView#markPrice}) of the
+     * product a book update concerns and of every product whose fair value changed, order events,
+     * settlements, ack timeouts.
+     */
     public void onInput(final EngineEvent event) {
         market.onEvent(event);
         final int instrument = event.instrumentId;
+        long marked = event.touchedInstruments;
+        while (marked != 0) {
+            final int i = Long.numberOfTrailingZeros(marked);
+            marked &= marked - 1;
+            if (PositionTracker.isValidInstrument(i)) {
+                positions.onMark(i, market.markPrice(i));
+            }
+        }
         switch (event.type) {
             case EventType.MARKET_BOOK -> {
                 if (PositionTracker.isValidInstrument(instrument)) {
-                    positions.onMark(instrument, market.mid(instrument));
+                    positions.onMark(instrument, market.markPrice(instrument));
                 }
             }
             case EventType.ORDER_EVENT -> {

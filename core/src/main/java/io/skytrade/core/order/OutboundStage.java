@@ -6,8 +6,6 @@ import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.pipeline.OrderGateway;
-import io.skytrade.core.pipeline.StateHash;
-import io.skytrade.core.position.PositionTracker;
 
 /**
  * Pipeline stage "orders", the outbound end: hands each event to the {@link DecisionListener}
@@ -15,12 +13,13 @@ import io.skytrade.core.position.PositionTracker;
  * ORDER_NEW and ORDER_CANCEL, whose client order ids the trading book assigned in the risk stage.
  * Nothing is sent for an event flagged {@link EngineEvent#journalFailed} (in the parallel layout
  * this stage is the one gated on the journal). It keeps no orders: the
- * {@link io.skytrade.core.book.TradingBook} does, so this stage may run on a thread of its own.
+ * {@link io.skytrade.core.book.TradingBook} does, so this stage may run on a thread of its own; its
+ * only state is its counters, so it has no state hash (it journals the others' hashes itself).
  * Thread-safety: one thread, as a Disruptor handler; the counters are plain fields read by status
  * lines as approximate figures. Hot-path cost: constant work per decision; no allocation, logging
  * or clock.
  */
-public final class OutboundStage implements EventHandler<EngineEvent>, StateHash {
+public final class OutboundStage implements EventHandler<EngineEvent> {
     private final OrderGateway gateway;
     private final DecisionListener listener;
 
@@ -39,13 +38,9 @@ public final class OutboundStage implements EventHandler<EngineEvent>, StateHash
     }
 
     /**
-     * Processes one event (what {@link #onEvent} does; tests call it directly). On a state-hash
-     * checkpoint the stage writes its own hash, as it will be after this event, into the last entry
-     * of {@link EngineEvent#stateHashes} before the journal reads them: the journal is called from
-     * inside this stage, before the pipeline records the stage's hash, so without it the journal
-     * would take whatever an earlier event left in the slot, and a replay on a differently reused
-     * slot (a ring against an inline queue) would differ. This stage is the last stateful stage of
-     * every pipeline the engine builds.
+     * Processes one event (what {@link #onEvent} does; tests call it directly). The stage has no
+     * state hash: the journal it calls reads the other stages' hashes from the event, and its own
+     * could only be recorded after that call (a stale slot the journal would have taken).
      */
     public void handle(final EngineEvent event) {
         final Decisions decisions = event.decisions;
@@ -62,9 +57,6 @@ public final class OutboundStage implements EventHandler<EngineEvent>, StateHash
             } else {
                 cancelsSent++;
             }
-        }
-        if (event.stateHashCount > 0) {
-            event.stateHashes[event.stateHashCount - 1] = stateHash();
         }
         listener.onDecisions(event);
         if (!journalFailed) {
@@ -107,11 +99,5 @@ public final class OutboundStage implements EventHandler<EngineEvent>, StateHash
     /** Approved orders and cancels not sent because the journal failed on their event. */
     public long blockedByJournal() {
         return blockedByJournal;
-    }
-
-    @Override
-    public long stateHash() {
-        long h = PositionTracker.mix(ordersSent, cancelsSent);
-        return PositionTracker.mix(h, blockedByJournal);
     }
 }

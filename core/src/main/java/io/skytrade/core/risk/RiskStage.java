@@ -37,8 +37,11 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
     private long failures;
     private long decisionOverflows;
 
+    /**
+     * @param capital the one capital figure (price units) exposure and drawdown limits are fractions of
+     */
     public RiskStage(final TradingBook book, final RiskLimits limits, final DrawdownLimits drawdownLimits,
-                     final SafeModeConfig safeModeConfig) {
+                     final SafeModeConfig safeModeConfig, final double capital) {
         if (book.orders().capacity() < limits.maxOpenOrders() + EngineEvent.MAX_INSTRUMENTS) {
             throw new IllegalArgumentException("orders.orderCapacity=" + book.orders().capacity()
                 + ": expected >= risk.maxOpenOrders + " + EngineEvent.MAX_INSTRUMENTS + " ("
@@ -46,14 +49,14 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
         }
         this.safeModeConfig = safeModeConfig;
         this.book = book;
-        this.check = new PreTradeRiskCheck(limits, book);
-        this.drawdown = new DrawdownMonitor(drawdownLimits);
+        this.check = new PreTradeRiskCheck(limits, book, capital);
+        this.drawdown = new DrawdownMonitor(drawdownLimits, capital);
         this.unwinder = new SafeModeUnwinder(limits, safeModeConfig, book, check);
     }
 
-    /** Risk stage with every default over {@code book}. */
-    public static RiskStage withDefaults(final TradingBook book) {
-        return new RiskStage(book, RiskLimits.defaults(), DrawdownLimits.defaults(), SafeModeConfig.defaults());
+    /** Risk stage with every default over {@code book}, on {@code capital}. */
+    public static RiskStage withDefaults(final TradingBook book, final double capital) {
+        return new RiskStage(book, RiskLimits.defaults(), DrawdownLimits.defaults(), SafeModeConfig.defaults(), capital);
     }
 
     @Override
@@ -253,8 +256,8 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
         return drawdown;
     }
 
-    /** Gross exposure in lots, counting open orders. */
-    public long grossExposure() {
+    /** Gross exposure in price units, counting open orders. */
+    public double grossExposure() {
         return check.grossExposure();
     }
 

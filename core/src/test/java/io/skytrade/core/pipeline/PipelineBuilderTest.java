@@ -7,11 +7,13 @@ import io.skytrade.core.time.ManualEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -248,6 +250,70 @@ class PipelineBuilderTest {
             List.of(List.of("a", "b"), List.of("c")), List.of(), true));
         assertThrows(IllegalArgumentException.class, () -> new PipelineLayout(8, WaitStrategyKind.BLOCKING,
             List.of(List.of("a")), List.of(1, 2), false));
+    }
+
+    @Test
+    void shouldPinEachThreadGroupThroughTheGivenPinnerAndReleaseItAtStop() {
+        final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final ThreadPinner pinner = cpu -> {
+            calls.add("pin " + cpu + " " + Thread.currentThread().getName());
+            return new ThreadPinner.Pin() {
+                @Override
+                public int cpu() {
+                    return cpu;
+                }
+
+                @Override
+                public void release() {
+                    calls.add("release " + cpu + " " + Thread.currentThread().getName());
+                }
+            };
+        };
+        final List<String> warnings = new ArrayList<>();
+        final Pipeline p = new PipelineBuilder()
+            .stage("a", (e, s, b) -> { })
+            .stage("b", (e, s, b) -> { })
+            .layout(new PipelineLayout(8, WaitStrategyKind.BLOCKING, List.of(List.of("a"), List.of("b")), List.of(3, -1), false))
+            .clock(new ManualEpochNanoClock(0)).warnings(warnings::add).pinner(pinner).build().start();
+        p.publisher().publish(TIMER_AT, 1L);
+        p.drainAndStop(5, TimeUnit.SECONDS);
+        // the stage thread releases its CPU in onShutdown, which may run just after drainAndStop returns
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (calls.size() < 2 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
+        assertEquals(List.of(), warnings);
+        // the stage thread releases its CPU as it ends, which may be just after drainAndStop returns
+        await("the pinned thread releases its CPU").atMost(Duration.ofSeconds(10)).until(() -> calls.size() >= 2);
+        assertEquals(2, calls.size(), calls.toString());
+        assertTrue(calls.get(0).startsWith("pin 3 ") && calls.get(1).startsWith("release 3 "), calls.toString());
+        assertEquals(calls.get(0).substring("pin 3 ".length()), calls.get(1).substring("release 3 ".length()),
+            "the pinned thread releases its CPU");
+    }
+
+    @Test
+    void shouldWarnOnceAndRunUnpinnedWhenThePinnerOffersAnotherCpu() {
+        final List<String> warnings = new ArrayList<>();
+        final List<Integer> released = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final ThreadPinner elsewhere = cpu -> new ThreadPinner.Pin() {
+            @Override
+            public int cpu() {
+                return cpu + 1;
+            }
+
+            @Override
+            public void release() {
+                released.add(cpu + 1);
+            }
+        };
+        final Pipeline p = new PipelineBuilder()
+            .stage("a", (e, s, b) -> { })
+            .layout(new PipelineLayout(8, WaitStrategyKind.BLOCKING, List.of(List.of("a")), List.of(1), false))
+            .clock(new ManualEpochNanoClock(0)).warnings(warnings::add).pinner(elsewhere).build().start();
+        p.drainAndStop(5, TimeUnit.SECONDS);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("to CPU 1 (got 2); running unpinned"), warnings.get(0));
+        assertEquals(List.of(2), released, "the binding it did not want is given back at once");
     }
 
     @Test

@@ -21,7 +21,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 class SafeModeTest {
     private static final long SECOND = 1_000_000_000L;
-    private static final DrawdownLimits DRAWDOWN = new DrawdownLimits(50, 20, 100, 150, 1_000 * SECOND);
+    private static final DrawdownLimits DRAWDOWN = StagePair.drawdown(50, 20, 100, 150, 1_000 * SECOND);
     private static final SafeModeConfig SAFE = new SafeModeConfig(10 * SECOND, true, 2, 0);
 
     private final EngineEvent e = new EngineEvent();
@@ -158,7 +158,7 @@ class SafeModeTest {
 
     @Test
     void shouldEnterSafeAtTheDailyLossLimit() {
-        stages = new StagePair(RiskLimits.defaults(), new DrawdownLimits(100, 50, 1000, 60, 1_000 * SECOND), SAFE,
+        stages = new StagePair(RiskLimits.defaults(), StagePair.drawdown(100, 50, 1000, 60, 1_000 * SECOND), SAFE,
             OrderManagerConfig.defaults());
         book(0, 99, 101);
         longPosition(1, 10);
@@ -168,7 +168,7 @@ class SafeModeTest {
 
     @Test
     void shouldStartANewTradingDayFromTheLastEquity() {
-        stages = new StagePair(RiskLimits.defaults(), new DrawdownLimits(100, 50, 1000, 60, 100 * SECOND), SAFE,
+        stages = new StagePair(RiskLimits.defaults(), StagePair.drawdown(100, 50, 1000, 60, 100 * SECOND), SAFE,
             OrderManagerConfig.defaults());
         book(0, 99, 101);
         longPosition(1, 10);
@@ -332,7 +332,7 @@ class SafeModeTest {
     void shouldFlattenIntoAShockedBookWhateverTheStrategysFairValueBand() {
         // Fair value 100 with a 50-tick strategy band, the market shocked to 40/42: the flattening
         // order sells 2 ticks through the touch, inside the 10-tick touch band.
-        stages = new StagePair(new RiskLimits(100, 500, 20, 50, 10, 20, SECOND, 40, SECOND, 64), DRAWDOWN, SAFE,
+        stages = new StagePair(StagePair.limits(100, 500, 50, 10, 20, 40, 64), DRAWDOWN, SAFE,
             OrderManagerConfig.defaults());
         book(0, 99, 101);
         longPosition(1, 10);
@@ -348,7 +348,7 @@ class SafeModeTest {
 
     @Test
     void shouldNotFlattenFurtherFromFairValueThanTheFlatteningBandWhenOneIsSet() {
-        stages = new StagePair(new RiskLimits(100, 500, 20, 50, 10, 20, SECOND, 40, SECOND, 64), DRAWDOWN,
+        stages = new StagePair(StagePair.limits(100, 500, 50, 10, 20, 40, 64), DRAWDOWN,
             new SafeModeConfig(10 * SECOND, true, 2, 0, 15), OrderManagerConfig.defaults());
         book(0, 99, 101);
         longPosition(1, 10);

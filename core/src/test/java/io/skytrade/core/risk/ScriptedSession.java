@@ -1,6 +1,8 @@
 package io.skytrade.core.risk;
 
 import io.skytrade.core.event.ControlCode;
+import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
@@ -20,13 +22,18 @@ import java.util.function.Consumer;
  */
 public final class ScriptedSession {
     public static final int INSTRUMENTS = 3;
-    public static final RiskLimits LIMITS = new RiskLimits(50, 120, 20, 30, 5, 50, 1_000_000_000L, 50, 1_000_000_000L, 16);
+    public static final RiskLimits LIMITS = StagePair.limits(50, 120, 30, 5, 50, 50, 16);
 
     public final StagePair stages = new StagePair(LIMITS, DrawdownLimits.defaults(), SafeModeConfig.defaults(),
         OrderManagerConfig.defaults());
     public final long[] filledSum = new long[INSTRUMENTS];
     private final EngineEvent e = new EngineEvent();
     private final long[] fair = {100, 100, 100};
+    /** Whether the last step's event approved a new order (exposure limits are judged then). */
+    public boolean approvedNew;
+    /** Per-product exposure (worst-case lots x fair value) before the last step, and its sum. */
+    public final double[] exposureBefore = new double[INSTRUMENTS];
+    public double grossBefore;
     private long t = 1;
 
     public ScriptedSession play(final List<Integer> ops, final Consumer<ScriptedSession> afterEach) {
@@ -37,7 +44,19 @@ public final class ScriptedSession {
         return this;
     }
 
+    /** A product's exposure now: worst-case lots at the fair value the session gave it. */
+    public double exposure(final int instrument) {
+        final OrderTable table = stages.book.orders();
+        return PreTradeRiskCheck.worstCase(stages.book.position(instrument), table.openBuyQty(instrument),
+            table.openSellQty(instrument)) * (double) fair[instrument];
+    }
+
     private void step(final int x) {
+        grossBefore = 0;
+        for (int i = 0; i < INSTRUMENTS; i++) {
+            exposureBefore[i] = exposure(i);
+            grossBefore += exposureBefore[i];
+        }
         t += ((x >>> 20) % 200) * 1_000_000L;
         final int instrument = (x >>> 3) % INSTRUMENTS;
         switch (x % 8) {
@@ -95,6 +114,16 @@ public final class ScriptedSession {
             }
         }
         stages.run(e);
+        approvedNew = false;
+        for (int i = 0; i < e.decisions.count(); i++) {
+            approvedNew |= e.decisions.kind[i] == DecisionKind.ORDER_NEW
+                && e.decisions.status[i] == Decisions.STATUS_APPROVED;
+        }
+    }
+
+    /** Fair value the session last gave {@code instrument}. */
+    public long fair(final int instrument) {
+        return fair[instrument];
     }
 
     /** A reply the venue may legally send for an order in {@code state}. */

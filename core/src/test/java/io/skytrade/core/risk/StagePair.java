@@ -19,12 +19,30 @@ public final class StagePair {
     public final RecordingOrderGateway gateway = new RecordingOrderGateway();
     public final RecordingDecisionListener journal = new RecordingDecisionListener(gateway);
 
+    /** Capital of the test stages: exposure and drawdown limits are fractions of it. */
+    public static final double CAPITAL = 100_000;
+
     public StagePair(final RiskLimits limits, final DrawdownLimits drawdown, final SafeModeConfig safeMode,
                      final OrderManagerConfig orderConfig) {
         book = new TradingBook(orderConfig);
         bookStage = new BookStage(book);
-        risk = new RiskStage(book, limits, drawdown, safeMode);
+        risk = new RiskStage(book, limits, drawdown, safeMode, CAPITAL);
         orders = new OutboundStage(gateway, journal);
+    }
+
+    /** Risk limits in the tests' terms: lots per product and gross lots at a price of 100 ticks, a fixed band in ticks. */
+    public static RiskLimits limits(final long maxPosition, final long maxGrossLotsAt100, final long bandTicks,
+                                    final long touchTicks, final int ordersPerSecond, final int cancelsPerSecond,
+                                    final int maxOpen) {
+        final double gross = maxGrossLotsAt100 * 100 / CAPITAL;
+        return new RiskLimits(maxPosition, Math.min(0.2, gross), gross, 20, 1e-9, bandTicks, touchTicks, ordersPerSecond,
+            1_000_000_000L, cancelsPerSecond, 1_000_000_000L, maxOpen);
+    }
+
+    /** Drawdown limits in price units of the tests' capital. */
+    public static DrawdownLimits drawdown(final double soft, final double recovery, final double hard, final double daily,
+                                          final long dayNanos) {
+        return new DrawdownLimits(soft / CAPITAL, recovery / CAPITAL, hard / CAPITAL, daily / CAPITAL, dayNanos);
     }
 
     public static StagePair defaults() {

@@ -30,7 +30,7 @@ class SteadyStateAllocationTest {
 
     private final TradingBook book = new TradingBook(OrderManagerConfig.defaults());
     private final BookStage bookStage = new BookStage(book);
-    private final RiskStage risk = RiskStage.withDefaults(book);
+    private final RiskStage risk = RiskStage.withDefaults(book, 1_000_000);
     private final OutboundStage orders = new OutboundStage(NO_GATEWAY, NO_JOURNAL);
     private final EngineEvent e = new EngineEvent();
     private long t;

@@ -1,8 +1,8 @@
 package io.skytrade.core.strategy;
 
+import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.book.BookStage;
 import io.skytrade.core.book.TradingBook;
-import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
@@ -15,9 +15,11 @@ import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.regime.RegimeHandler;
 import io.skytrade.core.regime.RegimeParams;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.risk.RiskLimits;
 import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.signal.SignalHandler;
 import io.skytrade.core.signal.SignalParams;
+import io.skytrade.core.sizing.PositionSizer;
 import io.skytrade.core.sizing.SizerParams;
 import io.skytrade.core.valuation.ValuationHandler;
 import io.skytrade.core.valuation.ValuationParams;
@@ -48,7 +50,8 @@ class SignalStackTest {
         final SignalHandler signal = new SignalHandler(REGISTRY, SignalParams.defaults());
         final RegimeHandler regime = new RegimeHandler(REGISTRY, RegimeParams.defaults());
         final TradingBook book = TradingBook.withDefaults();
-        final StrategyHandler strategy = new StrategyHandler(REGISTRY, StrategyParams.defaults(), SizerParams.defaults(), book);
+        final StrategyHandler strategy = new StrategyHandler(REGISTRY, StrategyParams.defaults(),
+            new PositionSizer(SizerParams.defaults(), 1_000_000, 0.2), RiskLimits.defaults(), book);
         final List<EventHandler<EngineEvent>> stages = List.of(feature, kalman, valuation, signal, regime,
             new BookStage(book), strategy);
         final EngineEvent e = new EngineEvent();

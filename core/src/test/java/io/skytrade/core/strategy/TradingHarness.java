@@ -12,27 +12,31 @@ import io.skytrade.core.risk.RecordingOrderGateway;
 import io.skytrade.core.risk.RiskLimits;
 import io.skytrade.core.risk.RiskStage;
 import io.skytrade.core.risk.SafeModeConfig;
+import io.skytrade.core.sizing.PositionSizer;
 import io.skytrade.core.sizing.SizerParams;
 
 /**
  * The trading stages a strategy test needs, in pipeline order on one event: the book's post-trade
- * phase, the strategy, risk (the book's pre-trade phase, with a wide fair-value band) and the
+ * phase, the strategy, risk (the book's pre-trade phase, default limits on a capital of 1,000,000) and the
  * outbound stage with a recording gateway. Venue replies are written by the test with the ids the
  * book assigned.
  */
 final class TradingHarness {
+    static final double CAPITAL = 1_000_000;
     final TradingBook book = new TradingBook(OrderManagerConfig.defaults());
     final BookStage bookStage = new BookStage(book);
     final StrategyHandler strategy;
-    final RiskStage risk = new RiskStage(book, new RiskLimits(100, 500, 20, 10_000, 10, 20, 1_000_000_000L, 40,
-        1_000_000_000L, 64), DrawdownLimits.defaults(), SafeModeConfig.defaults());
+    final RiskStage risk = new RiskStage(book, RiskLimits.defaults(), DrawdownLimits.defaults(), SafeModeConfig.defaults(),
+        CAPITAL);
     final RecordingOrderGateway gateway = new RecordingOrderGateway();
     final RecordingDecisionListener journal = new RecordingDecisionListener(gateway);
     final OutboundStage outbound = new OutboundStage(gateway, journal);
     private long sequence;
 
     TradingHarness(final InstrumentRegistry registry, final StrategyParams params) {
-        strategy = new StrategyHandler(registry, params, SizerParams.defaults(), book);
+        strategy = new StrategyHandler(registry, params,
+            new PositionSizer(SizerParams.defaults(), CAPITAL, RiskLimits.defaults().maxPositionFraction()),
+            RiskLimits.defaults(), book);
     }
 
     /** Book, strategy, risk and outbound on {@code e}. */

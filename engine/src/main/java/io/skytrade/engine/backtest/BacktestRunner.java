@@ -272,12 +272,12 @@ public final class BacktestRunner {
             final long elapsed = System.nanoTime() - start;
             final long[] times = sampler.times();
             final PerformanceAnalyzer.Metrics metrics = times.length < 2 ? null
-                : PerformanceAnalyzer.analyse(times, sampler.equity(), sampler.grossPositions(), bt.capital(),
+                : PerformanceAnalyzer.analyse(times, sampler.equity(), sampler.grossPositions(), config.model().capital(),
                     sampler.roundTrips(), sampler.notional(), sampler.fees());
             return new Result(run, total, replayed, decisionCount, stages.orders().ordersSent(),
                 sampler.positions().fillCount(), elapsed, metrics, sampler, handling,
                 pipeline.failures().failureCount(), pipeline.failures().firstFailure(),
-                MarketFigures.of(sampler, config.instruments(), bt.capital()));
+                MarketFigures.of(sampler, config.instruments(), config.model().capital()));
         }
     }
 

@@ -6,7 +6,6 @@ import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.Durations;
 import io.skytrade.engine.config.EngineConfig;
 import io.skytrade.engine.runtime.WorldObservations;
-import io.skytrade.feeds.FeedLog;
 import io.skytrade.feeds.Feeds;
 import io.skytrade.feeds.FeedsCheck;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -47,10 +46,14 @@ final class FeedsCommand {
                 : ConfigLoader.fromSystemEnv().load(config);
             final EngineConfig c = loaded.config();
             final InstrumentRegistry registry = InstrumentRegistry.of(c.instruments(), c.series());
-            try (Feeds feeds = Feeds.create(c.feeds(), registry, System.getenv(), new SystemEpochNanoClock(), FeedLog.system(),
+            final FeedsCheck.Warnings warnings = new FeedsCheck.Warnings();
+            try (Feeds feeds = Feeds.create(c.feeds(), registry, System.getenv(), new SystemEpochNanoClock(), warnings,
                 new WorldObservations(new SyntheticWorld(c.venue().seed())))) {
                 final var rows = new FeedsCheck(feeds.clients()).run(Duration.ofNanos(timeoutNanos));
                 System.out.print(FeedsCheck.format(rows));
+                for (final String w : FeedsCheck.unreported(rows, warnings.messages())) {
+                    System.err.println("warning: " + w);
+                }
                 return FeedsCheck.allOk(rows) ? SkytradeCli.EXIT_OK : SkytradeCli.EXIT_VERIFY_FAILED;
             }
         }

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Replay a run directory through the pipeline; --verify compares every decision and the stages' state hashes with the journal.")
 final class ReplayCommand implements Callable<Integer> {
-    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Run directory (journal/<run-id>).")
+    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Run directory (runs/<run-id>).")
     Path journal;
 
     @Option(names = "--verify", description = "Compare each replayed decision and state-hash checkpoint with the journaled one.")
@@ -26,10 +26,12 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final RunDirectory run = RunDirectory.open(journal);
-        if (verify && run.property("importedFrom", null) != null) {
-            System.err.println("usage error: " + journal + " was imported from " + run.property("importedFrom", null)
-                + " and has no journaled decisions to verify; replay it without --verify");
-            return SkytradeCli.EXIT_USAGE;
+        final String writtenBy = run.property(RunDirectory.IMPORTED_FROM, null) != null
+            ? "imported from " + run.property(RunDirectory.IMPORTED_FROM, null) + " by `journal import`"
+            : run.property(RunDirectory.SYNTHETIC, null) != null ? "written by `journal synth`" : null;
+        if (verify && writtenBy != null) {
+            throw new UsageException(journal + " was " + writtenBy + ": it holds inputs only, no journaled decisions to "
+                + "verify; replay it without --verify, or backtest it");
         }
         final ReplayRunner.Result r = new ReplayRunner(run, System.getenv()).replay(verify);
         final String summary = String.format("replayed %,d events, %,d decisions in %.3f s (%,.0f events/s)%s",

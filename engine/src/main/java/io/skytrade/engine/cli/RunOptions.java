@@ -1,6 +1,7 @@
 package io.skytrade.engine.cli;
 
 import io.skytrade.engine.config.Durations;
+import io.skytrade.engine.config.EngineConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ final class RunOptions {
     String duration;
 
     @Option(names = "--journal", paramLabel = "DIR",
-        description = "Directory in which the run directory is created (default: journal.dir of the config, 'journal').")
+        description = "Directory in which the run directory is created (default: journal.dir of the config, '"
+            + EngineConfig.JournalSection.DEFAULT_DIR + "').")
     Path journalRoot;
 
     long durationNanos() {

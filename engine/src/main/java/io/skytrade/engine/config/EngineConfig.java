@@ -113,7 +113,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
     }
 
     /**
-     * journal: {@code dir} (root of run directories, default "journal"), {@code blockSize} (default
+     * journal: {@code dir} (root of run directories, default {@value #DEFAULT_DIR}), {@code blockSize} (default
      * 64MiB), {@code rollCycle} (default FAST_DAILY), {@code pretouch} (default true),
      * {@code pretouchAhead} (default 32MiB), {@code storage} (disk: the queues in the run directory;
      * shm: on the tmpfs {@code shmDir}, default /dev/shm/skytrade, each completed roll cycle copied to
@@ -123,12 +123,17 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
      * checkpoints of the stateful stages, a power of two, 0 for none; default 1024).
      */
     public record JournalSection(String dir, JournalSettings settings, RunRetention retention, int stateHashInterval) {
+        /**
+         * Default root of run directories: "runs", not "journal", which is also the Maven module's
+         * source folder in a checkout.
+         */
+        public static final String DEFAULT_DIR = "runs";
         /** Default inputs between state-hash checkpoints. */
         public static final int DEFAULT_STATE_HASH_INTERVAL = 1024;
 
         static JournalSection bind(final ConfigNode n) {
             final JournalSettings d = JournalSettings.defaults();
-            final String dir = n.string("dir", "journal");
+            final String dir = n.string("dir", DEFAULT_DIR);
             final long block = n.bytes("blockSize", d.blockSizeBytes());
             final String roll = n.string("rollCycle", d.rollCycle());
             final boolean pretouch = n.bool("pretouch", d.pretouch());
@@ -195,12 +200,17 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
      * defaults by {@link RecordBinder} (every key optional): {@code settlement} (the settlement
      * rules, shared by the valuation and the simulated venue), {@code feature}, {@code kalman},
      * {@code valuation}, {@code signal}, {@code regime}, {@code strategy}, {@code sizer},
-     * {@code risk}, {@code drawdown}, {@code safeMode}, {@code orders}.
+     * {@code risk}, {@code drawdown}, {@code safeMode}, {@code orders}; and the top-level
+     * {@code capital} (price units, default 1,000,000): the one capital figure the sizer's risk
+     * budget, risk's exposure limits, the drawdown limits and the backtest's returns are fractions of.
      */
     public record ModelSection(SettlementRules settlement, FeatureParams feature, KalmanParams kalman,
                                ValuationParams valuation, SignalParams signal, RegimeParams regime,
                                StrategyParams strategy, SizerParams sizer, RiskLimits risk, DrawdownLimits drawdown,
-                               SafeModeConfig safeMode, OrderManagerConfig orders) {
+                               SafeModeConfig safeMode, OrderManagerConfig orders, double capital) {
+        /** Default capital, price units. */
+        public static final double DEFAULT_CAPITAL = 1_000_000.0;
+
         static ModelSection bind(final ConfigNode root) {
             final SettlementRules settlement = RecordBinder.bind(root.node("settlement"), SettlementRules.defaults());
             final ValuationParams valuation = RecordBinder.bind(root.node("valuation"), ValuationParams.defaults());
@@ -208,6 +218,10 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
                 valuation.checkAgainst(settlement);
             } catch (final IllegalArgumentException e) {
                 throw new ConfigException("config " + e.getMessage());
+            }
+            final double capital = root.decimal("capital", DEFAULT_CAPITAL);
+            if (!(capital > 0) || Double.isInfinite(capital)) {
+                throw root.bad("capital", capital, "a finite number > 0 (price units)");
             }
             return new ModelSection(
                 settlement,
@@ -221,7 +235,8 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
                 RecordBinder.bind(root.node("risk"), RiskLimits.defaults()),
                 RecordBinder.bind(root.node("drawdown"), DrawdownLimits.defaults()),
                 RecordBinder.bind(root.node("safeMode"), SafeModeConfig.defaults()),
-                RecordBinder.bind(root.node("orders"), OrderManagerConfig.defaults()));
+                RecordBinder.bind(root.node("orders"), OrderManagerConfig.defaults()),
+                capital);
         }
     }
 

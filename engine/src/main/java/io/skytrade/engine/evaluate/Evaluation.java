@@ -115,7 +115,7 @@ public final class Evaluation {
                 days.addAll(r.days());
             }
             final EngineConfig config = configs.get(0).config();
-            final EvaluationSummary summary = new EvaluationSummary(days, config.instruments(), config.backtest().capital(),
+            final EvaluationSummary summary = new EvaluationSummary(days, config.instruments(), config.model().capital(),
                 config.backtest().sampleIntervalNanos());
             return new Result(plan, config.venue().market().skill().name().toLowerCase(Locale.ROOT), results, summary,
                 System.nanoTime() - start);

@@ -211,7 +211,7 @@ public final class CsvJournalImporter {
      */
     public RunDirectory write(final Path root, final String redactedConfigYaml, final JournalSettings settings) {
         events.sort(Comparator.comparingLong(e -> e.eventTimeNanos));
-        final RunDirectory run = RunDirectory.create(root, redactedConfigYaml, Instant.now(), Map.of("importedFrom", "csv"));
+        final RunDirectory run = RunDirectory.create(root, redactedConfigYaml, Instant.now(), Map.of(RunDirectory.IMPORTED_FROM, "csv"));
         final InputCodec codec = new InputCodec();
         try (SingleChronicleQueue queue = Queues.openForWriting(run.inputs(), settings, null);
              ExcerptAppender appender = queue.createAppender()) {

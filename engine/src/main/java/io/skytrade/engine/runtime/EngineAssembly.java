@@ -16,6 +16,7 @@ import io.skytrade.core.regime.RegimeHandler;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.risk.RiskStage;
 import io.skytrade.core.signal.SignalHandler;
+import io.skytrade.core.sizing.PositionSizer;
 import io.skytrade.core.strategy.StrategyHandler;
 import io.skytrade.core.valuation.ValuationHandler;
 import io.skytrade.engine.config.EngineConfig;
@@ -37,6 +38,8 @@ import java.util.List;
 public final class EngineAssembly {
     /** Name of the input-journal stage in layouts. */
     public static final String JOURNAL_STAGE = "journal";
+    /** How stage threads take the layout's CPUs: OpenHFT affinity (core has no platform dependency). */
+    private static final AffinityThreadPinner PINNER = new AffinityThreadPinner();
     /** Name of the trading book's post-trade stage in layouts. */
     public static final String BOOK_STAGE = "book";
     /** Stages that read or write the trading book, in pipeline order; they must share one thread. */
@@ -77,7 +80,8 @@ public final class EngineAssembly {
             m.orders().clientOrderIdBase() + clientOrderIdBase, m.orders().ackTimeoutNanos());
         final TradingBook book = new TradingBook(orderConfig);
         final OutboundStage orders = new OutboundStage(gateway, decisions);
-        final RiskStage risk = new RiskStage(book, m.risk(), m.drawdown(), m.safeMode());
+        final RiskStage risk = new RiskStage(book, m.risk(), m.drawdown(), m.safeMode(), m.capital());
+        final PositionSizer sizer = new PositionSizer(m.sizer(), m.capital(), m.risk().maxPositionFraction());
         final List<String> names = List.of("features", "kalman", "valuation", "signal", "regime", BOOK_STAGE, "strategy",
             "risk", "orders");
         final List<EventHandler<EngineEvent>> handlers = List.of(
@@ -87,7 +91,7 @@ public final class EngineAssembly {
             new SignalHandler(registry, m.signal()),
             new RegimeHandler(registry, m.regime()),
             new BookStage(book),
-            new StrategyHandler(registry, m.strategy(), m.sizer(), book),
+            new StrategyHandler(registry, m.strategy(), sizer, m.risk(), book),
             risk,
             orders);
         return new Stages(names, handlers, book, risk, orders);
@@ -107,6 +111,7 @@ public final class EngineAssembly {
         }
         final PipelineLayout layout = bookOnOneThread(config.pipeline().layout());
         return builder.layout(journal != null ? layout : withoutJournal(layout))
+            .pinner(PINNER)
             .stateHashInterval(config.journal().stateHashInterval());
     }
 

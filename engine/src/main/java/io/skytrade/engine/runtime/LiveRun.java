@@ -8,20 +8,27 @@ import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.engine.config.ConfigException;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
+import io.skytrade.engine.config.VenueCmiSection;
 import io.skytrade.engine.config.VenueSection;
+import io.skytrade.exchange.cmi.CmiGateway;
+import io.skytrade.exchange.gateway.ExchangeGateway;
 import io.skytrade.exchange.gateway.GatewayConfig;
 import io.skytrade.exchange.gateway.WebSocketExchangeGateway;
 import io.skytrade.exchange.sim.ExchangeSimulator;
+import io.skytrade.exchange.sim.VenueConfig;
 import io.skytrade.feeds.FeedLog;
 import io.skytrade.feeds.FeedScheduler;
 import io.skytrade.feeds.Feeds;
 import io.skytrade.feeds.ObservationPublisher;
 import io.skytrade.engine.demo.SyntheticMarketSource;
+import io.skytrade.engine.metrics.DecisionLog;
 import io.skytrade.engine.metrics.EngineCounters;
 import io.skytrade.engine.metrics.EngineMetrics;
 import io.skytrade.engine.metrics.MetricsReporter;
 import io.skytrade.engine.metrics.PrometheusMetrics;
 import io.skytrade.engine.web.AccessPolicy;
+import io.skytrade.engine.web.DashboardServer;
+import io.skytrade.engine.web.DashboardState;
 import io.skytrade.engine.web.PrometheusEndpoint;
 import io.skytrade.engine.metrics.StatusLine;
 import io.skytrade.journal.DecisionJournal;
@@ -30,6 +37,8 @@ import io.skytrade.journal.RunDirectory;
 import io.skytrade.journal.RunJournal;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,13 +61,14 @@ import java.util.concurrent.TimeUnit;
  * {@link #requestStop()} from any thread (a signal handler).
  */
 public final class LiveRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
     private final RunDirectory run;
     private final RunJournal journal;
     private final InputJournalStage journalStage;
     private final DecisionJournal decisionJournal;
     private final PaperOrderGateway paper = new PaperOrderGateway();
     private ExchangeSimulator simulator;
-    private WebSocketExchangeGateway gateway;
+    private ExchangeGateway gateway;
     private Feeds feeds;
     private FeedScheduler feedScheduler;
     private ControlServer control;
@@ -72,19 +82,29 @@ public final class LiveRun implements AutoCloseable {
     private final EngineMetrics metrics;
     private MetricsReporter reporter;
     private PrometheusEndpoint prometheus;
+    private volatile DashboardServer dashboard;
     private boolean closed;
+    /** When the supervising thread last printed a status line ({@link #awaitStop}); 0 before the first call. */
+    private long lastStatusNanos;
 
     private LiveRun(final ConfigLoader.LoadedConfig loaded, final Path journalRoot, final PrintStream out,
                     final Map<String, String> env) {
         this.out = out;
         this.config = loaded.config();
         final VenueSection venue = config.venue();
-        if (venue.mode().equals(VenueSection.REMOTE) && env.get(venue.apiKeyEnv()) == null) {
-            throw new ConfigException("venue.apiKeyEnv: environment variable " + venue.apiKeyEnv()
-                + " holding the venue API key is not set");
+        if (venue.mode().equals(VenueSection.REMOTE)) {
+            for (final String variable : venue.isCmi() ? List.of(venue.cmi().usernameEnv(), venue.cmi().passwordEnv())
+                : List.of(venue.apiKeyEnv())) {
+                if (env.get(variable) == null) {
+                    throw new ConfigException((venue.isCmi() ? "venue.cmi" : "venue.apiKeyEnv") + ": environment variable " + variable
+                        + " holding the venue " + (venue.isCmi() ? "credentials" : "API key") + " is not set");
+                }
+            }
         }
         final AccessPolicy metricsAccess = config.metrics().enabled() ? AccessPolicy.of("metrics.bind",
             config.metrics().bind(), config.metrics().tokenEnv(), env) : null;
+        final AccessPolicy dashboardAccess = config.dashboard().enabled() ? AccessPolicy.of("dashboard.bind",
+            config.dashboard().bind(), config.dashboard().tokenEnv(), env) : null;
         final Instant startedAt = Instant.now();
         final boolean simulated = venue.mode().equals(VenueSection.SIMULATOR);
         final String portTaken = simulated ? LoopbackPorts.bindProblem(venue.port()) : null;
@@ -98,13 +118,13 @@ public final class LiveRun implements AutoCloseable {
         final long clientOrderIdBase = EngineAssembly.clientOrderIdBaseFor(startedAt.getEpochSecond());
         this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), startedAt,
             Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
-        RunJournal.recoverCrashedRuns(journalRoot, config.journal().settings(), out::println);
+        RunJournal.recoverCrashedRuns(journalRoot, config.journal().settings());
         try {
             config.journal().retention().apply(journalRoot, startedAt, out::println);
         } catch (final UncheckedIOException e) {
             out.println("warning: " + e.getMessage());
         }
-        this.journal = RunJournal.open(run, config.journal().settings(), out::println);
+        this.journal = RunJournal.open(run, config.journal().settings());
         this.journalStage = journal.inputStage();
         this.decisionJournal = journal.decisions();
         final EngineAssembly assembly = new EngineAssembly(config);
@@ -112,7 +132,7 @@ public final class LiveRun implements AutoCloseable {
         this.metrics = new EngineMetrics(new EngineCounters(config.instruments(), config.series(),
             config.model().regime().states()), config.pipeline().layout().ringSize(), clock, simulated ? venue.timeScale() : 1.0);
         this.stages = assembly.businessStages(decisionJournal, metrics.wrap(orderGateway), clientOrderIdBase);
-        this.pipeline = metrics.install(assembly.configure(new PipelineBuilder().clock(clock).warnings(out::println),
+        this.pipeline = metrics.install(assembly.configure(new PipelineBuilder().clock(clock).warnings(LOG::warn),
             journalStage, stages), stages).build();
         final OperatorCommands commands = new OperatorCommands(pipeline.publisher());
         pipeline.failures().setFailureListener(commands::onStageFailure);
@@ -129,21 +149,23 @@ public final class LiveRun implements AutoCloseable {
             }
             case VenueSection.SIMULATOR, VenueSection.REMOTE -> {
                 String url = venue.url();
-                String apiKey = env.get(venue.apiKeyEnv());
                 if (simulated) {
+                    // the world begins at venue.worldStart when the venue starts, not when start-up began
+                    ((ScaledEpochNanoClock) clock).restart();
                     // the venue runs on the engine's world clock itself, so venue and engine stamps agree
                     // the market's participants read the same public readings as the engine's offline feeds
-                    simulator = new ExchangeSimulator(SimulatorVenueConfig.builder(config)
-                        .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build(), clock);
+                    final VenueConfig simulatorConfig = SimulatorVenueConfig.builder(config)
+                        .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build();
+                    simulator = venue.isCmi() ? new ExchangeSimulator(simulatorConfig, clock, CmiVenues.simulator(venue.cmi()))
+                        : new ExchangeSimulator(simulatorConfig, clock);
                     simulator.start(venue.port());
-                    url = "ws://127.0.0.1:" + simulator.port() + "/";
-                    out.println("simulated exchange listening on " + url + " (time x" + venue.timeScale() + ")");
-                    if (apiKey == null) {
-                        apiKey = "demo";
-                    }
+                    url = simulator.uri();
+                    LOG.atInfo().setMessage("simulated exchange listening").addKeyValue("protocol", venue.protocol())
+                        .addKeyValue("url", url).addKeyValue("timeScale", venue.timeScale()).log();
                 }
-                gateway = new WebSocketExchangeGateway(GatewayConfig.builder().uri(url).apiKey(apiKey).build(),
-                    assembly.registry(), pipeline.publisher(), clock);
+                gateway = venue.isCmi() ? cmiGateway(venue, url, env, simulated, assembly, clock)
+                    : new WebSocketExchangeGateway(GatewayConfig.builder().uri(url).apiKey(secret(env, venue.apiKeyEnv(), simulated))
+                        .build(), assembly.registry(), pipeline.publisher(), clock);
                 orderGateway.bind(gateway);
                 pipeline.start();
                 gateway.connect();
@@ -151,11 +173,17 @@ public final class LiveRun implements AutoCloseable {
             }
             default -> throw new IllegalStateException("venue mode " + venue.mode());
         }
+        final ExchangeGateway g = gateway;
         reporter = new MetricsReporter(metrics, config.metrics().intervalNanos(), pipeline.ring()::remainingCapacity,
-            gateway == null ? null : gateway::isConnected, gateway == null ? null : gateway::connectCount).start();
+            g == null ? null : g::isConnected, g == null ? null : g::connectCount);
+        reporter.addListener(new DecisionLog(config.instruments()));
+        reporter.start();
         feeds = Feeds.create(config.feeds(), assembly.registry(), env, clock, FeedLog.system(), new WorldObservations(world));
         feedScheduler = feeds.scheduler(new ObservationPublisher(pipeline.publisher()));
         feedScheduler.start();
+        if (dashboardAccess != null) {
+            startDashboard(dashboardAccess, clock, commands);
+        }
         startControlChannel(env.get(ControlServer.TOKEN_ENV), commands);
         if (metricsAccess != null) {
             startPrometheus(metricsAccess, clock);
@@ -164,6 +192,19 @@ public final class LiveRun implements AutoCloseable {
             final TimerSource timers = new TimerSource(pipeline.publisher(), clock, config.timers().intervalNanos());
             startSource("skytrade-timer", timers, timers::stop);
         }
+    }
+
+    private CmiGateway cmiGateway(final VenueSection venue, final String url, final Map<String, String> env, final boolean simulated,
+                                  final EngineAssembly assembly, final EpochNanoClock clock) {
+        final VenueCmiSection cmi = venue.cmi();
+        return new CmiGateway(CmiVenues.gateway(cmi, url, secret(env, cmi.usernameEnv(), simulated), secret(env, cmi.passwordEnv(), simulated),
+            simulated ? venue.timeScale() : 1.0), assembly.registry(), pipeline.publisher(), clock);
+    }
+
+    /** A credential from the environment; the embedded simulator accepts anything, so there "demo" stands in. */
+    private static String secret(final Map<String, String> env, final String variable, final boolean simulated) {
+        final String value = env.get(variable);
+        return value == null && simulated ? "demo" : value;
     }
 
     /**
@@ -178,14 +219,14 @@ public final class LiveRun implements AutoCloseable {
 
     private void startControlChannel(final String token, final OperatorCommands commands) {
         if (token == null || token.isEmpty()) {
-            out.println("control channel off: set " + ControlServer.TOKEN_ENV + " to enable skytrade ctl");
+            LOG.info("control channel off: set {} to enable skytrade ctl", ControlServer.TOKEN_ENV);
             return;
         }
         try {
             control = new ControlServer(config.control().port(), token, commands, this::statusLine);
             out.println("control channel on 127.0.0.1:" + control.port());
         } catch (final java.io.IOException e) {
-            out.println("warning: control channel off: cannot listen on 127.0.0.1:" + config.control().port() + " (" + e.getMessage() + ")");
+            LOG.warn("control channel off: cannot listen on 127.0.0.1:{} ({})", config.control().port(), e.getMessage());
         }
     }
 
@@ -197,8 +238,32 @@ public final class LiveRun implements AutoCloseable {
             out.println("metrics on " + prometheus.url() + (access.tokenRequired()
                 ? " (bearer token from " + section.tokenEnv() + " required)" : ""));
         } catch (final IOException e) {
-            out.println("warning: metrics off: cannot listen on " + section.bind() + ":" + section.port() + " (" + e.getMessage() + ")");
+            LOG.warn("metrics off: cannot listen on {}:{} ({})", section.bind(), section.port(), e.getMessage());
         }
+    }
+
+    private void startDashboard(final AccessPolicy access, final EpochNanoClock clock, final OperatorCommands commands) {
+        final DashboardState state = new DashboardState(config.instruments(), config.series(), pipeline.health(), clock,
+            feedScheduler::lastResults, () -> {
+                final DashboardServer server = dashboard;
+                if (server != null) {
+                    server.push();
+                }
+            });
+        try {
+            dashboard = DashboardServer.start(access, config.dashboard().port(), state, commands);
+            reporter.addListener(state);
+            out.println("dashboard on " + dashboard.url() + (access.tokenRequired()
+                ? " (token from " + config.dashboard().tokenEnv() + " required: open it once with ?token=...)" : ""));
+        } catch (final IOException e) {
+            LOG.warn("dashboard off: cannot listen on {}:{} ({})", config.dashboard().bind(), config.dashboard().port(),
+                e.getMessage());
+        }
+    }
+
+    /** URL of the dashboard, or null when it is off. */
+    public String dashboardUrl() {
+        return dashboard == null ? null : dashboard.url();
     }
 
     /** URL of {@code /metrics}, or null when it is off. */
@@ -209,7 +274,7 @@ public final class LiveRun implements AutoCloseable {
     private void awaitVenue(final String url, final long timeoutNanos) {
         try {
             if (!gateway.awaitConnected(TimeUnit.NANOSECONDS.toMillis(timeoutNanos))) {
-                out.println("warning: not logged in to the venue at " + url + " yet; the gateway keeps reconnecting");
+                LOG.warn("not logged in to the venue at {} yet; the gateway keeps reconnecting", url);
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -242,12 +307,15 @@ public final class LiveRun implements AutoCloseable {
 
     /**
      * Blocks until the duration elapses (0 = until {@link #requestStop()}), printing a status line
-     * every configured interval.
+     * every configured interval; the schedule carries over between calls, so a caller supervising in
+     * short slices still sees one line an interval. Call from one supervising thread.
      */
     public void awaitStop(final long durationNanos) throws InterruptedException {
         final long start = System.nanoTime();
         final long interval = config.status().intervalNanos();
-        long lastTime = start;
+        if (lastStatusNanos == 0) {
+            lastStatusNanos = start;
+        }
         while (true) {
             long wait = interval;
             if (durationNanos > 0) {
@@ -260,9 +328,9 @@ public final class LiveRun implements AutoCloseable {
                 return;
             }
             final long now = System.nanoTime();
-            if (now - lastTime >= interval || durationNanos == 0) {
+            if (now - lastStatusNanos >= interval || durationNanos == 0) {
                 out.println(statusLine());
-                lastTime = now;
+                lastStatusNanos = now;
             }
         }
     }
@@ -328,6 +396,9 @@ public final class LiveRun implements AutoCloseable {
         if (prometheus != null) {
             prometheus.close();
         }
+        if (dashboard != null) {
+            dashboard.close();
+        }
         if (feedScheduler != null) {
             feedScheduler.close();
             feeds.close();
@@ -351,7 +422,7 @@ public final class LiveRun implements AutoCloseable {
             simulator.stop();
         }
         if (!drained) {
-            out.println("warning: the ring did not drain within 30 s; stage threads were halted");
+            LOG.warn("the ring did not drain within 30 s; stage threads were halted");
         }
         journal.close();
         run.markClosed(journalStage.entries(), decisionJournal.entries(), Instant.now());

@@ -129,6 +129,28 @@ class CliErrorsTest {
     }
 
     @Test
+    void shouldSayThatASyntheticJournalHasNoDecisionsToVerify() throws IOException {
+        final Path journal = synth("verify");
+        final String[] r = capture("replay", "--verify", "--journal", journal.toString());
+        assertOneLine(r, SkytradeCli.EXIT_USAGE, "usage error: " + journal + " was written by `journal synth`: it holds inputs "
+            + "only, no journaled decisions to verify; replay it without --verify, or backtest it");
+        assertEquals("0", capture("replay", "--journal", journal.toString())[0], "it replays without --verify");
+    }
+
+    @Test
+    void shouldSayThatAnImportedJournalHasNoDecisionsToVerify() throws IOException {
+        final Path csv = tmp.resolve("obs.csv");
+        Files.writeString(csv, "time,series,value\n2026-11-25T10:00:00Z,air_temp_c,11.5\n");
+        final String[] imported = capture("journal", "import", "--csv", csv.toString(), "--kind", "observation", "--journal",
+            tmp.resolve("imported").toString());
+        assertEquals("0", imported[0], imported[2]);
+        final String run = imported[1].lines().filter(l -> l.startsWith("run directory: ")).findFirst().orElseThrow()
+            .substring("run directory: ".length());
+        assertOneLine(capture("replay", "--verify", "--journal", run), SkytradeCli.EXIT_USAGE,
+            "usage error: " + run + " was imported from csv by `journal import`: it holds inputs only");
+    }
+
+    @Test
     void shouldRefuseADurationOfZero() {
         assertOneLine(capture("demo", "--duration", "0s", "--journal", tmp.toString()), SkytradeCli.EXIT_USAGE,
             "usage error: --duration 0s must be positive; leave --duration out to run until interrupted");

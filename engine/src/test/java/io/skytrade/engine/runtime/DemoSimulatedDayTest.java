@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 4's acceptance run: the demo's own configuration ({@code config/default.yaml}) over a whole
  * simulated day. Only the clock is changed: world time runs 2400x (24 h in 36 s of wall time) from
  * 12:30 on 2026-02-27, so the run covers the whole London session that settles at noon on
- * 2026-02-28 (the same hours of the same seeded world on every run), and the limits written in event time that assume the demo's 60x (market-data age, ack timeout, the
- * strategy's pending-intent timeout, timer period) are scaled with it. The journal must show fills
+ * 2026-02-28 (the same hours of the same seeded world on every run), and the limits written in event time that assume the demo's 60x (market-data age, ack timeout, timer
+ * period) are scaled with it. The journal must show fills
  * on at least three products, the session must settle on positions the engine held, the engine
  * must never be forced into SAFE, no stage may fail, and replay must verify identically.
  */
@@ -64,8 +64,6 @@ class DemoSimulatedDayTest {
           maxMarketDataAge: 2h
         orders:
           ackTimeout: 4h
-        strategy:
-          pendingTimeout: 1h
         timers:
           interval: 100ms
         status:
@@ -75,17 +73,27 @@ class DemoSimulatedDayTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void shouldFillSeveralProductsOverASimulatedDayAndReplayIdentically() throws Exception {
-        final Path base = tmp.resolve("default.yaml");
+    /** The demo's configuration and {@link #DAY_OVERRIDES} as files in {@code dir}, then one file per extra YAML text. */
+    static List<Path> dayConfigs(final Path dir, final String... extra) throws IOException {
+        final List<Path> files = new ArrayList<>();
+        final Path base = dir.resolve("default.yaml");
         try (InputStream in = DemoSimulatedDayTest.class.getClassLoader().getResourceAsStream("config/default.yaml")) {
             assertNotNull(in, "config/default.yaml on the classpath");
             Files.write(base, in.readAllBytes());
         }
-        final Path overrides = tmp.resolve("day.yaml");
-        Files.writeString(overrides, DAY_OVERRIDES, StandardCharsets.UTF_8);
+        files.add(base);
+        for (int i = 0; i <= extra.length; i++) {
+            final Path f = dir.resolve("day-" + i + ".yaml");
+            Files.writeString(f, i == 0 ? DAY_OVERRIDES : extra[i - 1], StandardCharsets.UTF_8);
+            files.add(f);
+        }
+        return files;
+    }
+
+    @Test
+    void shouldFillSeveralProductsOverASimulatedDayAndReplayIdentically() throws Exception {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).load(List.of(base, overrides)), tmp.resolve("journal"),
+        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).load(dayConfigs(tmp)), tmp.resolve("journal"),
             new PrintStream(out, true, StandardCharsets.UTF_8), Map.of());
         try {
             live.awaitStop(WALL_NANOS);
@@ -111,7 +119,7 @@ class DemoSimulatedDayTest {
     }
 
     /** What the run's journals show. */
-    private static final class Summary {
+    static final class Summary {
         final Map<Integer, Long> fillsByProduct = new TreeMap<>();
         final long[] ordersByQuarter = new long[4];
         long firstEventNanos;

@@ -34,6 +34,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +53,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class LiveVsBacktestComparisonTest {
     /**
-     * A strategy that trades soon and often crosses the spread, so a few seconds of recording
-     * hold live fills whatever the host's load.
+     * A strategy that quotes soon and takes liquidity at the slightest mispricing, so a few seconds
+     * of recording hold live fills whatever the host's load.
      */
     static final String EAGER_STRATEGY = """
         strategy:
-          entryThresholds: [0.1, 0.1, 0.1]
-          aggressiveness: [1.0, 1.0, 1.0]
-          crossThreshold: 0.05
+          takeStd: 0.01
+          takeMinTicks: 0
           minEdgeTicks: 0
           minValuations: 2
         """;
@@ -80,18 +80,17 @@ class LiveVsBacktestComparisonTest {
             EAGER_STRATEGY);
         final LiveRun live = LiveRun.start(config, tmp.resolve("journal"), quiet(), Map.of());
         final long t0 = System.nanoTime();
-        final long deadline = t0 + 25_000_000_000L;
-        long filledAt = 0;
-        do {
-            live.awaitStop(250_000_000L);
-            if (filledAt == 0 && heldPosition(live, config.config().instruments())) {
-                filledAt = System.nanoTime();
-            }
-        } while ((live.inputsJournaled() < 1000 || live.decisionsJournaled() < 20 || filledAt == 0
-            || System.nanoTime() - filledAt < 1_000_000_000L) && System.nanoTime() < deadline);
+        // until a position is held (a fill), then 200 more inputs after it (what happens after a fill is compared too)
+        Supervision.superviseUntil(live, "a position held after 1000 inputs and 20 decisions", Duration.ofSeconds(90),
+            () -> live.inputsJournaled() >= 1000 && live.decisionsJournaled() >= 20
+                && heldPosition(live, config.config().instruments()));
+        final long filledAt = System.nanoTime();
+        final long inputsAtFill = live.inputsJournaled();
+        Supervision.superviseUntil(live, "200 inputs after the first position", Duration.ofSeconds(60),
+            () -> live.inputsJournaled() >= inputsAtFill + 200);
         live.close();
         System.out.printf("live-vs-backtest recording: %.1f s, first position after %.1f s, %d inputs%n",
-            (System.nanoTime() - t0) / 1e9, filledAt == 0 ? Double.NaN : (filledAt - t0) / 1e9, live.inputsJournaled());
+            (System.nanoTime() - t0) / 1e9, (filledAt - t0) / 1e9, live.inputsJournaled());
         run = RunDirectory.open(live.runDirectory().dir());
         loaded = new ConfigLoader(Map.of()).loadText(run.configYaml());
         symbols = loaded.config().instruments();
@@ -172,11 +171,18 @@ class LiveVsBacktestComparisonTest {
         assertEquals(fills, c.total().live().fills());
         assertEquals(orders, c.total().live().orders());
         assertEquals(r.fills(), c.total().backtest().fills(), "the backtest's own fill count");
+        final io.skytrade.core.book.TradingBook book = r.sampler().book();
         for (final MarketFigures m : r.markets()) {
             final LiveVsBacktestComparison.Row row = c.markets().stream().filter(x -> x.market().equals(m.symbol()))
                 .findFirst().orElseThrow();
-            assertEquals(m.finalEquity(), row.backtest().pnl(), 1e-9 * Math.max(1, Math.abs(m.finalEquity())),
-                m.symbol() + ": PnL from the journal = the equity sampler's");
+            // The journal holds no fair values, so its PnL marks open positions at the last mid; the
+            // book marks them at its fair-value-aware price. Fills, fees and realised PnL must agree.
+            final int id = symbols.indexOf(m.symbol());
+            final var p = book.positions();
+            final double atMid = p.realisedPnl(id) - p.fees(id)
+                + (p.position(id) == 0 ? 0 : p.position(id) * (book.market().mid(id) - p.averagePrice(id)));
+            assertEquals(atMid, row.backtest().pnl(), 1e-9 * Math.max(1, Math.abs(atMid)),
+                m.symbol() + ": PnL from the journal = the book's, marked at the last mid");
         }
         final ReportTable table = c.table();
         assertEquals(c.markets().size() + 1, table.rows().size());

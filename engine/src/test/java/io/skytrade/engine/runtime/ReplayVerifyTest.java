@@ -24,6 +24,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +52,8 @@ class ReplayVerifyTest {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(FAST_CONFIG), tmp.resolve("journal"),
             new PrintStream(out, true, StandardCharsets.UTF_8));
-        final long deadline = System.nanoTime() + 30_000_000_000L;
-        do {
-            live.awaitStop(500_000_000L);
-        } while ((live.inputsJournaled() < 1000 || live.decisionsJournaled() < 20) && System.nanoTime() < deadline);
+        Supervision.superviseUntil(live, "1000 inputs and 20 decisions journaled", Duration.ofSeconds(90),
+            () -> live.inputsJournaled() >= 1000 && live.decisionsJournaled() >= 20);
         live.close();
         run = RunDirectory.open(live.runDirectory().dir());
         inputs = live.inputsJournaled();
@@ -72,7 +71,8 @@ class ReplayVerifyTest {
         assertEquals(decisions, r.decisions());
         assertEquals(0, r.differences(), r.firstDifference());
         final long checkpoints = readDecisions(run.decisions()).stream().filter(d -> d.kind == DecisionKind.STATE_HASH).count();
-        assertTrue(checkpoints >= 9, "the journal holds a state hash of each stateful stage per checkpoint: " + checkpoints);
+        assertEquals(8 * ((inputs - 1) / 1024 + 1), checkpoints,
+            "one state hash per stateful stage (features to risk: 8) at every 1024th input, from input 0");
         assertEquals(checkpoints, r.stateHashesCompared());
         assertTrue(r.journalClosedCleanly());
         assertEquals(SkytradeCli.EXIT_OK, SkytradeCli.execute("replay", "--journal", run.dir().toString(), "--verify"));
@@ -187,6 +187,23 @@ class ReplayVerifyTest {
         for (int i = 0; i < live.size(); i++) {
             assertTrue(live.get(i).sameAs(backtest.get(i)), "decision " + i + ": " + live.get(i) + " vs " + backtest.get(i));
         }
+    }
+
+    @Test
+    void shouldMeasureTheMicroPricesInformationOnTheRunAsTheStrategySawIt() {
+        final var instruments = new ConfigLoader(Map.of()).loadText(run.configYaml()).config().instruments();
+        final List<io.skytrade.engine.study.MicroPriceStudy.Row> rows = new io.skytrade.engine.study.MicroPriceStudy(
+            5_000_000_000L).add(run, instruments).rows();
+        assertTrue(!rows.isEmpty(), "samples on a run of " + inputs + " inputs");
+        final var pooled = rows.get(rows.size() - 1);
+        assertEquals("all", pooled.product());
+        long n = 0;
+        for (final var r : rows.subList(0, rows.size() - 1)) {
+            assertTrue(instruments.contains(r.product()) && r.n() >= 4, r.toString());
+            assertTrue(r.low() <= r.ic() && r.ic() <= r.high() && r.low() >= -1 && r.high() <= 1, r.toString());
+            n += r.n();
+        }
+        assertEquals(n, pooled.n());
     }
 
     @Test

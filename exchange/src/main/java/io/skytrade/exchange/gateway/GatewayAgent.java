@@ -119,6 +119,7 @@ final class GatewayAgent implements Runnable {
     private volatile String participant;
     private volatile int openOrders;
     final AtomicLong connects = new AtomicLong();
+    final AtomicLong reconnectsScheduled = new AtomicLong();
     final AtomicLong bookGaps = new AtomicLong();
     final AtomicLong undecodable = new AtomicLong();
     final AtomicLong venueErrors = new AtomicLong();
@@ -392,6 +393,7 @@ final class GatewayAgent implements Runnable {
         if (!stopRequested) {
             final long cap = Math.min(config.backoffMaxMillis, config.backoffInitialMillis << Math.min(20, attempt));
             attempt++;
+            reconnectsScheduled.incrementAndGet();
             final long delay = cap / 2 + jitter.nextLong(cap / 2 + 1);
             LOG.info("reconnecting to {} in {} ms (attempt {})", config.uri, delay, attempt);
             reconnectAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);

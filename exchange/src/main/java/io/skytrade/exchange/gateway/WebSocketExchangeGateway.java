@@ -119,8 +119,14 @@ public final class WebSocketExchangeGateway implements ExchangeGateway {
     }
 
     /** Successful WebSocket handshakes so far (1 plus the reconnections). */
+    @Override
     public long connectCount() {
         return agent.connects.get();
+    }
+
+    /** Reconnection attempts scheduled so far (after a failed attempt or a lost connection). */
+    public long reconnectAttempts() {
+        return agent.reconnectsScheduled.get();
     }
 
     /** Book sequence gaps seen (each triggered a resubscribe). */
