@@ -33,10 +33,8 @@ import io.skytrade.engine.web.PrometheusEndpoint;
 import io.skytrade.engine.metrics.StatusLine;
 import io.skytrade.journal.DecisionJournal;
 import io.skytrade.journal.InputJournalStage;
-import io.skytrade.journal.PageToucher;
-import io.skytrade.journal.Queues;
 import io.skytrade.journal.RunDirectory;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import io.skytrade.journal.RunJournal;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.slf4j.Logger;
@@ -52,7 +50,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One live run of the engine: creates the run directory, opens the input and decision journals,
@@ -66,9 +63,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LiveRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
     private final RunDirectory run;
-    private final SingleChronicleQueue inputsQueue;
-    private final SingleChronicleQueue decisionsQueue;
-    private final PageToucher toucher;
+    private final RunJournal journal;
     private final InputJournalStage journalStage;
     private final DecisionJournal decisionJournal;
     private final PaperOrderGateway paper = new PaperOrderGateway();
@@ -123,18 +118,15 @@ public final class LiveRun implements AutoCloseable {
         final long clientOrderIdBase = EngineAssembly.clientOrderIdBaseFor(startedAt.getEpochSecond());
         this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), startedAt,
             Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
+        RunJournal.recoverCrashedRuns(journalRoot, config.journal().settings());
         try {
             config.journal().retention().apply(journalRoot, startedAt, out::println);
         } catch (final UncheckedIOException e) {
             out.println("warning: " + e.getMessage());
         }
-        final AtomicLong bytesAppended = new AtomicLong();
-        this.toucher = config.journal().settings().pretouch()
-            ? new PageToucher(bytesAppended, config.journal().settings().pretouchAheadBytes()) : null;
-        this.inputsQueue = Queues.openForWriting(run.inputs(), config.journal().settings(), toucher);
-        this.decisionsQueue = Queues.openForWriting(run.decisions(), config.journal().settings(), null);
-        this.journalStage = new InputJournalStage(inputsQueue, bytesAppended);
-        this.decisionJournal = new DecisionJournal(decisionsQueue);
+        this.journal = RunJournal.open(run, config.journal().settings());
+        this.journalStage = journal.inputStage();
+        this.decisionJournal = journal.decisions();
         final EngineAssembly assembly = new EngineAssembly(config);
         final LateBoundOrderGateway orderGateway = new LateBoundOrderGateway();
         this.metrics = new EngineMetrics(new EngineCounters(config.instruments(), config.series(),
@@ -144,9 +136,6 @@ public final class LiveRun implements AutoCloseable {
             journalStage, stages), stages).build();
         final OperatorCommands commands = new OperatorCommands(pipeline.publisher());
         pipeline.failures().setFailureListener(commands::onStageFailure);
-        if (toucher != null) {
-            toucher.start();
-        }
         final SyntheticWorld world = new SyntheticWorld(venue.seed());
         switch (venue.mode()) {
             case VenueSection.PAPER -> {
@@ -440,12 +429,7 @@ public final class LiveRun implements AutoCloseable {
         if (!drained) {
             LOG.warn("the ring did not drain within 30 s; stage threads were halted");
         }
-        decisionJournal.close();
-        if (toucher != null) {
-            toucher.close();
-        }
-        inputsQueue.close();
-        decisionsQueue.close();
+        journal.close();
         run.markClosed(journalStage.entries(), decisionJournal.entries(), Instant.now());
         out.printf("stopped: %s, mode %s, %,d inputs and %,d decisions journaled, %,d orders sent%n",
             pipeline.health().state(), TradingMode.name(stages.risk().mode()), journalStage.entries(),
