@@ -95,9 +95,9 @@ public final class LiveRun implements AutoCloseable {
         if (venue.mode().equals(VenueSection.REMOTE)) {
             for (final String variable : venue.isCmi() ? List.of(venue.cmi().usernameEnv(), venue.cmi().passwordEnv())
                 : List.of(venue.apiKeyEnv())) {
-                if (env.get(variable) == null) {
+                if (env.get(variable) == null || env.get(variable).isEmpty()) {
                     throw new ConfigException((venue.isCmi() ? "venue.cmi" : "venue.apiKeyEnv") + ": environment variable " + variable
-                        + " holding the venue " + (venue.isCmi() ? "credentials" : "API key") + " is not set");
+                        + " holding the venue " + (venue.isCmi() ? "credentials" : "API key") + " is not set or empty");
                 }
             }
         }
@@ -197,14 +197,19 @@ public final class LiveRun implements AutoCloseable {
     private CmiGateway cmiGateway(final VenueSection venue, final String url, final Map<String, String> env, final boolean simulated,
                                   final EngineAssembly assembly, final EpochNanoClock clock) {
         final VenueCmiSection cmi = venue.cmi();
-        return new CmiGateway(CmiVenues.gateway(cmi, url, secret(env, cmi.usernameEnv(), simulated), secret(env, cmi.passwordEnv(), simulated),
-            simulated ? venue.timeScale() : 1.0), assembly.registry(), pipeline.publisher(), clock);
+        try {
+            return new CmiGateway(CmiVenues.gateway(cmi, url, secret(env, cmi.usernameEnv(), simulated),
+                secret(env, cmi.passwordEnv(), simulated), simulated ? venue.timeScale() : 1.0), assembly.registry(),
+                pipeline.publisher(), clock);
+        } catch (final IllegalArgumentException e) {
+            throw new ConfigException("venue.cmi: " + e.getMessage().replace("\n", "; "), e);
+        }
     }
 
     /** A credential from the environment; the embedded simulator accepts anything, so there "demo" stands in. */
     private static String secret(final Map<String, String> env, final String variable, final boolean simulated) {
         final String value = env.get(variable);
-        return value == null && simulated ? "demo" : value;
+        return (value == null || value.isEmpty()) && simulated ? "demo" : value;
     }
 
     /**
