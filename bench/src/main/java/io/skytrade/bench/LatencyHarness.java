@@ -154,7 +154,7 @@ public final class LatencyHarness {
             } else {
                 journal = null;
             }
-            final DecisionListener decisions = journal == null ? e -> { } : journal.decisions;
+            final DecisionListener decisions = journal == null ? (e, s) -> { } : journal.decisions;
             final EngineMetrics metrics = withMetrics ? metrics(RING_SIZE, clock) : null;
             final EngineAssembly.Stages business = metrics == null ? businessStages(decisions)
                 : new EngineAssembly(CONFIG).businessStages(decisions, metrics.wrap(new PaperOrderGateway()), 0);
