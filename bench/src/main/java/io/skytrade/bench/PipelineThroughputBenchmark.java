@@ -78,7 +78,7 @@ public class PipelineThroughputBenchmark {
         for (int i = 0; i < business.names().size(); i++) {
             b.stage(business.names().get(i), business.handlers().get(i));
         }
-        b.stage("probe", probe);
+        b.stage("probe", probe).sideBuffers(business.side());
         names.addAll(business.names());
         names.add("probe");
         pipeline = b.layout(PipelineLayout.singleThread(65536, WaitStrategyKind.YIELDING, names)).build().start();

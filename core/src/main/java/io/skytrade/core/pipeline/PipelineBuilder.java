@@ -107,7 +107,8 @@ public final class PipelineBuilder {
 
     /**
      * The ring's side buffers the stages were given (they must be the same object, with at least as
-     * many slots as the ring); without one the builder makes its own, which only state hashes use.
+     * many slots as the ring). Required with state-hash checkpoints, which the stages' decision
+     * listener reads from them; otherwise the builder makes its own, which nothing reads.
      */
     public PipelineBuilder sideBuffers(final SideBuffers side) {
         this.side = Objects.requireNonNull(side, "side");
@@ -166,7 +167,7 @@ public final class PipelineBuilder {
             indexOf.put(order.get(i), i);
         }
         final Map<String, Integer> slotOf = hashSlots();
-        final SideBuffers buffers = side != null ? side : new SideBuffers(layout.ringSize());
+        final SideBuffers buffers = sideBuffersFor(layout.ringSize());
         if (buffers.slots() < layout.ringSize()) {
             throw new IllegalArgumentException("side buffers of " + buffers.slots() + " slots for a ring of " + layout.ringSize()
                 + ": a stage may run a whole ring ahead of a later one, so they need at least as many");
@@ -233,8 +234,19 @@ public final class PipelineBuilder {
             indexes[i] = i;
             slots[i] = slotOf.get(all[i].name());
         }
-        return new InlinePipeline(capacity, clock, all, indexes, slots, side != null ? side : new SideBuffers(capacity), checkpoints(), observersOf(all),
+        return new InlinePipeline(capacity, clock, all, indexes, slots, sideBuffersFor(capacity), checkpoints(), observersOf(all),
             new StageFailureRecorder(health), health, order);
+    }
+
+    private SideBuffers sideBuffersFor(final int slots) {
+        if (side != null) {
+            return side;
+        }
+        if (stateHashInterval > 0) {
+            throw new IllegalStateException("state-hash checkpoints need the stages' side buffers (sideBuffers(...)): "
+                + "the decisions journal reads the hashes there");
+        }
+        return new SideBuffers(slots);
     }
 
     private StageObserver[] observersOf(final Stage[] group) {

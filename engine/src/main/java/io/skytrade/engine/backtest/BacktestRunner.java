@@ -194,7 +194,7 @@ public final class BacktestRunner {
              DecisionJournal decisions = journalRun ? new DecisionJournal(decisionQueue) : null) {
             decisionJournal = decisions;
             final InputJournalStage journal = journalRun ? new InputJournalStage(inputs) : null;
-            final PipelineBuilder builder = new PipelineBuilder().clock(clock)
+            final PipelineBuilder builder = new PipelineBuilder().clock(clock).sideBuffers(stages.side())
                 .stateHashInterval(config.journal().stateHashInterval());
             if (journal != null) {
                 builder.stage(EngineAssembly.JOURNAL_STAGE, journal);
