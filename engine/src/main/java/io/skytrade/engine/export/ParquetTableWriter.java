@@ -23,7 +23,8 @@ import java.util.Map;
  * Writes a {@link Table} as one Parquet file with parquet-java's writer on a local file: every
  * column optional (an absent value is null), INT as INT32, LONG as INT64, DOUBLE as DOUBLE, STRING
  * as UTF-8 BINARY (dictionary-encoded where it pays), TIMESTAMP as INT64 TIMESTAMP(NANOS, UTC);
- * GZIP pages through {@link JdkCodecs}; row groups of at most 32 MiB. No Hadoop class is loaded:
+ * dictionaries for every column but times, sequences and order ids; GZIP pages through
+ * {@link JdkCodecs}; row groups of at most 32 MiB. No Hadoop class is loaded:
  * the writer gets a plain configuration, a local output file and the JDK codecs. The file is
  * complete and readable only once {@link #close()} has written its footer.
  *
@@ -39,12 +40,27 @@ public final class ParquetTableWriter implements TableWriter {
     public ParquetTableWriter(final Table table, final Path file) throws IOException {
         this.file = file;
         final MessageType schema = schema(table);
-        this.writer = new Builder(new LocalOutputFile(file), schema)
+        final Builder builder = new Builder(new LocalOutputFile(file), schema);
+        for (final Table.Column c : table.columns()) {
+            if (nearlyDistinct(c)) {
+                builder.withDictionaryEncoding(c.name(), false);
+            }
+        }
+        this.writer = builder
             .withCodecFactory(new JdkCodecs())
             .withCompressionCodec(CompressionCodecName.GZIP)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .withRowGroupSize(ROW_GROUP_BYTES)
             .build();
+    }
+
+    /**
+     * Times, sequences and order ids hardly repeat: a dictionary would only cost time (it was most
+     * of the writer's CPU) before Parquet falls back to plain encoding, so they are written plain.
+     */
+    private static boolean nearlyDistinct(final Table.Column c) {
+        return c.type() == ColumnType.TIMESTAMP || c.type() == ColumnType.LONG
+            && (c.name().endsWith("_nanos") || c.name().endsWith("sequence") || c.name().endsWith("order_id"));
     }
 
     /** The Parquet schema of a table: one optional primitive column per table column. */
