@@ -3,9 +3,11 @@ package io.skytrade.core.strategy;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.feature.EventGuard;
 import io.skytrade.core.order.OrderPurpose;
@@ -40,9 +42,9 @@ import io.skytrade.core.sizing.PositionSizer;
  *       ladder beside a stale one).</li>
  * </ol>
  * The fly, when {@link FlyRelativeValue} is on, is quoted and taken around a value partly implied by
- * the ETF's market, and re-decided when the ETF moves. The market maker's inventory in a leg excludes what the {@link EtfArbitrage} holds there as a
- * hedge; the arbitrage, run after it on every input that moves anything, trades the ETF itself.
- * Intents are appended to {@link EngineEvent#decisions} as PROPOSED (client order id 0); risk
+ * the ETF's market, and re-decided when the ETF moves. The market maker's inventory in a leg
+ * excludes what the {@link EtfArbitrage} holds there as a hedge; the arbitrage, run after it on every input that moves anything, trades the ETF itself.
+ * Intents are appended to {@link io.skytrade.core.event.SideBuffers#decisions} as PROPOSED (client order id 0); risk
  * approves them and the book assigns ids. A product is quoted only once its fair value has been
  * revalued {@code minValuations} times; a SETTLEMENT starts that count again.
  *
@@ -105,6 +107,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final long[] targetSize = new long[StrategyParams.MAX_LEVELS];
     private final boolean[] targetMatched = new boolean[StrategyParams.MAX_LEVELS];
     private final int[] working = new int[MAX_WORKING];
+    private final SideBuffers side;
     private long now = Long.MIN_VALUE;
     private long droppedIntents;
     private long takes;
@@ -114,18 +117,21 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
      *                   band (the rule is risk's, read here, not restated)
      */
     public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
-                           final RiskLimits riskLimits, final TradingBook book) {
-        this(registry, params, sizer, riskLimits, book, new EtfArbitrage(book,
+                           final RiskLimits riskLimits, final TradingBook book, final SideBuffers side) {
+        this(registry, params, sizer, riskLimits, book, side, new EtfArbitrage(book, side,
             new ArbitrageParams(false, 0, 1, 1, 0, 1, 1, 0.0), -1, new int[0], riskLimits));
     }
 
     /**
+     * @param side      the ring's side buffers: the strategy reads the regime posteriors there and
+     *                  writes its intents to the event's decisions
      * @param arbitrage the ETF arbitrage run after the market maker on every input that moves the ETF
      *                  or a leg (its ETF is not market-made)
      */
     public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
-                           final RiskLimits riskLimits, final TradingBook book, final EtfArbitrage arbitrage) {
-        this(registry, params, sizer, riskLimits, book, arbitrage, FlyRelativeValue.off());
+                           final RiskLimits riskLimits, final TradingBook book, final SideBuffers side,
+                           final EtfArbitrage arbitrage) {
+        this(registry, params, sizer, riskLimits, book, side, arbitrage, FlyRelativeValue.off());
     }
 
     /**
@@ -133,9 +139,10 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
      *                 and re-decided whenever the ETF's book or fair value moves
      */
     public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
-                           final RiskLimits riskLimits, final TradingBook book, final EtfArbitrage arbitrage,
-                           final FlyRelativeValue flyValue) {
+                           final RiskLimits riskLimits, final TradingBook book, final SideBuffers side,
+                           final EtfArbitrage arbitrage, final FlyRelativeValue flyValue) {
         this.book = book;
+        this.side = side;
         this.flyValue = flyValue;
         this.riskLimits = riskLimits;
         this.arbitrage = arbitrage;
@@ -261,7 +268,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         }
         final int k = Math.min(e.regimeCount, EngineEvent.MAX_REGIMES);
         if (k > 0) {
-            System.arraycopy(e.regimePosterior, 0, regime, id * EngineEvent.MAX_REGIMES, k);
+            side.copyRegimePosterior(e, k, regime, id * EngineEvent.MAX_REGIMES);
             regimeCount[id] = k;
         }
     }
@@ -395,7 +402,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
                 continue;
             }
             if (!safe || now - orders.slotCreatedNanos(slot) >= minQuoteLife) {
-                if (e.decisions.add(DecisionKind.ORDER_CANCEL, i, side, price, orders.slotLeaves(slot),
+                if (this.side.decisionsToWrite(e).add(DecisionKind.ORDER_CANCEL, i, side, price, orders.slotLeaves(slot),
                     orders.slotClientOrderId(slot), 0) < 0) {
                     droppedIntents++;
                 }
@@ -442,12 +449,13 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
 
     private void propose(final EngineEvent e, final int i, final int side, final long price, final long qty, final int tif,
                          final int purpose) {
-        final int d = e.decisions.add(DecisionKind.ORDER_NEW, i, side, price, qty, 0, 0);
+        final Decisions decisions = this.side.decisionsToWrite(e);
+        final int d = decisions.add(DecisionKind.ORDER_NEW, i, side, price, qty, 0, 0);
         if (d < 0) {
             droppedIntents++;
         } else {
-            e.decisions.timeInForce[d] = tif;
-            e.decisions.purpose[d] = purpose;
+            decisions.timeInForce[d] = tif;
+            decisions.purpose[d] = purpose;
         }
     }
 

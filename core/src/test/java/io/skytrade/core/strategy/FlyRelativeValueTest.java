@@ -6,6 +6,7 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.risk.TestEvents;
 import io.skytrade.core.settlement.OptionPayoff;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class FlyRelativeValueTest {
     /** The fly's decisions on the current event as "KIND SIDE price xqty TIF". */
     private List<String> flyDecisions() {
         final List<String> out = new ArrayList<>();
-        final Decisions d = e.decisions;
+        final Decisions d = TestEvents.decisions(e);
         for (int i = 0; i < d.count(); i++) {
             if (d.instrumentId[i] == FLY) {
                 out.add(DecisionKind.name(d.kind[i]) + " " + Side.name(d.side[i]) + " " + d.priceTicks[i] + " x" + d.quantity[i]

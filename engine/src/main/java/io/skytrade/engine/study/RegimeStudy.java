@@ -36,7 +36,7 @@ public final class RegimeStudy {
         final double[] equity = new double[instrumentCount];
         final long[] fills = new long[instrumentCount];
         Arrays.fill(regime, -1);
-        new ReplayRunner(run, Map.of()).replay(false, event -> {
+        new ReplayRunner(run, Map.of()).replay(false, (event, side) -> {
             final PositionTracker p = book[0].positions();
             for (int i = 0; i < instrumentCount; i++) {
                 final double eq = p.equity(i);
@@ -60,7 +60,7 @@ public final class RegimeStudy {
             since[id] = t;
             int best = 0;
             for (int j = 1; j < Math.min(event.regimeCount, EngineEvent.MAX_REGIMES); j++) {
-                if (event.regimePosterior[j] > event.regimePosterior[best]) {
+                if (side.regimePosterior(event, j) > side.regimePosterior(event, best)) {
                     best = j;
                 }
             }
