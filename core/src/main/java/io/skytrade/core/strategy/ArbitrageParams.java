@@ -17,7 +17,7 @@ package io.skytrade.core.strategy;
  * @param flyEtfWeight       weight, 0..1, of the fly's value implied by the ETF's market (its payoff
  *                           expected around everyone else's ETF mid, {@link FlyRelativeValue}) in the
  *                           value the fly is quoted and taken around; 0 quotes it around its own fair
- *                           value; default 0.5
+ *                           value; default 0.8
  */
 public record ArbitrageParams(boolean enabled, long edgeTicks, long maxLots, long maxPosition, long hedgeSlippageTicks,
                               long intervalNanos, long scratchAfterNanos, double flyEtfWeight) {
@@ -35,6 +35,6 @@ public record ArbitrageParams(boolean enabled, long edgeTicks, long maxLots, lon
 
     /** The documented defaults. */
     public static ArbitrageParams defaults() {
-        return new ArbitrageParams(true, 20, 5, 20, 5, 2_000_000_000L, 60_000_000_000L, 0.5);
+        return new ArbitrageParams(true, 20, 5, 20, 5, 2_000_000_000L, 60_000_000_000L, 0.8);
     }
 }

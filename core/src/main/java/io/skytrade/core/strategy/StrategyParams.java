@@ -12,7 +12,7 @@ import java.util.Arrays;
  * @param quoteSize            lots per level with a flat position (falls to 0 on the side that would
  *                             add to a full position); default 5
  * @param levelSpacing         distance between a side's levels, in half-spreads (at least a tick); default 0.5
- * @param halfSpreadStd        half-spread per standard deviation of the fair value; default 0.3
+ * @param halfSpreadStd        half-spread per standard deviation of the fair value; default 0.6
  * @param halfSpreadVol        half-spread per standard deviation of the market's price over
  *                             {@code quoteHorizonSeconds}; default 1.0
  * @param quoteHorizonSeconds  horizon of the market volatility in the half-spread, seconds; default 60
@@ -26,7 +26,7 @@ import java.util.Arrays;
  * @param minQuoteLifeNanos    ...and it has rested this long (an order no longer keeping its edge goes at
  *                             once); default 10 s
  * @param takeStd              take (IOC) when the market's far touch is beyond fair value by more than
- *                             this many fair-value standard deviations...; default 1.0
+ *                             this many fair-value standard deviations...; default 0.5
  * @param takeMinTicks         ...and by at least this many ticks; default 2
  * @param takeMaxLots          largest quantity of one take; default 10
  * @param takeIntervalNanos    at most one take per product and this interval; default 5 s
@@ -148,7 +148,7 @@ public record StrategyParams(int quoteLevels, long quoteSize, double levelSpacin
 
     /** The documented defaults. */
     public static StrategyParams defaults() {
-        return new StrategyParams(2, 5, 0.5, 0.3, 1.0, 60.0, 2, 1.0, 1, 2, 0.5, 10_000_000_000L, 1.0, 2, 10,
+        return new StrategyParams(2, 5, 0.5, 0.6, 1.0, 60.0, 2, 1.0, 1, 2, 0.5, 10_000_000_000L, 0.5, 2, 10,
             5_000_000_000L, 600.0, 12, 2_000_000_000L, 1.0, new double[] {1, 1, 1}, new double[] {1, 1, 1});
     }
 }

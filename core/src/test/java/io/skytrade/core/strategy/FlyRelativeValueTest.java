@@ -30,9 +30,9 @@ class FlyRelativeValueTest {
 
     private static StrategyParams params() {
         final StrategyParams d = StrategyParams.defaults();
-        return new StrategyParams(d.quoteLevels(), d.quoteSize(), d.levelSpacing(), d.halfSpreadStd(), d.halfSpreadVol(),
+        return new StrategyParams(d.quoteLevels(), d.quoteSize(), d.levelSpacing(), 0.3, d.halfSpreadVol(),
             d.quoteHorizonSeconds(), d.minHalfSpreadTicks(), d.inventorySkew(), d.minEdgeTicks(), d.requoteTicks(),
-            d.requoteFraction(), d.minQuoteLifeNanos(), d.takeStd(), d.takeMinTicks(), d.takeMaxLots(),
+            d.requoteFraction(), d.minQuoteLifeNanos(), 1.0, d.takeMinTicks(), d.takeMaxLots(),
             d.takeIntervalNanos(), d.volHalfLifeSeconds(), 0, d.intentIntervalNanos(), 0.0,
             d.regimeSpreadScale(), d.regimeSizeScale());
     }

@@ -15,9 +15,9 @@ class QuoteModelTest {
     @Test
     void shouldWidenWithTheFairValuesUncertaintyAndTheMarketsVolatility() {
         assertEquals(2.0, model.halfSpread(1, 0, 1), 1e-12, "never below the minimum");
-        assertEquals(0.3 * 100, model.halfSpread(100, 0, 1), 1e-12);
-        assertEquals(0.3 * 100 + 10, model.halfSpread(100, 10, 1), 1e-12);
-        assertEquals(2 * (0.3 * 100 + 10), model.halfSpread(100, 10, 2), 1e-12, "a regime's spread scale");
+        assertEquals(0.6 * 100, model.halfSpread(100, 0, 1), 1e-12);
+        assertEquals(0.6 * 100 + 10, model.halfSpread(100, 10, 1), 1e-12);
+        assertEquals(2 * (0.6 * 100 + 10), model.halfSpread(100, 10, 2), 1e-12, "a regime's spread scale");
     }
 
     @Test

@@ -22,12 +22,12 @@ class StrategyHandlerTest {
     private static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(List.of("A", "B"), List.of("s"));
     private static final long SEC = 1_000_000_000L;
 
-    /** The defaults without the warm-up, so one book event can quote. */
+    /** The defaults without the warm-up, so one book event can quote, with the half-spread (0.3 std) and take threshold (1 std) the cases are worked out for. */
     private static StrategyParams params() {
         final StrategyParams d = StrategyParams.defaults();
-        return new StrategyParams(d.quoteLevels(), d.quoteSize(), d.levelSpacing(), d.halfSpreadStd(), d.halfSpreadVol(),
+        return new StrategyParams(d.quoteLevels(), d.quoteSize(), d.levelSpacing(), 0.3, d.halfSpreadVol(),
             d.quoteHorizonSeconds(), d.minHalfSpreadTicks(), d.inventorySkew(), d.minEdgeTicks(), d.requoteTicks(),
-            d.requoteFraction(), d.minQuoteLifeNanos(), d.takeStd(), d.takeMinTicks(), d.takeMaxLots(),
+            d.requoteFraction(), d.minQuoteLifeNanos(), 1.0, d.takeMinTicks(), d.takeMaxLots(),
             d.takeIntervalNanos(), d.volHalfLifeSeconds(), 0, d.intentIntervalNanos(), d.microPriceWeight(),
             d.regimeSpreadScale(), d.regimeSizeScale());
     }
