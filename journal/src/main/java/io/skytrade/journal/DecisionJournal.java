@@ -2,6 +2,7 @@ package io.skytrade.journal;
 
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.pipeline.DecisionListener;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -41,8 +42,8 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
     }
 
     @Override
-    public void onDecisions(final EngineEvent event) {
-        final Decisions d = event.decisions;
+    public void onDecisions(final EngineEvent event, final SideBuffers side) {
+        final Decisions d = side.decisions(event);
         final int n = d.count();
         final int hashes = event.stateHashCount;
         if (n == 0 && hashes == 0) {
@@ -55,7 +56,7 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
             append(codec.encode(event.sequence, d, i), i, event.sequence);
         }
         for (int k = 0; k < hashes; k++) {
-            append(codec.encode(checkpoint.setStateHash(event.sequence, n + k, k, event.stateHashes[k])), n + k,
+            append(codec.encode(checkpoint.setStateHash(event.sequence, n + k, k, side.stateHash(event, k))), n + k,
                 event.sequence);
         }
         entries.lazySet(entries.get() + n);
