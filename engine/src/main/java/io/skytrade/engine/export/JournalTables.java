@@ -6,6 +6,7 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.journal.DecisionRecord;
 
@@ -166,16 +167,16 @@ public final class JournalTables {
     /**
      * Fills {@code row} (of {@link #VALUATIONS}) with product {@code id}'s stage outputs on {@code e}
      * after the stages handled it: its fair value and standard deviation when the valuation stage
-     * touched it, its signal when the signal stage wrote one.
+     * touched it, its signal (kept in {@code side}) when the signal stage wrote one.
      */
-    public Row valuation(final EngineEvent e, final int id, final Row row) {
+    public Row valuation(final EngineEvent e, final SideBuffers side, final int id, final Row row) {
         row.start().putLong(e.sequence).putTime(e.eventTimeNanos).putString(name(products, id)).putInt(id);
         if ((e.touchedInstruments & 1L << id) != 0) {
             row.putDouble(e.fairValue[id]).putDouble(e.fairStd[id]);
         } else {
             row.skip(2);
         }
-        return (e.signalledInstruments & 1L << id) != 0 ? row.putDouble(e.signal[id]) : row.skip(1);
+        return (e.signalledInstruments & 1L << id) != 0 ? row.putDouble(side.signal(e, id)) : row.skip(1);
     }
 
     private static Row header(final EngineEvent e, final String name, final Row row) {

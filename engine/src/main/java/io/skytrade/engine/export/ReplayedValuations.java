@@ -32,13 +32,13 @@ final class ReplayedValuations {
     long write(final TableWriter out) {
         final Row row = new Row(JournalTables.VALUATIONS);
         final IOException[] failure = new IOException[1];
-        final ReplayRunner.Result result = new ReplayRunner(run, env).replay(false, event -> {
+        final ReplayRunner.Result result = new ReplayRunner(run, env).replay(false, (event, side) -> {
             long ids = event.touchedInstruments | event.signalledInstruments;
             while (ids != 0 && failure[0] == null) {
                 final int id = Long.numberOfTrailingZeros(ids);
                 ids &= ids - 1;
                 try {
-                    out.write(tables.valuation(event, id, row));
+                    out.write(tables.valuation(event, side, id, row));
                 } catch (final IOException e) {
                     failure[0] = e;
                 }

@@ -180,13 +180,13 @@ class JournalExportTest {
     @Test
     void shouldExportEachProductsFairValueAndSignalAsAReplayOfTheRunComputesThem() throws IOException {
         final List<String> expected = new ArrayList<>();
-        new ReplayRunner(run, Map.of()).replay(false, event -> {
+        new ReplayRunner(run, Map.of()).replay(false, (event, side) -> {
             for (int id = 0; id < config.instruments().size(); id++) {
                 final boolean valued = (event.touchedInstruments & 1L << id) != 0;
                 final boolean signalled = (event.signalledInstruments & 1L << id) != 0;
                 if (valued || signalled) {
                     expected.add(event.sequence + " " + event.eventTimeNanos + " " + config.instruments().get(id) + " "
-                        + (valued ? event.fairValue[id] + " " + event.fairStd[id] : "- -") + " " + (signalled ? event.signal[id] : "-"));
+                        + (valued ? event.fairValue[id] + " " + event.fairStd[id] : "- -") + " " + (signalled ? side.signal(event, id) : "-"));
                 }
             }
         });
