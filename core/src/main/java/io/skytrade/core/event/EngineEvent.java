@@ -22,8 +22,6 @@ public final class EngineEvent {
     public static final int MAX_INSTRUMENTS = 32;
     /** Most data series the registry can hold; ids are 0..MAX_SERIES-1. */
     public static final int MAX_SERIES = 32;
-    /** Largest posterior state of a series (level, slope and four harmonics). */
-    public static final int MAX_SERIES_STATE = 10;
     /** Most hidden regimes the regime stage can report in {@link #regimePosterior}. */
     public static final int MAX_REGIMES = 8;
 
@@ -131,23 +129,10 @@ public final class EngineEvent {
     public double midReturn = Double.NaN;
     /** Feature stage: EWMA realised volatility of {@link #midReturn} (same unit, per book event). */
     public double realisedVol = Double.NaN;
-    /** Kalman stage: posterior level of the observed series at {@link #eventTimeNanos}. */
-    public double seriesLevel = Double.NaN;
-    /** Kalman stage: posterior slope of the observed series, unit per hour. */
-    public double seriesSlope = Double.NaN;
-    /** Kalman stage: posterior covariance entries (level-level, level-slope, slope-slope). */
-    public double seriesVarLevel = Double.NaN;
-    public double seriesCovLevelSlope = Double.NaN;
-    public double seriesVarSlope = Double.NaN;
     /**
-     * Kalman stage, series with harmonics only: dimension n of the full posterior (level, slope and a
-     * cos/sin coefficient pair per harmonic), 0 when not written; then {@link #seriesState}[0..n) is
-     * the state and {@link #seriesCov}[0..n*n) its covariance, row-major with stride n.
+     * Valuation stage: standardised innovation (data surprise) of the observation under its series'
+     * nowcast model; NaN if gated or not modelled.
      */
-    public int seriesStateDim;
-    public final double[] seriesState = new double[MAX_SERIES_STATE];
-    public final double[] seriesCov = new double[MAX_SERIES_STATE * MAX_SERIES_STATE];
-    /** Kalman stage: standardised innovation (data surprise) of the observation; NaN if gated. */
     public double innovationZ = Double.NaN;
     /** Kalman stage: filtered mid of the event's instrument, in ticks, and its standard deviation. */
     public double filteredMid = Double.NaN;
@@ -207,12 +192,6 @@ public final class EngineEvent {
         mid = Double.NaN;
         midReturn = Double.NaN;
         realisedVol = Double.NaN;
-        seriesLevel = Double.NaN;
-        seriesSlope = Double.NaN;
-        seriesVarLevel = Double.NaN;
-        seriesCovLevelSlope = Double.NaN;
-        seriesVarSlope = Double.NaN;
-        seriesStateDim = 0;
         innovationZ = Double.NaN;
         filteredMid = Double.NaN;
         filteredMidStd = Double.NaN;

@@ -9,16 +9,18 @@ import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.SettlementRules;
 
 /**
- * Stage 3: on every observation (after the Kalman stage wrote the series posterior) records the
- * reading and the series posterior, revalues the affected products with
- * {@link SettlementValuator}, and writes {@link EngineEvent#fairValue} and {@link EngineEvent#fairStd}
- * for each product it revalued and can value, marking them in
- * {@link EngineEvent#touchedInstruments}. A timer only rolls the settlement window when it has
- * ended (revaluing everything then); valuations do not otherwise change with the passage of time. A
- * SETTLEMENT event passes the venue's final price through with zero uncertainty.
+ * Stage 3: on every observation folds the reading into its series' nowcast model and the
+ * settlement window ({@link SettlementValuator}), writes the reading's standardised innovation
+ * under the model ({@link EngineEvent#innovationZ}, the data surprise), revalues the affected
+ * products and writes {@link EngineEvent#fairValue} and {@link EngineEvent#fairStd} for each
+ * product it revalued and can value, marking them in {@link EngineEvent#touchedInstruments}. A
+ * timer only rolls the settlement window when it has ended (revaluing everything then);
+ * valuations do not otherwise change with the passage of time. A SETTLEMENT event passes the
+ * venue's final price through with zero uncertainty.
  *
- * <p>Owns its state; one thread. Hot-path cost: nothing on market events or ordinary timers; one
- * to several microseconds per observation (see {@link SettlementValuator#revalue}); no allocation.
+ * <p>Owns its state (the series models and the window); one thread. Hot-path cost: nothing on
+ * market events or ordinary timers; a model update and the affected products' forecasts per
+ * observation (see {@link SettlementValuator}); no allocation.
  */
 public final class ValuationHandler implements EventHandler<EngineEvent> {
     private final int seriesCount;
@@ -41,16 +43,8 @@ public final class ValuationHandler implements EventHandler<EngineEvent> {
             case EventType.OBSERVATION -> {
                 final long t = event.eventTimeNanos;
                 valuator.advanceTo(t);
-                valuator.onObservation(event.instrumentId, t, event.value);
-                if (Double.isFinite(event.seriesLevel) && Double.isFinite(event.seriesSlope)
-                    && Double.isFinite(event.seriesVarLevel) && Double.isFinite(event.seriesCovLevelSlope)
-                    && Double.isFinite(event.seriesVarSlope)) {
-                    valuator.onSeriesState(event.instrumentId, t, event.seriesLevel, event.seriesSlope,
-                        event.seriesVarLevel, event.seriesCovLevelSlope, event.seriesVarSlope);
-                    if (event.seriesStateDim > 0) {
-                        valuator.onHarmonicState(event.instrumentId, t, event.seriesStateDim, event.seriesState, event.seriesCov);
-                    }
-                }
+                valuator.onObservation(event.instrumentId, t, event.value, EventGuard.stale(event));
+                event.innovationZ = valuator.lastInnovationZ();
                 publish(event);
             }
             case EventType.TIMER -> {

@@ -2,7 +2,6 @@ package io.skytrade.core.valuation;
 
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
-import io.skytrade.core.kalman.KalmanHandler;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.settlement.SettlementRules;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,6 @@ class ValuationHandlerTest {
     }
 
     private static long run() {
-        final KalmanHandler k = new KalmanHandler(SettlementValuatorTest.REGISTRY, KalmanParams.defaults());
         final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY,
             ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults());
         final EngineEvent e = new EngineEvent();
@@ -51,7 +49,6 @@ class ValuationHandlerTest {
                     continue;
                 }
                 obs(e, s, t, base[s] + rnd.nextGaussian() * 0.1 * base[s]);
-                k.onEvent(e, seq, true);
                 h.onEvent(e, seq++, true);
                 assertTrue(slot == 0 || e.isTouched(7) == (s != 3), "ETF revalued with its legs, series " + s);
                 for (int i = 0; i < 9; i++) {
@@ -79,14 +76,12 @@ class ValuationHandlerTest {
     }
 
     @Test
-    void shouldForecastTheTideAlongItsHarmonicsThroughTheKalmanStage() {
+    void shouldForecastTheTideAlongItsHarmonicsAndWriteTheDataSurprise() {
         // A noiseless tide of M2, S2 and M4 only: after 16 days of 15-minute readings (M2 and S2 are
-        // told apart over their 14.8-day beat, whatever the priors) the Kalman
-        // stage's harmonics carry it, and TIDE_SPOT (abs level x 1000 at the window end, 20 h after
-        // the last reading) is its exact value within a millimetre; the old straight-line
-        // forecast was off by metres.
+        // told apart over their 14.8-day beat, whatever the priors) the tide model's harmonics carry
+        // it, and TIDE_SPOT (abs level x 1000 at the window end, 20 h after the last reading) is its
+        // exact value within a few millimetres; a straight-line forecast was off by metres.
         final long end = T0 + 24 * 60 * MIN;
-        final KalmanHandler k = new KalmanHandler(SettlementValuatorTest.REGISTRY, KalmanParams.defaults());
         final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY,
             ValuationParams.defaults().withWindow(T0, end), SettlementRules.defaults(), KalmanParams.defaults());
         final EngineEvent e = new EngineEvent();
@@ -94,26 +89,14 @@ class ValuationHandlerTest {
         final long last = T0 + 4 * 60 * MIN;
         for (long t = last - 16 * 24 * 60 * MIN; t <= last; t += 15 * MIN) {
             obs(e, 0, t, tide(t));
-            k.onEvent(e, seq, true);
-            assertEquals(10, e.seriesStateDim, "full posterior written for a harmonic series");
             h.onEvent(e, seq++, true);
         }
         assertTrue(e.isTouched(SettlementValuatorTest.TIDE_SPOT));
-        assertEquals(Math.abs(tide(end)) * 1000.0, e.fairValue[SettlementValuatorTest.TIDE_SPOT], 1.0);
-        e.seriesStateDim = 4;
-        final IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> new SettlementValuator(SettlementValuatorTest.REGISTRY, ValuationParams.defaults(), SettlementRules.defaults(), KalmanParams.defaults())
-                .onHarmonicState(0, T0, 4, e.seriesState, e.seriesCov));
-        assertTrue(bad.getMessage().contains("dimension 4"), bad.getMessage());
-        e.seriesCov[0] = Double.NaN;
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> new SettlementValuator(SettlementValuatorTest.REGISTRY, ValuationParams.defaults(), SettlementRules.defaults(), KalmanParams.defaults())
-                .onHarmonicState(0, T0, 10, e.seriesState, e.seriesCov));
-        e.seriesCov[0] = 1;
-        e.seriesState[0] = Double.NaN;
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> new SettlementValuator(SettlementValuatorTest.REGISTRY, ValuationParams.defaults(), SettlementRules.defaults(), KalmanParams.defaults())
-                .onHarmonicState(0, T0, 10, e.seriesState, e.seriesCov));
+        assertEquals(Math.abs(tide(end)) * 1000.0, e.fairValue[SettlementValuatorTest.TIDE_SPOT], 5.0);
+        assertTrue(Math.abs(e.innovationZ) < 1.0, "a reading on the fitted tide is no surprise: z " + e.innovationZ);
+        obs(e, 0, last + 15 * MIN, tide(last + 15 * MIN) + 0.5);
+        h.onEvent(e, seq, true);
+        assertTrue(e.innovationZ > 5.0 || Double.isNaN(e.innovationZ), "half a metre off the tide is: z " + e.innovationZ);
     }
 
     private static double tide(final long t) {
