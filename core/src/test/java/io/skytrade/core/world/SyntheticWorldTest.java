@@ -1,5 +1,6 @@
 package io.skytrade.core.world;
 
+import io.skytrade.core.settlement.SettlementRules;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -81,6 +82,104 @@ class SyntheticWorldTest {
             count += world.arrivals(b) + world.departures(b);
         }
         assertTrue(count > 800 && count < 1700, "flights in a day " + count);
+    }
+
+    /**
+     * Golden values: the world must be bit-identical on every JVM and CPU (StrictMath throughout;
+     * these were produced on OpenJDK 17 and Temurin 25 alike, and equal the values of the world
+     * before it moved from Math to StrictMath). A change here changes every simulated market and
+     * nowcast figure measured on the world: only on purpose, with the figures re-measured.
+     */
+    @Test
+    void shouldReproduceTheGoldenValuesBitForBit() {
+        final SyntheticWorld world = new SyntheticWorld(7);
+        final long t = NOON_2026_02_28 - 5 * SyntheticWorld.HOUR_NANOS - 17 * SyntheticWorld.MINUTE_NANOS;
+        assertEquals(GOLDEN_SERIES_SEED_7, bits(world, t));
+        final double[] settlements = new double[WorldProduct.COUNT];
+        new WorldSettlement(world, SettlementRules.defaults()).settleAll(NOON_2026_02_28, settlements);
+        assertEquals(GOLDEN_SETTLEMENTS_SEED_7, java.util.Arrays.toString(settlements));
+        new WorldSettlement(new SyntheticWorld(1), SettlementRules.defaults()).settleAll(NOON_2026_02_28, settlements);
+        assertEquals(GOLDEN_SETTLEMENTS_SEED_1, java.util.Arrays.toString(settlements));
+        long hash = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            final SyntheticWorld w = new SyntheticWorld(seed);
+            for (long u = NOON_2026_02_28; u < NOON_2026_02_28 + 3 * SyntheticWorld.DAY_NANOS; u += 7 * SyntheticWorld.MINUTE_NANOS) {
+                for (int s = 0; s < WorldSeries.COUNT; s++) {
+                    hash = 31 * hash + Double.doubleToLongBits(w.value(s, u));
+                }
+            }
+        }
+        assertEquals(GOLDEN_HASH_SEEDS_1_TO_5, Long.toHexString(hash), "every series of seeds 1-5 over three days, every 7 minutes");
+    }
+
+    /** Tide, temperature, humidity, PM2.5, arrivals, departures of seed 7 at 2026-02-28T06:43Z, as double bits. */
+    static final String GOLDEN_SERIES_SEED_7 = "4004a9fbe76c8b44 4016cccccccccccd 4053400000000000 4021000000000000 4038000000000000 4031000000000000";
+    static final String GOLDEN_SETTLEMENTS_SEED_7 = "[1799.0, 749.5, 3676.4, 3221.348, 1359.0, 400.122682, 670.0, 6834.4, 165.6]";
+    static final String GOLDEN_SETTLEMENTS_SEED_1 = "[3203.0, 608.5, 3772.0, 3219.208, 1387.0, 398.400333, 1310.0, 8362.0, 2724.0]";
+    static final String GOLDEN_HASH_SEEDS_1_TO_5 = "d87e4c4650b99d39";
+
+    private static String bits(final SyntheticWorld world, final long t) {
+        final StringBuilder b = new StringBuilder();
+        for (int s = 0; s < WorldSeries.COUNT; s++) {
+            b.append(b.length() == 0 ? "" : " ").append(Long.toHexString(Double.doubleToLongBits(world.value(s, t))));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void shouldKeepThePastAndChangeTheFutureWhenTheFutureIsRedrawn() {
+        final SyntheticWorld world = new SyntheticWorld(21);
+        final long cut = NOON_2026_02_28 - 7 * SyntheticWorld.HOUR_NANOS - 7 * SyntheticWorld.MINUTE_NANOS;
+        final SyntheticWorld other = world.withFutureRedrawn(cut, 99);
+        for (long t = cut - 3 * SyntheticWorld.DAY_NANOS; t <= cut; t += SyntheticWorld.MINUTE_NANOS) {
+            for (int s = 0; s < WorldSeries.COUNT; s++) {
+                assertEquals(world.value(s, t), other.value(s, t), WorldSeries.name(s) + " at " + t);
+            }
+        }
+        final double[] differences = new double[WorldSeries.COUNT];
+        for (long t = cut + SyntheticWorld.MINUTE_NANOS; t <= cut + 2 * SyntheticWorld.DAY_NANOS; t += SyntheticWorld.QUARTER_HOUR_NANOS) {
+            for (int s = 0; s < WorldSeries.COUNT; s++) {
+                differences[s] += Math.abs(world.value(s, t) - other.value(s, t));
+            }
+        }
+        for (int s = 0; s < WorldSeries.COUNT; s++) {
+            assertTrue(differences[s] > 0, WorldSeries.name(s) + " has another future");
+        }
+        assertNotEquals(new WorldSettlement(world, SettlementRules.defaults()).value(WorldProduct.WX_SUM, NOON_2026_02_28),
+            new WorldSettlement(other, SettlementRules.defaults()).value(WorldProduct.WX_SUM, NOON_2026_02_28));
+    }
+
+    @Test
+    void shouldBuildForecastMembersFromWhatIsReleasedByTheIssueTimeOnly() {
+        final SyntheticWorld world = new SyntheticWorld(23);
+        qt().withExamples(40).forAll(longs().between(0, 3 * 24 * 60)).checkAssert(minutes -> {
+            final long issued = NOON_2026_02_28 - 2 * SyntheticWorld.DAY_NANOS + minutes * SyntheticWorld.MINUTE_NANOS;
+            final SyntheticWorld member = world.forecastMember(issued, 5);
+            final SyntheticWorld sameButFuture = world.withFutureRedrawn(issued, 77).forecastMember(issued, 5);
+            for (long t = issued - SyntheticWorld.DAY_NANOS; t <= issued + SyntheticWorld.DAY_NANOS; t += 7 * SyntheticWorld.MINUTE_NANOS) {
+                for (int s = 0; s < WorldSeries.COUNT; s++) {
+                    assertEquals(member.value(s, t), sameButFuture.value(s, t), WorldSeries.name(s) + " at " + t);
+                }
+            }
+        });
+    }
+
+    @Test
+    void shouldScatterForecastMembersAroundTheKnownPast() {
+        final SyntheticWorld world = new SyntheticWorld(29);
+        final long front = 18 * SyntheticWorld.HOUR_NANOS;
+        final long issued = Math.floorDiv(NOON_2026_02_28, front) * front;
+        final SyntheticWorld a = world.forecastMember(issued, 1);
+        final SyntheticWorld b = world.forecastMember(issued, 2);
+        // At the issue instant, a multiple of every temperature knot spacing, both knots in use are known.
+        assertEquals(world.airTemperature(issued), a.airTemperature(issued));
+        assertEquals(world.airTemperature(issued), b.airTemperature(issued));
+        double spread = 0;
+        for (long t = issued + SyntheticWorld.HOUR_NANOS; t <= issued + 12 * SyntheticWorld.HOUR_NANOS; t += SyntheticWorld.HOUR_NANOS) {
+            spread += Math.abs(a.airTemperature(t) - b.airTemperature(t)) + Math.abs(a.pm25(t) - b.pm25(t));
+            assertTrue(Math.abs(a.thamesLevel(t) - world.thamesLevel(t)) < 1.5, "the member's tide follows the tide table");
+        }
+        assertTrue(spread > 1, "members differ after the issue: " + spread);
     }
 
     @Test

@@ -37,8 +37,8 @@ final class DemoCommand implements Callable<Integer> {
         return ConfigLoader.fromSystemEnv().loadText(defaultText());
     }
 
-    /** {@code config/default.yaml} when present in the working directory, else the copy built into the jar. */
-    private static String defaultText() {
+    /** {@code config/default.yaml} when present in the working directory, else the copy built into the jar (also for {@code soak}). */
+    static String defaultText() {
         final Path local = Paths.get(DEFAULT_CONFIG);
         try {
             if (Files.isRegularFile(local)) {

@@ -1,10 +1,12 @@
 package io.skytrade.engine.cli;
 
 import io.skytrade.exchange.sim.ExchangeSimulator;
+import io.skytrade.exchange.sim.MarketSkill;
 import io.skytrade.exchange.sim.VenueConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,9 +34,21 @@ final class ExchangeSimCommand implements Callable<Integer> {
     @Option(names = "--no-traders", description = "Run without background traders.")
     boolean noTraders;
 
+    @Option(names = "--skill", paramLabel = "LEVEL",
+        description = "What the background traders know: dull, medium or sharp (default: ${DEFAULT-VALUE}; README 'The simulated market').")
+    String skill = "medium";
+
     @Override
     public Integer call() throws InterruptedException {
-        final VenueConfig.Builder b = VenueConfig.builder().seed(seed).timeScale(timeScale).backgroundTraders(!noTraders);
+        final MarketSkill level;
+        try {
+            level = MarketSkill.valueOf(skill.toUpperCase(Locale.ROOT));
+        } catch (final IllegalArgumentException e) {
+            System.err.println("usage error: --skill '" + skill + "': expected dull, medium or sharp");
+            return SkytradeCli.EXIT_USAGE;
+        }
+        final VenueConfig.Builder b = VenueConfig.builder().seed(seed).timeScale(timeScale).backgroundTraders(!noTraders)
+            .marketSkill(level);
         if (apiKeyEnv != null) {
             final String key = System.getenv(apiKeyEnv);
             if (key == null || key.isEmpty()) {
@@ -46,7 +60,7 @@ final class ExchangeSimCommand implements Callable<Integer> {
         final ExchangeSimulator sim = new ExchangeSimulator(b.build());
         sim.start(port);
         System.out.println("simulated exchange listening on ws://127.0.0.1:" + sim.port() + "/ (seed " + seed
-            + ", time x" + timeScale + "); Ctrl-C to stop");
+            + ", time x" + timeScale + ", " + skill.toLowerCase(Locale.ROOT) + " market); Ctrl-C to stop");
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.stop();

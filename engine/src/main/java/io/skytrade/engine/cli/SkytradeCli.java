@@ -6,13 +6,14 @@ import picocli.CommandLine.Command;
 /**
  * The {@code skytrade} command line: the entry point of the engine jar. Each sub-command is its
  * own class; exit codes are 0 for success, 1 for a failed verification, 2 for bad usage or
- * configuration, 3 for a corrupt or unreadable journal, 4 when a backtest of a sweep failed.
+ * configuration, 3 for a corrupt or unreadable journal, 4 when a backtest of a sweep failed, 5 when
+ * a soak bound did not hold.
  */
 @Command(name = "skytrade", mixinStandardHelpOptions = true, version = "skytrade 0.1.0",
     description = "Low-latency trading engine on alternative data (weather, air quality, flights).",
     subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, JournalCommand.class,
         ExchangeSimCommand.class, FeedsCommand.class, CtlCommand.class, RegimeCommand.class, ConfigCommand.class,
-        BacktestCommand.class, SweepCommand.class,
+        BacktestCommand.class, SweepCommand.class, SoakCommand.class, FuzzVenueCommand.class,
         CommandLine.HelpCommand.class})
 public final class SkytradeCli {
     public static final int EXIT_OK = 0;
@@ -20,6 +21,8 @@ public final class SkytradeCli {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_CORRUPT = 3;
     public static final int EXIT_BACKTEST_FAILED = 4;
+    /** {@code soak}: a bound (heap, threads, descriptors, journal, reconnect, engine health) did not hold. */
+    public static final int EXIT_SOAK_FAILED = 5;
 
     /** JDK logging's line format (the feeds log through {@link System.Logger}). */
     static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";

@@ -43,6 +43,10 @@ public final class ConfigPrinter {
         journal.put("rollCycle", config.journal().settings().rollCycle());
         journal.put("pretouch", config.journal().settings().pretouch());
         journal.put("pretouchAhead", config.journal().settings().pretouchAheadBytes());
+        final Map<String, Object> retention = new LinkedHashMap<>();
+        retention.put("runs", config.journal().retention().runs());
+        retention.put("days", config.journal().retention().days());
+        journal.put("retention", retention);
         root.put("journal", journal);
         root.put("venue", toMap(config.venue()));
         final var m = config.market();

@@ -16,6 +16,7 @@ import io.skytrade.core.strategy.StrategyParams;
 import io.skytrade.core.valuation.ValuationParams;
 import io.skytrade.feeds.config.FeedsConfig;
 import io.skytrade.journal.JournalSettings;
+import io.skytrade.journal.RunRetention;
 
 import java.util.List;
 
@@ -111,9 +112,11 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
     /**
      * journal: {@code dir} (root of run directories, default "journal"), {@code blockSize} (default
      * 64MiB), {@code rollCycle} (default FAST_DAILY), {@code pretouch} (default true),
-     * {@code pretouchAhead} (default 32MiB).
+     * {@code pretouchAhead} (default 32MiB), {@code retention.runs} and {@code retention.days}
+     * (closed run directories kept under {@code dir} when a live run starts, {@link RunRetention};
+     * default 0 and 0: keep every run).
      */
-    public record JournalSection(String dir, JournalSettings settings) {
+    public record JournalSection(String dir, JournalSettings settings, RunRetention retention) {
         static JournalSection bind(final ConfigNode n) {
             final JournalSettings d = JournalSettings.defaults();
             final String dir = n.string("dir", "journal");
@@ -121,9 +124,13 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             final String roll = n.string("rollCycle", d.rollCycle());
             final boolean pretouch = n.bool("pretouch", d.pretouch());
             final long ahead = n.bytes("pretouchAhead", d.pretouchAheadBytes());
+            final ConfigNode r = n.node("retention");
+            final int runs = r.integer("runs", 0);
+            final int days = r.integer("days", 0);
+            r.finish();
             n.finish();
             try {
-                return new JournalSection(dir, new JournalSettings(block, roll, pretouch, ahead));
+                return new JournalSection(dir, new JournalSettings(block, roll, pretouch, ahead), new RunRetention(runs, days));
             } catch (final IllegalArgumentException e) {
                 throw new ConfigException("config " + e.getMessage());
             }

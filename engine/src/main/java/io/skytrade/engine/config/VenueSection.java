@@ -24,9 +24,11 @@ import java.util.Locale;
  *                          ISO instant ({@code venue.worldStart: 2026-02-27T11:30:00Z}); 0 (default)
  *                          starts the world at the wall-clock time. A fixed start makes a demo or a
  *                          test cover the same hours of the same seeded world on every run
+ * @param market            simulator mode: what the background participants know ({@link VenueMarketSection})
  */
 public record VenueSection(String mode, String url, String apiKeyEnv, int port, long seed, double timeScale,
-                           boolean backgroundTraders, double feePerLot, long connectTimeoutNanos, long worldStartNanos) {
+                           boolean backgroundTraders, double feePerLot, long connectTimeoutNanos, long worldStartNanos,
+                           VenueMarketSection market) {
     public static final String SIMULATOR = "simulator";
     public static final String REMOTE = "remote";
     public static final String PAPER = "paper";
@@ -58,6 +60,6 @@ public record VenueSection(String mode, String url, String apiKeyEnv, int port, 
 
     public static VenueSection defaults() {
         return new VenueSection(SIMULATOR, "ws://127.0.0.1:8765/", "SKYTRADE_API_KEY", 0, 7, 1.0, true, 0.0,
-            10_000_000_000L, 0L);
+            10_000_000_000L, 0L, VenueMarketSection.defaults());
     }
 }

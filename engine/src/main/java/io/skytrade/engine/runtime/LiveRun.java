@@ -36,6 +36,7 @@ import org.agrona.concurrent.OffsetEpochNanoClock;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,6 +102,11 @@ public final class LiveRun implements AutoCloseable {
         final long clientOrderIdBase = EngineAssembly.clientOrderIdBaseFor(startedAt.getEpochSecond());
         this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), startedAt,
             Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
+        try {
+            config.journal().retention().apply(journalRoot, startedAt, out::println);
+        } catch (final UncheckedIOException e) {
+            out.println("warning: " + e.getMessage());
+        }
         final AtomicLong bytesAppended = new AtomicLong();
         this.toucher = config.journal().settings().pretouch()
             ? new PageToucher(bytesAppended, config.journal().settings().pretouchAheadBytes(), out::println) : null;
@@ -136,9 +142,13 @@ public final class LiveRun implements AutoCloseable {
                 String apiKey = env.get(venue.apiKeyEnv());
                 if (simulated) {
                     // the venue runs on the engine's world clock itself, so venue and engine stamps agree
+                    // the market's participants read the same public readings as the engine's offline feeds
                     simulator = new ExchangeSimulator(VenueConfig.builder().products(config.instruments()).seed(venue.seed())
                         .settlement(config.model().settlement())
                         .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot())
+                        .marketSkill(venue.market().skill()).traderNoise(venue.market().traderNoise())
+                        .sizeSkew(venue.market().sizeSkew()).readingSeed(config.feeds().synthetic().seed())
+                        .readingNoiseScale(config.feeds().synthetic().noiseScale())
                         .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build(), clock);
                     simulator.start(venue.port());
                     url = "ws://127.0.0.1:" + simulator.port() + "/";

@@ -1,6 +1,7 @@
 package io.skytrade.engine.config;
 
 import io.skytrade.core.pipeline.WaitStrategyKind;
+import io.skytrade.exchange.sim.MarketSkill;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -58,6 +59,19 @@ class ConfigLoaderTest {
             error("venue:\n  mode: carrier-pigeon\n"));
         assertTrue(error("pipeline:\n  ringSize: 1000\n").contains("pipeline.ringSize: 1000 must be a power of two"));
         assertTrue(error("journal:\n  blockSize: lots\n").contains("'journal.blockSize' has value 'lots'"));
+    }
+
+    @Test
+    void shouldBindTheSimulatedMarketsSkill() {
+        assertEquals(MarketSkill.MEDIUM, LOADER.loadText("").config().venue().market().skill());
+        final EngineConfig c = LOADER.loadText("venue:\n  market:\n    skill: sharp\n    sizeSkew: 0\n").config();
+        assertEquals(MarketSkill.SHARP, c.venue().market().skill());
+        assertEquals(0.0, c.venue().market().sizeSkew());
+        assertEquals(0.3, c.venue().market().traderNoise());
+        assertEquals("config key 'venue.market.skill' has value 'clairvoyant', expected one of DULL, MEDIUM, SHARP",
+            error("venue:\n  market:\n    skill: clairvoyant\n"));
+        assertEquals("config section 'venue.market': venue.market.sizeSkew: 2.0 must be in 0..1",
+            error("venue:\n  market:\n    sizeSkew: 2\n"));
     }
 
     @Test

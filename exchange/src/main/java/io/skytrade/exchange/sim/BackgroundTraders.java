@@ -7,54 +7,79 @@ import io.skytrade.exchange.matching.MatchingEngine;
 import java.util.SplittableRandom;
 
 /**
- * The simulated venue's background liquidity: per product one market maker (participant id =
- * product id) that requotes three levels a side around its {@link LaggedEstimate} of the
- * settlement, and one taker (participant id = product count) that now and then crosses the
- * spread with an IOC order when its own, differently lagged estimate says the book is mispriced.
- * Seeded, so a run repeats given the same tick times. A price shock ({@code shiftTicks}, owned by
- * the {@link Venue}) moves both estimates of a product by a whole number of ticks without touching
- * the random draws, so a shocked run is the unshocked run with that product's quotes shifted.
+ * The simulated venue's background liquidity for one session: per product one market maker
+ * (participant id = product id) that requotes three levels a side around its view of the
+ * settlement, and one taker (participant id = product count) that now and then crosses the spread
+ * with an IOC order when its own view says the book is mispriced, or at random. Both views are the
+ * {@link PublicForecast} of the market's {@link MarketSkill} as it stood
+ * {@link MarketSkill#makerLagNanos() a lag} ago (the taker's lag is the shorter), plus the
+ * participant's own {@link TraderNoise} of {@code traderNoise} forecast standard deviations; the
+ * maker's half-spread is {@value #SPREAD_PER_STD} of its forecast's standard deviation plus
+ * {@value #SPREAD_PER_PRICE} of the price (at least one tick). Nothing here reads the settlement.
  *
- * <p>Not thread-safe: called under the {@link Venue}'s lock. Cost per tick: a few engine calls per product.
+ * <p>Informed size: with {@code sizeSkew} s above 0 the maker's touch sizes lean towards the side
+ * the fresher (taker's) forecast points to, x = tanh((taker forecast - maker forecast) / half-spread):
+ * bid size x (1 + s x), ask size x (1 - s x) (at least one lot), so the touch imbalance carries
+ * information about the maker's next move. Deeper levels and the taker's sizes are uniform.
+ *
+ * <p>Seeded, so a run repeats given the same tick times. A price shock ({@code shiftTicks}, owned
+ * by the {@link Venue}) moves both views of a product by a whole number of ticks without touching
+ * the random draws. Not thread-safe: called under the {@link Venue}'s lock. Cost per tick: two
+ * forecast look-ups and a few engine calls per product.
  */
 final class BackgroundTraders {
-    private static final long MINUTE = 60_000_000_000L;
-    /** Typical error of an early estimate per world product, in price units. */
-    private static final double[] SIGMA = {500, 90, 450, 140, 70, 60, 300, 700, 600};
+    static final double SPREAD_PER_STD = 0.1;
+    static final double SPREAD_PER_PRICE = 0.001;
 
     private final MatchingEngine engine;
-    private final LaggedEstimate[] makerViews;
-    private final LaggedEstimate[] takerViews;
+    private final PublicForecast forecast;
+    private final MarketSkill skill;
+    private final long windowEnd;
+    private final double traderNoise;
+    private final double sizeSkew;
+    private final TraderNoise makerNoise;
+    private final TraderNoise takerNoise;
     private final SplittableRandom random;
     private final int takerId;
     private final long[] nextClientOrderId;
     private final long[] shiftTicks;
+    private final double[] makerMean;
+    private final double[] makerStd;
+    private final double[] takerMean;
+    private final double[] takerStd;
 
     /**
-     * Traders for one session. {@code nextClientOrderId} (one counter per background participant,
-     * product count + 1) is shared by the traders of successive sessions: the engine uses a client
-     * order id up once, so a new session's traders must continue where the last ones stopped.
+     * Traders for the session ending at {@code windowEnd}. {@code nextClientOrderId} (one counter
+     * per background participant, product count + 1) is shared by the traders of successive
+     * sessions: the engine uses a client order id up once, so a new session's traders must
+     * continue where the last ones stopped.
      */
-    BackgroundTraders(final MatchingEngine engine, final double[] truths, final int[] worldCodes, final long sessionStart,
-                      final long sessionEnd, final long seed, final long[] nextClientOrderId, final long[] shiftTicks) {
+    BackgroundTraders(final MatchingEngine engine, final PublicForecast forecast, final MarketSkill skill, final int products,
+                      final long windowEnd, final long seed, final double traderNoise, final double sizeSkew,
+                      final long[] nextClientOrderId, final long[] shiftTicks) {
         this.engine = engine;
-        this.shiftTicks = shiftTicks;
-        final int n = truths.length;
-        this.makerViews = new LaggedEstimate[n];
-        this.takerViews = new LaggedEstimate[n];
-        for (int i = 0; i < n; i++) {
-            final double sigma = SIGMA[worldCodes[i]];
-            makerViews[i] = new LaggedEstimate(truths[i], sigma, 30 * MINUTE, sessionStart, sessionEnd, seed * 31 + i);
-            takerViews[i] = new LaggedEstimate(truths[i], sigma, 10 * MINUTE, sessionStart, sessionEnd, seed * 37 + i + 1000);
-        }
+        this.forecast = forecast;
+        this.skill = skill;
+        this.windowEnd = windowEnd;
+        this.traderNoise = traderNoise;
+        this.sizeSkew = sizeSkew;
+        this.makerNoise = new TraderNoise(seed * 31 + 1);
+        this.takerNoise = new TraderNoise(seed * 37 + 1000);
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        this.takerId = n;
+        this.takerId = products;
         this.nextClientOrderId = nextClientOrderId;
+        this.shiftTicks = shiftTicks;
+        this.makerMean = new double[products];
+        this.makerStd = new double[products];
+        this.takerMean = new double[products];
+        this.takerStd = new double[products];
     }
 
     /** Requotes every product and lets the taker act, at world time {@code now}. */
     void onTick(final long now) {
-        for (int i = 0; i < makerViews.length; i++) {
+        forecast.forecast(windowEnd, now - skill.makerLagNanos(), makerMean, makerStd);
+        forecast.forecast(windowEnd, now - skill.takerLagNanos(), takerMean, takerStd);
+        for (int i = 0; i < makerMean.length; i++) {
             requote(i, now);
             if (random.nextInt(4) == 0) {
                 take(i, now);
@@ -62,22 +87,42 @@ final class BackgroundTraders {
         }
     }
 
+    /** Half-spread the maker quotes product {@code i} with, ticks. */
+    private long halfSpread(final int i) {
+        return Math.max(1, Math.round(SPREAD_PER_STD * makerStd[i] + SPREAD_PER_PRICE * Math.abs(makerMean[i])));
+    }
+
     private void requote(final int instrument, final long now) {
         engine.cancelAll(now, instrument);
-        final double estimate = makerViews[instrument].at(now);
-        final long half = Math.max(1, Math.round(0.0015 * estimate + 0.02 * makerViews[instrument].sigma()));
+        if (Double.isNaN(makerMean[instrument])) {
+            return;
+        }
+        final double view = makerMean[instrument] + traderNoise * makerStd[instrument] * makerNoise.at(instrument, now);
+        final long half = halfSpread(instrument);
         final long step = Math.max(1, half / 2);
-        final long mid = Math.round(estimate) + shiftTicks[instrument];
+        final long mid = Math.round(view) + shiftTicks[instrument];
+        final double informed = Double.isNaN(takerMean[instrument]) ? 0
+            : Math.tanh((takerMean[instrument] - makerMean[instrument]) / half);
         for (int level = 0; level < 3; level++) {
             final long bid = Math.max(0, mid - half - level * step);
             final long ask = Math.max(bid + 1, mid + half + level * step);
-            engine.submit(now, instrument, ++nextClientOrderId[instrument], instrument, Side.BUY, bid, 1 + random.nextInt(10), TimeInForce.GTC);
-            engine.submit(now, instrument, ++nextClientOrderId[instrument], instrument, Side.SELL, ask, 1 + random.nextInt(10), TimeInForce.GTC);
+            long bidQty = 1 + random.nextInt(10);
+            long askQty = 1 + random.nextInt(10);
+            if (level == 0) {
+                bidQty = Math.max(1, Math.round(bidQty * (1 + sizeSkew * informed)));
+                askQty = Math.max(1, Math.round(askQty * (1 - sizeSkew * informed)));
+            }
+            engine.submit(now, instrument, ++nextClientOrderId[instrument], instrument, Side.BUY, bid, bidQty, TimeInForce.GTC);
+            engine.submit(now, instrument, ++nextClientOrderId[instrument], instrument, Side.SELL, ask, askQty, TimeInForce.GTC);
         }
     }
 
     private void take(final int instrument, final long now) {
-        final double view = takerViews[instrument].at(now) + shiftTicks[instrument];
+        if (Double.isNaN(takerMean[instrument])) {
+            return;
+        }
+        final double view = takerMean[instrument] + traderNoise * takerStd[instrument] * takerNoise.at(instrument, now)
+            + shiftTicks[instrument];
         final long bid = engine.bestBid(instrument);
         final long ask = engine.bestAsk(instrument);
         final long qty = 1 + random.nextInt(5);

@@ -218,6 +218,17 @@ public final class ExchangeSimulator implements AutoCloseable {
         });
     }
 
+    /**
+     * Drops every client connection at the TCP level, with no WebSocket close handshake, as a
+     * network failure would (clients see close code 1006 and are expected to reconnect).
+     */
+    public void dropAllConnections() {
+        query(v -> {
+            v.dropAllConnections();
+            return null;
+        });
+    }
+
     /** Participant records the venue holds now (logged in, or disconnected and not yet released). */
     public int participantCount() {
         return query(Venue::participantCount);
@@ -226,6 +237,16 @@ public final class ExchangeSimulator implements AutoCloseable {
     /** Participant records released so far (idle, owning nothing). */
     public long releasedParticipantCount() {
         return query(Venue::releasedParticipantCount);
+    }
+
+    /** Sessions settled since the simulator started. */
+    public long settlementCount() {
+        return query(Venue::settlementCount);
+    }
+
+    /** Successful logins so far (reconnections included). */
+    public long loginCount() {
+        return query(Venue::loginCount);
     }
 
     /** Open client connections. */

@@ -48,12 +48,15 @@ final class Venue implements ExecutionListener {
     private final int backgroundCount;
     private final long[] shiftTicks;
     private final long[] backgroundOrderIds;
+    private final PublicForecast forecast;
     private BackgroundTraders traders;
     private long sessionEnd;
     private boolean settled;
 
     private final ParticipantTable participants;
     private final List<VenueSession> sessions = new ArrayList<>();
+    private long logins;
+    private long settlements;
 
     private final ProtocolDecoder decoder = new ProtocolDecoder();
     private final ProtocolEncoder encoder = new ProtocolEncoder();
@@ -84,11 +87,21 @@ final class Venue implements ExecutionListener {
      * @param problems   where client and socket problems are logged
      */
     Venue(final VenueConfig config, final LongSupplier worldClock, final LongSupplier wallNanos, final ProblemLog problems) {
+        this(config, worldClock, wallNanos, problems, new SyntheticWorld(config.seed));
+    }
+
+    /** A venue on a given world (tests: a world whose future was redrawn); {@code config.seed} still seeds the traders. */
+    Venue(final VenueConfig config, final LongSupplier worldClock, final SyntheticWorld world) {
+        this(config, worldClock, System::nanoTime, new ProblemLog(), world);
+    }
+
+    private Venue(final VenueConfig config, final LongSupplier worldClock, final LongSupplier wallNanos, final ProblemLog problems,
+                  final SyntheticWorld syntheticWorld) {
         this.config = config;
         this.worldClock = worldClock;
         this.wallNanos = wallNanos;
         this.problems = problems;
-        this.world = new WorldSettlement(new SyntheticWorld(config.seed), config.settlement);
+        this.world = new WorldSettlement(syntheticWorld, config.settlement);
         this.productCount = config.products.size();
         this.symbols = config.products.toArray(new String[0]);
         this.worldCodes = new int[productCount];
@@ -114,8 +127,9 @@ final class Venue implements ExecutionListener {
         }
         this.participants = new ParticipantTable(backgroundCount, config.maxParticipants, productCount);
         final long start = worldClock.getAsLong();
+        this.forecast = publicForecast(config, syntheticWorld, worldCodes, start);
         this.sessionEnd = config.sessionEndNanos != 0 ? config.sessionEndNanos : world.nextSettlementAtOrAfter(start + 1);
-        this.traders = tradersFor(start, sessionEnd);
+        this.traders = tradersFor(sessionEnd);
         this.bookSeq = new long[productCount];
         this.shownBidPx = new long[productCount][config.bookDepth];
         this.shownBidQty = new long[productCount][config.bookDepth];
@@ -127,13 +141,24 @@ final class Venue implements ExecutionListener {
         this.scratchQty = new long[config.bookDepth];
     }
 
-    private BackgroundTraders tradersFor(final long start, final long end) {
-        final double[] truths = new double[productCount];
-        for (int i = 0; i < productCount; i++) {
-            truths[i] = world.value(worldCodes[i], end);
-        }
-        return new BackgroundTraders(engine, truths, worldCodes, start, end, config.seed ^ end, backgroundOrderIds,
-            shiftTicks);
+    /**
+     * The public forecast the background participants of {@code config.marketSkill} quote around:
+     * built from the public readings of {@code world} and, at every level, settled under the
+     * venue's settlement rules; never from the world's settlement.
+     */
+    static PublicForecast publicForecast(final VenueConfig config, final SyntheticWorld world, final int[] worldCodes,
+                                         final long start) {
+        final PublicReadings readings = new PublicReadings(world, config.readingSeed, config.readingNoiseScale);
+        return switch (config.marketSkill) {
+            case DULL -> new PersistenceForecast(readings, config.settlement, worldCodes);
+            case MEDIUM -> new WeatherServiceForecast(world, readings, config.settlement, worldCodes, config.seed);
+            case SHARP -> new FilteredFeedForecast(readings, config.settlement, worldCodes, start);
+        };
+    }
+
+    private BackgroundTraders tradersFor(final long end) {
+        return new BackgroundTraders(engine, forecast, config.marketSkill, productCount, end, config.seed ^ end,
+            config.traderNoise, config.sizeSkew, backgroundOrderIds, shiftTicks);
     }
 
     /**
@@ -276,6 +301,7 @@ final class Venue implements ExecutionListener {
         }
         participant.session = session;
         session.participant = participant.id;
+        logins++;
         final long now = worldClock.getAsLong();
         sendLoginAck(session, participant, now);
         final List<String> log = participant.executionLog;
@@ -396,6 +422,7 @@ final class Venue implements ExecutionListener {
 
     private void settle(final long now) {
         settled = true;
+        settlements++;
         for (int i = 0; i < productCount; i++) {
             engine.settle(now, i, world.value(worldCodes[i], sessionEnd));
         }
@@ -414,7 +441,7 @@ final class Venue implements ExecutionListener {
     private void openNextSession() {
         final long start = sessionEnd;
         sessionEnd = world.nextSettlementAtOrAfter(start + 1);
-        traders = tradersFor(start, sessionEnd);
+        traders = tradersFor(sessionEnd);
         for (int i = 0; i < productCount; i++) {
             engine.reopen(i);
         }
@@ -470,6 +497,16 @@ final class Venue implements ExecutionListener {
         return participants.releasedCount();
     }
 
+    /** Sessions settled so far. */
+    long settlementCount() {
+        return settlements;
+    }
+
+    /** Successful logins so far. */
+    long loginCount() {
+        return logins;
+    }
+
     /** Open connections. */
     int connectionCount() {
         return sessions.size();
@@ -490,6 +527,13 @@ final class Venue implements ExecutionListener {
             }
         }
         return n;
+    }
+
+    /** Drops every client connection without a close handshake (reconnection drills: a network failure). */
+    void dropAllConnections() {
+        for (final VenueSession session : new ArrayList<>(sessions)) {
+            session.drop();
+        }
     }
 
     /** Closes every client connection from the server side (for tests of reconnection). */

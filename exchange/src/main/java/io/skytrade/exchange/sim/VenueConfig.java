@@ -35,6 +35,11 @@ public final class VenueConfig {
     public final double feePerLot;
     public final int orderCapacity;
     public final int maxParticipants;
+    public final MarketSkill marketSkill;
+    public final long readingSeed;
+    public final double readingNoiseScale;
+    public final double traderNoise;
+    public final double sizeSkew;
     public final long participantIdleTimeoutMillis;
     public final SettlementRules settlement;
 
@@ -56,6 +61,11 @@ public final class VenueConfig {
         feePerLot = b.feePerLot;
         orderCapacity = b.orderCapacity;
         maxParticipants = b.maxParticipants;
+        marketSkill = b.marketSkill;
+        readingSeed = b.readingSeed;
+        readingNoiseScale = b.readingNoiseScale;
+        traderNoise = b.traderNoise;
+        sizeSkew = b.sizeSkew;
         participantIdleTimeoutMillis = b.participantIdleTimeoutMillis;
         settlement = b.settlement;
     }
@@ -83,6 +93,11 @@ public final class VenueConfig {
         private double feePerLot;
         private int orderCapacity = 100_000;
         private int maxParticipants = 64;
+        private MarketSkill marketSkill = MarketSkill.MEDIUM;
+        private long readingSeed = 42;
+        private double readingNoiseScale = 1.0;
+        private double traderNoise = 0.3;
+        private double sizeSkew = 0.5;
         private long participantIdleTimeoutMillis = 60_000;
         private SettlementRules settlement = SettlementRules.defaults();
 
@@ -200,6 +215,15 @@ public final class VenueConfig {
         }
 
         /**
+         * What the background participants know: {@link MarketSkill} (default MEDIUM: a public
+         * weather-service forecast, issued every 15 minutes, public 15 minutes later).
+         */
+        public Builder marketSkill(final MarketSkill value) {
+            marketSkill = value;
+            return this;
+        }
+
+        /**
          * Wall time after which the record of a participant without a connection is released, if
          * it owns nothing (no open order, no position, nothing traded since the last settlement),
          * counted from its last disconnect or its last execution report, whichever is later
@@ -207,6 +231,40 @@ public final class VenueConfig {
          */
         public Builder participantIdleTimeoutMillis(final long value) {
             participantIdleTimeoutMillis = value;
+            return this;
+        }
+
+        /**
+         * Seed of the measurement noise of the public readings the participants read (default 42,
+         * the offline feeds' default {@code feeds.synthetic.seed}: pass the engine's value so the
+         * market reads exactly the readings the engine's feeds see).
+         */
+        public Builder readingSeed(final long value) {
+            readingSeed = value;
+            return this;
+        }
+
+        /** Multiplier on the public readings' noise (default 1; the feeds' {@code feeds.synthetic.noiseScale}). */
+        public Builder readingNoiseScale(final double value) {
+            readingNoiseScale = value;
+            return this;
+        }
+
+        /**
+         * Each background participant's own error around the public forecast, in forecast standard
+         * deviations (default 0.3; 0 quotes the forecast itself).
+         */
+        public Builder traderNoise(final double value) {
+            traderNoise = value;
+            return this;
+        }
+
+        /**
+         * How far the market maker's touch sizes lean towards the side the fresher forecast points
+         * to, 0..1 (default 0.5; 0: uniform random sizes that carry no information).
+         */
+        public Builder sizeSkew(final double value) {
+            sizeSkew = value;
             return this;
         }
 
@@ -246,6 +304,10 @@ public final class VenueConfig {
             check(errors, quoteIntervalMillis >= 1, "quoteIntervalMillis", quoteIntervalMillis, "at least 1");
             check(errors, feePerLot >= 0, "feePerLot", feePerLot, "0 or more");
             check(errors, orderCapacity >= 16, "orderCapacity", orderCapacity, "at least 16");
+            check(errors, marketSkill != null, "marketSkill", marketSkill, "one of DULL, MEDIUM, SHARP");
+            check(errors, readingNoiseScale >= 0 && readingNoiseScale <= 10, "readingNoiseScale", readingNoiseScale, "0..10");
+            check(errors, traderNoise >= 0 && traderNoise <= 10, "traderNoise", traderNoise, "0..10");
+            check(errors, sizeSkew >= 0 && sizeSkew <= 1, "sizeSkew", sizeSkew, "0..1");
             check(errors, maxParticipants >= 4 && maxParticipants <= 100_000, "maxParticipants", maxParticipants, "4..100000");
             check(errors, participantIdleTimeoutMillis >= 0, "participantIdleTimeoutMillis", participantIdleTimeoutMillis,
                 "0 (release on disconnect) or more");

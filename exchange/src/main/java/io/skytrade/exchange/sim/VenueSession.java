@@ -80,6 +80,18 @@ final class VenueSession {
         connection.close(code, reason);
     }
 
+    /**
+     * Drops the TCP connection without a WebSocket close handshake, as a network failure would
+     * (the client sees close code 1006); for reconnection drills.
+     */
+    void drop() {
+        if (connection instanceof WebSocketImpl impl) {
+            impl.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the venue");
+        } else {
+            connection.close(CloseFrame.GOING_AWAY, "dropped by the venue");
+        }
+    }
+
     /** The connection as named in log lines: address and participant. */
     String who(final String participantName) {
         return participantName == null ? address : address + " (" + participantName + ")";

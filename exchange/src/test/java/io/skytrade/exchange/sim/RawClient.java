@@ -1,11 +1,10 @@
 package io.skytrade.exchange.sim;
 
+import io.skytrade.exchange.fuzz.FrameMutator;
 import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.framing.TextFrame;
 import org.java_websocket.handshake.ServerHandshake;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,11 +42,7 @@ final class RawClient extends WebSocketClient {
 
     /** Sends a text frame whose payload is {@code bytes} as they are (e.g. not UTF-8), which {@link #send(String)} cannot. */
     void sendTextBytes(final byte[] bytes) {
-        final TextFrame frame = new TextFrame();
-        frame.setPayload(ByteBuffer.wrap(bytes));
-        frame.setFin(true);
-        frame.setTransferemasked(true);
-        sendFrame(frame);
+        sendFrame(FrameMutator.rawTextFrame(bytes));
     }
 
     /** The WebSocket close code once the connection closed, or fails after 5 s. */

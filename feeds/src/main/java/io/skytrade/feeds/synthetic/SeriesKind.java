@@ -1,43 +1,49 @@
 package io.skytrade.feeds.synthetic;
 
+import io.skytrade.core.world.WorldReadings;
+import io.skytrade.core.world.WorldSeries;
 import io.skytrade.feeds.SeriesIds;
 
 /**
- * The physical quantities a synthetic world can be observed for, each with its series name, the
- * standard deviation of a real source's measurement noise and the decimals the real source reports.
+ * The physical quantities a synthetic world can be observed for, each with its series name and
+ * {@link WorldSeries} code; the real source's measurement noise and decimals are
+ * {@link WorldReadings}' (one definition for the feeds and the simulated market).
  *
  * <p>Immutable; thread-safe. Cost: none.
  */
 public enum SeriesKind {
-    THAMES_LEVEL(SeriesIds.THAMES_LEVEL, 0.01, 3),
-    AIR_TEMP(SeriesIds.AIR_TEMP, 0.2, 1),
-    REL_HUMIDITY(SeriesIds.REL_HUMIDITY, 1.5, 0),
-    PM25(SeriesIds.PM25, 0.8, 1),
-    ARRIVALS_30M(SeriesIds.ARRIVALS, 0, 0),
-    DEPARTURES_30M(SeriesIds.DEPARTURES, 0, 0);
+    THAMES_LEVEL(SeriesIds.THAMES_LEVEL),
+    AIR_TEMP(SeriesIds.AIR_TEMP),
+    REL_HUMIDITY(SeriesIds.REL_HUMIDITY),
+    PM25(SeriesIds.PM25),
+    ARRIVALS_30M(SeriesIds.ARRIVALS),
+    DEPARTURES_30M(SeriesIds.DEPARTURES);
 
     private final String seriesName;
-    private final double noise;
-    private final int decimals;
+    private final int worldSeries;
 
-    SeriesKind(final String seriesName, final double noise, final int decimals) {
+    SeriesKind(final String seriesName) {
         this.seriesName = seriesName;
-        this.noise = noise;
-        this.decimals = decimals;
+        this.worldSeries = WorldSeries.code(seriesName);
     }
 
     public String seriesName() {
         return seriesName;
     }
 
+    /** The {@link WorldSeries} code of this quantity. */
+    public int worldSeries() {
+        return worldSeries;
+    }
+
     /** Standard deviation of the measurement noise, in the series' unit. */
     public double noise() {
-        return noise;
+        return WorldReadings.noise(worldSeries);
     }
 
     /** Decimals the real source reports. */
     public int decimals() {
-        return decimals;
+        return WorldReadings.decimals(worldSeries);
     }
 
     /** The registry id of this kind's series. */

@@ -1,5 +1,6 @@
 package io.skytrade.feeds.synthetic;
 
+import io.skytrade.core.world.WorldReadings;
 import io.skytrade.feeds.DataClient;
 import io.skytrade.feeds.FeedSource;
 import io.skytrade.feeds.Observation;
@@ -11,14 +12,13 @@ import org.agrona.concurrent.EpochNanoClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * An offline {@link DataClient} that observes an {@link ObservableWorld} the way a real source
  * would: readings at multiples of the cadence, available only after the source's delay (and in
  * batches where the real source batches), with seeded Gaussian noise rounded to the source's
- * decimals. Each poll returns the readings that became available since the last poll, judged by
+ * decimals ({@link WorldReadings#measure}: the simulated market's participants read the same). Each poll returns the readings that became available since the last poll, judged by
  * the injected clock, so a run driven by a manual clock is exactly repeatable.
  *
  * <p>Thread-safety: one poll at a time (see {@link DataClient}). Cost: a few objects per reading
@@ -82,21 +82,10 @@ public final class SyntheticSource implements DataClient {
 
     /** The newest observation time whose reading is available at {@code now}. */
     private long newestAvailable(final long now) {
-        final long batch = spec.batch().toNanos();
-        final long releasedUpTo = Math.floorDiv(now, batch) * batch;
-        return Math.floorDiv(releasedUpTo - spec.delay().toNanos(), cadence) * cadence;
+        return WorldReadings.newestPublished(cadence, spec.delay().toNanos(), spec.batch().toNanos(), now);
     }
 
     private double measure(final SeriesKind kind, final long t) {
-        final double truth = world.value(kind, t);
-        double noisy = truth + new Random(seed ^ (t * 31 + kind.ordinal())).nextGaussian() * kind.noise() * noiseScale;
-        if (kind != SeriesKind.THAMES_LEVEL) {
-            noisy = Math.max(0, noisy);
-        }
-        if (kind == SeriesKind.REL_HUMIDITY) {
-            noisy = Math.min(100, noisy);
-        }
-        final double scale = Math.pow(10, kind.decimals());
-        return Math.rint(noisy * scale) / scale;
+        return WorldReadings.measure(kind.worldSeries(), world.value(kind, t), t, seed, noiseScale);
     }
 }

@@ -1,5 +1,6 @@
 package io.skytrade.feeds.synthetic;
 
+import io.skytrade.core.world.WorldReadings;
 import io.skytrade.feeds.FeedSource;
 
 import java.time.Duration;
@@ -31,18 +32,22 @@ public record SyntheticSourceSpec(String name, FeedSource source, List<SeriesKin
         }
     }
 
-    /** One source per real settlement/feature source at its real cadence and delay. */
+    /**
+     * One source per real settlement/feature source at its real cadence, delay and batching
+     * ({@link WorldReadings}, which the simulated market's participants read too).
+     */
     public static List<SyntheticSourceSpec> defaults() {
         return List.of(
-            new SyntheticSourceSpec("synthetic-ea-flood", FeedSource.EA_FLOOD, List.of(SeriesKind.THAMES_LEVEL),
-                Duration.ofMinutes(15), Duration.ofMinutes(4), Duration.ofMinutes(30), 8),
-            new SyntheticSourceSpec("synthetic-open-meteo", FeedSource.OPEN_METEO_FORECAST,
-                List.of(SeriesKind.AIR_TEMP, SeriesKind.REL_HUMIDITY),
-                Duration.ofMinutes(15), Duration.ofMinutes(2), Duration.ofMinutes(15), 96),
-            new SyntheticSourceSpec("synthetic-open-meteo-air", FeedSource.OPEN_METEO_AIR, List.of(SeriesKind.PM25),
-                Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofHours(1), 24),
-            new SyntheticSourceSpec("synthetic-aerodatabox", FeedSource.AERODATABOX,
-                List.of(SeriesKind.ARRIVALS_30M, SeriesKind.DEPARTURES_30M),
-                Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ofMinutes(30), 24));
+            published("synthetic-ea-flood", FeedSource.EA_FLOOD, List.of(SeriesKind.THAMES_LEVEL), 8),
+            published("synthetic-open-meteo", FeedSource.OPEN_METEO_FORECAST, List.of(SeriesKind.AIR_TEMP, SeriesKind.REL_HUMIDITY), 96),
+            published("synthetic-open-meteo-air", FeedSource.OPEN_METEO_AIR, List.of(SeriesKind.PM25), 24),
+            published("synthetic-aerodatabox", FeedSource.AERODATABOX, List.of(SeriesKind.ARRIVALS_30M, SeriesKind.DEPARTURES_30M), 24));
+    }
+
+    private static SyntheticSourceSpec published(final String name, final FeedSource source, final List<SeriesKind> kinds,
+                                                 final int backfill) {
+        final int series = kinds.get(0).worldSeries();
+        return new SyntheticSourceSpec(name, source, kinds, Duration.ofNanos(WorldReadings.cadenceNanos(series)),
+            Duration.ofNanos(WorldReadings.delayNanos(series)), Duration.ofNanos(WorldReadings.batchNanos(series)), backfill);
     }
 }
