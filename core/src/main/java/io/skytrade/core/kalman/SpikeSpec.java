@@ -1,28 +1,33 @@
 package io.skytrade.core.kalman;
 
 /**
- * Short episodes added on top of a nowcast model's series (PM2.5 pollution spikes): bumps of
- * random height and width arriving at random times, {@code height x exp(-((t - peak) / width)^2 / 2)}.
- * The model takes a reading far above its prediction as an episode under way (it leaves the
+ * Short episodes on top of a nowcast model's series (PM2.5 pollution spikes): bumps far above the
+ * model's smooth components that arrive at random and fade within hours. The valuation takes a
+ * reading far above the model's predictive distribution as an episode under way (it leaves the
  * smooth components alone), follows it as it fades, and adds to every forecast the mean and
- * variance of episodes not yet seen. Immutable; start-up only (no hot-path cost).
+ * variance of episodes not seen yet: nothing at the last reading, growing as
+ * {@code 1 - exp(-(h / revealHours)^2)} of {@code unseenMean} and {@code unseenVariance} with
+ * the time {@code h} since it (a bump shows itself gradually). The three are fitted from journals
+ * ({@code nowcast fit}: the moments of the forecast residuals by horizon). Immutable; start-up
+ * only (no hot-path cost).
  *
- * @param ratePerHour  episodes per hour (0: none)
- * @param meanHeight   mean peak height, series unit (> 0 with a rate)
- * @param heightSd     standard deviation of the peak height (>= 0)
- * @param widthHours   mean width (the bump's standard deviation in time), hours (> 0 with a rate)
- * @param detectSigmas a reading this many predictive standard deviations above the model is an
- *                     episode (> 0 with a rate)
+ * @param unseenMean     mean contribution of unseen episodes far ahead, series unit (>= 0)
+ * @param unseenVariance its variance, series unit squared (>= 0; 0 with unseenMean 0: no episodes)
+ * @param revealHours    time scale over which unseen episodes become possible, hours (> 0 when enabled)
+ * @param fadeHours      e-folding time of a tracked episode, hours (> 0 when enabled)
+ * @param detectSigmas   a reading this many predictive standard deviations above the model is an
+ *                       episode (> 0 when enabled)
  */
-public record SpikeSpec(double ratePerHour, double meanHeight, double heightSd, double widthHours, double detectSigmas) {
+public record SpikeSpec(double unseenMean, double unseenVariance, double revealHours, double fadeHours, double detectSigmas) {
     public SpikeSpec {
-        if (!(ratePerHour >= 0.0) || Double.isInfinite(ratePerHour)) {
-            throw new IllegalArgumentException("kalman.models.spikes.ratePerHour: " + ratePerHour + " must be >= 0 and finite");
+        if (!(unseenMean >= 0.0) || !(unseenVariance >= 0.0) || Double.isInfinite(unseenMean + unseenVariance)) {
+            throw new IllegalArgumentException("kalman.models.spikes: unseenMean " + unseenMean + " and unseenVariance "
+                + unseenVariance + " must be >= 0 and finite");
         }
-        if (ratePerHour > 0.0 && (!(meanHeight > 0.0) || !(heightSd >= 0.0) || !(widthHours > 0.0) || !(detectSigmas > 0.0)
-            || Double.isInfinite(meanHeight + heightSd + widthHours + detectSigmas))) {
-            throw new IllegalArgumentException("kalman.models.spikes: meanHeight " + meanHeight + ", widthHours " + widthHours
-                + " and detectSigmas " + detectSigmas + " must be > 0 and heightSd " + heightSd + " >= 0 (finite)");
+        if (unseenVariance > 0.0 && (!(revealHours > 0.0) || !(fadeHours > 0.0) || !(detectSigmas > 0.0)
+            || Double.isInfinite(revealHours + fadeHours + detectSigmas))) {
+            throw new IllegalArgumentException("kalman.models.spikes: revealHours " + revealHours + ", fadeHours " + fadeHours
+                + " and detectSigmas " + detectSigmas + " must be > 0 and finite");
         }
     }
 
@@ -32,6 +37,6 @@ public record SpikeSpec(double ratePerHour, double meanHeight, double heightSd, 
     }
 
     public boolean enabled() {
-        return ratePerHour > 0.0;
+        return unseenVariance > 0.0;
     }
 }

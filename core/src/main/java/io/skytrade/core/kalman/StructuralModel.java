@@ -31,7 +31,7 @@ import java.util.Map;
  */
 public final class StructuralModel {
     /** Most state variables of one model. */
-    public static final int MAX_STATE = 16;
+    public static final int MAX_STATE = 20;
     /** Most series of one model. */
     public static final int MAX_ROWS = 4;
     public static final int ACCEPTED = 0;

@@ -533,7 +533,13 @@ public final class SettlementValuator {
                 continue;
             }
             swingPayoff.evaluate(dm, Math.sqrt(dv));
-            mean += swingPayoff.mean();
+            if (status[k] == REALISED && status[k - 1] == REALISED) {
+                // two noisy readings: the payoff of their change overstates a convex payoff's (and
+                // understates a concave one's) by about E[f(d + e)] - f(d); take that off once
+                mean += 2.0 * SettlementFormulas.swingPair(dm, r) - swingPayoff.mean();
+            } else {
+                mean += swingPayoff.mean();
+            }
             final double b = swingPayoff.slopeMean();
             beta[k] = b;
             var += Math.max(0.0, swingPayoff.variance() - b * b * dv);

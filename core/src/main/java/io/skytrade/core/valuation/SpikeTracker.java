@@ -9,9 +9,8 @@ import io.skytrade.core.kalman.StructuralModel;
  * episode under way, whose size (the reading less the model's expected value) is tracked and
  * removed from what the model sees, so a spike does not drag the smooth components up; between
  * readings a tracked episode fades with the episodes' typical width. A forecast adds the tracked
- * episode's remainder and the mean and variance of episodes not seen yet, which grow from nothing
- * at the last reading to those of the stationary shot-noise process
- * ({@code rate x E[height] x width x sqrt(2 pi)} and {@code rate x E[height^2] x width x sqrt(pi)}).
+ * episode's remainder (uncertain by half its size) and the mean and variance of episodes not seen
+ * yet, which grow from nothing at the last reading ({@link SpikeSpec}).
  *
  * <p>Single-threaded (owned by the valuation stage). Hot-path cost: a model forecast and a few
  * exponentials per reading; no allocation.
@@ -19,17 +18,12 @@ import io.skytrade.core.kalman.StructuralModel;
 final class SpikeTracker {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
     private final SpikeSpec spec;
-    private final double meanAll;
-    private final double varAll;
     private double level;
     private long time;
     private long lastReading;
 
     SpikeTracker(final SpikeSpec spec) {
         this.spec = spec;
-        meanAll = spec.ratePerHour() * spec.meanHeight() * spec.widthHours() * Math.sqrt(2.0 * Math.PI);
-        varAll = spec.ratePerHour() * (spec.meanHeight() * spec.meanHeight() + spec.heightSd() * spec.heightSd())
-            * spec.widthHours() * Math.sqrt(Math.PI);
     }
 
     /**
@@ -62,23 +56,28 @@ final class SpikeTracker {
         if (level == 0.0) {
             return 0.0;
         }
-        return level * StrictMath.exp(-Math.max(0L, t - time) / NANOS_PER_HOUR / spec.widthHours());
+        return level * StrictMath.exp(-Math.max(0L, t - time) / NANOS_PER_HOUR / spec.fadeHours());
+    }
+
+    /** The tracked episode's remainder at {@code t} (0 when none). */
+    double trackedAt(final long t) {
+        return levelAt(t);
     }
 
     /** Expected episode contribution at {@code t}: the tracked one's remainder plus unseen ones. */
     double expectedAt(final long t) {
-        return levelAt(t) + meanAll * unseenShare(t);
+        return levelAt(t) + spec.unseenMean() * unseenShare(t);
     }
 
     /** Variance of the episode contribution at {@code t}. */
     double varianceAt(final long t) {
         final double tracked = levelAt(t);
-        return 0.25 * tracked * tracked + varAll * unseenShare(t);
+        return 0.25 * tracked * tracked + spec.unseenVariance() * unseenShare(t);
     }
 
     private double unseenShare(final long t) {
-        final double hours = Math.max(0L, t - lastReading) / NANOS_PER_HOUR;
-        return -StrictMath.expm1(-hours / spec.widthHours());
+        final double x = Math.max(0L, t - lastReading) / NANOS_PER_HOUR / spec.revealHours();
+        return -StrictMath.expm1(-x * x);
     }
 
     long stateHash() {

@@ -67,11 +67,11 @@ public final class WorldReadings {
      * The published reading of {@code series} observed at {@code t} whose true value is
      * {@code truth}: plus Gaussian noise of the source's standard deviation times
      * {@code noiseScale}, drawn from ({@code seed}, t, series), kept at or above 0 (humidity also at
-     * or below 100; the tide may be negative), rounded to the source's decimals.
+     * or below 100; the tide and the temperature may be negative), rounded to the source's decimals.
      */
     public static double measure(final int series, final double truth, final long t, final long seed, final double noiseScale) {
         double noisy = truth + new Random(seed ^ (t * 31 + check(series))).nextGaussian() * NOISE[series] * noiseScale;
-        if (series != WorldSeries.THAMES_LEVEL_M) {
+        if (series != WorldSeries.THAMES_LEVEL_M && series != WorldSeries.AIR_TEMP_C) {
             noisy = StrictMath.max(0, noisy);
         }
         if (series == WorldSeries.REL_HUMIDITY_PCT) {
