@@ -3,6 +3,7 @@ package io.skytrade.journal;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.pipeline.DecisionListener;
+import io.skytrade.core.valuation.ValuationContext;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -11,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Appends every decision of an event (order intents, risk verdicts, mode changes) to the decisions
- * queue in the {@link DecisionCodec} layout; the order stage calls it before it sends anything.
+ * queue in the {@link DecisionCodec} layout, each with the valuation its instrument had when it was
+ * made (a {@link ValuationContext} fed every event); the order stage calls it for every event,
+ * before it sends anything.
  *
  * <p>Used by exactly one thread (the order stage's); the appender is created on first use on that
  * thread. Hot-path cost: nothing for events without decisions; ~200 ns per decision; no allocation.
@@ -19,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DecisionJournal implements DecisionListener, AutoCloseable {
     private final SingleChronicleQueue queue;
     private final DecisionCodec codec = new DecisionCodec();
+    private final ValuationContext valuation = new ValuationContext();
     private final AtomicLong entries = new AtomicLong();
     private ExcerptAppender appender;
 
@@ -28,6 +32,7 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
 
     @Override
     public void onDecisions(final EngineEvent event) {
+        valuation.onEvent(event);
         final Decisions d = event.decisions;
         final int n = d.count();
         if (n == 0) {
@@ -37,7 +42,7 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
             appender = queue.createAppender();
         }
         for (int i = 0; i < n; i++) {
-            final int length = codec.encode(event.sequence, d, i);
+            final int length = codec.encode(event.sequence, d, i, valuation);
             try (DocumentContext dc = appender.writingDocument()) {
                 dc.wire().bytes().write(codec.array(), 0, length);
             } catch (final RuntimeException e) {

@@ -3,6 +3,7 @@ package io.skytrade.journal;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.pipeline.DecisionListener;
+import io.skytrade.core.valuation.ValuationContext;
 
 /**
  * Replay's check: stands where the decisions journal stood and compares every decision the
@@ -19,6 +20,7 @@ public final class DecisionVerifier implements DecisionListener, AutoCloseable {
     private final boolean journalComplete;
     private final DecisionRecord expected = new DecisionRecord();
     private final DecisionRecord actual = new DecisionRecord();
+    private final ValuationContext valuation = new ValuationContext();
     private long compared;
     private long differences;
     private long beyondJournal;
@@ -37,20 +39,20 @@ public final class DecisionVerifier implements DecisionListener, AutoCloseable {
 
     @Override
     public void onDecisions(final EngineEvent event) {
+        valuation.onEvent(event);
         final Decisions d = event.decisions;
         for (int i = 0; i < d.count() && corruption == null; i++) {
             if (!readNext()) {
                 if (journalComplete) {
-                    differ(event.sequence, "no journaled decision", actual.set(event.sequence, d, i).toString());
+                    differ(event.sequence, "no journaled decision", actual.set(event.sequence, d, i, valuation).toString());
                 } else {
                     beyondJournal++;
                 }
                 continue;
             }
             compared++;
-            if (!expected.sameAs(event.sequence, d, i)) {
-                differ(Math.min(expected.inputSequence, event.sequence), expected.toString(),
-                    actual.set(event.sequence, d, i).toString());
+            if (!expected.sameAs(actual.set(event.sequence, d, i, valuation))) {
+                differ(Math.min(expected.inputSequence, event.sequence), expected.toString(), actual.toString());
             }
         }
     }

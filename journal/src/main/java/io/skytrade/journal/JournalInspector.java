@@ -70,17 +70,19 @@ public final class JournalInspector {
         }
         final long[] perDecision = new long[6];
         long decisions = 0;
+        long decisionBytes = 0;
         final DecisionRecord r = new DecisionRecord();
         try (DecisionJournalReader reader = new DecisionJournalReader(run.decisions())) {
             while (reader.next(r)) {
                 decisions++;
+                decisionBytes += r.hasValuation ? DecisionCodec.LENGTH : DecisionCodec.LENGTH_V1;
                 if (r.kind >= 0 && r.kind < perDecision.length) {
                     perDecision[r.kind]++;
                 }
             }
         }
         return new Stats(inputs, perType, unknown, inputs == 0 ? 0 : first, inputs == 0 ? 0 : last, decisions, perDecision,
-            inputBytes, decisions * DecisionCodec.LENGTH, fileBytes(run.inputs()), fileBytes(run.decisions()),
+            inputBytes, decisionBytes, fileBytes(run.inputs()), fileBytes(run.decisions()),
             run.closedCleanly());
     }
 

@@ -111,6 +111,17 @@ public final class EngineEvent {
     public final double[] fairValue = new double[MAX_INSTRUMENTS];
     /** Standard deviation of the expected settlement per instrument. */
     public final double[] fairStd = new double[MAX_INSTRUMENTS];
+    /**
+     * Valuation stage, per touched instrument: the fair value's components, so a decision can be
+     * explained: the nowcast from the data (mean and standard deviation), the market-implied value
+     * (the filtered mid; NaN when the market was not blended) with the market's learned standard
+     * deviation, and the nowcast's weight in the blend (1 when the market was not used).
+     */
+    public final double[] nowcastValue = new double[MAX_INSTRUMENTS];
+    public final double[] nowcastStd = new double[MAX_INSTRUMENTS];
+    public final double[] marketValue = new double[MAX_INSTRUMENTS];
+    public final double[] marketStd = new double[MAX_INSTRUMENTS];
+    public final double[] nowcastWeight = new double[MAX_INSTRUMENTS];
     /** Combined signal per instrument in [-1, 1] (valid where {@link #signalledInstruments} has the bit). */
     public final double[] signal = new double[MAX_INSTRUMENTS];
     /** Bit set of instrument ids whose {@link #signal} was written on this event. */

@@ -40,7 +40,7 @@ public final class GridForecast {
     private final double[] diffVar;
     private final double[] cross;
     private final double[] sample;
-    /** Per grid point: each component's cumulative transition since the posterior (4 values). */
+    /** Per grid point: each component's cumulative transition since the posterior (3x3 row-major). */
     private final double[] phi;
 
     private final double[] xk;
@@ -53,6 +53,7 @@ public final class GridForecast {
     private final double[] va;
     private final double[] vb;
     private final double[] g;
+    private final boolean knots;
     private int first;
     private int last = -1;
 
@@ -69,17 +70,18 @@ public final class GridForecast {
         diffVar = new double[rows * maxPoints];
         cross = new double[maxPoints];
         sample = new double[rows * maxPoints];
-        phi = new double[maxPoints * comps * 4];
+        phi = new double[maxPoints * comps * 9];
         xk = new double[n];
-        cum = new double[comps * 4];
-        proc = new double[comps * 4];
-        fqStep = new double[comps * 8];
-        fqFirst = new double[comps * 8];
+        cum = new double[comps * 9];
+        proc = new double[comps * 9];
+        fqStep = new double[comps * StructuralModel.FQ];
+        fqFirst = new double[comps * StructuralModel.FQ];
         h = new double[rows * n];
         hPrev = new double[rows * n];
         va = new double[n];
         vb = new double[n];
         g = new double[n];
+        knots = model.hasKnots();
     }
 
     /** Sets the grid of a window: {@code points} times {@code start + k step}; tables the harmonic phases. */
@@ -138,11 +140,11 @@ public final class GridForecast {
         }
         System.arraycopy(m.x, 0, xk, 0, n);
         Arrays.fill(proc, 0.0);
+        Arrays.fill(cum, 0.0);
         for (int c = 0; c < comps; c++) {
-            cum[c * 4] = 1.0;
-            cum[c * 4 + 1] = 0.0;
-            cum[c * 4 + 2] = 0.0;
-            cum[c * 4 + 3] = 1.0;
+            cum[c * 9] = 1.0;
+            cum[c * 9 + 4] = 1.0;
+            cum[c * 9 + 8] = 1.0;
         }
         m.transition(step / StructuralModel.NANOS_PER_HOUR, fqStep);
         long prevT = m.time();
@@ -155,6 +157,9 @@ public final class GridForecast {
             } else {
                 fq = fqStep;
             }
+            if (knots) {
+                m.knots(prevT, Math.max(t, prevT), fq);
+            }
             final boolean moved = t > prevT;
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(h, r * n, hPrev, r * n, n);
@@ -166,7 +171,7 @@ public final class GridForecast {
             if (moved) {
                 advance(fq);
             }
-            System.arraycopy(cum, 0, phi, k * comps * 4, comps * 4);
+            System.arraycopy(cum, 0, phi, k * comps * 9, comps * 9);
             for (int r = 0; r < rows; r++) {
                 final int ho = r * n;
                 double mu = m.profile(r, t);
@@ -188,47 +193,25 @@ public final class GridForecast {
     private void advance(final double[] fq) {
         for (int c = 0; c < comps; c++) {
             final int i = m.off[c];
-            final int f = c * 8;
-            final int o = c * 4;
-            switch (m.kind[c]) {
-                case StructuralModel.LEVEL -> proc[o] += fq[f + 4];
-                case StructuralModel.HARMONIC -> {
-                    proc[o] += fq[f + 4];
-                    proc[o + 3] += fq[f + 7];
+            final int b = m.size[c];
+            final int f = c * StructuralModel.FQ;
+            final int o = c * 9;
+            if (!m.identity[c]) {
+                StructuralModel.applyBlock(fq, f, b, xk, i, 1);
+                for (int col = 0; col < b; col++) {
+                    StructuralModel.applyBlock(fq, f, b, cum, o + col, 3);
                 }
-                case StructuralModel.OU -> {
-                    xk[i] *= fq[f];
-                    cum[o] *= fq[f];
-                    proc[o] = fq[f] * fq[f] * proc[o] + fq[f + 4];
+                // proc <- F proc F'
+                for (int col = 0; col < b; col++) {
+                    StructuralModel.applyBlock(fq, f, b, proc, o + col, 3);
                 }
-                default -> {
-                    final double f00 = fq[f];
-                    final double f01 = fq[f + 1];
-                    final double f10 = fq[f + 2];
-                    final double f11 = fq[f + 3];
-                    final double x0 = xk[i];
-                    final double x1 = xk[i + 1];
-                    xk[i] = f00 * x0 + f01 * x1;
-                    xk[i + 1] = f10 * x0 + f11 * x1;
-                    final double c00 = cum[o];
-                    final double c01 = cum[o + 1];
-                    final double c10 = cum[o + 2];
-                    final double c11 = cum[o + 3];
-                    cum[o] = f00 * c00 + f01 * c10;
-                    cum[o + 1] = f00 * c01 + f01 * c11;
-                    cum[o + 2] = f10 * c00 + f11 * c10;
-                    cum[o + 3] = f10 * c01 + f11 * c11;
-                    final double s00 = proc[o];
-                    final double s01 = proc[o + 1];
-                    final double s11 = proc[o + 3];
-                    final double t00 = f00 * s00 + f01 * s01;
-                    final double t01 = f00 * s01 + f01 * s11;
-                    final double t10 = f10 * s00 + f11 * s01;
-                    final double t11 = f10 * s01 + f11 * s11;
-                    proc[o] = t00 * f00 + t01 * f01 + fq[f + 4];
-                    proc[o + 1] = t00 * f10 + t01 * f11 + fq[f + 5];
-                    proc[o + 2] = proc[o + 1];
-                    proc[o + 3] = t10 * f10 + t11 * f11 + fq[f + 7];
+                for (int row = 0; row < b; row++) {
+                    StructuralModel.applyBlock(fq, f, b, proc, o + row * 3, 1);
+                }
+            }
+            for (int r = 0; r < b; r++) {
+                for (int s = 0; s < b; s++) {
+                    proc[o + r * 3 + s] += fq[f + 9 + r * 3 + s];
                 }
             }
         }
@@ -240,26 +223,22 @@ public final class GridForecast {
         double sum = 0.0;
         for (int c = 0; c < comps; c++) {
             final int i = m.off[c];
-            final int f = c * 8;
-            final int o = c * 4;
-            switch (m.kind[c]) {
-                case StructuralModel.LEVEL, StructuralModel.OU -> {
-                    final double d = fq[f] * h[ho + i] - hPrev[ho + i];
-                    sum += d * d * proc[o] + h[ho + i] * h[ho + i] * fq[f + 4];
-                }
-                case StructuralModel.HARMONIC -> {
-                    final double d0 = h[ho + i] - hPrev[ho + i];
-                    final double d1 = h[ho + i + 1] - hPrev[ho + i + 1];
-                    sum += d0 * d0 * proc[o] + d1 * d1 * proc[o + 3]
-                        + h[ho + i] * h[ho + i] * fq[f + 4] + h[ho + i + 1] * h[ho + i + 1] * fq[f + 7];
-                }
-                default -> {
-                    final double d0 = fq[f] * h[ho + i] + fq[f + 2] * h[ho + i + 1] - hPrev[ho + i];
-                    final double d1 = fq[f + 1] * h[ho + i] + fq[f + 3] * h[ho + i + 1] - hPrev[ho + i + 1];
-                    sum += d0 * d0 * proc[o] + 2.0 * d0 * d1 * proc[o + 1] + d1 * d1 * proc[o + 3];
-                    final double h0 = h[ho + i];
-                    final double h1 = h[ho + i + 1];
-                    sum += h0 * h0 * fq[f + 4] + 2.0 * h0 * h1 * fq[f + 5] + h1 * h1 * fq[f + 7];
+            final int b = m.size[c];
+            final int f = c * StructuralModel.FQ;
+            final int o = c * 9;
+            // d = F' h_k - h_{k-1}; d' S d + h_k' Q h_k
+            for (int a = 0; a < b; a++) {
+                va[a] = h[ho + i + a];
+            }
+            if (!m.identity[c]) {
+                StructuralModel.applyTransposed(fq, f, b, va, 0);
+            }
+            for (int a = 0; a < b; a++) {
+                va[a] -= hPrev[ho + i + a];
+            }
+            for (int a = 0; a < b; a++) {
+                for (int d = 0; d < b; d++) {
+                    sum += va[a] * proc[o + a * 3 + d] * va[d] + h[ho + i + a] * fq[f + 9 + a * 3 + d] * h[ho + i + d];
                 }
             }
         }
@@ -273,12 +252,12 @@ public final class GridForecast {
         double sum = 0.0;
         for (int c = 0; c < comps; c++) {
             final int i = m.off[c];
-            final int o = c * 4;
-            if (m.kind[c] == StructuralModel.LEVEL || m.kind[c] == StructuralModel.OU) {
-                sum += h[o1 + i] * proc[o] * h[o2 + i];
-            } else {
-                sum += h[o1 + i] * (proc[o] * h[o2 + i] + proc[o + 1] * h[o2 + i + 1])
-                    + h[o1 + i + 1] * (proc[o + 2] * h[o2 + i] + proc[o + 3] * h[o2 + i + 1]);
+            final int b = m.size[c];
+            final int o = c * 9;
+            for (int a = 0; a < b; a++) {
+                for (int d = 0; d < b; d++) {
+                    sum += h[o1 + i + a] * proc[o + a * 3 + d] * h[o2 + i + d];
+                }
             }
         }
         return sum;
@@ -296,11 +275,17 @@ public final class GridForecast {
                     out[i] = l * cosSin[t];
                     out[i + 1] = l * cosSin[t + 1];
                 }
-                case StructuralModel.MATERN32 -> {
-                    out[i] = l;
-                    out[i + 1] = 0.0;
+                case StructuralModel.KNOT -> {
+                    final double w = StructuralModel.knotWeight(time(k), m.knotNanos[c]);
+                    out[i] = l * (1.0 - w);
+                    out[i + 1] = l * w;
                 }
-                default -> out[i] = l;
+                default -> {
+                    out[i] = l;
+                    for (int k2 = 1; k2 < m.size[c]; k2++) {
+                        out[i + k2] = 0.0;
+                    }
+                }
             }
         }
     }
@@ -308,17 +293,19 @@ public final class GridForecast {
     /** {@code out = Phi_k' h_r(k)}: the posterior state's loading on series r's latent value at grid point k. */
     private void posteriorVector(final int r, final int k, final double[] out) {
         observation(r, k, out, 0);
-        final int po = k * comps * 4;
+        final int po = k * comps * 9;
         for (int c = 0; c < comps; c++) {
+            if (m.identity[c]) {
+                continue;
+            }
             final int i = m.off[c];
-            final int o = po + c * 4;
-            if (m.kind[c] == StructuralModel.OU) {
-                out[i] *= phi[o];
-            } else if (m.kind[c] == StructuralModel.MATERN32) {
-                final double a0 = out[i];
-                final double a1 = out[i + 1];
-                out[i] = phi[o] * a0 + phi[o + 2] * a1;
-                out[i + 1] = phi[o + 1] * a0 + phi[o + 3] * a1;
+            final int b = m.size[c];
+            final int o = po + c * 9;
+            double a0 = out[i];
+            double a1 = b > 1 ? out[i + 1] : 0.0;
+            double a2 = b > 2 ? out[i + 2] : 0.0;
+            for (int col = 0; col < b; col++) {
+                out[i + col] = phi[o + col] * a0 + phi[o + 3 + col] * a1 + phi[o + 6 + col] * a2;
             }
         }
     }
@@ -436,6 +423,9 @@ public final class GridForecast {
                     m.transition(dtN / StructuralModel.NANOS_PER_HOUR, fqFirst);
                     fq = fqFirst;
                 }
+                if (knots) {
+                    m.knots(prev, time(k), fq);
+                }
                 procVar += backStep(fq);
             }
         }
@@ -447,21 +437,15 @@ public final class GridForecast {
         double add = 0.0;
         for (int c = 0; c < comps; c++) {
             final int i = m.off[c];
-            final int f = c * 8;
-            switch (m.kind[c]) {
-                case StructuralModel.LEVEL -> add += g[i] * g[i] * fq[f + 4];
-                case StructuralModel.OU -> {
-                    add += g[i] * g[i] * fq[f + 4];
-                    g[i] *= fq[f];
+            final int b = m.size[c];
+            final int f = c * StructuralModel.FQ;
+            for (int a = 0; a < b; a++) {
+                for (int d = 0; d < b; d++) {
+                    add += g[i + a] * fq[f + 9 + a * 3 + d] * g[i + d];
                 }
-                case StructuralModel.HARMONIC -> add += (g[i] * g[i] + g[i + 1] * g[i + 1]) * fq[f + 4];
-                default -> {
-                    final double g0 = g[i];
-                    final double g1 = g[i + 1];
-                    add += g0 * g0 * fq[f + 4] + 2.0 * g0 * g1 * fq[f + 5] + g1 * g1 * fq[f + 7];
-                    g[i] = fq[f] * g0 + fq[f + 2] * g1;
-                    g[i + 1] = fq[f + 1] * g0 + fq[f + 3] * g1;
-                }
+            }
+            if (!m.identity[c]) {
+                StructuralModel.applyTransposed(fq, f, b, g, i);
             }
         }
         return add;

@@ -9,13 +9,15 @@ import java.util.Arrays;
  *
  * @param type            the kind ({@link ComponentType})
  * @param periodHours     HARMONIC: the period, hours (> 0); ignored otherwise
- * @param sigma           MATERN32, OU: stationary standard deviation in the series' (model) unit (> 0)
- * @param lengthHours     MATERN32: length scale; OU: correlation time; hours (> 0)
+ * @param sigma           MATERN32, MATERN52, OU: stationary standard deviation; KNOT: a knot's; in the
+ *                        series' (model) unit (> 0)
+ * @param lengthHours     MATERN32, MATERN52: length scale; OU: correlation time; KNOT: spacing of the
+ *                        knots; hours (> 0)
  * @param noisePerHour    LEVEL, HARMONIC: variance added to each state per hour (>= 0)
  * @param initialMean     LEVEL: prior mean when the model starts (the first reading replaces it when
  *                        the level has no prior information, see {@code initialVariance})
- * @param initialVariance LEVEL, HARMONIC: prior variance of each state (> 0); MATERN32 and OU start
- *                        at their stationary distribution
+ * @param initialVariance LEVEL, HARMONIC: prior variance of each state (> 0); the stationary
+ *                        components start at their stationary distribution
  * @param loadings        per series of the model, in its order: the component's weight in that
  *                        series' reading (0 for a series it does not move)
  */
@@ -29,7 +31,7 @@ public record ModelComponent(ComponentType type, double periodHours, double sigm
         loadings = loadings == null ? new double[0] : loadings.clone();
         switch (type) {
             case HARMONIC -> positive("periodHours", periodHours);
-            case MATERN32, OU -> {
+            case MATERN32, MATERN52, OU, KNOT -> {
                 positive("sigma", sigma);
                 positive("lengthHours", lengthHours);
             }
@@ -72,6 +74,16 @@ public record ModelComponent(ComponentType type, double periodHours, double sigm
     /** A Matern-3/2 process. */
     public static ModelComponent matern32(final double sigma, final double lengthHours, final double... loadings) {
         return new ModelComponent(ComponentType.MATERN32, 0.0, sigma, lengthHours, 0.0, 0.0, 0.0, loadings);
+    }
+
+    /** A Matern-5/2 process. */
+    public static ModelComponent matern52(final double sigma, final double lengthHours, final double... loadings) {
+        return new ModelComponent(ComponentType.MATERN52, 0.0, sigma, lengthHours, 0.0, 0.0, 0.0, loadings);
+    }
+
+    /** A knot-interpolated process. */
+    public static ModelComponent knot(final double sigma, final double spacingHours, final double... loadings) {
+        return new ModelComponent(ComponentType.KNOT, 0.0, sigma, spacingHours, 0.0, 0.0, 0.0, loadings);
     }
 
     /** An Ornstein-Uhlenbeck process. */

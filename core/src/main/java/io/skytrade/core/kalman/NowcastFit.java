@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Fits a nowcast model's parameters ({@link NowcastModelSpec}) to a record of readings: the
- * standard deviations and length scales of its Matern and Ornstein-Uhlenbeck components, the
+ * standard deviations and length scales of its Matern and Ornstein-Uhlenbeck components (the
+ * standard deviation of its knot processes, whose knot times are structure), the
  * noise of its random-walk levels, the loadings of components shared by several series (beyond
  * the first, which fixes their scale), and the count-noise ratio of a profiled model, by maximising
  * the readings' predictive log-likelihood at the horizons a settlement window needs (each reading
@@ -28,7 +29,9 @@ public final class NowcastFit {
     private final long[] horizons;
     private final String[] names;
     private final double[] start;
+    /** Per reading index: the readings of each row at (segment, time), for scoring forecasts of them. */
     private final Map<Long, int[]> targets = new HashMap<>();
+    private final int[] segmentOf;
     private int evaluations;
 
     /** The outcome: the fitted spec and the mean negative log predictive density before and after. */
@@ -36,7 +39,9 @@ public final class NowcastFit {
     }
 
     /**
-     * @param readings rows, times and values of the readings, in time order (rows index the spec's series)
+     * @param readingRows  the series (row of the spec) of each reading
+     * @param readingTimes observation times, in time order within each record; a time earlier than its
+     *                     predecessor's starts a new record (another journal), scored separately
      * @param horizons forecast horizons scored, nanoseconds (0 scores the one-step prediction)
      */
     public NowcastFit(final NowcastModelSpec spec, final int[] readingRows, final long[] readingTimes, final double[] readingValues,
@@ -49,23 +54,26 @@ public final class NowcastFit {
         this.values = readingValues.clone();
         this.horizons = horizons.clone();
         this.base = withProfileFromReadings(spec);
-        for (int i = 0; i < times.length; i++) {
-            targets.computeIfAbsent(times[i], k -> new int[base.seriesNames().length]);
-        }
-        for (final int[] slot : targets.values()) {
-            Arrays.fill(slot, -1);
+        segmentOf = new int[times.length];
+        for (int i = 1; i < times.length; i++) {
+            segmentOf[i] = segmentOf[i - 1] + (times[i] < times[i - 1] ? 1 : 0);
         }
         for (int i = 0; i < times.length; i++) {
-            targets.get(times[i])[rows[i]] = i;
+            targets.computeIfAbsent(key(segmentOf[i], times[i]), k -> {
+                final int[] slot = new int[base.seriesNames().length];
+                Arrays.fill(slot, -1);
+                return slot;
+            })[rows[i]] = i;
         }
         final Map<String, Double> params = new LinkedHashMap<>();
         for (final Map.Entry<String, ModelComponent> e : base.components().entrySet()) {
             final ModelComponent c = e.getValue();
             switch (c.type()) {
-                case MATERN32, OU -> {
+                case MATERN32, MATERN52, OU -> {
                     params.put(e.getKey() + ".sigma", Math.log(c.sigma()));
                     params.put(e.getKey() + ".lengthHours", Math.log(c.lengthHours()));
                 }
+                case KNOT -> params.put(e.getKey() + ".sigma", Math.log(c.sigma()));
                 case LEVEL -> {
                     if (c.noisePerHour() > 0) {
                         params.put(e.getKey() + ".noisePerHour", Math.log(c.noisePerHour()));
@@ -98,6 +106,11 @@ public final class NowcastFit {
         }
     }
 
+    /** A (segment, time) key: readings of separate records (journals) are never each other's targets. */
+    private static long key(final int segment, final long time) {
+        return time * 31 + segment;
+    }
+
     /** The names of the fitted parameters, in the order of the internal vector (for reports). */
     public String[] parameterNames() {
         return names.clone();
@@ -123,11 +136,15 @@ public final class NowcastFit {
         } catch (final IllegalArgumentException e) {
             return Double.POSITIVE_INFINITY;
         }
-        final StructuralModel m = new StructuralModel(spec, 1e9, 1_000_000);
+        StructuralModel m = new StructuralModel(spec, 1e9, 1_000_000);
         double sum = 0.0;
         int n = 0;
-        final long warmUp = times[0] + 86_400_000_000_000L;
+        long warmUp = times[0] + 86_400_000_000_000L;
         for (int i = 0; i < times.length; i++) {
+            if (i > 0 && times[i] < times[i - 1]) {
+                m = new StructuralModel(spec, 1e9, 1_000_000);
+                warmUp = times[i] + 86_400_000_000_000L;
+            }
             final int row = rows[i];
             if (m.isStarted() && times[i] >= warmUp) {
                 // one-step: the reading as predicted before it is folded in
@@ -145,7 +162,7 @@ public final class NowcastFit {
                 if (h <= 0) {
                     continue;
                 }
-                final int[] slot = targets.get(times[i] + h);
+                final int[] slot = targets.get(key(segmentOf[i], times[i] + h));
                 if (slot == null) {
                     continue;
                 }

@@ -48,18 +48,26 @@ public final class StructuralModel {
     static final int HARMONIC = 1;
     static final int MATERN32 = 2;
     static final int OU = 3;
+    static final int MATERN52 = 4;
+    static final int KNOT = 5;
+    /** Values per component in a transition array: F then Q, each 3x3 row-major. */
+    static final int FQ = 18;
 
     final int rows;
     final int n;
     final int comps;
     final int[] kind;
     final int[] off;
+    final int[] size;
+    final boolean[] identity;
     final double[] sigma2;
     final double[] lambda;
     final double[] q;
     final double[] m0;
     final double[] v0;
     final long[] periodNanos;
+    /** Per KNOT component: the knot spacing in nanoseconds (0 otherwise). */
+    final long[] knotNanos;
     final double[] load;
     final double[] readNoise;
     final double[] sampleNoise;
@@ -76,11 +84,14 @@ public final class StructuralModel {
     private long time;
     private final InnovationGate gate;
 
+    private final double[] nilpotent = new double[9];
     private final double[] h = new double[MAX_STATE];
     private final double[] u = new double[MAX_STATE];
     private final double[] v = new double[MAX_STATE];
     private final double[] w = new double[MAX_STATE];
     final double[] fq;
+    /** Per component: its stationary (or prior) covariance, 3x3 row-major. */
+    final double[] stat;
     private double fqDt = Double.NaN;
 
     public StructuralModel(final NowcastModelSpec spec, final double gateSigmas, final int maxConsecutiveRejects) {
@@ -88,12 +99,15 @@ public final class StructuralModel {
         comps = spec.components().size();
         kind = new int[comps];
         off = new int[comps];
+        size = new int[comps];
+        identity = new boolean[comps];
         sigma2 = new double[comps];
         lambda = new double[comps];
         q = new double[comps];
         m0 = new double[comps];
         v0 = new double[comps];
         periodNanos = new long[comps];
+        knotNanos = new long[comps];
         load = new double[comps * rows];
         int c = 0;
         int dim = 0;
@@ -101,14 +115,21 @@ public final class StructuralModel {
             final ModelComponent mc = e.getValue();
             kind[c] = mc.type().ordinal();
             off[c] = dim;
+            size[c] = mc.type().size();
+            identity[c] = !mc.type().stationary();
             dim += mc.type().size();
             sigma2[c] = mc.sigma() * mc.sigma();
-            lambda[c] = mc.type() == ComponentType.MATERN32 ? Math.sqrt(3.0) / mc.lengthHours()
-                : mc.type() == ComponentType.OU ? 1.0 / mc.lengthHours() : 0.0;
+            lambda[c] = switch (mc.type()) {
+                case MATERN32 -> Math.sqrt(3.0) / mc.lengthHours();
+                case MATERN52 -> Math.sqrt(5.0) / mc.lengthHours();
+                case OU -> 1.0 / mc.lengthHours();
+                default -> 0.0;
+            };
             q[c] = mc.noisePerHour();
             m0[c] = mc.initialMean();
             v0[c] = mc.initialVariance();
             periodNanos[c] = Math.round(mc.periodHours() * NANOS_PER_HOUR);
+            knotNanos[c] = mc.type() == ComponentType.KNOT ? Math.round(mc.lengthHours() * NANOS_PER_HOUR) : 0L;
             if (mc.type() == ComponentType.HARMONIC && periodNanos[c] <= 0) {
                 throw new IllegalArgumentException("kalman.models.components." + e.getKey() + ".periodHours: "
                     + mc.periodHours() + " rounds to no nanoseconds");
@@ -128,7 +149,11 @@ public final class StructuralModel {
         profileRate = slots == 0 ? 0.0 : 1.0 / spec.profileDays();
         x = new double[n];
         p = new double[n * n];
-        fq = new double[comps * 8];
+        fq = new double[comps * FQ];
+        stat = new double[comps * 9];
+        for (int k = 0; k < comps; k++) {
+            stationaryCovariance(k, stat, k * 9);
+        }
         gate = new InnovationGate(1, gateSigmas, maxConsecutiveRejects);
     }
 
@@ -262,16 +287,50 @@ public final class StructuralModel {
     private void reopen() {
         gate.start(0);
         for (int c = 0; c < comps; c++) {
-            final int i = off[c];
-            switch (kind[c]) {
-                case LEVEL -> p[i * n + i] += v0[c];
-                case MATERN32 -> {
-                    p[i * n + i] += sigma2[c];
-                    p[(i + 1) * n + i + 1] += lambda[c] * lambda[c] * sigma2[c];
-                }
-                case OU -> p[i * n + i] += sigma2[c];
-                default -> { }
+            if (kind[c] == HARMONIC) {
+                continue;
             }
+            addBlock(c, stat, c * 9);
+        }
+    }
+
+    /** Adds the 3x3 row-major block {@code src[o..]} to component c's diagonal block of P. */
+    private void addBlock(final int c, final double[] src, final int o) {
+        final int i0 = off[c];
+        for (int a = 0; a < size[c]; a++) {
+            for (int b = 0; b < size[c]; b++) {
+                p[(i0 + a) * n + i0 + b] += src[o + a * 3 + b];
+            }
+        }
+    }
+
+    /** Writes component c's stationary covariance (its prior for LEVEL and HARMONIC) into out[o..o+9). */
+    private void stationaryCovariance(final int c, final double[] out, final int o) {
+        java.util.Arrays.fill(out, o, o + 9, 0.0);
+        final double s2 = sigma2[c];
+        final double l = lambda[c];
+        switch (kind[c]) {
+            case LEVEL -> out[o] = v0[c];
+            case HARMONIC -> {
+                out[o] = v0[c];
+                out[o + 4] = v0[c];
+            }
+            case MATERN32 -> {
+                out[o] = s2;
+                out[o + 4] = l * l * s2;
+            }
+            case KNOT -> {
+                out[o] = s2;
+                out[o + 4] = s2;
+            }
+            case MATERN52 -> {
+                out[o] = s2;
+                out[o + 2] = -l * l * s2 / 3.0;
+                out[o + 4] = l * l * s2 / 3.0;
+                out[o + 6] = -l * l * s2 / 3.0;
+                out[o + 8] = l * l * l * l * s2;
+            }
+            default -> out[o] = s2;
         }
     }
 
@@ -281,22 +340,10 @@ public final class StructuralModel {
         java.util.Arrays.fill(x, 0.0);
         java.util.Arrays.fill(p, 0.0);
         for (int c = 0; c < comps; c++) {
-            final int i = off[c];
-            switch (kind[c]) {
-                case LEVEL -> {
-                    x[i] = m0[c];
-                    p[i * n + i] = v0[c];
-                }
-                case HARMONIC -> {
-                    p[i * n + i] = v0[c];
-                    p[(i + 1) * n + i + 1] = v0[c];
-                }
-                case MATERN32 -> {
-                    p[i * n + i] = sigma2[c];
-                    p[(i + 1) * n + i + 1] = lambda[c] * lambda[c] * sigma2[c];
-                }
-                default -> p[i * n + i] = sigma2[c];
+            if (kind[c] == LEVEL) {
+                x[off[c]] = m0[c];
             }
+            addBlock(c, stat, c * 9);
         }
         time = timeNanos;
     }
@@ -306,58 +353,69 @@ public final class StructuralModel {
         if (timeNanos <= time) {
             return;
         }
-        final double dt = (timeNanos - time) / NANOS_PER_HOUR;
-        transition(dt);
+        transitionBetween(time, timeNanos);
         for (int c = 0; c < comps; c++) {
-            final int k = kind[c];
-            if (k == LEVEL || k == HARMONIC) {
+            if (identity[c]) {
                 continue;
             }
-            final int i = off[c];
-            final int f = c * 8;
-            if (k == OU) {
-                x[i] *= fq[f];
-                for (int j = 0; j < n; j++) {
-                    p[i * n + j] *= fq[f];
-                }
-                for (int j = 0; j < n; j++) {
-                    p[j * n + i] *= fq[f];
-                }
-            } else {
-                final double a = x[i];
-                final double b = x[i + 1];
-                x[i] = fq[f] * a + fq[f + 1] * b;
-                x[i + 1] = fq[f + 2] * a + fq[f + 3] * b;
-                for (int j = 0; j < n; j++) {
-                    final double pa = p[i * n + j];
-                    final double pb = p[(i + 1) * n + j];
-                    p[i * n + j] = fq[f] * pa + fq[f + 1] * pb;
-                    p[(i + 1) * n + j] = fq[f + 2] * pa + fq[f + 3] * pb;
-                }
-                for (int j = 0; j < n; j++) {
-                    final double pa = p[j * n + i];
-                    final double pb = p[j * n + i + 1];
-                    p[j * n + i] = pa * fq[f] + pb * fq[f + 1];
-                    p[j * n + i + 1] = pa * fq[f + 2] + pb * fq[f + 3];
-                }
+            final int i0 = off[c];
+            final int b = size[c];
+            final int f = c * FQ;
+            applyBlock(fq, f, b, x, i0, 1);
+            for (int j = 0; j < n; j++) {
+                applyBlock(fq, f, b, p, i0 * n + j, n);
+            }
+            for (int i = 0; i < n; i++) {
+                applyBlock(fq, f, b, p, i * n + i0, 1);
             }
         }
         for (int c = 0; c < comps; c++) {
-            final int i = off[c];
-            final int f = c * 8 + 4;
-            p[i * n + i] += fq[f];
-            if (kind[c] == MATERN32 || kind[c] == HARMONIC) {
-                p[i * n + i + 1] += fq[f + 1];
-                p[(i + 1) * n + i] += fq[f + 2];
-                p[(i + 1) * n + i + 1] += fq[f + 3];
-            }
+            addBlock(c, fq, c * FQ + 9);
         }
         time = timeNanos;
     }
 
+    /** {@code v <- F v} for the b-vector {@code v[o], v[o + stride], ...} with the 3x3 F at {@code fq[f..]}. */
+    static void applyBlock(final double[] fqArr, final int f, final int b, final double[] v, final int o, final int stride) {
+        if (b == 1) {
+            v[o] *= fqArr[f];
+            return;
+        }
+        final double a0 = v[o];
+        final double a1 = v[o + stride];
+        if (b == 2) {
+            v[o] = fqArr[f] * a0 + fqArr[f + 1] * a1;
+            v[o + stride] = fqArr[f + 3] * a0 + fqArr[f + 4] * a1;
+            return;
+        }
+        final double a2 = v[o + 2 * stride];
+        v[o] = fqArr[f] * a0 + fqArr[f + 1] * a1 + fqArr[f + 2] * a2;
+        v[o + stride] = fqArr[f + 3] * a0 + fqArr[f + 4] * a1 + fqArr[f + 5] * a2;
+        v[o + 2 * stride] = fqArr[f + 6] * a0 + fqArr[f + 7] * a1 + fqArr[f + 8] * a2;
+    }
+
+    /** {@code v <- F' v} for the b-vector {@code v[o..o+b)} with the 3x3 F at {@code fq[f..]}. */
+    static void applyTransposed(final double[] fqArr, final int f, final int b, final double[] v, final int o) {
+        if (b == 1) {
+            v[o] *= fqArr[f];
+            return;
+        }
+        final double a0 = v[o];
+        final double a1 = v[o + 1];
+        if (b == 2) {
+            v[o] = fqArr[f] * a0 + fqArr[f + 3] * a1;
+            v[o + 1] = fqArr[f + 1] * a0 + fqArr[f + 4] * a1;
+            return;
+        }
+        final double a2 = v[o + 2];
+        v[o] = fqArr[f] * a0 + fqArr[f + 3] * a1 + fqArr[f + 6] * a2;
+        v[o + 1] = fqArr[f + 1] * a0 + fqArr[f + 4] * a1 + fqArr[f + 7] * a2;
+        v[o + 2] = fqArr[f + 2] * a0 + fqArr[f + 5] * a1 + fqArr[f + 8] * a2;
+    }
+
     /**
-     * Fills {@link #fq} with each component's transition {@code F} (row-major 2x2 or [f]) and
-     * process noise {@code Q} over {@code dt} hours: 8 values per component.
+     * Fills {@link #fq} with each component's transition {@code F} and process noise {@code Q} over
+     * {@code dt} hours ({@link #FQ} values per component); cached for a repeated {@code dt}.
      */
     void transition(final double dt) {
         if (dt == fqDt) {
@@ -367,50 +425,130 @@ public final class StructuralModel {
         fqDt = dt;
     }
 
-    /** Writes each component's {@code F} and {@code Q} over {@code dt} hours into {@code out} (8 per component). */
+    /** Whether the model has KNOT components (whose transitions depend on the times, not only the step). */
+    boolean hasKnots() {
+        for (int c = 0; c < comps; c++) {
+            if (kind[c] == KNOT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes each component's {@code F} and {@code Q} over {@code dt} hours into {@code out} ({@link #FQ} per component). */
     void transition(final double dt, final double[] out) {
         for (int c = 0; c < comps; c++) {
-            final int f = c * 8;
+            final int f = c * FQ;
+            java.util.Arrays.fill(out, f, f + FQ, 0.0);
             switch (kind[c]) {
                 case LEVEL -> {
                     out[f] = 1.0;
-                    out[f + 4] = q[c] * dt;
+                    out[f + 9] = q[c] * dt;
                 }
                 case HARMONIC -> {
                     out[f] = 1.0;
-                    out[f + 1] = 0.0;
-                    out[f + 2] = 0.0;
-                    out[f + 3] = 1.0;
-                    out[f + 4] = q[c] * dt;
-                    out[f + 5] = 0.0;
-                    out[f + 6] = 0.0;
-                    out[f + 7] = q[c] * dt;
+                    out[f + 4] = 1.0;
+                    out[f + 9] = q[c] * dt;
+                    out[f + 13] = q[c] * dt;
+                }
+                case OU -> {
+                    final double e = StrictMath.exp(-lambda[c] * dt);
+                    out[f] = e;
+                    out[f + 9] = sigma2[c] * (1.0 - e * e);
+                }
+                case KNOT -> {
+                    out[f] = 1.0;
+                    out[f + 4] = 1.0;
                 }
                 case MATERN32 -> {
                     final double l = lambda[c];
                     final double e = StrictMath.exp(-l * dt);
-                    final double f00 = e * (1.0 + l * dt);
-                    final double f01 = e * dt;
-                    final double f10 = -e * l * l * dt;
-                    final double f11 = e * (1.0 - l * dt);
-                    final double s0 = sigma2[c];
-                    final double s1 = l * l * sigma2[c];
-                    out[f] = f00;
-                    out[f + 1] = f01;
-                    out[f + 2] = f10;
-                    out[f + 3] = f11;
-                    out[f + 4] = Math.max(0.0, s0 - (f00 * f00 * s0 + f01 * f01 * s1));
-                    final double q01 = -(f00 * f10 * s0 + f01 * f11 * s1);
-                    out[f + 5] = q01;
-                    out[f + 6] = q01;
-                    out[f + 7] = Math.max(0.0, s1 - (f10 * f10 * s0 + f11 * f11 * s1));
+                    out[f] = e * (1.0 + l * dt);
+                    out[f + 1] = e * dt;
+                    out[f + 3] = -e * l * l * dt;
+                    out[f + 4] = e * (1.0 - l * dt);
+                    stationaryQ(c, out, f);
                 }
                 default -> {
-                    final double e = StrictMath.exp(-lambda[c] * dt);
-                    out[f] = e;
-                    out[f + 4] = sigma2[c] * (1.0 - e * e);
+                    final double l = lambda[c];
+                    final double e = StrictMath.exp(-l * dt);
+                    // F = e^{-l dt} (I + dt N + dt^2 N^2 / 2), N = A + l I nilpotent for the triple pole at -l
+                    final double l2 = l * l;
+                    final double l3 = l2 * l;
+                    final double[] nn = nilpotent;
+                    nn[0] = l;
+                    nn[1] = 1.0;
+                    nn[2] = 0.0;
+                    nn[3] = 0.0;
+                    nn[4] = l;
+                    nn[5] = 1.0;
+                    nn[6] = -l3;
+                    nn[7] = -3.0 * l2;
+                    nn[8] = -2.0 * l;
+                    for (int a = 0; a < 3; a++) {
+                        for (int b = 0; b < 3; b++) {
+                            double n2 = 0.0;
+                            for (int k = 0; k < 3; k++) {
+                                n2 += nn[a * 3 + k] * nn[k * 3 + b];
+                            }
+                            out[f + a * 3 + b] = e * ((a == b ? 1.0 : 0.0) + dt * nn[a * 3 + b] + 0.5 * dt * dt * n2);
+                        }
+                    }
+                    stationaryQ(c, out, f);
                 }
             }
+        }
+    }
+
+    /**
+     * Sets the KNOT components' transition from {@code t0} to {@code t1} in {@code out} (after
+     * {@link #transition(double, double[])}, which leaves them as the identity): a knot passed
+     * shifts the next knot into the current one and draws a new next knot; two passed draw both.
+     */
+    void knots(final long t0, final long t1, final double[] out) {
+        for (int c = 0; c < comps; c++) {
+            if (kind[c] != KNOT) {
+                continue;
+            }
+            final int f = c * FQ;
+            final long crossed = t1 <= t0 ? 0 : Math.floorDiv(t1, knotNanos[c]) - Math.floorDiv(t0, knotNanos[c]);
+            java.util.Arrays.fill(out, f, f + FQ, 0.0);
+            if (crossed == 0) {
+                out[f] = 1.0;
+                out[f + 4] = 1.0;
+            } else if (crossed == 1) {
+                out[f + 1] = 1.0;
+                out[f + 13] = sigma2[c];
+            } else {
+                out[f + 9] = sigma2[c];
+                out[f + 13] = sigma2[c];
+            }
+        }
+    }
+
+    /** The transition from {@code t0} to {@code t1} into {@link #fq} (its time-invariant part cached by length). */
+    void transitionBetween(final long t0, final long t1) {
+        transition(Math.max(0L, t1 - t0) / NANOS_PER_HOUR);
+        knots(t0, t1, fq);
+    }
+
+    /** {@code Q = S - F S F'} for a stationary component with stationary covariance S (F at out[f..f+9)). */
+    private void stationaryQ(final int c, final double[] out, final int f) {
+        final int b = size[c];
+        final int so = c * 9;
+        for (int a = 0; a < b; a++) {
+            for (int d = 0; d < b; d++) {
+                double fsf = 0.0;
+                for (int i = 0; i < b; i++) {
+                    for (int j = 0; j < b; j++) {
+                        fsf += out[f + a * 3 + i] * stat[so + i * 3 + j] * out[f + d * 3 + j];
+                    }
+                }
+                out[f + 9 + a * 3 + d] = stat[so + a * 3 + d] - fsf;
+            }
+        }
+        for (int a = 0; a < b; a++) {
+            out[f + 9 + a * 3 + a] = Math.max(0.0, out[f + 9 + a * 3 + a]);
         }
     }
 
@@ -431,14 +569,26 @@ public final class StructuralModel {
                     out[i] = l * StrictMath.cos(phase);
                     out[i + 1] = l * StrictMath.sin(phase);
                 }
-                case MATERN32 -> {
-                    out[i] = l;
-                    out[i + 1] = 0.0;
+                case KNOT -> {
+                    final double w = knotWeight(t, knotNanos[c]);
+                    out[i] = l * (1.0 - w);
+                    out[i + 1] = l * w;
                 }
-                default -> out[i] = l;
+                default -> {
+                    out[i] = l;
+                    for (int k = 1; k < size[c]; k++) {
+                        out[i + k] = 0.0;
+                    }
+                }
             }
         }
         return prof;
+    }
+
+    /** Weight of the next knot at {@code t}: the smoothstep {@code 3f^2 - 2f^3} of the fraction f of the spacing passed. */
+    static double knotWeight(final long t, final long spacing) {
+        final double f = Math.floorMod(t, spacing) / (double) spacing;
+        return f * f * (3.0 - 2.0 * f);
     }
 
     /** Profile slot of the UTC day that contains {@code t}. */
@@ -478,20 +628,10 @@ public final class StructuralModel {
             profile[k] += profileRate * (z - profile[k]);
             return;
         }
+        observation(row, t, v);
         double rest = 0.0;
-        for (int c = 0; c < comps; c++) {
-            final double l = load[c * rows + row];
-            if (l == 0.0) {
-                continue;
-            }
-            final int i = off[c];
-            if (kind[c] == HARMONIC) {
-                final long per = periodNanos[c];
-                final double phase = 2.0 * Math.PI * (Math.floorMod(t, per) / (double) per);
-                rest += l * (x[i] * StrictMath.cos(phase) + x[i + 1] * StrictMath.sin(phase));
-            } else {
-                rest += l * x[i];
-            }
+        for (int i = 0; i < n; i++) {
+            rest += v[i] * x[i];
         }
         profile[k] += profileRate * (z - rest - profile[k]);
     }
@@ -512,22 +652,25 @@ public final class StructuralModel {
 
     /** Forecast covariance of the latent values of rows {@code r1} and {@code r2} at {@code t}, model units. */
     public double latentCovariance(final int r1, final int r2, final long t) {
-        final double dt = Math.max(0L, t - time) / NANOS_PER_HOUR;
-        transition(dt);
+        transitionBetween(time, Math.max(t, time));
         observation(r1, t, h);
         observation(r2, t, v);
         double proc = 0.0;
         for (int c = 0; c < comps; c++) {
             final int i = off[c];
-            final int f = c * 8;
-            if (kind[c] == LEVEL || kind[c] == OU) {
-                proc += h[i] * fq[f + 4] * v[i];
-            } else {
-                proc += h[i] * (fq[f + 4] * v[i] + fq[f + 5] * v[i + 1]) + h[i + 1] * (fq[f + 6] * v[i] + fq[f + 7] * v[i + 1]);
+            final int f = c * FQ + 9;
+            for (int a = 0; a < size[c]; a++) {
+                for (int b = 0; b < size[c]; b++) {
+                    proc += h[i + a] * fq[f + a * 3 + b] * v[i + b];
+                }
             }
         }
-        transposeApply(h);
-        transposeApply(v);
+        for (int c = 0; c < comps; c++) {
+            if (!identity[c]) {
+                applyTransposed(fq, c * FQ, size[c], h, off[c]);
+                applyTransposed(fq, c * FQ, size[c], v, off[c]);
+            }
+        }
         double post = 0.0;
         for (int i = 0; i < n; i++) {
             double pv = 0.0;
@@ -545,37 +688,13 @@ public final class StructuralModel {
         return latentCovariance(row, row, t);
     }
 
-    /** {@code vec <- F' vec} with the transition currently in {@link #fq}. */
-    private void transposeApply(final double[] vec) {
-        for (int c = 0; c < comps; c++) {
-            final int i = off[c];
-            final int f = c * 8;
-            if (kind[c] == OU) {
-                vec[i] *= fq[f];
-            } else if (kind[c] == MATERN32) {
-                final double a = vec[i];
-                final double b = vec[i + 1];
-                vec[i] = fq[f] * a + fq[f + 2] * b;
-                vec[i + 1] = fq[f + 1] * a + fq[f + 3] * b;
-            }
-        }
-    }
-
     /** Writes the state mean propagated to {@code t} into {@code out}. */
     private void propagateMean(final long t, final double[] out) {
-        final double dt = Math.max(0L, t - time) / NANOS_PER_HOUR;
-        transition(dt);
+        transitionBetween(time, Math.max(t, time));
         System.arraycopy(x, 0, out, 0, n);
         for (int c = 0; c < comps; c++) {
-            final int i = off[c];
-            final int f = c * 8;
-            if (kind[c] == OU) {
-                out[i] *= fq[f];
-            } else if (kind[c] == MATERN32) {
-                final double a = out[i];
-                final double b = out[i + 1];
-                out[i] = fq[f] * a + fq[f + 1] * b;
-                out[i + 1] = fq[f + 2] * a + fq[f + 3] * b;
+            if (!identity[c]) {
+                applyBlock(fq, c * FQ, size[c], out, off[c], 1);
             }
         }
     }

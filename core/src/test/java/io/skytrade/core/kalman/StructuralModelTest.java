@@ -22,7 +22,9 @@ class StructuralModelTest {
                 "levelB", ModelComponent.level(1e-3, 70.0, 100.0, 0.0, 1.0),
                 "daily", ModelComponent.harmonic(24.0, 1e-4, 1.0, 1.0, -0.5),
                 "front", ModelComponent.matern32(1.0, 6.0, 2.5, -7.0),
-                "meso", ModelComponent.ou(0.5, 2.0, 1.0, 0.3)));
+                "meso", ModelComponent.ou(0.5, 2.0, 1.0, 0.3),
+                "smooth", ModelComponent.matern52(0.8, 4.0, 0.5, 1.0),
+                "surge", ModelComponent.knot(0.7, 0.75, 1.0, -0.4)));
     }
 
     @Test
@@ -78,8 +80,9 @@ class StructuralModelTest {
             long tPrev = m.time();
             for (int j = 0; j < count; j++) {
                 final long t = start + (kFirst + j) * step;
-                fq[j] = new double[m.comps * 8];
+                fq[j] = new double[m.comps * StructuralModel.FQ];
                 m.transition((t - tPrev) / (double) HOUR, fq[j]);
+                m.knots(tPrev, t, fq[j]);
                 final double[][] f = blockF(m, fq[j]);
                 mean[j] = mul(f, xPrev);
                 cov[j] = add(mul(mul(f, pPrev), transpose(f)), blockQ(m, fq[j]));
@@ -142,6 +145,42 @@ class StructuralModelTest {
     }
 
     @Test
+    void shouldGiveTheMatern52ItsCorrelationFunction() {
+        final NowcastModelSpec spec = new NowcastModelSpec("a", new double[] {1e-9}, new double[] {0.0}, new double[] {0.0},
+            false, NowcastModelSpec.ProfileKind.NONE, 0, null, 0, null, Map.of("m", ModelComponent.matern52(2.0, 3.0, 1.0)));
+        final StructuralModel m = new StructuralModel(spec, 50, 3);
+        m.update(0, T0, 1.0);
+        // one noiseless reading of a stationary process: its value is known, and the forecast h ahead
+        // reverts by the correlation, its variance sigma^2 (1 - rho^2) when the derivatives are unknown
+        // and independent of the value (Matern-5/2: the first derivative is; the second is not)
+        final StructuralModel fresh = new StructuralModel(spec, 50, 3);
+        fresh.update(0, T0, 0.0);
+        for (final double hours : new double[] {0.5, 1, 3, 6}) {
+            final double r = Math.sqrt(5) * hours / 3.0;
+            final double rho = (1 + r + r * r / 3) * Math.exp(-r);
+            assertEquals(rho, m.mean(0, T0 + (long) (hours * HOUR)), 1e-6, "mean after " + hours + " h");
+        }
+        assertEquals(4.0, fresh.latentVariance(0, T0 + 1000 * HOUR), 1e-6, "forgets everything");
+    }
+
+    @Test
+    void shouldForgetAKnotProcessTwoKnotsBackAndKnowItAtTheKnots() {
+        final long sixHours = 6 * HOUR;
+        final long k0 = Math.floorDiv(T0, sixHours) * sixHours;
+        final NowcastModelSpec spec = new NowcastModelSpec("a", new double[] {1e-12}, new double[] {0.0}, new double[] {0.0},
+            false, NowcastModelSpec.ProfileKind.NONE, 0, null, 0, null, Map.of("k", ModelComponent.knot(0.5, 6.0, 1.0)));
+        final StructuralModel m = new StructuralModel(spec, 50, 3);
+        m.update(0, k0, 0.3);
+        m.update(0, k0 + sixHours, -0.2);
+        assertEquals(-0.2, m.mean(0, k0 + sixHours), 1e-6, "a reading at a knot time is that knot");
+        assertEquals(0.25, m.latentVariance(0, k0 + 2 * sixHours), 1e-9, "the next knot is unknown: sigma^2");
+        final double w = StructuralModel.knotWeight(k0 + sixHours + 2 * HOUR, sixHours);
+        assertEquals(-0.2 * (1 - w), m.mean(0, k0 + sixHours + 2 * HOUR), 1e-6, "between knots: the interpolation");
+        assertEquals(0.25 * w * w, m.latentVariance(0, k0 + sixHours + 2 * HOUR), 1e-9);
+        assertEquals(0.0, m.mean(0, k0 + 4 * sixHours), 1e-12, "two knots on, nothing is left");
+    }
+
+    @Test
     void shouldLearnAMultiplicativeProfileAndShareACapacityAcrossSeries() {
         final double[] profile = new double[96];
         final double[] truth = new double[96];
@@ -191,35 +230,25 @@ class StructuralModelTest {
     }
 
     private static double[][] blockF(final StructuralModel m, final double[] fq) {
-        final int n = m.dimension();
-        final double[][] f = new double[n][n];
-        for (int c = 0; c < m.comps; c++) {
-            final int i = m.off[c];
-            if (m.kind[c] == StructuralModel.LEVEL || m.kind[c] == StructuralModel.OU) {
-                f[i][i] = fq[c * 8];
-            } else {
-                f[i][i] = fq[c * 8];
-                f[i][i + 1] = fq[c * 8 + 1];
-                f[i + 1][i] = fq[c * 8 + 2];
-                f[i + 1][i + 1] = fq[c * 8 + 3];
-            }
-        }
-        return f;
+        return block(m, fq, 0);
     }
 
     private static double[][] blockQ(final StructuralModel m, final double[] fq) {
+        return block(m, fq, 9);
+    }
+
+    private static double[][] block(final StructuralModel m, final double[] fq, final int which) {
         final int n = m.dimension();
-        final double[][] q = new double[n][n];
+        final double[][] out = new double[n][n];
         for (int c = 0; c < m.comps; c++) {
             final int i = m.off[c];
-            q[i][i] = fq[c * 8 + 4];
-            if (m.kind[c] == StructuralModel.HARMONIC || m.kind[c] == StructuralModel.MATERN32) {
-                q[i][i + 1] = fq[c * 8 + 5];
-                q[i + 1][i] = fq[c * 8 + 6];
-                q[i + 1][i + 1] = fq[c * 8 + 7];
+            for (int a = 0; a < m.size[c]; a++) {
+                for (int b = 0; b < m.size[c]; b++) {
+                    out[i + a][i + b] = fq[c * StructuralModel.FQ + which + a * 3 + b];
+                }
             }
         }
-        return q;
+        return out;
     }
 
     private static double[][] mul(final double[][] a, final double[][] b) {

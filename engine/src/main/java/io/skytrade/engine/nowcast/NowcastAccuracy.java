@@ -38,6 +38,16 @@ import java.util.Locale;
  * (a test and tool): about a millisecond per simulated hour.
  */
 public final class NowcastAccuracy {
+    /**
+     * Days of readings before the first measured session, for the learned profiles to settle; the
+     * tide's constituents, which need about two weeks to be told apart (S2 and M2 beat over 14.8
+     * days), come from the feeds' first poll, which backfills three weeks of tide readings.
+     */
+    public static final int WARM_UP_DAYS = 2;
+    /** The horizons the calibration bar is set at: 6 h, 2 h, 1 h and 30 min before settlement. */
+    public static final long[] HORIZONS = {6 * 60 * SyntheticWorld.MINUTE_NANOS, 2 * 60 * SyntheticWorld.MINUTE_NANOS,
+        60 * SyntheticWorld.MINUTE_NANOS, 30 * SyntheticWorld.MINUTE_NANOS};
+
     /** z of the central 80% interval of a normal distribution. */
     public static final double Z80 = 1.2815515655446004;
     private static final long MINUTE = SyntheticWorld.MINUTE_NANOS;
@@ -62,6 +72,12 @@ public final class NowcastAccuracy {
         this.rules = rules;
         this.noiseScale = noiseScale;
         this.horizons = horizons.clone();
+    }
+
+    /** The measurement of a configuration's models at {@link #HORIZONS} with the feeds' own noise. */
+    public static NowcastAccuracy standard(final io.skytrade.engine.config.EngineConfig c) {
+        return new NowcastAccuracy(InstrumentRegistry.of(c.instruments(), c.series()), c.model().kalman(), c.model().valuation(),
+            c.model().settlement(), 1.0, HORIZONS);
     }
 
     /** Error statistics per product kind and horizon. */

@@ -1,6 +1,5 @@
 package io.skytrade.engine.runtime;
 
-import io.skytrade.core.event.Decisions;
 import io.skytrade.engine.cli.SkytradeCli;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.journal.DecisionCodec;
@@ -257,13 +256,7 @@ class ReplayVerifyTest {
     }
 
     private static byte[] encode(final DecisionRecord r, final DecisionCodec codec) {
-        final Decisions d = new Decisions();
-        for (int i = 0; i <= r.index; i++) {
-            d.add(r.kind, r.instrumentId, r.side, r.priceTicks, r.quantity, r.clientOrderId, r.reason);
-        }
-        d.status[r.index] = r.status;
-        d.timeInForce[r.index] = r.timeInForce;
-        final int len = codec.encode(r.inputSequence, d, r.index);
+        final int len = codec.encode(r);
         return java.util.Arrays.copyOf(codec.array(), len);
     }
 

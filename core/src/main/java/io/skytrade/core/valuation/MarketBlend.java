@@ -1,0 +1,133 @@
+package io.skytrade.core.valuation;
+
+/**
+ * Fair value that learns from the market: per product, the nowcast (mean {@code n}, standard
+ * deviation {@code sn}) and the market-implied value (the Kalman stage's filtered mid {@code m})
+ * are two noisy estimates of the settlement, combined by precision weighting: the nowcast's
+ * weight is {@code w = sm^2 / (sn^2 + sm^2)}, so the blend leans on the data where the data is better
+ * (realised sums late in the window, flights known from the schedule) and on the market where it is
+ * not. The market's noise {@code sm} is learned online from how far it disagrees with the nowcast:
+ * an event-time EWMA of {@code (m - n)^2} estimates {@code sn^2 + sm^2}, so
+ * {@code sm^2 = max(minMarketStd^2, EWMA - sn^2)}. The two errors are not independent (a market that
+ * reads the same public data shares the nowcast's unforecastable future), so the blend claims at
+ * most {@code maxPrecisionGain} times the nowcast's precision: its variance is
+ * {@code max(sn^2 sm^2 / (sn^2 + sm^2), sn^2 / maxPrecisionGain)}. A mid older than
+ * {@code maxMarketAge} is not used.
+ *
+ * <p>Single-threaded (owned by the valuation stage); primitive arrays per instrument. Hot-path
+ * cost: a few dozen flops and one exponential per book event or revaluation; no allocation.
+ */
+public final class MarketBlend {
+    private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
+    private final double maxGain;
+    private final double halfLifeHours;
+    private final double minStd;
+    private final long maxAgeNanos;
+    private final boolean enabled;
+    private final double[] mid;
+    private final long[] midTime;
+    private final double[] disagreement;
+    private final long[] learnedAt;
+    private final boolean[] learned;
+
+    private double mean;
+    private double std;
+    private double weight;
+    private double marketStd;
+
+    public MarketBlend(final int instruments, final ValuationParams params) {
+        enabled = params.blendWithMarket();
+        maxGain = params.maxPrecisionGain();
+        halfLifeHours = params.marketNoiseHalfLifeNanos() / NANOS_PER_HOUR;
+        minStd = params.minMarketStd();
+        maxAgeNanos = params.maxMarketAgeNanos();
+        final int n = Math.max(1, instruments);
+        mid = new double[n];
+        midTime = new long[n];
+        disagreement = new double[n];
+        learnedAt = new long[n];
+        learned = new boolean[n];
+        java.util.Arrays.fill(mid, Double.NaN);
+    }
+
+    /**
+     * Records instrument {@code id}'s filtered mid at {@code t} and, when a nowcast is known
+     * ({@code nowcastStd} finite), learns the market's noise from their disagreement.
+     */
+    public void onMid(final int id, final long t, final double filteredMid, final double nowcast, final double nowcastStd) {
+        if (!enabled || !Double.isFinite(filteredMid)) {
+            return;
+        }
+        mid[id] = filteredMid;
+        midTime[id] = t;
+        if (!Double.isFinite(nowcast) || !Double.isFinite(nowcastStd)) {
+            return;
+        }
+        final double d = filteredMid - nowcast;
+        final double d2 = d * d;
+        if (!learned[id]) {
+            disagreement[id] = d2;
+            learned[id] = true;
+        } else {
+            final double hours = Math.max(0L, t - learnedAt[id]) / NANOS_PER_HOUR;
+            final double alpha = -StrictMath.expm1(-hours * Math.log(2.0) / halfLifeHours);
+            disagreement[id] += alpha * (d2 - disagreement[id]);
+        }
+        learnedAt[id] = t;
+    }
+
+    /**
+     * Blends instrument {@code id}'s nowcast with its market at {@code t}; read the outcome with
+     * {@link #mean()}, {@link #std()}, {@link #nowcastWeight()}, {@link #market()} and
+     * {@link #marketStd()}. Without a usable market the outcome is the nowcast (weight 1, market NaN).
+     */
+    public void blend(final int id, final long t, final double nowcast, final double nowcastStd) {
+        mean = nowcast;
+        std = nowcastStd;
+        weight = 1.0;
+        marketStd = Double.NaN;
+        if (!enabled || !learned[id] || Double.isNaN(mid[id]) || t - midTime[id] > maxAgeNanos || !(nowcastStd > 0.0)) {
+            return;
+        }
+        final double vn = nowcastStd * nowcastStd;
+        final double vm = Math.max(minStd * minStd, disagreement[id] - vn);
+        final double w = vm / (vn + vm);
+        final double var = Math.max(vn * vm / (vn + vm), vn / maxGain);
+        final double sm = Math.sqrt(vm);
+        weight = w;
+        marketStd = sm;
+        mean = w * nowcast + (1.0 - w) * mid[id];
+        std = Math.sqrt(var);
+    }
+
+    /** The latest filtered mid of {@code id} (NaN when none). */
+    public double market(final int id) {
+        return mid[id];
+    }
+
+    public double mean() {
+        return mean;
+    }
+
+    public double std() {
+        return std;
+    }
+
+    /** Weight of the nowcast in the last blend (1: the market was not used). */
+    public double nowcastWeight() {
+        return weight;
+    }
+
+    /** The market's learned standard deviation in the last blend (NaN when not used). */
+    public double marketStd() {
+        return marketStd;
+    }
+
+    public long stateHash() {
+        long h = 19;
+        for (int i = 0; i < mid.length; i++) {
+            h = 31 * h + Double.doubleToLongBits(mid[i]) + midTime[i] + 7 * Double.doubleToLongBits(disagreement[i]) + learnedAt[i];
+        }
+        return h;
+    }
+}
