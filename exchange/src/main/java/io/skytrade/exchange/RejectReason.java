@@ -39,15 +39,21 @@ public final class RejectReason {
     public static final int LOST_IN_TRANSIT = 17;
     /** Gateway-local: the venue no longer lists an order the gateway believed open. */
     public static final int RECONCILED_CLOSED = 18;
+    /** Gateway-local (CMI): the order was cancelled while still queued for the venue, so it was never sent. */
+    public static final int NOT_SENT_CANCELLED = 19;
+    /** Gateway-local (CMI): the order waited in the send queue longer than allowed and was dropped unsent. */
+    public static final int QUEUE_TIMEOUT = 20;
+    /** CMI: the venue refused the order with a reason text the gateway does not map to a code. */
+    public static final int VENUE_REJECTED = 21;
 
     /** One past the highest code in use. */
-    public static final int COUNT = 19;
+    public static final int COUNT = 22;
 
     private static final String[] NAMES = {
         "NONE", "UNKNOWN_INSTRUMENT", "INVALID_PRICE", "INVALID_QUANTITY", "INVALID_SIDE", "INVALID_TIME_IN_FORCE",
         "INVALID_CLIENT_ORDER_ID", "DUPLICATE_CLIENT_ORDER_ID", "POSITION_LIMIT", "RATE_LIMIT", "UNKNOWN_ORDER",
         "SESSION_CLOSED", "BOOK_FULL", "SELF_TRADE", "IOC_REMAINDER", "USER_CANCEL", "NOT_CONNECTED",
-        "LOST_IN_TRANSIT", "RECONCILED_CLOSED"
+        "LOST_IN_TRANSIT", "RECONCILED_CLOSED", "NOT_SENT_CANCELLED", "QUEUE_TIMEOUT", "VENUE_REJECTED"
     };
 
     private RejectReason() {

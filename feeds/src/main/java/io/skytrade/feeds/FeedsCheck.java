@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,6 +61,45 @@ public final class FeedsCheck {
                 r.errors().isEmpty() ? "-" : r.errors()));
         }
         return sb.toString();
+    }
+
+    /**
+     * The warnings the table does not already show: a client logs each failed poll as
+     * {@code "<source>: <status> (<errors>); next attempt in ..."}, which is that source's row;
+     * anything else (a response that could not be cached, say) is kept. So each failure is printed
+     * once.
+     */
+    public static List<String> unreported(final List<Row> rows, final List<String> warnings) {
+        final List<String> kept = new ArrayList<>();
+        for (final String w : warnings) {
+            boolean shown = false;
+            for (final Row r : rows) {
+                shown |= !PollStatus.OK.name().equals(r.status()) && w.startsWith(r.source() + ": " + r.status() + " (");
+            }
+            if (!shown) {
+                kept.add(w);
+            }
+        }
+        return kept;
+    }
+
+    /** A {@link FeedLog} for the check: keeps the warnings for {@link #unreported}, drops the information. */
+    public static final class Warnings implements FeedLog {
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void info(final String message) {
+            // "recovered" and the like: the table shows each source's state
+        }
+
+        @Override
+        public void warn(final String message) {
+            messages.add(message);
+        }
+
+        public List<String> messages() {
+            return List.copyOf(messages);
+        }
     }
 
     /** True when every row is OK (the CLI's exit status). */

@@ -38,6 +38,19 @@ class FeedsCheckTest {
     }
 
     @Test
+    void shouldLeaveOutTheWarningsTheTableAlreadyShows() {
+        final List<FeedsCheck.Row> rows = List.of(
+            new FeedsCheck.Row("open-meteo", "FAILED", 401, 0, "minutely15: I/O error UnknownHostException: api.open-meteo.com"),
+            new FeedsCheck.Row("ea-flood", "OK", 20, 12, ""));
+        final List<String> warnings = List.of(
+            "open-meteo: FAILED (minutely15: I/O error UnknownHostException: api.open-meteo.com); next attempt in 30 s",
+            "ea-flood: could not cache response readings: disk full",
+            "ea-flood: FAILED (readings: timeout); next attempt in 30 s");
+        assertEquals(List.of(warnings.get(1), warnings.get(2)), FeedsCheck.unreported(rows, warnings),
+            "the failure in the table is printed once; a cache problem and a failure the table does not show are kept");
+    }
+
+    @Test
     void shouldReportSlowAndFailingClientsWithoutThrowing() throws Exception {
         final DataClient never = new DataClient() {
             @Override

@@ -8,13 +8,14 @@ import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
 /**
- * The fixed binary layout of a journaled decision (little-endian, documented in
- * {@code journal/LAYOUT.md}), ending in a CRC-32C of the bytes before it: version 2 (120 bytes)
- * carries the valuation the decision was made on (fair value and its components, from a
- * {@link ValuationContext}); version 1 (64 bytes, without it) is still read.
+ * The binary layouts of a journaled decision (little-endian, documented in
+ * {@code journal/LAYOUT.md}), each ending in a CRC-32C of the bytes before it: version 2 (120 bytes)
+ * for a decision with the valuation it was made on (fair value and its components, from a
+ * {@link ValuationContext}); version 1 (64 bytes, the same fields without it) for state-hash
+ * checkpoints and decisions written without a valuation. Both are read.
  *
  * <p>Not thread-safe: one codec per thread. Hot-path cost: a dozen primitive stores and a CRC over
- * 116 bytes; no allocation.
+ * at most 116 bytes; no allocation.
  */
 public final class DecisionCodec {
     public static final byte MAGIC = 'D';
@@ -22,73 +23,63 @@ public final class DecisionCodec {
     public static final int LENGTH = 120;
     /** Version 1's length: the same fields without the valuation. */
     public static final int LENGTH_V1 = 64;
-    private static final ValuationContext NO_VALUATION = new ValuationContext();
     private static final ByteOrder ORDER = InputCodec.ORDER;
 
     private final byte[] array = new byte[LENGTH];
     private final UnsafeBuffer buffer = new UnsafeBuffer(array);
     private final CRC32C crc = new CRC32C();
+    private final DecisionRecord scratch = new DecisionRecord();
 
     public byte[] array() {
         return array;
     }
 
-    /** Encodes decision {@code i} of {@code d}, caused by input {@code inputSequence}, without a valuation. */
+    /** Encodes decision {@code i} of {@code d}, caused by input {@code inputSequence}, without a valuation (version 1). */
     public int encode(final long inputSequence, final Decisions d, final int i) {
-        return encode(inputSequence, d, i, NO_VALUATION);
+        return encode(scratch.set(inputSequence, d, i));
     }
 
     /**
      * Encodes decision {@code i} of {@code d}, caused by input {@code inputSequence}, with the
-     * valuation of its instrument in {@code valuation}; returns the length.
+     * valuation of its instrument in {@code valuation} (version 2); returns the length.
      */
     public int encode(final long inputSequence, final Decisions d, final int i, final ValuationContext valuation) {
-        final UnsafeBuffer b = buffer;
-        b.putByte(0, MAGIC);
-        b.putByte(1, VERSION);
-        b.putShort(2, (short) d.kind[i], ORDER);
-        b.putLong(4, inputSequence, ORDER);
-        b.putInt(12, i, ORDER);
-        b.putInt(16, d.status[i], ORDER);
-        b.putInt(20, d.instrumentId[i], ORDER);
-        b.putInt(24, d.side[i], ORDER);
-        b.putLong(28, d.priceTicks[i], ORDER);
-        b.putLong(36, d.quantity[i], ORDER);
-        b.putLong(44, d.clientOrderId[i], ORDER);
-        b.putInt(52, d.reason[i], ORDER);
-        b.putInt(56, d.timeInForce[i], ORDER);
-        final int id = d.instrumentId[i];
-        b.putDouble(60, valuation.fair(id), ORDER);
-        b.putDouble(68, valuation.fairStd(id), ORDER);
-        b.putDouble(76, valuation.nowcast(id), ORDER);
-        b.putDouble(84, valuation.nowcastStd(id), ORDER);
-        b.putDouble(92, valuation.market(id), ORDER);
-        b.putDouble(100, valuation.marketStd(id), ORDER);
-        b.putDouble(108, valuation.nowcastWeight(id), ORDER);
-        crc.reset();
-        crc.update(array, 0, LENGTH - 4);
-        b.putInt(LENGTH - 4, (int) crc.getValue(), ORDER);
-        return LENGTH;
+        return encode(scratch.set(inputSequence, d, i, valuation));
     }
 
-    /** Encodes a record as read back (for tools and tests): version 2 with its valuation, or version 1 without. */
+    /**
+     * Encodes the decision (or state-hash checkpoint) held in {@code r}: version 2 with its valuation
+     * when it carries one, else version 1; returns the length.
+     */
     public int encode(final DecisionRecord r) {
-        final Decisions d = new Decisions();
-        for (int k = 0; k <= r.index; k++) {
-            d.add(r.kind, r.instrumentId, r.side, r.priceTicks, r.quantity, r.clientOrderId, r.reason);
-        }
-        d.status[r.index] = r.status;
-        d.timeInForce[r.index] = r.timeInForce;
-        final int length = encode(r.inputSequence, d, r.index, ValuationContext.of(r.instrumentId, r.fair, r.fairStd,
-            r.nowcast, r.nowcastStd, r.market, r.marketStd, r.nowcastWeight));
+        final UnsafeBuffer b = buffer;
+        final int length = r.hasValuation ? LENGTH : LENGTH_V1;
+        b.putByte(0, MAGIC);
+        b.putByte(1, r.hasValuation ? VERSION : (byte) 1);
+        b.putShort(2, (short) r.kind, ORDER);
+        b.putLong(4, r.inputSequence, ORDER);
+        b.putInt(12, r.index, ORDER);
+        b.putInt(16, r.status, ORDER);
+        b.putInt(20, r.instrumentId, ORDER);
+        b.putInt(24, r.side, ORDER);
+        b.putLong(28, r.priceTicks, ORDER);
+        b.putLong(36, r.quantity, ORDER);
+        b.putLong(44, r.clientOrderId, ORDER);
+        b.putInt(52, r.reason, ORDER);
+        b.putInt(56, r.timeInForce, ORDER);
         if (r.hasValuation) {
-            return length;
+            b.putDouble(60, r.fair, ORDER);
+            b.putDouble(68, r.fairStd, ORDER);
+            b.putDouble(76, r.nowcast, ORDER);
+            b.putDouble(84, r.nowcastStd, ORDER);
+            b.putDouble(92, r.market, ORDER);
+            b.putDouble(100, r.marketStd, ORDER);
+            b.putDouble(108, r.nowcastWeight, ORDER);
         }
-        buffer.putByte(1, (byte) 1);
         crc.reset();
-        crc.update(array, 0, LENGTH_V1 - 4);
-        buffer.putInt(LENGTH_V1 - 4, (int) crc.getValue(), ORDER);
-        return LENGTH_V1;
+        crc.update(array, 0, length - 4);
+        b.putInt(length - 4, (int) crc.getValue(), ORDER);
+        return length;
     }
 
     /**

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Appends every decision of an event (order intents, risk verdicts, mode changes) to the decisions
  * queue in the {@link DecisionCodec} layout, each with the valuation its instrument had when it was
- * made (a {@link ValuationContext} fed every event); the order stage calls it for every event,
- * before it sends anything.
+ * made (a {@link ValuationContext} fed every event), followed on checkpoint events by one
+ * {@link io.skytrade.core.event.DecisionKind#STATE_HASH} entry per stateful stage; the order stage
+ * calls it for every event, before it sends anything.
  *
  * <p>Used by exactly one thread (the order stage's); the appender is created on first use on that
  * thread. Hot-path cost: nothing for events without decisions; ~200 ns per decision; no allocation.
@@ -22,8 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DecisionJournal implements DecisionListener, AutoCloseable {
     private final SingleChronicleQueue queue;
     private final DecisionCodec codec = new DecisionCodec();
+    private final DecisionRecord checkpoint = new DecisionRecord();
     private final ValuationContext valuation = new ValuationContext();
     private final AtomicLong entries = new AtomicLong();
+    private final AtomicLong checkpoints = new AtomicLong();
     private ExcerptAppender appender;
 
     public DecisionJournal(final SingleChronicleQueue queue) {
@@ -35,26 +38,43 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
         valuation.onEvent(event);
         final Decisions d = event.decisions;
         final int n = d.count();
-        if (n == 0) {
+        final int hashes = event.stateHashCount;
+        if (n == 0 && hashes == 0) {
             return;
         }
         if (appender == null) {
             appender = queue.createAppender();
         }
         for (int i = 0; i < n; i++) {
-            final int length = codec.encode(event.sequence, d, i, valuation);
-            try (DocumentContext dc = appender.writingDocument()) {
-                dc.wire().bytes().write(codec.array(), 0, length);
-            } catch (final RuntimeException e) {
-                throw new JournalWriteException("cannot append decision " + i + " of input sequence " + event.sequence
-                    + " to " + queue.file(), e);
-            }
+            append(codec.encode(event.sequence, d, i, valuation), i, event.sequence);
+        }
+        for (int k = 0; k < hashes; k++) {
+            append(codec.encode(checkpoint.setStateHash(event.sequence, n + k, k, event.stateHashes[k])), n + k,
+                event.sequence);
         }
         entries.lazySet(entries.get() + n);
+        if (hashes > 0) {
+            checkpoints.lazySet(checkpoints.get() + hashes);
+        }
     }
 
+    private void append(final int length, final int index, final long sequence) {
+        try (DocumentContext dc = appender.writingDocument()) {
+            dc.wire().bytes().write(codec.array(), 0, length);
+        } catch (final RuntimeException e) {
+            throw new JournalWriteException("cannot append decision " + index + " of input sequence " + sequence
+                + " to " + queue.file(), e);
+        }
+    }
+
+    /** Decisions journaled (state-hash checkpoints not included). */
     public long entries() {
         return entries.get();
+    }
+
+    /** State-hash checkpoint entries journaled (one per stateful stage per checkpoint). */
+    public long checkpoints() {
+        return checkpoints.get();
     }
 
     @Override

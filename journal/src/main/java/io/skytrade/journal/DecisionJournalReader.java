@@ -41,6 +41,15 @@ public final class DecisionJournalReader implements AutoCloseable {
         if (tailer == null) {
             return false;
         }
+        try {
+            return read(into);
+        } catch (final InternalError | Exception e) {
+            // Chronicle throws undeclared checked exceptions (StreamCorruptedException) on damaged bytes
+            throw ChronicleFaults.unreadable(dir, "reading decision #" + count, e);
+        }
+    }
+
+    private boolean read(final DecisionRecord into) {
         try (DocumentContext dc = tailer.readingDocument()) {
             if (!dc.isPresent()) {
                 return false;

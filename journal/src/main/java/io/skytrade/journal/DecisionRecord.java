@@ -54,14 +54,7 @@ public final class DecisionRecord {
 
     /** Fills this record from decision {@code i} of {@code decisions}, caused by input {@code inputSequence} (no valuation). */
     public DecisionRecord set(final long inputSequence, final Decisions decisions, final int i) {
-        hasValuation = false;
-        fair = Double.NaN;
-        fairStd = Double.NaN;
-        nowcast = Double.NaN;
-        nowcastStd = Double.NaN;
-        market = Double.NaN;
-        marketStd = Double.NaN;
-        nowcastWeight = Double.NaN;
+        noValuation();
         this.inputSequence = inputSequence;
         this.index = i;
         this.kind = decisions.kind[i];
@@ -74,6 +67,38 @@ public final class DecisionRecord {
         this.reason = decisions.reason[i];
         this.timeInForce = decisions.timeInForce[i];
         return this;
+    }
+
+    /**
+     * Fills this record as the {@link DecisionKind#STATE_HASH} checkpoint of stateful stage
+     * {@code stage} (its index among the pipeline's stateful stages), journaled at position
+     * {@code index} after input {@code inputSequence}'s decisions.
+     */
+    public DecisionRecord setStateHash(final long inputSequence, final int index, final int stage, final long hash) {
+        noValuation();
+        this.inputSequence = inputSequence;
+        this.index = index;
+        this.kind = DecisionKind.STATE_HASH;
+        this.status = Decisions.STATUS_APPROVED;
+        this.instrumentId = stage;
+        this.side = Side.NONE;
+        this.priceTicks = hash;
+        this.quantity = 0;
+        this.clientOrderId = 0;
+        this.reason = 0;
+        this.timeInForce = 0;
+        return this;
+    }
+
+    private void noValuation() {
+        hasValuation = false;
+        fair = Double.NaN;
+        fairStd = Double.NaN;
+        nowcast = Double.NaN;
+        nowcastStd = Double.NaN;
+        market = Double.NaN;
+        marketStd = Double.NaN;
+        nowcastWeight = Double.NaN;
     }
 
     /** True when every field equals the other record's (the valuations when both carry one, bit for bit). */
@@ -104,6 +129,10 @@ public final class DecisionRecord {
 
     @Override
     public String toString() {
+        if (kind == DecisionKind.STATE_HASH) {
+            return "inputSeq=" + inputSequence + " #" + index + " STATE_HASH stage=" + instrumentId + " hash="
+                + Long.toHexString(priceTicks);
+        }
         return "inputSeq=" + inputSequence + " #" + index + ' ' + DecisionKind.name(kind) + " status=" + status
             + " id=" + instrumentId + ' ' + Side.name(side) + " px=" + priceTicks + " qty=" + quantity
             + " clOrdId=" + clientOrderId + " reason=" + reason + ' ' + TimeInForce.name(timeInForce)

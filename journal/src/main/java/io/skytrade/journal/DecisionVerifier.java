@@ -2,13 +2,18 @@ package io.skytrade.journal;
 
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.valuation.ValuationContext;
 
+import java.util.List;
+
 /**
  * Replay's check: stands where the decisions journal stood and compares every decision the
- * replayed pipeline makes with the next journaled one. The first difference is kept (input
- * sequence, expected and actual values) and later ones are only counted. Decisions made past the
+ * replayed pipeline makes with the next journaled one, and at checkpoints every stateful stage's
+ * state hash with the journaled hash (a stage whose state drifted is named even before a decision
+ * differs). The first difference is kept (input sequence, expected and actual values) and later
+ * ones are only counted. Decisions made past the
  * end of a journal whose writer was killed are counted separately, not as differences: the writer
  * died before it could record them.
  *
@@ -21,7 +26,9 @@ public final class DecisionVerifier implements DecisionListener, AutoCloseable {
     private final DecisionRecord expected = new DecisionRecord();
     private final DecisionRecord actual = new DecisionRecord();
     private final ValuationContext valuation = new ValuationContext();
+    private List<String> hashedStages = List.of();
     private long compared;
+    private long hashesCompared;
     private long differences;
     private long beyondJournal;
     private volatile String firstDifference;
@@ -37,31 +44,58 @@ public final class DecisionVerifier implements DecisionListener, AutoCloseable {
         this.journalComplete = journalComplete;
     }
 
+    /**
+     * Names of the pipeline's stateful stages in checkpoint order (what a STATE_HASH entry's stage
+     * index refers to), so a differing hash names its stage.
+     */
+    public DecisionVerifier hashedStages(final List<String> names) {
+        this.hashedStages = List.copyOf(names);
+        return this;
+    }
+
     @Override
     public void onDecisions(final EngineEvent event) {
         valuation.onEvent(event);
         final Decisions d = event.decisions;
-        for (int i = 0; i < d.count() && corruption == null; i++) {
-            if (!readNext()) {
-                if (journalComplete) {
-                    differ(event.sequence, "no journaled decision", actual.set(event.sequence, d, i, valuation).toString());
-                } else {
-                    beyondJournal++;
-                }
-                continue;
-            }
-            compared++;
-            if (!expected.sameAs(actual.set(event.sequence, d, i, valuation))) {
-                differ(Math.min(expected.inputSequence, event.sequence), expected.toString(), actual.toString());
-            }
+        final int n = d.count();
+        for (int i = 0; i < n && corruption == null; i++) {
+            compare(event.sequence, actual.set(event.sequence, d, i, valuation));
         }
+        for (int k = 0; k < event.stateHashCount && corruption == null; k++) {
+            compare(event.sequence, actual.setStateHash(event.sequence, n + k, k, event.stateHashes[k]));
+        }
+    }
+
+    private void compare(final long sequence, final DecisionRecord replayed) {
+        if (!readNext()) {
+            if (journalComplete) {
+                differ(sequence, "no journaled decision", describe(replayed));
+            } else if (replayed.kind != DecisionKind.STATE_HASH) {
+                beyondJournal++;
+            }
+            return;
+        }
+        compared++;
+        if (replayed.kind == DecisionKind.STATE_HASH) {
+            hashesCompared++;
+        }
+        if (!expected.sameAs(replayed)) {
+            differ(Math.min(expected.inputSequence, sequence), describe(expected), describe(replayed));
+        }
+    }
+
+    private String describe(final DecisionRecord r) {
+        if (r.kind == DecisionKind.STATE_HASH && r.instrumentId >= 0 && r.instrumentId < hashedStages.size()) {
+            return r + " (state of stage '" + hashedStages.get(r.instrumentId) + "')";
+        }
+        return r.toString();
     }
 
     /** Checks that no journaled decision remains unmatched; call after the replay drained. */
     public void finish() {
         reader.handOverToCurrentThread();
         while (corruption == null && readNext()) {
-            differ(expected.inputSequence, expected.toString(), "no replayed decision");
+            differ(expected.inputSequence, describe(expected), "no replayed decision");
         }
     }
 
@@ -92,11 +126,16 @@ public final class DecisionVerifier implements DecisionListener, AutoCloseable {
         return compared;
     }
 
+    /** State-hash checkpoints compared (included in {@link #compared()}). */
+    public long hashesCompared() {
+        return hashesCompared;
+    }
+
     public long differences() {
         return differences;
     }
 
-    /** Decisions replay made after the journal of a killed writer ends. */
+    /** Decisions (not state-hash checkpoints) replay made after the journal of a killed writer ends. */
     public long beyondJournal() {
         return beyondJournal;
     }

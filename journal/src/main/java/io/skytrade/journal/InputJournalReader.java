@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * Reads a run's inputs queue from the start, one event at a time, into a caller's
  * {@link EngineEvent}. Stops cleanly at the last complete entry (a writer killed mid-append leaves
  * an incomplete entry that Chronicle does not present). A damaged entry raises a
- * {@link CorruptJournalException} naming its position; everything before it has been delivered.
+ * {@link CorruptJournalException} naming its position; everything before it has been delivered. So
+ * does a queue file truncated below an entry (the memory-mapped read faults).
  *
  * <p>Single-threaded. Cost per entry: one tailer read and a decode; no allocation.
  */
@@ -36,6 +37,15 @@ public final class InputJournalReader implements AutoCloseable {
      * @return false at the end of the journal
      */
     public boolean next(final EngineEvent into) {
+        try {
+            return read(into);
+        } catch (final InternalError | Exception e) {
+            // Chronicle throws undeclared checked exceptions (StreamCorruptedException) on damaged bytes
+            throw ChronicleFaults.unreadable(dir, "reading entry #" + count, e);
+        }
+    }
+
+    private boolean read(final EngineEvent into) {
         try (DocumentContext dc = tailer.readingDocument()) {
             if (!dc.isPresent()) {
                 return false;
@@ -68,7 +78,12 @@ public final class InputJournalReader implements AutoCloseable {
      * writer left incomplete may be counted but is never delivered).
      */
     public long entryCount() {
-        return queue.entryCount();
+        try {
+            return queue.entryCount();
+        } catch (final InternalError | Exception e) {
+            // Chronicle throws undeclared checked exceptions (StreamCorruptedException) on damaged bytes
+            throw ChronicleFaults.unreadable(dir, "counting its entries", e);
+        }
     }
 
     /** Entries read so far. */

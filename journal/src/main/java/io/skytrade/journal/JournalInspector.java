@@ -2,6 +2,7 @@ package io.skytrade.journal;
 
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventText;
 import io.skytrade.core.event.EventType;
 
 import java.io.IOException;
@@ -26,13 +27,21 @@ public final class JournalInspector {
         this.run = run;
     }
 
-    /** Prints every input and then every decision, one per line; returns the number of lines. */
+    /** Prints every input and then every decision, one per line, times as ISO-8601 instants; returns the number of lines. */
     public long dump(final PrintStream out, final long limit) {
+        return dump(out, limit, false);
+    }
+
+    /**
+     * Prints every input and then every decision, one per line; returns the number of lines. Event
+     * and receive times are ISO-8601 instants, or with {@code rawTimes} epoch nanoseconds as journaled.
+     */
+    public long dump(final PrintStream out, final long limit, final boolean rawTimes) {
         long lines = 0;
         final EngineEvent e = new EngineEvent();
         try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
             while (lines < limit && reader.next(e)) {
-                out.println("input " + e);
+                out.println("input " + EventText.format(e, !rawTimes));
                 lines++;
             }
         }
@@ -68,14 +77,16 @@ public final class JournalInspector {
             }
             inputBytes = reader.bytes();
         }
-        final long[] perDecision = new long[6];
+        final long[] perDecision = new long[DecisionKind.STATE_HASH + 1];
         long decisions = 0;
         long decisionBytes = 0;
         final DecisionRecord r = new DecisionRecord();
         try (DecisionJournalReader reader = new DecisionJournalReader(run.decisions())) {
             while (reader.next(r)) {
-                decisions++;
                 decisionBytes += r.hasValuation ? DecisionCodec.LENGTH : DecisionCodec.LENGTH_V1;
+                if (r.kind != DecisionKind.STATE_HASH) {
+                    decisions++;
+                }
                 if (r.kind >= 0 && r.kind < perDecision.length) {
                     perDecision[r.kind]++;
                 }
@@ -97,7 +108,7 @@ public final class JournalInspector {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(JournalInspector::length).sum();
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot size " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot size " + dir + ": " + FileErrors.describe(e, dir), e);
         }
     }
 
@@ -105,7 +116,7 @@ public final class JournalInspector {
         try {
             return Files.size(file);
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot size " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot size " + file + ": " + FileErrors.describe(e, file), e);
         }
     }
 
@@ -117,8 +128,8 @@ public final class JournalInspector {
      * @param unknownTypes      entries of an unknown type
      * @param firstEventNanos   earliest event time
      * @param lastEventNanos    latest event time
-     * @param decisions         decision entries
-     * @param perDecisionKind   decisions per {@link DecisionKind} code
+     * @param decisions         decision entries (state-hash checkpoints not counted)
+     * @param perDecisionKind   entries per {@link DecisionKind} code, state-hash checkpoints included
      * @param inputBytes        bytes of the journaled inputs (encoded entries)
      * @param decisionBytes     bytes of the journaled decisions (encoded entries)
      * @param inputFileBytes    length of the inputs queue's files (sparse, preallocated by block)
@@ -128,6 +139,11 @@ public final class JournalInspector {
     public record Stats(long inputs, long[] perType, long unknownTypes, long firstEventNanos, long lastEventNanos,
                         long decisions, long[] perDecisionKind, long inputBytes, long decisionBytes,
                         long inputFileBytes, long decisionFileBytes, boolean closedCleanly) {
+        /** State-hash checkpoint entries (one per stateful stage per checkpoint). */
+        public long stateHashes() {
+            return perDecisionKind.length > DecisionKind.STATE_HASH ? perDecisionKind[DecisionKind.STATE_HASH] : 0;
+        }
+
         /** Prints the statistics as an aligned table. */
         public void print(final PrintStream out) {
             out.printf("inputs     %,d%n", inputs);
@@ -141,10 +157,11 @@ public final class JournalInspector {
             }
             out.printf("decisions  %,d%n", decisions);
             for (int k = 0; k < perDecisionKind.length; k++) {
-                if (perDecisionKind[k] > 0) {
+                if (perDecisionKind[k] > 0 && k != DecisionKind.STATE_HASH) {
                     out.printf("  %-16s %,d%n", DecisionKind.name(k), perDecisionKind[k]);
                 }
             }
+            out.printf("state-hash checkpoints %,d%n", stateHashes());
             out.printf("first event time  %s%n", inputs == 0 ? "-" : Instant.ofEpochSecond(0, firstEventNanos));
             out.printf("last event time   %s%n", inputs == 0 ? "-" : Instant.ofEpochSecond(0, lastEventNanos));
             out.printf("journaled data    inputs %s, decisions %s%n", human(inputBytes), human(decisionBytes));

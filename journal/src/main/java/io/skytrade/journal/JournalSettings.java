@@ -13,9 +13,13 @@ import java.util.Locale;
  * @param pretouchAheadBytes how far ahead of the writer the toucher keeps pages faulted in
  */
 public record JournalSettings(long blockSizeBytes, String rollCycle, boolean pretouch, long pretouchAheadBytes) {
+    /** The smallest block size, so also the smallest queue file a writer leaves. */
+    public static final long MIN_BLOCK_SIZE = 65_536;
+
     public JournalSettings {
-        if (blockSizeBytes < 65536 || Long.bitCount(blockSizeBytes) != 1) {
-            throw new IllegalArgumentException("journal.blockSize: " + blockSizeBytes + " must be a power of two >= 65536 bytes");
+        if (blockSizeBytes < MIN_BLOCK_SIZE || Long.bitCount(blockSizeBytes) != 1) {
+            throw new IllegalArgumentException("journal.blockSize: " + blockSizeBytes + " must be a power of two >= "
+                + MIN_BLOCK_SIZE + " bytes");
         }
         rollCycle = rollCycle == null ? "FAST_DAILY" : rollCycle.toUpperCase(Locale.ROOT);
         try {

@@ -35,6 +35,13 @@ public final class RunDirectory {
      * {@code --no-journal}: its directory keeps only its figures and report).
      */
     public static final String JOURNALED = "journaled";
+    /**
+     * {@code run.properties} keys of runs whose inputs were written by a tool, not recorded by a
+     * running engine, so they hold no journaled decisions to verify: {@code journal import} (the
+     * source format) and {@code journal synth} (the generator and its settings).
+     */
+    public static final String IMPORTED_FROM = "importedFrom";
+    public static final String SYNTHETIC = "synthetic";
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -73,7 +80,7 @@ public final class RunDirectory {
             runProperties.forEach(p::setProperty);
             store(p, dir.resolve(RUN_PROPERTIES));
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot create run directory " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create run directory " + dir + ": " + FileErrors.describe(e, dir), e);
         }
         return new RunDirectory(dir);
     }
@@ -107,7 +114,7 @@ public final class RunDirectory {
             try {
                 Files.deleteIfExists(queue);
             } catch (final IOException e) {
-                throw new UncheckedIOException("cannot remove the empty queue directory " + queue + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot remove the empty queue directory " + queue + ": " + FileErrors.describe(e, queue), e);
             }
         }
     }
@@ -143,7 +150,7 @@ public final class RunDirectory {
             }
             return yaml;
         } catch (final IOException e) {
-            throw new CorruptJournalException("cannot read " + dir.resolve(CONFIG) + ": " + e.getMessage(), e);
+            throw new CorruptJournalException("cannot read " + dir.resolve(CONFIG) + ": " + FileErrors.describe(e, dir.resolve(CONFIG)), e);
         }
     }
 
@@ -153,7 +160,7 @@ public final class RunDirectory {
         try (var in = Files.newBufferedReader(dir.resolve(RUN_PROPERTIES), StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (final IOException e) {
-            throw new CorruptJournalException("cannot read " + dir.resolve(RUN_PROPERTIES) + ": " + e.getMessage(), e);
+            throw new CorruptJournalException("cannot read " + dir.resolve(RUN_PROPERTIES) + ": " + FileErrors.describe(e, dir.resolve(RUN_PROPERTIES)), e);
         }
         return p.getProperty(key, defaultValue);
     }
@@ -172,7 +179,7 @@ public final class RunDirectory {
         try {
             store(p, dir.resolve(CLOSED_PROPERTIES));
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(CLOSED_PROPERTIES) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + dir.resolve(CLOSED_PROPERTIES) + ": " + FileErrors.describe(e, dir.resolve(CLOSED_PROPERTIES)), e);
         }
     }
 

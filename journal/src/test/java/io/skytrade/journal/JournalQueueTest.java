@@ -12,11 +12,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,12 +53,13 @@ class JournalQueueTest {
                     decisionJournal.onDecisions(e);
                 }
             }
+            // the toucher thread may not have been scheduled yet on a loaded machine: wait for it
+            await("the toucher touched pages").atMost(Duration.ofSeconds(30)).until(() -> toucher.pagesTouched() > 0);
             stage.onShutdown();
             decisionJournal.close();
             inputs.close();
             decisions.close();
             assertEquals(n, stage.entries());
-            assertTrue(toucher.pagesTouched() > 0, "the toucher touched pages");
         }
         run.markClosed(n, n / 100, Instant.now());
         assertEquals(List.of(), warnings);

@@ -16,8 +16,15 @@ public final class DecisionKind {
     public static final int MODE_CHANGE = 4;
     /** An alert that needs an operator (reconciliation mismatch, illegal order transition). */
     public static final int ALERT = 5;
+    /**
+     * Not a decision but a checkpoint of a stateful stage, journaled after the event's decisions:
+     * {@code instrumentId} = the stage's index among the pipeline's stateful stages,
+     * {@code priceTicks} = its state hash; {@code replay --verify} compares it like a decision.
+     */
+    public static final int STATE_HASH = 6;
 
-    private static final String[] NAMES = {"NONE", "ORDER_NEW", "ORDER_CANCEL", "RISK_REJECT", "MODE_CHANGE", "ALERT"};
+    private static final String[] NAMES = {"NONE", "ORDER_NEW", "ORDER_CANCEL", "RISK_REJECT", "MODE_CHANGE", "ALERT",
+        "STATE_HASH"};
 
     private DecisionKind() {
     }

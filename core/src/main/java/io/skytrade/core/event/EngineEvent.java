@@ -24,6 +24,8 @@ public final class EngineEvent {
     public static final int MAX_SERIES = 32;
     /** Most hidden regimes the regime stage can report in {@link #regimePosterior}. */
     public static final int MAX_REGIMES = 8;
+    /** Most stateful stages whose hashes a checkpoint event carries in {@link #stateHashes}. */
+    public static final int MAX_HASHED_STAGES = 16;
 
     /** Observation quality flag: served from cache after a failed fetch. */
     public static final int QUALITY_STALE = 1;
@@ -128,6 +130,17 @@ public final class EngineEvent {
     public long signalledInstruments;
     /** Decisions caused by this event (order intents, risk verdicts, mode changes). */
     public final Decisions decisions = new Decisions();
+    /**
+     * Number of stateful stages whose {@link #stateHashes} this event carries: set by the publisher
+     * (0 except on the pipeline's state-hash checkpoints), never by a stage.
+     */
+    public int stateHashCount;
+    /**
+     * At a checkpoint, entry k is the state hash of the k-th stateful stage in pipeline order, taken
+     * right after that stage handled this event; each entry has one writer (its stage's thread).
+     * Valid only for k &lt; {@link #stateHashCount}; not cleared between uses.
+     */
+    public final long[] stateHashes = new long[MAX_HASHED_STAGES];
 
     // Scalar outputs about this event's own series or instrument; NaN when no stage wrote them.
     /** Feature stage: z-score of the observation (or mid) against its rolling window. */
@@ -197,6 +210,7 @@ public final class EngineEvent {
         failedStage = -1;
         touchedInstruments = 0;
         signalledInstruments = 0;
+        stateHashCount = 0;
         decisions.clear();
         featureZScore = Double.NaN;
         featureMomentum = Double.NaN;

@@ -1,20 +1,33 @@
 package io.skytrade.core.event;
 
+import java.time.Instant;
+
 /**
  * Renders an {@link EngineEvent}'s input fields as one line of text for journal dumps, logs of
  * rejected input and test failures. Allocates; never call it on the hot path.
  */
 public final class EventText {
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
     private EventText() {
     }
 
+    /** The event with its times as epoch nanoseconds. */
     public static String format(final EngineEvent e) {
+        return format(e, false);
+    }
+
+    /**
+     * The event with its times as epoch nanoseconds, or with {@code isoTimes} as ISO-8601 instants
+     * ({@code 2026-11-25T10:00:00.000000123Z}, as many fraction digits as needed).
+     */
+    public static String format(final EngineEvent e, final boolean isoTimes) {
         final StringBuilder sb = new StringBuilder(160);
         sb.append("seq=").append(e.sequence)
-            .append(' ').append(EventType.name(e.type))
-            .append(" t=").append(e.eventTimeNanos)
-            .append(" rx=").append(e.receiveTimeNanos)
-            .append(" id=").append(e.instrumentId);
+            .append(' ').append(EventType.name(e.type));
+        time(sb.append(" t="), e.eventTimeNanos, isoTimes);
+        time(sb.append(" rx="), e.receiveTimeNanos, isoTimes);
+        sb.append(" id=").append(e.instrumentId);
         if (e.source != 0) {
             sb.append(" src=").append(e.source);
         }
@@ -41,6 +54,14 @@ public final class EventText {
             default -> { }
         }
         return sb.toString();
+    }
+
+    private static void time(final StringBuilder sb, final long epochNanos, final boolean iso) {
+        if (iso) {
+            sb.append(Instant.ofEpochSecond(Math.floorDiv(epochNanos, NANOS_PER_SECOND), Math.floorMod(epochNanos, NANOS_PER_SECOND)));
+        } else {
+            sb.append(epochNanos);
+        }
     }
 
     private static void levels(final StringBuilder sb, final long[] px, final long[] qty, final int n) {

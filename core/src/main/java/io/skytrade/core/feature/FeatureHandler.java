@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.registry.InstrumentRegistry;
 
 /**
@@ -16,7 +17,7 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * <p>Owns its state; runs on one thread. Hot-path cost: O(1) per event (two window updates and
  * one or two exponentials), no allocation.
  */
-public final class FeatureHandler implements EventHandler<EngineEvent> {
+public final class FeatureHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
     private final int instrumentCount;
     private final RollingWindow seriesWindow;
@@ -102,6 +103,7 @@ public final class FeatureHandler implements EventHandler<EngineEvent> {
     }
 
     /** Hash of every piece of state, for replay and determinism checks (not hot path). */
+    @Override
     public long stateHash() {
         long h = seriesWindow.stateHash();
         h = 31 * h + seriesEwma.stateHash();

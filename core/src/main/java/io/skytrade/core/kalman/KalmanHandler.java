@@ -3,6 +3,7 @@ package io.skytrade.core.kalman;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.feature.EventGuard;
+import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.registry.InstrumentRegistry;
 
 /**
@@ -16,7 +17,7 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * <p>Owns its state; one thread. Hot-path cost: about 10 flops per book event, nothing on other
  * events; no allocation.
  */
-public final class KalmanHandler implements EventHandler<EngineEvent> {
+public final class KalmanHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
     private final int instrumentCount;
     private final ScalarKalmanFilter mids;
@@ -51,6 +52,7 @@ public final class KalmanHandler implements EventHandler<EngineEvent> {
         return mids.rejectedCount(instrumentId);
     }
 
+    @Override
     public long stateHash() {
         return mids.stateHash();
     }

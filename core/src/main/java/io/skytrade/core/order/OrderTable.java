@@ -43,6 +43,11 @@ public final class OrderTable {
     private final long[] quantity;
     private final long[] filled;
     private final long[] createdNanos;
+    /** Live slots, dense, in the order they were opened (removal moves the last one into the gap). */
+    private final int[] liveSlots;
+    /** Position of each live slot in {@link #liveSlots}. */
+    private final int[] livePosition;
+    private int liveCount;
 
     private final long[] openBuyQty = new long[N];
     private final long[] openSellQty = new long[N];
@@ -82,6 +87,8 @@ public final class OrderTable {
         quantity = new long[capacity];
         filled = new long[capacity];
         createdNanos = new long[capacity];
+        liveSlots = new int[capacity];
+        livePosition = new int[capacity];
     }
 
     /**
@@ -107,6 +114,8 @@ public final class OrderTable {
         quantity[slot] = qty;
         filled[slot] = 0;
         createdNanos[slot] = eventTimeNanos;
+        livePosition[slot] = liveCount;
+        liveSlots[liveCount++] = slot;
         openCount++;
         openCountByInstrument[instrumentId]++;
         addOpenQty(slot, qty);
@@ -279,6 +288,10 @@ public final class OrderTable {
         closedSide[c] = side[slot];
         closedAcked[c] = acked[slot];
         slotById.remove(clientOrderId[slot]);
+        final int gap = livePosition[slot];
+        final int last = liveSlots[--liveCount];
+        liveSlots[gap] = last;
+        livePosition[last] = gap;
         state[slot] = OrderState.FREE;
         clientOrderId[slot] = 0;
         freeSlots[freeCount++] = slot;
@@ -363,6 +376,34 @@ public final class OrderTable {
 
     public long slotLeaves(final int slot) {
         return Math.max(0, quantity[slot] - filled[slot]);
+    }
+
+    public long slotPrice(final int slot) {
+        return priceTicks[slot];
+    }
+
+    /** Event time at which the order in {@code slot} was opened. */
+    public long slotCreatedNanos(final int slot) {
+        return createdNanos[slot];
+    }
+
+    /** True once the venue acknowledged the order in {@code slot}, or filled part of it (it rests at the venue). */
+    public boolean slotAtVenue(final int slot) {
+        return acked[slot] || filled[slot] > 0;
+    }
+
+    /** Number of live orders; {@link #liveSlot(int)} of 0..n-1 lists their slots. */
+    public int liveCount() {
+        return liveCount;
+    }
+
+    /**
+     * Slot of the {@code k}-th live order (0 &lt;= k &lt; {@link #liveCount()}): a dense list in
+     * an order fixed by the calls made (deterministic), so a pass over live orders costs O(live),
+     * not O(capacity).
+     */
+    public int liveSlot(final int k) {
+        return liveSlots[k];
     }
 
     /** Live orders in the table. */

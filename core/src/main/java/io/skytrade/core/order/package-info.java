@@ -1,7 +1,7 @@
 /**
- * Pipeline stage 7, orders: {@link io.skytrade.core.order.OrderManagerStage} assigns client order
- * ids, runs the {@link io.skytrade.core.order.OrderStateMachine} over a preallocated
- * {@link io.skytrade.core.order.OrderTable}, reports illegal transitions as alerts, journals the
- * event's decisions and only then sends through the order gateway.
+ * Orders: the {@link io.skytrade.core.order.OrderStateMachine} and the preallocated
+ * {@link io.skytrade.core.order.OrderTable} the trading book keeps its orders in, and the outbound
+ * stage ({@link io.skytrade.core.order.OutboundStage}) that journals each event's decisions and
+ * only then sends the approved orders and cancels through the order gateway.
  */
 package io.skytrade.core.order;

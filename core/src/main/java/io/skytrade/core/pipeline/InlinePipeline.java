@@ -31,6 +31,7 @@ public final class InlinePipeline implements InboundPublisher {
     private final StageFailureRecorder failures;
     private final EngineHealth health;
     private final List<String> stageNames;
+    private final StateHashCheckpoints checkpoints;
     private long head;
     private long tail;
     private long slotBase;
@@ -38,7 +39,8 @@ public final class InlinePipeline implements InboundPublisher {
     private boolean started;
 
     InlinePipeline(final int capacity, final EpochNanoClock clock, final Stage[] stages, final int[] indexes,
-                   final StageObserver[] observers, final StageFailureRecorder failures, final EngineHealth health, final List<String> stageNames) {
+                   final int[] hashSlots, final StateHashCheckpoints checkpoints, final StageObserver[] observers,
+                   final StageFailureRecorder failures, final EngineHealth health, final List<String> stageNames) {
         if (Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("inline pipeline capacity must be a power of two, was " + capacity);
         }
@@ -51,7 +53,8 @@ public final class InlinePipeline implements InboundPublisher {
         this.failures = failures;
         this.health = health;
         this.stageNames = List.copyOf(stageNames);
-        this.stages = new StageGroupHandler("inline", stages, indexes, failures,
+        this.checkpoints = checkpoints;
+        this.stages = new StageGroupHandler("inline", stages, indexes, hashSlots, failures,
             new CpuPinning(CpuPinning.NONE, message -> { }), new CountDownLatch(1), false, observers);
     }
 
@@ -77,7 +80,9 @@ public final class InlinePipeline implements InboundPublisher {
     public <A> long publish(final InputTranslator<A> translator, final A source) {
         final long sequence = claim();
         try {
-            RingInboundPublisher.translate(slot(sequence), sequence, clock.nanoTime(), translator, source);
+            final EngineEvent event = slot(sequence);
+            RingInboundPublisher.translate(event, sequence, clock.nanoTime(), translator, source);
+            event.stateHashCount = checkpoints.countAt(sequence);
         } finally {
             tail = sequence + 1;
         }
@@ -90,6 +95,7 @@ public final class InlinePipeline implements InboundPublisher {
         final EngineEvent event = slot(sequence);
         event.copyInputsFrom(input);
         event.sequence = sequence;
+        event.stateHashCount = checkpoints.countAt(sequence);
         tail = sequence + 1;
         return sequence;
     }

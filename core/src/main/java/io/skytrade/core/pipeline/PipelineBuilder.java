@@ -36,6 +36,7 @@ public final class PipelineBuilder {
     private ProducerType producerType = ProducerType.MULTI;
     private Consumer<String> warnings = System.err::println;
     private EngineHealth health = new EngineHealth();
+    private int stateHashInterval;
     private final Map<String, StageObserver> observers = new HashMap<>();
 
     /** Adds a stage; its position in the pipeline is set by the layout, its index by this order. */
@@ -85,9 +86,47 @@ public final class PipelineBuilder {
         return this;
     }
 
+    /**
+     * Inputs between state-hash checkpoints (a power of two; 0, the default, for none): at every
+     * input whose sequence is a multiple of it, each {@link StateHash} stage's hash travels with the
+     * event to the decisions journal.
+     */
+    public PipelineBuilder stateHashInterval(final int interval) {
+        this.stateHashInterval = StateHashCheckpoints.requireInterval(interval);
+        return this;
+    }
+
     /** Names of the stages added so far, in order. */
     public List<String> stageNames() {
         return new ArrayList<>(stages.keySet());
+    }
+
+    /**
+     * Names of the stages that implement {@link StateHash}, in pipeline order: entry k of a
+     * checkpoint's {@link EngineEvent#stateHashes} is the hash of the k-th of them.
+     */
+    public List<String> hashedStageNames() {
+        final List<String> names = new ArrayList<>();
+        for (final Stage stage : stages.values()) {
+            if (stage.handler() instanceof StateHash) {
+                names.add(stage.name());
+            }
+        }
+        return names;
+    }
+
+    /** Entry in {@link EngineEvent#stateHashes} of each stage, in the order added; -1 for stages without state hash. */
+    private Map<String, Integer> hashSlots() {
+        final Map<String, Integer> slots = new HashMap<>();
+        int k = 0;
+        for (final Stage stage : stages.values()) {
+            slots.put(stage.name(), stage.handler() instanceof StateHash ? k++ : -1);
+        }
+        return slots;
+    }
+
+    private StateHashCheckpoints checkpoints() {
+        return new StateHashCheckpoints(stateHashInterval, hashedStageNames().size());
     }
 
     /**
@@ -108,6 +147,7 @@ public final class PipelineBuilder {
         for (int i = 0; i < order.size(); i++) {
             indexOf.put(order.get(i), i);
         }
+        final Map<String, Integer> slotOf = hashSlots();
         final Set<String> placed = new HashSet<>();
         final List<StageGroupHandler> groups = new ArrayList<>();
         final StageFailureRecorder failures = new StageFailureRecorder(health);
@@ -116,6 +156,7 @@ public final class PipelineBuilder {
             final List<String> names = layout.threads().get(g);
             final Stage[] groupStages = new Stage[names.size()];
             final int[] indexes = new int[names.size()];
+            final int[] slots = new int[names.size()];
             for (int s = 0; s < names.size(); s++) {
                 final String name = names.get(s);
                 final Stage stage = stages.get(name);
@@ -127,10 +168,11 @@ public final class PipelineBuilder {
                 }
                 groupStages[s] = stage;
                 indexes[s] = indexOf.get(name);
+                slots[s] = slotOf.get(name);
             }
             final String threadName = "skytrade-" + String.join("+", names);
             final boolean besideBusiness = layout.journalParallel() && g == 0;
-            groups.add(new StageGroupHandler(threadName, groupStages, indexes, failures,
+            groups.add(new StageGroupHandler(threadName, groupStages, indexes, slots, failures,
                 new CpuPinning(layout.cpuFor(g), warnings), started, besideBusiness, observersOf(groupStages)));
         }
         checkObservedStagesExist(order);
@@ -144,8 +186,8 @@ public final class PipelineBuilder {
             new GroupThreadFactory(groups), producerType, layout.waitStrategy().create());
         disruptor.setDefaultExceptionHandler(failures);
         wire(disruptor, groups, failures);
-        return new Pipeline(disruptor, new RingInboundPublisher(disruptor.getRingBuffer(), clock), failures, health,
-            layout, order, started);
+        return new Pipeline(disruptor, new RingInboundPublisher(disruptor.getRingBuffer(), clock, checkpoints()), failures,
+            health, layout, order, started);
     }
 
     /**
@@ -162,11 +204,14 @@ public final class PipelineBuilder {
         checkObservedStagesExist(order);
         final Stage[] all = stages.values().toArray(new Stage[0]);
         final int[] indexes = new int[all.length];
+        final int[] slots = new int[all.length];
+        final Map<String, Integer> slotOf = hashSlots();
         for (int i = 0; i < indexes.length; i++) {
             indexes[i] = i;
+            slots[i] = slotOf.get(all[i].name());
         }
-        return new InlinePipeline(capacity, clock, all, indexes, observersOf(all), new StageFailureRecorder(health), health,
-            order);
+        return new InlinePipeline(capacity, clock, all, indexes, slots, checkpoints(), observersOf(all),
+            new StageFailureRecorder(health), health, order);
     }
 
     private StageObserver[] observersOf(final Stage[] group) {

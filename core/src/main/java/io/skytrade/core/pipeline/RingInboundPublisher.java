@@ -17,10 +17,18 @@ import org.agrona.concurrent.EpochNanoClock;
 public final class RingInboundPublisher implements InboundPublisher {
     private final RingBuffer<EngineEvent> ring;
     private final EpochNanoClock clock;
+    private final StateHashCheckpoints checkpoints;
 
     public RingInboundPublisher(final RingBuffer<EngineEvent> ring, final EpochNanoClock clock) {
+        this(ring, clock, StateHashCheckpoints.NONE);
+    }
+
+    /** A publisher that also stamps {@link EngineEvent#stateHashCount} at the given checkpoints. */
+    public RingInboundPublisher(final RingBuffer<EngineEvent> ring, final EpochNanoClock clock,
+                                final StateHashCheckpoints checkpoints) {
         this.ring = ring;
         this.clock = clock;
+        this.checkpoints = checkpoints;
     }
 
     @Override
@@ -46,7 +54,9 @@ public final class RingInboundPublisher implements InboundPublisher {
 
     private <A> long fillAndPublish(final long sequence, final InputTranslator<A> translator, final A source) {
         try {
-            translate(ring.get(sequence), sequence, clock.nanoTime(), translator, source);
+            final EngineEvent event = ring.get(sequence);
+            translate(event, sequence, clock.nanoTime(), translator, source);
+            event.stateHashCount = checkpoints.countAt(sequence);
         } finally {
             ring.publish(sequence);
         }
@@ -85,6 +95,7 @@ public final class RingInboundPublisher implements InboundPublisher {
             final EngineEvent event = ring.get(sequence);
             event.copyInputsFrom(input);
             event.sequence = sequence;
+            event.stateHashCount = checkpoints.countAt(sequence);
         } finally {
             ring.publish(sequence);
         }

@@ -3,6 +3,7 @@ package io.skytrade.core.pipeline;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -12,7 +13,9 @@ import java.util.concurrent.CountDownLatch;
  * stages still see the event (so risk and orders can enter the safe state at that very sequence).
  * A group that runs beside other groups on the same slot (the journal group of the parallel
  * layout) reports its failures without writing to the event, whose shared fields the other
- * groups own.
+ * groups own. On a state-hash checkpoint ({@link EngineEvent#stateHashCount} &gt; 0) each
+ * {@link StateHash} stage's hash is written to its own entry of {@link EngineEvent#stateHashes}
+ * right after it handled the event (even when it threw: its state is what it is).
  *
  * Each stage may have a read-only {@link StageObserver} called right after it on this thread.
  *
@@ -22,6 +25,8 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     private final String threadName;
     private final Stage[] stages;
     private final int[] stageIndexes;
+    private final StateHash[] hashed;
+    private final int[] hashSlots;
     private final StageFailureRecorder failures;
     private final CpuPinning pinning;
     private final CountDownLatch started;
@@ -36,37 +41,38 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
                              final StageFailureRecorder failures, final CpuPinning pinning,
                              final CountDownLatch started) {
-        this(threadName, stages, stageIndexes, failures, pinning, started, false);
-    }
-
-    /**
-     * @param concurrentWithOtherGroups the group handles each slot at the same time as another
-     *                                  group, so a failure must not flag the event
-     */
-    public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
-                             final StageFailureRecorder failures, final CpuPinning pinning,
-                             final CountDownLatch started, final boolean concurrentWithOtherGroups) {
-        this(threadName, stages, stageIndexes, failures, pinning, started, concurrentWithOtherGroups,
+        this(threadName, stages, stageIndexes, noHashes(stages.length), failures, pinning, started, false,
             new StageObserver[stages.length]);
     }
 
     /**
-     * @param observers one entry per stage (null for none): a read-only {@link StageObserver} called
-     *                  after that stage on this thread
+     * @param hashSlots                 each stage's entry in {@link EngineEvent#stateHashes}, -1 for a
+     *                                  stage that is not a {@link StateHash}
+     * @param concurrentWithOtherGroups the group handles each slot at the same time as another
+     *                                  group, so a failure must not flag the event
+     * @param observers                 one entry per stage (null for none): a read-only
+     *                                  {@link StageObserver} called after that stage on this thread
      */
     public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
-                             final StageFailureRecorder failures, final CpuPinning pinning,
+                             final int[] hashSlots, final StageFailureRecorder failures, final CpuPinning pinning,
                              final CountDownLatch started, final boolean concurrentWithOtherGroups,
                              final StageObserver[] observers) {
-        if (observers.length != stages.length) {
-            throw new IllegalArgumentException("one observer slot per stage expected: " + observers.length + " for "
-                + stages.length + " stages");
+        if (observers.length != stages.length || hashSlots.length != stages.length) {
+            throw new IllegalArgumentException("one observer and one hash slot per stage expected: " + observers.length
+                + " and " + hashSlots.length + " for " + stages.length + " stages");
         }
         this.observers = observers.clone();
         this.concurrentWithOtherGroups = concurrentWithOtherGroups;
         this.threadName = threadName;
         this.stages = stages.clone();
         this.stageIndexes = stageIndexes.clone();
+        this.hashSlots = hashSlots.clone();
+        this.hashed = new StateHash[stages.length];
+        for (int i = 0; i < stages.length; i++) {
+            if (hashSlots[i] >= 0) {
+                hashed[i] = (StateHash) stages[i].handler();
+            }
+        }
         this.failures = failures;
         this.pinning = pinning;
         this.started = started;
@@ -86,6 +92,10 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
                     failures.onStageFailure(stageIndexes[i], stages[i].name(), sequence, event, failure);
                 }
             }
+            final int slot = hashSlots[i];
+            if (slot >= 0 && event.stateHashCount > 0) {
+                event.stateHashes[slot] = hashed[i].stateHash();
+            }
             final StageObserver observer = observers[i];
             if (observer != null) {
                 try {
@@ -96,6 +106,12 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
                 }
             }
         }
+    }
+
+    private static int[] noHashes(final int n) {
+        final int[] slots = new int[n];
+        Arrays.fill(slots, -1);
+        return slots;
     }
 
     @Override

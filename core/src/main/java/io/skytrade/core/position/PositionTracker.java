@@ -24,6 +24,8 @@ public final class PositionTracker {
     private final boolean[] hasMark = new boolean[N];
     private final long[] boughtLots = new long[N];
     private final long[] soldLots = new long[N];
+    private final long[] fills = new long[N];
+    private final double[] notional = new double[N];
     private long fillCount;
 
     /** True when {@code instrument} is a valid index. */
@@ -41,6 +43,8 @@ public final class PositionTracker {
             return;
         }
         fillCount++;
+        fills[instrument]++;
+        notional[instrument] += (double) qty * priceTicks;
         if (sign > 0) {
             boughtLots[instrument] += qty;
         } else {
@@ -130,11 +134,44 @@ public final class PositionTracker {
         return fillCount;
     }
 
+    /** Fills booked in one product. */
+    public long fills(final int instrument) {
+        return fills[instrument];
+    }
+
+    /** Traded notional of one product: sum of lots x price in ticks over its fills. */
+    public double notional(final int instrument) {
+        return notional[instrument];
+    }
+
+    /** Traded notional over every product. */
+    public double notional() {
+        double total = 0;
+        for (int i = 0; i < N; i++) {
+            total += notional[i];
+        }
+        return total;
+    }
+
+    /** Fees paid over every product. */
+    public double fees() {
+        double total = 0;
+        for (int i = 0; i < N; i++) {
+            total += fees[i];
+        }
+        return total;
+    }
+
+    /** One product's marked-to-market equity: realised - fees + unrealised. */
+    public double equity(final int instrument) {
+        return realised[instrument] - fees[instrument] + unrealisedPnl(instrument);
+    }
+
     /** Marked-to-market equity: realised minus fees plus unrealised, summed over instruments. */
     public double equity() {
         double equity = 0;
         for (int i = 0; i < N; i++) {
-            equity += realised[i] - fees[i] + unrealisedPnl(i);
+            equity += equity(i);
         }
         return equity;
     }
@@ -159,6 +196,8 @@ public final class PositionTracker {
             h = mix(h, Double.doubleToLongBits(mark[i]));
             h = mix(h, boughtLots[i]);
             h = mix(h, soldLots[i]);
+            h = mix(h, fills[i]);
+            h = mix(h, Double.doubleToLongBits(notional[i]));
         }
         return mix(h, fillCount);
     }

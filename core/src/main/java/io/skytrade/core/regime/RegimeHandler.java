@@ -3,6 +3,7 @@ package io.skytrade.core.regime;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.feature.EventGuard;
+import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.registry.InstrumentRegistry;
 
 /**
@@ -14,7 +15,7 @@ import io.skytrade.core.registry.InstrumentRegistry;
  *
  * <p>Owns its state; one thread. Hot-path cost: one forward step, O(K^2) exponentials, no allocation.
  */
-public final class RegimeHandler implements EventHandler<EngineEvent> {
+public final class RegimeHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
     private final int instrumentCount;
     private final HmmForwardFilter filter;
@@ -51,6 +52,7 @@ public final class RegimeHandler implements EventHandler<EngineEvent> {
         event.regimeCount = k;
     }
 
+    @Override
     public long stateHash() {
         return filter.stateHash();
     }

@@ -2,16 +2,17 @@ package io.skytrade.core.risk;
 
 /**
  * Loss limits of the drawdown monitor, bound from the {@code drawdown} section of the
- * configuration, in price units (ticks x contract size, contract size 1). Drawdown is the running
- * peak of equity minus equity; daily loss is the equity at the start of the trading day minus
- * equity, the day being {@code floor(eventTime / tradingDayNanos)}.
+ * configuration, as fractions of the one capital figure ({@code capital}). Drawdown is the running
+ * peak of equity minus equity, equity being marked on the book's robust, fair-value-aware price;
+ * daily loss is the equity at the start of the trading day minus equity, the day being
+ * {@code floor(eventTime / tradingDayNanos)}.
  * Immutable and validated on construction (one message naming key, value and expectation).
  * Thread-safe. Hot-path cost: field reads.
  *
- * @param softDrawdown         {@code drawdown.softDrawdown}: warn and halve sizes (mode REDUCING) from here
- * @param softRecoveryDrawdown {@code drawdown.softRecoveryDrawdown}: back to NORMAL below this (hysteresis)
- * @param hardDrawdown         {@code drawdown.hardDrawdown}: enter SAFE from here
- * @param dailyLossLimit       {@code drawdown.dailyLossLimit}: enter SAFE when the day's loss reaches it
+ * @param softDrawdown         {@code drawdown.softDrawdown}: halve sizes (mode REDUCING) from this drawdown, fraction of capital
+ * @param softRecoveryDrawdown {@code drawdown.softRecoveryDrawdown}: back to NORMAL below this (hysteresis), fraction of capital
+ * @param hardDrawdown         {@code drawdown.hardDrawdown}: enter SAFE from this drawdown, fraction of capital
+ * @param dailyLossLimit       {@code drawdown.dailyLossLimit}: enter SAFE when the day's loss reaches this fraction of capital
  * @param tradingDayNanos      {@code drawdown.tradingDayNanos}: length of a trading day in event time
  */
 public record DrawdownLimits(
@@ -22,9 +23,9 @@ public record DrawdownLimits(
     long tradingDayNanos) {
 
     public DrawdownLimits {
-        positive("drawdown.softDrawdown", softDrawdown);
-        positive("drawdown.hardDrawdown", hardDrawdown);
-        positive("drawdown.dailyLossLimit", dailyLossLimit);
+        fraction("drawdown.softDrawdown", softDrawdown);
+        fraction("drawdown.hardDrawdown", hardDrawdown);
+        fraction("drawdown.dailyLossLimit", dailyLossLimit);
         if (!(softRecoveryDrawdown >= 0 && softRecoveryDrawdown <= softDrawdown)) {
             throw new IllegalArgumentException("drawdown.softRecoveryDrawdown=" + softRecoveryDrawdown
                 + ": expected 0..drawdown.softDrawdown (" + softDrawdown + ")");
@@ -39,21 +40,16 @@ public record DrawdownLimits(
     }
 
     /**
-     * Defaults: soft 10,000, recovery 5,000, hard 20,000, daily loss 15,000, UTC calendar days. They
-     * are set against the sizer's risk budget (a full-conviction position carries a settlement-PnL
-     * standard deviation of 5,000 per product, {@code SizerParams}) and the position limit of 100
-     * lots on products priced in thousands of ticks, where one tick on a full position is 100. The
-     * former 500/250/1,000/1,500 was a tenth of one product's budget: ordinary mark-to-market noise
-     * of a single position entered SAFE within seconds. The daily limit sits below the hard one,
-     * since a day's loss can never exceed the drawdown from the running peak.
+     * Defaults, the product's own rules: a drawdown of 15% of capital halves sizes (back to normal
+     * below 10%), 25% enters SAFE, and so does a day's loss of 20%; UTC calendar days.
      */
     public static DrawdownLimits defaults() {
-        return new DrawdownLimits(10_000.0, 5_000.0, 20_000.0, 15_000.0, 86_400_000_000_000L);
+        return new DrawdownLimits(0.15, 0.10, 0.25, 0.20, 86_400_000_000_000L);
     }
 
-    private static void positive(final String key, final double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(key + "=" + value + ": expected a finite number > 0");
+    private static void fraction(final String key, final double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalArgumentException(key + "=" + value + ": expected a fraction of capital in (0, 1]");
         }
     }
 }

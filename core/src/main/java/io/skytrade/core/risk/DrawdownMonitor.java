@@ -4,7 +4,8 @@ import io.skytrade.core.position.PositionTracker;
 
 /**
  * Tracks marked-to-market equity, its running peak and the drawdown from it, and the loss since
- * the start of the trading day (event time), against {@link DrawdownLimits}. {@link #update}
+ * the start of the trading day (event time), against {@link DrawdownLimits} (fractions of
+ * {@code capital}, turned into price units once at construction). {@link #update}
  * returns a bit set of the limits currently breached; the caller turns them into mode changes.
  * Single-threaded. Hot-path cost: a few arithmetic operations and one division per update.
  */
@@ -19,14 +20,28 @@ public final class DrawdownMonitor {
     public static final int RECOVERED = 8;
 
     private final DrawdownLimits limits;
+    private final double soft;
+    private final double softRecovery;
+    private final double hard;
+    private final double dailyLoss;
     private boolean started;
     private double equity;
     private double peak;
     private long day;
     private double dayStartEquity;
 
-    public DrawdownMonitor(final DrawdownLimits limits) {
+    /**
+     * @param capital the one capital figure the limits are fractions of, price units (&gt; 0)
+     */
+    public DrawdownMonitor(final DrawdownLimits limits, final double capital) {
+        if (!(capital > 0) || Double.isInfinite(capital)) {
+            throw new IllegalArgumentException("capital=" + capital + ": expected a finite number > 0");
+        }
         this.limits = limits;
+        this.soft = limits.softDrawdown() * capital;
+        this.softRecovery = limits.softRecoveryDrawdown() * capital;
+        this.hard = limits.hardDrawdown() * capital;
+        this.dailyLoss = limits.dailyLossLimit() * capital;
     }
 
     /** Takes the equity at {@code eventTimeNanos} and returns the breached-limit bits. */
@@ -47,16 +62,16 @@ public final class DrawdownMonitor {
         }
         final double drawdown = peak - equity;
         int bits = 0;
-        if (drawdown >= limits.softDrawdown()) {
+        if (drawdown >= soft) {
             bits |= SOFT;
         }
-        if (drawdown >= limits.hardDrawdown()) {
+        if (drawdown >= hard) {
             bits |= HARD;
         }
-        if (drawdown < limits.softRecoveryDrawdown()) {
+        if (drawdown < softRecovery) {
             bits |= RECOVERED;
         }
-        if (dayStartEquity - equity >= limits.dailyLossLimit()) {
+        if (dayStartEquity - equity >= dailyLoss) {
             bits |= DAILY;
         }
         return bits;

@@ -1,21 +1,25 @@
 package io.skytrade.core.risk;
 
+import io.skytrade.core.book.MarketView;
+import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.order.OrderTable;
 import io.skytrade.core.position.PositionTracker;
 
 /**
- * Pre-trade checks of one intent against {@link RiskLimits}: validity, maximum order size,
- * maximum open orders, position per market and gross exposure counting open orders, price band
- * around fair value, fat-finger band around the touch, and order- and cancel-rate limits in event
- * time. Returns a {@link RiskReason} code ({@link RiskReason#NONE} to approve); approvals are
- * recorded with {@link #onNewApproved}/{@link #onCancelApproved} so rates count what was sent.
- * Exposure of a market is the larger absolute position reached if every open buy or every open
- * sell filled: {@code max(|pos + openBuy|, |pos - openSell|)}. An order is accepted only if that
- * stays within the per-market limit on its side and the sum over markets within the gross limit
- * (or the order does not increase it). Single-threaded. Hot-path cost: constant work plus one loop
- * over {@link EngineEvent#MAX_INSTRUMENTS} for gross exposure; no allocation.
+ * Pre-trade checks of one intent against {@link RiskLimits}, all read from the one
+ * {@link TradingBook}: validity, maximum order size, maximum open orders, position per product in
+ * lots, exposure per product and gross exposure as fractions of capital (counting open orders),
+ * the price band around fair value in fair-value standard deviations, the fat-finger band around
+ * the touch, and order- and cancel-rate limits in event time. Returns a {@link RiskReason} code
+ * ({@link RiskReason#NONE} to approve); approvals are recorded with
+ * {@link #onNewApproved}/{@link #onCancelApproved} so rates count what was sent. A product's
+ * exposure is the notional of {@code max(|pos + openBuy|, |pos - openSell|)} lots at its reference
+ * price (fair value, else mid, else the order's price); an order is accepted only if that stays
+ * within the per-product limits and the sum over products within the gross limit (or the order
+ * does not increase it). Single-threaded. Hot-path cost: constant work plus one loop over
+ * {@link EngineEvent#MAX_INSTRUMENTS} for gross exposure; no allocation.
  */
 public final class PreTradeRiskCheck {
     private final RiskLimits limits;
@@ -24,15 +28,24 @@ public final class PreTradeRiskCheck {
     private final PositionTracker positions;
     private final EventTimeRateLimiter orderRate;
     private final EventTimeRateLimiter cancelRate;
+    private final double maxProductExposure;
+    private final double maxGrossExposure;
 
-    public PreTradeRiskCheck(final RiskLimits limits, final MarketView market, final OrderTable orders,
-                             final PositionTracker positions) {
+    /**
+     * @param capital the one capital figure exposure limits are fractions of, price units
+     */
+    public PreTradeRiskCheck(final RiskLimits limits, final TradingBook book, final double capital) {
+        if (!(capital > 0) || Double.isInfinite(capital)) {
+            throw new IllegalArgumentException("capital=" + capital + ": expected a finite number > 0");
+        }
         this.limits = limits;
-        this.market = market;
-        this.orders = orders;
-        this.positions = positions;
+        this.market = book.market();
+        this.orders = book.orders();
+        this.positions = book.positions();
         this.orderRate = new EventTimeRateLimiter(limits.maxOrdersPerWindow(), limits.orderRateWindowNanos());
         this.cancelRate = new EventTimeRateLimiter(limits.maxCancelsPerWindow(), limits.cancelRateWindowNanos());
+        this.maxProductExposure = limits.maxPositionFraction() * capital;
+        this.maxGrossExposure = limits.maxGrossFraction() * capital;
     }
 
     /** Checks a new order; {@code qty} is the size after any reduction. */
@@ -62,14 +75,20 @@ public final class PreTradeRiskCheck {
             }
             worstAfter = worstCase(pos, openBuy, openSell + qty);
         }
-        if (worstAfter > worstBefore && grossExposure() - worstBefore + worstAfter > limits.maxGrossExposureLots()) {
-            return RiskReason.GROSS_EXPOSURE;
+        if (worstAfter > worstBefore) {
+            final double reference = referencePrice(instrument, price);
+            if (worstAfter * reference > maxProductExposure) {
+                return RiskReason.POSITION_LIMIT;
+            }
+            if (grossExposure() + (worstAfter - worstBefore) * reference > maxGrossExposure) {
+                return RiskReason.GROSS_EXPOSURE;
+            }
         }
         final double fair = market.fairValue(instrument);
         if (Double.isNaN(fair)) {
             return RiskReason.NO_FAIR_VALUE;
         }
-        if (Math.abs(price - fair) > limits.fairValueBandTicks()) {
+        if (Math.abs(price - fair) > limits.fairValueBand(market.fairStd(instrument))) {
             return RiskReason.FAIR_VALUE_BAND;
         }
         final int touchReason = checkTouch(instrument, side, price);
@@ -77,6 +96,16 @@ public final class PreTradeRiskCheck {
             return touchReason;
         }
         return orderRate.canAcquire(nowNanos) ? RiskReason.NONE : RiskReason.ORDER_RATE;
+    }
+
+    /** The price a product's exposure is valued at: fair value, else mid, else {@code fallback}. */
+    private double referencePrice(final int instrument, final double fallback) {
+        final double fair = market.fairValue(instrument);
+        if (fair > 0) {
+            return fair;
+        }
+        final double mid = market.mid(instrument);
+        return mid > 0 ? mid : fallback;
     }
 
     private int checkTouch(final int instrument, final int side, final long price) {
@@ -120,11 +149,14 @@ public final class PreTradeRiskCheck {
         return Math.max(Math.abs(position + openBuy), Math.abs(position - openSell));
     }
 
-    /** Sum over markets of {@link #worstCase}. */
-    public long grossExposure() {
-        long gross = 0;
+    /** Sum over products of the notional of {@link #worstCase} at each product's reference price, price units. */
+    public double grossExposure() {
+        double gross = 0;
         for (int i = 0; i < EngineEvent.MAX_INSTRUMENTS; i++) {
-            gross += worstCase(positions.position(i), orders.openBuyQty(i), orders.openSellQty(i));
+            final long worst = worstCase(positions.position(i), orders.openBuyQty(i), orders.openSellQty(i));
+            if (worst != 0) {
+                gross += worst * referencePrice(i, 0);
+            }
         }
         return gross;
     }

@@ -1,17 +1,23 @@
 package io.skytrade.core.risk;
 
 /**
- * Pre-trade limits, bound from the {@code risk} section of the configuration. Quantities are lots
- * (contract size 1), prices ticks, windows event-time nanoseconds. Exposure is counted in lots:
- * per market, the larger absolute position reached if every open buy or every open sell filled;
- * gross exposure is the sum over markets.
+ * Pre-trade limits, bound from the {@code risk} section of the configuration, in the engine's one
+ * set of units: quantities in lots (contract size 1), exposure as a fraction of the one capital
+ * figure ({@code capital}, shared with the sizer and the analyzer), distances from fair value in
+ * standard deviations of the fair value (with a floor in ticks), windows in event-time
+ * nanoseconds. A product's exposure is the notional of the larger absolute position it reaches if
+ * every open buy or every open sell filled ({@code max(|pos + openBuy|, |pos - openSell|)} lots at
+ * its reference price: fair value, else mid, else the order's price); gross exposure is the sum over
+ * products.
  * Immutable and validated on construction: each bad value fails with one message naming the
  * key, the value and the expectation. Thread-safe. Hot-path cost: field reads.
  *
- * @param maxPositionLots       {@code risk.maxPositionLots}: largest absolute position per market, counting open orders
- * @param maxGrossExposureLots  {@code risk.maxGrossExposureLots}: largest sum over markets of worst-case absolute positions
+ * @param maxPositionLots       {@code risk.maxPositionLots}: largest absolute position per product in lots, counting open orders (the venue's limit)
+ * @param maxPositionFraction   {@code risk.maxPositionFraction}: largest exposure of one product, fraction of capital
+ * @param maxGrossFraction      {@code risk.maxGrossFraction}: largest gross exposure, fraction of capital
  * @param maxOrderLots          {@code risk.maxOrderLots}: largest quantity of one order
- * @param fairValueBandTicks    {@code risk.fairValueBandTicks}: largest distance of a limit price from fair value
+ * @param fairValueBandStd      {@code risk.fairValueBandStd}: largest distance of a limit price from fair value, in fair-value standard deviations
+ * @param fairValueBandMinTicks {@code risk.fairValueBandMinTicks}: the band is never narrower than this many ticks
  * @param touchBandTicks        {@code risk.touchBandTicks}: how far through the opposite touch a price may go (fat finger)
  * @param maxOrdersPerWindow    {@code risk.maxOrdersPerWindow}: new orders allowed per order-rate window (flattening orders count but are never refused)
  * @param orderRateWindowNanos  {@code risk.orderRateWindowNanos}: length of the order-rate window
@@ -21,9 +27,11 @@ package io.skytrade.core.risk;
  */
 public record RiskLimits(
     long maxPositionLots,
-    long maxGrossExposureLots,
+    double maxPositionFraction,
+    double maxGrossFraction,
     long maxOrderLots,
-    long fairValueBandTicks,
+    double fairValueBandStd,
+    long fairValueBandMinTicks,
     long touchBandTicks,
     int maxOrdersPerWindow,
     long orderRateWindowNanos,
@@ -38,9 +46,15 @@ public record RiskLimits(
 
     public RiskLimits {
         positive("risk.maxPositionLots", maxPositionLots);
-        positive("risk.maxGrossExposureLots", maxGrossExposureLots);
+        fraction("risk.maxPositionFraction", maxPositionFraction);
+        fraction("risk.maxGrossFraction", maxGrossFraction);
         positive("risk.maxOrderLots", maxOrderLots);
-        positive("risk.fairValueBandTicks", fairValueBandTicks);
+        if (!(fairValueBandStd > 0) || Double.isInfinite(fairValueBandStd)) {
+            throw new IllegalArgumentException("risk.fairValueBandStd=" + fairValueBandStd + ": expected a finite number > 0");
+        }
+        if (fairValueBandMinTicks < 0) {
+            throw new IllegalArgumentException("risk.fairValueBandMinTicks=" + fairValueBandMinTicks + ": expected >= 0");
+        }
         if (touchBandTicks < 0) {
             throw new IllegalArgumentException("risk.touchBandTicks=" + touchBandTicks + ": expected >= 0");
         }
@@ -49,28 +63,39 @@ public record RiskLimits(
         between("risk.maxCancelsPerWindow", maxCancelsPerWindow, MAX_RATE_COUNT);
         positive("risk.cancelRateWindowNanos", cancelRateWindowNanos);
         between("risk.maxOpenOrders", maxOpenOrders, MAX_OPEN_ORDERS_BOUND);
-        if (maxGrossExposureLots < maxPositionLots) {
-            throw new IllegalArgumentException("risk.maxGrossExposureLots=" + maxGrossExposureLots
-                + ": expected >= risk.maxPositionLots (" + maxPositionLots + ")");
+        if (maxGrossFraction < maxPositionFraction) {
+            throw new IllegalArgumentException("risk.maxGrossFraction=" + maxGrossFraction
+                + ": expected >= risk.maxPositionFraction (" + maxPositionFraction + ")");
         }
     }
 
     /**
-     * Defaults: position limit 100 per product (the venue's), gross exposure 500, orders of at most
-     * 20 lots, fair-value band 200 ticks, 10 ticks through the touch, 20 orders and 40 cancels per
-     * second, 64 open orders. The fair-value band was 50 ticks: with products priced from a few
-     * hundred to several thousand ticks, quoted 10 to 50 ticks wide, and fair values whose
-     * uncertainty runs to tens of ticks even late in the window, 50 rejected every order of a whole
-     * simulated day (the passive price alone is half a spread from the mid); 200 still refuses the
-     * gross disagreements of a failed nowcast (hundreds to thousands of ticks).
+     * Defaults: 100 lots per product (the venue's limit), 20% of capital per product and 80% in
+     * total (the product's own rules), orders of at most 20 lots, prices within 4 fair-value
+     * standard deviations (at least 20 ticks) of fair value, 10 ticks through the touch, 20 orders
+     * and 40 cancels per second, 64 open orders. The band was a fixed 200 ticks: it refused 92-100% of
+     * the intents of every product whose fair-value standard deviation exceeded ~200 (LON_FLY, AQ_SPOT,
+     * LON_ETF, WX_SPOT) while the strategy's entries were in standard deviations.
      */
     public static RiskLimits defaults() {
-        return new RiskLimits(100, 500, 20, 200, 10, 20, 1_000_000_000L, 40, 1_000_000_000L, 64);
+        return new RiskLimits(100, 0.2, 0.8, 20, 4.0, 20, 10, 20, 1_000_000_000L, 40, 1_000_000_000L, 64);
+    }
+
+    /** The fair-value band in ticks for a fair value with standard deviation {@code fairStd} (NaN: the floor). */
+    public double fairValueBand(final double fairStd) {
+        final double band = fairValueBandStd * fairStd;
+        return band > fairValueBandMinTicks ? band : fairValueBandMinTicks;
     }
 
     static void positive(final String key, final long value) {
         if (value <= 0) {
             throw new IllegalArgumentException(key + "=" + value + ": expected > 0");
+        }
+    }
+
+    static void fraction(final String key, final double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalArgumentException(key + "=" + value + ": expected a fraction of capital in (0, 1]");
         }
     }
 

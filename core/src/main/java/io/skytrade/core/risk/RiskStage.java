@@ -1,32 +1,31 @@
 package io.skytrade.core.risk;
 
 import com.lmax.disruptor.EventHandler;
+import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.ControlCode;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
-import io.skytrade.core.order.OrderManagerConfig;
-import io.skytrade.core.order.OrderTable;
+import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.position.PositionTracker;
 
 /**
- * Pipeline stage 6: approves or rejects the strategy's PROPOSED intents in
- * {@link EngineEvent#decisions} with a {@link RiskReason}, runs the drawdown monitor and the
- * safe-mode state machine, and in SAFE appends the cancels and flattening orders; it keeps its own
- * mirror of orders and positions (see the package documentation for the event order, the mirror
- * and the decision layout). A runtime exception inside it is caught, flags the event
- * FLAG_STAGE_FAILED, rejects the remaining intents and enters SAFE. Thread-safety: one thread, as
- * a Disruptor handler; getters are for that thread or tests. Hot-path cost: constant work per
- * intent plus a pass over the instruments for equity and gross exposure, a pass over the order
- * table in SAFE; no allocation, logging or clock.
+ * Pipeline stage "risk", the {@link TradingBook}'s pre-trade phase: approves or rejects the
+ * strategy's PROPOSED intents in {@link EngineEvent#decisions} with a {@link RiskReason} against
+ * the book's orders, positions and market, records each approved order in the book (which assigns
+ * its client order id) and each approved cancel, runs the drawdown monitor and the safe-mode state
+ * machine, and in SAFE appends the cancels and flattening orders (see the package documentation
+ * for the event order and the decision layout). It keeps no orders or positions of its own. A
+ * runtime exception inside it is caught, flags the event FLAG_STAGE_FAILED, rejects the remaining
+ * intents and enters SAFE. Thread-safety: one thread, the book's; getters are for that thread or
+ * tests. Hot-path cost: constant work per intent plus a pass over the instruments for equity and
+ * gross exposure, a pass over the live orders in SAFE; no allocation, logging or clock.
  */
-public final class RiskStage implements EventHandler<EngineEvent> {
+public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
     private final SafeModeConfig safeModeConfig;
-    private final MarketView market = new MarketView();
-    private final PositionTracker positions = new PositionTracker();
-    private final OrderTable orders;
+    private final TradingBook book;
     private final PreTradeRiskCheck check;
     private final DrawdownMonitor drawdown;
     private final SafeModeStateMachine safeMode = new SafeModeStateMachine();
@@ -38,24 +37,26 @@ public final class RiskStage implements EventHandler<EngineEvent> {
     private long failures;
     private long decisionOverflows;
 
-    public RiskStage(final RiskLimits limits, final DrawdownLimits drawdownLimits, final SafeModeConfig safeModeConfig,
-                     final OrderManagerConfig orderConfig) {
-        if (orderConfig.orderCapacity() < limits.maxOpenOrders() + EngineEvent.MAX_INSTRUMENTS) {
-            throw new IllegalArgumentException("orders.orderCapacity=" + orderConfig.orderCapacity()
+    /**
+     * @param capital the one capital figure (price units) exposure and drawdown limits are fractions of
+     */
+    public RiskStage(final TradingBook book, final RiskLimits limits, final DrawdownLimits drawdownLimits,
+                     final SafeModeConfig safeModeConfig, final double capital) {
+        if (book.orders().capacity() < limits.maxOpenOrders() + EngineEvent.MAX_INSTRUMENTS) {
+            throw new IllegalArgumentException("orders.orderCapacity=" + book.orders().capacity()
                 + ": expected >= risk.maxOpenOrders + " + EngineEvent.MAX_INSTRUMENTS + " ("
                 + (limits.maxOpenOrders() + EngineEvent.MAX_INSTRUMENTS) + ")");
         }
         this.safeModeConfig = safeModeConfig;
-        this.orders = new OrderTable(orderConfig);
-        this.check = new PreTradeRiskCheck(limits, market, orders, positions);
-        this.drawdown = new DrawdownMonitor(drawdownLimits);
-        this.unwinder = new SafeModeUnwinder(limits, safeModeConfig, market, orders, positions, check);
+        this.book = book;
+        this.check = new PreTradeRiskCheck(limits, book, capital);
+        this.drawdown = new DrawdownMonitor(drawdownLimits, capital);
+        this.unwinder = new SafeModeUnwinder(limits, safeModeConfig, book, check);
     }
 
-    /** Risk stage with every default. */
-    public static RiskStage withDefaults() {
-        return new RiskStage(RiskLimits.defaults(), DrawdownLimits.defaults(), SafeModeConfig.defaults(),
-            OrderManagerConfig.defaults());
+    /** Risk stage with every default over {@code book}, on {@code capital}. */
+    public static RiskStage withDefaults(final TradingBook book, final double capital) {
+        return new RiskStage(book, RiskLimits.defaults(), DrawdownLimits.defaults(), SafeModeConfig.defaults(), capital);
     }
 
     @Override
@@ -125,19 +126,10 @@ public final class RiskStage implements EventHandler<EngineEvent> {
     }
 
     private void onInput(final EngineEvent event, final Decisions decisions, final long now) {
-        market.onEvent(event);
-        final int instrument = event.instrumentId;
         switch (event.type) {
-            case EventType.MARKET_BOOK -> {
-                if (PositionTracker.isValidInstrument(instrument)) {
-                    positions.onMark(instrument, market.mid(instrument));
-                }
-            }
-            case EventType.ORDER_EVENT -> orders.onOrderEvent(event, positions);
             case EventType.POSITION_REPORT -> reconcile(event, decisions);
-            case EventType.SETTLEMENT -> positions.onSettlement(instrument, event.value);
             case EventType.TIMER -> {
-                final int stale = market.firstStale(now, safeModeConfig.maxMarketDataAgeNanos());
+                final int stale = book.market().firstStale(now, safeModeConfig.maxMarketDataAgeNanos());
                 if (stale >= 0) {
                     safeMode.enterSafe(RiskReason.STALE_MARKET_DATA, stale, decisions);
                 }
@@ -153,7 +145,7 @@ public final class RiskStage implements EventHandler<EngineEvent> {
         if (!PositionTracker.isValidInstrument(instrument)) {
             return;
         }
-        final long ours = positions.position(instrument);
+        final long ours = book.position(instrument);
         if (Math.abs(ours - event.position) > safeModeConfig.reconcileToleranceLots()) {
             alert(decisions, RiskReason.POSITION_MISMATCH, instrument, ours, event.position);
             safeMode.enterSafe(RiskReason.POSITION_MISMATCH, instrument, decisions);
@@ -175,7 +167,7 @@ public final class RiskStage implements EventHandler<EngineEvent> {
     }
 
     private void onEquity(final Decisions decisions, final long now) {
-        final int bits = drawdown.update(positions.equity(), now);
+        final int bits = drawdown.update(book.equity(), now);
         if ((bits & DrawdownMonitor.HARD) != 0) {
             safeMode.enterSafe(RiskReason.HARD_DRAWDOWN, -1, decisions);
         }
@@ -209,12 +201,11 @@ public final class RiskStage implements EventHandler<EngineEvent> {
             reject(decisions, i, reason);
             return;
         }
-        final long id = orders.open(instrument, side, price, qty, decisions.timeInForce[i], now);
+        final long id = book.open(instrument, side, price, qty, decisions.timeInForce[i], now);
         if (id == 0) {
             reject(decisions, i, RiskReason.ORDER_TABLE_FULL);
             return;
         }
-        orders.markSent(id);
         check.onNewApproved(now);
         decisions.clientOrderId[i] = id;
         decisions.status[i] = Decisions.STATUS_APPROVED;
@@ -228,8 +219,8 @@ public final class RiskStage implements EventHandler<EngineEvent> {
             reject(decisions, i, reason);
             return;
         }
-        decisions.instrumentId[i] = orders.slotInstrument(orders.slotOf(id));
-        orders.requestCancel(id);
+        decisions.instrumentId[i] = book.orders().slotInstrument(book.orders().slotOf(id));
+        book.requestCancel(id);
         check.onCancelApproved(now);
         decisions.status[i] = Decisions.STATUS_APPROVED;
         approved++;
@@ -256,26 +247,17 @@ public final class RiskStage implements EventHandler<EngineEvent> {
         return safeMode.mode();
     }
 
-    /** Risk's own view of positions and PnL (the mirror; read on the stage's thread or in tests). */
-    public PositionTracker positions() {
-        return positions;
-    }
-
-    /** Risk's mirror of the order table (read on the stage's thread or in tests). */
-    public OrderTable orders() {
-        return orders;
-    }
-
-    public MarketView market() {
-        return market;
+    /** The book this stage guards (read on the stage's thread or in tests). */
+    public TradingBook book() {
+        return book;
     }
 
     public DrawdownMonitor drawdown() {
         return drawdown;
     }
 
-    /** Gross exposure in lots, counting open orders. */
-    public long grossExposure() {
+    /** Gross exposure in price units, counting open orders. */
+    public double grossExposure() {
         return check.grossExposure();
     }
 
@@ -301,11 +283,10 @@ public final class RiskStage implements EventHandler<EngineEvent> {
         return decisionOverflows + safeMode.unrecordedTransitions() + unwinder.overflows();
     }
 
-    /** Hash of every piece of state, for determinism and replay checks. */
+    /** Hash of risk's own state (not the book's: the book stage hashes that), for replay checks. */
+    @Override
     public long stateHash() {
-        long h = PositionTracker.mix(market.stateHash(), positions.stateHash());
-        h = PositionTracker.mix(h, orders.stateHash());
-        h = PositionTracker.mix(h, check.stateHash());
+        long h = check.stateHash();
         h = PositionTracker.mix(h, drawdown.stateHash());
         h = PositionTracker.mix(h, safeMode.stateHash());
         h = PositionTracker.mix(h, unwinder.stateHash());

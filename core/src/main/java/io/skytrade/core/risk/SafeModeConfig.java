@@ -15,7 +15,7 @@ package io.skytrade.core.risk;
  *                              ticks of fair value, so the engine holds a position rather than close it into a
  *                              market that far from its valuation. Off by default: SAFE follows a shock, the
  *                              nowcast does not move with the market, and the strategy's fair-value band
- *                              ({@code risk.fairValueBandTicks}) would then keep every losing position open.
+ *                              ({@code risk.fairValueBandStd}) would then keep every losing position open.
  */
 public record SafeModeConfig(
     long maxMarketDataAgeNanos,

@@ -1,5 +1,7 @@
 package io.skytrade.core.risk;
 
+import io.skytrade.core.book.MarketView;
+import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
@@ -20,7 +22,7 @@ import io.skytrade.core.position.PositionTracker;
  * IOC orders, its own flattening orders among them, are never cancelled: they do not rest, the
  * venue ends them itself, and a cancel would only race their fills and come back rejected.
  * Level-triggered, so an action lost to a full decision buffer or an unfilled IOC is retried on
- * the next event. Decisions it appends are APPROVED and recorded in the risk stage's order mirror.
+ * the next event. Decisions it appends are APPROVED and recorded in the {@link TradingBook}.
  * Single-threaded. Hot-path cost: one pass over the order table's slots and over the
  * instruments, in SAFE only; no allocation.
  */
@@ -30,16 +32,18 @@ public final class SafeModeUnwinder {
     private final MarketView market;
     private final OrderTable orders;
     private final PositionTracker positions;
+    private final TradingBook book;
     private final PreTradeRiskCheck check;
     private long overflows;
 
-    public SafeModeUnwinder(final RiskLimits limits, final SafeModeConfig config, final MarketView market,
-                            final OrderTable orders, final PositionTracker positions, final PreTradeRiskCheck check) {
+    public SafeModeUnwinder(final RiskLimits limits, final SafeModeConfig config, final TradingBook book,
+                            final PreTradeRiskCheck check) {
         this.limits = limits;
         this.config = config;
-        this.market = market;
-        this.orders = orders;
-        this.positions = positions;
+        this.book = book;
+        this.market = book.market();
+        this.orders = book.orders();
+        this.positions = book.positions();
         this.check = check;
     }
 
@@ -48,7 +52,8 @@ public final class SafeModeUnwinder {
         if (orders.openCount() == 0) {
             return;
         }
-        for (int s = 0; s < orders.capacity(); s++) {
+        for (int k = 0; k < orders.liveCount(); k++) {
+            final int s = orders.liveSlot(k);
             final int st = orders.slotState(s);
             if (st != OrderState.SENT && st != OrderState.ACKED && st != OrderState.PARTIALLY_FILLED
                 || orders.slotTimeInForce(s) == TimeInForce.IOC) {
@@ -62,7 +67,7 @@ public final class SafeModeUnwinder {
                 return;
             }
             out.status[i] = Decisions.STATUS_APPROVED;
-            orders.requestCancel(id);
+            book.requestCancel(id);
             check.onCancelApproved(nowNanos);
         }
     }
@@ -88,13 +93,12 @@ public final class SafeModeUnwinder {
                 overflows++;
                 return;
             }
-            final long id = orders.open(instrument, side, price, qty, TimeInForce.IOC, nowNanos);
+            final long id = book.open(instrument, side, price, qty, TimeInForce.IOC, nowNanos);
             if (id == 0) {
                 out.status[i] = Decisions.STATUS_REJECTED;
                 out.reason[i] = RiskReason.ORDER_TABLE_FULL;
                 continue;
             }
-            orders.markSent(id);
             out.clientOrderId[i] = id;
             out.status[i] = Decisions.STATUS_APPROVED;
             out.timeInForce[i] = TimeInForce.IOC;

@@ -5,6 +5,7 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.feature.DecayingSum;
 import io.skytrade.core.feature.EventGuard;
+import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.registry.InstrumentRegistry;
 
 /**
@@ -21,7 +22,7 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * <p>Owns its state; one thread. Hot-path cost: O(products touched) with one {@code tanh} and one
  * {@code exp} each, no allocation.
  */
-public final class SignalHandler implements EventHandler<EngineEvent> {
+public final class SignalHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
     private final int instrumentCount;
     private final SignalCombiner combiner;
@@ -100,6 +101,7 @@ public final class SignalHandler implements EventHandler<EngineEvent> {
         event.signalledInstruments |= 1L << i;
     }
 
+    @Override
     public long stateHash() {
         long h = surprise.stateHash();
         for (int i = 0; i < fair.length; i++) {

@@ -1,70 +1,80 @@
 package io.skytrade.core.sizing;
 
 /**
- * Turns a signal into a target position and a target into the next order quantity: volatility
- * targeting ({@code riskBudget x |signal| / fairStd}) capped by a fractional Kelly position
- * ({@code kellyFraction x capital x edge / fairStd^2}, zero when the edge disagrees with the
- * signal) and by the position cap, rounded down to whole lots; orders are capped at
- * {@code maxOrderQty} and never take the position beyond the cap.
+ * The largest position the strategy may hold in a product, in lots, from one set of units: the
+ * volatility of PnL it would carry ({@code riskFraction x capital} over the standard deviation of
+ * the settlement, combined with the market's price volatility over the holding horizon), the
+ * confidence tier of the fair value (its standard deviation relative to its level), the exposure
+ * rule shared with risk ({@code risk.maxPositionFraction x capital} of notional) and the position
+ * cap, rounded down to whole lots.
  *
- * <p>Immutable. Hot-path cost: a few flops, no allocation. Non-finite inputs size to zero.
+ * <p>Immutable. Hot-path cost: a square root, a division and a short loop over the tiers; no
+ * allocation. Non-finite inputs size to zero.
  */
 public final class PositionSizer {
     private final double riskBudget;
-    private final double kellyFraction;
-    private final double capital;
+    private final double holdingSeconds;
+    private final double exposureBudget;
     private final long maxPosition;
-    private final long maxOrderQty;
     private final long lot;
     private final double minStd;
+    private final double[] tierStd;
+    private final double[] tierCaps;
 
-    public PositionSizer(final SizerParams p) {
-        riskBudget = p.riskBudget();
-        kellyFraction = p.kellyFraction();
-        capital = p.capital();
+    /**
+     * @param capital             the one capital figure, price units
+     * @param maxPositionFraction risk's per-product exposure limit, fraction of capital
+     */
+    public PositionSizer(final SizerParams p, final double capital, final double maxPositionFraction) {
+        if (!(capital > 0) || Double.isInfinite(capital)) {
+            throw new IllegalArgumentException("capital=" + capital + ": expected a finite number > 0");
+        }
+        riskBudget = p.riskFraction() * capital;
+        holdingSeconds = p.holdingSeconds();
+        exposureBudget = maxPositionFraction * capital;
         maxPosition = p.maxPosition() / p.lotSize() * p.lotSize();
-        maxOrderQty = p.maxOrderQty() / p.lotSize() * p.lotSize();
         lot = p.lotSize();
         minStd = p.minStd();
+        tierStd = p.confidenceStd();
+        tierCaps = p.confidenceCaps();
     }
 
     /**
-     * Signed target position in lots.
+     * Largest absolute position, lots.
      *
-     * @param signal  combined signal in [-1, 1] (clamped)
-     * @param edge    expected settlement minus the reference price, price units
-     * @param fairStd standard deviation of the expected settlement, price units
+     * @param fair           expected settlement, price units
+     * @param fairStd        its standard deviation, price units
+     * @param marketVariance the market's price variance per second, price units squared
+     * @param scale          multiplier from the regime and the drawdown state, in [0, 1]
      */
-    public long targetPosition(final double signal, final double edge, final double fairStd) {
-        if (!Double.isFinite(signal) || !Double.isFinite(edge) || !Double.isFinite(fairStd) || signal == 0.0) {
+    public long limit(final double fair, final double fairStd, final double marketVariance, final double scale) {
+        if (!(fair > 0) || !Double.isFinite(fair) || !Double.isFinite(fairStd) || !(marketVariance >= 0)
+            || !Double.isFinite(marketVariance) || !(scale > 0)) {
             return 0;
         }
-        final double s = Math.max(-1.0, Math.min(1.0, signal));
         final double std = Math.max(minStd, fairStd);
-        final double dirEdge = s > 0 ? edge : -edge;
-        final double vol = riskBudget * Math.abs(s) / std;
-        final double kelly = dirEdge > 0.0 ? kellyFraction * capital * dirEdge / (std * std) : 0.0;
-        final double q = Math.min(Math.min(vol, kelly), (double) maxPosition);
-        final long lots = (long) Math.floor(q / lot) * lot;
-        return s > 0 ? lots : -lots;
+        final double pnlStd = Math.sqrt(std * std + marketVariance * holdingSeconds);
+        double q = Math.min(riskBudget / pnlStd, exposureBudget / fair);
+        q = Math.min(q, tierCap(std / fair));
+        q = Math.min(q, (double) maxPosition) * Math.min(1.0, scale);
+        return (long) Math.floor(q / lot) * lot;
     }
 
-    /**
-     * Signed quantity to trade now to move {@code position} toward {@code desired} (clamped to the
-     * cap): at most {@code maxOrderQty}, whole lots, 0 when less than a lot away.
-     */
-    public long orderQuantity(final long desired, final long position) {
-        final long target = Math.max(-maxPosition, Math.min(maxPosition, desired));
-        final long d = target - position;
-        final long q = Math.min(Math.abs(d), maxOrderQty) / lot * lot;
-        return d >= 0 ? q : -q;
+    /** The confidence tier's cap for a relative standard deviation, lots. */
+    public double tierCap(final double relativeStd) {
+        for (int i = 0; i < tierStd.length; i++) {
+            if (relativeStd <= tierStd[i]) {
+                return tierCaps[i];
+            }
+        }
+        return tierCaps[tierCaps.length - 1];
+    }
+
+    public long lotSize() {
+        return lot;
     }
 
     public long maxPosition() {
         return maxPosition;
-    }
-
-    public long maxOrderQty() {
-        return maxOrderQty;
     }
 }

@@ -1,105 +1,152 @@
 package io.skytrade.core.strategy;
 
 import com.lmax.disruptor.EventHandler;
+import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
-import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.feature.EventGuard;
+import io.skytrade.core.order.OrderState;
+import io.skytrade.core.order.OrderTable;
+import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.risk.RiskLimits;
 import io.skytrade.core.sizing.PositionSizer;
-import io.skytrade.core.sizing.SizerParams;
 
 /**
- * Stage 5: keeps per product the latest fair value, signal, regime posterior, top of book and
- * imbalance, position (from fills and position reports) and the one working order it allows
- * (learnt from acks), and on every event that changes any of these for a product decides with
- * {@link AdaptiveStrategy} and {@link PositionSizer}: it appends to {@link EngineEvent#decisions}
- * an ORDER_NEW intent (side, limit price, quantity; client order id 0, status PROPOSED) toward the
- * desired position, or an ORDER_CANCEL of the working order when it points the wrong way, no longer
- * keeps the edge, or has rested its minimum life and its price is stale by more than the reprice
- * distance (a requote of the book alone never cancels). While an intent awaits its ack, reject or
- * cancel confirmation (bounded by a timeout in event time) the product gets no new intent. A
- * product trades only once its fair value has been revalued {@code minValuations} times; a
- * SETTLEMENT flattens its position and starts that count again. Timeouts
- * and order ages run on the latest event time seen, since observations carry their (earlier)
- * observation time.
+ * Stage "strategy": a two-sided market maker per product around the fair value. It keeps per
+ * product the latest fair value and its standard deviation, the regime posterior, everyone else's
+ * touch (the venue's book less our own resting orders, netted by the {@link TradingBook}, so our
+ * own quotes never move the prices we quote against) and an estimate of the market's price
+ * variance per second; it reads positions and working orders from the book. On every event that
+ * changes any of these for a product it:
+ * <ol>
+ *   <li>sizes the product's position limit with the {@link PositionSizer} (volatility of PnL,
+ *       confidence tier, exposure rule, the regime's size scale);</li>
+ *   <li>prices with the {@link QuoteModel}: a half-spread from the fair value's uncertainty and the
+ *       market's volatility, a reservation price skewed against the position;</li>
+ *   <li>takes (IOC at everyone else's far touch) when that touch is beyond fair value by more than
+ *       {@code takeStd} fair-value standard deviations, at most once per {@code takeInterval};</li>
+ *   <li>keeps {@code quoteLevels} resting orders per side at the target prices (a side whose best
+ *       price would lie outside risk's fair-value band is not quoted), with sizes falling
+ *       with the position: a working order within the requote distance of a target stays; one that
+ *       no longer keeps its edge is cancelled at once, one merely off target only after its minimum
+ *       life; missing levels are proposed once the side has nothing pending and no order off target
+ *       (no cancel storms, never a new order racing the cancel of the one it replaces, never a second
+ *       ladder beside a stale one).</li>
+ * </ol>
+ * Intents are appended to {@link EngineEvent#decisions} as PROPOSED (client order id 0); risk
+ * approves them and the book assigns ids. A product is quoted only once its fair value has been
+ * revalued {@code minValuations} times; a SETTLEMENT starts that count again.
  *
- * <p>Owns its state; one thread. Hot-path cost: O(products changed), a few hundred nanoseconds at
- * most, no allocation. When the decisions buffer is full the intent is dropped and counted.
+ * <p>Keeps no orders or positions (the book does); runs on the book's thread. Hot-path cost:
+ * O(products changed x live orders), a few hundred nanoseconds, no allocation. When the decisions
+ * buffer is full intents are dropped and counted.
  */
-public final class StrategyHandler implements EventHandler<EngineEvent> {
+public final class StrategyHandler implements EventHandler<EngineEvent>, StateHash {
+    private static final double LN2 = 0.6931471805599453;
+    private static final int MAX_WORKING = 16;
+
+    private final TradingBook book;
+    private final RiskLimits riskLimits;
+    private final OrderTable orders;
     private final int seriesCount;
     private final int instrumentCount;
-    private final AdaptiveStrategy strategy;
+    private final QuoteModel model;
     private final PositionSizer sizer;
     private final int levels;
-    private final double decay;
-    private final long repriceTicks;
-    private final double repriceSpreadFraction;
+    private final long quoteSize;
+    private final double levelSpacing;
+    private final double quoteHorizon;
+    private final long requoteTicks;
+    private final double requoteFraction;
     private final long minQuoteLife;
+    private final double takeStd;
+    private final long takeMinTicks;
+    private final long takeMaxLots;
+    private final long takeInterval;
+    private final double volHalfLife;
     private final int minValuations;
-    private final long pendingTimeout;
+    private final long intentInterval;
+    private final double[] regimeSpreadScale;
+    private final double[] regimeSizeScale;
 
     private final double[] fair;
     private final double[] fairStd;
     private final boolean[] hasFair;
     private final int[] valuations;
-    private final double[] signal;
-    private final boolean[] hasSignal;
     private final double[] regime;
     private final int[] regimeCount;
     private final long[] bestBid;
     private final long[] bestAsk;
-    private final double[] imbalance;
-    private final boolean[] hasBook;
-    private final long[] position;
-    private final long[] desired;
-    private final long[] workingId;
-    private final int[] workingSide;
-    private final long[] workingPrice;
-    private final long[] workingLeaves;
-    private final long[] workingSince;
-    private final long[] pendingNewUntil;
-    private final long[] pendingCancelUntil;
+    private final long[] bidQty;
+    private final long[] askQty;
+    private final double[] lastMid;
+    private final long[] lastMidTime;
+    private final double[] variance;
+    private final long[] limit;
+    private final long[] nextTake;
+    private final long[] nextBuyIntent;
+    private final long[] nextSellIntent;
+    private final long[] netBidQty = new long[EngineEvent.BOOK_DEPTH];
+    private final long[] netAskQty = new long[EngineEvent.BOOK_DEPTH];
+    private final long[] targetPrice = new long[StrategyParams.MAX_LEVELS];
+    private final long[] targetSize = new long[StrategyParams.MAX_LEVELS];
+    private final boolean[] targetMatched = new boolean[StrategyParams.MAX_LEVELS];
+    private final int[] working = new int[MAX_WORKING];
     private long now = Long.MIN_VALUE;
     private long droppedIntents;
+    private long takes;
 
-    public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final SizerParams sizerParams) {
+    /**
+     * @param riskLimits risk's limits: the strategy never proposes a price outside risk's fair-value
+     *                   band (the rule is risk's, read here, not restated)
+     */
+    public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
+                           final RiskLimits riskLimits, final TradingBook book) {
+        this.book = book;
+        this.riskLimits = riskLimits;
+        this.orders = book.orders();
+        this.sizer = sizer;
         seriesCount = registry.seriesCount();
         instrumentCount = registry.instrumentCount();
-        strategy = new AdaptiveStrategy(params);
-        sizer = new PositionSizer(sizerParams);
-        levels = params.imbalanceLevels();
-        decay = params.imbalanceDecay();
-        repriceTicks = params.repriceTicks();
-        repriceSpreadFraction = params.repriceSpreadFraction();
+        model = new QuoteModel(params);
+        levels = params.quoteLevels();
+        quoteSize = params.quoteSize();
+        levelSpacing = params.levelSpacing();
+        quoteHorizon = params.quoteHorizonSeconds();
+        requoteTicks = params.requoteTicks();
+        requoteFraction = params.requoteFraction();
         minQuoteLife = params.minQuoteLifeNanos();
+        takeStd = params.takeStd();
+        takeMinTicks = params.takeMinTicks();
+        takeMaxLots = params.takeMaxLots();
+        takeInterval = params.takeIntervalNanos();
+        volHalfLife = params.volHalfLifeSeconds();
         minValuations = params.minValuations();
-        pendingTimeout = params.pendingTimeoutNanos();
+        intentInterval = params.intentIntervalNanos();
+        regimeSpreadScale = params.regimeSpreadScale();
+        regimeSizeScale = params.regimeSizeScale();
         final int n = Math.max(1, instrumentCount);
         fair = new double[n];
         fairStd = new double[n];
         hasFair = new boolean[n];
         valuations = new int[n];
-        signal = new double[n];
-        hasSignal = new boolean[n];
         regime = new double[n * EngineEvent.MAX_REGIMES];
         regimeCount = new int[n];
         bestBid = new long[n];
         bestAsk = new long[n];
-        imbalance = new double[n];
-        hasBook = new boolean[n];
-        position = new long[n];
-        desired = new long[n];
-        workingId = new long[n];
-        workingSide = new int[n];
-        workingPrice = new long[n];
-        workingLeaves = new long[n];
-        workingSince = new long[n];
-        pendingNewUntil = new long[n];
-        pendingCancelUntil = new long[n];
+        bidQty = new long[n];
+        askQty = new long[n];
+        lastMid = new double[n];
+        lastMidTime = new long[n];
+        variance = new double[n];
+        limit = new long[n];
+        nextTake = new long[n];
+        nextBuyIntent = new long[n];
+        nextSellIntent = new long[n];
     }
 
     @Override
@@ -110,21 +157,15 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         now = Math.max(now, event.eventTimeNanos);
         long changed = 0;
         final long touched = event.touchedInstruments;
-        final long signalled = event.signalledInstruments;
         for (int i = 0; i < instrumentCount; i++) {
-            final long bit = 1L << i;
-            if ((touched & bit) != 0 && Double.isFinite(event.fairValue[i]) && Double.isFinite(event.fairStd[i])) {
+            if ((touched & (1L << i)) != 0 && Double.isFinite(event.fairValue[i]) && Double.isFinite(event.fairStd[i])) {
                 fair[i] = event.fairValue[i];
                 fairStd[i] = event.fairStd[i];
                 hasFair[i] = true;
                 if (valuations[i] < minValuations) {
                     valuations[i]++;
                 }
-            }
-            if ((signalled & bit) != 0 && Double.isFinite(event.signal[i])) {
-                signal[i] = event.signal[i];
-                hasSignal[i] = true;
-                changed |= bit;
+                changed |= 1L << i;
             }
         }
         final int id = event.instrumentId;
@@ -133,35 +174,46 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
                 onBook(event, id);
                 changed |= 1L << id;
             }
-            case EventType.ORDER_EVENT -> {
-                onOrderEvent(event, id);
-                changed |= 1L << id;
-            }
-            case EventType.POSITION_REPORT -> {
-                position[id] = event.position;
-                changed |= 1L << id;
-            }
+            case EventType.ORDER_EVENT, EventType.POSITION_REPORT -> changed |= 1L << id;
             case EventType.SETTLEMENT -> {
-                position[id] = 0;
                 hasFair[id] = false;
                 valuations[id] = 0;
+                changed &= ~(1L << id);
             }
             default -> { }
         }
-        if (changed != 0) {
-            for (int i = 0; i < instrumentCount; i++) {
-                if ((changed & (1L << i)) != 0) {
-                    decide(event, i);
-                }
+        while (changed != 0) {
+            final int i = Long.numberOfTrailingZeros(changed);
+            changed &= changed - 1;
+            if (i < instrumentCount) {
+                decide(event, i);
             }
         }
     }
 
     private void onBook(final EngineEvent e, final int id) {
-        bestBid[id] = e.bestBid();
-        bestAsk[id] = e.bestAsk();
-        imbalance[id] = OrderBookImbalance.compute(e.bidQtys, e.bidLevels, e.askQtys, e.askLevels, levels, decay);
-        hasBook[id] = e.bidLevels > 0 || e.askLevels > 0;
+        book.netOwnOrders(e, netBidQty, netAskQty);
+        bestBid[id] = 0;
+        bidQty[id] = 0;
+        for (int l = 0; l < e.bidLevels; l++) {
+            if (netBidQty[l] > 0) {
+                bestBid[id] = e.bidPrices[l];
+                bidQty[id] = netBidQty[l];
+                break;
+            }
+        }
+        bestAsk[id] = 0;
+        askQty[id] = 0;
+        for (int l = 0; l < e.askLevels; l++) {
+            if (netAskQty[l] > 0) {
+                bestAsk[id] = e.askPrices[l];
+                askQty[id] = netAskQty[l];
+                break;
+            }
+        }
+        if (bestBid[id] > 0 && bestAsk[id] > bestBid[id]) {
+            updateVariance(id, 0.5 * (bestBid[id] + bestAsk[id]), e.eventTimeNanos);
+        }
         final int k = Math.min(e.regimeCount, EngineEvent.MAX_REGIMES);
         if (k > 0) {
             System.arraycopy(e.regimePosterior, 0, regime, id * EngineEvent.MAX_REGIMES, k);
@@ -169,117 +221,202 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         }
     }
 
-    private void onOrderEvent(final EngineEvent e, final int id) {
-        switch (e.orderEventKind) {
-            case OrderEventKind.ACK -> {
-                pendingNewUntil[id] = 0;
-                workingId[id] = e.clientOrderId;
-                workingSide[id] = e.side;
-                workingPrice[id] = e.priceTicks;
-                workingLeaves[id] = e.leavesQty > 0 ? e.leavesQty : e.quantity;
-                workingSince[id] = now;
-            }
-            case OrderEventKind.REJECT -> pendingNewUntil[id] = 0;
-            case OrderEventKind.FILL -> {
-                position[id] += Side.sign(e.side) * e.fillQty;
-                if (e.clientOrderId == workingId[id] && workingId[id] != 0) {
-                    workingLeaves[id] = e.leavesQty;
-                    if (e.leavesQty <= 0) {
-                        clearWorking(id);
-                    }
-                }
-            }
-            case OrderEventKind.CANCELLED -> {
-                if (e.clientOrderId == workingId[id]) {
-                    clearWorking(id);
-                }
-                pendingCancelUntil[id] = 0;
-            }
-            case OrderEventKind.CANCEL_REJECT -> pendingCancelUntil[id] = 0;
-            default -> { }
+    /** Folds a mid into the product's EWMA of squared mid changes per second (half-life in event time). */
+    private void updateVariance(final int id, final double mid, final long time) {
+        if (lastMidTime[id] != 0 && time > lastMidTime[id]) {
+            final double dt = (time - lastMidTime[id]) * 1e-9;
+            final double d = mid - lastMid[id];
+            final double rate = d * d / dt;
+            final double alpha = 1.0 - StrictMath.exp(-dt * LN2 / volHalfLife);
+            variance[id] = variance[id] == 0 ? rate : variance[id] + alpha * (rate - variance[id]);
         }
-    }
-
-    private void clearWorking(final int id) {
-        workingId[id] = 0;
-        workingSide[id] = Side.NONE;
-        workingPrice[id] = 0;
-        workingLeaves[id] = 0;
-        workingSince[id] = 0;
-        pendingCancelUntil[id] = 0;
+        if (time >= lastMidTime[id]) {
+            lastMid[id] = mid;
+            lastMidTime[id] = time;
+        }
     }
 
     private void decide(final EngineEvent e, final int i) {
-        final long t = now;
-        if (!hasFair[i] || valuations[i] < minValuations || !hasSignal[i] || !hasBook[i] || pendingNewUntil[i] > t
-            || pendingCancelUntil[i] > t) {
+        if (!hasFair[i] || valuations[i] < minValuations || bestBid[i] == 0 && bestAsk[i] == 0) {
             return;
         }
-        strategy.blend(regime, i * EngineEvent.MAX_REGIMES, regimeCount[i]);
-        final double s = signal[i];
-        final long bid = bestBid[i];
-        final long ask = bestAsk[i];
-        final double ref = bid > 0 && ask > 0 ? 0.5 * (bid + ask) : bid > 0 ? bid : ask;
-        final double halfSpread = bid > 0 && ask > bid ? 0.5 * (ask - bid) : 0.0;
-        final double edgeStd = Math.sqrt(fairStd[i] * fairStd[i] + halfSpread * halfSpread);
-        final long want = strategy.desiredPosition(sizer, s, fair[i] - ref, edgeStd, position[i]);
-        desired[i] = want;
-        final long qty = sizer.orderQuantity(want, position[i]);
-        final int side = qty > 0 ? Side.BUY : qty < 0 ? Side.SELL : Side.NONE;
-        final long price = side == Side.NONE ? 0 : strategy.limitPrice(side, fair[i], s, imbalance[i], bid, ask);
-        if (workingId[i] != 0) {
-            if (shouldCancel(i, side, price, s, bid, ask, t)) {
-                if (e.decisions.add(DecisionKind.ORDER_CANCEL, i, workingSide[i], workingPrice[i], workingLeaves[i],
-                    workingId[i], 0) < 0) {
-                    droppedIntents++;
-                } else {
-                    pendingCancelUntil[i] = t + pendingTimeout;
-                }
+        double spreadScale = regimeSpreadScale[0];
+        double sizeScale = regimeSizeScale[0];
+        final int k = Math.min(regimeCount[i], regimeSpreadScale.length);
+        double w = 0;
+        double sp = 0;
+        double sz = 0;
+        for (int j = 0; j < k; j++) {
+            final double p = regime[i * EngineEvent.MAX_REGIMES + j];
+            if (p > 0) {
+                w += p;
+                sp += p * regimeSpreadScale[j];
+                sz += p * regimeSizeScale[j];
             }
+        }
+        if (w > 0 && Double.isFinite(w)) {
+            spreadScale = sp / w;
+            sizeScale = sz / w;
+        }
+        final double f = fair[i];
+        final double sf = fairStd[i];
+        final long q = book.position(i);
+        final long lim = sizer.limit(f, sf, variance[i], sizeScale);
+        limit[i] = lim;
+        final double half = model.halfSpread(sf, Math.sqrt(variance[i] * quoteHorizon), spreadScale);
+        final double reservation = model.reservation(f, q, lim, half);
+        final double band = riskLimits.fairValueBand(sf);
+        take(e, i, f, sf, q, lim, band);
+        final long base = Math.max(1, Math.round(quoteSize * sizeScale));
+        final long bid = model.bidPrice(reservation, half, f, bestBid[i], bestAsk[i]);
+        final long ask = model.askPrice(reservation, half, f, bestBid[i], bestAsk[i]);
+        quote(e, i, Side.BUY, f - bid <= band ? bid : 0, half, f, model.quoteSize(1, q, lim, base),
+            lim - q - orders.openBuyQty(i));
+        quote(e, i, Side.SELL, ask - f <= band ? ask : 0, half, f, model.quoteSize(-1, q, lim, base),
+            lim + q - orders.openSellQty(i));
+    }
+
+    /**
+     * An IOC at everyone else's far touch when it lies beyond fair value by more than the take
+     * threshold but within risk's band (further than that the market and the valuation disagree too
+     * much for either to be trusted).
+     */
+    private void take(final EngineEvent e, final int i, final double f, final double sf, final long q, final long lim,
+                      final double band) {
+        if (takeMaxLots == 0 || now < nextTake[i]) {
             return;
         }
-        if (side == Side.NONE || price == 0) {
-            return;
-        }
-        if (e.decisions.add(DecisionKind.ORDER_NEW, i, side, price, Math.abs(qty), 0, 0) < 0) {
-            droppedIntents++;
-        } else {
-            pendingNewUntil[i] = t + pendingTimeout;
+        final double threshold = Math.max(takeStd * sf, (double) takeMinTicks);
+        if (bestAsk[i] > 0 && bestAsk[i] <= f - threshold && f - bestAsk[i] <= band) {
+            final long room = lim - q - orders.openBuyQty(i);
+            final long qty = Math.min(Math.min(takeMaxLots, askQty[i]), room);
+            if (qty > 0) {
+                propose(e, i, Side.BUY, bestAsk[i], qty, TimeInForce.IOC);
+                nextTake[i] = now + takeInterval;
+                takes++;
+            }
+        } else if (bestBid[i] > 0 && bestBid[i] >= f + threshold && bestBid[i] - f <= band) {
+            final long room = lim + q - orders.openSellQty(i);
+            final long qty = Math.min(Math.min(takeMaxLots, bidQty[i]), room);
+            if (qty > 0) {
+                propose(e, i, Side.SELL, bestBid[i], qty, TimeInForce.IOC);
+                nextTake[i] = now + takeInterval;
+                takes++;
+            }
         }
     }
 
     /**
-     * Whether the working order of {@code i} must go: at once when the target now needs the other
-     * side (or no order, outside the hold band), or when the order no longer keeps the edge against
-     * the fair value; otherwise only to reprice, once it has rested {@code minQuoteLife} and the new
-     * price is at least {@code max(repriceTicks, repriceSpreadFraction x spread)} away. Requotes of
-     * the book alone therefore never churn orders.
+     * Keeps the side's resting orders on its target ladder: best price {@code top} (0: no quote),
+     * {@code size} lots per level, at most {@code room} more lots than are already working.
      */
-    private boolean shouldCancel(final int i, final int side, final long price, final double s, final long bid,
-                                 final long ask, final long t) {
-        final int ws = workingSide[i];
-        if (side != ws) {
-            return side != Side.NONE || !strategy.holds(s);
+    private void quote(final EngineEvent e, final int i, final int side, final long top, final double half,
+                       final double f, final long size, final long room) {
+        final int dir = Side.sign(side);
+        final long step = Math.max(1, Math.round(levelSpacing * half));
+        for (int k = 0; k < levels; k++) {
+            targetPrice[k] = top <= 0 ? 0 : top - dir * k * step;
+            targetSize[k] = targetPrice[k] > 0 ? size : 0;
+            targetMatched[k] = false;
         }
-        if (!strategy.keepsEdge(ws, workingPrice[i], fair[i])) {
-            return true;
+        final int n = collectWorking(i, side);
+        final long distance = Math.max(requoteTicks, Math.round(requoteFraction * half));
+        boolean pending = false;
+        for (int w = 0; w < n; w++) {
+            final int slot = working[w];
+            final int state = orders.slotState(slot);
+            if (state == OrderState.SENT || state == OrderState.CANCEL_SENT) {
+                pending = true;
+                continue;
+            }
+            final long price = orders.slotPrice(slot);
+            int match = -1;
+            long best = Long.MAX_VALUE;
+            for (int k = 0; k < levels; k++) {
+                final long d = Math.abs(price - targetPrice[k]);
+                if (!targetMatched[k] && targetSize[k] > 0 && d < distance && d < best) {
+                    best = d;
+                    match = k;
+                }
+            }
+            final boolean safe = model.keepsEdge(dir, price, f);
+            if (match >= 0 && safe) {
+                targetMatched[match] = true;
+                continue;
+            }
+            if (!safe || now - orders.slotCreatedNanos(slot) >= minQuoteLife) {
+                if (e.decisions.add(DecisionKind.ORDER_CANCEL, i, side, price, orders.slotLeaves(slot),
+                    orders.slotClientOrderId(slot), 0) < 0) {
+                    droppedIntents++;
+                }
+            }
+            pending = true;
         }
-        if (price == 0 || t - workingSince[i] < minQuoteLife) {
-            return false;
+        if (pending || now < (side == Side.BUY ? nextBuyIntent[i] : nextSellIntent[i])) {
+            return;
         }
-        final long spread = bid > 0 && ask > bid ? ask - bid : 0;
-        final double distance = Math.max(repriceTicks, repriceSpreadFraction * spread);
-        return Math.abs(price - workingPrice[i]) >= distance;
+        long left = room;
+        boolean proposed = false;
+        for (int k = 0; k < levels && left > 0; k++) {
+            if (!targetMatched[k] && targetSize[k] > 0) {
+                final long qty = Math.min(targetSize[k], left);
+                propose(e, i, side, targetPrice[k], qty, TimeInForce.GTC);
+                left -= qty;
+                proposed = true;
+            }
+        }
+        if (proposed) {
+            if (side == Side.BUY) {
+                nextBuyIntent[i] = now + intentInterval;
+            } else {
+                nextSellIntent[i] = now + intentInterval;
+            }
+        }
     }
 
-    /** Position the strategy believes it holds in {@code instrumentId}, lots. */
-    public long position(final int instrumentId) {
-        return position[instrumentId];
+    /** Fills {@link #working} with the slots of the product's resting (GTC) orders on {@code side}; returns their count. */
+    private int collectWorking(final int instrument, final int side) {
+        int n = 0;
+        if (orders.openCount(instrument) == 0) {
+            return 0;
+        }
+        for (int k = 0; k < orders.liveCount() && n < MAX_WORKING; k++) {
+            final int s = orders.liveSlot(k);
+            if (orders.slotInstrument(s) == instrument && orders.slotSide(s) == side
+                && orders.slotTimeInForce(s) == TimeInForce.GTC) {
+                working[n++] = s;
+            }
+        }
+        return n;
     }
 
-    /** Desired position of {@code instrumentId} at its last decision, lots (for dashboards). */
-    public long desiredPosition(final int instrumentId) {
-        return desired[instrumentId];
+    private void propose(final EngineEvent e, final int i, final int side, final long price, final long qty, final int tif) {
+        final int d = e.decisions.add(DecisionKind.ORDER_NEW, i, side, price, qty, 0, 0);
+        if (d < 0) {
+            droppedIntents++;
+        } else {
+            e.decisions.timeInForce[d] = tif;
+        }
+    }
+
+    /** Position limit of {@code instrumentId} at its last decision, lots (for dashboards and tests). */
+    public long limit(final int instrumentId) {
+        return limit[instrumentId];
+    }
+
+    /** Everyone else's best bid (our orders netted out) at the product's last book event, ticks. */
+    public long bestBid(final int instrumentId) {
+        return bestBid[instrumentId];
+    }
+
+    /** Everyone else's best ask (our orders netted out) at the product's last book event, ticks. */
+    public long bestAsk(final int instrumentId) {
+        return bestAsk[instrumentId];
+    }
+
+    /** The product's market price variance per second, price units squared. */
+    public double marketVariance(final int instrumentId) {
+        return variance[instrumentId];
     }
 
     /** Intents dropped because the event's decision buffer was full. */
@@ -287,12 +424,19 @@ public final class StrategyHandler implements EventHandler<EngineEvent> {
         return droppedIntents;
     }
 
+    /** Takes (IOC intents) proposed. */
+    public long takes() {
+        return takes;
+    }
+
+    @Override
     public long stateHash() {
         long h = 23;
         for (int i = 0; i < fair.length; i++) {
-            h = 31 * h + Double.doubleToLongBits(fair[i]) + 3 * Double.doubleToLongBits(signal[i]) + 5 * position[i]
-                + 7 * workingId[i] + 11 * workingLeaves[i] + 13 * pendingNewUntil[i] + 17 * pendingCancelUntil[i]
-                + 19 * bestBid[i] + 23 * bestAsk[i] + 29 * workingSince[i] + 37L * valuations[i];
+            h = 31 * h + Double.doubleToLongBits(fair[i]) + 3 * Double.doubleToLongBits(fairStd[i])
+                + 5 * Double.doubleToLongBits(variance[i]) + 7 * Double.doubleToLongBits(lastMid[i]) + 11 * lastMidTime[i]
+                + 13 * nextTake[i] + 17 * nextBuyIntent[i] + 19 * nextSellIntent[i] + 23 * bestBid[i]
+                + 29 * bestAsk[i] + 37L * valuations[i] + 41 * limit[i] + 43 * bidQty[i] + 47 * askQty[i];
         }
         return 31 * h + now;
     }

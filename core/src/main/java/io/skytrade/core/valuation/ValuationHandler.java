@@ -5,6 +5,7 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.feature.EventGuard;
 import io.skytrade.core.kalman.KalmanParams;
+import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.SettlementRules;
 
@@ -26,7 +27,7 @@ import io.skytrade.core.settlement.SettlementRules;
  * cost: a blend (a few dozen flops) per book event with a filtered mid; a model update and the
  * affected products' forecasts per observation (see {@link SettlementValuator}); no allocation.
  */
-public final class ValuationHandler implements EventHandler<EngineEvent> {
+public final class ValuationHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
     private final int instrumentCount;
     private final SettlementValuator valuator;
@@ -124,6 +125,7 @@ public final class ValuationHandler implements EventHandler<EngineEvent> {
         event.touch(i);
     }
 
+    @Override
     public long stateHash() {
         return 31 * valuator.stateHash() + blend.stateHash();
     }

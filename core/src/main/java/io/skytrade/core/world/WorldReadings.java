@@ -66,19 +66,30 @@ public final class WorldReadings {
     /**
      * The published reading of {@code series} observed at {@code t} whose true value is
      * {@code truth}: plus Gaussian noise of the source's standard deviation times
-     * {@code noiseScale}, drawn from ({@code seed}, t, series), kept at or above 0 (humidity also at
-     * or below 100; the tide and the temperature may be negative), rounded to the source's decimals.
+     * {@code noiseScale}, drawn independently for every (seed, series, t) (a {@link Random}, whose
+     * Gaussian is specified with StrictMath, seeded through a SplitMix64 finaliser: the first draws
+     * of {@code Random}s seeded in arithmetic progression are correlated, and an earlier version
+     * that seeded it with {@code seed ^ (t * 31 + series)} gave successive readings noise with
+     * autocorrelations of 0.06-0.09 and 96-reading sums 1.6 times too wide), kept within the
+     * quantity's range (PM2.5 and flight counts at or above 0, humidity within 0..100; the tide and
+     * the temperature may be negative), rounded to the source's decimals.
      */
     public static double measure(final int series, final double truth, final long t, final long seed, final double noiseScale) {
-        double noisy = truth + new Random(seed ^ (t * 31 + check(series))).nextGaussian() * NOISE[series] * noiseScale;
-        if (series != WorldSeries.THAMES_LEVEL_M && series != WorldSeries.AIR_TEMP_C) {
-            noisy = StrictMath.max(0, noisy);
-        }
+        double noisy = truth + new Random(mix(seed, check(series), t)).nextGaussian() * NOISE[series] * noiseScale;
         if (series == WorldSeries.REL_HUMIDITY_PCT) {
-            noisy = StrictMath.min(100, noisy);
+            noisy = StrictMath.max(0, StrictMath.min(100, noisy));
+        } else if (series != WorldSeries.THAMES_LEVEL_M && series != WorldSeries.AIR_TEMP_C) {
+            noisy = StrictMath.max(0, noisy);
         }
         final double scale = StrictMath.pow(10, DECIMALS[series]);
         return StrictMath.rint(noisy * scale) / scale;
+    }
+
+    private static long mix(final long seed, final int series, final long t) {
+        long z = seed * 0x9E3779B97F4A7C15L + series * 0xC2B2AE3D27D4EB4FL + t;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** The published reading of {@code series} at observation time {@code t} of {@code world}. */

@@ -1,5 +1,6 @@
 package io.skytrade.core.risk;
 
+import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.Side;
@@ -21,11 +22,11 @@ class PreTradeRiskCheckTest {
 
     private static RiskLimits limits(final long maxPosition, final long maxGross, final int ordersPerSecond,
                                      final int cancelsPerSecond, final int maxOpen) {
-        return new RiskLimits(maxPosition, maxGross, 20, 50, 10, ordersPerSecond, SECOND, cancelsPerSecond, SECOND, maxOpen);
+        return StagePair.limits(maxPosition, maxGross, 50, 10, ordersPerSecond, cancelsPerSecond, maxOpen);
     }
 
     private void market(final int instrument, final long t) {
-        stages.run(TestEvents.fair(TestEvents.book(e, t, instrument, 99, 101), instrument, 100.0));
+        stages.run(TestEvents.fair(TestEvents.book(e, t, instrument, 99, 101), instrument, 100.0, 10.0));
     }
 
     /** Proposes one intent on a timer event and returns its index. */
@@ -34,6 +35,10 @@ class PreTradeRiskCheckTest {
         final int i = TestEvents.propose(e, instrument, side, price, qty);
         stages.run(e);
         return i;
+    }
+
+    private void assertApproved(final int i, final String why) {
+        assertEquals(Decisions.STATUS_APPROVED, e.decisions.status[i], () -> why + ": " + RiskReason.name(e.decisions.reason[i]));
     }
 
     private void assertApproved(final int i) {
@@ -53,7 +58,7 @@ class PreTradeRiskCheckTest {
         assertEquals(1, e.decisions.clientOrderId[i]);
         assertEquals(1, stages.gateway.orders.size());
         assertEquals(1, stages.gateway.orders.get(0).clientOrderId());
-        assertEquals(5, stages.risk.orders().openBuyQty(0));
+        assertEquals(5, stages.book.orders().openBuyQty(0));
     }
 
     @Test
@@ -94,7 +99,27 @@ class PreTradeRiskCheckTest {
         assertApproved(propose(2, 1, Side.SELL, 100, 20));
         assertRejected(propose(2, 1, Side.SELL, 100, 20), RiskReason.GROSS_EXPOSURE);
         assertApproved(propose(2, 1, Side.SELL, 100, 10));
-        assertEquals(150, stages.risk.grossExposure());
+        assertEquals(150 * 100.0, stages.risk.grossExposure(), 1e-9, "150 lots at a fair value of 100");
+    }
+
+    @Test
+    void shouldMeasureTheFairValueBandInStandardDeviationsWithAFloorInTicks() {
+        market(0, 0);
+        assertRejected(propose(1, 0, Side.BUY, 59, 1), RiskReason.FAIR_VALUE_BAND);
+        assertApproved(propose(1, 0, Side.BUY, 60, 1));
+        stages.run(TestEvents.fair(TestEvents.timer(e, 2), 0, 100.0, 2.0));
+        assertRejected(propose(3, 0, Side.BUY, 79, 1), RiskReason.FAIR_VALUE_BAND);
+        assertApproved(propose(3, 0, Side.BUY, 80, 1), "4 x 2 = 8 ticks is below the 20-tick floor");
+    }
+
+    @Test
+    void shouldLimitOneProductsExposureToItsShareOfCapital() {
+        use(new RiskLimits(100, 0.05, 0.8, 20, 4.0, 20, 10, 100, SECOND, 100, SECOND, 64));
+        market(0, 0);
+        assertApproved(propose(1, 0, Side.BUY, 100, 20));
+        assertApproved(propose(1, 0, Side.BUY, 100, 20));
+        assertRejected(propose(1, 0, Side.BUY, 100, 20), RiskReason.POSITION_LIMIT);
+        assertApproved(propose(1, 0, Side.BUY, 100, 10), "50 lots at 100 is 5% of 100,000");
     }
 
     @Test
@@ -199,11 +224,11 @@ class PreTradeRiskCheckTest {
             () -> limits(0, 500, 20, 40, 64));
         assertEquals("risk.maxPositionLots=0: expected > 0", error.getMessage());
         final IllegalArgumentException dd = assertThrows(IllegalArgumentException.class,
-            () -> new DrawdownLimits(500, 100, 400, 1000, 1));
-        assertEquals("drawdown.hardDrawdown=400.0: expected > drawdown.softDrawdown (500.0)", dd.getMessage());
+            () -> new DrawdownLimits(0.5, 0.1, 0.4, 0.6, 1));
+        assertEquals("drawdown.hardDrawdown=0.4: expected > drawdown.softDrawdown (0.5)", dd.getMessage());
         assertThrows(IllegalArgumentException.class,
-            () -> new RiskStage(RiskLimits.defaults(), DrawdownLimits.defaults(), SafeModeConfig.defaults(),
-                new OrderManagerConfig(64, 0, 1)));
+            () -> new RiskStage(new TradingBook(new OrderManagerConfig(64, 0, 1)), RiskLimits.defaults(),
+                DrawdownLimits.defaults(), SafeModeConfig.defaults(), StagePair.CAPITAL));
         assertEquals(100, RiskLimits.defaults().maxPositionLots());
     }
 }

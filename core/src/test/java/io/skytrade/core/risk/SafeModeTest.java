@@ -21,7 +21,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 class SafeModeTest {
     private static final long SECOND = 1_000_000_000L;
-    private static final DrawdownLimits DRAWDOWN = new DrawdownLimits(50, 20, 100, 150, 1_000 * SECOND);
+    private static final DrawdownLimits DRAWDOWN = StagePair.drawdown(50, 20, 100, 150, 1_000 * SECOND);
     private static final SafeModeConfig SAFE = new SafeModeConfig(10 * SECOND, true, 2, 0);
 
     private final EngineEvent e = new EngineEvent();
@@ -86,10 +86,8 @@ class SafeModeTest {
         settlement.value = 104;
         settlement.position = 10;
         stages.run(settlement);
-        assertEquals(0, stages.risk.positions().position(0));
-        assertEquals(0, stages.orders.positions().position(0));
-        assertEquals(30.0, stages.risk.positions().realisedPnl(0), 1e-9);
-        assertEquals(30.0, stages.orders.positions().realisedPnl(0), 1e-9);
+        assertEquals(0, stages.book.positions().position(0));
+        assertEquals(30.0, stages.book.positions().realisedPnl(0), 1e-9);
         stages.run(TestEvents.positionReport(e, 6, 0, 0));
         assertEquals(TradingMode.NORMAL, stages.risk.mode(), "the venue's flat position matches ours");
     }
@@ -109,8 +107,7 @@ class SafeModeTest {
         assertEquals(RiskReason.SAFE_MODE, e.decisions.reason[i]);
         assertEquals(Decisions.STATUS_REJECTED, e.decisions.status[i]);
         stages.run(TestEvents.fill(e, 12, flatten.clientOrderId(), 20, 94, 0));
-        assertEquals(0, stages.risk.positions().position(0));
-        assertEquals(0, stages.orders.positions().position(0));
+        assertEquals(0, stages.book.positions().position(0));
         final int before = stages.gateway.orders.size();
         stages.run(TestEvents.timer(e, 13));
         assertEquals(before, stages.gateway.orders.size());
@@ -137,7 +134,7 @@ class SafeModeTest {
         assertEquals(20, second.quantity());
         stages.run(TestEvents.timer(e, 16));
         assertEquals(List.of(), stages.gateway.cancels);
-        assertEquals(0, stages.orders.illegalTransitions());
+        assertEquals(0, stages.book.orders().illegalTransitions());
     }
 
     @Test
@@ -161,7 +158,7 @@ class SafeModeTest {
 
     @Test
     void shouldEnterSafeAtTheDailyLossLimit() {
-        stages = new StagePair(RiskLimits.defaults(), new DrawdownLimits(100, 50, 1000, 60, 1_000 * SECOND), SAFE,
+        stages = new StagePair(RiskLimits.defaults(), StagePair.drawdown(100, 50, 1000, 60, 1_000 * SECOND), SAFE,
             OrderManagerConfig.defaults());
         book(0, 99, 101);
         longPosition(1, 10);
@@ -171,7 +168,7 @@ class SafeModeTest {
 
     @Test
     void shouldStartANewTradingDayFromTheLastEquity() {
-        stages = new StagePair(RiskLimits.defaults(), new DrawdownLimits(100, 50, 1000, 60, 100 * SECOND), SAFE,
+        stages = new StagePair(RiskLimits.defaults(), StagePair.drawdown(100, 50, 1000, 60, 100 * SECOND), SAFE,
             OrderManagerConfig.defaults());
         book(0, 99, 101);
         longPosition(1, 10);
@@ -218,8 +215,7 @@ class SafeModeTest {
         assertEquals(2, stages.gateway.cancels.size());
         stages.run(TestEvents.cancelled(e, 5, a));
         stages.run(TestEvents.cancelled(e, 6, b));
-        assertEquals(0, stages.orders.orders().openCount());
-        assertEquals(0, stages.risk.orders().openCount());
+        assertEquals(0, stages.book.orders().openCount());
         assertEquals(0, stages.gateway.orders.size() - 2);
     }
 
@@ -336,7 +332,7 @@ class SafeModeTest {
     void shouldFlattenIntoAShockedBookWhateverTheStrategysFairValueBand() {
         // Fair value 100 with a 50-tick strategy band, the market shocked to 40/42: the flattening
         // order sells 2 ticks through the touch, inside the 10-tick touch band.
-        stages = new StagePair(new RiskLimits(100, 500, 20, 50, 10, 20, SECOND, 40, SECOND, 64), DRAWDOWN, SAFE,
+        stages = new StagePair(StagePair.limits(100, 500, 50, 10, 20, 40, 64), DRAWDOWN, SAFE,
             OrderManagerConfig.defaults());
         book(0, 99, 101);
         longPosition(1, 10);
@@ -352,7 +348,7 @@ class SafeModeTest {
 
     @Test
     void shouldNotFlattenFurtherFromFairValueThanTheFlatteningBandWhenOneIsSet() {
-        stages = new StagePair(new RiskLimits(100, 500, 20, 50, 10, 20, SECOND, 40, SECOND, 64), DRAWDOWN,
+        stages = new StagePair(StagePair.limits(100, 500, 50, 10, 20, 40, 64), DRAWDOWN,
             new SafeModeConfig(10 * SECOND, true, 2, 0, 15), OrderManagerConfig.defaults());
         book(0, 99, 101);
         longPosition(1, 10);
@@ -376,7 +372,7 @@ class SafeModeTest {
         stages.run(TestEvents.control(e, 6, ControlCode.SAFE));
         stages.run(TestEvents.timer(e, 7));
         assertEquals(1, stages.gateway.orders.size());
-        assertEquals(5, stages.risk.positions().position(0));
+        assertEquals(5, stages.book.positions().position(0));
     }
 
     @Test

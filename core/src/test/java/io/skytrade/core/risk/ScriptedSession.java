@@ -1,6 +1,8 @@
 package io.skytrade.core.risk;
 
 import io.skytrade.core.event.ControlCode;
+import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
@@ -20,13 +22,18 @@ import java.util.function.Consumer;
  */
 public final class ScriptedSession {
     public static final int INSTRUMENTS = 3;
-    public static final RiskLimits LIMITS = new RiskLimits(50, 120, 20, 30, 5, 50, 1_000_000_000L, 50, 1_000_000_000L, 16);
+    public static final RiskLimits LIMITS = StagePair.limits(50, 120, 30, 5, 50, 50, 16);
 
     public final StagePair stages = new StagePair(LIMITS, DrawdownLimits.defaults(), SafeModeConfig.defaults(),
         OrderManagerConfig.defaults());
     public final long[] filledSum = new long[INSTRUMENTS];
     private final EngineEvent e = new EngineEvent();
     private final long[] fair = {100, 100, 100};
+    /** Whether the last step's event approved a new order (exposure limits are judged then). */
+    public boolean approvedNew;
+    /** Per-product exposure (worst-case lots x fair value) before the last step, and its sum. */
+    public final double[] exposureBefore = new double[INSTRUMENTS];
+    public double grossBefore;
     private long t = 1;
 
     public ScriptedSession play(final List<Integer> ops, final Consumer<ScriptedSession> afterEach) {
@@ -37,7 +44,19 @@ public final class ScriptedSession {
         return this;
     }
 
+    /** A product's exposure now: worst-case lots at the fair value the session gave it. */
+    public double exposure(final int instrument) {
+        final OrderTable table = stages.book.orders();
+        return PreTradeRiskCheck.worstCase(stages.book.position(instrument), table.openBuyQty(instrument),
+            table.openSellQty(instrument)) * (double) fair[instrument];
+    }
+
     private void step(final int x) {
+        grossBefore = 0;
+        for (int i = 0; i < INSTRUMENTS; i++) {
+            exposureBefore[i] = exposure(i);
+            grossBefore += exposureBefore[i];
+        }
         t += ((x >>> 20) % 200) * 1_000_000L;
         final int instrument = (x >>> 3) % INSTRUMENTS;
         switch (x % 8) {
@@ -63,12 +82,12 @@ public final class ScriptedSession {
                 if (id == 0) {
                     TestEvents.timer(e, t);
                 } else {
-                    TestEvents.orderEvent(e, t, venueReply(stages.orders.orders().state(id), x), id);
+                    TestEvents.orderEvent(e, t, venueReply(stages.book.orders().state(id), x), id);
                 }
             }
             case 4 -> {
                 final long id = pickLive(x);
-                final OrderTable table = stages.orders.orders();
+                final OrderTable table = stages.book.orders();
                 final long leaves = table.leaves(id);
                 if (id == 0 || leaves == 0) {
                     TestEvents.timer(e, t);
@@ -90,11 +109,21 @@ public final class ScriptedSession {
                 if ((x >>> 5) % 30 == 0) {
                     TestEvents.control(e, t, (x >>> 9) % 2 == 0 ? ControlCode.SAFE : ControlCode.RESUME);
                 } else {
-                    TestEvents.positionReport(e, t, instrument, stages.orders.positions().position(instrument));
+                    TestEvents.positionReport(e, t, instrument, stages.book.positions().position(instrument));
                 }
             }
         }
         stages.run(e);
+        approvedNew = false;
+        for (int i = 0; i < e.decisions.count(); i++) {
+            approvedNew |= e.decisions.kind[i] == DecisionKind.ORDER_NEW
+                && e.decisions.status[i] == Decisions.STATUS_APPROVED;
+        }
+    }
+
+    /** Fair value the session last gave {@code instrument}. */
+    public long fair(final int instrument) {
+        return fair[instrument];
     }
 
     /** A reply the venue may legally send for an order in {@code state}. */
@@ -114,7 +143,7 @@ public final class ScriptedSession {
 
     /** A live order id of the order stage chosen from {@code x}, or 0 when none is live. */
     private long pickLive(final int x) {
-        final OrderTable table = stages.orders.orders();
+        final OrderTable table = stages.book.orders();
         final List<Long> live = new ArrayList<>();
         for (int s = 0; s < table.capacity(); s++) {
             if (OrderState.isLive(table.slotState(s))) {

@@ -1,9 +1,11 @@
 package io.skytrade.core.risk;
 
+import io.skytrade.core.book.BookStage;
+import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.order.OrderManagerConfig;
-import io.skytrade.core.order.OrderManagerStage;
+import io.skytrade.core.order.OutboundStage;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.pipeline.OrderGateway;
 import org.junit.jupiter.api.Test;
@@ -26,12 +28,15 @@ class SteadyStateAllocationTest {
     };
     private static final DecisionListener NO_JOURNAL = event -> { };
 
-    private final RiskStage risk = RiskStage.withDefaults();
-    private final OrderManagerStage orders = new OrderManagerStage(OrderManagerConfig.defaults(), NO_GATEWAY, NO_JOURNAL);
+    private final TradingBook book = new TradingBook(OrderManagerConfig.defaults());
+    private final BookStage bookStage = new BookStage(book);
+    private final RiskStage risk = RiskStage.withDefaults(book, 1_000_000);
+    private final OutboundStage orders = new OutboundStage(NO_GATEWAY, NO_JOURNAL);
     private final EngineEvent e = new EngineEvent();
     private long t;
 
     private void run() {
+        bookStage.onEvent(e, e.sequence, true);
         risk.onEvent(e, e.sequence, true);
         orders.onEvent(e, e.sequence, true);
     }
@@ -71,7 +76,7 @@ class SteadyStateAllocationTest {
             cycle(k);
         }
         final long allocated = threads.getThreadAllocatedBytes(thread) - before;
-        assertEquals(0, orders.illegalTransitions());
+        assertEquals(0, book.orders().illegalTransitions());
         assertTrue(orders.ordersSent() > 60_000, "sent " + orders.ordersSent());
         assertTrue(allocated < 1024, "allocated " + allocated + " bytes over 20000 cycles");
     }

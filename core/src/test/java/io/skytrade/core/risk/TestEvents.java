@@ -33,6 +33,12 @@ public final class TestEvents {
         return e;
     }
 
+    /** Adds a fair value output with its standard deviation, as the valuation stage would. */
+    public static EngineEvent fair(final EngineEvent e, final int instrument, final double value, final double std) {
+        e.fairStd[instrument] = std;
+        return fair(e, instrument, value);
+    }
+
     /** Adds a PROPOSED new-order intent, as the strategy stage would. */
     public static int propose(final EngineEvent e, final int instrument, final int side, final long price, final long qty) {
         return e.decisions.add(DecisionKind.ORDER_NEW, instrument, side, price, qty, 0, RiskReason.NONE);

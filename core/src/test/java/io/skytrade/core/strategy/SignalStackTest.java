@@ -1,6 +1,8 @@
 package io.skytrade.core.strategy;
 
 import com.lmax.disruptor.EventHandler;
+import io.skytrade.core.book.BookStage;
+import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
@@ -13,9 +15,11 @@ import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.regime.RegimeHandler;
 import io.skytrade.core.regime.RegimeParams;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.risk.RiskLimits;
 import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.signal.SignalHandler;
 import io.skytrade.core.signal.SignalParams;
+import io.skytrade.core.sizing.PositionSizer;
 import io.skytrade.core.sizing.SizerParams;
 import io.skytrade.core.valuation.ValuationHandler;
 import io.skytrade.core.valuation.ValuationParams;
@@ -28,7 +32,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Stages 1 to 5 in order over a synthetic session: determinism, sanity of outputs, no allocation. */
+/** The signal stack and the strategy (over the book) in order over a synthetic session: determinism, sanity of outputs, no allocation. */
 class SignalStackTest {
     private static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(
         List.of("TIDE_SPOT", "TIDE_SWING", "WX_SPOT", "WX_SUM", "LHR_COUNT", "LHR_INDEX", "AQ_SPOT", "LON_ETF", "LON_FLY"),
@@ -45,8 +49,11 @@ class SignalStackTest {
             ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults());
         final SignalHandler signal = new SignalHandler(REGISTRY, SignalParams.defaults());
         final RegimeHandler regime = new RegimeHandler(REGISTRY, RegimeParams.defaults());
-        final StrategyHandler strategy = new StrategyHandler(REGISTRY, StrategyParams.defaults(), SizerParams.defaults());
-        final List<EventHandler<EngineEvent>> stages = List.of(feature, kalman, valuation, signal, regime, strategy);
+        final TradingBook book = TradingBook.withDefaults();
+        final StrategyHandler strategy = new StrategyHandler(REGISTRY, StrategyParams.defaults(),
+            new PositionSizer(SizerParams.defaults(), 1_000_000, 0.2), RiskLimits.defaults(), book);
+        final List<EventHandler<EngineEvent>> stages = List.of(feature, kalman, valuation, signal, regime,
+            new BookStage(book), strategy);
         final EngineEvent e = new EngineEvent();
         final SplittableRandom rnd;
         final long[] lastNewPrice = new long[9];
@@ -142,6 +149,7 @@ class SignalStackTest {
             h = 31 * h + valuation.stateHash();
             h = 31 * h + signal.stateHash();
             h = 31 * h + regime.stateHash();
+            h = 31 * h + book.stateHash();
             return 31 * h + strategy.stateHash();
         }
     }
@@ -153,7 +161,7 @@ class SignalStackTest {
         assertEquals(a.run(600), b.run(600));
         assertTrue(a.decisions > 0, "the stack should trade on this data");
         for (int i = 0; i < 9; i++) {
-            assertTrue(Math.abs(a.strategy.position(i)) <= 100);
+            assertTrue(Math.abs(a.book.position(i)) <= 100);
         }
     }
 

@@ -6,181 +6,185 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.registry.InstrumentRegistry;
-import io.skytrade.core.sizing.SizerParams;
+import io.skytrade.core.risk.RiskReason;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StrategyHandlerTest {
     private static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(List.of("A", "B"), List.of("s"));
     private static final long SEC = 1_000_000_000L;
 
-    /** The defaults without the warm-up, so one book event can trade. */
-    private static StrategyHandler handler() {
+    /** The defaults without the warm-up, so one book event can quote. */
+    private static StrategyParams params() {
         final StrategyParams d = StrategyParams.defaults();
-        return new StrategyHandler(REGISTRY, new StrategyParams(d.entryThresholds(), d.aggressiveness(), d.exitThreshold(),
-            d.imbalanceLevels(), d.imbalanceDecay(), d.imbalanceWeight(), d.crossThreshold(), d.maxTiltTicks(),
-            d.minEdgeTicks(), d.repriceTicks(), d.repriceSpreadFraction(), d.minQuoteLifeNanos(), 0,
-            d.pendingTimeoutNanos()), SizerParams.defaults());
+        return new StrategyParams(d.quoteLevels(), d.quoteSize(), d.levelSpacing(), d.halfSpreadStd(), d.halfSpreadVol(),
+            d.quoteHorizonSeconds(), d.minHalfSpreadTicks(), d.inventorySkew(), d.minEdgeTicks(), d.requoteTicks(),
+            d.requoteFraction(), d.minQuoteLifeNanos(), d.takeStd(), d.takeMinTicks(), d.takeMaxLots(),
+            d.takeIntervalNanos(), d.volHalfLifeSeconds(), 0, d.intentIntervalNanos(), d.regimeSpreadScale(),
+            d.regimeSizeScale());
+    }
+
+    private final TradingHarness h = new TradingHarness(REGISTRY, params());
+    private final EngineEvent e = new EngineEvent();
+
+    /** The current event's decisions as "KIND SIDE price xqty TIF status" lines. */
+    private List<String> decisions() {
+        final List<String> out = new ArrayList<>();
+        final Decisions d = e.decisions;
+        for (int i = 0; i < d.count(); i++) {
+            out.add(DecisionKind.name(d.kind[i]) + " " + Side.name(d.side[i]) + " " + d.priceTicks[i] + " x" + d.quantity[i]
+                + " " + TimeInForce.name(d.timeInForce[i]) + (d.status[i] == Decisions.STATUS_REJECTED
+                ? " REJECTED " + RiskReason.name(d.reason[i]) : ""));
+        }
+        return out;
+    }
+
+    /** Acknowledges every order approved on the current event, one venue event each. */
+    private void ackAll(final long t) {
+        final Decisions d = e.decisions;
+        final List<long[]> approved = new ArrayList<>();
+        for (int i = 0; i < d.count(); i++) {
+            if (d.kind[i] == DecisionKind.ORDER_NEW && d.status[i] == Decisions.STATUS_APPROVED) {
+                approved.add(new long[] {d.clientOrderId[i], d.instrumentId[i], d.side[i], d.priceTicks[i], d.quantity[i]});
+            }
+        }
+        for (final long[] o : approved) {
+            orderEvent(e, (int) o[1], t, OrderEventKind.ACK, o[0], (int) o[2], o[3], o[4]);
+            h.run(e);
+        }
     }
 
     @Test
-    void shouldWaitForEnoughValuationsBeforeTrading() {
-        final StrategyHandler h = new StrategyHandler(REGISTRY, StrategyParams.defaults(), SizerParams.defaults());
-        final EngineEvent e = new EngineEvent();
+    void shouldWaitForEnoughValuationsBeforeQuoting() {
+        final TradingHarness warm = new TradingHarness(REGISTRY, StrategyParams.defaults());
         for (int k = 1; k < StrategyParams.defaults().minValuations(); k++) {
-            book(e, 0, k * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
-            h.onEvent(e, k, true);
+            book(e, 0, k * SEC, 990, 1010, 5, 5, 1000, 20);
+            warm.run(e);
             assertEquals(0, e.decisions.count(), "valuation " + k + " is too early");
         }
-        book(e, 0, 100 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 100, true);
-        assertEquals(DecisionKind.ORDER_NEW, e.decisions.kind[0]);
+        book(e, 0, 100 * SEC, 990, 1010, 5, 5, 1000, 20);
+        warm.run(e);
+        assertEquals(4, e.decisions.count());
     }
 
     @Test
-    void shouldProposeBuyWaitForAckThenCancelWhenSignalFlips() {
-        final StrategyHandler h = handler();
-        final EngineEvent e = new EngineEvent();
-        book(e, 1, SEC, 1000, 1002, 20, 5, 0.9, 1200, 50);
-        h.onEvent(e, 0, true);
-        final Decisions d = e.decisions;
-        assertEquals(1, d.count());
-        assertEquals(DecisionKind.ORDER_NEW, d.kind[0]);
-        assertEquals(Decisions.STATUS_PROPOSED, d.status[0]);
-        assertEquals(Side.BUY, d.side[0]);
-        assertEquals(1, d.instrumentId[0]);
-        assertEquals(0, d.clientOrderId[0]);
-        assertEquals(10, d.quantity[0]);
-        assertEquals(1002, d.priceTicks[0], "strong signal plus bid-heavy book crosses the spread");
-
-        book(e, 1, 2 * SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 1, true);
-        assertEquals(0, e.decisions.count(), "intent pending");
-
-        orderEvent(e, 1, 3 * SEC, OrderEventKind.ACK, 77, Side.BUY, 1002, 10);
-        h.onEvent(e, 2, true);
-        assertEquals(0, e.decisions.count(), "working order still right");
-
-        book(e, 1, 4 * SEC, 1000, 1002, 5, 5, -0.9, 800, 50);
-        h.onEvent(e, 3, true);
-        assertEquals(1, e.decisions.count());
-        assertEquals(DecisionKind.ORDER_CANCEL, e.decisions.kind[0]);
-        assertEquals(77, e.decisions.clientOrderId[0]);
-
-        orderEvent(e, 1, 5 * SEC, OrderEventKind.CANCELLED, 77, Side.BUY, 1002, 0);
-        h.onEvent(e, 4, true);
-        assertEquals(1, e.decisions.count());
-        assertEquals(Side.SELL, e.decisions.side[0]);
-        assertEquals(1002, e.decisions.priceTicks[0], "balanced book: the sell joins the ask passively");
+    void shouldQuoteTwoLevelsEachSideAroundFairValueOneTickInsideTheTouch() {
+        book(e, 0, SEC, 990, 1010, 5, 5, 1000, 20);
+        h.run(e);
+        assertEquals(List.of("ORDER_NEW BUY 991 x5 GTC", "ORDER_NEW BUY 988 x5 GTC", "ORDER_NEW SELL 1009 x5 GTC",
+            "ORDER_NEW SELL 1012 x5 GTC"), decisions());
+        assertEquals(35, h.strategy.limit(0), "2% uncertainty: the middle confidence tier");
     }
 
     @Test
-    void shouldRetryAfterPendingTimeoutAndTrackFills() {
-        final StrategyHandler h = handler();
-        final EngineEvent e = new EngineEvent();
-        book(e, 0, SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 0, true);
-        assertEquals(1, e.decisions.count());
-        book(e, 0, 62 * SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 1, true);
-        assertEquals(1, e.decisions.count(), "risk never acked the first intent: retry after the timeout");
-        orderEvent(e, 0, 63 * SEC, OrderEventKind.ACK, 5, Side.BUY, 1002, 10);
-        h.onEvent(e, 2, true);
-        orderEvent(e, 0, 64 * SEC, OrderEventKind.FILL, 5, Side.BUY, 1002, 0);
-        e.fillQty = 10;
-        h.onEvent(e, 3, true);
-        assertEquals(10, h.position(0));
+    void shouldNeitherCancelNorRequoteWhenOurOwnOrdersJoinTheBook() {
+        book(e, 0, SEC, 990, 1010, 5, 5, 1000, 20);
+        h.run(e);
+        ackAll(2 * SEC);
+        book(e, 0, 300 * SEC, 991, 1009, 5, 5, 1000, 20);
+        e.bidLevels = 3;
+        e.bidPrices[1] = 990;
+        e.bidQtys[1] = 5;
+        e.bidPrices[2] = 988;
+        e.bidQtys[2] = 5;
+        e.askLevels = 2;
+        e.askPrices[1] = 1010;
+        e.askQtys[1] = 5;
+        h.run(e);
+        assertEquals(List.of(), decisions(), "our own quotes at the touch are not a new market");
+        assertEquals(990, h.strategy.bestBid(0), "the strategy sees everyone else's bid");
+        assertEquals(1010, h.strategy.bestAsk(0));
+        assertEquals(0.0, h.strategy.marketVariance(0), "the mid it sees has not moved");
     }
 
     @Test
-    void shouldRepriceOnlyAfterTheMinimumLifeAndByMoreThanHalfTheSpread() {
-        final StrategyHandler h = handler();
-        final EngineEvent e = new EngineEvent();
-        book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 0, true);
-        assertEquals(DecisionKind.ORDER_NEW, e.decisions.kind[0]);
-        assertEquals(1000, e.decisions.priceTicks[0], "passive: joins the bid");
-        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, 9, Side.BUY, 1000, 10);
-        h.onEvent(e, 1, true);
-        book(e, 0, 3 * SEC, 1030, 1070, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 2, true);
-        assertEquals(0, e.decisions.count(), "a young order is not repriced");
-        book(e, 0, 200 * SEC, 1010, 1050, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 3, true);
-        assertEquals(0, e.decisions.count(), "10 ticks is less than half the 40-tick spread");
-        book(e, 0, 201 * SEC, 1030, 1070, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 4, true);
-        assertEquals(1, e.decisions.count());
-        assertEquals(DecisionKind.ORDER_CANCEL, e.decisions.kind[0]);
-        assertEquals(9, e.decisions.clientOrderId[0]);
+    void shouldTakeWhenTheMarketCrossesFairValueByMoreThanItsUncertainty() {
+        book(e, 0, SEC, 950, 975, 5, 3, 1000, 20);
+        h.run(e);
+        assertEquals("ORDER_NEW BUY 975 x3 IOC", decisions().get(0), "975 is 25 below fair value, its std is 20");
+        book(e, 0, 2 * SEC, 950, 985, 5, 3, 1000, 20);
+        h.run(e);
+        assertTrue(decisions().stream().noneMatch(d -> d.endsWith("IOC")), "985 is within one std: no take");
     }
 
     @Test
-    void shouldCancelAtOnceWhenTheEdgeIsGoneButHoldInTheHoldBand() {
-        final StrategyHandler h = handler();
-        final EngineEvent e = new EngineEvent();
-        book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 0, true);
-        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, 9, Side.BUY, 1000, 10);
-        h.onEvent(e, 1, true);
-        book(e, 0, 3 * SEC, 1000, 1040, 5, 5, 0.2, 1200, 50);
-        h.onEvent(e, 2, true);
-        assertEquals(0, e.decisions.count(), "hold band: the working order stays");
-        book(e, 0, 4 * SEC, 1000, 1040, 5, 5, 0.9, 1001, 50);
-        h.onEvent(e, 3, true);
-        assertEquals(1, e.decisions.count(), "a buy at 1000 no longer keeps 2 ticks of edge below 1001");
-        assertEquals(DecisionKind.ORDER_CANCEL, e.decisions.kind[0]);
+    void shouldNeitherQuoteNorTakeOutsideRisksFairValueBand() {
+        book(e, 0, SEC, 900, 950, 5, 5, 1000, 2);
+        h.run(e);
+        assertEquals(List.of("ORDER_NEW SELL 1002 x5 GTC", "ORDER_NEW SELL 1003 x5 GTC"), decisions(),
+            "the market is 50 ticks below a fair value of 1000 +- 2: beyond the 20-tick band, no bid and no take");
     }
 
     @Test
-    void shouldFlattenAtSettlementAndWaitForTheNextValuation() {
-        final StrategyHandler h = handler();
-        final EngineEvent e = new EngineEvent();
-        book(e, 0, SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 0, true);
-        orderEvent(e, 0, 2 * SEC, OrderEventKind.ACK, 9, Side.BUY, 1000, 10);
-        h.onEvent(e, 1, true);
-        orderEvent(e, 0, 3 * SEC, OrderEventKind.FILL, 9, Side.BUY, 1000, 0);
-        e.fillQty = 10;
-        h.onEvent(e, 2, true);
-        assertEquals(10, h.position(0));
+    void shouldCancelAtOnceAnOrderThatNoLongerKeepsItsEdgeButMoveOthersOnlyAfterTheirLife() {
+        book(e, 0, SEC, 990, 1010, 5, 5, 1000, 20);
+        h.run(e);
+        ackAll(2 * SEC);
+        book(e, 0, 3 * SEC, 970, 990, 5, 5, 980, 20);
+        h.run(e);
+        assertEquals(List.of("ORDER_CANCEL BUY 991 x5 GTC", "ORDER_CANCEL BUY 988 x5 GTC"), decisions(),
+            "bids above the new fair value go at once; asks still keep their edge and are young, so they stay and nothing"
+                + " is added beside them");
+        book(e, 0, 20 * SEC, 970, 990, 5, 5, 980, 20);
+        h.run(e);
+        assertEquals(List.of("ORDER_CANCEL SELL 1009 x5 GTC", "ORDER_CANCEL SELL 1012 x5 GTC"), decisions(),
+            "after their minimum life the asks follow the fair value down; the bids' cancels are still pending");
+    }
+
+    @Test
+    void shouldSkewTowardsReducingAPosition() {
+        book(e, 0, SEC, 995, 1005, 5, 5, 1000, 20);
+        h.run(e);
+        final long bid = e.decisions.clientOrderId[0];
+        assertEquals("ORDER_NEW BUY 994 x5 GTC", decisions().get(0));
+        ackAll(2 * SEC);
+        orderEvent(e, 0, 3 * SEC, OrderEventKind.FILL, bid, Side.BUY, 994, 0);
+        e.fillQty = 5;
+        e.fillPriceTicks = 994;
+        h.run(e);
+        assertEquals(5, h.book.position(0));
+        final List<String> after = decisions();
+        assertTrue(after.contains("ORDER_NEW BUY 993 x4 GTC"), "the filled level comes back lower and smaller: " + after);
+    }
+
+    @Test
+    void shouldStopAtSettlementAndWaitForTheNextValuation() {
+        book(e, 0, SEC, 990, 1010, 5, 5, 1000, 20);
+        h.run(e);
         e.clear();
         e.type = EventType.SETTLEMENT;
         e.instrumentId = 0;
         e.eventTimeNanos = 4 * SEC;
-        e.value = 1190;
-        e.position = 10;
-        e.fairValue[0] = 1190;
+        e.value = 1005;
+        e.fairValue[0] = 1005;
         e.fairStd[0] = 0;
         e.touch(0);
-        h.onEvent(e, 3, true);
-        assertEquals(0, h.position(0));
-        book(e, 0, 70 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
+        h.run(e);
+        assertEquals(0, e.decisions.count());
+        book(e, 0, 70 * SEC, 990, 1010, 5, 5, 1000, 20);
         e.touchedInstruments = 0;
-        h.onEvent(e, 4, true);
+        h.run(e);
         assertEquals(0, e.decisions.count(), "no fair value for the new session yet");
-        book(e, 0, 71 * SEC, 1000, 1040, 5, 5, 0.9, 1200, 50);
-        h.onEvent(e, 5, true);
-        assertEquals(1, e.decisions.count(), "revalued: trades again");
     }
 
     @Test
     void shouldFlagUnknownInstrumentAndDoNothing() {
-        final StrategyHandler h = handler();
-        final EngineEvent e = new EngineEvent();
-        book(e, 5, SEC, 1000, 1002, 5, 5, 0.9, 1200, 50);
+        book(e, 5, SEC, 1000, 1002, 5, 5, 1200, 50);
         e.instrumentId = 5;
-        h.onEvent(e, 0, true);
+        h.strategy.onEvent(e, 0, true);
         assertEquals(0, e.decisions.count());
         assertEquals(EngineEvent.FLAG_INPUT_REJECTED, e.flags & EngineEvent.FLAG_INPUT_REJECTED);
     }
 
     static void book(final EngineEvent e, final int id, final long t, final long bid, final long ask, final long bq,
-                     final long aq, final double signal, final double fair, final double std) {
+                     final long aq, final double fair, final double std) {
         e.clear();
         e.type = EventType.MARKET_BOOK;
         e.instrumentId = id;
@@ -191,11 +195,11 @@ class StrategyHandlerTest {
         e.askPrices[0] = ask;
         e.bidQtys[0] = bq;
         e.askQtys[0] = aq;
-        e.signal[id] = signal;
-        e.signalledInstruments = 1L << id;
-        e.fairValue[id] = fair;
-        e.fairStd[id] = std;
-        e.touch(id);
+        if (id >= 0 && id < EngineEvent.MAX_INSTRUMENTS) {
+            e.fairValue[id] = fair;
+            e.fairStd[id] = std;
+            e.touch(id);
+        }
     }
 
     static void orderEvent(final EngineEvent e, final int id, final long t, final int kind, final long clOrdId,
@@ -208,7 +212,7 @@ class StrategyHandlerTest {
         e.clientOrderId = clOrdId;
         e.side = side;
         e.priceTicks = price;
-        e.quantity = 10;
+        e.quantity = leaves;
         e.leavesQty = leaves;
     }
 }

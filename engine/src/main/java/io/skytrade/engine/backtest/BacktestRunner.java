@@ -1,10 +1,10 @@
 package io.skytrade.engine.backtest;
 
 import com.lmax.disruptor.EventHandler;
+import io.skytrade.core.book.TradingBook;
+import io.skytrade.core.event.ControlCode;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
-import io.skytrade.core.event.ControlCode;
-import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.pipeline.InlinePipeline;
 import io.skytrade.core.pipeline.InputTranslator;
 import io.skytrade.core.pipeline.PipelineBuilder;
@@ -62,7 +62,12 @@ public final class BacktestRunner {
     private final PrintStream progress;
     private final boolean journalFills;
     private final Map<String, EventHandler<EngineEvent>> observers = new LinkedHashMap<>();
+    private final LateBoundOrderGateway gateway = new LateBoundOrderGateway();
+    private final String idBase;
+    private final EngineAssembly.Stages stages;
     private final EquitySampler sampler;
+    private DecisionJournal decisionJournal;
+    private long decisionCount;
     private boolean journalRun = true;
     private long fromNanos = Long.MIN_VALUE;
     private long toNanos = Long.MAX_VALUE;
@@ -78,7 +83,17 @@ public final class BacktestRunner {
         this.out = out;
         this.progress = progress;
         this.journalFills = journalFills;
-        this.sampler = new EquitySampler(loaded.config().backtest().sampleIntervalNanos(), loaded.config().instruments().size());
+        this.idBase = journalFills ? source.property(EngineAssembly.CLIENT_ORDER_ID_BASE, "0") : "0";
+        this.stages = new EngineAssembly(loaded.config()).businessStages(this::onDecisions, gateway, Long.parseLong(idBase));
+        this.sampler = new EquitySampler(loaded.config().backtest().sampleIntervalNanos(),
+            loaded.config().instruments().size(), stages.book());
+    }
+
+    private void onDecisions(final EngineEvent event) {
+        decisionCount += event.decisions.count();
+        if (decisionJournal != null) {
+            decisionJournal.onDecisions(event);
+        }
     }
 
     public BacktestRunner(final RunDirectory source, final ConfigLoader.LoadedConfig loaded, final Path out,
@@ -131,12 +146,17 @@ public final class BacktestRunner {
     }
 
     /**
-     * The backtest's position book (the equity sampler's): fills and settlements, with marks. It has
-     * booked an event before any {@link #observer} sees that event, so observers read positions
+     * The positions and PnL of the engine's one trading book: fills and settlements, with marks. It
+     * has booked an event before any {@link #observer} sees that event, so observers read positions
      * here instead of keeping a second book.
      */
     public PositionTracker positions() {
-        return sampler.positions();
+        return stages.book().positions();
+    }
+
+    /** The engine's trading book (orders, positions, PnL), read on the backtest's thread. */
+    public TradingBook book() {
+        return stages.book();
     }
 
     /**
@@ -153,7 +173,6 @@ public final class BacktestRunner {
         final EngineConfig config = loaded.config();
         final BacktestSection bt = config.backtest();
         final long total = countInputs();
-        final String idBase = journalFills ? source.property(EngineAssembly.CLIENT_ORDER_ID_BASE, "0") : "0";
         final RunDirectory run = RunDirectory.create(out, loaded.redactedYaml(), Instant.now(),
             Map.of("backtestOf", source.dir().toString(), EngineAssembly.CLIENT_ORDER_ID_BASE, idBase,
                 "fills", journalFills ? "journal" : "model", RunDirectory.JOURNALED, Boolean.toString(journalRun)));
@@ -166,19 +185,11 @@ public final class BacktestRunner {
         final long start = System.nanoTime();
         try (SingleChronicleQueue inputs = journalRun ? Queues.openForWriting(run.inputs(), settings, null) : null;
              SingleChronicleQueue decisionQueue = journalRun ? Queues.openForWriting(run.decisions(), settings, null) : null;
-             DecisionJournal decisionJournal = journalRun ? new DecisionJournal(decisionQueue) : null) {
-            final long[] decisionCount = {0};
-            final DecisionListener decisions = event -> {
-                decisionCount[0] += event.decisions.count();
-                if (decisionJournal != null) {
-                    decisionJournal.onDecisions(event);
-                }
-            };
-            final EngineAssembly assembly = new EngineAssembly(config);
-            final LateBoundOrderGateway gateway = new LateBoundOrderGateway();
-            final EngineAssembly.Stages stages = assembly.businessStages(decisions, gateway, Long.parseLong(idBase));
+             DecisionJournal decisions = journalRun ? new DecisionJournal(decisionQueue) : null) {
+            decisionJournal = decisions;
             final InputJournalStage journal = journalRun ? new InputJournalStage(inputs) : null;
-            final PipelineBuilder builder = new PipelineBuilder().clock(clock);
+            final PipelineBuilder builder = new PipelineBuilder().clock(clock)
+                .stateHashInterval(config.journal().stateHashInterval());
             if (journal != null) {
                 builder.stage(EngineAssembly.JOURNAL_STAGE, journal);
             }
@@ -254,19 +265,19 @@ public final class BacktestRunner {
                 }
             }
             if (journal != null) {
-                run.markClosed(journal.entries(), decisionCount[0], Instant.now());
+                run.markClosed(journal.entries(), decisions.entries(), Instant.now());
             } else {
                 run.removeEmptyQueues();
             }
             final long elapsed = System.nanoTime() - start;
             final long[] times = sampler.times();
             final PerformanceAnalyzer.Metrics metrics = times.length < 2 ? null
-                : PerformanceAnalyzer.analyse(times, sampler.equity(), sampler.grossPositions(), bt.capital(),
+                : PerformanceAnalyzer.analyse(times, sampler.equity(), sampler.grossPositions(), config.model().capital(),
                     sampler.roundTrips(), sampler.notional(), sampler.fees());
-            return new Result(run, total, replayed, decisionCount[0], stages.orders().ordersSent(),
+            return new Result(run, total, replayed, decisionCount, stages.orders().ordersSent(),
                 sampler.positions().fillCount(), elapsed, metrics, sampler, handling,
                 pipeline.failures().failureCount(), pipeline.failures().firstFailure(),
-                MarketFigures.of(sampler, config.instruments(), bt.capital()));
+                MarketFigures.of(sampler, config.instruments(), config.model().capital()));
         }
     }
 

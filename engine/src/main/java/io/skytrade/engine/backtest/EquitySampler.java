@@ -1,6 +1,7 @@
 package io.skytrade.engine.backtest;
 
 import com.lmax.disruptor.EventHandler;
+import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
@@ -11,25 +12,28 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The backtest's last stage: follows fills (ORDER_EVENT FILL), settlements and marks (book mids)
- * with the same {@link PositionTracker} the order manager uses, samples marked-to-market equity and
- * gross position every {@code intervalNanos} of event time, in total and per product, and records
- * closed round trips per product (flat to flat) with their holding time and PnL, and each
- * product's traded notional. Feeds {@link PerformanceAnalyzer} and {@link MarketFigures}.
+ * The backtest's last stage: reads the engine's one {@link TradingBook} (which has booked every
+ * fill, settlement and mark of an event before this stage sees it), samples marked-to-market
+ * equity and gross position every {@code intervalNanos} of event time, in total and per product,
+ * and records closed round trips per product (flat to flat) with their holding time and PnL.
+ * Traded notional, fills and fees are the book's. Feeds {@link PerformanceAnalyzer} and
+ * {@link MarketFigures}. It keeps no positions: only each product's position and net realised PnL
+ * at its previous look, to see where a round trip opens or closes.
  *
  * <p>Backtest only: its sample arrays grow (allocate) as the run proceeds, which the live pipeline
- * never does. Single-threaded (one stage thread).
+ * never does. Single-threaded (the book's thread).
  */
 public final class EquitySampler implements EventHandler<EngineEvent> {
     private final long intervalNanos;
     private final int instruments;
-    private final PositionTracker positions = new PositionTracker();
+    private final TradingBook book;
+    private final PositionTracker positions;
+    private final long[] lastPosition = new long[EngineEvent.MAX_INSTRUMENTS];
+    private final double[] lastNet = new double[EngineEvent.MAX_INSTRUMENTS];
     private final long[] openSince = new long[EngineEvent.MAX_INSTRUMENTS];
     private final double[] realisedAtOpen = new double[EngineEvent.MAX_INSTRUMENTS];
     private final List<PerformanceAnalyzer.RoundTrip> roundTrips = new ArrayList<>();
     private final List<List<PerformanceAnalyzer.RoundTrip>> productRoundTrips = new ArrayList<>();
-    private final double[] productNotional = new double[EngineEvent.MAX_INSTRUMENTS];
-    private final long[] productFills = new long[EngineEvent.MAX_INSTRUMENTS];
     private long[] times = new long[1024];
     private double[] equity = new double[1024];
     private long[] gross = new long[1024];
@@ -38,18 +42,13 @@ public final class EquitySampler implements EventHandler<EngineEvent> {
     private int samples;
     private long nextSample = Long.MIN_VALUE;
     private long lastTime;
-    private double notional;
-
-    /** Samples every product id (up to {@link EngineEvent#MAX_INSTRUMENTS}). */
-    public EquitySampler(final long intervalNanos) {
-        this(intervalNanos, EngineEvent.MAX_INSTRUMENTS);
-    }
 
     /**
      * @param instruments products sampled one by one: ids 0..instruments-1 (the configured
      *                    instruments); the total covers every id
+     * @param book        the engine's trading book, read on this stage's thread
      */
-    public EquitySampler(final long intervalNanos, final int instruments) {
+    public EquitySampler(final long intervalNanos, final int instruments, final TradingBook book) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("backtest.sampleInterval: must be > 0");
         }
@@ -58,6 +57,8 @@ public final class EquitySampler implements EventHandler<EngineEvent> {
         }
         this.intervalNanos = intervalNanos;
         this.instruments = instruments;
+        this.book = book;
+        this.positions = book.positions();
         this.productEquity = new double[instruments][1024];
         this.productGross = new long[instruments][1024];
         for (int i = 0; i < instruments; i++) {
@@ -67,25 +68,10 @@ public final class EquitySampler implements EventHandler<EngineEvent> {
 
     @Override
     public void onEvent(final EngineEvent e, final long sequence, final boolean endOfBatch) {
-        if (e.type == EventType.ORDER_EVENT && e.orderEventKind == OrderEventKind.FILL
-            && PositionTracker.isValidInstrument(e.instrumentId) && e.fillQty > 0) {
-            final int id = e.instrumentId;
-            final long before = positions.position(id);
-            final double netBefore = positions.realisedPnl(id) - positions.fees(id);
-            positions.onFill(id, e.side, e.fillQty, e.fillPriceTicks, e.fee);
-            final double traded = (double) e.fillQty * e.fillPriceTicks;
-            notional += traded;
-            productNotional[id] += traded;
-            productFills[id]++;
-            positionChanged(id, before, netBefore, e.eventTimeNanos);
-        } else if (e.type == EventType.SETTLEMENT && PositionTracker.isValidInstrument(e.instrumentId)) {
-            final int id = e.instrumentId;
-            final long before = positions.position(id);
-            final double netBefore = positions.realisedPnl(id) - positions.fees(id);
-            positions.onSettlement(id, e.value);
-            positionChanged(id, before, netBefore, e.eventTimeNanos);
-        } else if (e.hasTwoSidedBook() && PositionTracker.isValidInstrument(e.instrumentId)) {
-            positions.onMark(e.instrumentId, 0.5 * (e.bestBid() + e.bestAsk()));
+        final boolean changesPosition = e.type == EventType.ORDER_EVENT && e.orderEventKind == OrderEventKind.FILL
+            || e.type == EventType.SETTLEMENT;
+        if (changesPosition && PositionTracker.isValidInstrument(e.instrumentId)) {
+            positionChanged(e.instrumentId, e.eventTimeNanos);
         }
         if (e.eventTimeNanos <= 0) {
             return;
@@ -105,8 +91,12 @@ public final class EquitySampler implements EventHandler<EngineEvent> {
      * from its opening fill's to its closing fill's (a flipping fill's fee goes to the trip it
      * closes).
      */
-    private void positionChanged(final int id, final long before, final double netBefore, final long time) {
+    private void positionChanged(final int id, final long time) {
+        final long before = lastPosition[id];
+        final double netBefore = lastNet[id];
         final long after = positions.position(id);
+        lastPosition[id] = after;
+        lastNet[id] = positions.realisedPnl(id) - positions.fees(id);
         if (before == 0 && after != 0) {
             openSince[id] = time;
             realisedAtOpen[id] = netBefore;
@@ -137,15 +127,10 @@ public final class EquitySampler implements EventHandler<EngineEvent> {
         equity[samples] = positions.equity();
         gross[samples] = positions.grossPosition();
         for (int i = 0; i < instruments; i++) {
-            productEquity[i][samples] = equity(positions, i);
+            productEquity[i][samples] = positions.equity(i);
             productGross[i][samples] = Math.abs(positions.position(i));
         }
         samples++;
-    }
-
-    /** One product's marked-to-market equity: realised + unrealised - fees. */
-    static double equity(final PositionTracker positions, final int instrument) {
-        return positions.realisedPnl(instrument) - positions.fees(instrument) + positions.unrealisedPnl(instrument);
     }
 
     /** Sample times so far. */
@@ -167,18 +152,14 @@ public final class EquitySampler implements EventHandler<EngineEvent> {
         return List.copyOf(roundTrips);
     }
 
-    /** Traded notional (lots x price in ticks). */
+    /** Traded notional (lots x price in ticks), the book's. */
     public double notional() {
-        return notional;
+        return positions.notional();
     }
 
-    /** Fees paid over all products. */
+    /** Fees paid over all products, the book's. */
     public double fees() {
-        double f = 0;
-        for (int i = 0; i < EngineEvent.MAX_INSTRUMENTS; i++) {
-            f += positions.fees(i);
-        }
-        return f;
+        return positions.fees();
     }
 
     /** Products sampled one by one (ids 0..n-1). */
@@ -201,27 +182,33 @@ public final class EquitySampler implements EventHandler<EngineEvent> {
         return List.copyOf(productRoundTrips.get(instrument));
     }
 
-    /** One product's traded notional (lots x price in ticks). */
+    /** One product's traded notional (lots x price in ticks), the book's. */
     public double notional(final int instrument) {
-        return productNotional[instrument];
+        return positions.notional(instrument);
     }
 
-    /** One product's fill events. */
+    /** One product's fill events, the book's. */
     public long fills(final int instrument) {
-        return productFills[instrument];
+        return positions.fills(instrument);
     }
 
     /** One product's marked-to-market equity now (after the last event, not the last sample). */
     public double finalEquity(final int instrument) {
-        return equity(positions, instrument);
+        return positions.equity(instrument);
     }
 
     /** True when the product had at least one fill (so it traded, and any position it held came from that). */
     public boolean traded(final int instrument) {
-        return productFills[instrument] > 0;
+        return positions.fills(instrument) > 0;
     }
 
+    /** The book's positions and PnL. */
     public PositionTracker positions() {
         return positions;
+    }
+
+    /** The trading book this sampler reads. */
+    public TradingBook book() {
+        return book;
     }
 }

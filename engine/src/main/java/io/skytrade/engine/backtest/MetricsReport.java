@@ -2,6 +2,7 @@ package io.skytrade.engine.backtest;
 
 import io.skytrade.engine.backtest.report.ReportTable;
 import io.skytrade.engine.backtest.report.ReportTableText;
+import io.skytrade.journal.FileErrors;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,44 +128,13 @@ public final class MetricsReport {
         if (comparison != null) {
             root.put("liveVsBacktest", comparison);
         }
-        final StringBuilder sb = new StringBuilder();
-        json(root, sb, "");
-        sb.append('\n');
         final Path file = dir.resolve("metrics.json");
         try {
-            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+            Files.writeString(file, JsonText.of(root) + "\n", StandardCharsets.UTF_8);
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + FileErrors.describe(e, file), e);
         }
         return file;
-    }
-
-    private static void json(final Object v, final StringBuilder sb, final String indent) {
-        if (v instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                sb.append("{}");
-                return;
-            }
-            sb.append("{\n");
-            final Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
-            while (it.hasNext()) {
-                final Map.Entry<?, ?> e = it.next();
-                sb.append(indent).append("  ").append(quote(String.valueOf(e.getKey()))).append(": ");
-                json(e.getValue(), sb, indent + "  ");
-                sb.append(it.hasNext() ? ",\n" : "\n");
-            }
-            sb.append(indent).append('}');
-        } else if (v instanceof String s) {
-            sb.append(quote(s));
-        } else if (v instanceof Double d && !Double.isFinite(d)) {
-            sb.append('"').append(d).append('"');
-        } else {
-            sb.append(v);
-        }
-    }
-
-    private static String quote(final String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** Prints the total's figures as an aligned list, then the per-market table. */

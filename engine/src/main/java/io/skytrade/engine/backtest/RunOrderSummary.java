@@ -156,7 +156,7 @@ public final class RunOrderSummary {
         }
         for (int i = 0; i < products.length; i++) {
             products[i].fees = positions.fees(i);
-            products[i].pnl = EquitySampler.equity(positions, i);
+            products[i].pnl = positions.equity(i);
             total.fees += products[i].fees;
             total.pnl += products[i].pnl;
         }

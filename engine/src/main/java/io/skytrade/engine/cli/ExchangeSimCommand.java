@@ -1,5 +1,6 @@
 package io.skytrade.engine.cli;
 
+import io.skytrade.engine.runtime.LoopbackPorts;
 import io.skytrade.exchange.sim.ExchangeSimulator;
 import io.skytrade.exchange.sim.MarketSkill;
 import io.skytrade.exchange.sim.VenueConfig;
@@ -18,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "exchange-sim", mixinStandardHelpOptions = true,
     description = "Run the simulated exchange as a standalone WebSocket server (see exchange/PROTOCOL.md).")
 final class ExchangeSimCommand implements Callable<Integer> {
+    private static final int MAX_PORT = 65_535;
+
     @Option(names = "--port", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int port = 8765;
 
@@ -40,12 +43,14 @@ final class ExchangeSimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (port < 0 || port > MAX_PORT) {
+            throw new UsageException("--port " + port + " is not a TCP port: expected 0 (any free port) to " + MAX_PORT);
+        }
         final MarketSkill level;
         try {
             level = MarketSkill.valueOf(skill.toUpperCase(Locale.ROOT));
         } catch (final IllegalArgumentException e) {
-            System.err.println("usage error: --skill '" + skill + "': expected dull, medium or sharp");
-            return SkytradeCli.EXIT_USAGE;
+            throw new UsageException("--skill '" + skill + "': expected dull, medium or sharp", e);
         }
         final VenueConfig.Builder b = VenueConfig.builder().seed(seed).timeScale(timeScale).backgroundTraders(!noTraders)
             .marketSkill(level);
@@ -57,8 +62,22 @@ final class ExchangeSimCommand implements Callable<Integer> {
             }
             b.apiKeys(Set.of(key));
         }
-        final ExchangeSimulator sim = new ExchangeSimulator(b.build());
-        sim.start(port);
+        final VenueConfig config;
+        try {
+            config = b.build();
+        } catch (final IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().replace("\n", " ") + " (given --time-scale " + timeScale + ")", e);
+        }
+        final String taken = LoopbackPorts.bindProblem(port);
+        if (taken != null) {
+            throw new UsageException("--port " + port + ": " + taken);
+        }
+        final ExchangeSimulator sim = new ExchangeSimulator(config);
+        try {
+            sim.start(port);
+        } catch (final IllegalStateException e) {
+            throw new UsageException("--port " + port + ": " + e.getMessage(), e);
+        }
         System.out.println("simulated exchange listening on ws://127.0.0.1:" + sim.port() + "/ (seed " + seed
             + ", time x" + timeScale + ", " + skill.toLowerCase(Locale.ROOT) + " market); Ctrl-C to stop");
         final CountDownLatch stopped = new CountDownLatch(1);

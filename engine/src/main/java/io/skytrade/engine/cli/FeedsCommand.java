@@ -3,9 +3,9 @@ package io.skytrade.engine.cli;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.engine.config.ConfigLoader;
+import io.skytrade.engine.config.Durations;
 import io.skytrade.engine.config.EngineConfig;
 import io.skytrade.engine.runtime.WorldObservations;
-import io.skytrade.feeds.FeedLog;
 import io.skytrade.feeds.Feeds;
 import io.skytrade.feeds.FeedsCheck;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -33,15 +33,27 @@ final class FeedsCommand {
 
         @Override
         public Integer call() throws InterruptedException {
+            final long timeoutNanos;
+            try {
+                timeoutNanos = Durations.parseNanos(timeout);
+            } catch (final IllegalArgumentException e) {
+                throw new UsageException("--timeout: " + e.getMessage(), e);
+            }
+            if (timeoutNanos <= 0) {
+                throw new UsageException("--timeout " + timeout + " must be positive");
+            }
             final ConfigLoader.LoadedConfig loaded = config == null ? DemoCommand.loadDefault()
                 : ConfigLoader.fromSystemEnv().load(config);
             final EngineConfig c = loaded.config();
             final InstrumentRegistry registry = InstrumentRegistry.of(c.instruments(), c.series());
-            try (Feeds feeds = Feeds.create(c.feeds(), registry, System.getenv(), new SystemEpochNanoClock(), FeedLog.system(),
+            final FeedsCheck.Warnings warnings = new FeedsCheck.Warnings();
+            try (Feeds feeds = Feeds.create(c.feeds(), registry, System.getenv(), new SystemEpochNanoClock(), warnings,
                 new WorldObservations(new SyntheticWorld(c.venue().seed())))) {
-                final var rows = new FeedsCheck(feeds.clients()).run(Duration.ofNanos(
-                    io.skytrade.engine.config.Durations.parseNanos(timeout)));
+                final var rows = new FeedsCheck(feeds.clients()).run(Duration.ofNanos(timeoutNanos));
                 System.out.print(FeedsCheck.format(rows));
+                for (final String w : FeedsCheck.unreported(rows, warnings.messages())) {
+                    System.err.println("warning: " + w);
+                }
                 return FeedsCheck.allOk(rows) ? SkytradeCli.EXIT_OK : SkytradeCli.EXIT_VERIFY_FAILED;
             }
         }

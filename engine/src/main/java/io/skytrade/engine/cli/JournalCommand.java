@@ -1,5 +1,6 @@
 package io.skytrade.engine.cli;
 
+import io.skytrade.engine.config.EngineConfig;
 import io.skytrade.journal.JournalInspector;
 import io.skytrade.journal.RunDirectory;
 import picocli.CommandLine.Command;
@@ -24,9 +25,16 @@ final class JournalCommand {
         @Option(names = "--limit", paramLabel = "N", description = "Print at most N lines (default: all).")
         long limit = Long.MAX_VALUE;
 
+        @Option(names = "--raw-time", description = "Print event and receive times as journaled, in epoch nanoseconds "
+            + "(default: ISO-8601 instants in UTC).")
+        boolean rawTime;
+
         @Override
         public Integer call() {
-            new JournalInspector(RunDirectory.open(dir)).dump(System.out, limit);
+            if (limit < 0) {
+                throw new UsageException("--limit " + limit + " must be 0 or more");
+            }
+            new JournalInspector(RunDirectory.open(dir)).dump(System.out, limit, rawTime);
             return SkytradeCli.EXIT_OK;
         }
     }
@@ -61,8 +69,8 @@ final class JournalCommand {
         @Option(names = "--config", paramLabel = "FILE", description = "Configuration stored with the run (default: the embedded demo config).")
         Path config;
 
-        @Option(names = "--journal", paramLabel = "DIR", description = "Where the run directory is created (default: journal).")
-        Path root = Path.of("journal");
+        @Option(names = "--journal", paramLabel = "DIR", description = "Where the run directory is created (default: ${DEFAULT-VALUE}).")
+        Path root = Path.of(EngineConfig.JournalSection.DEFAULT_DIR);
 
         @Option(names = "--on-error", paramLabel = "MODE", description = "reject (default) or skip malformed rows.")
         String onError = "reject";
@@ -121,8 +129,8 @@ final class JournalCommand {
         @Option(names = "--config", paramLabel = "FILE", description = "Configuration stored with the run (default: the embedded demo config).")
         Path config;
 
-        @Option(names = "--journal", paramLabel = "DIR", description = "Where the run directory is created (default: journal).")
-        Path root = Path.of("journal");
+        @Option(names = "--journal", paramLabel = "DIR", description = "Where the run directory is created (default: ${DEFAULT-VALUE}).")
+        Path root = Path.of(EngineConfig.JournalSection.DEFAULT_DIR);
 
         @Override
         public Integer call() {

@@ -61,13 +61,23 @@ final class RegimeCommand {
 
         @Override
         public Integer call() throws IOException {
+            if (states < 1 || states > EngineEvent.MAX_REGIMES) {
+                throw new UsageException("--states " + states + " must be in 1.." + EngineEvent.MAX_REGIMES);
+            }
+            if (iterations < 1) {
+                throw new UsageException("--iterations " + iterations + " must be at least 1");
+            }
+            final Path outDir = out.toAbsolutePath().getParent();
+            if (outDir != null && !Files.isDirectory(outDir)) {
+                throw new UsageException("--out " + out + ": the directory " + outDir + " does not exist");
+            }
             final RunDirectory run = RunDirectory.open(journal);
             final EngineConfig config = new ConfigLoader(System.getenv()).loadText(run.configYaml()).config();
             final InstrumentRegistry registry = InstrumentRegistry.of(config.instruments(), config.series());
+            final int instrumentId = instrument == null ? -1 : instrumentId(registry);
             final RegimeParams base = config.model().regime();
             final FeatureHandler features = new FeatureHandler(registry, config.model().feature());
-            final RegimeSampleCollector collector = new RegimeSampleCollector(
-                instrument == null ? -1 : registry.requireInstrument(instrument), base.observationScale());
+            final RegimeSampleCollector collector = new RegimeSampleCollector(instrumentId, base.observationScale());
             final EngineEvent e = new EngineEvent();
             try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
                 while (reader.next(e)) {
@@ -89,6 +99,15 @@ final class RegimeCommand {
                 states, collector.count(), r.logLikelihood(), r.iterations(), r.converged() ? "converged" : "not converged",
                 out.toAbsolutePath());
             return SkytradeCli.EXIT_OK;
+        }
+
+        private int instrumentId(final InstrumentRegistry registry) {
+            final int id = registry.instrumentId(instrument);
+            if (id < 0) {
+                throw new UsageException("--instrument '" + instrument + "' is not an instrument of " + journal
+                    + "; its instruments: " + registry.instruments());
+            }
+            return id;
         }
 
         private static String yaml(final BaumWelch.Result r, final int samples, final String runId) {

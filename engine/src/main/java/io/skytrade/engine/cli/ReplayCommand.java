@@ -11,25 +11,27 @@ import java.util.concurrent.Callable;
 /**
  * {@code skytrade replay --journal DIR [--verify]}: rebuilds the pipeline from a run directory's
  * journaled config, pushes its inputs through at full speed, and with {@code --verify} checks every
- * decision against the journal. Exit 0 and a summary line when identical; exit 1 naming the first
+ * decision, and every stateful stage's state hash at the journaled checkpoints, against the journal. Exit 0 and a summary line when identical; exit 1 naming the first
  * differing input sequence and both values otherwise.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-    description = "Replay a run directory through the pipeline; --verify compares every decision with the journal.")
+    description = "Replay a run directory through the pipeline; --verify compares every decision and the stages' state hashes with the journal.")
 final class ReplayCommand implements Callable<Integer> {
-    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Run directory (journal/<run-id>).")
+    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Run directory (runs/<run-id>).")
     Path journal;
 
-    @Option(names = "--verify", description = "Compare each replayed decision with the journaled one.")
+    @Option(names = "--verify", description = "Compare each replayed decision and state-hash checkpoint with the journaled one.")
     boolean verify;
 
     @Override
     public Integer call() {
         final RunDirectory run = RunDirectory.open(journal);
-        if (verify && run.property("importedFrom", null) != null) {
-            System.err.println("usage error: " + journal + " was imported from " + run.property("importedFrom", null)
-                + " and has no journaled decisions to verify; replay it without --verify");
-            return SkytradeCli.EXIT_USAGE;
+        final String writtenBy = run.property(RunDirectory.IMPORTED_FROM, null) != null
+            ? "imported from " + run.property(RunDirectory.IMPORTED_FROM, null) + " by `journal import`"
+            : run.property(RunDirectory.SYNTHETIC, null) != null ? "written by `journal synth`" : null;
+        if (verify && writtenBy != null) {
+            throw new UsageException(journal + " was " + writtenBy + ": it holds inputs only, no journaled decisions to "
+                + "verify; replay it without --verify, or backtest it");
         }
         final ReplayRunner.Result r = new ReplayRunner(run, System.getenv()).replay(verify);
         final String summary = String.format("replayed %,d events, %,d decisions in %.3f s (%,.0f events/s)%s",
@@ -50,7 +52,8 @@ final class ReplayCommand implements Callable<Integer> {
             return SkytradeCli.EXIT_OK;
         }
         if (r.identical()) {
-            System.out.println(summary + "; verify: all decisions identical");
+            System.out.println(summary + String.format("; verify: all decisions and %,d state-hash checkpoints identical",
+                r.stateHashesCompared()));
             return SkytradeCli.EXIT_OK;
         }
         System.out.println(summary);

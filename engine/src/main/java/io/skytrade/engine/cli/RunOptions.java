@@ -1,7 +1,7 @@
 package io.skytrade.engine.cli;
 
-import io.skytrade.engine.config.ConfigException;
 import io.skytrade.engine.config.Durations;
+import io.skytrade.engine.config.EngineConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -9,21 +9,27 @@ import java.nio.file.Path;
 /** Options shared by {@code run} and {@code demo}: duration and journal root. */
 final class RunOptions {
     @Option(names = "--duration", paramLabel = "DURATION",
-        description = "How long to run, e.g. 30s, 5m, 1h (default: until interrupted).")
+        description = "How long to run, e.g. 30s, 5m, 1h; more than 0 (default: until interrupted).")
     String duration;
 
     @Option(names = "--journal", paramLabel = "DIR",
-        description = "Directory in which the run directory is created (default: journal.dir of the config, 'journal').")
+        description = "Directory in which the run directory is created (default: journal.dir of the config, '"
+            + EngineConfig.JournalSection.DEFAULT_DIR + "').")
     Path journalRoot;
 
     long durationNanos() {
         if (duration == null) {
             return 0;
         }
+        final long nanos;
         try {
-            return Durations.parseNanos(duration);
+            nanos = Durations.parseNanos(duration);
         } catch (final IllegalArgumentException e) {
-            throw new ConfigException("--duration: " + e.getMessage());
+            throw new UsageException("--duration: " + e.getMessage(), e);
         }
+        if (nanos <= 0) {
+            throw new UsageException("--duration " + duration + " must be positive; leave --duration out to run until interrupted");
+        }
+        return nanos;
     }
 }

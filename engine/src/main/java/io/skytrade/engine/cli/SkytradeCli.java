@@ -2,18 +2,21 @@ package io.skytrade.engine.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code skytrade} command line: the entry point of the engine jar. Each sub-command is its
  * own class; exit codes are 0 for success, 1 for a failed verification, 2 for bad usage or
  * configuration, 3 for a corrupt or unreadable journal, 4 when a backtest of a sweep failed, 5 when
- * a soak bound did not hold.
+ * a soak bound did not hold, 70 for an unexpected failure (a bug). Every error is one line on
+ * stderr; {@code --verbose}, accepted by every command, adds the stack trace.
  */
 @Command(name = "skytrade", mixinStandardHelpOptions = true, version = "skytrade 0.1.0",
     description = "Low-latency trading engine on alternative data (weather, air quality, flights).",
     subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, JournalCommand.class,
         ExchangeSimCommand.class, FeedsCommand.class, CtlCommand.class, RegimeCommand.class, NowcastCommand.class, ConfigCommand.class,
-        BacktestCommand.class, SweepCommand.class, SoakCommand.class, FuzzVenueCommand.class,
+        BacktestCommand.class, SweepCommand.class, EvaluateCommand.class, SoakCommand.class, FuzzVenueCommand.class,
         CommandLine.HelpCommand.class})
 public final class SkytradeCli {
     public static final int EXIT_OK = 0;
@@ -23,6 +26,12 @@ public final class SkytradeCli {
     public static final int EXIT_BACKTEST_FAILED = 4;
     /** {@code soak}: a bound (heap, threads, descriptors, journal, reconnect, engine health) did not hold. */
     public static final int EXIT_SOAK_FAILED = 5;
+    /** An unexpected failure: a bug (sysexits' EX_SOFTWARE); {@code --verbose} prints its stack trace. */
+    public static final int EXIT_INTERNAL = 70;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+        description = "On an error, also print its stack trace (errors are otherwise one line).")
+    boolean verbose;
 
     /** JDK logging's line format (the feeds log through {@link System.Logger}). */
     static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
@@ -39,7 +48,9 @@ public final class SkytradeCli {
     /** Runs the CLI and returns its exit code (tests call this). */
     public static int execute(final String... args) {
         final CommandLine cli = new CommandLine(new SkytradeCli());
-        cli.setExecutionExceptionHandler(new ErrorReporter());
+        final ErrorReporter errors = new ErrorReporter();
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors);
         return cli.execute(args);
     }
 }

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code skytrade sweep --journal DIR --grid FILE}: backtests every parameter set of a grid on a
@@ -42,25 +43,36 @@ import java.util.concurrent.Callable;
         "Each set's values override the base configuration (the journal's own, or --config files) like a last --config file.",
         "Writes sweep.csv (one row per split, phase and set) and ranking.txt (the table printed) under --out."},
     footer = {"",
-        "Grid file (YAML):",
-        "  parameters:                        # dotted config paths -> lists of values; the grid is their product",
-        "    strategy.minEdgeTicks: [1, 3]",
-        "    sizer.maxOrderQty: [1, 10]",
-        "    strategy.entryThresholds: [[0.2, 0.3, 0.5], [0.4, 0.5, 0.7]]   # a list-valued key takes a list of lists",
-        "  walkForward:",
-        "    splits: 3                        # the market-data span (first to last book or trade) cut into",
-        "                                     # splits+1 equal windows of event time: split i ranks every set",
-        "                                     # on window i and tests the best on window i+1",
-        "  rankBy: sharpe                     # a figure of sweep.csv (default sharpe)",
-        "  rankOrder: descending              # or ascending (e.g. for maxDrawdown)",
-        "Sets are numbered in nested-loop order (the last parameter varies fastest). Every set runs once per",
-        "window: the journal before the window warms the stages up with the engine held in SAFE mode (no order",
-        "is sent), then the window is traded and measured. Without",
-        "walkForward every set runs on the whole journal. Backtest run directories are deleted after their figures are read unless",
-        "--keep-runs (then out/runs/window-W-set-S/ hold replayable runs: a copy of each window's inputs and",
-        "its decisions per backtest, so sets x windows run directories of disk).",
-        "Exit codes: 0 ok, 2 bad usage or grid, 3 unreadable journal, 4 a backtest failed."})
+        "Grid file (YAML; the example between the lines can be copied as it is):",
+        SweepCommand.GRID_EXAMPLE_START,
+        "# dotted config paths -> lists of values; the grid is their product",
+        "parameters:",
+        "  strategy.minEdgeTicks: [1, 3]",
+        "  sizer.maxOrderQty: [1, 10]",
+        "  # a list-valued key takes a list of lists",
+        "  strategy.entryThresholds: [[0.2, 0.3, 0.5], [0.4, 0.5, 0.7]]",
+        "# optional: the market-data span (first to last book or trade) cut into",
+        "# splits+1 equal windows of event time; split i ranks every set on",
+        "# window i and tests the best on window i+1",
+        "walkForward:",
+        "  splits: 3",
+        "rankBy: sharpe          # a figure of sweep.csv (default sharpe)",
+        "rankOrder: descending   # or ascending (e.g. for maxDrawdown)",
+        SweepCommand.GRID_EXAMPLE_END,
+        "Sets are numbered in nested-loop order (the last parameter varies fastest).",
+        "Every set runs once per window: the journal before the window warms the stages",
+        "up with the engine held in SAFE mode (no order is sent), then the window is",
+        "traded and measured. Without walkForward every set runs on the whole journal.",
+        "Backtest run directories are deleted after their figures are read unless",
+        "--keep-runs (then out/runs/window-W-set-S/ hold replayable runs: a copy of",
+        "each window's inputs and its decisions per backtest, so sets x windows run",
+        "directories of disk).",
+        "Exit codes: 0 ok, 2 bad usage or grid, 3 unreadable journal, 4 a backtest",
+        "failed."})
 final class SweepCommand implements Callable<Integer> {
+    /** The lines around the grid example in the help (a test parses what lies between them). */
+    static final String GRID_EXAMPLE_START = "--------------------------------------------------------------------------";
+    static final String GRID_EXAMPLE_END = GRID_EXAMPLE_START;
     private static final DateTimeFormatter OUT_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Run directory to backtest.")
@@ -113,6 +125,9 @@ final class SweepCommand implements Callable<Integer> {
         final SweepExecutor.Outcomes outcomes = new SweepExecutor(workers, System.err).run(windows.size(), sets.size(),
             grid.walkForward() ? new JournalBacktestJob(source, setConfigs, windows, runs, keepRuns)
                 : JournalBacktestJob.wholeJournal(source, setConfigs, runs, keepRuns));
+        if (!keepRuns) {
+            removeIfEmpty(runs);
+        }
         final SweepReport report = SweepReport.assemble(grid, sets, windows, outcomes);
         final Path csv = SweepCsv.write(report, outDir);
         final String table = SweepTable.render(report);
@@ -127,6 +142,20 @@ final class SweepCommand implements Callable<Integer> {
                 + " or no set lets the strategy trade");
         }
         return outcomes.failures().isEmpty() ? SkytradeCli.EXIT_OK : reportFailures(outcomes, sets, windows, outDir);
+    }
+
+    /** Deletes the backtests' parent directory when they all deleted their run directories (none failed). */
+    private static void removeIfEmpty(final Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        final boolean empty;
+        try (Stream<Path> entries = Files.list(dir)) {
+            empty = entries.findAny().isEmpty();
+        }
+        if (empty) {
+            Files.delete(dir);
+        }
     }
 
     private List<String> baseTexts(final RunDirectory source, final ConfigLoader loader) throws IOException {

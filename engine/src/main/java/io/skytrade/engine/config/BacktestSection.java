@@ -8,10 +8,11 @@ package io.skytrade.engine.config;
  * @param cancelsAheadOfUs whether liquidity withdrawn at our price level is taken from ahead of our
  *                         order in the queue (optimistic) rather than behind it (default false)
  * @param sampleIntervalNanos equity sampling period in event time (default 1m)
- * @param capital          capital returns are measured against (default 100000)
+ *
+ * <p>Returns and drawdowns are measured against the one top-level {@code capital}, shared with the
+ * sizer and risk.
  */
-public record BacktestSection(long latencyNanos, double feePerLot, boolean cancelsAheadOfUs, long sampleIntervalNanos,
-                              double capital) {
+public record BacktestSection(long latencyNanos, double feePerLot, boolean cancelsAheadOfUs, long sampleIntervalNanos) {
     public BacktestSection {
         if (latencyNanos < 0) {
             throw new IllegalArgumentException("backtest.latency: " + latencyNanos + "ns must be >= 0");
@@ -22,12 +23,9 @@ public record BacktestSection(long latencyNanos, double feePerLot, boolean cance
         if (sampleIntervalNanos <= 0) {
             throw new IllegalArgumentException("backtest.sampleInterval: must be > 0");
         }
-        if (!(capital > 0)) {
-            throw new IllegalArgumentException("backtest.capital: " + capital + " must be > 0");
-        }
     }
 
     public static BacktestSection defaults() {
-        return new BacktestSection(5_000_000L, 0.0, false, 60_000_000_000L, 100_000.0);
+        return new BacktestSection(5_000_000L, 0.0, false, 60_000_000_000L);
     }
 }

@@ -1,5 +1,6 @@
 package io.skytrade.engine.config;
 
+import io.skytrade.journal.FileErrors;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
@@ -48,12 +49,7 @@ public final class ConfigLoader {
      * @throws ConfigException with one line naming the file and what was wrong
      */
     public LoadedConfig load(final Path file) {
-        final String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (final IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
-        }
+        final String text = read(file);
         try {
             return loadText(text);
         } catch (final ConfigException e) {
@@ -71,12 +67,7 @@ public final class ConfigLoader {
         }
         final Map<String, Object> merged = new LinkedHashMap<>();
         for (final Path file : files) {
-            final String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (final IOException e) {
-                throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
-            }
+            final String text = read(file);
             try {
                 merge(merged, parse(text));
             } catch (final ConfigException e) {
@@ -87,6 +78,18 @@ public final class ConfigLoader {
             return loadTree(merged);
         } catch (final ConfigException e) {
             throw new ConfigException(files + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(final Path file) {
+        if (!Files.exists(file)) {
+            throw new ConfigException("config file " + file + " does not exist" + (file.isAbsolute() ? ""
+                : " (relative to the working directory " + Path.of("").toAbsolutePath() + ")"));
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (final IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + FileErrors.describe(e, file), e);
         }
     }
 

@@ -47,6 +47,7 @@ public final class ConfigPrinter {
         retention.put("runs", config.journal().retention().runs());
         retention.put("days", config.journal().retention().days());
         journal.put("retention", retention);
+        journal.put("stateHashInterval", config.journal().stateHashInterval());
         root.put("journal", journal);
         root.put("venue", toMap(config.venue()));
         final var m = config.market();
@@ -55,7 +56,8 @@ public final class ConfigPrinter {
             m.spreadTicks(), "levelQty", m.levelQty())));
         root.put("feeds", toMap(config.feeds()));
         for (final RecordComponent c : config.model().getClass().getRecordComponents()) {
-            root.put(c.getName(), toMap((Record) read(c, config.model())));
+            final Object section = read(c, config.model());
+            root.put(c.getName(), section instanceof Record r ? toMap(r) : section);
         }
         root.put("control", toMap(config.control()));
         root.put("backtest", toMap(config.backtest()));

@@ -14,6 +14,7 @@ import io.skytrade.core.signal.SignalParams;
 import io.skytrade.core.sizing.SizerParams;
 import io.skytrade.core.strategy.StrategyParams;
 import io.skytrade.core.valuation.ValuationParams;
+import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.feeds.config.FeedsConfig;
 import io.skytrade.journal.JournalSettings;
 import io.skytrade.journal.RunRetention;
@@ -53,7 +54,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
         "thames_level_m", "air_temp_c", "rel_humidity_pct", "pm25_ugm3", "lhr_arrivals_30m", "lhr_departures_30m");
     /** Default stage order. */
     public static final List<String> DEFAULT_STAGES = List.of(
-        "journal", "features", "kalman", "valuation", "signal", "regime", "strategy", "risk", "orders");
+        "journal", "features", "kalman", "valuation", "signal", "regime", "book", "strategy", "risk", "orders");
 
     static EngineConfig bind(final ConfigNode root) {
         final List<String> instruments = root.stringList("instruments", DEFAULT_INSTRUMENTS);
@@ -82,7 +83,8 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
      * pipeline: {@code ringSize} (default 4096, power of two), {@code waitStrategy} (blocking |
      * sleeping | yielding | busy-spin; default blocking), {@code journalMode} (inline | parallel;
      * default inline), {@code threads} (list of stage-name lists, one per thread; default all stages
-     * on one thread), {@code cpus} (one CPU per thread, -1 for none; default none pinned).
+     * on one thread; "book", "strategy" and "risk" must share a thread, and "book" is placed before
+     * "strategy" when not named), {@code cpus} (one CPU per thread, -1 for none; default none pinned).
      */
     public record PipelineSection(PipelineLayout layout) {
         static PipelineSection bind(final ConfigNode n) {
@@ -102,7 +104,8 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             final List<Integer> cpus = n.intList("cpus", List.of());
             n.finish();
             try {
-                return new PipelineSection(new PipelineLayout(ringSize, kind, threads, cpus, mode.equals("parallel")));
+                return new PipelineSection(EngineAssembly.bookOnOneThread(
+                    new PipelineLayout(ringSize, kind, threads, cpus, mode.equals("parallel"))));
             } catch (final IllegalArgumentException e) {
                 throw new ConfigException("config " + e.getMessage());
             }
@@ -110,16 +113,25 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
     }
 
     /**
-     * journal: {@code dir} (root of run directories, default "journal"), {@code blockSize} (default
+     * journal: {@code dir} (root of run directories, default {@value #DEFAULT_DIR}), {@code blockSize} (default
      * 64MiB), {@code rollCycle} (default FAST_DAILY), {@code pretouch} (default true),
      * {@code pretouchAhead} (default 32MiB), {@code retention.runs} and {@code retention.days}
      * (closed run directories kept under {@code dir} when a live run starts, {@link RunRetention};
-     * default 0 and 0: keep every run).
+     * default 0 and 0: keep every run), {@code stateHashInterval} (inputs between state-hash
+     * checkpoints of the stateful stages, a power of two, 0 for none; default 1024).
      */
-    public record JournalSection(String dir, JournalSettings settings, RunRetention retention) {
+    public record JournalSection(String dir, JournalSettings settings, RunRetention retention, int stateHashInterval) {
+        /**
+         * Default root of run directories: "runs", not "journal", which is also the Maven module's
+         * source folder in a checkout.
+         */
+        public static final String DEFAULT_DIR = "runs";
+        /** Default inputs between state-hash checkpoints. */
+        public static final int DEFAULT_STATE_HASH_INTERVAL = 1024;
+
         static JournalSection bind(final ConfigNode n) {
             final JournalSettings d = JournalSettings.defaults();
-            final String dir = n.string("dir", "journal");
+            final String dir = n.string("dir", DEFAULT_DIR);
             final long block = n.bytes("blockSize", d.blockSizeBytes());
             final String roll = n.string("rollCycle", d.rollCycle());
             final boolean pretouch = n.bool("pretouch", d.pretouch());
@@ -128,9 +140,14 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             final int runs = r.integer("runs", 0);
             final int days = r.integer("days", 0);
             r.finish();
+            final int hashInterval = n.integer("stateHashInterval", DEFAULT_STATE_HASH_INTERVAL);
+            if (hashInterval < 0 || hashInterval > 0 && Integer.bitCount(hashInterval) != 1) {
+                throw n.bad("stateHashInterval", hashInterval, "0 (no checkpoints) or a power of two");
+            }
             n.finish();
             try {
-                return new JournalSection(dir, new JournalSettings(block, roll, pretouch, ahead), new RunRetention(runs, days));
+                return new JournalSection(dir, new JournalSettings(block, roll, pretouch, ahead), new RunRetention(runs, days),
+                    hashInterval);
             } catch (final IllegalArgumentException e) {
                 throw new ConfigException("config " + e.getMessage());
             }
@@ -179,12 +196,17 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
      * defaults by {@link RecordBinder} (every key optional): {@code settlement} (the settlement
      * rules, shared by the valuation and the simulated venue), {@code feature}, {@code kalman},
      * {@code valuation}, {@code signal}, {@code regime}, {@code strategy}, {@code sizer},
-     * {@code risk}, {@code drawdown}, {@code safeMode}, {@code orders}.
+     * {@code risk}, {@code drawdown}, {@code safeMode}, {@code orders}; and the top-level
+     * {@code capital} (price units, default 1,000,000): the one capital figure the sizer's risk
+     * budget, risk's exposure limits, the drawdown limits and the backtest's returns are fractions of.
      */
     public record ModelSection(SettlementRules settlement, FeatureParams feature, KalmanParams kalman,
                                ValuationParams valuation, SignalParams signal, RegimeParams regime,
                                StrategyParams strategy, SizerParams sizer, RiskLimits risk, DrawdownLimits drawdown,
-                               SafeModeConfig safeMode, OrderManagerConfig orders) {
+                               SafeModeConfig safeMode, OrderManagerConfig orders, double capital) {
+        /** Default capital, price units. */
+        public static final double DEFAULT_CAPITAL = 1_000_000.0;
+
         static ModelSection bind(final ConfigNode root) {
             final SettlementRules settlement = RecordBinder.bind(root.node("settlement"), SettlementRules.defaults());
             final ValuationParams valuation = RecordBinder.bind(root.node("valuation"), ValuationParams.defaults());
@@ -192,6 +214,10 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
                 valuation.checkAgainst(settlement);
             } catch (final IllegalArgumentException e) {
                 throw new ConfigException("config " + e.getMessage());
+            }
+            final double capital = root.decimal("capital", DEFAULT_CAPITAL);
+            if (!(capital > 0) || Double.isInfinite(capital)) {
+                throw root.bad("capital", capital, "a finite number > 0 (price units)");
             }
             return new ModelSection(
                 settlement,
@@ -205,7 +231,8 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
                 RecordBinder.bind(root.node("risk"), RiskLimits.defaults()),
                 RecordBinder.bind(root.node("drawdown"), DrawdownLimits.defaults()),
                 RecordBinder.bind(root.node("safeMode"), SafeModeConfig.defaults()),
-                RecordBinder.bind(root.node("orders"), OrderManagerConfig.defaults()));
+                RecordBinder.bind(root.node("orders"), OrderManagerConfig.defaults()),
+                capital);
         }
     }
 

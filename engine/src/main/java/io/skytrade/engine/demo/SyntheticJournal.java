@@ -70,7 +70,7 @@ public final class SyntheticJournal {
 
     private RunDirectory run(final long events, final long stepNanos, final Path root, final String configYaml) {
         final RunDirectory run = RunDirectory.create(root, configYaml, Instant.now(),
-            Map.of("synthetic", "SyntheticJournal seed 7/11, step " + stepNanos + " ns"));
+            Map.of(RunDirectory.SYNTHETIC, "SyntheticJournal seed 7/11, step " + stepNanos + " ns"));
         try (SingleChronicleQueue queue = Queues.openForWriting(run.inputs(), JournalSettings.defaults(), null)) {
             journal = new InputJournalStage(queue);
             journal.onStart();

@@ -3,6 +3,7 @@ package io.skytrade.engine.importer;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.journal.FileErrors;
 import io.skytrade.journal.InputCodec;
 import io.skytrade.journal.JournalSettings;
 import io.skytrade.journal.Queues;
@@ -91,7 +92,7 @@ public final class CsvJournalImporter {
                 }
             }
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + FileErrors.describe(e, file), e);
         }
     }
 
@@ -210,7 +211,7 @@ public final class CsvJournalImporter {
      */
     public RunDirectory write(final Path root, final String redactedConfigYaml, final JournalSettings settings) {
         events.sort(Comparator.comparingLong(e -> e.eventTimeNanos));
-        final RunDirectory run = RunDirectory.create(root, redactedConfigYaml, Instant.now(), Map.of("importedFrom", "csv"));
+        final RunDirectory run = RunDirectory.create(root, redactedConfigYaml, Instant.now(), Map.of(RunDirectory.IMPORTED_FROM, "csv"));
         final InputCodec codec = new InputCodec();
         try (SingleChronicleQueue queue = Queues.openForWriting(run.inputs(), settings, null);
              ExcerptAppender appender = queue.createAppender()) {

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The metrics of one live pipeline: its {@link EngineCounters}, {@link LatencyRecorders} and
- * {@link DecisionTape}, and the read-only stage observers that fill them (after the signal, risk
- * and order stages) plus the timed wrapper of the order gateway. Latencies are measured on the
+ * {@link DecisionTape}, and the read-only stage observers that fill them (after the signal, book,
+ * risk and order stages) plus the timed wrapper of the order gateway. Latencies are measured on the
  * engine's ingress clock (the one that stamps {@code receiveTimeNanos}) and converted to real
  * nanoseconds by dividing by its time scale (a demo's world clock runs 60 times faster).
  *
@@ -23,6 +23,7 @@ import java.util.Map;
 public final class EngineMetrics {
     /** Stage names the observers follow (as {@link EngineAssembly} names them). */
     public static final String SIGNAL_STAGE = "signal";
+    public static final String BOOK_STAGE = EngineAssembly.BOOK_STAGE;
     public static final String RISK_STAGE = "risk";
     public static final String ORDER_STAGE = "orders";
     private static final int TAPE_BYTES = 1 << 18;
@@ -68,10 +69,10 @@ public final class EngineMetrics {
         }
         final Map<String, StageObserver> observers = new LinkedHashMap<>();
         observers.put(SIGNAL_STAGE, new SignalStageObserver(latencies, stamps, clock, realPerClockNano));
+        observers.put(BOOK_STAGE, new BookStageObserver(counters, stages.book().positions()));
         observers.put(RISK_STAGE, new RiskStageObserver(counters, latencies, stamps, clock, realPerClockNano,
             stages.risk().drawdown()));
-        observers.put(ORDER_STAGE, new OrderStageObserver(counters, latencies, tape, stamps, gateway,
-            stages.orders().positions(), realPerClockNano));
+        observers.put(ORDER_STAGE, new OrderStageObserver(counters, latencies, tape, stamps, gateway, realPerClockNano));
         return observers;
     }
 

@@ -6,7 +6,6 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.pipeline.StageObserver;
-import io.skytrade.core.position.PositionTracker;
 import io.skytrade.exchange.RejectReason;
 
 import java.util.Arrays;
@@ -15,8 +14,8 @@ import java.util.Arrays;
  * Observer of the order stage, the last one: everything every stage wrote on an input is there. It
  * counts inputs by type, decisions by kind, risk verdicts by reason, venue rejects by reason,
  * fills, and the risk mode (from MODE_CHANGE decisions, with the cause and the input sequence);
- * copies the market (best bid and ask), fair values, signals and regime posteriors into gauges; reads
- * positions and PnL from the order stage's position book for the instruments the input touched;
+ * copies the market (best bid and ask), fair values, signals and regime posteriors into gauges
+ * (positions and PnL are the {@link BookStageObserver}'s, on the book's thread);
  * writes each decision, with the fair value, market, signal and regime it was made on, and each
  * fill to the {@link DecisionTape}; and turns the send stamp of {@link TimedOrderGateway} into
  * decision-to-wire, receive-to-wire and signal-to-wire latencies.
@@ -31,7 +30,6 @@ final class OrderStageObserver implements StageObserver {
     private final DecisionTape tape;
     private final SlotStamps stamps;
     private final TimedOrderGateway gateway;
-    private final PositionTracker positions;
     private final double realPerClockNano;
     private final int instruments;
     private final int seriesCount;
@@ -45,14 +43,12 @@ final class OrderStageObserver implements StageObserver {
     private final double[] regimeProbability;
 
     OrderStageObserver(final EngineCounters counters, final LatencyRecorders latencies, final DecisionTape tape,
-                       final SlotStamps stamps, final TimedOrderGateway gateway, final PositionTracker positions,
-                       final double realPerClockNano) {
+                       final SlotStamps stamps, final TimedOrderGateway gateway, final double realPerClockNano) {
         this.c = counters;
         this.latencies = latencies;
         this.tape = tape;
         this.stamps = stamps;
         this.gateway = gateway;
-        this.positions = positions;
         this.realPerClockNano = realPerClockNano;
         this.instruments = counters.instruments().size();
         this.seriesCount = counters.series().size();
@@ -82,7 +78,6 @@ final class OrderStageObserver implements StageObserver {
         switch (type) {
             case EventType.MARKET_BOOK -> onBook(event, id);
             case EventType.ORDER_EVENT -> onOrderEvent(event, id);
-            case EventType.SETTLEMENT -> book(id);
             case EventType.OBSERVATION -> {
                 if (id >= 0 && id < seriesCount) {
                     c.observations[id].incrementRelease();
@@ -128,16 +123,12 @@ final class OrderStageObserver implements StageObserver {
             ask[id] = a;
             c.ask[id].setRelease(a);
         }
-        if (positions.position(id) != 0) {
-            EngineCounters.setDouble(c.unrealisedPnl[id], positions.unrealisedPnl(id));
-        }
     }
 
     private void onOrderEvent(final EngineEvent event, final int id) {
         if (event.orderEventKind == OrderEventKind.FILL) {
             c.fills.incrementRelease();
             c.filledLots.getAndAddRelease(event.fillQty);
-            book(id);
             if (!tape.offer(DecisionTape.FILL, event.sequence, event.eventTimeNanos, 0, 0, id, event.side,
                 event.fillPriceTicks, event.fillQty, event.clientOrderId, 0, fairOf(id), fairStdOf(id), bidOf(id),
                 askOf(id), signalOf(id), regimeOf(id), regimeProbabilityOf(id))) {
@@ -147,17 +138,6 @@ final class OrderStageObserver implements StageObserver {
             final int reason = event.rejectReason;
             c.venueRejects[reason >= 0 && reason < RejectReason.COUNT ? reason : RejectReason.NONE].incrementRelease();
         }
-    }
-
-    /** Copies the position book's figures of one instrument into its gauges. */
-    private void book(final int id) {
-        if (id < 0 || id >= instruments) {
-            return;
-        }
-        c.position[id].setRelease(positions.position(id));
-        EngineCounters.setDouble(c.realisedPnl[id], positions.realisedPnl(id));
-        EngineCounters.setDouble(c.unrealisedPnl[id], positions.unrealisedPnl(id));
-        EngineCounters.setDouble(c.fees[id], positions.fees(id));
     }
 
     private void outputs(final EngineEvent event, final int id) {

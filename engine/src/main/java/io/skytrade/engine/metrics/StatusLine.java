@@ -32,7 +32,15 @@ public final class StatusLine {
             sb.append(" (mode since input ").append(c.modeChangeSequence()).append(": ")
                 .append(RiskReason.name(c.modeCause())).append(')');
         }
-        sb.append(String.format(Locale.ROOT, " equity %,.1f drawdown %,.1f", c.equity(), c.drawdown()));
+        long gross = 0;
+        int held = 0;
+        for (int i = 0; i < c.instruments().size(); i++) {
+            final long position = c.position(i);
+            gross += Math.abs(position);
+            held += position != 0 ? 1 : 0;
+        }
+        sb.append(String.format(Locale.ROOT, " position %,d lots in %d products equity %,.1f drawdown %,.1f", gross, held,
+            c.equity(), c.drawdown()));
         final Histogram h = reporter.metrics().latencies().interval(LatencyStage.RECEIVE_TO_DECISION);
         if (h.getTotalCount() > 0) {
             sb.append(String.format(Locale.ROOT, " tick-to-decision p50 %.1f us p99 %.1f us",

@@ -1,11 +1,13 @@
 package io.skytrade.engine.runtime;
 
 import com.lmax.disruptor.EventHandler;
+import io.skytrade.core.book.BookStage;
+import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.feature.FeatureHandler;
 import io.skytrade.core.kalman.KalmanHandler;
 import io.skytrade.core.order.OrderManagerConfig;
-import io.skytrade.core.order.OrderManagerStage;
+import io.skytrade.core.order.OutboundStage;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.pipeline.OrderGateway;
 import io.skytrade.core.pipeline.PipelineBuilder;
@@ -14,6 +16,7 @@ import io.skytrade.core.regime.RegimeHandler;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.risk.RiskStage;
 import io.skytrade.core.signal.SignalHandler;
+import io.skytrade.core.sizing.PositionSizer;
 import io.skytrade.core.strategy.StrategyHandler;
 import io.skytrade.core.valuation.ValuationHandler;
 import io.skytrade.engine.config.EngineConfig;
@@ -25,13 +28,20 @@ import java.util.List;
  * Composes the business stages from the configuration, the same way for a live run, a replay and
  * a backtest: that sameness is what makes replay a proof. A live run adds the input-journal stage
  * named "journal"; replay leaves it out (its inputs already are the journal) and the layout is
- * adjusted by dropping that stage from its thread group.
+ * adjusted by dropping that stage from its thread group. The trading book's stages ("book", its
+ * post-trade phase; "strategy"; "risk", its pre-trade phase) share one {@link TradingBook} and so
+ * must run on one thread: a layout that splits them is refused, and one that does not name "book"
+ * (written before the book existed) gets it placed just before "strategy".
  *
  * <p>Start-up only.
  */
 public final class EngineAssembly {
     /** Name of the input-journal stage in layouts. */
     public static final String JOURNAL_STAGE = "journal";
+    /** Name of the trading book's post-trade stage in layouts. */
+    public static final String BOOK_STAGE = "book";
+    /** Stages that read or write the trading book, in pipeline order; they must share one thread. */
+    public static final List<String> BOOK_STAGES = List.of(BOOK_STAGE, "strategy", "risk");
 
     private final EngineConfig config;
     private final InstrumentRegistry registry;
@@ -59,25 +69,30 @@ public final class EngineAssembly {
 
     /**
      * The business stages after the journal, in pipeline order: features, Kalman nowcasts,
-     * settlement valuation, signals, regime, adaptive strategy with sizing, risk, order manager.
+     * settlement valuation, signals, regime, the trading book's post-trade phase, adaptive strategy
+     * with sizing, risk (the book's pre-trade phase), outbound.
      */
     public Stages businessStages(final DecisionListener decisions, final OrderGateway gateway, final long clientOrderIdBase) {
         final EngineConfig.ModelSection m = config.model();
         final OrderManagerConfig orderConfig = new OrderManagerConfig(m.orders().orderCapacity(),
             m.orders().clientOrderIdBase() + clientOrderIdBase, m.orders().ackTimeoutNanos());
-        final OrderManagerStage orders = new OrderManagerStage(orderConfig, gateway, decisions);
-        final RiskStage risk = new RiskStage(m.risk(), m.drawdown(), m.safeMode(), orderConfig);
-        final List<String> names = List.of("features", "kalman", "valuation", "signal", "regime", "strategy", "risk", "orders");
+        final TradingBook book = new TradingBook(orderConfig);
+        final OutboundStage orders = new OutboundStage(gateway, decisions);
+        final RiskStage risk = new RiskStage(book, m.risk(), m.drawdown(), m.safeMode(), m.capital());
+        final PositionSizer sizer = new PositionSizer(m.sizer(), m.capital(), m.risk().maxPositionFraction());
+        final List<String> names = List.of("features", "kalman", "valuation", "signal", "regime", BOOK_STAGE, "strategy",
+            "risk", "orders");
         final List<EventHandler<EngineEvent>> handlers = List.of(
             new FeatureHandler(registry, m.feature()),
             new KalmanHandler(registry, m.kalman()),
             new ValuationHandler(registry, m.valuation(), m.settlement(), m.kalman()),
             new SignalHandler(registry, m.signal()),
             new RegimeHandler(registry, m.regime()),
-            new StrategyHandler(registry, m.strategy(), m.sizer()),
+            new BookStage(book),
+            new StrategyHandler(registry, m.strategy(), sizer, m.risk(), book),
             risk,
             orders);
-        return new Stages(names, handlers, risk, orders);
+        return new Stages(names, handlers, book, risk, orders);
     }
 
     /**
@@ -92,8 +107,46 @@ public final class EngineAssembly {
         for (int i = 0; i < stages.names().size(); i++) {
             builder.stage(stages.names().get(i), stages.handlers().get(i));
         }
-        final PipelineLayout layout = config.pipeline().layout();
-        return builder.layout(journal != null ? layout : withoutJournal(layout));
+        final PipelineLayout layout = bookOnOneThread(config.pipeline().layout());
+        return builder.layout(journal != null ? layout : withoutJournal(layout))
+            .stateHashInterval(config.journal().stateHashInterval());
+    }
+
+    /**
+     * The layout with the book stage placed just before "strategy" when it does not name it, after
+     * checking that the book's stages share one thread group.
+     *
+     * @throws IllegalArgumentException naming the groups when they do not
+     */
+    public static PipelineLayout bookOnOneThread(final PipelineLayout layout) {
+        final List<List<String>> groups = new ArrayList<>();
+        boolean named = false;
+        for (final List<String> group : layout.threads()) {
+            named |= group.contains(BOOK_STAGE);
+            groups.add(new ArrayList<>(group));
+        }
+        if (!named) {
+            for (final List<String> group : groups) {
+                final int at = group.indexOf("strategy");
+                if (at >= 0) {
+                    group.add(at, BOOK_STAGE);
+                }
+            }
+        }
+        int owner = -1;
+        for (final String stage : BOOK_STAGES) {
+            for (int g = 0; g < groups.size(); g++) {
+                if (groups.get(g).contains(stage)) {
+                    if (owner >= 0 && owner != g) {
+                        throw new IllegalArgumentException("pipeline.threads: stages " + BOOK_STAGES
+                            + " share the trading book and must be in one thread group; got " + layout.threads());
+                    }
+                    owner = g;
+                }
+            }
+        }
+        return named ? layout : new PipelineLayout(layout.ringSize(), layout.waitStrategy(), groups, layout.cpus(),
+            layout.journalParallel());
     }
 
     /** The layout with the journal stage removed (for replay and backtest). */
@@ -117,10 +170,11 @@ public final class EngineAssembly {
      *
      * @param names    stage names in order
      * @param handlers the stage handlers in the same order
+     * @param book     the one trading book (orders, positions, PnL), read on the stages' thread
      * @param risk     the risk stage (for counters and mode)
      * @param orders   the outbound stage (for counters)
      */
-    public record Stages(List<String> names, List<EventHandler<EngineEvent>> handlers, RiskStage risk,
-                         OrderManagerStage orders) {
+    public record Stages(List<String> names, List<EventHandler<EngineEvent>> handlers, TradingBook book,
+                         RiskStage risk, OutboundStage orders) {
     }
 }

@@ -12,7 +12,6 @@ import io.skytrade.engine.config.VenueSection;
 import io.skytrade.exchange.gateway.GatewayConfig;
 import io.skytrade.exchange.gateway.WebSocketExchangeGateway;
 import io.skytrade.exchange.sim.ExchangeSimulator;
-import io.skytrade.exchange.sim.VenueConfig;
 import io.skytrade.feeds.FeedLog;
 import io.skytrade.feeds.FeedScheduler;
 import io.skytrade.feeds.Feeds;
@@ -56,8 +55,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #requestStop()} from any thread (a signal handler).
  */
 public final class LiveRun implements AutoCloseable {
-    /** Longest world-time interval between two background requotes of the embedded simulator. */
-    private static final double MAX_WORLD_QUOTE_INTERVAL_MILLIS = 15_000;
     private final RunDirectory run;
     private final SingleChronicleQueue inputsQueue;
     private final SingleChronicleQueue decisionsQueue;
@@ -95,6 +92,10 @@ public final class LiveRun implements AutoCloseable {
             config.metrics().bind(), config.metrics().tokenEnv(), env) : null;
         final Instant startedAt = Instant.now();
         final boolean simulated = venue.mode().equals(VenueSection.SIMULATOR);
+        final String portTaken = simulated ? LoopbackPorts.bindProblem(venue.port()) : null;
+        if (portTaken != null) {
+            throw new ConfigException("venue.port " + venue.port() + ": " + portTaken);
+        }
         final long startEpochNanos = simulated && venue.worldStartNanos() != 0 ? venue.worldStartNanos()
             : startedAt.getEpochSecond() * 1_000_000_000L + startedAt.getNano();
         final EpochNanoClock clock = simulated ? new ScaledEpochNanoClock(startEpochNanos, venue.timeScale())
@@ -143,12 +144,7 @@ public final class LiveRun implements AutoCloseable {
                 if (simulated) {
                     // the venue runs on the engine's world clock itself, so venue and engine stamps agree
                     // the market's participants read the same public readings as the engine's offline feeds
-                    simulator = new ExchangeSimulator(VenueConfig.builder().products(config.instruments()).seed(venue.seed())
-                        .settlement(config.model().settlement())
-                        .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot())
-                        .marketSkill(venue.market().skill()).traderNoise(venue.market().traderNoise())
-                        .sizeSkew(venue.market().sizeSkew()).readingSeed(config.feeds().synthetic().seed())
-                        .readingNoiseScale(config.feeds().synthetic().noiseScale())
+                    simulator = new ExchangeSimulator(SimulatorVenueConfig.builder(config)
                         .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build(), clock);
                     simulator.start(venue.port());
                     url = "ws://127.0.0.1:" + simulator.port() + "/";
@@ -188,7 +184,7 @@ public final class LiveRun implements AutoCloseable {
      * world minutes.
      */
     static long quoteIntervalMillis(final double timeScale) {
-        return Math.max(1, Math.min(250, Math.round(MAX_WORLD_QUOTE_INTERVAL_MILLIS / timeScale)));
+        return Math.max(1, Math.min(250, Math.round(SimulatorVenueConfig.WORLD_QUOTE_INTERVAL_NANOS / 1e6 / timeScale)));
     }
 
     private void startControlChannel(final String token, final OperatorCommands commands) {

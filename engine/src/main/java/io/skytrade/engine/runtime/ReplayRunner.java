@@ -16,12 +16,14 @@ import io.skytrade.journal.RunDirectory;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Replays a run directory: rebuilds the pipeline from the run's journaled config (without the
  * journal stage), pushes the journaled inputs through as fast as the CPU allows, and with
- * {@code verify} compares every decision with the journaled one through a {@link DecisionVerifier}.
+ * {@code verify} compares every decision, and every stateful stage's state hash at the journaled
+ * checkpoints, with the journal through a {@link DecisionVerifier}.
  * Nothing is sent anywhere: the gateway is a {@link PaperOrderGateway}.
  *
  * <p>Not thread-safe; one replay per instance.
@@ -45,6 +47,15 @@ public final class ReplayRunner {
      * event's decisions after verification, on the stage thread (tests and tools).
      */
     public Result replay(final boolean verify, final DecisionListener tap) {
+        return replay(verify, tap, stages -> { });
+    }
+
+    /**
+     * Runs the replay; {@code beforeFirstInput} sees the freshly built stages before any input
+     * (tests and tools: restoring or, to show that the state hashes catch it, corrupting a stage's
+     * state), on the calling thread before the stage threads start.
+     */
+    public Result replay(final boolean verify, final DecisionListener tap, final Consumer<EngineAssembly.Stages> beforeFirstInput) {
         final EngineConfig config = new ConfigLoader(env).loadText(run.configYaml()).config();
         final EngineAssembly assembly = new EngineAssembly(config);
         final DecisionVerifier verifier = verify
@@ -62,8 +73,13 @@ public final class ReplayRunner {
         final PaperOrderGateway gateway = new PaperOrderGateway();
         final long clientOrderIdBase = Long.parseLong(run.property(EngineAssembly.CLIENT_ORDER_ID_BASE, "0"));
         final EngineAssembly.Stages stages = assembly.businessStages(counting, gateway, clientOrderIdBase);
-        final Pipeline pipeline = assembly.configure(new PipelineBuilder()
-            .clock(new ManualEpochNanoClock(0)).producerType(ProducerType.SINGLE), null, stages).build();
+        final PipelineBuilder builder = assembly.configure(new PipelineBuilder()
+            .clock(new ManualEpochNanoClock(0)).producerType(ProducerType.SINGLE), null, stages);
+        if (verifier != null) {
+            verifier.hashedStages(builder.hashedStageNames());
+        }
+        final Pipeline pipeline = builder.build();
+        beforeFirstInput.accept(stages);
         pipeline.start();
         final long start = System.nanoTime();
         long events = 0;
@@ -82,7 +98,8 @@ public final class ReplayRunner {
             verifier.finish();
             verifier.close();
         }
-        return new Result(events, decisions.get(), elapsed, gateway.orders(), verifier == null ? 0 : verifier.differences(),
+        return new Result(events, decisions.get(), verifier == null ? 0 : verifier.hashesCompared(), elapsed,
+            gateway.orders(), verifier == null ? 0 : verifier.differences(),
             verifier == null ? null : verifier.firstDifference(), verifier == null ? -1 : verifier.firstDifferenceSequence(),
             verifier == null ? 0 : verifier.beyondJournal(), pipeline.failures().failureCount(),
             pipeline.failures().firstFailure(), verifier == null ? null : verifier.corruption(), run.closedCleanly());
@@ -93,6 +110,7 @@ public final class ReplayRunner {
      *
      * @param events                 inputs replayed
      * @param decisions              decisions the replay made
+     * @param stateHashesCompared    state-hash checkpoints compared with the journal (0 when not verifying)
      * @param elapsedNanos           wall time of the replay
      * @param orders                 orders the replay would have sent
      * @param differences            decisions that differ from the journal (0 when not verifying)
@@ -104,7 +122,7 @@ public final class ReplayRunner {
      * @param corruption             a corrupt decision entry that stopped verification, or null
      * @param journalClosedCleanly   whether the journaled run shut down cleanly
      */
-    public record Result(long events, long decisions, long elapsedNanos, long orders, long differences,
+    public record Result(long events, long decisions, long stateHashesCompared, long elapsedNanos, long orders, long differences,
                          String firstDifference, long firstDifferenceSequence, long beyondJournal, long stageFailures,
                          String firstStageFailure, String corruption, boolean journalClosedCleanly) {
         public double eventsPerSecond() {

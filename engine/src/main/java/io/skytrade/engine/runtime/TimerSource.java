@@ -1,6 +1,5 @@
 package io.skytrade.engine.runtime;
 
-import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.pipeline.InboundPublisher;
 import io.skytrade.core.pipeline.InputTranslator;
@@ -15,7 +14,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>{@link #run} on its own thread; {@link #stop} from any. No allocation per tick.
  */
 public final class TimerSource implements Runnable {
-    private static final InputTranslator<TimerSource> TICK = (event, source) -> source.writeTick(event);
+    /** A TIMER input stamped with the given clock's time (a virtual clock's, in {@code evaluate}). */
+    public static final InputTranslator<EpochNanoClock> TICK = (event, clock) -> {
+        event.type = EventType.TIMER;
+        event.eventTimeNanos = clock.nanoTime();
+    };
 
     private final InboundPublisher publisher;
     private final EpochNanoClock clock;
@@ -37,15 +40,10 @@ public final class TimerSource implements Runnable {
                 LockSupport.parkNanos(wait);
             }
             if (running) {
-                publisher.publish(TICK, this);
+                publisher.publish(TICK, clock);
                 next += periodNanos;
             }
         }
-    }
-
-    private void writeTick(final EngineEvent e) {
-        e.type = EventType.TIMER;
-        e.eventTimeNanos = clock.nanoTime();
     }
 
     public void stop() {

@@ -3,6 +3,7 @@ package io.skytrade.engine.sweep;
 import io.skytrade.engine.backtest.BacktestRunner;
 import io.skytrade.engine.backtest.MetricsReport;
 import io.skytrade.engine.config.ConfigLoader;
+import io.skytrade.journal.FileErrors;
 import io.skytrade.journal.RunDirectory;
 
 import java.io.IOException;
@@ -78,7 +79,7 @@ public final class JournalBacktestJob implements SweepExecutor.Job {
                 Files.delete(p);
             }
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot delete backtest run directory " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot delete backtest run directory " + dir + ": " + FileErrors.describe(e, dir), e);
         }
     }
 }

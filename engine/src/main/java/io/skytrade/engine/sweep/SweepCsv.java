@@ -1,5 +1,6 @@
 package io.skytrade.engine.sweep;
 
+import io.skytrade.journal.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public final class SweepCsv {
         try {
             Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + FileErrors.describe(e, file), e);
         }
         return file;
     }

@@ -1,6 +1,7 @@
 package io.skytrade.engine.sweep;
 
 import io.skytrade.engine.config.ConfigException;
+import io.skytrade.journal.FileErrors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
@@ -46,7 +47,7 @@ public final class SweepGridReader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (final IOException e) {
-            throw new ConfigException("cannot read grid file " + file + ": " + e.getMessage(), e);
+            throw new ConfigException("cannot read grid file " + file + ": " + FileErrors.describe(e, file), e);
         }
         return parse(text, file.toString());
     }

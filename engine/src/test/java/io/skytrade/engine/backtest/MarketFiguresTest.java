@@ -58,7 +58,8 @@ class MarketFiguresTest {
 
     @Test
     void shouldMatchHandComputedFiguresPerMarket() {
-        final EquitySampler s = new EquitySampler(DAY, 3);
+        final BookedSampler booked = new BookedSampler(DAY, 3);
+        final EquitySampler s = booked.sampler;
         long seq = 0;
         for (final EngineEvent e : List.of(
             book(T0, 0, 99, 101),                                   // sample 0: everything 0
@@ -71,7 +72,7 @@ class MarketFiguresTest {
             book(T0 + 2 * DAY, 0, 99, 101),                         // sample 2: AAA 8; BBB 10-0.5 = 9.5
             fill(T0 + 2 * DAY + HOUR, 1, Side.BUY, 1, 45, 0.5),     // BBB flat: realised 5, fees 1: 4; trip +4
             book(T0 + 3 * DAY, 1, 44, 46))) {                       // sample 3: AAA 8, BBB 4
-            s.onEvent(e, seq++, true);
+            booked.onEvent(e, seq++);
         }
         final List<MarketFigures> markets = MarketFigures.of(s, SYMBOLS, 1000);
         assertEquals(2, markets.size(), "CCC never traded");
@@ -134,7 +135,8 @@ class MarketFiguresTest {
         qt().withFixedSeed(7L).withExamples(200)
             .forAll(lists().of(lists().of(integers().between(0, 1_000)).ofSize(5)).ofSizeBetween(2, 60))
             .checkAssert(steps -> {
-                final EquitySampler s = new EquitySampler(HOUR, SYMBOLS.size());
+                final BookedSampler booked = new BookedSampler(HOUR, SYMBOLS.size());
+                final EquitySampler s = booked.sampler;
                 long t = 0;
                 long seq = 0;
                 for (final List<Integer> step : steps) {
@@ -154,7 +156,7 @@ class MarketFiguresTest {
                             yield step.get(4) % 4 == 0 ? x : book(t, id, price - 2, price + 2);
                         }
                     };
-                    s.onEvent(e, seq++, true);
+                    booked.onEvent(e, seq++);
                 }
                 final double[] equity = s.equity();
                 if (equity.length < 2) {

@@ -67,6 +67,17 @@ class CliTest {
     }
 
     @Test
+    void shouldDumpTimesAsIsoInstantsOrAsJournaledNanoseconds() {
+        final String[] synth = capture("journal", "synth", "--events", "10", "--step", "1s", "--journal", tmp.toString());
+        final String journal = runDir(synth[1]);
+        final String[] iso = capture("journal", "dump", journal, "--limit", "1");
+        assertEquals("0", iso[0], iso[2]);
+        assertEquals("input seq=0 TIMER t=2026-11-25T09:46:40Z rx=2026-11-25T09:46:40Z id=0", iso[1].strip());
+        final String[] raw = capture("journal", "dump", journal, "--limit", "1", "--raw-time");
+        assertEquals("input seq=0 TIMER t=1795600000000000000 rx=1795600000000000000 id=0", raw[1].strip());
+    }
+
+    @Test
     void shouldBacktestAWindowGivenAsIsoTimesAndRefuseBadOnes() throws Exception {
         final String[] synth = capture("journal", "synth", "--events", "6000", "--step", "1s", "--journal", tmp.resolve("j").toString());
         final String journal = runDir(synth[1]);

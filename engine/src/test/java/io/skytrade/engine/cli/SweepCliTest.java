@@ -1,11 +1,17 @@
 package io.skytrade.engine.cli;
 
+import io.skytrade.engine.config.ConfigLoader;
+import io.skytrade.engine.sweep.SweepConfigs;
+import io.skytrade.engine.sweep.SweepGrid;
+import io.skytrade.engine.sweep.SweepGridReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static io.skytrade.engine.cli.CliCapture.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +28,22 @@ class SweepCliTest {
         assertEquals("0", r[0]);
         assertTrue(r[1].contains("Usage: skytrade sweep") && r[1].contains("walkForward:") && r[1].contains("--workers=N")
             && r[1].contains("--keep-runs"), r[1]);
+    }
+
+    @Test
+    void shouldPrintAGridExampleThatCanBeCopiedAsItIs() {
+        final String help = capture("sweep", "--help")[1];
+        final int start = help.indexOf(SweepCommand.GRID_EXAMPLE_START);
+        final int end = help.indexOf(SweepCommand.GRID_EXAMPLE_END, start + 1);
+        assertTrue(start >= 0 && end > start, help);
+        final String example = help.substring(start + SweepCommand.GRID_EXAMPLE_START.length(), end);
+        final SweepGrid grid = SweepGridReader.parse(example, "the help's example");
+        assertEquals(List.of("strategy.minEdgeTicks", "sizer.maxOrderQty", "strategy.entryThresholds"),
+            List.copyOf(grid.parameters().keySet()));
+        assertEquals(3, grid.splits());
+        assertEquals(8, grid.parameterSets().size());
+        assertEquals(8, SweepConfigs.load(new ConfigLoader(Map.of()), List.of(DemoCommand.defaultText()), grid).size(),
+            "every parameter is a key of the configuration and every value valid");
     }
 
     @Test

@@ -119,8 +119,8 @@ class ConfigLoaderTest {
               windowStart: 2026-03-01T12:00:00Z
               windowEnd: 2026-03-02T12:00:00Z
             strategy:
-              entryThresholds: [0.2, 0.4, 0.6]
-              aggressiveness: [0.1, 0.5, 1]
+              regimeSpreadScale: [1, 1.5, 2]
+              regimeSizeScale: [1, 0.5, 0.5]
             kalman:
               models:
                 tide:
@@ -131,7 +131,7 @@ class ConfigLoaderTest {
             """).config();
         assertEquals(250_000_000L, c.model().orders().ackTimeoutNanos());
         assertEquals(1_772_366_400_000_000_000L, c.model().valuation().windowStartNanos());
-        assertEquals(0.4, c.model().strategy().entryThresholds()[1]);
+        assertEquals(1.5, c.model().strategy().regimeSpreadScale()[1]);
         assertEquals(0.0004, c.model().kalman().models().get("tide").readingNoise()[0]);
         assertEquals(java.time.Duration.ofSeconds(3), c.feeds().synthetic().pollInterval());
         assertTrue(error("kalman:\n  models:\n    tide:\n      noize: 1\n")

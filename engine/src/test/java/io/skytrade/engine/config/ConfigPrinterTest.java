@@ -16,7 +16,8 @@ class ConfigPrinterTest {
             final String printed = ConfigPrinter.yaml(loader.load(Path.of(file)).config());
             final String reprinted = ConfigPrinter.yaml(loader.loadText(printed).config());
             assertEquals(printed, reprinted, file);
-            for (final String key : new String[]{"maxMarketDataAge:", "windowStart:", "entryThresholds:", "models:", "readingNoise:", "swingLowCm:",
+            for (final String key : new String[]{"maxMarketDataAge:", "windowStart:", "regimeSpreadScale:", "capital:", "stateHashInterval:",
+                "models:", "readingNoise:", "swingLowCm:",
                 "pollInterval:", "waitStrategy:", "timeScale:"}) {
                 assertTrue(printed.contains(key), file + " lacks " + key);
             }

@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 4's acceptance run: the demo's own configuration ({@code config/default.yaml}) over a whole
  * simulated day. Only the clock is changed: world time runs 2400x (24 h in 36 s of wall time) from
  * 12:30 on 2026-02-27, so the run covers the whole London session that settles at noon on
- * 2026-02-28 (the same hours of the same seeded world on every run), and the limits written in event time that assume the demo's 60x (market-data age, ack timeout, the
- * strategy's pending-intent timeout, timer period) are scaled with it. The journal must show fills
+ * 2026-02-28 (the same hours of the same seeded world on every run), and the limits written in event time that assume the demo's 60x (market-data age, ack timeout, timer
+ * period) are scaled with it. The journal must show fills
  * on at least three products, the session must settle on positions the engine held, the engine
  * must never be forced into SAFE, no stage may fail, and replay must verify identically.
  */
@@ -64,8 +64,6 @@ class DemoSimulatedDayTest {
           maxMarketDataAge: 2h
         orders:
           ackTimeout: 4h
-        strategy:
-          pendingTimeout: 1h
         timers:
           interval: 100ms
         status:

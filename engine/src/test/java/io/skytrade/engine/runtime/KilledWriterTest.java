@@ -69,7 +69,7 @@ class KilledWriterTest {
         assertTrue(stats.inputs() > 200, "inputs " + stats.inputs());
         final ByteArrayOutputStream dump = new ByteArrayOutputStream();
         final long lineCount = new JournalInspector(run).dump(new PrintStream(dump, true, StandardCharsets.UTF_8), Long.MAX_VALUE);
-        assertEquals(stats.inputs() + stats.decisions(), lineCount);
+        assertEquals(stats.inputs() + stats.decisions() + stats.stateHashes(), lineCount);
 
         final ReplayRunner.Result r = new ReplayRunner(run, Map.of()).replay(true);
         assertEquals(stats.inputs(), r.events());

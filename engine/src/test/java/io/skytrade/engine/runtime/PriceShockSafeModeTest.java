@@ -47,19 +47,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PriceShockSafeModeTest {
     /**
      * The demo stack at 120x, with a hard drawdown limit the shock crosses and normal trading does
-     * not (its drawdown stays in the tens), a touch band wide enough for 100 ticks of flattening
+     * not (0.001 of the default capital of 1,000,000: 1,000; its drawdown stays in the tens), a touch band wide enough for 100 ticks of flattening
      * slippage, and a strategy fair-value band wide enough for a cold engine to build positions
      * within a minute (with the default 200 ticks its first hours' nowcasts keep most intents out).
      * Flattening ignores that band (SafeModeTest), so the shock's size does not matter to it.
      */
     static final String CONFIG = """
         drawdown:
-          softDrawdown: 500
-          softRecoveryDrawdown: 250
-          hardDrawdown: 1000
-          dailyLossLimit: 1000000000
+          softDrawdown: 0.0005
+          softRecoveryDrawdown: 0.00025
+          hardDrawdown: 0.001
+          dailyLossLimit: 1.0
         risk:
-          fairValueBandTicks: 100000
+          fairValueBandStd: 1000
+          fairValueBandMinTicks: 100000
           touchBandTicks: 200
         safeMode:
           maxMarketDataAge: 1h
@@ -193,8 +194,7 @@ class PriceShockSafeModeTest {
         assertEquals(0, RunJournal.gross(atEnd), "gross position at the end");
         assertEquals(0, RunJournal.gross(venuePositionsAtEnd), "venue's gross position at the end");
         for (int i = 0; i < EngineEvent.MAX_INSTRUMENTS; i++) {
-            assertEquals(atEnd[i], stages.orders().positions().position(i), "order stage position of " + i);
-            assertEquals(atEnd[i], stages.risk().positions().position(i), "risk mirror position of " + i);
+            assertEquals(atEnd[i], stages.book().position(i), "book position of " + i);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.skytrade.engine.runtime;
 
+import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.EngineEvent;
 import io.skytrade.engine.cli.SkytradeCli;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.journal.DecisionCodec;
@@ -69,6 +71,10 @@ class ReplayVerifyTest {
         assertEquals(inputs, r.events());
         assertEquals(decisions, r.decisions());
         assertEquals(0, r.differences(), r.firstDifference());
+        final long checkpoints = readDecisions(run.decisions()).stream().filter(d -> d.kind == DecisionKind.STATE_HASH).count();
+        assertEquals(8 * ((inputs - 1) / 1024 + 1), checkpoints,
+            "one state hash per stateful stage (features to risk: 8) at every 1024th input, from input 0");
+        assertEquals(checkpoints, r.stateHashesCompared());
         assertTrue(r.journalClosedCleanly());
         assertEquals(SkytradeCli.EXIT_OK, SkytradeCli.execute("replay", "--journal", run.dir().toString(), "--verify"));
     }
@@ -106,9 +112,11 @@ class ReplayVerifyTest {
         final Path metrics = io.skytrade.engine.backtest.MetricsReport.writeJson(first, first.run().dir());
         final String json = Files.readString(metrics);
         assertTrue(json.contains("\"sharpe\"") && json.contains("\"maxDrawdown\"") && json.contains("\"fills\""), json);
-        final ReplayRunner.Result replay = new ReplayRunner(first.run(), Map.of()).replay(false);
+        final ReplayRunner.Result replay = new ReplayRunner(first.run(), Map.of()).replay(true);
         assertEquals(first.run().closedCleanly(), true);
         assertTrue(replay.events() > 0);
+        assertEquals(0, replay.differences(), "the backtest's own run replays identically, state hashes included: "
+            + replay.firstDifference());
     }
 
     @Test
@@ -183,10 +191,28 @@ class ReplayVerifyTest {
     }
 
     @Test
+    void shouldCatchAStageWhoseStateDriftedBeforeAnyDecisionDiffers() {
+        final ReplayRunner.Result r = new ReplayRunner(run, Map.of()).replay(true, null,
+            stages -> stages.book().positions().onMark(EngineEvent.MAX_INSTRUMENTS - 1, 1.0));
+        assertTrue(r.differences() > 0, "a corrupted book must not replay as identical");
+        final DecisionRecord first = readDecisions(run.decisions()).stream()
+            .filter(d -> d.kind == DecisionKind.STATE_HASH).findFirst().orElseThrow();
+        assertEquals(first.inputSequence, r.firstDifferenceSequence(), r.firstDifference());
+        assertTrue(r.firstDifference().contains("STATE_HASH") && r.firstDifference().contains("(state of stage 'book')"),
+            r.firstDifference());
+        final long orderDecisions = readDecisions(run.decisions()).stream().filter(d -> d.kind != DecisionKind.STATE_HASH)
+            .count();
+        assertEquals(orderDecisions, r.decisions(), "a mark on a product nobody trades changes no decision");
+    }
+
+    @Test
     void shouldNameTheFirstDifferingSequenceWhenADecisionWasChanged() throws IOException {
         final Path copy = copyRun("changed");
         final List<DecisionRecord> records = readDecisions(run.decisions());
-        final int victim = records.size() / 2;
+        int victim = records.size() / 2;
+        while (records.get(victim).kind == DecisionKind.STATE_HASH) {
+            victim++;
+        }
         final DecisionRecord changed = records.get(victim);
         final long originalPrice = changed.priceTicks;
         changed.priceTicks += 1;
@@ -205,7 +231,11 @@ class ReplayVerifyTest {
     void shouldReportAFlippedJournalByteAsCorruptionNamingTheEntry() throws IOException {
         final Path copy = copyRun("flipped");
         final List<DecisionRecord> records = readDecisions(run.decisions());
-        final DecisionRecord target = records.get(records.size() / 3);
+        int index = records.size() / 3;
+        while (records.get(index).kind == DecisionKind.STATE_HASH) {
+            index++;
+        }
+        final DecisionRecord target = records.get(index);
         final Path file;
         try (Stream<Path> files = Files.list(copy.resolve(RunDirectory.DECISIONS))) {
             file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
@@ -225,7 +255,7 @@ class ReplayVerifyTest {
             System.setErr(saved);
         }
         final String message = err.toString(StandardCharsets.UTF_8);
-        assertTrue(message.contains("decision #" + (records.size() / 3)) && message.contains("CRC-32C"), message);
+        assertTrue(message.contains("decision #" + index) && message.contains("CRC-32C"), message);
     }
 
     private static Path copyRun(final String name) throws IOException {

@@ -40,19 +40,30 @@ class SweepEndToEndTest {
     private static final String GRID = """
         parameters:
           strategy.minEdgeTicks: [1, 6]
-          sizer.maxOrderQty: [1, 10]
+          strategy.quoteSize: [1, 10]
         walkForward:
           splits: 2
         rankBy: finalEquity
         """;
     /**
-     * crossThreshold decides whether the strategy crosses the spread (0.05: nearly always, so its
-     * orders fill against the book; 0.6: it mostly rests passive orders); maxOrderQty caps each order.
+     * The simulated market quotes around a public forecast, so in the half hour recorded here the
+     * engine's young nowcasts sit further than risk's fair-value band from its books and risk
+     * refuses most orders; this test is about sweeps, so it lets the strategy's orders through.
+     */
+    private static final String WIDE_FAIR_VALUE_BAND = """
+        risk:
+          fairValueBandMinTicks: 5000
+        """;
+
+    /**
+     * takeStd decides how far the market must be from fair value before the strategy takes its far
+     * touch (0.05 standard deviations: nearly always, so its orders fill against the book; 3: it
+     * mostly rests its quotes); quoteSize sets each quote's lots.
      */
     private static final String TRADING_GRID = """
         parameters:
-          strategy.crossThreshold: [0.05, 0.6]
-          sizer.maxOrderQty: [1, 10]
+          strategy.takeStd: [0.05, 3.0]
+          strategy.quoteSize: [1, 10]
         rankBy: finalEquity
         """;
 
@@ -65,7 +76,7 @@ class SweepEndToEndTest {
     @BeforeAll
     static void recordALiveRun() throws Exception {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(TestConfigs.FAST_CONFIG), tmp.resolve("journal"),
+        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(TestConfigs.FAST_CONFIG + WIDE_FAIR_VALUE_BAND), tmp.resolve("journal"),
             new PrintStream(out, true, StandardCharsets.UTF_8));
         final long start = System.nanoTime();
         final long deadline = start + 30_000_000_000L;
@@ -89,7 +100,7 @@ class SweepEndToEndTest {
         final List<String> csv = Files.readAllLines(tmp.resolve("walk").resolve(SweepCsv.FILE));
         final List<String> header = List.of(csv.get(0).split(","));
         assertEquals(List.of("split", "windowStart", "windowEnd", "phase", "set", "rank", "chosen", "strategy.minEdgeTicks",
-            "sizer.maxOrderQty"), header.subList(0, 9));
+            "strategy.quoteSize"), header.subList(0, 9));
         assertEquals(SweepFigures.NAMES, header.subList(9, header.size()));
         assertEquals(1 + 2 * 2 * 4, csv.size(), "2 splits x 2 phases x 4 sets");
         final List<String[]> rows = csv.subList(1, csv.size()).stream().map(l -> l.split(",")).toList();
@@ -116,7 +127,7 @@ class SweepEndToEndTest {
         assertTrue(r[1].contains("walk-forward summary"), r[1]);
         assertTrue(r[1].contains("out-of-sample PnL of the chosen sets over 2 splits"), r[1]);
         assertTrue(r[1].startsWith(Files.readString(tmp.resolve("walk").resolve("ranking.txt"))), "ranking.txt is the table printed");
-        assertFalse(Files.exists(tmp.resolve("walk").resolve("runs").resolve("window-0-set-0")), "run directories are deleted");
+        assertFalse(Files.exists(tmp.resolve("walk").resolve("runs")), "run directories are deleted, and their parent");
     }
 
     @Test
@@ -147,7 +158,7 @@ class SweepEndToEndTest {
     @Test
     void shouldKeepReplayableRunDirectoriesWhenAsked() throws IOException {
         final Path g = tmp.resolve("one-set.yaml");
-        Files.writeString(g, "parameters:\n  sizer.maxOrderQty: [2]\n");
+        Files.writeString(g, "parameters:\n  strategy.quoteSize: [2]\n");
         final Path out = tmp.resolve("kept");
         final String[] r = capture("sweep", "--journal", run.dir().toString(), "--grid", g.toString(), "--out", out.toString(),
             "--keep-runs");
@@ -166,13 +177,13 @@ class SweepEndToEndTest {
         final ReplayRunner.Result replay = new ReplayRunner(RunDirectory.open(runDir), Map.of()).replay(true);
         assertEquals(0, replay.differences(), replay.firstDifference());
         assertEquals("2", String.valueOf(new ConfigLoader(Map.of()).loadText(RunDirectory.open(runDir).configYaml())
-            .config().model().sizer().maxOrderQty()));
+            .config().model().strategy().quoteSize()));
     }
 
     @Test
     void shouldRefuseAnUnknownParameterBeforeAnyBacktest() throws IOException {
         final Path g = tmp.resolve("bad.yaml");
-        Files.writeString(g, "parameters:\n  sizer.maxOrderQty: [1, 2]\n  strategy.entryThreshold: [0.2, 0.4]\n");
+        Files.writeString(g, "parameters:\n  strategy.quoteSize: [1, 2]\n  strategy.entryThreshold: [0.2, 0.4]\n");
         final Path out = tmp.resolve("refused");
         final String[] r = capture("sweep", "--journal", run.dir().toString(), "--grid", g.toString(), "--out", out.toString());
         assertEquals(Integer.toString(SkytradeCli.EXIT_USAGE), r[0]);
@@ -185,14 +196,14 @@ class SweepEndToEndTest {
     @Test
     void shouldReportAFailedBacktestAndKeepTheOthers() throws IOException {
         final Path g = tmp.resolve("two-sets.yaml");
-        Files.writeString(g, "parameters:\n  sizer.maxOrderQty: [1, 2]\nwalkForward:\n  splits: 1\n");
+        Files.writeString(g, "parameters:\n  strategy.quoteSize: [1, 2]\nwalkForward:\n  splits: 1\n");
         final Path out = tmp.resolve("failing");
         Files.createDirectories(out.resolve("runs"));
         Files.writeString(out.resolve("runs").resolve("window-1-set-0"), "a file where the backtest's run directory goes");
         final String[] r = capture("sweep", "--journal", run.dir().toString(), "--grid", g.toString(), "--out", out.toString(),
             "--workers", "2");
         assertEquals(Integer.toString(SkytradeCli.EXIT_BACKTEST_FAILED), r[0], r[2]);
-        assertTrue(r[2].contains("sweep error: backtest of set #0 sizer.maxOrderQty=1 on window 1 ("), r[2]);
+        assertTrue(r[2].contains("sweep error: backtest of set #0 strategy.quoteSize=1 on window 1 ("), r[2]);
         assertTrue(r[2].contains("cannot create run directory"), r[2]);
         assertTrue(r[2].contains("1 backtests failed"), r[2]);
         assertTrue(Files.readString(out.resolve("failures.txt")).contains("UncheckedIOException"));

@@ -22,4 +22,16 @@ public interface ExchangeGateway extends OrderGateway, AutoCloseable {
 
     /** True while logged in with positions and open orders reconciled, i.e. orders can be sent. */
     boolean isConnected();
+
+    /** Waits up to {@code timeoutMillis} for {@link #isConnected()}, polling; for start-up and tests. */
+    default boolean awaitConnected(final long timeoutMillis) throws InterruptedException {
+        final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (!isConnected()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(2);
+        }
+        return true;
+    }
 }

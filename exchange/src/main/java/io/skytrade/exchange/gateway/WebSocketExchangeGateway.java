@@ -153,18 +153,6 @@ public final class WebSocketExchangeGateway implements ExchangeGateway {
         return ready;
     }
 
-    /** Waits up to {@code timeoutMillis} for {@link #isConnected()}; for start-up and tests. */
-    public boolean awaitConnected(final long timeoutMillis) throws InterruptedException {
-        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (!ready) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(2);
-        }
-        return true;
-    }
-
     /** The last execution sequence applied (what the next login asks the venue to replay after). */
     public long lastExecSeq() {
         return lastExecSeq;

@@ -17,10 +17,14 @@ import java.util.SplittableRandom;
  * maker's half-spread is {@value #SPREAD_PER_STD} of its forecast's standard deviation plus
  * {@value #SPREAD_PER_PRICE} of the price (at least one tick). Nothing here reads the settlement.
  *
- * <p>Informed size: with {@code sizeSkew} s above 0 the maker's touch sizes lean towards the side
- * the fresher (taker's) forecast points to, x = tanh((taker forecast - maker forecast) / half-spread):
- * bid size x (1 + s x), ask size x (1 - s x) (at least one lot), so the touch imbalance carries
- * information about the maker's next move. Deeper levels and the taker's sizes are uniform.
+ * <p>Informed size: with {@code sizeSkew} s above 0 the maker's touch sizes lean towards the
+ * side where the fresher public forecast (the taker's, without the taker's own noise) lies from the
+ * maker's own quote centre, x = tanh((fresher forecast - maker's view) / max(half-spread,
+ * traderNoise x std)): bid size x (1 + s x), ask size x (1 - s x) (at least one lot). The maker's
+ * view strays from the forecast by its own noise and by its longer lag, and comes back as the
+ * noise reverts and the forecast reaches it, so the touch imbalance predicts the next moves of the
+ * mid (measured in {@code MicrostructureInformationTest}); deeper levels and the taker's sizes are
+ * uniform.
  *
  * <p>Seeded, so a run repeats given the same tick times. A price shock ({@code shiftTicks}, owned
  * by the {@link Venue}) moves both views of a product by a whole number of ticks without touching
@@ -102,7 +106,7 @@ final class BackgroundTraders {
         final long step = Math.max(1, half / 2);
         final long mid = Math.round(view) + shiftTicks[instrument];
         final double informed = Double.isNaN(takerMean[instrument]) ? 0
-            : Math.tanh((takerMean[instrument] - makerMean[instrument]) / half);
+            : Math.tanh((takerMean[instrument] - view) / Math.max(half, traderNoise * makerStd[instrument]));
         for (int level = 0; level < 3; level++) {
             final long bid = Math.max(0, mid - half - level * step);
             final long ask = Math.max(bid + 1, mid + half + level * step);

@@ -44,6 +44,14 @@ abstract class EnsembleForecast implements PublicForecast {
     /** Member {@code m}'s model of the world for the forecast issued at {@code issue}. */
     abstract SeriesPath member(long issue, int m);
 
+    /**
+     * The model whose spread across members is the forecast's uncertainty, or null (the default)
+     * when it is {@link #member}'s own spread.
+     */
+    SeriesPath spreadMember(final long issue, final int m) {
+        return null;
+    }
+
     @Override
     public final void forecast(final long windowEnd, final long asOf, final double[] mean, final double[] std) {
         final long issue = issueTime(asOf);
@@ -68,18 +76,28 @@ abstract class EnsembleForecast implements PublicForecast {
 
     private void issue(final long windowEnd, final long issue, final double[] mean, final double[] std) {
         final double[] sum = new double[WorldProduct.COUNT];
-        final double[] sumSquares = new double[WorldProduct.COUNT];
+        final double[] spreadSum = new double[WorldProduct.COUNT];
+        final double[] spreadSquares = new double[WorldProduct.COUNT];
         for (int m = 0; m < members; m++) {
             path.aim(issue, member(issue, m), m + 1);
             settlement.settleAll(windowEnd, settlements);
             for (int p = 0; p < WorldProduct.COUNT; p++) {
                 sum[p] += settlements[p];
-                sumSquares[p] += settlements[p] * settlements[p];
+            }
+            final SeriesPath spread = spreadMember(issue, m);
+            if (spread != null) {
+                path.aim(issue, spread, m + 1);
+                settlement.settleAll(windowEnd, settlements);
+            }
+            for (int p = 0; p < WorldProduct.COUNT; p++) {
+                spreadSum[p] += settlements[p];
+                spreadSquares[p] += settlements[p] * settlements[p];
             }
         }
         for (int p = 0; p < WorldProduct.COUNT; p++) {
             mean[p] = sum[p] / members;
-            final double variance = Math.max(0, (sumSquares[p] - members * mean[p] * mean[p]) / (members - 1));
+            final double spreadMean = spreadSum[p] / members;
+            final double variance = Math.max(0, (spreadSquares[p] - members * spreadMean * spreadMean) / (members - 1));
             std[p] = Math.sqrt(variance * (1 + 1.0 / members));
         }
     }

@@ -5,10 +5,12 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 
 /**
  * The simulated exchange, in-process: a WebSocket server on loopback speaking the protocol of
- * {@code exchange/PROTOCOL.md}, with the default products, the shared matching engine,
+ * {@code exchange/PROTOCOL.md} (or, built with a {@link CmiVenueConfig}, an HTTP server speaking the
+ * CMI Exchange's REST and server-sent events, {@code exchange/CMI.md}, over the same venue), with the default products, the shared matching engine,
  * background traders quoting around noisy lagged estimates of each product's settlement on the
  * seeded {@link io.skytrade.core.world.SyntheticWorld}, and settlement at the session end.
  * {@code skytrade exchange-sim --port 8765} and {@code demo} run it; integration tests start it on
@@ -29,9 +31,12 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final VenueConfig config;
     private final EpochNanoClock wallClock;
     private final ProblemLog problems;
+    private final CmiVenueConfig cmi;
     private Venue venue;
     private VenueAgent agent;
     private VenueServer server;
+    private CmiFrontEnd cmiFrontEnd;
+    private CmiHttpServer cmiServer;
 
     /** A simulator on the system clock. */
     public ExchangeSimulator(final VenueConfig config) {
@@ -43,10 +48,24 @@ public final class ExchangeSimulator implements AutoCloseable {
         this(config, wallClock, new ProblemLog());
     }
 
+    /**
+     * A simulator speaking the CMI Exchange protocol (REST and server-sent events, {@code exchange/CMI.md})
+     * instead of WebSocket, over the same venue; world time as for {@link #ExchangeSimulator(VenueConfig, EpochNanoClock)}.
+     */
+    public ExchangeSimulator(final VenueConfig config, final EpochNanoClock wallClock, final CmiVenueConfig cmi) {
+        this(config, wallClock, new ProblemLog(), cmi);
+    }
+
     ExchangeSimulator(final VenueConfig config, final EpochNanoClock wallClock, final ProblemLog problems) {
+        this(config, wallClock, problems, null);
+    }
+
+    private ExchangeSimulator(final VenueConfig config, final EpochNanoClock wallClock, final ProblemLog problems,
+                              final CmiVenueConfig cmi) {
         this.config = config;
         this.wallClock = wallClock;
         this.problems = problems;
+        this.cmi = cmi;
     }
 
     /**
@@ -60,16 +79,20 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     /** Starts listening on {@code address}. */
     public synchronized void start(final InetSocketAddress address) {
-        if (server != null) {
+        if (server != null || cmiServer != null) {
             throw new IllegalStateException("simulator already started on port " + port());
         }
         final long wallStart = wallClock.nanoTime();
         final long worldStart = config.worldStartNanos != 0 ? config.worldStartNanos : wallStart;
         final double scale = config.timeScale;
+        final LongSupplier world = () -> worldStart + (long)((wallClock.nanoTime() - wallStart) * scale);
         agent = new VenueAgent(problems);
-        final Venue v = agent.call(() -> new Venue(config, () -> worldStart + (long)((wallClock.nanoTime() - wallStart) * scale),
-            wallClock::nanoTime, problems), QUERY_TIMEOUT_MILLIS);
+        final Venue v = agent.call(() -> new Venue(config, world, wallClock::nanoTime, problems), QUERY_TIMEOUT_MILLIS);
         venue = v;
+        if (cmi != null) {
+            startCmi(address, v, world);
+            return;
+        }
         server = new VenueServer(address, v, agent, config.products.size());
         server.start();
         try {
@@ -87,8 +110,29 @@ public final class ExchangeSimulator implements AutoCloseable {
         agent.every(HOUSEKEEPING_MILLIS, HOUSEKEEPING_MILLIS, v::releaseIdleParticipants);
     }
 
+    private void startCmi(final InetSocketAddress address, final Venue v, final LongSupplier world) {
+        final VenueAgent a = agent;
+        final CmiFrontEnd[] created = new CmiFrontEnd[1];
+        final Runnable flush = () -> created[0].flush();
+        created[0] = a.call(() -> new CmiFrontEnd(v, config, cmi, world, () -> a.post(flush), problems), QUERY_TIMEOUT_MILLIS);
+        cmiFrontEnd = created[0];
+        try {
+            cmiServer = new CmiHttpServer(address, cmiFrontEnd, a, cmi);
+        } catch (final java.io.IOException ex) {
+            stop();
+            throw new IllegalStateException("CMI venue server could not listen on " + address + ": " + ex.getMessage(), ex);
+        }
+        a.every(0, config.quoteIntervalMillis, v::onTimer);
+        a.every(HOUSEKEEPING_MILLIS, HOUSEKEEPING_MILLIS, v::releaseIdleParticipants);
+        a.every(HOUSEKEEPING_MILLIS, HOUSEKEEPING_MILLIS, cmiFrontEnd::housekeeping);
+    }
+
     /** Stops the server and the timers; safe to call twice. */
     public synchronized void stop() {
+        if (cmiServer != null) {
+            cmiServer.stop();
+            cmiServer = null;
+        }
         if (server != null) {
             try {
                 server.stop(1000);
@@ -109,15 +153,92 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     /** The port the server listens on. */
     public synchronized int port() {
+        if (cmiServer != null) {
+            return cmiServer.port();
+        }
         if (server == null) {
             throw new IllegalStateException("simulator not started");
         }
         return server.getPort();
     }
 
-    /** {@code ws://127.0.0.1:<port>/}. */
+    /** {@code ws://127.0.0.1:<port>/}, or {@code http://127.0.0.1:<port>/} when it speaks CMI. */
     public String uri() {
-        return "ws://127.0.0.1:" + port() + "/";
+        return (cmi != null ? "http" : "ws") + "://127.0.0.1:" + port() + "/";
+    }
+
+    /** True when it speaks the CMI protocol. */
+    public boolean isCmi() {
+        return cmi != null;
+    }
+
+    // ---------------------------------------------------------------- CMI front end (queries and drills)
+
+    /** CMI: REST requests received, logins included. */
+    public long cmiRequests() {
+        return cmiQuery(CmiFrontEnd::requests);
+    }
+
+    /** CMI: requests over a user's rate limit, answered 429 (breaches of the limit). */
+    public long cmiRateLimitBreaches() {
+        return cmiQuery(CmiFrontEnd::breaches);
+    }
+
+    /** CMI: one user's requests over the rate limit. */
+    public long cmiRateLimitBreaches(final String user) {
+        return cmiQuery(f -> f.breaches(user));
+    }
+
+    /** CMI: one user's REST requests. */
+    public long cmiRequests(final String user) {
+        return cmiQuery(f -> f.requests(user));
+    }
+
+    /** CMI: requests answered by an injected fault so far. */
+    public long cmiFaultsAnswered() {
+        return cmiQuery(CmiFrontEnd::faultsAnswered);
+    }
+
+    /** CMI drill: the next {@code count} requests within the rate limit are answered {@code status} (429 storm, 503). */
+    public void injectCmiFaults(final int status, final int count) {
+        cmiQuery(f -> {
+            f.injectFaults(status, count);
+            return null;
+        });
+    }
+
+    /** CMI drill: ends the event streams of {@code user} (null: every stream); clients reconnect and reconcile. */
+    public void dropCmiStreams(final String user) {
+        cmiQuery(f -> {
+            f.dropStreams(user);
+            return null;
+        });
+    }
+
+    /** CMI: event streams open now. */
+    public int cmiStreamCount() {
+        return cmiQuery(CmiFrontEnd::streamCount);
+    }
+
+    /** CMI: the venue's position of a user in a product. */
+    public long cmiPosition(final String user, final String product) {
+        return cmiQuery(f -> f.position(user, product));
+    }
+
+    /** CMI: a user's open orders at the venue. */
+    public int cmiOpenOrderCount(final String user) {
+        return cmiQuery(f -> f.openOrderCount(user));
+    }
+
+    private <T> T cmiQuery(final java.util.function.Function<CmiFrontEnd, T> query) {
+        final CmiFrontEnd f;
+        synchronized (this) {
+            f = cmiFrontEnd;
+        }
+        if (f == null) {
+            throw new IllegalStateException("the simulator does not speak CMI (or is not started)");
+        }
+        return query(v -> query.apply(f));
     }
 
     public VenueConfig config() {
@@ -225,6 +346,14 @@ public final class ExchangeSimulator implements AutoCloseable {
     public void dropAllConnections() {
         query(v -> {
             v.dropAllConnections();
+            return null;
+        });
+    }
+
+    /** Runs the release of idle participants now (tests; the venue runs it every second and at logins). */
+    void releaseIdleParticipantsNow() {
+        query(v -> {
+            v.releaseIdleParticipants();
             return null;
         });
     }

@@ -7,18 +7,19 @@ package io.skytrade.exchange.sim;
  * realised settlement before the venue settles. The forecast each level quotes around and the
  * lags of its market maker and taker:
  * <ul>
- *   <li>{@link #DULL}: climatology by persistence. Each hour the participants look at the public
+ *   <li>{@link #DULL}: climatology and persistence. Each hour the participants look at the public
  *   readings (the same the engine's feeds get, as late as the feeds get them): the part of the
  *   settlement window already observed is taken from them, the rest is yesterday's pattern (the
  *   readings one, two, ... five days earlier at the same time of day; two tidal cycles earlier
- *   for the tide), and the spread of those five days is the uncertainty.
+ *   for the tide) shifted by the last observation's departure from it, fading over hours; the
+ *   spread of those five days is the uncertainty.
  *   <li>{@link #MEDIUM}: a public forecast of every series, as a weather service, a tide table
  *   and a published flight schedule give, issued every 15 minutes and published 15 minutes after
  *   its issue: the deterministic parts of the world (astronomical tide, seasonal and diurnal
  *   cycles, the flight schedule) exactly, every random element a forecaster could know by the
  *   issue time (weather fronts and surges up to their knot, spikes past their peak, disruptions
- *   that have begun), and an ensemble of sixteen draws of everything later; the observed part
- *   of the window from the public readings.
+ *   that have begun), and an ensemble of sixteen draws of everything later, nudged towards the
+ *   newest public reading of each series; the observed part of the window from the public readings.
  *   <li>{@link #SHARP}: the same readings as the engine's feeds, filtered by the engine's own
  *   default stages (features, Kalman filters, settlement valuation: {@code core}'s public API,
  *   readings in, fair value and its standard deviation out), seconds after they are published:

@@ -4,14 +4,15 @@ import java.util.SplittableRandom;
 
 /**
  * One background participant's own error around the public forecast: smooth seeded noise per
- * product with unit-variance knots every {@value #KNOT_MINUTES} minutes, scaled by the caller
+ * product with unit-variance knots every {@value #KNOT_MINUTES} minutes (so a stray view comes back
+ * within minutes), scaled by the caller
  * (the forecast's own standard deviation times a fraction). A function of (seed, product, time)
  * only, so it knows nothing of the future.
  *
  * <p>Immutable and thread-safe. Cost: two small random draws.
  */
 final class TraderNoise {
-    static final long KNOT_MINUTES = 30;
+    static final long KNOT_MINUTES = 10;
     private static final long KNOT_NANOS = KNOT_MINUTES * 60_000_000_000L;
 
     private final long seed;

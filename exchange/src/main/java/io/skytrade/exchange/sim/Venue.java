@@ -51,6 +51,7 @@ final class Venue implements ExecutionListener {
     private final PublicForecast forecast;
     private BackgroundTraders traders;
     private long sessionEnd;
+    private TradeTap tradeTap;
     private boolean settled;
 
     private final ParticipantTable participants;
@@ -186,8 +187,29 @@ final class Venue implements ExecutionListener {
         return engine.bestAsk(requireProduct(product));
     }
 
+    /** Resting quantity of a product's book at a price on one side ({@link Side}), lots (for tests). */
+    long quantityAt(final String product, final int side, final long price) {
+        return engine.quantityAt(requireProduct(product), side, price);
+    }
+
     long sessionEnd() {
         return sessionEnd;
+    }
+
+    /** Who traded with whom, for a front end that shows counterparties (the CMI venue's trade list). */
+    interface TradeTap {
+        void onTrade(int instrument, long priceTicks, long quantity, String buyer, String seller, long nowNanos);
+    }
+
+    /** Sets the one {@link TradeTap} told of every trade with both participants' names (null: none). */
+    void tradeTap(final TradeTap tap) {
+        tradeTap = tap;
+    }
+
+    /** A participant's name: its login name, or {@code market-<slot>} for a background trader. */
+    private String participantName(final int participant) {
+        final ParticipantTable.Participant p = participants.get(participant);
+        return p != null ? p.name : "market-" + participant;
     }
 
     // ---------------------------------------------------------------- connections
@@ -638,9 +660,9 @@ final class Venue implements ExecutionListener {
 
     /** Answers a client's problem with an {@code error} and logs it as one (rate-limited) line, with the frame when given. */
     private void refuse(final VenueSession session, final int code, final String text, final String frame) {
-        sendError(session, code, text);
         problems.problem(who(session), "error " + code + ": " + text
             + (frame == null ? "" : "; frame: " + (frame.length() > 120 ? frame.substring(0, 120) + "..." : frame)));
+        sendError(session, code, text);
     }
 
     private String who(final VenueSession session) {
@@ -758,6 +780,9 @@ final class Venue implements ExecutionListener {
     @Override
     public void onTrade(final int instrument, final long priceTicks, final long quantity, final int aggressorSide,
                         final int buyer, final int seller, final long nowNanos) {
+        if (tradeTap != null) {
+            tradeTap.onTrade(instrument, priceTicks, quantity, participantName(buyer), participantName(seller), nowNanos);
+        }
         final ProtocolMessage trade = tradeOut.reset(MessageType.TRADE);
         trade.product = symbols[instrument];
         trade.price = priceTicks;

@@ -1,9 +1,12 @@
 package io.skytrade.exchange.sim;
 
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
@@ -57,7 +60,7 @@ final class VenueServer extends WebSocketServer {
 
     @Override
     public void onOpen(final WebSocket conn, final ClientHandshake handshake) {
-        final VenueSession session = new VenueSession(conn, productCount);
+        final VenueSession session = new VenueSession(new SocketTransport(conn), productCount);
         conn.setAttachment(session);
         agent.post(() -> venue.onOpen(session));
     }
@@ -116,5 +119,48 @@ final class VenueServer extends WebSocketServer {
     @Override
     public void onStart() {
         started.countDown();
+    }
+
+    /** A session's frames over its WebSocket connection: the library's write queue is the backlog. */
+    private record SocketTransport(WebSocket socket) implements SessionTransport {
+        @Override
+        public boolean isOpen() {
+            return socket.isOpen();
+        }
+
+        @Override
+        public boolean send(final String text) {
+            try {
+                socket.send(text);
+                return true;
+            } catch (final WebsocketNotConnectedException ex) {
+                return false;
+            }
+        }
+
+        @Override
+        public int backlog() {
+            return socket instanceof WebSocketImpl impl ? impl.outQueue.size() : 0;
+        }
+
+        @Override
+        public void close(final int code, final String reason) {
+            socket.close(code, reason);
+        }
+
+        @Override
+        public void drop(final String reason) {
+            if (socket instanceof WebSocketImpl impl) {
+                impl.closeConnection(CloseFrame.ABNORMAL_CLOSE, reason);
+            } else {
+                socket.close(CloseFrame.GOING_AWAY, reason);
+            }
+        }
+
+        @Override
+        public String address() {
+            final InetSocketAddress remote = socket.getRemoteSocketAddress();
+            return remote == null ? "unknown peer" : remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        }
     }
 }

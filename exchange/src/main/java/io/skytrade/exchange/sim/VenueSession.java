@@ -1,15 +1,10 @@
 package io.skytrade.exchange.sim;
 
-import org.java_websocket.WebSocket;
-import org.java_websocket.WebSocketImpl;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 
-import java.net.InetSocketAddress;
-
 /**
- * State of one client connection to the simulated venue: its socket, the participant it logged in
- * as (or -1), and the products it subscribed to.
+ * State of one client connection to the simulated venue: its transport (a socket, or a listener in
+ * the same process), the participant it logged in as (or -1), and the products it subscribed to.
  *
  * <p>Owned by the venue thread ({@link VenueAgent}); only {@link #markClosed()} and
  * {@link #isMarkedClosed()} are for the socket threads. Hot-path cost: field reads.
@@ -18,7 +13,7 @@ final class VenueSession {
     /** Frames queued for a client that does not read, after which the venue closes the connection (1008). */
     static final int MAX_OUTBOUND_FRAMES = 100_000;
 
-    final WebSocket connection;
+    final SessionTransport connection;
     final boolean[] subscribed;
     final String address;
     int participant = -1;
@@ -27,11 +22,10 @@ final class VenueSession {
     private volatile boolean closed;
     private boolean overrun;
 
-    VenueSession(final WebSocket connection, final int productCount) {
+    VenueSession(final SessionTransport connection, final int productCount) {
         this.connection = connection;
         this.subscribed = new boolean[productCount];
-        final InetSocketAddress remote = connection.getRemoteSocketAddress();
-        this.address = remote == null ? "unknown peer" : remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        this.address = connection.address();
     }
 
     boolean isLoggedIn() {
@@ -57,17 +51,12 @@ final class VenueSession {
         if (overrun || !connection.isOpen()) {
             return false;
         }
-        if (connection instanceof WebSocketImpl impl && impl.outQueue.size() > MAX_OUTBOUND_FRAMES) {
+        if (connection.backlog() > MAX_OUTBOUND_FRAMES) {
             overrun = true;
             connection.close(CloseFrame.POLICY_VALIDATION, "client is not reading");
             return false;
         }
-        try {
-            connection.send(text);
-            return true;
-        } catch (final WebsocketNotConnectedException ex) {
-            return false;
-        }
+        return connection.send(text);
     }
 
     /** Whether {@link #send} closed this connection because the client stopped reading. */
@@ -85,11 +74,7 @@ final class VenueSession {
      * (the client sees close code 1006); for reconnection drills.
      */
     void drop() {
-        if (connection instanceof WebSocketImpl impl) {
-            impl.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the venue");
-        } else {
-            connection.close(CloseFrame.GOING_AWAY, "dropped by the venue");
-        }
+        connection.drop("dropped by the venue");
     }
 
     /** The connection as named in log lines: address and participant. */

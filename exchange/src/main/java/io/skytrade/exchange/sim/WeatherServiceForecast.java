@@ -26,8 +26,12 @@ final class WeatherServiceForecast extends EnsembleForecast {
     static final long PUBLICATION_LAG_MINUTES = 15;
     private static final long ISSUE_NANOS = ISSUE_MINUTES * SyntheticWorld.MINUTE_NANOS;
     private static final long LAG_NANOS = PUBLICATION_LAG_MINUTES * SyntheticWorld.MINUTE_NANOS;
-    /** E-folding time of the nudge towards the newest reading, per series code (0: none; flight bins are independent). */
-    private static final double[] NUDGE_HOURS = {3, 3, 2, 4, 0, 0};
+    /**
+     * E-folding time of the nudge towards the newest reading, per series code: half the spacing of
+     * the slowest unknown knot behind the series (surge 6 h; fronts 18 h; PM2.5 persistence 30 h, with
+     * 4 h day knots and spikes: 6 h); 0 for the flight bins, which are independent.
+     */
+    private static final double[] NUDGE_HOURS = {3, 9, 9, 6, 0, 0};
 
     private final SyntheticWorld world;
     private final PublicReadings readings;

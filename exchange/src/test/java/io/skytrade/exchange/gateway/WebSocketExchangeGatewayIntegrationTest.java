@@ -253,15 +253,17 @@ class WebSocketExchangeGatewayIntegrationTest {
             && e.instrumentId == TIDE && e.bidLevels > 0 && e.askLevels > 0);
         gateway.sendNewOrder(1, TIDE, Side.BUY, book.bestAsk() + 300, 1, TimeInForce.IOC);
         final EngineEvent bought = publisher.await("fill of 1", fill(1, 0));
-        final EngineEvent late = publisher.await("a book in the last hour of the session", e -> e.type == EventType.MARKET_BOOK
+        // everything below is about the fill's own session: at 21,600x a session lasts seconds, so the
+        // venue may have settled earlier ones, and opened later ones, while the test looks
+        final long end = SettlementRules.defaults().nextSettlementAtOrAfter(bought.eventTimeNanos);
+        final EngineEvent late = publisher.await("a book in the last hour of the fill's session", e -> e.type == EventType.MARKET_BOOK
             && e.instrumentId == TIDE && e.bidLevels > 0 && e.askLevels > 0
-            && e.eventTimeNanos > simulator.sessionEndNanos() - 3_600_000_000_000L);
-        // the late book's own session, not the venue's current one: at 21,600x the venue may have settled and opened the next by now
-        final long end = SettlementRules.defaults().nextSettlementAtOrAfter(late.eventTimeNanos);
+            && e.eventTimeNanos > end - 3_600_000_000_000L && e.eventTimeNanos < end);
         final double truth = new WorldSettlement(new SyntheticWorld(4), SettlementRules.defaults()).value("TIDE_SPOT", end);
         final double mid = (late.bestBid() + late.bestAsk()) / 2.0;
         assertTrue(Math.abs(mid - truth) < 400, "late quotes near the settlement: mid " + mid + " vs " + truth);
-        final EngineEvent settlement = publisher.await("automatic settlement", e -> e.type == EventType.SETTLEMENT && e.instrumentId == TIDE);
+        final EngineEvent settlement = publisher.await("automatic settlement of the fill's session", e -> e.type == EventType.SETTLEMENT
+            && e.instrumentId == TIDE && e.eventTimeNanos >= end);
         assertEquals(truth, settlement.value);
         assertEquals(1, settlement.position);
         assertEquals(simulator.realisedPnl("day-key"), truth - bought.fillPriceTicks, 1e-9);

@@ -87,7 +87,7 @@ class ParticipantReleaseTest {
         first.next("ack");
         first.closeBlocking();
         awaitEquals(0, simulator::connectionCount, "connections");
-        Thread.sleep(1500);
+        simulator.releaseIdleParticipantsNow();
         assertEquals(1, simulator.participantCount(), "a participant with an open order is never released");
         final RawClient back = login("k", 0);
         assertTrue(back.next("login_ack").contains("\"lastExecSeq\":1,"));
@@ -110,12 +110,13 @@ class ParticipantReleaseTest {
         buyer.send("{\"type\":\"new_order\",\"clOrdId\":1,\"product\":\"TIDE_SPOT\",\"side\":\"BUY\",\"price\":2600,\"qty\":1,\"tif\":\"IOC\"}");
         assertTrue(buyer.next("fill").contains("\"execSeq\":2,"));
         buyer.closeBlocking();
+        awaitEquals(1, simulator::connectionCount, "connections once the buyer left (the seller's)");
         wall.advance(120 * SECOND);
-        Thread.sleep(1500);
+        simulator.releaseIdleParticipantsNow();
         assertEquals(2, simulator.participantCount(), "a participant with a position is kept however long it is away");
         simulator.settleNow();
         wall.advance(30 * SECOND);
-        Thread.sleep(1500);
+        simulator.releaseIdleParticipantsNow();
         assertEquals(2, simulator.participantCount(), "flat now, but its settlement waits out the idle timeout");
         final RawClient back = login("buyer", 2);
         assertTrue(back.next("login_ack").contains("\"lastExecSeq\":3,"));
@@ -123,8 +124,12 @@ class ParticipantReleaseTest {
         back.next("open_orders");
         back.closeBlocking();
         awaitEquals(1, simulator::connectionCount, "connections once the buyer left again (the seller's)");
-        wall.advance(61 * SECOND);
-        awaitEquals(1, simulator::participantCount, "records held after the buyer's idle timeout");
+        wall.advance(59 * SECOND);
+        simulator.releaseIdleParticipantsNow();
+        assertEquals(2, simulator.participantCount(), "59 s after the buyer left, within the idle timeout");
+        wall.advance(2 * SECOND);
+        simulator.releaseIdleParticipantsNow();
+        assertEquals(1, simulator.participantCount(), "records held after the buyer's idle timeout");
         final RawClient fresh = login("buyer", 3);
         assertTrue(fresh.next("login_ack").contains("\"lastExecSeq\":0,"), "a released key starts afresh, shown by lastExecSeq 0");
     }

@@ -127,6 +127,22 @@ class VenueProtocolGapsTest {
         assertTrue(next.contains("\"sessionEnd\":" + nextEnd + ","), next);
     }
 
+    /** PROTOCOL.md, Large integers: values beyond 2^53 are exact on the wire (what a JavaScript client must parse as BigInt). */
+    @Test
+    void shouldWriteIntegersBeyondTwoToThe53Exactly() throws Exception {
+        final RawClient client = loggedIn(quiet(), "k");
+        final long beyond = (1L << 53) + 1;
+        client.send(order(Long.toString(beyond), "TIDE_SPOT", "BUY", "2600", "1", "GTC"));
+        final String ack = client.next("ack");
+        assertTrue(ack.contains("\"clOrdId\":9007199254740993,"), ack);
+        final long ts = Long.parseLong(ack.replaceAll(".*\"ts\":(\\d+)}$", "$1"));
+        assertTrue(ts > beyond, "venue time in nanoseconds is beyond 2^53: " + ts);
+        client.send(order(Long.toString(Long.MAX_VALUE), "TIDE_SPOT", "BUY", "2600", "1", "GTC"));
+        assertTrue(client.next("ack").contains("\"clOrdId\":9223372036854775807,"));
+        client.send("{\"type\":\"cancel\",\"clOrdId\":9007199254740993,\"product\":\"TIDE_SPOT\"}");
+        assertTrue(client.next("cancelled").contains("\"clOrdId\":9007199254740993,"));
+    }
+
     @Test
     void shouldCloseOnInvalidUtf8WithCode1007AndLogOneLine() throws Exception {
         final RawClient client = loggedIn(quiet(), "k");

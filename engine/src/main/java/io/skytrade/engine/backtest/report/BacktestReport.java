@@ -4,6 +4,7 @@ import io.skytrade.core.event.EventType;
 import io.skytrade.core.position.PositionTracker;
 import io.skytrade.engine.backtest.BacktestRunner;
 import io.skytrade.engine.backtest.MetricsReport;
+import io.skytrade.journal.FileErrors;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class BacktestReport {
         try {
             Files.writeString(file, html(), StandardCharsets.UTF_8);
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot write report file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write report file " + file + ": " + FileErrors.describe(e, file), e);
         }
         return file;
     }

@@ -1,5 +1,6 @@
 package io.skytrade.engine.backtest.report;
 
+import io.skytrade.journal.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ public final class ReportAssets {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (final IOException e) {
-            throw new UncheckedIOException("cannot read report resource " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read report resource " + path + ": " + FileErrors.describe(e, path), e);
         }
     }
 }

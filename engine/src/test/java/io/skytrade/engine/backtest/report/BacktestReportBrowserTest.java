@@ -4,7 +4,6 @@ import io.skytrade.engine.backtest.BacktestRunner;
 import io.skytrade.engine.cli.SkytradeCli;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.journal.RunDirectory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -104,14 +103,7 @@ class BacktestReportBrowserTest {
 
     @Test
     void shouldRenderEveryChartInHeadlessChromiumWithoutConsoleErrors() throws Exception {
-        Assumptions.assumeFalse("1".equals(System.getenv("SKYTRADE_SKIP_BROWSER_TESTS")),
-            "SKYTRADE_SKIP_BROWSER_TESTS=1: browser test skipped");
-        final Path chromium = HeadlessChromium.find();
-        if (chromium == null) {
-            fail("headless Chromium is needed to test report.html and none was found on the PATH (chromium,"
-                + " chromium-browser, google-chrome): install Debian's chromium (apt-get install chromium),"
-                + " or set SKYTRADE_SKIP_BROWSER_TESTS=1 to skip this test");
-        }
+        final Path chromium = HeadlessChromium.requireOrSkip("report.html");
         try (HeadlessChromium browser = HeadlessChromium.start(chromium)) {
             browser.send("Runtime.enable", "{}");
             browser.send("Log.enable", "{}");

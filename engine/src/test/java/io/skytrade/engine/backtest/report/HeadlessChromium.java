@@ -1,5 +1,8 @@
 package io.skytrade.engine.backtest.report;
 
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,6 +37,10 @@ final class HeadlessChromium implements AutoCloseable {
     private static final String LISTENING = "DevTools listening on ";
     private static final List<String> CANDIDATES = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
     private static final long TIMEOUT_SECONDS = 30;
+    /** Set to 1 to make a missing browser a test failure instead of a skipped test. */
+    static final String REQUIRE_ENV = "SKYTRADE_REQUIRE_BROWSER";
+    /** Set to 1 to skip browser tests even where a browser is installed. */
+    static final String SKIP_ENV = "SKYTRADE_SKIP_BROWSER_TESTS";
 
     private final Process process;
     private final Path profile;
@@ -47,6 +54,28 @@ final class HeadlessChromium implements AutoCloseable {
     private HeadlessChromium(final Process process, final Path profile) {
         this.process = process;
         this.profile = profile;
+    }
+
+    /**
+     * The browser for a test of {@code what}. Without one the test is skipped with a notice on
+     * stderr, so that {@code mvn -B verify} passes on a fresh machine; with
+     * {@code SKYTRADE_REQUIRE_BROWSER=1} (as {@code .ci/run} sets) a missing browser fails the test
+     * instead. {@code SKYTRADE_SKIP_BROWSER_TESTS=1} skips browser tests even with a browser.
+     */
+    static Path requireOrSkip(final String what) {
+        Assumptions.assumeFalse("1".equals(System.getenv(SKIP_ENV)), SKIP_ENV + "=1: browser test of " + what + " skipped");
+        final Path chromium = find();
+        if (chromium != null) {
+            return chromium;
+        }
+        final String missing = "headless Chromium is needed to test " + what + " and none was found on the PATH ("
+            + String.join(", ", CANDIDATES) + "): install Debian's chromium (apt-get install chromium)";
+        if ("1".equals(System.getenv(REQUIRE_ENV))) {
+            return Assertions.fail(missing + "; " + REQUIRE_ENV + "=1 requires it");
+        }
+        System.err.println("NOTICE: browser test SKIPPED: " + missing + ". Set " + REQUIRE_ENV
+            + "=1 to make a missing browser fail the build (.ci/run does).");
+        return Assumptions.abort(missing);
     }
 
     /** The browser executable on the PATH, or null when none of the usual names is installed. */

@@ -4,7 +4,7 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
-import io.skytrade.engine.backtest.EquitySampler;
+import io.skytrade.engine.backtest.BookedSampler;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,8 +19,9 @@ class ReportRecorderTest {
     private static final long T0 = 1_795_600_000_000_000_000L;
     private static final long SECOND = 1_000_000_000L;
 
-    private final EquitySampler sampler = new EquitySampler(SECOND, 2);
-    private final ReportRecorder recorder = new ReportRecorder(2, ReportRecorder.DEFAULT_MAX_POINTS, sampler.positions());
+    private final BookedSampler sampler = new BookedSampler(SECOND, 2);
+    private final ReportRecorder recorder = new ReportRecorder(2, ReportRecorder.DEFAULT_MAX_POINTS,
+        sampler.book.positions());
     private final EngineEvent e = new EngineEvent();
     private long sequence;
 
@@ -62,7 +63,7 @@ class ReportRecorderTest {
         e.side = side;
         e.fillQty = qty;
         e.fillPriceTicks = price;
-        sampler.onEvent(e, sequence, true);
+        sampler.onEvent(e, sequence);
         recorder.onEvent(e, sequence++, true);
     }
 
@@ -73,7 +74,7 @@ class ReportRecorderTest {
         e.receiveTimeNanos = t;
         e.instrumentId = 1;
         e.value = price;
-        sampler.onEvent(e, sequence, true);
+        sampler.onEvent(e, sequence);
         recorder.onEvent(e, sequence++, true);
     }
 }

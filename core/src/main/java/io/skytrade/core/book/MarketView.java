@@ -1,4 +1,4 @@
-package io.skytrade.core.risk;
+package io.skytrade.core.book;
 
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
@@ -7,11 +7,14 @@ import io.skytrade.core.position.PositionTracker;
 import java.util.Arrays;
 
 /**
- * What risk knows of each market: last best bid and ask and the event time of the last book
- * (from MARKET_BOOK events), and the last fair value (from {@link EngineEvent#fairValue} where the
- * event marks the instrument touched). Arrays indexed by instrument id.
- * Single-threaded: owned by the risk stage. Hot-path cost: a few stores per book event and a
- * loop over touched bits per event; no allocation.
+ * What the trading book knows of each market: last best bid and ask and the event time of the
+ * last book (from MARKET_BOOK events), and the last fair value with its standard deviation (from
+ * {@link EngineEvent#fairValue} and {@link EngineEvent#fairStd} where the event marks the
+ * instrument touched). Arrays indexed by instrument id. The touch is the venue's, our own resting
+ * orders included (risk's fat-finger band measures against it). Positions are marked at
+ * {@link #markPrice}, a robust, fair-value-aware price.
+ * Single-threaded: owned by the {@link TradingBook}. Hot-path cost: a few stores per book event
+ * and a loop over touched bits per event; no allocation.
  */
 public final class MarketView {
     private static final int N = EngineEvent.MAX_INSTRUMENTS;
@@ -21,9 +24,11 @@ public final class MarketView {
     private final long[] lastBookNanos = new long[N];
     private final boolean[] bookSeen = new boolean[N];
     private final double[] fairValue = new double[N];
+    private final double[] fairStd = new double[N];
 
     public MarketView() {
         Arrays.fill(fairValue, Double.NaN);
+        Arrays.fill(fairStd, Double.NaN);
     }
 
     /** Takes the touch from a MARKET_BOOK event and fair values from any event's outputs. */
@@ -43,6 +48,8 @@ public final class MarketView {
                 final double fv = event.fairValue[i];
                 if (fv > 0 && !Double.isInfinite(fv)) {
                     fairValue[i] = fv;
+                    final double sd = event.fairStd[i];
+                    fairStd[i] = sd >= 0 && !Double.isInfinite(sd) ? sd : Double.NaN;
                 }
             }
         }
@@ -64,9 +71,34 @@ public final class MarketView {
             ? (bestBid[instrument] + bestAsk[instrument]) * 0.5 : Double.NaN;
     }
 
+    /**
+     * The price positions are marked at: the median of best bid, best ask and fair value, so a fair
+     * value inside the spread is the mark and one outside it gives the nearer touch (what the
+     * position could be closed at); a book that widens or swings away leaves the mark at the touch
+     * nearest the expected settlement instead of at a mid far from both. Without fair value the mid,
+     * without a two-sided book the fair value; NaN when neither is known. Cost: a few compares.
+     */
+    public double markPrice(final int instrument) {
+        final long bid = bestBid[instrument];
+        final long ask = bestAsk[instrument];
+        final double fair = fairValue[instrument];
+        if (bid > 0 && ask > 0) {
+            if (Double.isNaN(fair)) {
+                return 0.5 * (bid + ask);
+            }
+            return fair < bid ? bid : fair > ask ? ask : fair;
+        }
+        return fair;
+    }
+
     /** Last fair value, NaN when none was ever given. */
     public double fairValue(final int instrument) {
         return fairValue[instrument];
+    }
+
+    /** Standard deviation of the last fair value, NaN when none was given. */
+    public double fairStd(final int instrument) {
+        return fairStd[instrument];
     }
 
     public boolean bookSeen(final int instrument) {
@@ -98,6 +130,7 @@ public final class MarketView {
             h = PositionTracker.mix(h, bestAsk[i]);
             h = PositionTracker.mix(h, bookSeen[i] ? lastBookNanos[i] : -1);
             h = PositionTracker.mix(h, Double.doubleToLongBits(fairValue[i]));
+            h = PositionTracker.mix(h, Double.doubleToLongBits(fairStd[i]));
         }
         return h;
     }

@@ -1,0 +1,53 @@
+package io.skytrade.core.calibration;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ForecastCalibrationTest {
+    @Test
+    void shouldComputeTheFiguresOfAHandWorkedExample() {
+        final ForecastCalibration c = new ForecastCalibration(List.of("A"), List.of("1h"));
+        c.add(0, 0, 10, 2, 9);   // error +1, z 0.5, inside 1.28 x 2
+        c.add(0, 0, 10, 2, 13);  // error -3, z 1.5, outside
+        c.add(0, 0, 5, 1, 5);    // error 0, z 0, inside
+        assertEquals(3, c.count(0, 0));
+        assertEquals(-2.0 / 3, c.bias(0, 0), 1e-12);
+        assertEquals(Math.sqrt(10.0 / 3), c.rmse(0, 0), 1e-12);
+        assertEquals(Math.sqrt((0.25 + 2.25) / 3), c.rmsZ(0, 0), 1e-12);
+        assertEquals(2.0 / 3, c.coverage80(0, 0), 1e-12);
+        assertEquals("| | 1h |\n|---|---:|\n| A | 1.83 (z 0.91, 67%) |\n", c.markdown(ForecastCalibration.Figure.ALL));
+    }
+
+    @Test
+    void shouldFindAWellStatedGaussianForecastCalibrated() {
+        final ForecastCalibration c = new ForecastCalibration(List.of("x"), List.of("h"));
+        final SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < 20_000; i++) {
+            final double std = 1 + 9 * random.nextDouble();
+            c.add(0, 0, 100, std, 100 + std * random.nextGaussian());
+        }
+        assertEquals(1.0, c.rmsZ(0, 0), 0.03);
+        assertEquals(0.8, c.coverage80(0, 0), 0.01);
+    }
+
+    @Test
+    void shouldMergeTablesAndRejectBadSamples() {
+        final ForecastCalibration a = new ForecastCalibration(List.of("x", "y"), List.of("h"));
+        final ForecastCalibration b = new ForecastCalibration(List.of("x", "y"), List.of("h"));
+        a.add(1, 0, 3, 1, 1);
+        b.add(1, 0, 1, 1, 1);
+        a.addAll(b);
+        assertEquals(2, a.count(1, 0));
+        assertEquals(1.0, a.bias(1, 0), 1e-12);
+        assertTrue(a.markdown(ForecastCalibration.Figure.RMSE).contains("| x | - |"));
+        assertThrows(IllegalArgumentException.class, () -> a.add(0, 0, Double.NaN, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> a.add(0, 0, 1, -1, 1));
+        assertThrows(IllegalArgumentException.class, () -> a.addAll(new ForecastCalibration(List.of("x"), List.of("h"))));
+    }
+}
