@@ -65,7 +65,7 @@ public final class NowcastDefaults {
     public static NowcastModelSpec air() {
         return new NowcastModelSpec("pm25_ugm3", new double[] {0.641}, new double[] {8.3e-4}, new double[] {0.0},
             true, NowcastModelSpec.ProfileKind.ADDITIVE, 24, new double[24], 30.0,
-            new SpikeSpec(2.2, 70.0, 2.3, 1.75, 4.0), Map.of(
+            new SpikeSpec(2.2, 110.0, 3.5, 1.75, 4.0), Map.of(
                 "mean", ModelComponent.level(1e-5, 2.14, 1.0, 1.0),
                 "persist", ModelComponent.knot(0.45, 30.0, 1.0),
                 "day", ModelComponent.knot(0.15, 4.0, 1.0)));

@@ -97,6 +97,12 @@ public record NowcastModelSpec(String series, double[] readingNoise, double[] sa
         return v.clone();
     }
 
+    /** The initial profile (a copy: models learn on their own copies, never on the configuration's). */
+    @Override
+    public double[] profileInitial() {
+        return profileInitial.clone();
+    }
+
     /** This model with the feed's reading noise replaced (one variance per series; 0 for a feed that is the settlement source). */
     public NowcastModelSpec withReadingNoise(final double... noise) {
         return new NowcastModelSpec(series, noise, sampleNoise, sampleNoisePerUnit, logScale, profile, profileSlots,

@@ -138,14 +138,14 @@ public final class StructuralModel {
             c++;
         }
         n = dim;
-        readNoise = spec.readingNoise();
-        sampleNoise = spec.sampleNoise();
-        samplePerUnit = spec.sampleNoisePerUnit();
+        readNoise = spec.readingNoise().clone();
+        sampleNoise = spec.sampleNoise().clone();
+        samplePerUnit = spec.sampleNoisePerUnit().clone();
         logScale = spec.logScale();
         profileKind = spec.profile().ordinal();
         slots = spec.profile() == NowcastModelSpec.ProfileKind.NONE ? 0 : spec.profileSlots();
         slotNanos = slots == 0 ? DAY_NANOS : DAY_NANOS / slots;
-        profile = slots == 0 ? new double[0] : spec.profileInitial();
+        profile = slots == 0 ? new double[0] : spec.profileInitial().clone();
         profileRate = slots == 0 ? 0.0 : 1.0 / spec.profileDays();
         x = new double[n];
         p = new double[n * n];

@@ -181,6 +181,20 @@ class StructuralModelTest {
     }
 
     @Test
+    void shouldLearnOnItsOwnCopyOfTheProfileNeverOnTheConfiguration() {
+        final NowcastModelSpec spec = NowcastDefaults.flights();
+        final double before = spec.profileInitial()[20];
+        final StructuralModel a = new StructuralModel(spec, 5, 3);
+        for (int day = 0; day < 5; day++) {
+            a.update(0, T0 - T0 % (24 * HOUR) + day * 24 * HOUR + 10 * HOUR, 2 * before);
+        }
+        assertTrue(a.profile(0, T0 - T0 % (24 * HOUR) + 10 * HOUR) > before, "the model learns");
+        assertEquals(before, spec.profileInitial()[20], "the configuration is untouched");
+        assertEquals(before, new StructuralModel(spec, 5, 3).profile(0, T0 - T0 % (24 * HOUR) + 10 * HOUR),
+            "a second engine on the same configuration starts from the configured profile");
+    }
+
+    @Test
     void shouldLearnAMultiplicativeProfileAndShareACapacityAcrossSeries() {
         final double[] profile = new double[96];
         final double[] truth = new double[96];

@@ -38,7 +38,7 @@ class SweepCliTest {
         assertTrue(start >= 0 && end > start, help);
         final String example = help.substring(start + SweepCommand.GRID_EXAMPLE_START.length(), end);
         final SweepGrid grid = SweepGridReader.parse(example, "the help's example");
-        assertEquals(List.of("strategy.minEdgeTicks", "sizer.maxOrderQty", "strategy.entryThresholds"),
+        assertEquals(List.of("strategy.minEdgeTicks", "sizer.maxPosition", "strategy.regimeSpreadScale"),
             List.copyOf(grid.parameters().keySet()));
         assertEquals(3, grid.splits());
         assertEquals(8, grid.parameterSets().size());

@@ -173,7 +173,7 @@ class ConfigLoaderTest {
             """).config();
         final var tide = c.model().kalman().models().get("tide");
         assertEquals(0.2, tide.components().get("surge").sigma());
-        assertEquals(io.skytrade.core.kalman.ComponentType.MATERN52, tide.components().get("surge").type(), "default kept");
+        assertEquals(io.skytrade.core.kalman.ComponentType.KNOT, tide.components().get("surge").type(), "default kept");
         assertEquals(1e-6, tide.components().get("m2").noisePerHour());
         assertEquals(6.1033, tide.components().get("shallow").periodHours());
         assertEquals(12.42, tide.components().get("m2").periodHours(), "default kept");
