@@ -49,16 +49,26 @@ public final class NowcastDefaults {
                 "hMeso", ModelComponent.knot(2.5, 2.0, 0.0, 1.0)));
     }
 
-    /** Heathrow arrivals and departures per half-hour bin (counts at the bin's start). */
+    /**
+     * Heathrow arrivals and departures per half-hour bin (counts at the bin's start): the per-slot
+     * means, shared capacity and count noise fitted by {@code skytrade nowcast fit} on seeds 1-4 x 30
+     * days (bench/README "Nowcast accuracy and calibration").
+     */
     public static NowcastModelSpec flights() {
+        final double[] arrivals = {
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 9.03, 9.11, 22.16, 22.24, 22.12, 21.3, 21.67, 18.53, 18.84, 18.98,
+            18.81, 18.93, 18.5, 18.41, 19, 18.43, 18.98, 18.79, 18.57, 18.93, 19.32, 18.82, 18.59, 18.48, 18.8,
+            18.93, 18.75, 18.82, 18.63, 18.77, 18.26, 18.35, 18.67, 18.46, 18.68, 18.32, 18.93, 6, 0};
+        final double[] departures = {
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11.96, 19.73, 19.73, 19.73, 19.82, 19.58, 20.08, 19.48, 19.95,
+            19.75, 19.99, 20.07, 19.98, 19.95, 19.41, 19.53, 20.03, 19.77, 19.81, 19.96, 19.1, 19.28, 19.39,
+            19.38, 20.05, 19.77, 19.51, 19.39, 19.75, 19.38, 19.99, 19.99, 19.68, 8.92, 0, 0};
         final double[] profile = new double[96];
-        for (int b = 0; b < 48; b++) {
-            profile[b] = b < 9 ? 0 : b < 11 ? 9 : b < 16 ? 22 : b < 46 ? 19 : b < 47 ? 6 : 0;
-            profile[48 + b] = b < 12 ? 0 : b < 13 ? 12 : b < 45 ? 20 : b < 46 ? 9 : 0;
-        }
+        System.arraycopy(arrivals, 0, profile, 0, 48);
+        System.arraycopy(departures, 0, profile, 48, 48);
         return new NowcastModelSpec("lhr_arrivals_30m,lhr_departures_30m", new double[] {0.0, 0.0}, new double[] {0.083, 0.083},
-            new double[] {0.330, 0.359}, false, NowcastModelSpec.ProfileKind.MULTIPLICATIVE, 48, profile, 30.0, null, Map.of(
-                "capacity", ModelComponent.ou(0.08, 1.2, 1.0, 0.98)));
+            new double[] {0.349, 0.330}, false, NowcastModelSpec.ProfileKind.MULTIPLICATIVE, 48, profile, 30.0, null, Map.of(
+                "capacity", ModelComponent.ou(0.088, 1.36, 1.0, 1.085)));
     }
 
     /** London PM2.5 (µg/m³), in log space. */
