@@ -8,13 +8,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Polls every client on its own interval from one small scheduler thread (HTTP work runs on
  * OkHttp's dispatcher, so polls of different sources overlap), drops observations already published
  * ({@link ObservationDeduplicator}) and publishes the rest into the inbound ring. A poll still in
  * flight when its next turn comes is not started twice. Keeps the last {@link PollResult} of each
- * client for status displays.
+ * client for status displays, recorded once its observations are published.
  *
  * <p>Thread-safety: start and close from one thread; results are published from OkHttp threads
  * through the thread-safe publisher. Cost: one daemon thread; allocation per poll (off the hot path).
@@ -22,11 +23,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class FeedScheduler implements AutoCloseable {
     /** How far back de-duplication remembers observation times: three days. */
     public static final long DEDUP_HORIZON_NANOS = Duration.ofDays(3).toNanos();
+    /** How long {@link #close} waits for a poll that is publishing. */
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
     private final List<DataClient> clients;
     private final ObservationPublisher publisher;
     private final FeedLog log;
     private final ScheduledExecutorService executor;
     private final ConcurrentHashMap<String, PollResult> lastResults = new ConcurrentHashMap<>();
+    /** Poll completions publishing right now; {@link #close} waits for them. */
+    private final AtomicInteger publishing = new AtomicInteger();
+    private volatile boolean closed;
 
     public FeedScheduler(final List<DataClient> clients, final ObservationPublisher publisher, final FeedLog log) {
         this.clients = List.copyOf(clients);
@@ -52,11 +58,22 @@ public final class FeedScheduler implements AutoCloseable {
         return new ArrayList<>(lastResults.values());
     }
 
-    /** Stops scheduling; polls in flight complete but publish nothing more. */
+    /**
+     * Stops scheduling and returns once no poll is publishing: a poll still in flight completes but
+     * publishes nothing more, so nothing reaches the ring after this returns (the engine drains the
+     * ring after closing its sources). Waits at most {@value #CLOSE_WAIT_MILLIS} ms for a publish
+     * under way.
+     */
     @Override
     public void close() {
+        closed = true;
         executor.shutdownNow();
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        while (publishing.get() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
+
 
     /** Polls one client and publishes what is new. */
     private final class PollTask implements Runnable {
@@ -74,16 +91,21 @@ public final class FeedScheduler implements AutoCloseable {
                 return;
             }
             client.poll().whenComplete((result, error) -> {
+                publishing.incrementAndGet();
                 try {
-                    if (result != null && !executor.isShutdown()) {
-                        lastResults.put(client.name(), result);
+                    if (result != null && !closed) {
                         for (final Observation o : dedup.fresh(result.observations())) {
+                            if (closed) {
+                                break;
+                            }
                             publisher.publish(o);
                         }
+                        lastResults.put(client.name(), result);
                     } else if (error != null) {
                         log.warn(client.name() + ": poll failed unexpectedly: " + error.getClass().getSimpleName());
                     }
                 } finally {
+                    publishing.decrementAndGet();
                     inFlight.set(false);
                 }
             });

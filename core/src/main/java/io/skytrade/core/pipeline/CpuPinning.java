@@ -1,13 +1,11 @@
 package io.skytrade.core.pipeline;
 
-import net.openhft.affinity.AffinityLock;
-
 import java.util.function.Consumer;
 
 /**
- * Binds the calling stage thread to one CPU with OpenHFT affinity, and releases it at shutdown.
- * When pinning is unavailable (no native library, CPU out of range, not permitted) it reports one
- * warning line through the given sink and the thread runs unpinned.
+ * Binds the calling stage thread to its configured CPU through a {@link ThreadPinner}, and releases
+ * it at shutdown. When pinning is unavailable (no pinner, no native library, CPU out of range, not
+ * permitted) it reports one warning line through the given sink and the thread runs unpinned.
  *
  * <p>Called once per stage thread at start and stop; never on the hot path.
  */
@@ -17,11 +15,13 @@ public final class CpuPinning {
 
     private final int cpu;
     private final Consumer<String> warnings;
-    private AffinityLock lock;
+    private final ThreadPinner pinner;
+    private ThreadPinner.Pin lock;
 
-    public CpuPinning(final int cpu, final Consumer<String> warnings) {
+    public CpuPinning(final int cpu, final Consumer<String> warnings, final ThreadPinner pinner) {
         this.cpu = cpu;
         this.warnings = warnings;
+        this.pinner = pinner;
     }
 
     /** Pins the current thread if a CPU was configured. */
@@ -30,17 +30,17 @@ public final class CpuPinning {
             return;
         }
         try {
-            final AffinityLock acquired = AffinityLock.acquireLock(cpu);
-            if (acquired.cpuId() == cpu && acquired.isBound()) {
+            final ThreadPinner.Pin acquired = pinner.pin(cpu);
+            if (acquired.cpu() == cpu) {
                 lock = acquired;
             } else {
                 acquired.release();
                 warnings.accept("warning: could not pin thread '" + threadName + "' to CPU " + cpu
-                    + " (got " + acquired.cpuId() + "); running unpinned");
+                    + " (got " + acquired.cpu() + "); running unpinned");
             }
-        } catch (RuntimeException | LinkageError e) {
+        } catch (final IllegalStateException e) {
             warnings.accept("warning: CPU pinning unavailable for thread '" + threadName + "' (CPU " + cpu
-                + "): " + e + "; running unpinned");
+                + "): " + e.getMessage() + "; running unpinned");
         }
     }
 

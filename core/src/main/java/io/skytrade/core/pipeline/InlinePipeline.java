@@ -55,7 +55,7 @@ public final class InlinePipeline implements InboundPublisher {
         this.stageNames = List.copyOf(stageNames);
         this.checkpoints = checkpoints;
         this.stages = new StageGroupHandler("inline", stages, indexes, hashSlots, failures,
-            new CpuPinning(CpuPinning.NONE, message -> { }), new CountDownLatch(1), false, observers);
+            new CpuPinning(CpuPinning.NONE, message -> { }, ThreadPinner.UNAVAILABLE), new CountDownLatch(1), false, observers);
     }
 
     /** Calls every stage's {@code onStart} (once). */

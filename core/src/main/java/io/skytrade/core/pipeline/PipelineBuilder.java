@@ -35,6 +35,7 @@ public final class PipelineBuilder {
     private EpochNanoClock clock;
     private ProducerType producerType = ProducerType.MULTI;
     private Consumer<String> warnings = System.err::println;
+    private ThreadPinner pinner = ThreadPinner.UNAVAILABLE;
     private EngineHealth health = new EngineHealth();
     private int stateHashInterval;
     private final Map<String, StageObserver> observers = new HashMap<>();
@@ -72,6 +73,12 @@ public final class PipelineBuilder {
     /** SINGLE when exactly one thread publishes (replay, benchmarks); MULTI otherwise (default). */
     public PipelineBuilder producerType(final ProducerType producerType) {
         this.producerType = producerType;
+        return this;
+    }
+
+    /** How stage threads take the CPUs of the layout (the platform's, from the composition root); none by default. */
+    public PipelineBuilder pinner(final ThreadPinner pinner) {
+        this.pinner = pinner;
         return this;
     }
 
@@ -173,7 +180,7 @@ public final class PipelineBuilder {
             final String threadName = "skytrade-" + String.join("+", names);
             final boolean besideBusiness = layout.journalParallel() && g == 0;
             groups.add(new StageGroupHandler(threadName, groupStages, indexes, slots, failures,
-                new CpuPinning(layout.cpuFor(g), warnings), started, besideBusiness, observersOf(groupStages)));
+                new CpuPinning(layout.cpuFor(g), warnings, pinner), started, besideBusiness, observersOf(groupStages)));
         }
         checkObservedStagesExist(order);
         if (placed.size() != order.size()) {

@@ -26,7 +26,8 @@ import io.skytrade.core.sizing.PositionSizer;
  *   <li>sizes the product's position limit with the {@link PositionSizer} (volatility of PnL,
  *       confidence tier, exposure rule, the regime's size scale);</li>
  *   <li>prices with the {@link QuoteModel}: a half-spread from the fair value's uncertainty and the
- *       market's volatility, a reservation price skewed against the position;</li>
+ *       market's volatility, a reservation price skewed against the position and moved by
+ *       {@code microPriceWeight} of everyone else's {@link MicroPrice} offset;</li>
  *   <li>takes (IOC at everyone else's far touch) when that touch is beyond fair value by more than
  *       {@code takeStd} fair-value standard deviations, at most once per {@code takeInterval};</li>
  *   <li>keeps {@code quoteLevels} resting orders per side at the target prices (a side whose best
@@ -70,6 +71,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final double volHalfLife;
     private final int minValuations;
     private final long intentInterval;
+    private final double microPriceWeight;
     private final double[] regimeSpreadScale;
     private final double[] regimeSizeScale;
 
@@ -127,6 +129,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         volHalfLife = params.volHalfLifeSeconds();
         minValuations = params.minValuations();
         intentInterval = params.intentIntervalNanos();
+        microPriceWeight = params.microPriceWeight();
         regimeSpreadScale = params.regimeSpreadScale();
         regimeSizeScale = params.regimeSizeScale();
         final int n = Math.max(1, instrumentCount);
@@ -264,7 +267,8 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         final long lim = sizer.limit(f, sf, variance[i], sizeScale);
         limit[i] = lim;
         final double half = model.halfSpread(sf, Math.sqrt(variance[i] * quoteHorizon), spreadScale);
-        final double reservation = model.reservation(f, q, lim, half);
+        final double reservation = model.reservation(f, q, lim, half)
+            + microPriceWeight * MicroPrice.offset(bestBid[i], bidQty[i], bestAsk[i], askQty[i]);
         final double band = riskLimits.fairValueBand(sf);
         take(e, i, f, sf, q, lim, band);
         final long base = Math.max(1, Math.round(quoteSize * sizeScale));

@@ -35,6 +35,9 @@ import java.util.Arrays;
  *                             times since start or since its last settlement; default 12
  * @param intentIntervalNanos  a new order on a product's side is proposed at most once per this
  *                             interval (risk's refusals are not retried on every input); default 2 s
+ * @param microPriceWeight     the reservation price moves by this fraction of everyone else's
+ *                             micro-price offset ({@link MicroPrice}: where the touch sizes say the
+ *                             mid goes next); 0 ignores it; default 1.0
  * @param regimeSpreadScale    half-spread multiplier per regime; default {1, 1, 1}
  * @param regimeSizeScale      position-limit and quote-size multiplier per regime, in (0, 1]; default {1, 1, 1}
  */
@@ -43,7 +46,8 @@ public record StrategyParams(int quoteLevels, long quoteSize, double levelSpacin
                              double inventorySkew, long minEdgeTicks, long requoteTicks, double requoteFraction,
                              long minQuoteLifeNanos, double takeStd, long takeMinTicks, long takeMaxLots,
                              long takeIntervalNanos, double volHalfLifeSeconds, int minValuations,
-                             long intentIntervalNanos, double[] regimeSpreadScale, double[] regimeSizeScale) {
+                             long intentIntervalNanos, double microPriceWeight, double[] regimeSpreadScale,
+                             double[] regimeSizeScale) {
     /** Most levels per side. */
     public static final int MAX_LEVELS = 4;
 
@@ -69,6 +73,7 @@ public record StrategyParams(int quoteLevels, long quoteSize, double levelSpacin
         positiveReal("strategy.volHalfLifeSeconds", volHalfLifeSeconds);
         nonNegative("strategy.minValuations", minValuations);
         positive("strategy.intentIntervalNanos", intentIntervalNanos);
+        nonNegative("strategy.microPriceWeight", microPriceWeight);
         if (regimeSpreadScale == null || regimeSpreadScale.length == 0 || regimeSizeScale == null
             || regimeSizeScale.length != regimeSpreadScale.length) {
             throw new IllegalArgumentException("strategy.regimeSpreadScale/regimeSizeScale: must be non-empty and of equal length");
@@ -137,13 +142,13 @@ public record StrategyParams(int quoteLevels, long quoteSize, double levelSpacin
             + ", minQuoteLifeNanos=" + minQuoteLifeNanos + ", takeStd=" + takeStd + ", takeMinTicks=" + takeMinTicks
             + ", takeMaxLots=" + takeMaxLots + ", takeIntervalNanos=" + takeIntervalNanos + ", volHalfLifeSeconds="
             + volHalfLifeSeconds + ", minValuations=" + minValuations + ", intentIntervalNanos=" + intentIntervalNanos
-            + ", regimeSpreadScale=" + Arrays.toString(regimeSpreadScale) + ", regimeSizeScale="
+            + ", microPriceWeight=" + microPriceWeight + ", regimeSpreadScale=" + Arrays.toString(regimeSpreadScale) + ", regimeSizeScale="
             + Arrays.toString(regimeSizeScale) + "]";
     }
 
     /** The documented defaults. */
     public static StrategyParams defaults() {
         return new StrategyParams(2, 5, 0.5, 0.3, 1.0, 60.0, 2, 1.0, 1, 2, 0.5, 10_000_000_000L, 1.0, 2, 10,
-            5_000_000_000L, 600.0, 12, 2_000_000_000L, new double[] {1, 1, 1}, new double[] {1, 1, 1});
+            5_000_000_000L, 600.0, 12, 2_000_000_000L, 1.0, new double[] {1, 1, 1}, new double[] {1, 1, 1});
     }
 }

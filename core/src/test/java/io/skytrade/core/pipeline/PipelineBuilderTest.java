@@ -251,6 +251,63 @@ class PipelineBuilderTest {
     }
 
     @Test
+    void shouldPinEachThreadGroupThroughTheGivenPinnerAndReleaseItAtStop() {
+        final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final ThreadPinner pinner = cpu -> {
+            calls.add("pin " + cpu + " " + Thread.currentThread().getName());
+            return new ThreadPinner.Pin() {
+                @Override
+                public int cpu() {
+                    return cpu;
+                }
+
+                @Override
+                public void release() {
+                    calls.add("release " + cpu + " " + Thread.currentThread().getName());
+                }
+            };
+        };
+        final List<String> warnings = new ArrayList<>();
+        final Pipeline p = new PipelineBuilder()
+            .stage("a", (e, s, b) -> { })
+            .stage("b", (e, s, b) -> { })
+            .layout(new PipelineLayout(8, WaitStrategyKind.BLOCKING, List.of(List.of("a"), List.of("b")), List.of(3, -1), false))
+            .clock(new ManualEpochNanoClock(0)).warnings(warnings::add).pinner(pinner).build().start();
+        p.publisher().publish(TIMER_AT, 1L);
+        p.drainAndStop(5, TimeUnit.SECONDS);
+        assertEquals(List.of(), warnings);
+        assertEquals(2, calls.size(), calls.toString());
+        assertTrue(calls.get(0).startsWith("pin 3 ") && calls.get(1).startsWith("release 3 "), calls.toString());
+        assertEquals(calls.get(0).substring("pin 3 ".length()), calls.get(1).substring("release 3 ".length()),
+            "the pinned thread releases its CPU");
+    }
+
+    @Test
+    void shouldWarnOnceAndRunUnpinnedWhenThePinnerOffersAnotherCpu() {
+        final List<String> warnings = new ArrayList<>();
+        final List<Integer> released = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final ThreadPinner elsewhere = cpu -> new ThreadPinner.Pin() {
+            @Override
+            public int cpu() {
+                return cpu + 1;
+            }
+
+            @Override
+            public void release() {
+                released.add(cpu + 1);
+            }
+        };
+        final Pipeline p = new PipelineBuilder()
+            .stage("a", (e, s, b) -> { })
+            .layout(new PipelineLayout(8, WaitStrategyKind.BLOCKING, List.of(List.of("a")), List.of(1), false))
+            .clock(new ManualEpochNanoClock(0)).warnings(warnings::add).pinner(elsewhere).build().start();
+        p.drainAndStop(5, TimeUnit.SECONDS);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("to CPU 1 (got 2); running unpinned"), warnings.get(0));
+        assertEquals(List.of(2), released, "the binding it did not want is given back at once");
+    }
+
+    @Test
     void shouldWarnOnceAndRunUnpinnedWhenCpuUnavailable() {
         final List<String> warnings = new ArrayList<>();
         final AtomicLong seen = new AtomicLong();

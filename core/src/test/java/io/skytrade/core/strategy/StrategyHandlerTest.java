@@ -27,8 +27,8 @@ class StrategyHandlerTest {
         return new StrategyParams(d.quoteLevels(), d.quoteSize(), d.levelSpacing(), d.halfSpreadStd(), d.halfSpreadVol(),
             d.quoteHorizonSeconds(), d.minHalfSpreadTicks(), d.inventorySkew(), d.minEdgeTicks(), d.requoteTicks(),
             d.requoteFraction(), d.minQuoteLifeNanos(), d.takeStd(), d.takeMinTicks(), d.takeMaxLots(),
-            d.takeIntervalNanos(), d.volHalfLifeSeconds(), 0, d.intentIntervalNanos(), d.regimeSpreadScale(),
-            d.regimeSizeScale());
+            d.takeIntervalNanos(), d.volHalfLifeSeconds(), 0, d.intentIntervalNanos(), d.microPriceWeight(),
+            d.regimeSpreadScale(), d.regimeSizeScale());
     }
 
     private final TradingHarness h = new TradingHarness(REGISTRY, params());

@@ -4,6 +4,7 @@ import io.skytrade.engine.config.ConfigException;
 import io.skytrade.engine.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,9 +29,17 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Option(names = "--protocol", paramLabel = "P",
+        description = "Venue protocol of the embedded simulator and the gateway: websocket or cmi (default: ${DEFAULT-VALUE}).")
+    String protocol = "websocket";
+
     @Override
     public Integer call() throws Exception {
-        return RunCommand.runEngine(ConfigLoader.fromSystemEnv().loadTexts(defaultText(), DEMO_OVERLAY), options, System.out);
+        if (!"websocket".equals(protocol) && !"cmi".equals(protocol)) {
+            throw new UsageException("--protocol '" + protocol + "': expected websocket or cmi");
+        }
+        return RunCommand.runEngine(ConfigLoader.fromSystemEnv().loadTexts(defaultText(), DEMO_OVERLAY,
+            "venue:\n  protocol: " + protocol + "\n"), options, System.out);
     }
 
     static ConfigLoader.LoadedConfig loadDefault() {

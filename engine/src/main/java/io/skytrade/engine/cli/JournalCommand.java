@@ -1,6 +1,9 @@
 package io.skytrade.engine.cli;
 
+import io.skytrade.engine.config.ConfigLoader;
+import io.skytrade.engine.config.Durations;
 import io.skytrade.engine.config.EngineConfig;
+import io.skytrade.engine.study.MicroPriceStudy;
 import io.skytrade.journal.JournalInspector;
 import io.skytrade.journal.RunDirectory;
 import picocli.CommandLine.Command;
@@ -8,12 +11,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code skytrade journal dump|stats DIR}: inspect a run directory's journals. */
 @Command(name = "journal", mixinStandardHelpOptions = true, description = "Inspect journals.",
     subcommands = {JournalCommand.Dump.class, JournalCommand.Stats.class, JournalCommand.Import.class,
-        JournalCommand.Synth.class})
+        JournalCommand.Synth.class, JournalCommand.MicroPriceIc.class})
 final class JournalCommand {
 
     /** Prints inputs and decisions as text. */
@@ -35,6 +40,42 @@ final class JournalCommand {
                 throw new UsageException("--limit " + limit + " must be 0 or more");
             }
             new JournalInspector(RunDirectory.open(dir)).dump(System.out, limit, rawTime);
+            return SkytradeCli.EXIT_OK;
+        }
+    }
+
+    /** The micro-price's information coefficient for the next mid change, measured on run directories. */
+    @Command(name = "microprice", mixinStandardHelpOptions = true,
+        description = "Replay run directories and print, per product and pooled, the correlation of the micro-price's "
+            + "offset from the mid with the mid's change over the horizon (information coefficient, 95% interval).")
+    static final class MicroPriceIc implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", arity = "1..*", description = "Run directories (e.g. evaluate's DIR/runs/seed-N/<run>).")
+        List<Path> dirs;
+
+        @Option(names = "--horizon", description = "Event time over which the mid change is measured (default: ${DEFAULT-VALUE}).")
+        String horizon = "1m";
+
+        @Override
+        public Integer call() {
+            final long nanos;
+            try {
+                nanos = Durations.parseNanos(horizon);
+            } catch (final IllegalArgumentException e) {
+                throw new UsageException("--horizon " + horizon + ": " + e.getMessage());
+            }
+            if (nanos <= 0) {
+                throw new UsageException("--horizon " + horizon + " must be above zero");
+            }
+            final MicroPriceStudy study = new MicroPriceStudy(nanos);
+            for (final Path dir : dirs) {
+                final RunDirectory run = RunDirectory.open(dir);
+                study.add(run, new ConfigLoader(System.getenv()).loadText(run.configYaml()).config().instruments());
+            }
+            System.out.printf(Locale.ROOT, "%-10s %7s %8s %8s %8s %8s%n", "product", "n", "IC", "low", "high", "slope");
+            for (final MicroPriceStudy.Row r : study.rows()) {
+                System.out.printf(Locale.ROOT, "%-10s %7d %8.4f %8.4f %8.4f %8.3f%n", r.product(), r.n(), r.ic(), r.low(),
+                    r.high(), r.slope());
+            }
             return SkytradeCli.EXIT_OK;
         }
     }

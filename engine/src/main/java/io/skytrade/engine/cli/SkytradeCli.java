@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
     description = "Low-latency trading engine on alternative data (weather, air quality, flights).",
     subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, JournalCommand.class,
         ExchangeSimCommand.class, FeedsCommand.class, CtlCommand.class, RegimeCommand.class, NowcastCommand.class, ConfigCommand.class,
-        BacktestCommand.class, SweepCommand.class, EvaluateCommand.class, SoakCommand.class, FuzzVenueCommand.class,
+        BacktestCommand.class, SweepCommand.class, EvaluateCommand.class, CalibrateCommand.class, SoakCommand.class, FuzzVenueCommand.class,
         CommandLine.HelpCommand.class})
 public final class SkytradeCli {
     public static final int EXIT_OK = 0;

@@ -32,7 +32,8 @@ final class SoakCommand implements Callable<Integer> {
         description = "Configuration file(s), merged in order (default: the demo configuration).")
     List<Path> configs = new ArrayList<>();
 
-    @Option(names = "--duration", paramLabel = "DURATION", description = "Wall time to soak (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", paramLabel = "DURATION",
+        description = "Wall time to soak, rounded to whole segments (default: ${DEFAULT-VALUE}).")
     String duration = "1h";
 
     @Option(names = "--time-scale", paramLabel = "X", description = "World seconds per wall second (default: ${DEFAULT-VALUE}: a day a minute).")

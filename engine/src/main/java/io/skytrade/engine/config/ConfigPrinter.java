@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Prints an {@link EngineConfig} back as YAML with every key and its effective value (defaults
  * included), in the same key names and units the loader reads: the exact configuration reference
- * of a build ({@code skytrade config show}). Tools only.
+ * of a build ({@code skytrade config show}). Keys are printed in a fixed order (sections and
+ * record components as declared, keys of maps sorted), the same on every JVM run. Tools only.
  */
 public final class ConfigPrinter {
     private static final long EPOCH_THRESHOLD = 100_000_000_000_000_000L;
@@ -51,9 +53,15 @@ public final class ConfigPrinter {
         root.put("journal", journal);
         root.put("venue", toMap(config.venue()));
         final var m = config.market();
-        root.put("market", new LinkedHashMap<>(Map.of("source", m.source(), "seed", m.seed(), "eventsPerSecond",
-            m.eventsPerSecond(), "startPrice", m.startPrice(), "volatilityTicks", m.volatilityTicks(), "spreadTicks",
-            m.spreadTicks(), "levelQty", m.levelQty())));
+        final Map<String, Object> market = new LinkedHashMap<>();
+        market.put("source", m.source());
+        market.put("seed", m.seed());
+        market.put("eventsPerSecond", m.eventsPerSecond());
+        market.put("startPrice", m.startPrice());
+        market.put("volatilityTicks", m.volatilityTicks());
+        market.put("spreadTicks", m.spreadTicks());
+        market.put("levelQty", m.levelQty());
+        root.put("market", market);
         root.put("feeds", toMap(config.feeds()));
         for (final RecordComponent c : config.model().getClass().getRecordComponents()) {
             final Object section = read(c, config.model());
@@ -88,7 +96,8 @@ public final class ConfigPrinter {
             return toMap(r);
         }
         if (v instanceof Map<?, ?> map) {
-            final Map<String, Object> out = new LinkedHashMap<>();
+            // keys sorted: a record's map (Map.copyOf) iterates in an order salted per JVM run
+            final Map<String, Object> out = new TreeMap<>();
             map.forEach((k, rec) -> out.put(k.toString(), rec instanceof Record r ? toMap(r) : rec));
             return out;
         }

@@ -25,18 +25,29 @@ import java.util.Locale;
  *                          starts the world at the wall-clock time. A fixed start makes a demo or a
  *                          test cover the same hours of the same seeded world on every run
  * @param market            simulator mode: what the background participants know ({@link VenueMarketSection})
+ * @param protocol          {@code websocket} (default: skytrade's own, {@code exchange/PROTOCOL.md}) or {@code cmi}
+ *                          (the CMI Exchange's REST and server-sent events, {@code exchange/CMI.md}); in simulator
+ *                          mode the embedded simulator speaks it, in remote mode {@code url} is the venue's
+ *                          {@code http(s)://} address
+ * @param cmi               the CMI gateway's credentials, pace and timeouts ({@link VenueCmiSection})
  */
 public record VenueSection(String mode, String url, String apiKeyEnv, int port, long seed, double timeScale,
                            boolean backgroundTraders, double feePerLot, long connectTimeoutNanos, long worldStartNanos,
-                           VenueMarketSection market) {
+                           VenueMarketSection market, String protocol, VenueCmiSection cmi) {
     public static final String SIMULATOR = "simulator";
     public static final String REMOTE = "remote";
     public static final String PAPER = "paper";
+    public static final String WEBSOCKET = "websocket";
+    public static final String CMI = "cmi";
 
     public VenueSection {
         mode = mode.toLowerCase(Locale.ROOT);
         if (!mode.equals(SIMULATOR) && !mode.equals(REMOTE) && !mode.equals(PAPER)) {
             throw new IllegalArgumentException("venue.mode: '" + mode + "' must be simulator, remote or paper");
+        }
+        protocol = protocol.toLowerCase(Locale.ROOT);
+        if (!protocol.equals(WEBSOCKET) && !protocol.equals(CMI)) {
+            throw new IllegalArgumentException("venue.protocol: '" + protocol + "' must be websocket or cmi");
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("venue.port: " + port + " must be 0..65535");
@@ -44,8 +55,11 @@ public record VenueSection(String mode, String url, String apiKeyEnv, int port, 
         if (!(timeScale >= 1.0) || timeScale > 100_000) {
             throw new IllegalArgumentException("venue.timeScale: " + timeScale + " must be in 1..100000");
         }
-        if (!url.startsWith("ws://") && !url.startsWith("wss://")) {
-            throw new IllegalArgumentException("venue.url: '" + url + "' must start with ws:// or wss://");
+        if (protocol.equals(WEBSOCKET) && !url.startsWith("ws://") && !url.startsWith("wss://")) {
+            throw new IllegalArgumentException("venue.url: '" + url + "' must start with ws:// or wss:// (venue.protocol: websocket)");
+        }
+        if (protocol.equals(CMI) && mode.equals(REMOTE) && !url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new IllegalArgumentException("venue.url: '" + url + "' must start with http:// or https:// (venue.protocol: cmi)");
         }
         if (feePerLot < 0) {
             throw new IllegalArgumentException("venue.feePerLot: " + feePerLot + " must be >= 0");
@@ -60,6 +74,11 @@ public record VenueSection(String mode, String url, String apiKeyEnv, int port, 
 
     public static VenueSection defaults() {
         return new VenueSection(SIMULATOR, "ws://127.0.0.1:8765/", "SKYTRADE_API_KEY", 0, 7, 1.0, true, 0.0,
-            10_000_000_000L, 0L, VenueMarketSection.defaults());
+            10_000_000_000L, 0L, VenueMarketSection.defaults(), WEBSOCKET, VenueCmiSection.defaults());
+    }
+
+    /** True for {@code venue.protocol: cmi}. */
+    public boolean isCmi() {
+        return protocol.equals(CMI);
     }
 }

@@ -21,9 +21,11 @@ public final class EvaluationSummary {
     private final List<DayResult> days;
     private final List<String> products;
     private final double capital;
+    private final long sampleInterval;
     private final MeanEstimate dailyPnl;
     private final PerformanceAnalyzer.Metrics daily;
     private final PerformanceAnalyzer.Metrics intraday;
+    private final double[] curve;
     private final FairValueAccuracy[][] accuracy;
 
     /**
@@ -37,13 +39,16 @@ public final class EvaluationSummary {
         this.days = List.copyOf(days);
         this.products = List.copyOf(products);
         this.capital = capital;
+        this.sampleInterval = sampleInterval;
         final double[] pnl = new double[days.size()];
         for (int d = 0; d < pnl.length; d++) {
             pnl[d] = days.get(d).pnl();
         }
         this.dailyPnl = MeanEstimate.of(pnl);
         this.daily = days.isEmpty() ? null : dailyMetrics(pnl, capital);
-        this.intraday = days.isEmpty() ? null : concatenatedMetrics(days, capital, sampleInterval);
+        this.curve = concatenated(days);
+        this.intraday = curve.length < 2 ? null : PerformanceAnalyzer.analyse(sampleTimes(curve.length, sampleInterval), curve,
+            new long[curve.length], capital, List.of(), 0, 0);
         this.accuracy = new FairValueAccuracy[products.size()][Horizons.count()];
         for (int p = 0; p < products.size(); p++) {
             for (int h = 0; h < Horizons.count(); h++) {
@@ -64,30 +69,36 @@ public final class EvaluationSummary {
         return PerformanceAnalyzer.analyse(times, equity, new long[n], capital, List.of(), 0, 0);
     }
 
-    /** Every day's intraday equity, each starting where the previous day ended: the maximum drawdown. */
-    private static PerformanceAnalyzer.Metrics concatenatedMetrics(final List<DayResult> days, final double capital,
-                                                                   final long sampleInterval) {
+    /** Every day's intraday equity, each starting where the previous day ended (starts at 0). */
+    private static double[] concatenated(final List<DayResult> days) {
         int n = 1;
         for (final DayResult d : days) {
             n += d.equity().length - 1;
         }
-        final long[] times = new long[n];
         final double[] equity = new double[n];
         int k = 1;
         double offset = 0;
         for (final DayResult d : days) {
             final double[] e = d.equity();
             for (int i = 1; i < e.length; i++) {
-                times[k] = k * sampleInterval;
-                equity[k] = offset + e[i];
-                k++;
+                equity[k++] = offset + e[i];
             }
             offset += d.pnl();
         }
-        if (n < 2) {
-            return null;
+        return equity;
+    }
+
+    private static long[] sampleTimes(final int n, final long interval) {
+        final long[] times = new long[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = i * interval;
         }
-        return PerformanceAnalyzer.analyse(times, equity, new long[n], capital, List.of(), 0, 0);
+        return times;
+    }
+
+    /** The days' equity laid end to end, one value per sample interval, starting at 0. */
+    public double[] concatenatedEquity() {
+        return curve.clone();
     }
 
     /** Every fair-value sample of product {@code p} at horizon {@code h}. */
@@ -113,6 +124,11 @@ public final class EvaluationSummary {
 
     public double capital() {
         return capital;
+    }
+
+    /** Time between equity samples. */
+    public long sampleInterval() {
+        return sampleInterval;
     }
 
     /** Mean daily PnL, its sd, t-statistic and 95% interval. */

@@ -8,12 +8,14 @@ import io.skytrade.core.time.ManualEpochNanoClock;
 import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
+import io.skytrade.engine.runtime.CmiVenues;
 import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.engine.runtime.LateBoundOrderGateway;
 import io.skytrade.engine.runtime.SimulatorVenueConfig;
 import io.skytrade.engine.runtime.TimerSource;
 import io.skytrade.engine.runtime.WorldObservations;
 import io.skytrade.exchange.gateway.GatewayConfig;
+import io.skytrade.exchange.cmi.InProcessCmiGateway;
 import io.skytrade.exchange.gateway.InProcessExchangeGateway;
 import io.skytrade.exchange.sim.InProcessVenue;
 import io.skytrade.feeds.DataClient;
@@ -145,12 +147,16 @@ public final class SeedRun {
 
             final ArrayDeque<PendingFrame> toVenue = new ArrayDeque<>();
             final long latency = config.backtest().latencyNanos();
-            final InProcessExchangeGateway gateway = new InProcessExchangeGateway(assembly.registry(), pipeline, clock,
+            final InProcessVenue venue = new InProcessVenue(SimulatorVenueConfig.builder(config).build(), clock::nanoTime);
+            final boolean cmi = config.venue().isCmi();
+            final InProcessExchangeGateway gateway = cmi ? null : new InProcessExchangeGateway(assembly.registry(), pipeline, clock,
                 API_KEY, GatewayConfig.builder().apiKey(API_KEY).build().venueSource,
                 frame -> toVenue.add(new PendingFrame(clock.nanoTime() + latency, frame)));
-            orderGateway.bind(gateway);
-            final InProcessVenue venue = new InProcessVenue(SimulatorVenueConfig.builder(config).build(), clock::nanoTime);
-            final InProcessVenue.Connection connection = venue.connect(gateway::onFrame);
+            final InProcessCmiGateway cmiGateway = cmi ? new InProcessCmiGateway(CmiVenues.gateway(config.venue().cmi(),
+                "http://in-process/", API_KEY, API_KEY, 1.0), assembly.registry(), pipeline, clock,
+                venue.cmi(CmiVenues.simulator(config.venue().cmi())), latency) : null;
+            orderGateway.bind(cmi ? cmiGateway : gateway);
+            final InProcessVenue.Connection connection = cmi ? null : venue.connect(gateway::onFrame);
 
             final SyntheticWorld world = new SyntheticWorld(config.venue().seed());
             final List<DataClient> clients;
@@ -163,7 +169,7 @@ public final class SeedRun {
                     dedup.add(new ObservationDeduplicator(FeedScheduler.DEDUP_HORIZON_NANOS));
                 }
                 pipeline.start();
-                gateway.connect();
+                (cmi ? cmiGateway : gateway).connect();
 
                 final long quote = SimulatorVenueConfig.WORLD_QUOTE_INTERVAL_NANOS;
                 final long poll = config.feeds().synthetic().pollInterval().toNanos();
@@ -187,12 +193,19 @@ public final class SeedRun {
                     if (nextHorizon < horizonTimes.length) {
                         t = Math.min(t, horizonTimes[nextHorizon]);
                     }
+                    if (cmi) {
+                        t = Math.min(t, Math.max(clock.nanoTime(), cmiGateway.nextWakeNanos()));
+                    }
                     if (t > end) {
                         break;
                     }
                     clock.set(t);
                     while (!toVenue.isEmpty() && toVenue.peekFirst().arrivalNanos() <= t) {
                         connection.send(toVenue.pollFirst().frame());
+                        pipeline.drain();
+                    }
+                    if (cmi && cmiGateway.nextWakeNanos() <= t) {
+                        cmiGateway.onTime();
                         pipeline.drain();
                     }
                     if (nextTick == t) {
@@ -249,17 +262,22 @@ public final class SeedRun {
                         nextSample = t + sample;
                     }
                 }
-                gateway.close();
-                connection.close();
+                if (cmi) {
+                    cmiGateway.close();
+                } else {
+                    gateway.close();
+                    connection.close();
+                }
                 pipeline.stop();
             }
             final long inputCount = journal == null ? pipeline.publishedCount() : journal.entries();
             if (run != null) {
                 run.markClosed(inputCount, decisionCount[0], Instant.ofEpochSecond(0, end));
             }
-            final long problems = gateway.venueErrorCount() + gateway.undecodableCount() + venue.problemCount();
+            final long problems = (cmi ? cmiGateway.session().undecodable()
+                : gateway.venueErrorCount() + gateway.undecodableCount()) + venue.problemCount();
             final String venueProblems = problems == 0 ? null : problems + " protocol problems, last: "
-                + (venue.lastProblem() != null ? venue.lastProblem() : gateway.lastProblem());
+                + (venue.lastProblem() != null ? venue.lastProblem() : cmi ? "an undecodable CMI reply or event" : gateway.lastProblem());
             return new Result(seed, recorder.days(), run, inputCount, pipeline.failures().failureCount(),
                 pipeline.failures().firstFailure(), venueProblems, System.nanoTime() - wallStart,
                 THREADS.getCurrentThreadCpuTime() - cpuStart);

@@ -38,6 +38,8 @@ import java.util.List;
 public final class EngineAssembly {
     /** Name of the input-journal stage in layouts. */
     public static final String JOURNAL_STAGE = "journal";
+    /** How stage threads take the layout's CPUs: OpenHFT affinity (core has no platform dependency). */
+    private static final AffinityThreadPinner PINNER = new AffinityThreadPinner();
     /** Name of the trading book's post-trade stage in layouts. */
     public static final String BOOK_STAGE = "book";
     /** Stages that read or write the trading book, in pipeline order; they must share one thread. */
@@ -109,6 +111,7 @@ public final class EngineAssembly {
         }
         final PipelineLayout layout = bookOnOneThread(config.pipeline().layout());
         return builder.layout(journal != null ? layout : withoutJournal(layout))
+            .pinner(PINNER)
             .stateHashInterval(config.journal().stateHashInterval());
     }
 

@@ -8,10 +8,14 @@ import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.engine.config.ConfigException;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
+import io.skytrade.engine.config.VenueCmiSection;
 import io.skytrade.engine.config.VenueSection;
+import io.skytrade.exchange.cmi.CmiGateway;
+import io.skytrade.exchange.gateway.ExchangeGateway;
 import io.skytrade.exchange.gateway.GatewayConfig;
 import io.skytrade.exchange.gateway.WebSocketExchangeGateway;
 import io.skytrade.exchange.sim.ExchangeSimulator;
+import io.skytrade.exchange.sim.VenueConfig;
 import io.skytrade.feeds.FeedLog;
 import io.skytrade.feeds.FeedScheduler;
 import io.skytrade.feeds.Feeds;
@@ -63,7 +67,7 @@ public final class LiveRun implements AutoCloseable {
     private final DecisionJournal decisionJournal;
     private final PaperOrderGateway paper = new PaperOrderGateway();
     private ExchangeSimulator simulator;
-    private WebSocketExchangeGateway gateway;
+    private ExchangeGateway gateway;
     private Feeds feeds;
     private FeedScheduler feedScheduler;
     private ControlServer control;
@@ -84,9 +88,14 @@ public final class LiveRun implements AutoCloseable {
         this.out = out;
         this.config = loaded.config();
         final VenueSection venue = config.venue();
-        if (venue.mode().equals(VenueSection.REMOTE) && env.get(venue.apiKeyEnv()) == null) {
-            throw new ConfigException("venue.apiKeyEnv: environment variable " + venue.apiKeyEnv()
-                + " holding the venue API key is not set");
+        if (venue.mode().equals(VenueSection.REMOTE)) {
+            for (final String variable : venue.isCmi() ? List.of(venue.cmi().usernameEnv(), venue.cmi().passwordEnv())
+                : List.of(venue.apiKeyEnv())) {
+                if (env.get(variable) == null) {
+                    throw new ConfigException((venue.isCmi() ? "venue.cmi" : "venue.apiKeyEnv") + ": environment variable " + variable
+                        + " holding the venue " + (venue.isCmi() ? "credentials" : "API key") + " is not set");
+                }
+            }
         }
         final AccessPolicy metricsAccess = config.metrics().enabled() ? AccessPolicy.of("metrics.bind",
             config.metrics().bind(), config.metrics().tokenEnv(), env) : null;
@@ -140,21 +149,20 @@ public final class LiveRun implements AutoCloseable {
             }
             case VenueSection.SIMULATOR, VenueSection.REMOTE -> {
                 String url = venue.url();
-                String apiKey = env.get(venue.apiKeyEnv());
                 if (simulated) {
                     // the venue runs on the engine's world clock itself, so venue and engine stamps agree
                     // the market's participants read the same public readings as the engine's offline feeds
-                    simulator = new ExchangeSimulator(SimulatorVenueConfig.builder(config)
-                        .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build(), clock);
+                    final VenueConfig simulatorConfig = SimulatorVenueConfig.builder(config)
+                        .quoteIntervalMillis(quoteIntervalMillis(venue.timeScale())).build();
+                    simulator = venue.isCmi() ? new ExchangeSimulator(simulatorConfig, clock, CmiVenues.simulator(venue.cmi()))
+                        : new ExchangeSimulator(simulatorConfig, clock);
                     simulator.start(venue.port());
-                    url = "ws://127.0.0.1:" + simulator.port() + "/";
-                    out.println("simulated exchange listening on " + url + " (time x" + venue.timeScale() + ")");
-                    if (apiKey == null) {
-                        apiKey = "demo";
-                    }
+                    url = simulator.uri();
+                    out.println("simulated exchange (" + venue.protocol() + ") listening on " + url + " (time x" + venue.timeScale() + ")");
                 }
-                gateway = new WebSocketExchangeGateway(GatewayConfig.builder().uri(url).apiKey(apiKey).build(),
-                    assembly.registry(), pipeline.publisher(), clock);
+                gateway = venue.isCmi() ? cmiGateway(venue, url, env, simulated, assembly, clock)
+                    : new WebSocketExchangeGateway(GatewayConfig.builder().uri(url).apiKey(secret(env, venue.apiKeyEnv(), simulated))
+                        .build(), assembly.registry(), pipeline.publisher(), clock);
                 orderGateway.bind(gateway);
                 pipeline.start();
                 gateway.connect();
@@ -162,8 +170,9 @@ public final class LiveRun implements AutoCloseable {
             }
             default -> throw new IllegalStateException("venue mode " + venue.mode());
         }
+        final ExchangeGateway g = gateway;
         reporter = new MetricsReporter(metrics, config.metrics().intervalNanos(), pipeline.ring()::remainingCapacity,
-            gateway == null ? null : gateway::isConnected, gateway == null ? null : gateway::connectCount).start();
+            g == null ? null : g::isConnected, g == null ? null : g::connectCount).start();
         feeds = Feeds.create(config.feeds(), assembly.registry(), env, clock, FeedLog.system(), new WorldObservations(world));
         feedScheduler = feeds.scheduler(new ObservationPublisher(pipeline.publisher()));
         feedScheduler.start();
@@ -175,6 +184,19 @@ public final class LiveRun implements AutoCloseable {
             final TimerSource timers = new TimerSource(pipeline.publisher(), clock, config.timers().intervalNanos());
             startSource("skytrade-timer", timers, timers::stop);
         }
+    }
+
+    private CmiGateway cmiGateway(final VenueSection venue, final String url, final Map<String, String> env, final boolean simulated,
+                                  final EngineAssembly assembly, final EpochNanoClock clock) {
+        final VenueCmiSection cmi = venue.cmi();
+        return new CmiGateway(CmiVenues.gateway(cmi, url, secret(env, cmi.usernameEnv(), simulated), secret(env, cmi.passwordEnv(), simulated),
+            simulated ? venue.timeScale() : 1.0), assembly.registry(), pipeline.publisher(), clock);
+    }
+
+    /** A credential from the environment; the embedded simulator accepts anything, so there "demo" stands in. */
+    private static String secret(final Map<String, String> env, final String variable, final boolean simulated) {
+        final String value = env.get(variable);
+        return value == null && simulated ? "demo" : value;
     }
 
     /**

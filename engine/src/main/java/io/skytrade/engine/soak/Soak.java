@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code skytrade soak}: runs the demo world at a high time scale for a long wall time as a chain of
- * live runs (segments), each a fresh engine with its embedded simulated exchange, journaling into
+ * live runs (segments: the duration rounded to whole segments, each running its full length once
+ * its engine has started), each a fresh engine with its embedded simulated exchange, journaling into
  * one root with journal retention on; drops the venue connection every so often (alternately a
  * WebSocket close and a TCP drop without handshake) and requires the gateway to log in again; and
  * samples heap after a full GC, live threads, open file descriptors and the journal's bytes. It
@@ -65,13 +66,13 @@ public final class Soak {
 
     public Result run() throws InterruptedException {
         final long start = System.nanoTime();
-        final long end = start + settings.durationNanos();
+        final int segments = segments(settings);
         final Tally tally = new Tally();
         int segment = 0;
         String failure = null;
-        while (failure == null && System.nanoTime() < end) {
+        while (failure == null && segment < segments) {
             segment++;
-            failure = runSegment(segment, Math.min(end, System.nanoTime() + settings.segmentNanos()), start, tally);
+            failure = runSegment(segment, start, tally);
         }
         if (failure == null) {
             failure = check(probe.sample(), tally, start, "after the last segment");
@@ -80,9 +81,14 @@ public final class Soak {
             System.nanoTime() - start);
     }
 
-    private String runSegment(final int segment, final long segmentEnd, final long start, final Tally tally)
-        throws InterruptedException {
+    /** The duration in whole segments (at least one): each segment runs its full length after its engine started. */
+    static int segments(final Settings settings) {
+        return (int)Math.max(1, Math.round((double)settings.durationNanos() / settings.segmentNanos()));
+    }
+
+    private String runSegment(final int segment, final long start, final Tally tally) throws InterruptedException {
         final LiveRun run = LiveRun.start(config, journalRoot, runLog);
+        final long segmentEnd = System.nanoTime() + settings.segmentNanos();
         String failure = null;
         try {
             final ExchangeSimulator venue = run.simulator();

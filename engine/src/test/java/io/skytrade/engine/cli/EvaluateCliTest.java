@@ -57,4 +57,28 @@ class EvaluateCliTest {
             assertEquals("0", replay[0], replay[1] + replay[2]);
         }
     }
+
+    @Test
+    @Timeout(240)
+    void shouldCompareTwoConfigurationsOnTheSameSeedsAndFindNoDifferenceBetweenEqualOnes() throws IOException {
+        final Path a = tmp.resolve("a.yaml");
+        final Path b = tmp.resolve("b.yaml");
+        Files.writeString(a, "# A: the default configuration\n");
+        Files.writeString(b, "venue:\n  feePerLot: 0  # B: the default's own value, written out\n");
+        final Path out = tmp.resolve("cmp");
+        final String[] r = capture("evaluate", "--compare", a.toString(), b.toString(), "--seeds", "4", "--workers", "1",
+            "--no-journal", "--out", out.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("Daily PnL, B - A paired by seed and day (1 days)"), r[1]);
+        final String json = Files.readString(out.resolve("comparison.json"));
+        assertTrue(json.contains("\"dailyPnlBMinusA\": {\n    \"n\": 1,\n    \"mean\": 0.0,"), json.substring(0, 300));
+        assertTrue(json.contains("\"squaredErrorBMinusA\": {\n          \"n\": 1,\n          \"mean\": 0.0,"),
+            "equal configurations value every settlement identically");
+        assertTrue(Files.exists(out.resolve("A").resolve("evaluation.json")) && Files.exists(out.resolve("B").resolve("evaluation.html")));
+        assertTrue(Files.readString(out.resolve("comparison.html")).contains("Paired differences"));
+
+        final String[] bad = capture("evaluate", "--compare", a.toString(), tmp.resolve("missing.yaml").toString(), "--seeds", "4",
+            "--out", tmp.resolve("cmp2").toString());
+        assertEquals("2", bad[0], bad[2]);
+    }
 }

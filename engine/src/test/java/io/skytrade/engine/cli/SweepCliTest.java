@@ -38,7 +38,7 @@ class SweepCliTest {
         assertTrue(start >= 0 && end > start, help);
         final String example = help.substring(start + SweepCommand.GRID_EXAMPLE_START.length(), end);
         final SweepGrid grid = SweepGridReader.parse(example, "the help's example");
-        assertEquals(List.of("strategy.minEdgeTicks", "sizer.maxPosition", "strategy.regimeSpreadScale"),
+        assertEquals(List.of("strategy.minEdgeTicks", "strategy.quoteSize", "strategy.regimeSpreadScale"),
             List.copyOf(grid.parameters().keySet()));
         assertEquals(3, grid.splits());
         assertEquals(8, grid.parameterSets().size());
@@ -73,7 +73,7 @@ class SweepCliTest {
         final Path journal = tmp.resolve("run");
         Files.createDirectories(journal.resolve("inputs"));
         final Path grid = tmp.resolve("grid.yaml");
-        Files.writeString(grid, "parameters:\n  sizer.maxOrderQty: [1, 2]\nwalkForward:\n  splits: 0\n");
+        Files.writeString(grid, "parameters:\n  strategy.quoteSize: [1, 2]\nwalkForward:\n  splits: 0\n");
         final String[] r = capture("sweep", "--journal", journal.toString(), "--grid", grid.toString(),
             "--out", tmp.resolve("out").toString());
         assertEquals(Integer.toString(SkytradeCli.EXIT_USAGE), r[0]);

@@ -1,9 +1,14 @@
 package io.skytrade.engine.config;
 
 import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +17,7 @@ class ConfigPrinterTest {
     @Test
     void shouldPrintEveryKeyInAFormTheLoaderReadsBack() {
         final ConfigLoader loader = new ConfigLoader(Map.of());
-        for (final String file : new String[]{"../config/default.yaml", "../config/tuned-host.yaml", "../config/live.example.yaml"}) {
+        for (final String file : new String[]{"../config/default.yaml", "../config/tuned-host.yaml", "../config/live.example.yaml", "../config/cmi.example.yaml"}) {
             final String printed = ConfigPrinter.yaml(loader.load(Path.of(file)).config());
             final String reprinted = ConfigPrinter.yaml(loader.loadText(printed).config());
             assertEquals(printed, reprinted, file);
@@ -22,6 +27,40 @@ class ConfigPrinterTest {
                 assertTrue(printed.contains(key), file + " lacks " + key);
             }
         }
+    }
+
+    @Test
+    void shouldPrintTheSameKeysInTheSameOrderOnEveryJvmRun() throws Exception {
+        // Map.of and Map.copyOf iterate in an order salted per JVM run: only separate JVMs show it
+        final String first = configShowInANewJvm();
+        final String second = configShowInANewJvm();
+        assertTrue(first.contains("seriesNoise:") && first.contains("market:"), first);
+        assertEquals(first, second);
+        assertEquals(ConfigPrinter.yaml(new ConfigLoader(Map.of()).load(Path.of("../config/default.yaml")).config()), first,
+            "the same as in this JVM");
+    }
+
+    private static String configShowInANewJvm() throws Exception {
+        final Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), "io.skytrade.engine.cli.SkytradeCli", "config", "show",
+            "--config", "../config/default.yaml")
+            .redirectErrorStream(true).start();
+        final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "config show finished");
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    @Test
+    void shouldPrintTheKeysOfAMapSortedAndARecordsInDeclarationOrder() {
+        final String printed = ConfigPrinter.yaml(new ConfigLoader(Map.of()).load(Path.of("../config/default.yaml")).config());
+        final Map<?, ?> root = (Map<?, ?>) new Load(LoadSettings.builder().build()).loadFromString(printed);
+        final List<String> noise = ((Map<?, ?>) ((Map<?, ?>) root.get("kalman")).get("seriesNoise")).keySet().stream()
+            .map(Object::toString).toList();
+        assertTrue(noise.size() >= 5, noise.toString());
+        assertEquals(noise.stream().sorted().toList(), noise);
+        assertEquals(List.of("source", "seed", "eventsPerSecond", "startPrice", "volatilityTicks", "spreadTicks", "levelQty"),
+            ((Map<?, ?>) root.get("market")).keySet().stream().map(Object::toString).toList());
     }
 
     @Test

@@ -33,11 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(120)
 class SeedRunTest {
-    private static final long SEED = 11;
+    static final long SEED = 11;
     private static final long HOUR = 3_600_000_000_000L;
     /** 2026-01-10 12:00 London (UTC in winter). */
     private static final long NOON = 1_768_046_400_000_000_000L;
-    private static final long[] DAYS = {NOON - 3 * HOUR / 2, NOON, NOON + 3 * HOUR / 2};
+    static final long[] DAYS = {NOON - 3 * HOUR / 2, NOON, NOON + 3 * HOUR / 2};
 
     @TempDir
     Path tmp;

@@ -73,17 +73,27 @@ class DemoSimulatedDayTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void shouldFillSeveralProductsOverASimulatedDayAndReplayIdentically() throws Exception {
-        final Path base = tmp.resolve("default.yaml");
+    /** The demo's configuration and {@link #DAY_OVERRIDES} as files in {@code dir}, then one file per extra YAML text. */
+    static List<Path> dayConfigs(final Path dir, final String... extra) throws IOException {
+        final List<Path> files = new ArrayList<>();
+        final Path base = dir.resolve("default.yaml");
         try (InputStream in = DemoSimulatedDayTest.class.getClassLoader().getResourceAsStream("config/default.yaml")) {
             assertNotNull(in, "config/default.yaml on the classpath");
             Files.write(base, in.readAllBytes());
         }
-        final Path overrides = tmp.resolve("day.yaml");
-        Files.writeString(overrides, DAY_OVERRIDES, StandardCharsets.UTF_8);
+        files.add(base);
+        for (int i = 0; i <= extra.length; i++) {
+            final Path f = dir.resolve("day-" + i + ".yaml");
+            Files.writeString(f, i == 0 ? DAY_OVERRIDES : extra[i - 1], StandardCharsets.UTF_8);
+            files.add(f);
+        }
+        return files;
+    }
+
+    @Test
+    void shouldFillSeveralProductsOverASimulatedDayAndReplayIdentically() throws Exception {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).load(List.of(base, overrides)), tmp.resolve("journal"),
+        final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).load(dayConfigs(tmp)), tmp.resolve("journal"),
             new PrintStream(out, true, StandardCharsets.UTF_8), Map.of());
         try {
             live.awaitStop(WALL_NANOS);
@@ -109,7 +119,7 @@ class DemoSimulatedDayTest {
     }
 
     /** What the run's journals show. */
-    private static final class Summary {
+    static final class Summary {
         final Map<Integer, Long> fillsByProduct = new TreeMap<>();
         final long[] ordersByQuarter = new long[4];
         long firstEventNanos;

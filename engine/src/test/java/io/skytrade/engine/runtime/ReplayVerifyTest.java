@@ -191,6 +191,23 @@ class ReplayVerifyTest {
     }
 
     @Test
+    void shouldMeasureTheMicroPricesInformationOnTheRunAsTheStrategySawIt() {
+        final var instruments = new ConfigLoader(Map.of()).loadText(run.configYaml()).config().instruments();
+        final List<io.skytrade.engine.study.MicroPriceStudy.Row> rows = new io.skytrade.engine.study.MicroPriceStudy(
+            5_000_000_000L).add(run, instruments).rows();
+        assertTrue(!rows.isEmpty(), "samples on a run of " + inputs + " inputs");
+        final var pooled = rows.get(rows.size() - 1);
+        assertEquals("all", pooled.product());
+        long n = 0;
+        for (final var r : rows.subList(0, rows.size() - 1)) {
+            assertTrue(instruments.contains(r.product()) && r.n() >= 4, r.toString());
+            assertTrue(r.low() <= r.ic() && r.ic() <= r.high() && r.low() >= -1 && r.high() <= 1, r.toString());
+            n += r.n();
+        }
+        assertEquals(n, pooled.n());
+    }
+
+    @Test
     void shouldCatchAStageWhoseStateDriftedBeforeAnyDecisionDiffers() {
         final ReplayRunner.Result r = new ReplayRunner(run, Map.of()).replay(true, null,
             stages -> stages.book().positions().onMark(EngineEvent.MAX_INSTRUMENTS - 1, 1.0));

@@ -132,6 +132,12 @@ public final class CmiGateway implements ExchangeGateway {
         }
     }
 
+    /** Event streams opened so far (1 plus the reconnections). */
+    @Override
+    public long connectCount() {
+        return inspect(CmiSession::streamOpens);
+    }
+
     /** Intents refused because the channel to the sender was full. */
     public long intentOverflows() {
         return overflows.get();

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -654,7 +655,7 @@ public final class CmiSession {
         reconcileOrders = false;
         reconciliations++;
         final List<Map<String, String>> listed = CmiJson.objects(body);
-        final Map<String, Map<String, String>> unknown = new HashMap<>();
+        final Map<String, Map<String, String>> unknown = new LinkedHashMap<>();
         final boolean[] seen = new boolean[orders.capacity()];
         for (final Map<String, String> o : listed) {
             final String id = CmiJson.string(o, "id");

@@ -23,6 +23,11 @@ public interface ExchangeGateway extends OrderGateway, AutoCloseable {
     /** True while logged in with positions and open orders reconciled, i.e. orders can be sent. */
     boolean isConnected();
 
+    /** Sessions established so far (1 plus the reconnections); a transport without reconnection counts 1 once connected. */
+    default long connectCount() {
+        return isConnected() ? 1 : 0;
+    }
+
     /** Waits up to {@code timeoutMillis} for {@link #isConnected()}, polling; for start-up and tests. */
     default boolean awaitConnected(final long timeoutMillis) throws InterruptedException {
         final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);

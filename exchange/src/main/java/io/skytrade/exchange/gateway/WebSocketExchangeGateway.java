@@ -164,6 +164,7 @@ public final class WebSocketExchangeGateway implements ExchangeGateway {
     }
 
     /** Successful WebSocket handshakes so far (1 plus the reconnections). */
+    @Override
     public long connectCount() {
         return connects.get();
     }

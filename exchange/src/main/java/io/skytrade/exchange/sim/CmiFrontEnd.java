@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -36,7 +37,7 @@ import java.util.function.LongSupplier;
  * book; from it and each user's own resting orders the front end builds the personalised
  * {@code order} snapshots. Trades reach it with both participants' names ({@link Venue.TradeTap}),
  * for the stream's {@code trade} events (each user's own, batched per matching event) and the
- * market trade list. It enforces a per-user REST rate limit in venue time (429, counted as a
+ * market trade list. Order ids are UUIDs drawn from the venue's seed, so a seeded run repeats. It enforces a per-user REST rate limit in venue time (429, counted as a
  * breach), expires login tokens (401), and can be told to answer the next requests with an error
  * status (a 429 storm, a 5xx) for drills; such answers still count against the rate limit.
  *
@@ -85,6 +86,7 @@ final class CmiFrontEnd implements Venue.TradeTap {
     private final Map<String, Token> tokens = new HashMap<>();
     private final List<Stream> streams = new ArrayList<>();
     private final ArrayDeque<TradeRecord> trades = new ArrayDeque<>();
+    private final SplittableRandom orderIds;
     private int faultStatus;
     private int faultsLeft;
     private long requests;
@@ -185,6 +187,7 @@ final class CmiFrontEnd implements Venue.TradeTap {
             asks.add(new TreeMap<>());
         }
         this.dirty = new boolean[productCount];
+        this.orderIds = new SplittableRandom(venueConfig.seed ^ 0x636d69L);
         venue.tradeTap(this);
         final VenueSession market = openSession(MARKET_KEY, this::onMarketFrame);
         out.reset(MessageType.SUBSCRIBE);
@@ -589,7 +592,7 @@ final class CmiFrontEnd implements Venue.TradeTap {
                 }
             }
             case MessageType.ACK -> {
-                final Order o = new Order(UUID.randomUUID().toString(), m.clOrdId, product, m.side, m.price, m.qty, m.ts);
+                final Order o = new Order(new UUID(orderIds.nextLong(), orderIds.nextLong()).toString(), m.clOrdId, product, m.side, m.price, m.qty, m.ts);
                 user.open.put(m.clOrdId, o);
                 user.byUuid.put(o.uuid, o);
                 if (m.clOrdId == user.captureId) {

@@ -1,5 +1,6 @@
 package io.skytrade.exchange.sim;
 
+import io.skytrade.exchange.cmi.CmiEndpoint;
 import org.java_websocket.framing.CloseFrame;
 
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ public final class InProcessVenue {
     private final ProblemLog problems;
     private final int productCount;
     private final List<Connection> closedByVenue = new ArrayList<>();
+    private final VenueConfig config;
+    private final LongSupplier worldClock;
+    private CmiFrontEnd cmi;
+    private boolean cmiFlushRequested;
     private String lastProblem;
 
     /**
@@ -40,6 +45,54 @@ public final class InProcessVenue {
         this.problems = new ProblemLog(line -> lastProblem = line, worldClock);
         this.venue = new Venue(config, worldClock, worldClock, problems);
         this.productCount = config.products.size();
+        this.config = config;
+        this.worldClock = worldClock;
+    }
+
+    /**
+     * The venue's CMI front end ({@code exchange/CMI.md}) in the same process: REST requests are
+     * answered at once, stream events handed over synchronously, its rate limit and token lifetime
+     * in the caller's world time. One per venue (created on the first call).
+     */
+    public CmiEndpoint cmi(final CmiVenueConfig settings) {
+        if (cmi == null) {
+            cmi = new CmiFrontEnd(venue, config, settings, worldClock, () -> cmiFlushRequested = true, problems);
+        }
+        final CmiFrontEnd f = cmi;
+        return new CmiEndpoint() {
+            @Override
+            public Reply handle(final String method, final String pathAndQuery, final String authorization, final String body) {
+                final int q = pathAndQuery.indexOf('?');
+                final CmiFrontEnd.Response r = f.handle(method, "/" + (q < 0 ? pathAndQuery : pathAndQuery.substring(0, q)),
+                    q < 0 ? null : pathAndQuery.substring(q + 1), authorization, body == null ? "" : body);
+                flushCmi();
+                reportCloses();
+                return new Reply(r.status(), r.authorization(), r.body());
+            }
+
+            @Override
+            public int openStream(final String authorization, final Consumer<String> events) {
+                return f.openStream(authorization, new CmiFrontEnd.StreamSink() {
+                    @Override
+                    public boolean offer(final String event) {
+                        events.accept(event);
+                        return true;
+                    }
+
+                    @Override
+                    public void close() {
+                        events.accept(null);
+                    }
+                });
+            }
+        };
+    }
+
+    private void flushCmi() {
+        if (cmi != null && cmiFlushRequested) {
+            cmiFlushRequested = false;
+            cmi.flush();
+        }
     }
 
     /**
@@ -60,6 +113,10 @@ public final class InProcessVenue {
      */
     public void onTimer() {
         venue.onTimer();
+        flushCmi();
+        if (cmi != null) {
+            cmi.housekeeping();
+        }
         reportCloses();
     }
 

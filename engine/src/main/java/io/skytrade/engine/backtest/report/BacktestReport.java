@@ -90,10 +90,10 @@ public final class BacktestReport {
         header(h, source);
         h.append("<nav><a href=\"#equity\">Equity</a> <a href=\"#positions\">Positions</a> <a href=\"#products\">Per product</a>")
             .append(" <a href=\"#latency\">Latency</a> <a href=\"#metrics\">Metrics</a> <a href=\"#tables\">Tables</a></nav>\n");
-        section(h, "equity", "Equity and drawdown",
+        ReportHtml.section(h, "equity", "Equity and drawdown",
             "Marked-to-market equity (realised + unrealised PnL - fees, price units) sampled every backtest.sampleInterval"
                 + " of event time, and the drawdown below its running peak.", "chart-equity");
-        section(h, "positions", "Positions per product",
+        ReportHtml.section(h, "positions", "Positions per product",
             "Our position in lots after each fill, for every product that traded.", "chart-positions");
         h.append("<section id=\"products\">\n<h2>Price, fair value, fills, signal and regime per product</h2>\n")
             .append("<p>Book mid (best bid and ask dashed) with the valuation's fair value and our fills (buys green, sells red,")
@@ -104,14 +104,14 @@ public final class BacktestReport {
             .append("<div class=\"chart\" id=\"chart-regime\"></div>\n</section>\n");
         latency(h);
         h.append("<section id=\"metrics\">\n<h2>Metrics</h2>\n");
-        table(h, metricsTable());
-        table(h, productsTable());
+        ReportHtml.table(h, metricsTable());
+        ReportHtml.table(h, productsTable());
         h.append("</section>\n<section id=\"tables\">\n<h2>Tables</h2>\n");
         if (tables.isEmpty()) {
             h.append("<p class=\"empty\">No further tables were added to this report.</p>\n");
         }
         for (final ReportTable t : tables) {
-            table(h, t);
+            ReportHtml.table(h, t);
         }
         h.append("</section>\n<script type=\"application/json\" id=\"report-data\">");
         h.append(ReportData.json(recorder, instruments, result.sampler().times(), result.sampler().equity(), EQUITY_POINTS,
@@ -131,57 +131,42 @@ public final class BacktestReport {
                 ? "replayed from the journal (reproduces the live run)" : "simulated by the exchange's fill model")
             .append(". The backtest's own run directory is <code>").append(ReportText.html(result.run().dir().toString()))
             .append("</code>.</p>\n<dl class=\"facts\">\n");
-        fact(h, "Period (event time, UTC)", first == Long.MIN_VALUE ? "no timed events"
+        ReportHtml.fact(h, "Period (event time, UTC)", first == Long.MIN_VALUE ? "no timed events"
             : instant(first) + " to " + instant(last) + " (" + duration(last - first) + ")");
-        fact(h, "Products", instruments.size() + ": " + String.join(", ", instruments));
-        fact(h, "Inputs", ReportText.number(result.inputs()) + " in the journal, " + ReportText.number(result.replayed())
+        ReportHtml.fact(h, "Products", instruments.size() + ": " + String.join(", ", instruments));
+        ReportHtml.fact(h, "Inputs", ReportText.number(result.inputs()) + " in the journal, " + ReportText.number(result.replayed())
             + " replayed (" + ReportText.number(recorder.events(EventType.MARKET_BOOK)) + " books, "
             + ReportText.number(recorder.events(EventType.MARKET_TRADE)) + " trades, "
             + ReportText.number(recorder.events(EventType.OBSERVATION)) + " observations, "
             + ReportText.number(recorder.events(EventType.TIMER)) + " timers)");
-        fact(h, "Decisions", ReportText.number(result.decisions()) + " journaled, " + ReportText.number(result.orders())
+        ReportHtml.fact(h, "Decisions", ReportText.number(result.decisions()) + " journaled, " + ReportText.number(result.orders())
             + " orders sent, " + ReportText.number(result.fills()) + " fills");
-        fact(h, "Stage failures", result.stageFailures() == 0 ? "none" : ReportText.number(result.stageFailures())
+        ReportHtml.fact(h, "Stage failures", result.stageFailures() == 0 ? "none" : ReportText.number(result.stageFailures())
             + ", first: " + result.firstStageFailure());
         h.append("</dl>\n<div class=\"cards\">\n");
         final Map<String, Object> v = MetricsReport.values(result);
-        card(h, "Final PnL", v.get("finalEquity"), "price units, after fees");
-        card(h, "Fills", result.fills(), ReportText.number(result.orders()) + " orders");
-        card(h, "Sharpe", v.get("sharpe"), "annualised");
-        card(h, "Max drawdown", v.get("maxDrawdown"), "fraction of capital");
-        card(h, "Hit rate", v.get("hitRate"), "of round trips");
-        card(h, "Handling p99", result.handlingNanos().getTotalCount() == 0 ? null
+        ReportHtml.card(h, "Final PnL", v.get("finalEquity"), "price units, after fees");
+        ReportHtml.card(h, "Fills", result.fills(), ReportText.number(result.orders()) + " orders");
+        ReportHtml.card(h, "Sharpe", v.get("sharpe"), "annualised");
+        ReportHtml.card(h, "Max drawdown", v.get("maxDrawdown"), "fraction of capital");
+        ReportHtml.card(h, "Hit rate", v.get("hitRate"), "of round trips");
+        ReportHtml.card(h, "Handling p99", result.handlingNanos().getTotalCount() == 0 ? null
             : result.handlingNanos().getValueAtPercentile(99) / 1e3, "µs per input");
         h.append("</div>\n</header>\n");
-    }
-
-    private static void fact(final StringBuilder h, final String name, final String value) {
-        h.append("<dt>").append(ReportText.html(name)).append("</dt><dd>").append(ReportText.html(value)).append("</dd>\n");
-    }
-
-    private static void card(final StringBuilder h, final String name, final Object value, final String note) {
-        h.append("<div class=\"card\"><div class=\"card-name\">").append(ReportText.html(name))
-            .append("</div><div class=\"card-value\">").append(value instanceof Number n ? ReportText.number(n) : "n/a")
-            .append("</div><div class=\"card-note\">").append(ReportText.html(note)).append("</div></div>\n");
-    }
-
-    private static void section(final StringBuilder h, final String id, final String title, final String text, final String chart) {
-        h.append("<section id=\"").append(id).append("\">\n<h2>").append(ReportText.html(title)).append("</h2>\n<p>")
-            .append(ReportText.html(text)).append("</p>\n<div class=\"chart\" id=\"").append(chart).append("\"></div>\n</section>\n");
     }
 
     private void latency(final StringBuilder h) {
         h.append("<section id=\"latency\">\n<h2>Handling time per input</h2>\n<p>Wall time of each replayed input through the")
             .append(" fill model and every stage on the backtest's thread (HdrHistogram); the chart counts inputs per")
             .append(" power-of-two bucket.</p>\n");
-        table(h, percentileTable("Handling time per input", result.handlingNanos(), "µs", 1e3));
+        ReportHtml.table(h, percentileTable("Handling time per input", result.handlingNanos(), "µs", 1e3));
         h.append("<div class=\"chart\" id=\"chart-latency\"></div>\n");
         final Histogram delay = meaningfulDelay();
         if (delay != null) {
             h.append("<h3>Market data delay (receive time - event time)</h3>\n<p>As recorded live: when the engine received")
                 .append(" each book or trade after the venue stamped it. ").append(ReportText.number(recorder.marketDataWithoutDelay()))
                 .append(" market data events without a usable receive time are left out.</p>\n");
-            table(h, percentileTable("Market data delay", delay, "ms", 1e6));
+            ReportHtml.table(h, percentileTable("Market data delay", delay, "ms", 1e6));
             h.append("<div class=\"chart\" id=\"chart-delay\"></div>\n");
         }
         h.append("</section>\n");
@@ -225,29 +210,6 @@ public final class BacktestReport {
         }
         return new ReportTable("Fills per product", List.of("product", "fills", "lots bought", "lots sold", "final position",
             "realised PnL", "fees"), rows);
-    }
-
-    private static void table(final StringBuilder h, final ReportTable t) {
-        h.append("<table>\n<caption>").append(ReportText.html(t.title())).append("</caption>\n<thead><tr>");
-        for (final String c : t.columns()) {
-            h.append("<th>").append(ReportText.html(c)).append("</th>");
-        }
-        h.append("</tr></thead>\n<tbody>\n");
-        for (final List<Object> row : t.rows()) {
-            h.append("<tr>");
-            for (final Object cell : row) {
-                if (cell instanceof Number n) {
-                    h.append("<td class=\"num\">").append(ReportText.html(ReportText.number(n))).append("</td>");
-                } else {
-                    h.append("<td>").append(cell == null ? "" : ReportText.html((String) cell)).append("</td>");
-                }
-            }
-            h.append("</tr>\n");
-        }
-        if (t.rows().isEmpty()) {
-            h.append("<tr><td class=\"empty\" colspan=\"").append(t.columns().size()).append("\">none</td></tr>\n");
-        }
-        h.append("</tbody>\n</table>\n");
     }
 
     private static String instant(final long nanos) {

@@ -36,6 +36,11 @@ public final class ReportAssets {
         return script(OWN_DIR + "report.js");
     }
 
+    /** The script of {@code evaluation.html}: its equity and daily PnL charts. */
+    public static String evaluationScript() {
+        return script(OWN_DIR + "evaluation.js");
+    }
+
     public static String reportStyle() {
         return style(OWN_DIR + "report.css");
     }

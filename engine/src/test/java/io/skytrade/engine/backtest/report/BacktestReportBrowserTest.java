@@ -105,11 +105,7 @@ class BacktestReportBrowserTest {
     void shouldRenderEveryChartInHeadlessChromiumWithoutConsoleErrors() throws Exception {
         final Path chromium = HeadlessChromium.requireOrSkip("report.html");
         try (HeadlessChromium browser = HeadlessChromium.start(chromium)) {
-            browser.send("Runtime.enable", "{}");
-            browser.send("Log.enable", "{}");
-            browser.send("Page.enable", "{}");
-            browser.send("Network.enable", "{}");
-            browser.send("Emulation.setDeviceMetricsOverride", "{\"width\":1280,\"height\":900,\"deviceScaleFactor\":1,\"mobile\":false}");
+            browser.watchPage();
             browser.send("Page.navigate", "{\"url\":" + HeadlessChromium.quote(report.toUri().toString()) + "}");
             awaitCharts(browser);
             final Map<String, Object> page = MiniJson.object(MiniJson.parse((String) browser.evaluate(ReportPageProbe.SCRIPT)));

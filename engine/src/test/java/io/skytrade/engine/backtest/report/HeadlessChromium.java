@@ -153,6 +153,18 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
+     * Turns on what a report test watches (console and uncaught errors, log entries, page events,
+     * network requests) and sets a 1280 x 900 desktop viewport.
+     */
+    void watchPage() throws InterruptedException {
+        send("Runtime.enable", "{}");
+        send("Log.enable", "{}");
+        send("Page.enable", "{}");
+        send("Network.enable", "{}");
+        send("Emulation.setDeviceMetricsOverride", "{\"width\":1280,\"height\":900,\"deviceScaleFactor\":1,\"mobile\":false}");
+    }
+
+    /**
      * Sends a command to the page (once attached) or the browser, waits for its answer and returns
      * its result; a protocol error fails with the method and the browser's message.
      */

@@ -8,9 +8,8 @@ package io.skytrade.engine.backtest.report;
  * text. Test code only.
  */
 final class ReportPageProbe {
-    static final String SCRIPT = """
-        (async () => {
-          const sleep = ms => new Promise(r => setTimeout(r, ms));
+    /** A page function: how many of a canvas's pixels are coloured (series), not grey (axes, grid). */
+    static final String COLORED = """
           const colored = canvas => {
             const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
             let n = 0;
@@ -20,6 +19,12 @@ final class ReportPageProbe {
             }
             return n;
           };
+        """;
+
+    static final String SCRIPT = """
+        (async () => {
+          const sleep = ms => new Promise(r => setTimeout(r, ms));
+        """ + COLORED + """
           const inspect = () => Array.from(document.querySelectorAll('.chart')).map(el => {
             const canvas = el.querySelector('canvas');
             const chart = window.skytradeReport.charts[el.id];
