@@ -7,8 +7,11 @@ package io.skytrade.core.valuation;
  * weight is {@code w = sm^2 / (sn^2 + sm^2)}, so the blend leans on the data where the data is better
  * (realised sums late in the window, flights known from the schedule) and on the market where it is
  * not. The market's noise {@code sm} is learned online from how far it disagrees with the nowcast:
- * an event-time EWMA of {@code (m - n)^2} estimates {@code sn^2 + sm^2}, so
- * {@code sm^2 = max(minMarketStd^2, EWMA - sn^2)}. The two errors are not independent (a market that
+ * {@code (m - n)^2} estimates {@code sn^2 + sm^2} with the nowcast's variance of that moment, so an
+ * event-time EWMA of the excess {@code (m - n)^2 - sn^2} estimates the market's variance,
+ * {@code sm^2 = max(minMarketStd^2, EWMA)} (each sample's excess is taken against the nowcast
+ * variance it was observed with: the nowcast's variance falls through the day, and an average of
+ * {@code (m - n)^2} against today's variance would blame yesterday's nowcast errors on the market). The two errors are not independent (a market that
  * reads the same public data shares the nowcast's unforecastable future), so the blend claims at
  * most {@code maxPrecisionGain} times the nowcast's precision: its variance is
  * {@code max(sn^2 sm^2 / (sn^2 + sm^2), sn^2 / maxPrecisionGain)}. A mid older than
@@ -64,14 +67,14 @@ public final class MarketBlend {
             return;
         }
         final double d = filteredMid - nowcast;
-        final double d2 = d * d;
+        final double excess = d * d - nowcastStd * nowcastStd;
         if (!learned[id]) {
-            disagreement[id] = d2;
+            disagreement[id] = excess;
             learned[id] = true;
         } else {
             final double hours = Math.max(0L, t - learnedAt[id]) / NANOS_PER_HOUR;
             final double alpha = -StrictMath.expm1(-hours * Math.log(2.0) / halfLifeHours);
-            disagreement[id] += alpha * (d2 - disagreement[id]);
+            disagreement[id] += alpha * (excess - disagreement[id]);
         }
         learnedAt[id] = t;
     }
@@ -90,7 +93,7 @@ public final class MarketBlend {
             return;
         }
         final double vn = nowcastStd * nowcastStd;
-        final double vm = Math.max(minStd * minStd, disagreement[id] - vn);
+        final double vm = Math.max(minStd * minStd, disagreement[id]);
         final double w = vm / (vn + vm);
         final double var = Math.max(vn * vm / (vn + vm), vn / maxGain);
         final double sm = Math.sqrt(vm);

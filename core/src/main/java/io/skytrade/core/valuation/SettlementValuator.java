@@ -302,6 +302,21 @@ public final class SettlementValuator {
     }
 
     /**
+     * Moves a window that lies wholly after {@code nowNanos} (the engine's clock: an engine started
+     * before the configured first window, as {@code evaluate} and backtests of earlier dates are)
+     * back to the session of the settlement rules that contains {@code nowNanos}, so the engine
+     * values the settlement it trades rather than a later one. Only with rolling; a clock of 0 (not
+     * set) is ignored. Afterwards the window contains the clock and only {@link #advanceTo} moves it.
+     */
+    public void alignTo(final long nowNanos) {
+        if (!p.rollSessions() || nowNanos <= 0 || nowNanos >= start) {
+            return;
+        }
+        final long newEnd = r.nextSettlementAtOrAfter(nowNanos - p.sampleToleranceNanos());
+        setWindow(r.windowStart(newEnd), newEnd);
+    }
+
+    /**
      * Folds a reading into its series' nowcast model (a stale, cached reading only where it is
      * new to the window) and records it in the window: a grid sample, a flight-count bin, or the
      * PM2.5 spot.

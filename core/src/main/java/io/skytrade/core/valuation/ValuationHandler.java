@@ -56,12 +56,14 @@ public final class ValuationHandler implements EventHandler<EngineEvent>, StateH
         switch (event.type) {
             case EventType.OBSERVATION -> {
                 final long t = event.eventTimeNanos;
+                valuator.alignTo(event.receiveTimeNanos);
                 valuator.advanceTo(t);
                 valuator.onObservation(event.instrumentId, t, event.value, EventGuard.stale(event));
                 event.innovationZ = valuator.lastInnovationZ();
                 publish(event);
             }
             case EventType.TIMER -> {
+                valuator.alignTo(event.eventTimeNanos);
                 valuator.advanceTo(event.eventTimeNanos);
                 publish(event);
             }

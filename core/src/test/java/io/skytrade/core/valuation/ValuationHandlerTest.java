@@ -105,6 +105,35 @@ class ValuationHandlerTest {
         return 0.5 + 2.4 * Math.cos(m2 + 1.0) + 0.6 * Math.cos(s2 + 0.3) + 0.2 * Math.cos(2 * m2 + 0.7);
     }
 
+    @Test
+    void shouldValueTheSessionOfItsClockWhenStartedBeforeTheConfiguredWindow() {
+        final SettlementRules rules = SettlementRules.defaults();
+        final long started = java.time.Instant.parse("2026-01-10T09:00:00Z").getEpochSecond() * 1_000_000_000L;
+        final long noon = java.time.Instant.parse("2026-01-10T12:00:00Z").getEpochSecond() * 1_000_000_000L;
+        final ValuationParams defaults = ValuationParams.defaults();
+        assertTrue(defaults.windowStartNanos() > noon, "the configured first window lies weeks after the start");
+        final SettlementValuator v = new SettlementValuator(SettlementValuatorTest.REGISTRY, defaults, rules, KalmanParams.defaults());
+        v.alignTo(0);
+        assertEquals(defaults.windowEndNanos(), v.windowEnd(), "a clock that is not set moves nothing");
+        v.alignTo(started);
+        assertEquals(noon, v.windowEnd(), "the session containing the clock");
+        v.alignTo(started + 60 * MIN);
+        assertEquals(noon, v.windowEnd());
+        v.advanceTo(noon + 5 * MIN);
+        assertEquals(noon + 24 * 60 * MIN, v.windowEnd(), "then rolls forward as before");
+
+        final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY, defaults, rules, KalmanParams.defaults());
+        final EngineEvent e = new EngineEvent();
+        for (int k = 0; k < 4; k++) {
+            obs(e, 0, noon - (4 - k) * 15 * MIN, 2.0 + 0.1 * k);
+            e.receiveTimeNanos = started + 5 * MIN;
+            h.onEvent(e, k, true);
+        }
+        assertTrue(e.isTouched(SettlementValuatorTest.TIDE_SPOT));
+        assertTrue(e.fairStd[SettlementValuatorTest.TIDE_SPOT] < 100, "the noon reading is 15 minutes after the last one, "
+            + "not seven weeks: " + e.fairValue[SettlementValuatorTest.TIDE_SPOT] + " +- " + e.fairStd[SettlementValuatorTest.TIDE_SPOT]);
+    }
+
     static void obs(final EngineEvent e, final int series, final long t, final double v) {
         e.clear();
         e.type = EventType.OBSERVATION;

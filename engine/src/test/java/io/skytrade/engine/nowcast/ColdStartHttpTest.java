@@ -52,8 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Cold start over HTTP: the live feeds' first poll backfills the settlement window (EA readings
- * {@code since=} three weeks back, Open-Meteo's past two days of 15-minute samples, Open-Meteo air
- * quality's past day, AeroDataBox's two 12-hour windows before the regular one), and from those
+ * {@code since=} three weeks back, Open-Meteo's past week of 15-minute samples, Open-Meteo air
+ * quality's past week, AeroDataBox's two 12-hour windows before the regular one), and from those
  * observations alone the valuation values every product, at several start hours. The APIs are
  * MockWebServer answers in each API's format, computed from a {@link SyntheticWorld}; the second
  * poll is the regular one.
@@ -102,7 +102,7 @@ class ColdStartHttpTest {
                 assertTrue(apis.requests.stream().anyMatch(u -> u.queryParameter("since") != null
                     && Instant.parse(u.queryParameter("since")).getEpochSecond() * 1_000_000_000L <= now - 21 * 24 * 60 * MINUTE + MINUTE),
                     apis.requests.toString());
-                assertTrue(apis.requests.stream().anyMatch(u -> "192".equals(u.queryParameter("past_minutely_15"))), apis.requests.toString());
+                assertTrue(apis.requests.stream().anyMatch(u -> "672".equals(u.queryParameter("past_minutely_15"))), apis.requests.toString());
                 apis.requests.clear();
                 for (final DataClient client : feeds.clients()) {
                     client.poll().get(30, TimeUnit.SECONDS);
@@ -178,7 +178,7 @@ class ColdStartHttpTest {
             } else if (path.equals("/v1/forecast")) {
                 body = openMeteo(url);
             } else if (path.equals("/v1/air-quality")) {
-                body = air();
+                body = air(url);
             } else if (path.startsWith("/flights/airports/iata/LHR/")) {
                 body = flights(path.substring("/flights/airports/iata/LHR/".length()).split("/"));
             } else {
@@ -219,12 +219,12 @@ class ColdStartHttpTest {
                 + "],\"temperature_2m\":[" + temps + "],\"relative_humidity_2m\":[" + hums + "]}}";
         }
 
-        private String air() {
+        private String air(final HttpUrl url) {
             final long day = 24 * 60 * MINUTE;
-            final long start = Math.floorDiv(now, day) * day - day;
+            final long start = Math.floorDiv(now, day) * day - Integer.parseInt(url.queryParameter("past_days")) * day;
             final StringBuilder times = new StringBuilder();
             final StringBuilder pm = new StringBuilder();
-            for (long t = start; t < start + 2 * day; t += 60 * MINUTE) {
+            for (long t = start; t < Math.floorDiv(now, day) * day + day; t += 60 * MINUTE) {
                 final String sep = t == start ? "" : ",";
                 times.append(sep).append('"').append(OPEN_METEO.format(utc(t))).append('"');
                 pm.append(sep).append(t <= now - 70 * MINUTE ? String.format(Locale.ROOT, "%.1f", world.value(SeriesKind.PM25, t)) : "null");

@@ -109,7 +109,7 @@ public record FeedsConfig(boolean live, Path cacheDir, Path rawDir, boolean keep
      */
     public FeedsConfig withoutBackfill() {
         return new FeedsConfig(live, cacheDir, rawDir, keepRaw, backoffInitial, backoffMax, maxBodyBytes,
-            openMeteo.withBackfillMinutely15(0), openWeatherMap, openMeteoAir, openAq,
+            openMeteo.withBackfillMinutely15(0), openWeatherMap, openMeteoAir.withBackfillPastDays(0), openAq,
             aeroDataBox.withBackfill(Duration.ZERO), openSky, eaFlood.withBackfill(Duration.ZERO), synthetic);
     }
 

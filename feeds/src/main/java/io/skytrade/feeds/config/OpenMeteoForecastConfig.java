@@ -37,7 +37,7 @@ public record OpenMeteoForecastConfig(SourceSettings http, double latitude, doub
 
     public static OpenMeteoForecastConfig defaults() {
         return new OpenMeteoForecastConfig(new SourceSettings(true, "https://api.open-meteo.com",
-            Duration.ofMinutes(15), Duration.ofSeconds(10), ""), 51.5074, -0.1278, 96, 192);
+            Duration.ofMinutes(15), Duration.ofSeconds(10), ""), 51.5074, -0.1278, 96, 672);
     }
 
     public OpenMeteoForecastConfig withHttp(final SourceSettings value) {

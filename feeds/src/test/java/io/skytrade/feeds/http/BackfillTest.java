@@ -45,7 +45,7 @@ class BackfillTest {
         final FeedsConfig d = FeedsConfig.defaults();
         return c -> new FeedsConfig(c.live(), c.cacheDir(), c.rawDir(), c.keepRaw(), c.backoffInitial(), c.backoffMax(),
             c.maxBodyBytes(), c.openMeteo().withBackfillMinutely15(d.openMeteo().backfillMinutely15()), c.openWeatherMap(),
-            c.openMeteoAir(), c.openAq(), c.aeroDataBox().withBackfill(d.aeroDataBox().backfill()), c.openSky(),
+            c.openMeteoAir().withBackfillPastDays(d.openMeteoAir().backfillPastDays()), c.openAq(), c.aeroDataBox().withBackfill(d.aeroDataBox().backfill()), c.openSky(),
             c.eaFlood().withBackfill(d.eaFlood().backfill()), c.synthetic());
     }
 
@@ -72,12 +72,25 @@ class BackfillTest {
     }
 
     @Test
-    void shouldAskOpenMeteoForTwoDaysOnceThenItsRegularPast() throws Exception {
+    void shouldAskOpenMeteoAirQualityForAWeekOnceThenThePastDay() throws Exception {
+        h = new LiveHarness(dir, "2026-01-15T12:30:00Z");
+        final DataClient client = h.client(FeedSource.OPEN_METEO_AIR, Map.of(), withBackfill());
+        h.enqueueFixture("open-meteo-air.json");
+        assertEquals(PollStatus.OK, poll(client).status());
+        assertEquals("7", h.server.takeRequest().getUrl().queryParameter("past_days"));
+        h.advanceSeconds(3600);
+        h.enqueueFixture("open-meteo-air.json");
+        poll(client);
+        assertEquals("1", h.server.takeRequest().getUrl().queryParameter("past_days"));
+    }
+
+    @Test
+    void shouldAskOpenMeteoForAWeekOnceThenItsRegularPast() throws Exception {
         h = new LiveHarness(dir, "2026-02-28T12:10:00Z");
         final DataClient client = h.client(FeedSource.OPEN_METEO_FORECAST, Map.of(), withBackfill());
         h.enqueueFixture("open-meteo-minutely15.json");
         assertEquals(PollStatus.OK, poll(client).status());
-        assertEquals("192", h.server.takeRequest().getUrl().queryParameter("past_minutely_15"));
+        assertEquals("672", h.server.takeRequest().getUrl().queryParameter("past_minutely_15"));
         h.advanceSeconds(900);
         h.enqueueFixture("open-meteo-minutely15.json");
         poll(client);
