@@ -105,7 +105,7 @@ public final class LatencyHarness {
             resources.add(() -> delete(dir));
             final JournalSettings settings = new JournalSettings(64L << 20, "FAST_DAILY", pretouch, 32L << 20);
             final AtomicLong bytes = new AtomicLong();
-            final PageToucher toucher = pretouch ? new PageToucher(bytes, settings.pretouchAheadBytes(), System.err::println) : null;
+            final PageToucher toucher = pretouch ? new PageToucher(bytes, settings.pretouchAheadBytes()) : null;
             final SingleChronicleQueue inputs = Queues.openForWriting(dir.resolve("inputs"), settings, toucher);
             final SingleChronicleQueue decisionQueue = Queues.openForWriting(dir.resolve("decisions"), settings, null);
             decisions = new DecisionJournal(decisionQueue);

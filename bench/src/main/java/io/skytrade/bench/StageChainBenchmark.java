@@ -60,7 +60,7 @@ public class StageChainBenchmark {
             "jmh-journal");
         final JournalSettings settings = new JournalSettings(64L << 20, "FAST_DAILY", pretouch, 32L << 20);
         final AtomicLong bytes = new AtomicLong();
-        toucher = pretouch ? new PageToucher(bytes, settings.pretouchAheadBytes(), System.err::println).start() : null;
+        toucher = pretouch ? new PageToucher(bytes, settings.pretouchAheadBytes()).start() : null;
         inputs = Queues.openForWriting(dir.resolve("inputs"), settings, toucher);
         decisionQueue = Queues.openForWriting(dir.resolve("decisions"), settings, null);
         journal = new InputJournalStage(inputs, bytes);

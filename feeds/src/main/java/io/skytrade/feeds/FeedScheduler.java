@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +31,7 @@ public final class FeedScheduler implements AutoCloseable {
     private final FeedLog log;
     private final ScheduledExecutorService executor;
     private final ConcurrentHashMap<String, PollResult> lastResults = new ConcurrentHashMap<>();
+    private final AtomicLong pollsHandled = new AtomicLong();
     /** Poll completions publishing right now; {@link #close} waits for them. */
     private final AtomicInteger publishing = new AtomicInteger();
     private volatile boolean closed;
@@ -58,6 +60,11 @@ public final class FeedScheduler implements AutoCloseable {
         return new ArrayList<>(lastResults.values());
     }
 
+    /** Polls completed and handled (their new observations published, or their failure logged), over all clients. */
+    public long pollsHandled() {
+        return pollsHandled.get();
+    }
+
     /**
      * Stops scheduling and returns once no poll is publishing: a poll still in flight completes but
      * publishes nothing more, so nothing reaches the ring after this returns (the engine drains the
@@ -73,7 +80,6 @@ public final class FeedScheduler implements AutoCloseable {
             Thread.onSpinWait();
         }
     }
-
 
     /** Polls one client and publishes what is new. */
     private final class PollTask implements Runnable {
@@ -105,6 +111,7 @@ public final class FeedScheduler implements AutoCloseable {
                         log.warn(client.name() + ": poll failed unexpectedly: " + error.getClass().getSimpleName());
                     }
                 } finally {
+                    pollsHandled.incrementAndGet();
                     publishing.decrementAndGet();
                     inFlight.set(false);
                 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static io.skytrade.feeds.TestSupport.nanos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,10 +86,7 @@ class FeedsCheckTest {
         try (Feeds feeds = Feeds.create(FeedsConfig.defaults(), TestSupport.REGISTRY, Map.of(), clock, new CollectingLog());
              FeedScheduler scheduler = feeds.scheduler(new ObservationPublisher(new RingInboundPublisher(ring, clock)))) {
             scheduler.start();
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (scheduler.lastResults().size() < 4 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            await("a poll of each of the four sources").atMost(Duration.ofSeconds(30)).until(() -> scheduler.lastResults().size() >= 4);
             assertEquals(4, scheduler.lastResults().size());
         }
         final Set<Integer> series = new HashSet<>();

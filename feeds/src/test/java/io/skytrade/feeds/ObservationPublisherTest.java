@@ -7,9 +7,11 @@ import io.skytrade.core.time.ManualEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static io.skytrade.feeds.TestSupport.IDS;
 import static io.skytrade.feeds.TestSupport.nanos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,8 +62,7 @@ class ObservationPublisherTest {
         try (FeedScheduler scheduler = new FeedScheduler(List.of(client),
             new ObservationPublisher(new RingInboundPublisher(ring, clock)), new CollectingLog())) {
             scheduler.start();
-            client.awaitPolls(3);
-            Thread.sleep(50);
+            await("three polls handled").atMost(Duration.ofSeconds(30)).until(() -> scheduler.pollsHandled() >= 3);
         }
         assertEquals(2, ring.getCursor(), "three distinct readings, the repeated ones not counted twice");
         assertEquals(nanos("2026-02-28T11:30:00Z"), ring.get(2).eventTimeNanos, "a late reading keeps its own time");

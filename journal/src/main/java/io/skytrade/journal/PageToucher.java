@@ -1,6 +1,8 @@
 package io.skytrade.journal;
 
 import net.openhft.chronicle.queue.impl.StoreFileListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 /**
  * A background thread that faults in the pages of the current queue file ahead of the writer, so
@@ -33,7 +34,8 @@ public final class PageToucher implements StoreFileListener, AutoCloseable {
 
     private final AtomicLong writerBytes;
     private final long aheadBytes;
-    private final Consumer<String> warnings;
+    private static final Logger LOG = LoggerFactory.getLogger(PageToucher.class);
+    private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
     private volatile File current;
     private volatile boolean running = true;
@@ -43,10 +45,9 @@ public final class PageToucher implements StoreFileListener, AutoCloseable {
      * @param writerBytes the writer's running count of bytes appended (its position, approximately)
      * @param aheadBytes  how far ahead of that position to keep pages touched
      */
-    public PageToucher(final AtomicLong writerBytes, final long aheadBytes, final Consumer<String> warnings) {
+    public PageToucher(final AtomicLong writerBytes, final long aheadBytes) {
         this.writerBytes = writerBytes;
         this.aheadBytes = aheadBytes;
-        this.warnings = warnings;
         this.thread = new Thread(this::run, "skytrade-journal-pretouch");
         this.thread.setDaemon(true);
     }
@@ -104,7 +105,8 @@ public final class PageToucher implements StoreFileListener, AutoCloseable {
                 LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(500));
             }
         } catch (final IOException | RuntimeException e) {
-            warnings.accept("warning: journal page pre-toucher stopped (" + e + "); appends may stall on page faults");
+            failures.incrementAndGet();
+            LOG.warn("journal page pre-toucher stopped ({}); appends may stall on page faults", e.toString());
         } finally {
             closeQuietly(channel);
         }
@@ -115,9 +117,15 @@ public final class PageToucher implements StoreFileListener, AutoCloseable {
             try {
                 channel.close();
             } catch (final IOException e) {
-                warnings.accept("warning: journal page pre-toucher could not close its channel: " + e);
+                failures.incrementAndGet();
+                LOG.warn("journal page pre-toucher could not close its channel: {}", e.toString());
             }
         }
+    }
+
+    /** Failures reported (each also logged as a warning): 0 while it works. */
+    public long failures() {
+        return failures.get();
     }
 
     public long pagesTouched() {

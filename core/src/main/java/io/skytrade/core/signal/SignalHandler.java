@@ -35,6 +35,8 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
     private final double[] halfSpread;
     private final double[] momentum;
     private final boolean[] hasMid;
+    private final double[] lastMispricing;
+    private final double[] lastSurprise;
 
     public SignalHandler(final InstrumentRegistry registry, final SignalParams params) {
         seriesCount = registry.seriesCount();
@@ -50,6 +52,8 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
         halfSpread = new double[n];
         momentum = new double[n];
         hasMid = new boolean[n];
+        lastMispricing = new double[n];
+        lastSurprise = new double[n];
     }
 
     @Override
@@ -97,8 +101,29 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
             return;
         }
         final double z = Mispricing.zScore(fair[i], fairStd[i], mid[i], midStd[i], halfSpread[i]);
-        event.signal[i] = combiner.combine(z, momentum[i], surprise.sumAt(i, t));
+        final double s = surprise.sumAt(i, t);
+        lastMispricing[i] = z;
+        lastSurprise[i] = s;
+        event.signal[i] = combiner.combine(z, momentum[i], s);
         event.signalledInstruments |= 1L << i;
+    }
+
+    /**
+     * The mispricing z-score of the last signal written for instrument {@code i} (read-only, for the
+     * metrics observer on this stage's thread).
+     */
+    public double mispricing(final int i) {
+        return lastMispricing[i];
+    }
+
+    /** The momentum that went into the last signal of instrument {@code i} (same thread). */
+    public double momentum(final int i) {
+        return momentum[i];
+    }
+
+    /** The decayed data surprise that went into the last signal of instrument {@code i} (same thread). */
+    public double surprise(final int i) {
+        return lastSurprise[i];
     }
 
     @Override

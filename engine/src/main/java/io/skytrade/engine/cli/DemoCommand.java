@@ -23,11 +23,27 @@ import java.util.concurrent.Callable;
     description = "Run the engine on the embedded default (synthetic data, no network, no keys).")
 final class DemoCommand implements Callable<Integer> {
     static final String DEFAULT_CONFIG = "config/default.yaml";
-    /** What the demo adds to the default: the dashboard and {@code /metrics} on (loopback). */
-    static final String DEMO_OVERLAY = "metrics:\n  enabled: true\ndashboard:\n  enabled: true\n";
 
     @Mixin
     RunOptions options;
+
+    @Option(names = "--dashboard-port", paramLabel = "PORT",
+        description = "Port of the live dashboard on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int dashboardPort = 8080;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+        description = "Port of /metrics on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int metricsPort = 9464;
+
+    @Option(names = "--world-start", paramLabel = "TIME",
+        description = "World time the demo starts at, an ISO instant such as 2026-11-25T14:00:00Z (default: now; see venue.worldStart).")
+    String worldStart;
+
+    /** What the demo adds to the default: the dashboard and {@code /metrics} on (loopback), and the world's start when given. */
+    String overlay() {
+        return "metrics:\n  enabled: true\n  port: " + metricsPort + "\ndashboard:\n  enabled: true\n  port: " + dashboardPort + "\n"
+            + (worldStart == null ? "" : "venue:\n  worldStart: \"" + worldStart.replace("\"", "") + "\"\n");
+    }
 
     @Option(names = "--protocol", paramLabel = "P",
         description = "Venue protocol of the embedded simulator and the gateway: websocket or cmi (default: ${DEFAULT-VALUE}).")
@@ -38,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
         if (!"websocket".equals(protocol) && !"cmi".equals(protocol)) {
             throw new UsageException("--protocol '" + protocol + "': expected websocket or cmi");
         }
-        return RunCommand.runEngine(ConfigLoader.fromSystemEnv().loadTexts(defaultText(), DEMO_OVERLAY,
+        return RunCommand.runEngine(ConfigLoader.fromSystemEnv().loadTexts(defaultText(), overlay(),
             "venue:\n  protocol: " + protocol + "\n"), options, System.out);
     }
 

@@ -2,11 +2,14 @@ package io.skytrade.engine.cli;
 
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.runtime.LiveRun;
+import io.skytrade.engine.runtime.SessionReport;
+import io.skytrade.journal.CorruptJournalException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -34,6 +37,20 @@ final class RunCommand implements Callable<Integer> {
         return runEngine(ConfigLoader.fromSystemEnv().load(configs), options, System.out);
     }
 
+    /**
+     * Writes the run's {@code report.html} and {@code metrics.json} from its own journal and prints
+     * their paths; a failure costs the report only (one line naming why), never the run directory line.
+     */
+    private static void writeSessionReport(final LiveRun run, final ConfigLoader.LoadedConfig loaded, final PrintStream out) {
+        try {
+            final SessionReport.Written written = SessionReport.write(run.runDirectory(), loaded);
+            out.println("report: " + written.report());
+            out.println("metrics: " + written.metrics());
+        } catch (final CorruptJournalException | UncheckedIOException | IllegalStateException e) {
+            out.println("report: not written (" + e.getMessage() + ")");
+        }
+    }
+
     /** Starts a live run and supervises it until it stops; shared with {@code demo}. */
     static int runEngine(final ConfigLoader.LoadedConfig loaded, final RunOptions options, final PrintStream out)
         throws InterruptedException {
@@ -56,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
             run.awaitStop(duration);
         } finally {
             run.close();
+            writeSessionReport(run, loaded, out);
             out.println("run directory: " + run.runDirectory().dir());
             out.flush();
             finished.countDown();

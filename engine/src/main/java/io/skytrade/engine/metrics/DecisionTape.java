@@ -2,6 +2,7 @@ package io.skytrade.engine.metrics;
 
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
@@ -44,6 +45,9 @@ public final class DecisionTape {
 
     private final RingBuffer ring;
     private final AtomicBuffer buffer;
+    private final TapeRecord record = new TapeRecord();
+    private TapeListener drainTo;
+    private final MessageHandler handler = (type, buf, index, length) -> drainTo.onRecord(record.wrap(type, buf, index));
 
     /** @param capacity bytes of the ring, a power of two */
     public DecisionTape(final int capacity) {
@@ -87,10 +91,17 @@ public final class DecisionTape {
         return true;
     }
 
-    /** Hands up to {@code limit} records to {@code listener}; reader thread only. Returns how many. */
+    /**
+     * Hands up to {@code limit} records to {@code listener}; reader thread only. Returns how many.
+     * Allocates nothing (one record view is reused).
+     */
     public int drain(final TapeListener listener, final int limit) {
-        final TapeRecord record = new TapeRecord();
-        return ring.read((type, buf, index, length) -> listener.onRecord(record.wrap(type, buf, index)), limit);
+        drainTo = listener;
+        try {
+            return ring.read(handler, limit);
+        } finally {
+            drainTo = null;
+        }
     }
 
     /** Receives records drained from the tape (valid only during the call). */

@@ -19,7 +19,8 @@ import java.util.List;
  * one thread with release stores and read by any thread (status line, {@code ctl status},
  * {@code /metrics}, dashboard). Which thread writes which counter is fixed: the order stage's
  * observer writes what it counts from the events (inputs, decisions, fills, rejects, mode,
- * market, fair values, signals, regimes, positions and PnL of the one position book); the risk
+ * market, fair values, signals, regimes); the signal stage's observer the signal's components; the
+ * book stage's observer positions and PnL of the one trading book; the risk
  * stage's observer writes equity and drawdown; the reporter thread writes what it samples (ring
  * capacity, venue connection, feeds). Doubles are stored as their raw IEEE bits
  * ({@link #setDouble}, {@link #getDouble}; type {@link #TYPE_DOUBLE}).
@@ -63,6 +64,10 @@ public final class EngineCounters {
     final AtomicCounter[] fairValue;
     final AtomicCounter[] fairStd;
     final AtomicCounter[] signal;
+    // ----------------------------------------------------------------- signal stage observer
+    final AtomicCounter[] signalMispricing;
+    final AtomicCounter[] signalMomentum;
+    final AtomicCounter[] signalSurprise;
     final AtomicCounter[] regimeState;
     final AtomicCounter[][] regimeProbability;
     final AtomicCounter[] position;
@@ -124,6 +129,9 @@ public final class EngineCounters {
         fairValue = perInstrument(TYPE_DOUBLE, "fair value");
         fairStd = perInstrument(TYPE_DOUBLE, "fair value std");
         signal = perInstrument(TYPE_DOUBLE, "signal");
+        signalMispricing = perInstrument(TYPE_DOUBLE, "signal component mispricing");
+        signalMomentum = perInstrument(TYPE_DOUBLE, "signal component momentum");
+        signalSurprise = perInstrument(TYPE_DOUBLE, "signal component surprise");
         regimeState = perInstrument(TYPE_GAUGE, "regime most likely");
         regimeProbability = new AtomicCounter[n][regimes];
         for (int i = 0; i < n; i++) {
@@ -148,6 +156,9 @@ public final class EngineCounters {
             setDouble(fairValue[i], Double.NaN);
             setDouble(fairStd[i], Double.NaN);
             setDouble(signal[i], Double.NaN);
+            setDouble(signalMispricing[i], Double.NaN);
+            setDouble(signalMomentum[i], Double.NaN);
+            setDouble(signalSurprise[i], Double.NaN);
             regimeState[i].setRelease(-1);
         }
         for (int s = 0; s < series.size(); s++) {
@@ -306,6 +317,21 @@ public final class EngineCounters {
 
     public double signal(final int instrument) {
         return getDouble(signal[instrument]);
+    }
+
+    /** Mispricing z-score (fair value against the filtered mid) of the product's last signal. */
+    public double signalMispricing(final int instrument) {
+        return getDouble(signalMispricing[instrument]);
+    }
+
+    /** Momentum (rolling standard deviations) of the product's last signal. */
+    public double signalMomentum(final int instrument) {
+        return getDouble(signalMomentum[instrument]);
+    }
+
+    /** Decayed data surprise of the product's last signal. */
+    public double signalSurprise(final int instrument) {
+        return getDouble(signalSurprise[instrument]);
     }
 
     /** Most likely regime of the product (-1 before its first posterior). */

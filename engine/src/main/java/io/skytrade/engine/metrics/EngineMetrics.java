@@ -3,6 +3,7 @@ package io.skytrade.engine.metrics;
 import io.skytrade.core.pipeline.OrderGateway;
 import io.skytrade.core.pipeline.PipelineBuilder;
 import io.skytrade.core.pipeline.StageObserver;
+import io.skytrade.core.signal.SignalHandler;
 import io.skytrade.engine.runtime.EngineAssembly;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -68,7 +69,8 @@ public final class EngineMetrics {
             throw new IllegalStateException("wrap the order gateway before building the stages");
         }
         final Map<String, StageObserver> observers = new LinkedHashMap<>();
-        observers.put(SIGNAL_STAGE, new SignalStageObserver(latencies, stamps, clock, realPerClockNano));
+        final SignalHandler signals = (SignalHandler) stages.handlers().get(stages.names().indexOf(SIGNAL_STAGE));
+        observers.put(SIGNAL_STAGE, new SignalStageObserver(counters, signals, latencies, stamps, clock, realPerClockNano));
         observers.put(BOOK_STAGE, new BookStageObserver(counters, stages.book().positions()));
         observers.put(RISK_STAGE, new RiskStageObserver(counters, latencies, stamps, clock, realPerClockNano,
             stages.risk().drawdown()));

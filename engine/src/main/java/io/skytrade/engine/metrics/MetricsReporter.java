@@ -1,7 +1,6 @@
 package io.skytrade.engine.metrics;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -34,7 +33,8 @@ public final class MetricsReporter implements AutoCloseable {
     private final LongSupplier ringRemaining;
     private final BooleanSupplier venueConnected;
     private final LongSupplier venueConnects;
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Listener[] listeners = new Listener[0];
+    private final DecisionTape.TapeListener toListeners = this::onTapeRecord;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile double inputRate;
@@ -57,8 +57,10 @@ public final class MetricsReporter implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    public void addListener(final Listener listener) {
-        listeners.add(listener);
+    public synchronized void addListener(final Listener listener) {
+        final Listener[] next = Arrays.copyOf(listeners, listeners.length + 1);
+        next[listeners.length] = listener;
+        listeners = next;
     }
 
     public MetricsReporter start() {
@@ -93,7 +95,7 @@ public final class MetricsReporter implements AutoCloseable {
         inputRate = (inputs - lastInputs) * 1e9 / Math.max(1, now - lastTickNanos);
         lastInputs = inputs;
         lastTickNanos = now;
-        while (metrics.tape().drain(this::onTapeRecord, TAPE_BATCH) == TAPE_BATCH) {
+        while (metrics.tape().drain(toListeners, TAPE_BATCH) == TAPE_BATCH) {
             continue;
         }
         for (final Listener l : listeners) {

@@ -120,6 +120,15 @@ public final class PrometheusMetrics {
         perProduct(r, "skytrade_fair_value", "Expected settlement (price units)", products, c::fairValue);
         perProduct(r, "skytrade_fair_value_std", "Standard deviation of the expected settlement", products, c::fairStd);
         perProduct(r, "skytrade_signal", "Combined signal in [-1, 1]", products, c::signal);
+        GaugeWithCallback.builder().name("skytrade_signal_component")
+            .help("Inputs of the combined signal: mispricing z-score, momentum, data surprise").labelNames("product", "component")
+            .callback(cb -> {
+                for (int i = 0; i < products.size(); i++) {
+                    cb.call(c.signalMispricing(i), products.get(i), "mispricing");
+                    cb.call(c.signalMomentum(i), products.get(i), "momentum");
+                    cb.call(c.signalSurprise(i), products.get(i), "surprise");
+                }
+            }).register(r);
         GaugeWithCallback.builder().name("skytrade_regime_probability").help("Posterior probability of each regime")
             .labelNames("product", "regime").callback(cb -> {
                 for (int i = 0; i < products.size(); i++) {

@@ -1,6 +1,8 @@
 package io.skytrade.engine.runtime;
 
 import io.skytrade.core.event.ControlCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,6 +32,7 @@ import java.util.function.Supplier;
 public final class ControlServer implements AutoCloseable {
     /** Environment variable holding the control token (engine and {@code skytrade ctl}). */
     public static final String TOKEN_ENV = "SKYTRADE_CTL_TOKEN";
+    private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
 
     private final ServerSocket socket;
     private final byte[] token;
@@ -64,7 +67,7 @@ public final class ControlServer implements AutoCloseable {
                 continue;
             } catch (final IOException e) {
                 if (running) {
-                    System.err.println("warning: control channel request failed: " + e.getMessage());
+                    LOG.warn("control channel request failed: {}", e.getMessage());
                 }
             }
         }
@@ -99,7 +102,7 @@ public final class ControlServer implements AutoCloseable {
         try {
             socket.close();
         } catch (final IOException e) {
-            System.err.println("warning: closing the control channel failed: " + e.getMessage());
+            LOG.warn("closing the control channel failed: {}", e.getMessage());
         }
         try {
             thread.join(2000);

@@ -21,11 +21,14 @@ import io.skytrade.feeds.FeedScheduler;
 import io.skytrade.feeds.Feeds;
 import io.skytrade.feeds.ObservationPublisher;
 import io.skytrade.engine.demo.SyntheticMarketSource;
+import io.skytrade.engine.metrics.DecisionLog;
 import io.skytrade.engine.metrics.EngineCounters;
 import io.skytrade.engine.metrics.EngineMetrics;
 import io.skytrade.engine.metrics.MetricsReporter;
 import io.skytrade.engine.metrics.PrometheusMetrics;
 import io.skytrade.engine.web.AccessPolicy;
+import io.skytrade.engine.web.DashboardServer;
+import io.skytrade.engine.web.DashboardState;
 import io.skytrade.engine.web.PrometheusEndpoint;
 import io.skytrade.engine.metrics.StatusLine;
 import io.skytrade.journal.DecisionJournal;
@@ -36,6 +39,8 @@ import io.skytrade.journal.RunDirectory;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,6 +64,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #requestStop()} from any thread (a signal handler).
  */
 public final class LiveRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
     private final RunDirectory run;
     private final SingleChronicleQueue inputsQueue;
     private final SingleChronicleQueue decisionsQueue;
@@ -81,7 +87,10 @@ public final class LiveRun implements AutoCloseable {
     private final EngineMetrics metrics;
     private MetricsReporter reporter;
     private PrometheusEndpoint prometheus;
+    private volatile DashboardServer dashboard;
     private boolean closed;
+    /** When the supervising thread last printed a status line ({@link #awaitStop}); 0 before the first call. */
+    private long lastStatusNanos;
 
     private LiveRun(final ConfigLoader.LoadedConfig loaded, final Path journalRoot, final PrintStream out,
                     final Map<String, String> env) {
@@ -99,6 +108,8 @@ public final class LiveRun implements AutoCloseable {
         }
         final AccessPolicy metricsAccess = config.metrics().enabled() ? AccessPolicy.of("metrics.bind",
             config.metrics().bind(), config.metrics().tokenEnv(), env) : null;
+        final AccessPolicy dashboardAccess = config.dashboard().enabled() ? AccessPolicy.of("dashboard.bind",
+            config.dashboard().bind(), config.dashboard().tokenEnv(), env) : null;
         final Instant startedAt = Instant.now();
         final boolean simulated = venue.mode().equals(VenueSection.SIMULATOR);
         final String portTaken = simulated ? LoopbackPorts.bindProblem(venue.port()) : null;
@@ -119,7 +130,7 @@ public final class LiveRun implements AutoCloseable {
         }
         final AtomicLong bytesAppended = new AtomicLong();
         this.toucher = config.journal().settings().pretouch()
-            ? new PageToucher(bytesAppended, config.journal().settings().pretouchAheadBytes(), out::println) : null;
+            ? new PageToucher(bytesAppended, config.journal().settings().pretouchAheadBytes()) : null;
         this.inputsQueue = Queues.openForWriting(run.inputs(), config.journal().settings(), toucher);
         this.decisionsQueue = Queues.openForWriting(run.decisions(), config.journal().settings(), null);
         this.journalStage = new InputJournalStage(inputsQueue, bytesAppended);
@@ -129,7 +140,7 @@ public final class LiveRun implements AutoCloseable {
         this.metrics = new EngineMetrics(new EngineCounters(config.instruments(), config.series(),
             config.model().regime().states()), config.pipeline().layout().ringSize(), clock, simulated ? venue.timeScale() : 1.0);
         this.stages = assembly.businessStages(decisionJournal, metrics.wrap(orderGateway), clientOrderIdBase);
-        this.pipeline = metrics.install(assembly.configure(new PipelineBuilder().clock(clock).warnings(out::println),
+        this.pipeline = metrics.install(assembly.configure(new PipelineBuilder().clock(clock).warnings(LOG::warn),
             journalStage, stages), stages).build();
         final OperatorCommands commands = new OperatorCommands(pipeline.publisher());
         pipeline.failures().setFailureListener(commands::onStageFailure);
@@ -150,6 +161,8 @@ public final class LiveRun implements AutoCloseable {
             case VenueSection.SIMULATOR, VenueSection.REMOTE -> {
                 String url = venue.url();
                 if (simulated) {
+                    // the world begins at venue.worldStart when the venue starts, not when start-up began
+                    ((ScaledEpochNanoClock) clock).restart();
                     // the venue runs on the engine's world clock itself, so venue and engine stamps agree
                     // the market's participants read the same public readings as the engine's offline feeds
                     final VenueConfig simulatorConfig = SimulatorVenueConfig.builder(config)
@@ -158,7 +171,8 @@ public final class LiveRun implements AutoCloseable {
                         : new ExchangeSimulator(simulatorConfig, clock);
                     simulator.start(venue.port());
                     url = simulator.uri();
-                    out.println("simulated exchange (" + venue.protocol() + ") listening on " + url + " (time x" + venue.timeScale() + ")");
+                    LOG.atInfo().setMessage("simulated exchange listening").addKeyValue("protocol", venue.protocol())
+                        .addKeyValue("url", url).addKeyValue("timeScale", venue.timeScale()).log();
                 }
                 gateway = venue.isCmi() ? cmiGateway(venue, url, env, simulated, assembly, clock)
                     : new WebSocketExchangeGateway(GatewayConfig.builder().uri(url).apiKey(secret(env, venue.apiKeyEnv(), simulated))
@@ -172,10 +186,15 @@ public final class LiveRun implements AutoCloseable {
         }
         final ExchangeGateway g = gateway;
         reporter = new MetricsReporter(metrics, config.metrics().intervalNanos(), pipeline.ring()::remainingCapacity,
-            g == null ? null : g::isConnected, g == null ? null : g::connectCount).start();
+            g == null ? null : g::isConnected, g == null ? null : g::connectCount);
+        reporter.addListener(new DecisionLog(config.instruments()));
+        reporter.start();
         feeds = Feeds.create(config.feeds(), assembly.registry(), env, clock, FeedLog.system(), new WorldObservations(world));
         feedScheduler = feeds.scheduler(new ObservationPublisher(pipeline.publisher()));
         feedScheduler.start();
+        if (dashboardAccess != null) {
+            startDashboard(dashboardAccess, clock, commands);
+        }
         startControlChannel(env.get(ControlServer.TOKEN_ENV), commands);
         if (metricsAccess != null) {
             startPrometheus(metricsAccess, clock);
@@ -211,14 +230,14 @@ public final class LiveRun implements AutoCloseable {
 
     private void startControlChannel(final String token, final OperatorCommands commands) {
         if (token == null || token.isEmpty()) {
-            out.println("control channel off: set " + ControlServer.TOKEN_ENV + " to enable skytrade ctl");
+            LOG.info("control channel off: set {} to enable skytrade ctl", ControlServer.TOKEN_ENV);
             return;
         }
         try {
             control = new ControlServer(config.control().port(), token, commands, this::statusLine);
             out.println("control channel on 127.0.0.1:" + control.port());
         } catch (final java.io.IOException e) {
-            out.println("warning: control channel off: cannot listen on 127.0.0.1:" + config.control().port() + " (" + e.getMessage() + ")");
+            LOG.warn("control channel off: cannot listen on 127.0.0.1:{} ({})", config.control().port(), e.getMessage());
         }
     }
 
@@ -230,8 +249,32 @@ public final class LiveRun implements AutoCloseable {
             out.println("metrics on " + prometheus.url() + (access.tokenRequired()
                 ? " (bearer token from " + section.tokenEnv() + " required)" : ""));
         } catch (final IOException e) {
-            out.println("warning: metrics off: cannot listen on " + section.bind() + ":" + section.port() + " (" + e.getMessage() + ")");
+            LOG.warn("metrics off: cannot listen on {}:{} ({})", section.bind(), section.port(), e.getMessage());
         }
+    }
+
+    private void startDashboard(final AccessPolicy access, final EpochNanoClock clock, final OperatorCommands commands) {
+        final DashboardState state = new DashboardState(config.instruments(), config.series(), pipeline.health(), clock,
+            feedScheduler::lastResults, () -> {
+                final DashboardServer server = dashboard;
+                if (server != null) {
+                    server.push();
+                }
+            });
+        try {
+            dashboard = DashboardServer.start(access, config.dashboard().port(), state, commands);
+            reporter.addListener(state);
+            out.println("dashboard on " + dashboard.url() + (access.tokenRequired()
+                ? " (token from " + config.dashboard().tokenEnv() + " required: open it once with ?token=...)" : ""));
+        } catch (final IOException e) {
+            LOG.warn("dashboard off: cannot listen on {}:{} ({})", config.dashboard().bind(), config.dashboard().port(),
+                e.getMessage());
+        }
+    }
+
+    /** URL of the dashboard, or null when it is off. */
+    public String dashboardUrl() {
+        return dashboard == null ? null : dashboard.url();
     }
 
     /** URL of {@code /metrics}, or null when it is off. */
@@ -242,7 +285,7 @@ public final class LiveRun implements AutoCloseable {
     private void awaitVenue(final String url, final long timeoutNanos) {
         try {
             if (!gateway.awaitConnected(TimeUnit.NANOSECONDS.toMillis(timeoutNanos))) {
-                out.println("warning: not logged in to the venue at " + url + " yet; the gateway keeps reconnecting");
+                LOG.warn("not logged in to the venue at {} yet; the gateway keeps reconnecting", url);
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -275,12 +318,15 @@ public final class LiveRun implements AutoCloseable {
 
     /**
      * Blocks until the duration elapses (0 = until {@link #requestStop()}), printing a status line
-     * every configured interval.
+     * every configured interval; the schedule carries over between calls, so a caller supervising in
+     * short slices still sees one line an interval. Call from one supervising thread.
      */
     public void awaitStop(final long durationNanos) throws InterruptedException {
         final long start = System.nanoTime();
         final long interval = config.status().intervalNanos();
-        long lastTime = start;
+        if (lastStatusNanos == 0) {
+            lastStatusNanos = start;
+        }
         while (true) {
             long wait = interval;
             if (durationNanos > 0) {
@@ -293,9 +339,9 @@ public final class LiveRun implements AutoCloseable {
                 return;
             }
             final long now = System.nanoTime();
-            if (now - lastTime >= interval || durationNanos == 0) {
+            if (now - lastStatusNanos >= interval || durationNanos == 0) {
                 out.println(statusLine());
-                lastTime = now;
+                lastStatusNanos = now;
             }
         }
     }
@@ -361,6 +407,9 @@ public final class LiveRun implements AutoCloseable {
         if (prometheus != null) {
             prometheus.close();
         }
+        if (dashboard != null) {
+            dashboard.close();
+        }
         if (feedScheduler != null) {
             feedScheduler.close();
             feeds.close();
@@ -384,7 +433,7 @@ public final class LiveRun implements AutoCloseable {
             simulator.stop();
         }
         if (!drained) {
-            out.println("warning: the ring did not drain within 30 s; stage threads were halted");
+            LOG.warn("the ring did not drain within 30 s; stage threads were halted");
         }
         decisionJournal.close();
         if (toucher != null) {

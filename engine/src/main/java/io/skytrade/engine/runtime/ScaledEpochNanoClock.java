@@ -9,11 +9,13 @@ import org.agrona.concurrent.EpochNanoClock;
  * times faster than {@link System#nanoTime()}. With scale 1 it is an ordinary epoch clock. The
  * simulator, the synthetic feeds and the stamps on every input all read the same world time.
  *
- * <p>Thread-safety: immutable. Cost: one {@code System.nanoTime()} and a multiply; no allocation.
+ * <p>Thread-safety: immutable once the threads that read it are started ({@link #restart()} only
+ * before that: {@link Thread#start()} publishes it). Cost: one {@code System.nanoTime()} and a
+ * multiply; no allocation.
  */
 public final class ScaledEpochNanoClock implements EpochNanoClock {
     private final long startEpochNanos;
-    private final long startNanoTime;
+    private long startNanoTime;
     private final double scale;
 
     public ScaledEpochNanoClock(final long startEpochNanos, final double scale) {
@@ -23,6 +25,16 @@ public final class ScaledEpochNanoClock implements EpochNanoClock {
         this.startEpochNanos = startEpochNanos;
         this.startNanoTime = System.nanoTime();
         this.scale = scale;
+    }
+
+    /**
+     * Starts the world again at its start instant from now: a run calls it when the venue starts, so
+     * the world begins at {@code venue.worldStart} however long the engine took to start up (at 2,400x
+     * a second of start-up would be 40 world minutes gone). Only before any thread that reads the
+     * clock has started, and before anything was stamped with it.
+     */
+    public void restart() {
+        startNanoTime = System.nanoTime();
     }
 
     @Override

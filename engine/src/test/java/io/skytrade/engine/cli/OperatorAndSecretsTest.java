@@ -20,11 +20,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,17 +98,15 @@ class OperatorAndSecretsTest {
         }
     }
 
-    /** Polls the status (up to 15 s) until it contains {@code text} (or no longer does). */
-    private static String statusOnceItSays(final int port, final String text, final boolean contains) throws InterruptedException {
-        String status = "";
-        for (int i = 0; i < 150; i++) {
-            status = CtlCommand.send(port, CTL_TOKEN, "status");
-            if (status.contains(text) == contains) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        return status;
+    /** Polls the status (at most 30 s) until it contains {@code text} (or no longer does); returns that status. */
+    private static String statusOnceItSays(final int port, final String text, final boolean contains) {
+        final AtomicReference<String> status = new AtomicReference<>("");
+        await("ctl status " + (contains ? "saying " : "no longer saying ") + text).atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(100)).until(() -> {
+                status.set(CtlCommand.send(port, CTL_TOKEN, "status"));
+                return status.get().contains(text) == contains;
+            });
+        return status.get();
     }
 
     private static boolean anyFileContains(final Path dir, final String secret) throws IOException {

@@ -8,6 +8,7 @@ import io.skytrade.core.position.PositionTracker;
 import io.skytrade.engine.TestConfigs;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.runtime.LiveRun;
+import io.skytrade.engine.runtime.Supervision;
 import io.skytrade.journal.DecisionJournalReader;
 import io.skytrade.journal.DecisionRecord;
 import io.skytrade.journal.InputJournalReader;
@@ -20,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,10 +41,8 @@ class LiveMetricsTest {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(TestConfigs.FAST_CONFIG), tmp,
             new PrintStream(out, true, StandardCharsets.UTF_8));
-        final long deadline = System.nanoTime() + 40_000_000_000L;
-        do {
-            live.awaitStop(500_000_000L);
-        } while ((live.stages().orders().ordersSent() < 3 || live.inputsJournaled() < 1000) && System.nanoTime() < deadline);
+        Supervision.superviseUntil(live, "3 orders sent and 1000 inputs journaled", Duration.ofSeconds(90),
+            () -> live.stages().orders().ordersSent() >= 3 && live.inputsJournaled() >= 1000);
         final String runningStatus = live.statusLine();
         live.close();
         final EngineCounters c = live.metrics().counters();

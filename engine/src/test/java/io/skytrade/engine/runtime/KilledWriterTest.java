@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The engine in a child JVM, killed with SIGKILL mid-run: its journal still dumps and replays. */
 @Timeout(120)
 class KilledWriterTest {
+    private static final Pattern EVENTS = Pattern.compile(" events ([0-9,]+) ");
+
     @TempDir
     Path tmp;
 
@@ -48,13 +52,14 @@ class KilledWriterTest {
             "run", "--config", config.toString(), "--journal", root.toString()));
         final Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         final BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        // kill it once its status line says it has handled (so journaled) more than 300 inputs: a
+        // condition, not a fixed sleep (the class's @Timeout bounds the wait)
         String line;
         final StringBuilder seen = new StringBuilder();
-        while ((line = lines.readLine()) != null && !line.startsWith("status:")) {
+        while ((line = lines.readLine()) != null && handled(line) <= 300) {
             seen.append(line).append('\n');
         }
-        assertTrue(line != null, "the child printed a status line; output: " + seen);
-        Thread.sleep(1500);
+        assertTrue(line != null, "the child reported more than 300 inputs; output: " + seen);
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
@@ -76,5 +81,11 @@ class KilledWriterTest {
         assertEquals(0, r.differences(), r.firstDifference());
         assertEquals(stats.decisions() + r.beyondJournal(), r.decisions());
         assertEquals(SkytradeCli.EXIT_OK, SkytradeCli.execute("replay", "--journal", runDir.toString(), "--verify"));
+    }
+
+    /** The inputs a status line reports handled ("status: RUNNING mode NORMAL events 1,234 ..."), or -1. */
+    private static long handled(final String line) {
+        final Matcher m = EVENTS.matcher(line);
+        return line.startsWith("status:") && m.find() ? Long.parseLong(m.group(1).replace(",", "")) : -1;
     }
 }

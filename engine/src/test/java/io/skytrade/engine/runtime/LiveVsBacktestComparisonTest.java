@@ -34,6 +34,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -79,18 +80,17 @@ class LiveVsBacktestComparisonTest {
             EAGER_STRATEGY);
         final LiveRun live = LiveRun.start(config, tmp.resolve("journal"), quiet(), Map.of());
         final long t0 = System.nanoTime();
-        final long deadline = t0 + 25_000_000_000L;
-        long filledAt = 0;
-        do {
-            live.awaitStop(250_000_000L);
-            if (filledAt == 0 && heldPosition(live, config.config().instruments())) {
-                filledAt = System.nanoTime();
-            }
-        } while ((live.inputsJournaled() < 1000 || live.decisionsJournaled() < 20 || filledAt == 0
-            || System.nanoTime() - filledAt < 1_000_000_000L) && System.nanoTime() < deadline);
+        // until a position is held (a fill), then 200 more inputs after it (what happens after a fill is compared too)
+        Supervision.superviseUntil(live, "a position held after 1000 inputs and 20 decisions", Duration.ofSeconds(90),
+            () -> live.inputsJournaled() >= 1000 && live.decisionsJournaled() >= 20
+                && heldPosition(live, config.config().instruments()));
+        final long filledAt = System.nanoTime();
+        final long inputsAtFill = live.inputsJournaled();
+        Supervision.superviseUntil(live, "200 inputs after the first position", Duration.ofSeconds(60),
+            () -> live.inputsJournaled() >= inputsAtFill + 200);
         live.close();
         System.out.printf("live-vs-backtest recording: %.1f s, first position after %.1f s, %d inputs%n",
-            (System.nanoTime() - t0) / 1e9, filledAt == 0 ? Double.NaN : (filledAt - t0) / 1e9, live.inputsJournaled());
+            (System.nanoTime() - t0) / 1e9, (filledAt - t0) / 1e9, live.inputsJournaled());
         run = RunDirectory.open(live.runDirectory().dir());
         loaded = new ConfigLoader(Map.of()).loadText(run.configYaml());
         symbols = loaded.config().instruments();

@@ -11,6 +11,7 @@ import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.exchange.sim.ExchangeSimulator;
 import io.skytrade.journal.DecisionRecord;
 import io.skytrade.journal.RunDirectory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,16 +21,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * position back toward zero, and every later strategy intent rejected with SAFE_MODE. The run
  * directory then replays with verify to the same decisions, the transition at the same sequence.
  */
-@Timeout(180)
+@Timeout(300)
 class PriceShockSafeModeTest {
     /**
      * The demo stack at 120x, with a hard drawdown limit the shock crosses and normal trading does
@@ -74,6 +76,8 @@ class PriceShockSafeModeTest {
     /** Working orders wanted when the shock hits (some may fill against the shocked quotes first). */
     private static final int MIN_OPEN_ORDERS = 3;
 
+    private static final Duration POLL = Duration.ofMillis(20);
+
     @TempDir
     static Path tmp;
     static RunDirectory run;
@@ -97,10 +101,10 @@ class PriceShockSafeModeTest {
         try {
             final ExchangeSimulator sim = live.simulator();
             final double[] maxDrawdown = {0};
-            await(() -> {
+            until("a position worth shocking and " + MIN_OPEN_ORDERS + " working orders", Duration.ofSeconds(90), out, () -> {
                 maxDrawdown[0] = Math.max(maxDrawdown[0], live.stages().risk().drawdown().drawdown());
                 return shockLoss(sim, products) >= 2 * HARD_DRAWDOWN && sim.openOrderCount(API_KEY) >= MIN_OPEN_ORDERS;
-            }, 60_000, () -> "a position worth shocking and " + MIN_OPEN_ORDERS + " working orders; " + out);
+            });
             firstShockedInput = live.inputsJournaled();
             final StringBuilder shocked = new StringBuilder();
             for (final String product : products) {
@@ -112,15 +116,17 @@ class PriceShockSafeModeTest {
                 }
             }
             final long shockedAt = System.nanoTime();
-            await(() -> live.stages().risk().mode() == TradingMode.SAFE, 30_000, () -> "SAFE after the shock; " + out);
+            until("SAFE after the shock", Duration.ofSeconds(45), out, () -> live.stages().risk().mode() == TradingMode.SAFE);
             final long safeAt = System.nanoTime();
-            final boolean flat = within(() -> gross(sim, products) == 0 && sim.openOrderCount(API_KEY) == 0, 30_000);
+            // flat at the venue and in the engine's book (every flattening fill reported back), nothing working
+            until("flat at the venue and in the book after SAFE", Duration.ofSeconds(45), out,
+                () -> gross(sim, products) == 0 && sim.openOrderCount(API_KEY) == 0 && bookGross(live, products) == 0);
             final long flatAt = System.nanoTime();
-            // The strategy keeps proposing in SAFE; wait for a few of its (rejected) intents after the
-            // flattening, however slowly a loaded machine runs the world clock, then let the last settle.
+            // The strategy keeps proposing in SAFE: wait for a few of its (rejected) intents after the
+            // flattening, however slowly a loaded machine runs the world clock.
             final long rejectedAtFlat = live.stages().risk().rejectedCount();
-            within(() -> live.stages().risk().rejectedCount() >= rejectedAtFlat + 3, 30_000);
-            Thread.sleep(500);
+            until("3 strategy intents rejected after the flattening", Duration.ofSeconds(45), out,
+                () -> live.stages().risk().rejectedCount() >= rejectedAtFlat + 3);
             venuePositionsAtEnd = new long[EngineEvent.MAX_INSTRUMENTS];
             for (int i = 0; i < products.size(); i++) {
                 venuePositionsAtEnd[i] = sim.position(API_KEY, products.get(i));
@@ -128,7 +134,7 @@ class PriceShockSafeModeTest {
             venueOpenOrdersAtEnd = sim.openOrderCount(API_KEY);
             System.out.printf("price shock: positions%s ticks against them after %.1f s (drawdown so far at most %.0f); "
                     + "SAFE %.0f ms later, %s %.0f ms after SAFE%n", shocked, (shockedAt - t0) / 1e9, maxDrawdown[0],
-                (safeAt - shockedAt) / 1e6, flat ? "flat" : "still not flat", (flatAt - safeAt) / 1e6);
+                (safeAt - shockedAt) / 1e6, "flat", (flatAt - safeAt) / 1e6);
         } finally {
             live.close();
         }
@@ -261,21 +267,21 @@ class PriceShockSafeModeTest {
         return loss;
     }
 
-    private static void await(final BooleanSupplier condition, final long timeoutMillis,
-                              final Supplier<String> what) throws InterruptedException {
-        if (!within(condition, timeoutMillis)) {
-            throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what.get());
+    /** Waits for a condition with a deadline; on a timeout the failure shows the engine's output. */
+    private static void until(final String what, final Duration atMost, final ByteArrayOutputStream out,
+                              final Callable<Boolean> condition) {
+        try {
+            await(what).atMost(atMost).pollInterval(POLL).until(condition);
+        } catch (final ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; engine output:\n" + out.toString(StandardCharsets.UTF_8), e);
         }
     }
 
-    private static boolean within(final BooleanSupplier condition, final long timeoutMillis) throws InterruptedException {
-        final long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
+    private static long bookGross(final LiveRun live, final List<String> products) {
+        long gross = 0;
+        for (int i = 0; i < products.size(); i++) {
+            gross += Math.abs(live.stages().book().position(i));
         }
-        return true;
+        return gross;
     }
 }

@@ -24,6 +24,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +52,8 @@ class ReplayVerifyTest {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(FAST_CONFIG), tmp.resolve("journal"),
             new PrintStream(out, true, StandardCharsets.UTF_8));
-        final long deadline = System.nanoTime() + 30_000_000_000L;
-        do {
-            live.awaitStop(500_000_000L);
-        } while ((live.inputsJournaled() < 1000 || live.decisionsJournaled() < 20) && System.nanoTime() < deadline);
+        Supervision.superviseUntil(live, "1000 inputs and 20 decisions journaled", Duration.ofSeconds(90),
+            () -> live.inputsJournaled() >= 1000 && live.decisionsJournaled() >= 20);
         live.close();
         run = RunDirectory.open(live.runDirectory().dir());
         inputs = live.inputsJournaled();

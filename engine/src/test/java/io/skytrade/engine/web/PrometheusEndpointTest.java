@@ -5,7 +5,9 @@ import io.skytrade.engine.TestConfigs;
 import io.skytrade.engine.config.ConfigException;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.metrics.EngineCounters;
+import io.skytrade.engine.metrics.LatencyStage;
 import io.skytrade.engine.runtime.LiveRun;
+import io.skytrade.engine.runtime.Supervision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,10 +49,9 @@ class PrometheusEndpointTest {
         final Map<String, PrometheusTextParser.Family> families;
         final HttpResponse<String> response;
         try {
-            final long deadline = System.nanoTime() + 40_000_000_000L;
-            do {
-                live.awaitStop(500_000_000L);
-            } while (live.metrics().counters().ordersSent() < 1 && System.nanoTime() < deadline);
+            Supervision.superviseUntil(live, "an order sent and the latencies sampled", Duration.ofSeconds(90),
+                () -> live.metrics().counters().ordersSent() >= 1
+                    && live.metrics().latencies().cumulative(LatencyStage.RECEIVE_TO_DECISION).getTotalCount() > 0);
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("metrics on " + live.metricsUrl()), out.toString());
             response = http.send(HttpRequest.newBuilder(URI.create(live.metricsUrl())).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -90,6 +90,7 @@ public final class WebSocketExchangeGateway implements ExchangeGateway {
     private volatile String participant;
 
     private final AtomicLong connects = new AtomicLong();
+    private final AtomicLong reconnectsScheduled = new AtomicLong();
     private final AtomicLong bookGaps = new AtomicLong();
     private final AtomicLong undecodable = new AtomicLong();
     private final AtomicLong venueErrors = new AtomicLong();
@@ -167,6 +168,11 @@ public final class WebSocketExchangeGateway implements ExchangeGateway {
     @Override
     public long connectCount() {
         return connects.get();
+    }
+
+    /** Reconnection attempts scheduled so far (after a failed attempt or a lost connection). */
+    public long reconnectAttempts() {
+        return reconnectsScheduled.get();
     }
 
     /** Book sequence gaps seen (each triggered a resubscribe). */
@@ -326,6 +332,7 @@ public final class WebSocketExchangeGateway implements ExchangeGateway {
         }
         final long cap = Math.min(config.backoffMaxMillis, config.backoffInitialMillis << Math.min(20, attempt));
         attempt++;
+        reconnectsScheduled.incrementAndGet();
         final long delay = cap / 2 + jitter.nextLong(cap / 2 + 1);
         LOG.info("reconnecting to {} in {} ms (attempt {})", config.uri, delay, attempt);
         timer.schedule(connectTask, delay, TimeUnit.MILLISECONDS);

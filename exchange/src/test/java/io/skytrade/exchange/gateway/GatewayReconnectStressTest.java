@@ -14,9 +14,11 @@ import io.skytrade.exchange.testing.RecordingPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static org.awaitility.Awaitility.await;
 import static io.skytrade.exchange.testing.RecordingPublisher.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,10 +69,8 @@ class GatewayReconnectStressTest {
                 maker.await("outcome of " + id, e -> e.type == EventType.ORDER_EVENT && e.clientOrderId == clOrdId
                     && (e.orderEventKind == OrderEventKind.ACK || e.orderEventKind == OrderEventKind.REJECT));
             }
-            final long deadline = System.nanoTime() + 20_000_000_000L;
-            while (a.openOrderCount() != simulator.openOrderCount("maker") && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            await("the maker's open orders reconciled with the venue's").atMost(Duration.ofSeconds(30))
+                .until(() -> a.openOrderCount() == simulator.openOrderCount("maker"));
             assertTrue(a.connectCount() > 1, "connections were killed");
             int acked = 0;
             for (int id = 1; id <= orders; id++) {

@@ -20,12 +20,14 @@ import org.junit.jupiter.api.Timeout;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static io.skytrade.exchange.testing.RecordingPublisher.fill;
 import static io.skytrade.exchange.testing.RecordingPublisher.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -149,7 +151,8 @@ class WebSocketExchangeGatewayIntegrationTest {
             REGISTRY, publisher, new ManualEpochNanoClock(1));
         gateways.add(gateway);
         gateway.connect();
-        Thread.sleep(300);
+        await("three failed attempts while nothing listens").atMost(Duration.ofSeconds(30))
+            .until(() -> gateway.reconnectAttempts() >= 3);
         assertTrue(!gateway.isConnected() && gateway.connectCount() == 0);
         gateway.sendNewOrder(1, TIDE, Side.BUY, 1, 1, TimeInForce.GTC);
         publisher.await("local reject before the venue exists",
@@ -174,19 +177,15 @@ class WebSocketExchangeGatewayIntegrationTest {
         } else {
             a.dropConnection();
         }
-        final long deadline = System.nanoTime() + 5_000_000_000L;
-        while (a.isConnected() && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+        await("the maker sees its connection gone").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+            .until(() -> !a.isConnected());
         a.sendNewOrder(3, TIDE, Side.SELL, 2620, 1, TimeInForce.GTC);
         maker.await("local reject of 3 while disconnected",
             e -> order(OrderEventKind.REJECT, 3).test(e) && e.rejectReason == RejectReason.NOT_CONNECTED);
 
         if (serverSide) {
-            final long reconnectDeadline = System.nanoTime() + 10_000_000_000L;
-            while ((b.connectCount() < 2 || !b.isConnected()) && System.nanoTime() < reconnectDeadline) {
-                Thread.sleep(1);
-            }
+            await("the taker reconnected").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                .until(() -> b.connectCount() >= 2 && b.isConnected());
         }
         assertTrue(b.awaitConnected(10_000));
         b.sendNewOrder(50, TIDE, Side.BUY, 2600, 5, TimeInForce.GTC);
@@ -236,11 +235,8 @@ class WebSocketExchangeGatewayIntegrationTest {
             && e.orderEventKind == OrderEventKind.FILL && e.clientOrderId == 1);
         publisher.await("terminal event of 1", e -> e.clientOrderId == 1 && (e.orderEventKind == OrderEventKind.CANCELLED
             || e.orderEventKind == OrderEventKind.FILL && e.leavesQty == 0));
-        final long deadline = System.nanoTime() + 5_000_000_000L;
-        while (lastPosition(publisher, ETF) != simulator.position("engine-key", "LON_ETF") && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertEquals(simulator.position("engine-key", "LON_ETF"), lastPosition(publisher, ETF));
+        await("the venue's position report").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+            .until(() -> lastPosition(publisher, ETF) == simulator.position("engine-key", "LON_ETF"));
         assertEquals(netFromFills(publisher, ETF), simulator.position("engine-key", "LON_ETF"));
     }
 

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,10 +59,7 @@ class WebSocketExchangeGatewayResyncTest {
             e -> e.type == EventType.MARKET_BOOK && e.bookSequence == 10);
         assertEquals(2, venue.subscribes.get(), "resubscribed once after the gap");
         assertEquals(1, gateway.bookGapCount());
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (gateway.undecodableCount() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await("the malformed frame counted").atMost(Duration.ofSeconds(30)).until(() -> gateway.undecodableCount() > 0);
         assertEquals(1, gateway.undecodableCount(), "the malformed frame was counted, not fatal");
         assertEquals(1, rebuilt.bidLevels);
         assertEquals(2590, rebuilt.bidPrices[0]);

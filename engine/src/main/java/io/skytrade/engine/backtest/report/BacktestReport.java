@@ -36,6 +36,7 @@ public final class BacktestReport {
 
     private final BacktestRunner.Result result;
     private final ReportRecorder recorder;
+    private String heading = "Backtest report";
     private final List<String> instruments;
     private final List<ReportTable> tables = new ArrayList<>();
     private String configuration = "the journal's own configuration";
@@ -49,6 +50,12 @@ public final class BacktestReport {
         this.result = result;
         this.recorder = recorder;
         this.instruments = List.copyOf(instruments);
+    }
+
+    /** The page's heading and title (default "Backtest report"; a live run's session report says so). */
+    public BacktestReport heading(final String text) {
+        this.heading = text;
+        return this;
     }
 
     /** Describes the configuration the backtest ran with (default: the journal's own). */
@@ -80,7 +87,7 @@ public final class BacktestReport {
         final StringBuilder h = new StringBuilder(1 << 17);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .append("<title>Backtest report: ").append(ReportText.html(source.substring(source.lastIndexOf('/') + 1)))
+            .append("<title>").append(ReportText.html(heading)).append(": ").append(ReportText.html(source.substring(source.lastIndexOf('/') + 1)))
             .append("</title>\n")
             .append("<script>window.addEventListener('error', function (e) {")
             .append(" document.documentElement.setAttribute('data-report-error', String(e.message)); });</script>\n")
@@ -125,7 +132,7 @@ public final class BacktestReport {
         final long first = recorder.firstTimeNanos();
         final long last = recorder.lastTimeNanos();
         final String fills = result.run().property("fills", "model");
-        h.append("<header>\n<h1>Backtest report</h1>\n<p class=\"lead\">The journal <code>").append(ReportText.html(source))
+        h.append("<header>\n<h1>").append(ReportText.html(heading)).append("</h1>\n<p class=\"lead\">The journal <code>").append(ReportText.html(source))
             .append("</code> replayed through the live engine's stages with ").append(ReportText.html(configuration))
             .append(", fills ").append(fills.equals("journal")
                 ? "replayed from the journal (reproduces the live run)" : "simulated by the exchange's fill model")

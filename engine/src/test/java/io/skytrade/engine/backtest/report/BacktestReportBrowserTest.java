@@ -5,6 +5,7 @@ import io.skytrade.engine.cli.SkytradeCli;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.journal.RunDirectory;
 import org.junit.jupiter.api.BeforeAll;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,12 +17,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -111,7 +114,7 @@ class BacktestReportBrowserTest {
             final Map<String, Object> page = MiniJson.object(MiniJson.parse((String) browser.evaluate(ReportPageProbe.SCRIPT)));
             screenshot(browser);
 
-            assertEquals(List.of(), errors(browser.events()), "console errors and uncaught exceptions");
+            assertEquals(List.of(), HeadlessChromium.errors(browser.events()), "console errors and uncaught exceptions");
             assertEquals(List.of(), remoteRequests(browser.events()), "the page fetched nothing from the network");
             assertEquals(null, page.get("error"), "window error handler");
             final List<Object> charts = MiniJson.array(page.get("initial"));
@@ -171,17 +174,14 @@ class BacktestReportBrowserTest {
         assertFalse(none.toString(StandardCharsets.UTF_8).contains("report: "), "--no-report writes no report");
     }
 
-    private static void awaitCharts(final HeadlessChromium browser) throws InterruptedException {
-        final long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            final Object ready = browser.evaluate("document.readyState === 'complete' && (document.documentElement"
-                + ".hasAttribute('data-charts-ready') || document.documentElement.hasAttribute('data-report-error'))");
-            if (Boolean.TRUE.equals(ready)) {
-                return;
-            }
-            Thread.sleep(100);
+    private static void awaitCharts(final HeadlessChromium browser) {
+        try {
+            await("report.html drawn").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Boolean.TRUE.equals(browser.evaluate("document.readyState === 'complete' && (document"
+                    + ".documentElement.hasAttribute('data-charts-ready') || document.documentElement.hasAttribute('data-report-error'))")));
+        } catch (final ConditionTimeoutException e) {
+            fail("report.html did not finish drawing within 60 s; console: " + HeadlessChromium.errors(browser.events()));
         }
-        fail("report.html did not finish drawing within 20 s; console: " + errors(browser.events()));
     }
 
     private static void screenshot(final HeadlessChromium browser) throws Exception {
@@ -190,23 +190,6 @@ class BacktestReportBrowserTest {
         final Map<String, Object> shot = browser.send("Page.captureScreenshot", "{\"format\":\"png\",\"captureBeyondViewport\":true,"
             + "\"clip\":{\"x\":0,\"y\":0,\"width\":1280,\"height\":" + Math.ceil(height) + ",\"scale\":1}}");
         Files.write(Path.of("target", "report-screenshot.png"), Base64.getDecoder().decode((String) shot.get("data")));
-    }
-
-    /** Console errors and assertions, uncaught exceptions and error-level log entries, as text. */
-    static List<String> errors(final List<Map<String, Object>> events) {
-        final List<String> out = new ArrayList<>();
-        for (final Map<String, Object> e : events) {
-            final String method = String.valueOf(e.get("method"));
-            final Map<String, Object> params = e.get("params") == null ? Map.of() : MiniJson.object(e.get("params"));
-            if (method.equals("Runtime.consoleAPICalled") && ("error".equals(params.get("type")) || "assert".equals(params.get("type")))) {
-                out.add("console." + params.get("type") + ": " + params.get("args"));
-            } else if (method.equals("Runtime.exceptionThrown")) {
-                out.add("uncaught: " + params.get("exceptionDetails"));
-            } else if (method.equals("Log.entryAdded") && "error".equals(MiniJson.object(params.get("entry")).get("level"))) {
-                out.add("log: " + params.get("entry"));
-            }
-        }
-        return out;
     }
 
     /** URLs the page requested other than its own file. */

@@ -7,7 +7,6 @@ import io.skytrade.engine.evaluate.EvaluationReport;
 import io.skytrade.engine.evaluate.EvaluationSummary;
 import io.skytrade.engine.evaluate.FairValueSample;
 import io.skytrade.engine.evaluate.PairedComparison;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,13 +73,7 @@ class EvaluationReportBrowserTest {
         final Path evaluation = EvaluationReport.write(single, tmp, EvaluationReport.FILE);
         final Path comparison = EvaluationReport.write(EvaluationReport.html(new PairedComparison(result(1), result(2))), tmp,
             EvaluationReport.COMPARISON_FILE);
-        Assumptions.assumeFalse("1".equals(System.getenv("SKYTRADE_SKIP_BROWSER_TESTS")),
-            "SKYTRADE_SKIP_BROWSER_TESTS=1: browser test skipped");
-        final Path chromium = HeadlessChromium.find();
-        if (chromium == null) {
-            fail("headless Chromium is needed to test evaluation.html and none was found on the PATH (chromium, chromium-browser,"
-                + " google-chrome): install Debian's chromium, or set SKYTRADE_SKIP_BROWSER_TESTS=1 to skip this test");
-        }
+        final Path chromium = HeadlessChromium.requireOrSkip("evaluation.html");
         try (HeadlessChromium browser = HeadlessChromium.start(chromium)) {
             browser.watchPage();
             for (final Path page : List.of(evaluation, comparison)) {
@@ -97,7 +90,7 @@ class EvaluationReportBrowserTest {
                 final List<Object> captions = MiniJson.array(probe.get("captions"));
                 assertTrue(captions.stream().anyMatch(c -> ((String) c).startsWith("Fair value 30m before settlement")), page + ": " + captions);
             }
-            assertEquals(List.of(), BacktestReportBrowserTest.errors(browser.events()), "console errors and uncaught exceptions");
+            assertEquals(List.of(), HeadlessChromium.errors(browser.events()), "console errors and uncaught exceptions");
             assertEquals(List.of(), BacktestReportBrowserTest.remoteRequests(browser.events()), "the pages fetched nothing");
         }
     }
@@ -112,6 +105,6 @@ class EvaluationReportBrowserTest {
             }
             Thread.sleep(100);
         }
-        fail(page + " did not finish drawing within 20 s; console: " + BacktestReportBrowserTest.errors(browser.events()));
+        fail(page + " did not finish drawing within 20 s; console: " + HeadlessChromium.errors(browser.events()));
     }
 }

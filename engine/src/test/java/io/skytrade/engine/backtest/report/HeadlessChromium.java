@@ -31,9 +31,9 @@ import java.util.stream.Stream;
  * A headless Chromium driven over the DevTools protocol (a JDK WebSocket, no driver binaries): one
  * fresh profile in a temporary directory, one page target attached with a flat session, every
  * protocol event kept for assertions. {@link #close()} kills the browser and deletes the profile.
- * Test code only; one thread issues commands.
+ * Test code only (the report's and the dashboard's browser tests); one thread issues commands.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     private static final String LISTENING = "DevTools listening on ";
     private static final List<String> CANDIDATES = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
     private static final long TIMEOUT_SECONDS = 30;
@@ -62,7 +62,7 @@ final class HeadlessChromium implements AutoCloseable {
      * {@code SKYTRADE_REQUIRE_BROWSER=1} (as {@code .ci/run} sets) a missing browser fails the test
      * instead. {@code SKYTRADE_SKIP_BROWSER_TESTS=1} skips browser tests even with a browser.
      */
-    static Path requireOrSkip(final String what) {
+    public static Path requireOrSkip(final String what) {
         Assumptions.assumeFalse("1".equals(System.getenv(SKIP_ENV)), SKIP_ENV + "=1: browser test of " + what + " skipped");
         final Path chromium = find();
         if (chromium != null) {
@@ -79,7 +79,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The browser executable on the PATH, or null when none of the usual names is installed. */
-    static Path find() {
+    public static Path find() {
         final String path = System.getenv().getOrDefault("PATH", "");
         for (final String name : CANDIDATES) {
             for (final String dir : path.split(java.io.File.pathSeparator)) {
@@ -93,7 +93,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Starts the browser and attaches to a blank page; fails naming what the browser printed. */
-    static HeadlessChromium start(final Path executable) throws IOException, InterruptedException {
+    public static HeadlessChromium start(final Path executable) throws IOException, InterruptedException {
         final Path profile = Files.createTempDirectory("skytrade-chromium-");
         final Process process = new ProcessBuilder(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
             "--disable-quic", "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
@@ -168,7 +168,7 @@ final class HeadlessChromium implements AutoCloseable {
      * Sends a command to the page (once attached) or the browser, waits for its answer and returns
      * its result; a protocol error fails with the method and the browser's message.
      */
-    Map<String, Object> send(final String method, final String paramsJson) throws InterruptedException {
+    public Map<String, Object> send(final String method, final String paramsJson) throws InterruptedException {
         final int id = ids.incrementAndGet();
         final CompletableFuture<Map<String, Object>> answer = new CompletableFuture<>();
         pending.put(id, answer);
@@ -191,7 +191,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Evaluates a JavaScript expression in the page (awaiting a promise) and returns its value. */
-    Object evaluate(final String expression) throws InterruptedException {
+    public Object evaluate(final String expression) throws InterruptedException {
         final Map<String, Object> r = send("Runtime.evaluate", "{\"expression\":" + quote(expression)
             + ",\"returnByValue\":true,\"awaitPromise\":true}");
         if (r.containsKey("exceptionDetails")) {
@@ -201,11 +201,28 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Every protocol event received so far ({@code method}, {@code params}). */
-    List<Map<String, Object>> events() {
+    public List<Map<String, Object>> events() {
         return new ArrayList<>(events);
     }
 
-    static String quote(final String s) {
+    /** Console errors and assertions, uncaught exceptions and error-level log entries, as text. */
+    public static List<String> errors(final List<Map<String, Object>> events) {
+        final List<String> out = new ArrayList<>();
+        for (final Map<String, Object> e : events) {
+            final String method = String.valueOf(e.get("method"));
+            final Map<String, Object> params = e.get("params") == null ? Map.of() : MiniJson.object(e.get("params"));
+            if (method.equals("Runtime.consoleAPICalled") && ("error".equals(params.get("type")) || "assert".equals(params.get("type")))) {
+                out.add("console." + params.get("type") + ": " + params.get("args"));
+            } else if (method.equals("Runtime.exceptionThrown")) {
+                out.add("uncaught: " + params.get("exceptionDetails"));
+            } else if (method.equals("Log.entryAdded") && "error".equals(MiniJson.object(params.get("entry")).get("level"))) {
+                out.add("log: " + params.get("entry"));
+            }
+        }
+        return out;
+    }
+
+    public static String quote(final String s) {
         return ReportText.jsonString(new StringBuilder(), s).toString();
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@link List}s, numbers {@link Double}s. Throws {@link IllegalArgumentException} naming the
  * offset of malformed input. Test code only.
  */
-final class MiniJson {
+public final class MiniJson {
     private final String s;
     private int i;
 
@@ -18,7 +18,7 @@ final class MiniJson {
         this.s = s;
     }
 
-    static Object parse(final String text) {
+    public static Object parse(final String text) {
         final MiniJson p = new MiniJson(text);
         final Object v = p.value();
         p.space();
@@ -29,12 +29,12 @@ final class MiniJson {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(final Object o) {
+    public static Map<String, Object> object(final Object o) {
         return (Map<String, Object>) o;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> array(final Object o) {
+    public static List<Object> array(final Object o) {
         return (List<Object>) o;
     }
 
