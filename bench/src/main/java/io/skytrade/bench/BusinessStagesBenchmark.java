@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class BusinessStagesBenchmark {
-    @Param({"none", "features", "kalman", "valuation", "signal", "regime", "strategy", "risk", "orders"})
+    @Param({"none", "features", "kalman", "valuation", "signal", "regime", "book", "strategy", "risk", "orders"})
     public String upTo;
 
     /** Whether the engine's metrics observe the stages (the observers of the included stages, timed gateway). */

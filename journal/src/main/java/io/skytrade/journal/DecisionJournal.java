@@ -27,10 +27,20 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
     private final ValuationContext valuation = new ValuationContext();
     private final AtomicLong entries = new AtomicLong();
     private final AtomicLong checkpoints = new AtomicLong();
+    private final AtomicLong bytesAppended;
     private ExcerptAppender appender;
 
     public DecisionJournal(final SingleChronicleQueue queue) {
+        this(queue, new AtomicLong());
+    }
+
+    /**
+     * @param queue         the run's decisions queue
+     * @param bytesAppended running count of bytes appended, shared with the {@link PageToucher}
+     */
+    public DecisionJournal(final SingleChronicleQueue queue, final AtomicLong bytesAppended) {
         this.queue = queue;
+        this.bytesAppended = bytesAppended;
     }
 
     @Override
@@ -65,6 +75,7 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
             throw new JournalWriteException("cannot append decision " + index + " of input sequence " + sequence
                 + " to " + queue.file(), e);
         }
+        bytesAppended.lazySet(bytesAppended.get() + length + 4);
     }
 
     /** Decisions journaled (state-hash checkpoints not included). */

@@ -152,7 +152,8 @@ public final class TradingBook implements StateHash {
      * Copies the quantities of the event's book levels into {@code bidQty} and {@code askQty} less
      * our own resting orders at those prices (GTC orders the venue has acknowledged or filled part
      * of), floored at 0: the book of everyone else, which is what the strategy must price against.
-     * Cost: O(live orders + levels).
+     * A book the venue already reports without our orders ({@link EngineEvent#SOURCE_OWN_EXCLUDED},
+     * the CMI venue) is copied as it is. Cost: O(live orders + levels).
      */
     public void netOwnOrders(final EngineEvent book, final long[] bidQty, final long[] askQty) {
         final int instrument = book.instrumentId;
@@ -160,7 +161,8 @@ public final class TradingBook implements StateHash {
             bidQty[l] = l < book.bidLevels ? book.bidQtys[l] : 0;
             askQty[l] = l < book.askLevels ? book.askQtys[l] : 0;
         }
-        if (!PositionTracker.isValidInstrument(instrument) || orders.openCount(instrument) == 0) {
+        if (!PositionTracker.isValidInstrument(instrument) || orders.openCount(instrument) == 0
+            || (book.source & EngineEvent.SOURCE_OWN_EXCLUDED) != 0) {
             return;
         }
         for (int k = 0; k < orders.liveCount(); k++) {

@@ -37,6 +37,13 @@ public final class EngineEvent {
     /** Output flag: the input failed validation (NaN, unknown id) and was ignored by the stages. */
     public static final int FLAG_INPUT_REJECTED = 4;
 
+    /**
+     * Bit of {@link #source} on a {@link EventType#MARKET_BOOK}: the venue's quantities already
+     * exclude our own resting orders (the CMI venue reports our volume per level), so the book is
+     * everyone else's as it stands and must not be netted again. Part of the journaled input.
+     */
+    public static final int SOURCE_OWN_EXCLUDED = 1 << 20;
+
     // ---------------------------------------------------------------- header
     /** {@link EventType} code. */
     public int type;
@@ -48,7 +55,7 @@ public final class EngineEvent {
     public long receiveTimeNanos;
     /** Instrument id for market, order, position and settlement events; series id for observations. */
     public int instrumentId;
-    /** Source id: feed source for observations, venue for exchange events, 0 otherwise. */
+    /** Source id: feed source for observations, venue for exchange events, 0 otherwise; books may carry {@link #SOURCE_OWN_EXCLUDED}. */
     public int source;
 
     // ---------------------------------------------------------------- MARKET_BOOK

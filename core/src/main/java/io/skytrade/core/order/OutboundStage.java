@@ -60,14 +60,19 @@ public final class OutboundStage implements EventHandler<EngineEvent> {
         }
         listener.onDecisions(event);
         if (!journalFailed) {
-            send(decisions, count);
+            send(decisions, count, event.sequence);
         }
     }
 
-    private void send(final Decisions decisions, final int count) {
+    private void send(final Decisions decisions, final int count, final long inputSequence) {
+        boolean named = false;
         for (int i = 0; i < count; i++) {
-            if (decisions.status[i] != Decisions.STATUS_APPROVED) {
+            if (decisions.status[i] != Decisions.STATUS_APPROVED || !isOrder(decisions.kind[i])) {
                 continue;
+            }
+            if (!named) {
+                gateway.answering(inputSequence);
+                named = true;
             }
             final long id = decisions.clientOrderId[i];
             if (decisions.kind[i] == DecisionKind.ORDER_NEW) {

@@ -81,6 +81,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
 
     private final double[] fair;
     private final double[] fairStd;
+    private final double[] arbitrageFair;
     private final boolean[] hasFair;
     private final int[] valuations;
     private final double[] regime;
@@ -113,7 +114,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
                            final RiskLimits riskLimits, final TradingBook book) {
         this(registry, params, sizer, riskLimits, book, new EtfArbitrage(book,
-            new ArbitrageParams(false, 0, 1, 1, 0, 1, 1), -1, new int[0], riskLimits.maxOrderLots()));
+            new ArbitrageParams(false, 0, 1, 1, 0, 1, 1), -1, new int[0], riskLimits));
     }
 
     /**
@@ -150,6 +151,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         final int n = Math.max(1, instrumentCount);
         fair = new double[n];
         fairStd = new double[n];
+        arbitrageFair = new double[n];
         hasFair = new boolean[n];
         valuations = new int[n];
         regime = new double[n * EngineEvent.MAX_REGIMES];
@@ -210,7 +212,10 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             }
         }
         if (anything) {
-            arbitrage.onEvent(event, now, bestBid, bestAsk, bidQty, askQty);
+            for (int i = 0; i < instrumentCount; i++) {
+                arbitrageFair[i] = hasFair[i] ? fair[i] : Double.NaN;
+            }
+            arbitrage.onEvent(event, now, bestBid, bestAsk, bidQty, askQty, arbitrageFair, fairStd);
         }
     }
 

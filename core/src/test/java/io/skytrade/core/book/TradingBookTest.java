@@ -103,6 +103,11 @@ class TradingBookTest {
         assertEquals(0, asks[0], "the whole ask level is ours");
         assertEquals(6, asks[1], "an order the venue has not acknowledged may not be in the book yet");
         assertNotEquals(0, unacked);
+
+        e.source = 1 | EngineEvent.SOURCE_OWN_EXCLUDED;
+        book.netOwnOrders(e, bids, asks);
+        assertEquals(10, bids[0], "a venue that reports the book without our orders (CMI) is not netted again");
+        assertEquals(7, asks[0], "nor is a level that is all ours by the table");
     }
 
     @Test

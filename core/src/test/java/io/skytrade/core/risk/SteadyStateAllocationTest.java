@@ -64,20 +64,30 @@ class SteadyStateAllocationTest {
         run();
     }
 
+    /**
+     * Steady state allocates nothing: after 20,000 warm-up cycles, five rounds of 4,000 cycles are
+     * measured and the quietest must stay under 256 bytes. A per-cycle allocation shows in every
+     * round (at least 4,000 x 16 bytes); a one-off allocation of the JIT or the JVM (1,176 bytes
+     * seen once in a single 20,000-cycle window on a busy host) can only spoil one round.
+     */
     @Test
     void shouldNotAllocateInSteadyState() {
         final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         final long thread = Thread.currentThread().getId();
-        for (int k = 0; k < 20_000; k++) {
+        int k = 0;
+        for (; k < 20_000; k++) {
             cycle(k);
         }
-        final long before = threads.getThreadAllocatedBytes(thread);
-        for (int k = 20_000; k < 40_000; k++) {
-            cycle(k);
+        long quietest = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            final long before = threads.getThreadAllocatedBytes(thread);
+            for (final int end = k + 4_000; k < end; k++) {
+                cycle(k);
+            }
+            quietest = Math.min(quietest, threads.getThreadAllocatedBytes(thread) - before);
         }
-        final long allocated = threads.getThreadAllocatedBytes(thread) - before;
         assertEquals(0, book.orders().illegalTransitions());
         assertTrue(orders.ordersSent() > 60_000, "sent " + orders.ordersSent());
-        assertTrue(allocated < 1024, "allocated " + allocated + " bytes over 20000 cycles");
+        assertTrue(quietest < 256, "allocated " + quietest + " bytes in the quietest round of 4,000 cycles");
     }
 }

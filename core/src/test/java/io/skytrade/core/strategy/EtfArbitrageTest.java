@@ -91,10 +91,26 @@ class EtfArbitrageTest {
         assertEquals(1, h.book.purposePosition(OrderPurpose.HEDGE, 1), "the leg risk is visible in the book");
         StrategyHandlerTest.orderEvent(e, 1, 3 * SEC, OrderEventKind.CANCELLED, hedges.get(1)[5], Side.BUY, 2005, 0);
         h.run(e);
+        assertEquals(0, iocs().size(), "one hedge per leg and interval (2 s)");
+        StrategyHandlerTest.orderEvent(e, 1, 5 * SEC, OrderEventKind.CANCELLED, 999, Side.BUY, 2005, 0);
+        h.run(e);
         final List<long[]> retry = iocs();
         assertEquals(1, retry.size(), "the short leg is hedged again, and nothing else: no entry while a leg is unhedged");
         assertEquals(List.of(1L, (long) Side.BUY, 1L, (long) OrderPurpose.HEDGE),
             List.of(retry.get(0)[0], retry.get(0)[1], retry.get(0)[3], retry.get(0)[4]));
+    }
+
+    @Test
+    void shouldNotEnterWhenALegsHedgeWouldLieOutsideRisksBand() {
+        StrategyHandlerTest.book(e, 0, SEC, 990, 1000, 5, 5, 1100, 5);
+        h.run(e);
+        StrategyHandlerTest.book(e, 1, SEC, 1990, 2000, 5, 3, 1995, 20);
+        h.run(e);
+        StrategyHandlerTest.book(e, 2, SEC, 2990, 3000, 5, 5, 2995, 20);
+        h.run(e);
+        StrategyHandlerTest.book(e, ETF, SEC, 6030, 6060, 8, 8, 5985, 60);
+        h.run(e);
+        assertEquals(0, iocs().size(), "TIDE's ask of 1000 is 100 below its fair value 1100 +- 5: outside the 20-tick band");
     }
 
     @Test

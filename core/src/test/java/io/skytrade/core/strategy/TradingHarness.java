@@ -44,7 +44,7 @@ final class TradingHarness {
                    final int etf, final int... legs) {
         strategy = new StrategyHandler(registry, params,
             new PositionSizer(SizerParams.defaults(), CAPITAL, RiskLimits.defaults().maxPositionFraction()),
-            RiskLimits.defaults(), book, new EtfArbitrage(book, arbitrage, etf, legs, RiskLimits.defaults().maxOrderLots()));
+            RiskLimits.defaults(), book, new EtfArbitrage(book, arbitrage, etf, legs, RiskLimits.defaults()));
     }
 
     /** Book, strategy, risk and outbound on {@code e}. */

@@ -112,7 +112,7 @@ public final class EngineAssembly {
                 etf = -1;
             }
         }
-        return new EtfArbitrage(book, m.arbitrage(), etf, legs, m.risk().maxOrderLots());
+        return new EtfArbitrage(book, m.arbitrage(), etf, legs, m.risk());
     }
 
     /**
