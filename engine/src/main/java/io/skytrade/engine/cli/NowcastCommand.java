@@ -1,5 +1,6 @@
 package io.skytrade.engine.cli;
 
+import io.skytrade.core.calibration.ForecastCalibration;
 import io.skytrade.core.kalman.NowcastModelSpec;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.engine.config.ConfigException;
@@ -211,8 +212,11 @@ final class NowcastCommand {
             }
             final EngineConfig c = config(configFile);
             final long t0 = System.nanoTime();
-            final NowcastAccuracy.Stats s = NowcastAccuracy.standard(c).measure(seeds(seeds), instant("--start", start), warmup, sessions);
-            System.out.print(s.table());
+            final ForecastCalibration s = NowcastAccuracy.standard(c).measure(seeds(seeds), instant("--start", start), warmup, sessions);
+            System.out.println("RMSE (RMS z, 80%-interval coverage):");
+            System.out.println(s.markdown(ForecastCalibration.Figure.ALL));
+            System.out.println("bias / RMSE:");
+            System.out.println(s.markdown(ForecastCalibration.Figure.BIAS_RMSE));
             System.out.printf(Locale.ROOT, "seeds %s, %d sessions each after %d days of readings (%.1f s)%n", seeds, sessions, warmup,
                 (System.nanoTime() - t0) / 1e9);
             return SkytradeCli.EXIT_OK;

@@ -1,5 +1,6 @@
 package io.skytrade.engine.nowcast;
 
+import io.skytrade.core.calibration.ForecastCalibration;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.kalman.KalmanHandler;
@@ -22,17 +23,16 @@ import io.skytrade.feeds.synthetic.SyntheticSourceSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Measures the engine's nowcasts against the synthetic world they trade, without a market: the
  * real Kalman and valuation stages are fed by the real offline feeds ({@link SyntheticSource} with
  * their cadence, publication delay, batching, measurement noise and rounding, polled every world
  * minute on a manual clock), and at fixed horizons before each settlement every product's fair
- * value is compared with the world's settlement under the same {@link SettlementRules}: bias,
- * RMSE, RMS of the standardised error {@code z = (fair - settlement) / std} (1 when the stated
- * uncertainty matches the error) and the coverage of the central 80% interval
- * {@code fair +- 1.2816 std} (0.80 when calibrated).
+ * value is compared with the world's settlement under the same {@link SettlementRules} in a
+ * {@link ForecastCalibration}: bias, RMSE, RMS of the standardised error
+ * {@code z = (fair - settlement) / std} (1 when the stated uncertainty matches the error) and the
+ * coverage of the central 80% interval {@code fair +- 1.2816 std} (0.80 when calibrated).
  *
  * <p>Deterministic: a function of the seeds, the start and the configuration. Off the hot path
  * (a test and tool): about a millisecond per simulated hour.
@@ -48,8 +48,6 @@ public final class NowcastAccuracy {
     public static final long[] HORIZONS = {6 * 60 * SyntheticWorld.MINUTE_NANOS, 2 * 60 * SyntheticWorld.MINUTE_NANOS,
         60 * SyntheticWorld.MINUTE_NANOS, 30 * SyntheticWorld.MINUTE_NANOS};
 
-    /** z of the central 80% interval of a normal distribution. */
-    public static final double Z80 = 1.2815515655446004;
     private static final long MINUTE = SyntheticWorld.MINUTE_NANOS;
     private static final long DAY = SyntheticWorld.DAY_NANOS;
 
@@ -80,81 +78,17 @@ public final class NowcastAccuracy {
             c.model().settlement(), 1.0, HORIZONS);
     }
 
-    /** Error statistics per product kind and horizon. */
-    public static final class Stats {
-        private final long[] horizons;
-        final double[][] sum;
-        final double[][] sum2;
-        final double[][] z2;
-        final double[][] covered;
-        final double[][] std;
-        final int[][] n;
-
-        Stats(final long[] horizons) {
-            this.horizons = horizons;
-            sum = new double[WorldProduct.COUNT][horizons.length];
-            sum2 = new double[WorldProduct.COUNT][horizons.length];
-            z2 = new double[WorldProduct.COUNT][horizons.length];
-            covered = new double[WorldProduct.COUNT][horizons.length];
-            std = new double[WorldProduct.COUNT][horizons.length];
-            n = new int[WorldProduct.COUNT][horizons.length];
+    /** An empty table: one row per product kind ({@link WorldProduct}), one column per horizon. */
+    private ForecastCalibration emptyTable() {
+        final List<String> products = new ArrayList<>();
+        for (int p = 0; p < WorldProduct.COUNT; p++) {
+            products.add(WorldProduct.symbol(p));
         }
-
-        void add(final int kind, final int h, final double error, final double stdDev) {
-            sum[kind][h] += error;
-            sum2[kind][h] += error * error;
-            final double s = Math.max(stdDev, 1e-9);
-            z2[kind][h] += error * error / (s * s);
-            covered[kind][h] += Math.abs(error) <= Z80 * s ? 1 : 0;
-            std[kind][h] += stdDev;
-            n[kind][h]++;
+        final List<String> columns = new ArrayList<>();
+        for (final long h : horizons) {
+            columns.add(horizonName(h));
         }
-
-        public int count(final int kind, final int h) {
-            return n[kind][h];
-        }
-
-        public double bias(final int kind, final int h) {
-            return sum[kind][h] / n[kind][h];
-        }
-
-        public double rmse(final int kind, final int h) {
-            return Math.sqrt(sum2[kind][h] / n[kind][h]);
-        }
-
-        /** RMS of (fair - settlement) / std: 1 calibrated, above 1 over-confident, below 1 too cautious. */
-        public double rmsZ(final int kind, final int h) {
-            return Math.sqrt(z2[kind][h] / n[kind][h]);
-        }
-
-        /** Share of settlements inside fair +- 1.2816 std (0.80 when calibrated). */
-        public double coverage80(final int kind, final int h) {
-            return covered[kind][h] / n[kind][h];
-        }
-
-        /** Mean stated standard deviation. */
-        public double meanStd(final int kind, final int h) {
-            return std[kind][h] / n[kind][h];
-        }
-
-        /** One row per product: bias/RMSE, RMS z and 80% coverage per horizon. */
-        public String table() {
-            final StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-11s", "product"));
-            for (final long h : horizons) {
-                b.append(String.format(Locale.ROOT, " | %-31s", horizonName(h) + " bias/rmse z cov80"));
-            }
-            b.append('\n');
-            for (int p = 0; p < WorldProduct.COUNT; p++) {
-                b.append(String.format(Locale.ROOT, "%-11s", WorldProduct.symbol(p)));
-                for (int h = 0; h < horizons.length; h++) {
-                    b.append(n[p][h] == 0 ? String.format(Locale.ROOT, " | %-31s", "not valued")
-                        : String.format(Locale.ROOT, " | %7.1f/%7.1f %5.2f %5.2f", bias(p, h), rmse(p, h), rmsZ(p, h),
-                            coverage80(p, h)));
-                }
-                b.append('\n');
-            }
-            return b.toString();
-        }
+        return new ForecastCalibration(products, columns);
     }
 
     /** A horizon as text: 6h, 30m, 23h45. */
@@ -169,15 +103,16 @@ public final class NowcastAccuracy {
      * Runs every seed from {@code startNanos}: {@code warmupDays} of observations, then
      * {@code sessions} settlements measured.
      */
-    public Stats measure(final long[] seeds, final long startNanos, final int warmupDays, final int sessions) {
-        final Stats stats = new Stats(horizons);
+    public ForecastCalibration measure(final long[] seeds, final long startNanos, final int warmupDays, final int sessions) {
+        final ForecastCalibration stats = emptyTable();
         for (final long seed : seeds) {
             run(seed, startNanos, warmupDays, sessions, stats);
         }
         return stats;
     }
 
-    private void run(final long seed, final long startNanos, final int warmupDays, final int sessions, final Stats stats) {
+    private void run(final long seed, final long startNanos, final int warmupDays, final int sessions,
+                     final ForecastCalibration stats) {
         final SyntheticWorld world = new SyntheticWorld(seed);
         final WorldSettlement settlement = new WorldSettlement(world, rules);
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(startNanos);
@@ -245,7 +180,7 @@ public final class NowcastAccuracy {
                 if (end - t == horizons[h]) {
                     for (int i = 0; i < products; i++) {
                         if (valued[i] && kindOf[i] >= 0) {
-                            stats.add(kindOf[i], h, fair[i] - truth[kindOf[i]], std[i]);
+                            stats.add(kindOf[i], h, fair[i], std[i], truth[kindOf[i]]);
                         }
                     }
                 }
