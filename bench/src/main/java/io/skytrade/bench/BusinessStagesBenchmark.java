@@ -67,7 +67,7 @@ public class BusinessStagesBenchmark {
             .config();
         final EngineAssembly assembly = new EngineAssembly(config);
         final EngineMetrics engineMetrics = metrics ? LatencyHarness.metrics(1 << 16, new SystemEpochNanoClock()) : null;
-        final EngineAssembly.Stages stages = assembly.businessStages(e -> { },
+        final EngineAssembly.Stages stages = assembly.businessStages((e, s) -> { },
             engineMetrics == null ? new PaperOrderGateway() : engineMetrics.wrap(new PaperOrderGateway()), 0);
         final int n = "none".equals(upTo) ? 0 : stages.names().indexOf(upTo) + 1;
         if (n == 0 && !"none".equals(upTo)) {

@@ -78,9 +78,12 @@ public final class LatencyHarness {
         void close();
     }
 
-    /** The engine's configuration for the benchmarks: the defaults, with event-time limits wide open. */
+    /**
+     * The engine's configuration for the benchmarks: the defaults, with event-time limits wide open
+     * and the harness's ring size (the stages' side buffers get one entry per ring slot).
+     */
     static final EngineConfig CONFIG = new ConfigLoader(Map.of())
-        .loadText("safeMode:\n  maxMarketDataAge: 1h\norders:\n  ackTimeout: 1h\n").config();
+        .loadText("pipeline:\n  ringSize: " + RING_SIZE + "\nsafeMode:\n  maxMarketDataAge: 1h\norders:\n  ackTimeout: 1h\n").config();
 
     /** The engine's real business stages, composed as the engine composes them, fresh per scenario. */
     static EngineAssembly.Stages businessStages(final DecisionListener decisions) {
@@ -154,10 +157,11 @@ public final class LatencyHarness {
             } else {
                 journal = null;
             }
-            final DecisionListener decisions = journal == null ? e -> { } : journal.decisions;
+            final DecisionListener decisions = journal == null ? (e, s) -> { } : journal.decisions;
             final EngineMetrics metrics = withMetrics ? metrics(RING_SIZE, clock) : null;
             final EngineAssembly.Stages business = metrics == null ? businessStages(decisions)
                 : new EngineAssembly(CONFIG).businessStages(decisions, metrics.wrap(new PaperOrderGateway()), 0);
+            b.sideBuffers(business.side());
             if (metrics != null) {
                 metrics.install(b, business);
             }

@@ -3,6 +3,7 @@ package io.skytrade.bench;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.order.OutboundStage;
@@ -53,6 +54,9 @@ public class OrderPathBenchmark {
     private final EngineEvent event = new EngineEvent();
     private long nextId = 1_000_000;
     private long written;
+    /** One slot: every send reuses the same decision, whatever the event's sequence. */
+    private final SideBuffers side = new SideBuffers(1);
+    private Decisions decisions;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -63,11 +67,12 @@ public class OrderPathBenchmark {
         if (!gateway.awaitConnected(10_000)) {
             throw new IllegalStateException("the gateway did not log in to the loopback venue");
         }
-        stage = new OutboundStage(gateway, e -> { });
+        stage = new OutboundStage(gateway, (e, s) -> { }, side);
         event.clear();
-        event.decisions.add(DecisionKind.ORDER_NEW, 7, Side.BUY, 7012, 3, 0, 0);
-        event.decisions.timeInForce[0] = TimeInForce.GTC;
-        event.decisions.status[0] = Decisions.STATUS_APPROVED;
+        decisions = side.decisionsToWrite(event);
+        decisions.add(DecisionKind.ORDER_NEW, 7, Side.BUY, 7012, 3, 0, 0);
+        decisions.timeInForce[0] = TimeInForce.GTC;
+        decisions.status[0] = Decisions.STATUS_APPROVED;
     }
 
     static WebSocketExchangeGateway gateway(final String uri, final CountingPublisher publisher) {
@@ -101,7 +106,7 @@ public class OrderPathBenchmark {
 
     private void send() {
         event.sequence = nextId;
-        event.decisions.clientOrderId[0] = nextId++;
+        decisions.clientOrderId[0] = nextId++;
         stage.handle(event);
     }
 }

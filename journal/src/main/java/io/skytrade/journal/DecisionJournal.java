@@ -2,6 +2,7 @@ package io.skytrade.journal;
 
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.valuation.ValuationContext;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -44,9 +45,9 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
     }
 
     @Override
-    public void onDecisions(final EngineEvent event) {
+    public void onDecisions(final EngineEvent event, final SideBuffers side) {
         valuation.onEvent(event);
-        final Decisions d = event.decisions;
+        final Decisions d = side.decisions(event);
         final int n = d.count();
         final int hashes = event.stateHashCount;
         if (n == 0 && hashes == 0) {
@@ -59,7 +60,7 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
             append(codec.encode(event.sequence, d, i, valuation), i, event.sequence);
         }
         for (int k = 0; k < hashes; k++) {
-            append(codec.encode(checkpoint.setStateHash(event.sequence, n + k, k, event.stateHashes[k])), n + k,
+            append(codec.encode(checkpoint.setStateHash(event.sequence, n + k, k, side.stateHash(event, k))), n + k,
                 event.sequence);
         }
         entries.lazySet(entries.get() + n);

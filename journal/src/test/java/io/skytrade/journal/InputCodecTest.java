@@ -1,5 +1,6 @@
 package io.skytrade.journal;
 
+import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
@@ -146,13 +147,13 @@ class InputCodecTest {
 
     @Test
     void shouldRoundTripDecisions() {
-        final EngineEvent e = new EngineEvent();
-        e.decisions.add(3, 7, Side.BUY, 1234, 5, 99, 2);
+        final Decisions decisions = new Decisions();
+        decisions.add(3, 7, Side.BUY, 1234, 5, 99, 2);
         final DecisionCodec codec = new DecisionCodec();
-        final int len = codec.encode(42, e.decisions, 0);
+        final int len = codec.encode(42, decisions, 0);
         final DecisionRecord r = new DecisionRecord();
         codec.decode(len, r);
-        assertTrue(r.sameAs(new DecisionRecord().set(42, e.decisions, 0)));
+        assertTrue(r.sameAs(42, decisions, 0));
         assertEquals("inputSeq=42 #0 RISK_REJECT status=0 id=7 BUY px=1234 qty=5 clOrdId=99 reason=2 GTC", r.toString());
         codec.array()[30] ^= 1;
         assertThrows(CorruptJournalException.class, () -> codec.decode(len, r));
@@ -173,9 +174,10 @@ class InputCodecTest {
         final io.skytrade.core.valuation.ValuationContext context = new io.skytrade.core.valuation.ValuationContext();
         context.onEvent(e);
         e.clear();
-        e.decisions.add(1, 7, Side.SELL, 2640, 3, 11, 0);
+        final Decisions decisions = new Decisions();
+        decisions.add(1, 7, Side.SELL, 2640, 3, 11, 0);
         final DecisionCodec codec = new DecisionCodec();
-        final int len = codec.encode(42, e.decisions, 0, context);
+        final int len = codec.encode(42, decisions, 0, context);
         assertEquals(120, len);
         final String hex = HexFormat.of().formatHex(codec.array(), 0, len);
         assertEquals("44020100" + "2a00000000000000" + "00000000" + "00000000" + "07000000" + "02000000"

@@ -2,6 +2,7 @@ package io.skytrade.journal;
 
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
 import net.openhft.chronicle.core.time.SetTimeProvider;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(60)
 class ShmArchiverTest {
+    private static final SideBuffers SIDE = new SideBuffers(1);
     private static final List<String> QUEUES = List.of(RunDirectory.INPUTS);
 
     @TempDir
@@ -112,8 +114,8 @@ class ShmArchiverTest {
             e.sequence = i;
             stage.onEvent(e, i, true);
             if (i % 10 == 0) {
-                e.decisions.add(DecisionKind.ORDER_NEW, 1, Side.BUY, i, 1, i / 10 + 1, 0);
-                journal.decisions().onDecisions(e);
+                SIDE.decisionsToWrite(e).add(DecisionKind.ORDER_NEW, 1, Side.BUY, i, 1, i / 10 + 1, 0);
+                journal.decisions().onDecisions(e, SIDE);
             }
         }
         stage.onShutdown();

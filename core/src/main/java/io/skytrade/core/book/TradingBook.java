@@ -1,5 +1,6 @@
 package io.skytrade.core.book;
 
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
@@ -62,7 +63,7 @@ public final class TradingBook implements StateHash {
      * product a book update concerns and of every product whose fair value changed, order events,
      * settlements, ack timeouts.
      */
-    public void onInput(final EngineEvent event) {
+    public void onInput(final EngineEvent event, final SideBuffers side) {
         market.onEvent(event);
         final int instrument = event.instrumentId;
         long marked = event.touchedInstruments;
@@ -83,7 +84,7 @@ public final class TradingBook implements StateHash {
                 final int reason = orders.onOrderEvent(event, positions);
                 if (reason != RiskReason.NONE) {
                     final int known = orders.lastEventInstrument();
-                    alert(event.decisions, reason, known, event.clientOrderId,
+                    alert(side.decisionsToWrite(event), reason, known, event.clientOrderId,
                         event.orderEventKind == OrderEventKind.FILL ? event.fillQty : 0);
                 }
             }
@@ -96,7 +97,7 @@ public final class TradingBook implements StateHash {
                 final long timeout = config.ackTimeoutNanos();
                 for (int s = orders.nextAckTimeout(now, timeout, 0); s >= 0; s = orders.nextAckTimeout(now, timeout, s + 1)) {
                     ackTimeouts++;
-                    alert(event.decisions, RiskReason.ACK_TIMEOUT, orders.slotInstrument(s), orders.slotClientOrderId(s), 0);
+                    alert(side.decisionsToWrite(event), RiskReason.ACK_TIMEOUT, orders.slotInstrument(s), orders.slotClientOrderId(s), 0);
                 }
             }
             default -> {

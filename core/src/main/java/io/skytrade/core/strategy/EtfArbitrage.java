@@ -2,8 +2,10 @@ package io.skytrade.core.strategy;
 
 import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.order.OrderPurpose;
 import io.skytrade.core.order.OrderTable;
@@ -42,6 +44,7 @@ public final class EtfArbitrage {
     private double[] fair;
     private double[] fairStd;
     private long nextEntry;
+    private final SideBuffers side;
     private long quietUntil;
     private long entries;
     private long hedges;
@@ -54,9 +57,10 @@ public final class EtfArbitrage {
      * @param risk         risk's limits: no order larger than its largest order, none priced outside
      *                     its fair-value band (read here, not restated, so no intent is refused for it)
      */
-    public EtfArbitrage(final TradingBook book, final ArbitrageParams params, final int etf, final int[] legs,
-                        final RiskLimits risk) {
+    public EtfArbitrage(final TradingBook book, final SideBuffers side, final ArbitrageParams params, final int etf,
+                        final int[] legs, final RiskLimits risk) {
         this.book = book;
+        this.side = side;
         this.orders = book.orders();
         this.p = params;
         this.etf = params.enabled() ? etf : -1;
@@ -217,13 +221,14 @@ public final class EtfArbitrage {
 
     private void propose(final EngineEvent e, final int instrument, final int side, final long price, final long qty,
                          final int purpose) {
-        final int d = e.decisions.add(DecisionKind.ORDER_NEW, instrument, side, price, qty, 0, 0);
+        final Decisions decisions = this.side.decisionsToWrite(e);
+        final int d = decisions.add(DecisionKind.ORDER_NEW, instrument, side, price, qty, 0, 0);
         if (d < 0) {
             dropped++;
             return;
         }
-        e.decisions.timeInForce[d] = TimeInForce.IOC;
-        e.decisions.purpose[d] = purpose;
+        decisions.timeInForce[d] = TimeInForce.IOC;
+        decisions.purpose[d] = purpose;
     }
 
     public long entries() {

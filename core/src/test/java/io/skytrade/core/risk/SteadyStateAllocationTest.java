@@ -26,12 +26,12 @@ class SteadyStateAllocationTest {
         public void sendCancel(final long clientOrderId, final int instrumentId) {
         }
     };
-    private static final DecisionListener NO_JOURNAL = event -> { };
+    private static final DecisionListener NO_JOURNAL = (event, side) -> { };
 
     private final TradingBook book = new TradingBook(OrderManagerConfig.defaults());
-    private final BookStage bookStage = new BookStage(book);
-    private final RiskStage risk = RiskStage.withDefaults(book, 1_000_000);
-    private final OutboundStage orders = new OutboundStage(NO_GATEWAY, NO_JOURNAL);
+    private final BookStage bookStage = new BookStage(book, TestEvents.SIDE);
+    private final RiskStage risk = RiskStage.withDefaults(book, TestEvents.SIDE, 1_000_000);
+    private final OutboundStage orders = new OutboundStage(NO_GATEWAY, NO_JOURNAL, TestEvents.SIDE);
     private final EngineEvent e = new EngineEvent();
     private long t;
 
@@ -51,8 +51,8 @@ class SteadyStateAllocationTest {
         final int a = TestEvents.propose(e, k % 4, (k / 4) % 2 == 0 ? Side.BUY : Side.SELL, mid, 3);
         final int b = TestEvents.propose(e, k % 4, Side.BUY, mid - 5, 1);
         run();
-        final long filled = e.decisions.clientOrderId[a];
-        final long resting = e.decisions.clientOrderId[b];
+        final long filled = TestEvents.decisions(e).clientOrderId[a];
+        final long resting = TestEvents.decisions(e).clientOrderId[b];
         TestEvents.ack(e, t + 2, filled);
         run();
         TestEvents.fill(e, t + 3, filled, 3, mid, 0);

@@ -1,5 +1,6 @@
 package io.skytrade.core.strategy;
 
+import io.skytrade.core.risk.TestEvents;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
@@ -38,7 +39,7 @@ class EtfArbitrageTest {
     /** IOC orders of the current event, approved, as "instrument SIDE price xqty purpose-id". */
     private List<long[]> iocs() {
         final List<long[]> out = new ArrayList<>();
-        final Decisions d = e.decisions;
+        final Decisions d = TestEvents.decisions(e);
         for (int i = 0; i < d.count(); i++) {
             if (d.kind[i] == DecisionKind.ORDER_NEW && d.timeInForce[i] == TimeInForce.IOC) {
                 assertEquals(Decisions.STATUS_APPROVED, d.status[i], "reason " + d.reason[i]);
