@@ -1,21 +1,21 @@
 package io.skytrade.core.valuation;
 
 /**
- * Fair value that learns from the market: per product, the nowcast (mean {@code n}, standard
- * deviation {@code sn}) and the market-implied value (the Kalman stage's filtered mid {@code m})
- * are two noisy estimates of the settlement, combined by precision weighting: the nowcast's
- * weight is {@code w = sm^2 / (sn^2 + sm^2)}, so the blend leans on the data where the data is better
- * (realised sums late in the window, flights known from the schedule) and on the market where it is
- * not. The market's noise {@code sm} is learned online from how far it disagrees with the nowcast:
- * {@code (m - n)^2} estimates {@code sn^2 + sm^2} with the nowcast's variance of that moment, so an
- * event-time EWMA of the excess {@code (m - n)^2 - sn^2} estimates the market's variance,
- * {@code sm^2 = max(minMarketStd^2, EWMA)} (each sample's excess is taken against the nowcast
- * variance it was observed with: the nowcast's variance falls through the day, and an average of
- * {@code (m - n)^2} against today's variance would blame yesterday's nowcast errors on the market). The two errors are not independent (a market that
- * reads the same public data shares the nowcast's unforecastable future), so the blend claims at
- * most {@code maxPrecisionGain} times the nowcast's precision: its variance is
- * {@code max(sn^2 sm^2 / (sn^2 + sm^2), sn^2 / maxPrecisionGain)}. A mid older than
- * {@code maxMarketAge} is not used.
+ * Fair value that learns from the market: per product, the nowcast (mean {@code n}, variance
+ * {@code vn}) and the market-implied value (the Kalman stage's filtered mid {@code m}) are two noisy
+ * estimates of the settlement, combined by precision weighting. Their errors are not independent:
+ * both miss the future that no one can know yet. The model splits the nowcast's error into a part
+ * the market shares, of variance {@code F = s vn} ({@code s}: {@code sharedErrorShare}), and its own
+ * part, of variance {@code A = (1 - s) vn}; the market's error is the shared part plus its own noise
+ * of variance {@code B}. Their disagreement {@code m - n} is then the difference of the two own
+ * parts, so {@code (m - n)^2} estimates {@code A + B}, and an event-time EWMA of the excess
+ * {@code (m - n)^2 - A} (each taken against the nowcast variance of its moment: the nowcast's
+ * variance falls through the day) learns {@code B = max(minMarketStd^2, EWMA)}. The blend weighs
+ * the nowcast by {@code w = B / (A + B)} and its variance is {@code F + A B / (A + B)}: the market
+ * can only remove the nowcast's own error, never the shared future. With {@code s = 0} this is plain
+ * precision weighting of independent estimates. The blend also claims at most
+ * {@code maxPrecisionGain} times the nowcast's precision. A mid older than {@code maxMarketAge} is
+ * not used.
  *
  * <p>Single-threaded (owned by the valuation stage); primitive arrays per instrument. Hot-path
  * cost: a few dozen flops and one exponential per book event or revaluation; no allocation.
@@ -23,6 +23,7 @@ package io.skytrade.core.valuation;
 public final class MarketBlend {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
     private final double maxGain;
+    private final double shared;
     private final double halfLifeHours;
     private final double minStd;
     private final long maxAgeNanos;
@@ -41,6 +42,7 @@ public final class MarketBlend {
     public MarketBlend(final int instruments, final ValuationParams params) {
         enabled = params.blendWithMarket();
         maxGain = params.maxPrecisionGain();
+        shared = params.sharedErrorShare();
         halfLifeHours = params.marketNoiseHalfLifeNanos() / NANOS_PER_HOUR;
         minStd = params.minMarketStd();
         maxAgeNanos = params.maxMarketAgeNanos();
@@ -67,7 +69,7 @@ public final class MarketBlend {
             return;
         }
         final double d = filteredMid - nowcast;
-        final double excess = d * d - nowcastStd * nowcastStd;
+        final double excess = d * d - (1.0 - shared) * nowcastStd * nowcastStd;
         if (!learned[id]) {
             disagreement[id] = excess;
             learned[id] = true;
@@ -93,12 +95,12 @@ public final class MarketBlend {
             return;
         }
         final double vn = nowcastStd * nowcastStd;
+        final double own = (1.0 - shared) * vn;
         final double vm = Math.max(minStd * minStd, disagreement[id]);
-        final double w = vm / (vn + vm);
-        final double var = Math.max(vn * vm / (vn + vm), vn / maxGain);
-        final double sm = Math.sqrt(vm);
+        final double w = vm / (own + vm);
+        final double var = Math.max(shared * vn + own * vm / (own + vm), vn / maxGain);
         weight = w;
-        marketStd = sm;
+        marketStd = Math.sqrt(shared * vn + vm);
         mean = w * nowcast + (1.0 - w) * mid[id];
         std = Math.sqrt(var);
     }
@@ -121,7 +123,7 @@ public final class MarketBlend {
         return weight;
     }
 
-    /** The market's learned standard deviation in the last blend (NaN when not used). */
+    /** The market's standard deviation in the last blend, its own noise and the shared future together (NaN when not used). */
     public double marketStd() {
         return marketStd;
     }

@@ -29,10 +29,13 @@ import java.time.ZonedDateTime;
  * @param maxMarketAgeNanos    a filtered mid older than this is not blended; default 5 min
  * @param maxPrecisionGain     the blend's precision is at most this multiple of the nowcast's (the
  *                             market's error shares the nowcast's unforecastable future); default 2
+ * @param sharedErrorShare     the share of the nowcast's variance that the market's error shares (the
+ *                             future neither can know yet), in [0, 1): 0 treats the two errors as
+ *                             independent; default 0.8 (chosen on tuning seeds 1-10)
  */
 public record ValuationParams(long windowStartNanos, long windowEndNanos, boolean rollSessions, long sampleToleranceNanos,
                               boolean blendWithMarket, long marketNoiseHalfLifeNanos, double minMarketStd,
-                              long maxMarketAgeNanos, double maxPrecisionGain) {
+                              long maxMarketAgeNanos, double maxPrecisionGain, double sharedErrorShare) {
 
     private static final long MINUTE = 60_000_000_000L;
 
@@ -53,6 +56,9 @@ public record ValuationParams(long windowStartNanos, long windowEndNanos, boolea
         }
         if (!(maxPrecisionGain >= 1.0) || Double.isInfinite(maxPrecisionGain)) {
             throw new IllegalArgumentException("valuation.maxPrecisionGain: " + maxPrecisionGain + " must be >= 1 and finite");
+        }
+        if (!(sharedErrorShare >= 0.0 && sharedErrorShare < 1.0)) {
+            throw new IllegalArgumentException("valuation.sharedErrorShare: " + sharedErrorShare + " must be in [0, 1)");
         }
     }
 
@@ -100,18 +106,18 @@ public record ValuationParams(long windowStartNanos, long windowEndNanos, boolea
     /** These parameters with the market blend switched on or off. */
     public ValuationParams withBlend(final boolean blend) {
         return new ValuationParams(windowStartNanos, windowEndNanos, rollSessions, sampleToleranceNanos, blend,
-            marketNoiseHalfLifeNanos, minMarketStd, maxMarketAgeNanos, maxPrecisionGain);
+            marketNoiseHalfLifeNanos, minMarketStd, maxMarketAgeNanos, maxPrecisionGain, sharedErrorShare);
     }
 
     /** These parameters with the first window set to {@code [startNanos, endNanos]}. */
     public ValuationParams withWindow(final long startNanos, final long endNanos) {
         return new ValuationParams(startNanos, endNanos, rollSessions, sampleToleranceNanos, blendWithMarket,
-            marketNoiseHalfLifeNanos, minMarketStd, maxMarketAgeNanos, maxPrecisionGain);
+            marketNoiseHalfLifeNanos, minMarketStd, maxMarketAgeNanos, maxPrecisionGain, sharedErrorShare);
     }
 
     /** The documented defaults (session ending 2026-02-28 12:00 Europe/London). */
     public static ValuationParams defaults() {
         final long[] w = londonSession(LocalDate.of(2026, 2, 28));
-        return new ValuationParams(w[0], w[1], true, 2 * MINUTE, true, 120 * MINUTE, 2.0, 5 * MINUTE, 2.0);
+        return new ValuationParams(w[0], w[1], true, 2 * MINUTE, true, 120 * MINUTE, 2.0, 5 * MINUTE, 2.0, 0.8);
     }
 }
