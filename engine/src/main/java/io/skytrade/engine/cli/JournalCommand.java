@@ -7,6 +7,7 @@ import io.skytrade.engine.export.ExportFormat;
 import io.skytrade.engine.export.JournalExport;
 import io.skytrade.engine.export.JournalTables;
 import io.skytrade.engine.study.MicroPriceStudy;
+import io.skytrade.engine.study.RegimeStudy;
 import io.skytrade.journal.JournalInspector;
 import io.skytrade.journal.RunDirectory;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
 /** {@code skytrade journal dump|stats|export|import|synth|microprice}: inspect, export and make run directories' journals. */
 @Command(name = "journal", mixinStandardHelpOptions = true, description = "Inspect journals.",
     subcommands = {JournalCommand.Dump.class, JournalCommand.Stats.class, JournalCommand.Export.class, JournalCommand.Import.class,
-        JournalCommand.Synth.class, JournalCommand.MicroPriceIc.class})
+        JournalCommand.Synth.class, JournalCommand.MicroPriceIc.class, JournalCommand.Regimes.class})
 final class JournalCommand {
 
     /** Prints inputs and decisions as text. */
@@ -123,6 +124,30 @@ final class JournalCommand {
             for (final MicroPriceStudy.Row r : study.rows()) {
                 System.out.printf(Locale.ROOT, "%-10s %7d %8.4f %8.4f %8.4f %8.3f%n", r.product(), r.n(), r.ic(), r.low(),
                     r.high(), r.slope());
+            }
+            return SkytradeCli.EXIT_OK;
+        }
+    }
+
+    /** The backtest's PnL, time and fills broken down by regime, measured on run directories. */
+    @Command(name = "regimes", mixinStandardHelpOptions = true,
+        description = "Replay run directories and print, per regime (the regime posterior's most probable state), the PnL "
+            + "made while a product was in it, the product-hours spent in it and the fills.")
+    static final class Regimes implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", arity = "1..*", description = "Run directories (e.g. evaluate's DIR/runs/seed-N/<run>).")
+        List<Path> dirs;
+
+        @Override
+        public Integer call() {
+            final RegimeStudy study = new RegimeStudy();
+            for (final Path dir : dirs) {
+                final RunDirectory run = RunDirectory.open(dir);
+                study.add(run, new ConfigLoader(System.getenv()).loadText(run.configYaml()).config().instruments().size());
+            }
+            System.out.printf(Locale.ROOT, "%-7s %12s %12s %8s %12s%n", "regime", "pnl", "hours", "fills", "pnl/hour");
+            for (final RegimeStudy.Row r : study.rows()) {
+                System.out.printf(Locale.ROOT, "%-7s %12.0f %12.1f %8d %12.1f%n", r.regime() < 0 ? "none" : Integer.toString(r.regime()),
+                    r.pnl(), r.hours(), r.fills(), r.pnlPerHour());
             }
             return SkytradeCli.EXIT_OK;
         }
