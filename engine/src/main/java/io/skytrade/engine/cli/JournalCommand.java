@@ -48,10 +48,10 @@ final class JournalCommand {
         }
     }
 
-    /** Writes a run's inputs by type, decisions and fills as CSV or Parquet tables for research tools. */
+    /** Writes a run's inputs by type, decisions, fills and valuations as CSV or Parquet tables for research tools. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write a run's inputs (one table per input type), decisions and fills as CSV or Parquet files for "
-            + "pandas, Polars or DuckDB (README: Export for research).")
+        description = "Write a run's inputs (one table per input type), decisions, fills and each product's fair values "
+            + "and signals as CSV or Parquet files for pandas, Polars or DuckDB (README: Export for research).")
     static final class Export implements Callable<Integer> {
         @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv or parquet.")
         String format;
@@ -63,6 +63,10 @@ final class JournalCommand {
         @Option(names = "--journal", paramLabel = "RUN_DIR", description = "Run directory (default: the newest run under "
             + EngineConfig.JournalSection.DEFAULT_DIR + "/).")
         Path journal;
+
+        @Option(names = "--no-valuations", description = "Leave out the valuations table (each product's fair value and signal "
+            + "per input), which replays the run through its stages.")
+        boolean noValuations;
 
         @Override
         public Integer call() {
@@ -76,8 +80,8 @@ final class JournalCommand {
                 Path.of(EngineConfig.JournalSection.DEFAULT_DIR)));
             final EngineConfig config = new ConfigLoader(System.getenv()).loadText(run.configYaml()).config();
             final long start = System.nanoTime();
-            final JournalExport.Summary summary = new JournalExport(run, new JournalTables(config.instruments(), config.series()))
-                .write(exportFormat, out);
+            final JournalExport.Summary summary = new JournalExport(run, new JournalTables(config.instruments(), config.series()),
+                noValuations ? null : System.getenv()).write(exportFormat, out);
             final double seconds = (System.nanoTime() - start) / 1e9;
             long rows = 0;
             for (final var table : summary.rowsPerFile().entrySet()) {
