@@ -117,7 +117,9 @@ public final class ParquetTableWriter implements TableWriter {
             return this;
         }
 
+        /** Abstract (and deprecated) in parquet-java; build() calls the plain-configuration overload below. */
         @Override
+        @SuppressWarnings("deprecation")
         protected WriteSupport<Row> getWriteSupport(final Configuration conf) {
             return new RowWriteSupport(schema);
         }
@@ -137,7 +139,9 @@ public final class ParquetTableWriter implements TableWriter {
             this.schema = schema;
         }
 
+        /** Abstract (and deprecated) in parquet-java; the writer calls the plain-configuration overload below. */
         @Override
+        @SuppressWarnings("deprecation")
         public WriteContext init(final Configuration configuration) {
             return new WriteContext(schema, Map.of());
         }
