@@ -35,6 +35,7 @@ class ConfigLoaderTest {
         assertEquals(WaitStrategyKind.BUSY_SPIN, t.pipeline().layout().waitStrategy());
         assertTrue(t.pipeline().layout().journalParallel());
         assertEquals(3, t.pipeline().layout().cpuFor(1));
+        assertEquals("shm", t.journal().settings().storage(), "the tuned host journals on tmpfs with the archiver");
     }
 
     @Test
