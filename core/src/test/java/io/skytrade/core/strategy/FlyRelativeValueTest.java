@@ -10,6 +10,7 @@ import io.skytrade.core.risk.TestEvents;
 import io.skytrade.core.settlement.OptionPayoff;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +62,28 @@ class FlyRelativeValueTest {
         assertEquals(-1, new FlyRelativeValue(FLY, -1, CALL, 1.0).fly(), "off without an ETF");
         assertEquals(-1, new FlyRelativeValue(FLY, ETF, CALL, 0.0).fly(), "off at weight 0");
         assertThrows(IllegalArgumentException.class, () -> new FlyRelativeValue(FLY, ETF, CALL, 1.5));
+    }
+
+    @Test
+    void shouldNotAllocateWhenValuingTheFly() {
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        final long thread = Thread.currentThread().getId();
+        final FlyRelativeValue fly = new FlyRelativeValue(FLY, ETF, OptionPayoff.parse("test", "+2P6200,+1C6200,-2C6600,+3C7000"), 0.8);
+        double sum = 0;
+        int k = 0;
+        for (; k < 20_000; k++) {
+            sum += fly.value(300, 6000 + k % 900, 6010 + k % 900, 200 + k % 7);
+        }
+        long quietest = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            final long before = threads.getThreadAllocatedBytes(thread);
+            for (final int end = k + 4_000; k < end; k++) {
+                sum += fly.value(300, 6000 + k % 900, 6010 + k % 900, 200 + k % 7);
+            }
+            quietest = Math.min(quietest, threads.getThreadAllocatedBytes(thread) - before);
+        }
+        assertTrue(Double.isFinite(sum));
+        assertTrue(quietest < 256, "allocated " + quietest + " bytes in the quietest round of 4,000 valuations");
     }
 
     @Test
