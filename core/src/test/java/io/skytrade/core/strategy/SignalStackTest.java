@@ -1,6 +1,5 @@
 package io.skytrade.core.strategy;
 
-import io.skytrade.core.risk.TestEvents;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.book.BookStage;
 import io.skytrade.core.book.TradingBook;
