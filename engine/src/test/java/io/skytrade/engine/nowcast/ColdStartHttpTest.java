@@ -1,5 +1,6 @@
 package io.skytrade.engine.nowcast;
 
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.SettlementRules;
@@ -76,8 +77,9 @@ class ColdStartHttpTest {
         final InstrumentRegistry registry = InstrumentRegistry.of(EngineConfig.DEFAULT_INSTRUMENTS, EngineConfig.DEFAULT_SERIES);
         final SettlementRules rules = SettlementRules.defaults();
         final long end = rules.nextSettlementAtOrAfter(now);
+        final SideBuffers side = new SideBuffers(1);
         final ValuationHandler valuation = new ValuationHandler(registry, ValuationParams.defaults()
-            .withWindow(rules.windowStart(end), end), rules, KalmanParams.defaults());
+            .withWindow(rules.windowStart(end), end), rules, KalmanParams.defaults(), side);
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(apis);
             server.start(InetAddress.getLoopbackAddress(), 0);
@@ -108,7 +110,8 @@ class ColdStartHttpTest {
                 assertTrue(apis.requests.stream().noneMatch(u -> u.queryParameter("since") != null), apis.requests.toString());
             }
             first.sort((a, b) -> Long.compare(a.eventTimeNanos(), b.eventTimeNanos()));
-            ColdStartTest.assertEveryProductValuedNearItsSettlement(valuation, first, now, new WorldSettlement(world, rules), end, startedAt);
+            ColdStartTest.assertEveryProductValuedNearItsSettlement(valuation, side, first, now, new WorldSettlement(world, rules), end,
+                startedAt);
         }
     }
 

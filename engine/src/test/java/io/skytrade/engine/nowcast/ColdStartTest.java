@@ -1,6 +1,7 @@
 package io.skytrade.engine.nowcast;
 
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.SettlementRules;
@@ -44,23 +45,26 @@ class ColdStartTest {
         final long end = rules.nextSettlementAtOrAfter(now);
         final SyntheticWorld world = new SyntheticWorld(31);
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(now);
+        final SideBuffers side = new SideBuffers(1);
         final ValuationHandler valuation = new ValuationHandler(registry, ValuationParams.defaults()
-            .withWindow(rules.windowStart(end), end), rules, KalmanParams.defaults());
+            .withWindow(rules.windowStart(end), end), rules, KalmanParams.defaults(), side);
         final List<Observation> first = new ArrayList<>();
         for (final SyntheticSourceSpec spec : SyntheticSourceSpec.defaults()) {
             final SyntheticSource source = new SyntheticSource(spec, SeriesIds.resolve(registry), new WorldObservations(world), 5, 1.0,
                 clock, Duration.ofSeconds(30));
             first.addAll(source.poll().join().observations());
         }
-        assertEveryProductValuedNearItsSettlement(valuation, first, now, new WorldSettlement(world, rules), end, startedAt);
+        assertEveryProductValuedNearItsSettlement(valuation, side, first, now, new WorldSettlement(world, rules), end, startedAt);
     }
 
     /**
-     * Feeds {@code observations} (received at {@code now}) to the valuation and asserts that every
+     * Feeds {@code observations} (received at {@code now}) to the valuation (which writes its
+     * outputs into {@code side}) and asserts that every
      * product is then valued, with a finite fair value within 5 standard deviations of the
      * settlement at {@code end}.
      */
-    static void assertEveryProductValuedNearItsSettlement(final ValuationHandler valuation, final List<Observation> observations,
+    static void assertEveryProductValuedNearItsSettlement(final ValuationHandler valuation, final SideBuffers side,
+                                                          final List<Observation> observations,
                                                           final long now, final WorldSettlement settlement, final long end,
                                                           final String startedAt) {
         final EngineEvent e = new EngineEvent();
@@ -76,8 +80,8 @@ class ColdStartTest {
             for (int p = 0; p < WorldProduct.COUNT; p++) {
                 if (e.isTouched(p)) {
                     valued[p] = true;
-                    fair[p] = e.fairValue[p];
-                    std[p] = e.fairStd[p];
+                    fair[p] = side.fairValue(e, p);
+                    std[p] = side.fairStd(e, p);
                 }
             }
         }
