@@ -1,6 +1,7 @@
 package io.skytrade.engine.cli;
 
 import io.skytrade.engine.TestConfigs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,7 @@ class CliErrorsTest {
     }
 
     @Test
+    @Tag("integration")
     void shouldRefuseAnExchangeSimPortInUse() throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -92,6 +94,7 @@ class CliErrorsTest {
     }
 
     @Test
+    @Tag("integration")
     void shouldRefuseARunWhoseSimulatorPortIsInUseBeforeCreatingItsRunDirectory() throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
