@@ -8,6 +8,7 @@ import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.order.OrderManagerConfig;
+import io.skytrade.core.order.OrderPurpose;
 import io.skytrade.core.order.OrderTable;
 import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.position.PositionTracker;
@@ -17,7 +18,8 @@ import io.skytrade.core.risk.RiskReason;
  * The one trading book: every order we have open or recently closed ({@link OrderTable}, with the
  * client order id counter), positions, average prices, realised and unrealised PnL, fees and
  * traded volume ({@link PositionTracker}), and the market it marks them against
- * ({@link MarketView}). Nothing else in the engine keeps orders or positions: the strategy, risk,
+ * ({@link MarketView}), with the position each {@link OrderPurpose} built (the ETF arbitrage and
+ * its hedges beside the market maker's inventory). Nothing else in the engine keeps orders or positions: the strategy, risk,
  * the outbound stage, the backtest's analytics and the status line read them here.
  *
  * <p>Like exchange-core's risk engine it is driven in two phases on every input, both on the same
@@ -85,7 +87,10 @@ public final class TradingBook implements StateHash {
                         event.orderEventKind == OrderEventKind.FILL ? event.fillQty : 0);
                 }
             }
-            case EventType.SETTLEMENT -> positions.onSettlement(instrument, event.value);
+            case EventType.SETTLEMENT -> {
+                positions.onSettlement(instrument, event.value);
+                orders.onSettlement(instrument);
+            }
             case EventType.TIMER -> {
                 final long now = event.eventTimeNanos;
                 final long timeout = config.ackTimeoutNanos();
@@ -118,7 +123,13 @@ public final class TradingBook implements StateHash {
      */
     public long open(final int instrument, final int side, final long price, final long qty, final int timeInForce,
                      final long nowNanos) {
-        final long id = orders.open(instrument, side, price, qty, timeInForce, nowNanos);
+        return open(instrument, side, price, qty, timeInForce, nowNanos, OrderPurpose.QUOTE);
+    }
+
+    /** {@link #open(int, int, long, long, int, long)} with the order's {@link OrderPurpose}. */
+    public long open(final int instrument, final int side, final long price, final long qty, final int timeInForce,
+                     final long nowNanos, final int purpose) {
+        final long id = orders.open(instrument, side, price, qty, timeInForce, nowNanos, purpose);
         if (id != 0) {
             orders.markSent(id);
         }
@@ -194,6 +205,11 @@ public final class TradingBook implements StateHash {
 
     public long position(final int instrument) {
         return positions.position(instrument);
+    }
+
+    /** Signed lots the orders of one {@link OrderPurpose} filled in {@code instrument} since its last settlement. */
+    public long purposePosition(final int purpose, final int instrument) {
+        return orders.purposePosition(purpose, instrument);
     }
 
     /** Marked-to-market equity (realised - fees + unrealised) over every product. */

@@ -28,6 +28,11 @@ public final class Decisions {
     public final long[] clientOrderId = new long[CAPACITY];
     public final int[] reason = new int[CAPACITY];
     public final int[] timeInForce = new int[CAPACITY];
+    /**
+     * Why the strategy proposes an order ({@link io.skytrade.core.order.OrderPurpose}); the book
+     * keeps it with the order and its fills. Not journaled (the book's state hash covers it).
+     */
+    public final int[] purpose = new int[CAPACITY];
 
     public int count() {
         return count;
@@ -55,6 +60,7 @@ public final class Decisions {
         this.clientOrderId[i] = clientOrderId;
         this.reason[i] = reason;
         this.timeInForce[i] = TimeInForce.GTC;
+        this.purpose[i] = 0;
         return i;
     }
 
@@ -70,5 +76,6 @@ public final class Decisions {
         System.arraycopy(other.clientOrderId, 0, clientOrderId, 0, count);
         System.arraycopy(other.reason, 0, reason, 0, count);
         System.arraycopy(other.timeInForce, 0, timeInForce, 0, count);
+        System.arraycopy(other.purpose, 0, purpose, 0, count);
     }
 }

@@ -43,6 +43,7 @@ public final class OrderTable {
     private final long[] quantity;
     private final long[] filled;
     private final long[] createdNanos;
+    private final int[] purpose;
     /** Live slots, dense, in the order they were opened (removal moves the last one into the gap). */
     private final int[] liveSlots;
     /** Position of each live slot in {@link #liveSlots}. */
@@ -59,6 +60,9 @@ public final class OrderTable {
     private final int[] closedInstrument = new int[CLOSED_HISTORY];
     private final int[] closedSide = new int[CLOSED_HISTORY];
     private final boolean[] closedAcked = new boolean[CLOSED_HISTORY];
+    private final int[] closedPurpose = new int[CLOSED_HISTORY];
+    /** Signed lots filled per purpose and instrument since the instrument's last settlement. */
+    private final long[][] purposeFilled = new long[OrderPurpose.COUNT][N];
     private int closedNext;
 
     private long illegalTransitions;
@@ -87,6 +91,7 @@ public final class OrderTable {
         quantity = new long[capacity];
         filled = new long[capacity];
         createdNanos = new long[capacity];
+        purpose = new int[capacity];
         liveSlots = new int[capacity];
         livePosition = new int[capacity];
     }
@@ -97,6 +102,12 @@ public final class OrderTable {
      */
     public long open(final int instrumentId, final int orderSide, final long price, final long qty,
                      final int tif, final long eventTimeNanos) {
+        return open(instrumentId, orderSide, price, qty, tif, eventTimeNanos, OrderPurpose.QUOTE);
+    }
+
+    /** {@link #open} with the order's {@link OrderPurpose} (an unknown code counts as QUOTE). */
+    public long open(final int instrumentId, final int orderSide, final long price, final long qty,
+                     final int tif, final long eventTimeNanos, final int orderPurpose) {
         if (freeCount == 0 || !PositionTracker.isValidInstrument(instrumentId) || Side.sign(orderSide) == 0 || qty <= 0) {
             return 0;
         }
@@ -114,6 +125,7 @@ public final class OrderTable {
         quantity[slot] = qty;
         filled[slot] = 0;
         createdNanos[slot] = eventTimeNanos;
+        purpose[slot] = OrderPurpose.isValid(orderPurpose) ? orderPurpose : OrderPurpose.QUOTE;
         livePosition[slot] = liveCount;
         liveSlots[liveCount++] = slot;
         openCount++;
@@ -234,6 +246,7 @@ public final class OrderTable {
             case OrderEventKind.FILL -> {
                 if (event.fillQty > 0) {
                     positions.onFill(closedInstrument[c], closedSide[c], event.fillQty, event.fillPriceTicks, event.fee);
+                    purposeFilled[closedPurpose[c]][closedInstrument[c]] += Side.sign(closedSide[c]) * event.fillQty;
                 }
                 return closedState[c] == OrderState.FILLED ? RiskReason.OVERFILL : RiskReason.ILLEGAL_TRANSITION;
             }
@@ -261,6 +274,7 @@ public final class OrderTable {
         final int next = OrderStateMachine.afterFill(current, leaves, qty);
         if (qty > 0) {
             positions.onFill(instrument[slot], side[slot], qty, event.fillPriceTicks, event.fee);
+            purposeFilled[purpose[slot]][instrument[slot]] += Side.sign(side[slot]) * qty;
             final long reduce = Math.min(qty, leaves);
             filled[slot] += qty;
             addOpenQty(slot, -reduce);
@@ -287,6 +301,7 @@ public final class OrderTable {
         closedInstrument[c] = instrument[slot];
         closedSide[c] = side[slot];
         closedAcked[c] = acked[slot];
+        closedPurpose[c] = purpose[slot];
         slotById.remove(clientOrderId[slot]);
         final int gap = livePosition[slot];
         final int last = liveSlots[--liveCount];
@@ -378,6 +393,28 @@ public final class OrderTable {
         return Math.max(0, quantity[slot] - filled[slot]);
     }
 
+    /** {@link OrderPurpose} of the order in {@code slot}. */
+    public int slotPurpose(final int slot) {
+        return purpose[slot];
+    }
+
+    /**
+     * Signed lots filled by orders of {@code orderPurpose} in {@code instrumentId} since its last
+     * settlement: the position that purpose built.
+     */
+    public long purposePosition(final int orderPurpose, final int instrumentId) {
+        return purposeFilled[orderPurpose][instrumentId];
+    }
+
+    /** The venue settled {@code instrumentId}: every purpose's position in it is flat. */
+    public void onSettlement(final int instrumentId) {
+        if (instrumentId >= 0 && instrumentId < N) {
+            for (int p = 0; p < OrderPurpose.COUNT; p++) {
+                purposeFilled[p][instrumentId] = 0;
+            }
+        }
+    }
+
     public long slotPrice(final int slot) {
         return priceTicks[slot];
     }
@@ -461,10 +498,16 @@ public final class OrderTable {
             h = PositionTracker.mix(h, quantity[s]);
             h = PositionTracker.mix(h, filled[s]);
             h = PositionTracker.mix(h, createdNanos[s] * 3 + timeInForce[s]);
+            h = PositionTracker.mix(h, purpose[s]);
         }
         for (int c = 0; c < CLOSED_HISTORY; c++) {
             h = PositionTracker.mix(h, closedId[c]);
             h = PositionTracker.mix(h, closedState[c] * 2L + (closedAcked[c] ? 1 : 0));
+        }
+        for (int p = 0; p < OrderPurpose.COUNT; p++) {
+            for (int i = 0; i < N; i++) {
+                h = PositionTracker.mix(h, purposeFilled[p][i]);
+            }
         }
         h = PositionTracker.mix(h, closedNext);
         h = PositionTracker.mix(h, illegalTransitions);

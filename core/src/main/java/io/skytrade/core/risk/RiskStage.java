@@ -31,6 +31,7 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
     private final SafeModeStateMachine safeMode = new SafeModeStateMachine();
     private final SafeModeUnwinder unwinder;
 
+    private long latestTime = Long.MIN_VALUE;
     private long approved;
     private long rejected;
     private long alerts;
@@ -83,7 +84,10 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
     }
 
     private void process(final EngineEvent event, final Decisions decisions, final int intents) {
-        final long now = event.eventTimeNanos;
+        // Observations carry their (earlier) observation time: risk's clock is the latest event time
+        // seen, so an order is never born in the past (ack timeouts, quote ages and rates count from it).
+        latestTime = Math.max(latestTime, event.eventTimeNanos);
+        final long now = latestTime;
         if ((event.flags & EngineEvent.FLAG_INPUT_REJECTED) == 0) {
             onInput(event, decisions, now);
         }
@@ -201,7 +205,7 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
             reject(decisions, i, reason);
             return;
         }
-        final long id = book.open(instrument, side, price, qty, decisions.timeInForce[i], now);
+        final long id = book.open(instrument, side, price, qty, decisions.timeInForce[i], now, decisions.purpose[i]);
         if (id == 0) {
             reject(decisions, i, RiskReason.ORDER_TABLE_FULL);
             return;
@@ -290,6 +294,7 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
         h = PositionTracker.mix(h, drawdown.stateHash());
         h = PositionTracker.mix(h, safeMode.stateHash());
         h = PositionTracker.mix(h, unwinder.stateHash());
+        h = PositionTracker.mix(h, latestTime);
         h = PositionTracker.mix(h, approved);
         h = PositionTracker.mix(h, rejected);
         return PositionTracker.mix(h, alerts);

@@ -8,6 +8,7 @@ import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.feature.EventGuard;
+import io.skytrade.core.order.OrderPurpose;
 import io.skytrade.core.order.OrderState;
 import io.skytrade.core.order.OrderTable;
 import io.skytrade.core.pipeline.StateHash;
@@ -38,6 +39,8 @@ import io.skytrade.core.sizing.PositionSizer;
  *       (no cancel storms, never a new order racing the cancel of the one it replaces, never a second
  *       ladder beside a stale one).</li>
  * </ol>
+ * The market maker's inventory in a leg excludes what the {@link EtfArbitrage} holds there as a
+ * hedge; the arbitrage, run after it on every input that moves anything, trades the ETF itself.
  * Intents are appended to {@link EngineEvent#decisions} as PROPOSED (client order id 0); risk
  * approves them and the book assigns ids. A product is quoted only once its fair value has been
  * revalued {@code minValuations} times; a SETTLEMENT starts that count again.
@@ -52,6 +55,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
 
     private final TradingBook book;
     private final RiskLimits riskLimits;
+    private final EtfArbitrage arbitrage;
     private final OrderTable orders;
     private final int seriesCount;
     private final int instrumentCount;
@@ -108,8 +112,19 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
      */
     public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
                            final RiskLimits riskLimits, final TradingBook book) {
+        this(registry, params, sizer, riskLimits, book, new EtfArbitrage(book,
+            new ArbitrageParams(false, 0, 1, 1, 0, 1, 1), -1, new int[0], riskLimits.maxOrderLots()));
+    }
+
+    /**
+     * @param arbitrage the ETF arbitrage run after the market maker on every input that moves the ETF
+     *                  or a leg (its ETF is not market-made)
+     */
+    public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
+                           final RiskLimits riskLimits, final TradingBook book, final EtfArbitrage arbitrage) {
         this.book = book;
         this.riskLimits = riskLimits;
+        this.arbitrage = arbitrage;
         this.orders = book.orders();
         this.sizer = sizer;
         seriesCount = registry.seriesCount();
@@ -182,15 +197,20 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
                 hasFair[id] = false;
                 valuations[id] = 0;
                 changed &= ~(1L << id);
+                arbitrage.onSettlement(id, now);
             }
             default -> { }
         }
+        final boolean anything = changed != 0;
         while (changed != 0) {
             final int i = Long.numberOfTrailingZeros(changed);
             changed &= changed - 1;
-            if (i < instrumentCount) {
+            if (i < instrumentCount && !arbitrage.ownsEtf(i)) {
                 decide(event, i);
             }
+        }
+        if (anything) {
+            arbitrage.onEvent(event, now, bestBid, bestAsk, bidQty, askQty);
         }
     }
 
@@ -263,7 +283,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         }
         final double f = fair[i];
         final double sf = fairStd[i];
-        final long q = book.position(i);
+        final long q = book.position(i) - book.purposePosition(OrderPurpose.HEDGE, i);
         final long lim = sizer.limit(f, sf, variance[i], sizeScale);
         limit[i] = lim;
         final double half = model.halfSpread(sf, Math.sqrt(variance[i] * quoteHorizon), spreadScale);
@@ -295,7 +315,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             final long room = lim - q - orders.openBuyQty(i);
             final long qty = Math.min(Math.min(takeMaxLots, askQty[i]), room);
             if (qty > 0) {
-                propose(e, i, Side.BUY, bestAsk[i], qty, TimeInForce.IOC);
+                propose(e, i, Side.BUY, bestAsk[i], qty, TimeInForce.IOC, OrderPurpose.TAKE);
                 nextTake[i] = now + takeInterval;
                 takes++;
             }
@@ -303,7 +323,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             final long room = lim + q - orders.openSellQty(i);
             final long qty = Math.min(Math.min(takeMaxLots, bidQty[i]), room);
             if (qty > 0) {
-                propose(e, i, Side.SELL, bestBid[i], qty, TimeInForce.IOC);
+                propose(e, i, Side.SELL, bestBid[i], qty, TimeInForce.IOC, OrderPurpose.TAKE);
                 nextTake[i] = now + takeInterval;
                 takes++;
             }
@@ -364,7 +384,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         for (int k = 0; k < levels && left > 0; k++) {
             if (!targetMatched[k] && targetSize[k] > 0) {
                 final long qty = Math.min(targetSize[k], left);
-                propose(e, i, side, targetPrice[k], qty, TimeInForce.GTC);
+                propose(e, i, side, targetPrice[k], qty, TimeInForce.GTC, OrderPurpose.QUOTE);
                 left -= qty;
                 proposed = true;
             }
@@ -387,19 +407,21 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         for (int k = 0; k < orders.liveCount() && n < MAX_WORKING; k++) {
             final int s = orders.liveSlot(k);
             if (orders.slotInstrument(s) == instrument && orders.slotSide(s) == side
-                && orders.slotTimeInForce(s) == TimeInForce.GTC) {
+                && orders.slotTimeInForce(s) == TimeInForce.GTC && orders.slotPurpose(s) == OrderPurpose.QUOTE) {
                 working[n++] = s;
             }
         }
         return n;
     }
 
-    private void propose(final EngineEvent e, final int i, final int side, final long price, final long qty, final int tif) {
+    private void propose(final EngineEvent e, final int i, final int side, final long price, final long qty, final int tif,
+                         final int purpose) {
         final int d = e.decisions.add(DecisionKind.ORDER_NEW, i, side, price, qty, 0, 0);
         if (d < 0) {
             droppedIntents++;
         } else {
             e.decisions.timeInForce[d] = tif;
+            e.decisions.purpose[d] = purpose;
         }
     }
 
@@ -433,6 +455,11 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         return takes;
     }
 
+    /** The ETF arbitrage this stage runs. */
+    public EtfArbitrage arbitrage() {
+        return arbitrage;
+    }
+
     @Override
     public long stateHash() {
         long h = 23;
@@ -442,6 +469,6 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
                 + 13 * nextTake[i] + 17 * nextBuyIntent[i] + 19 * nextSellIntent[i] + 23 * bestBid[i]
                 + 29 * bestAsk[i] + 37L * valuations[i] + 41 * limit[i] + 43 * bidQty[i] + 47 * askQty[i];
         }
-        return 31 * h + now;
+        return 31 * (31 * h + now) + arbitrage.stateHash();
     }
 }

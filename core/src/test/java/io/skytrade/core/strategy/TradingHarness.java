@@ -39,6 +39,14 @@ final class TradingHarness {
             RiskLimits.defaults(), book);
     }
 
+    /** With the ETF arbitrage on instrument {@code etf} against {@code legs}. */
+    TradingHarness(final InstrumentRegistry registry, final StrategyParams params, final ArbitrageParams arbitrage,
+                   final int etf, final int... legs) {
+        strategy = new StrategyHandler(registry, params,
+            new PositionSizer(SizerParams.defaults(), CAPITAL, RiskLimits.defaults().maxPositionFraction()),
+            RiskLimits.defaults(), book, new EtfArbitrage(book, arbitrage, etf, legs, RiskLimits.defaults().maxOrderLots()));
+    }
+
     /** Book, strategy, risk and outbound on {@code e}. */
     EngineEvent run(final EngineEvent e) {
         e.sequence = sequence++;

@@ -12,6 +12,7 @@ import io.skytrade.core.risk.SafeModeConfig;
 import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.signal.SignalParams;
 import io.skytrade.core.sizing.SizerParams;
+import io.skytrade.core.strategy.ArbitrageParams;
 import io.skytrade.core.strategy.StrategyParams;
 import io.skytrade.core.valuation.ValuationParams;
 import io.skytrade.engine.runtime.EngineAssembly;
@@ -195,15 +196,16 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
      * The parameters of the business stages, each section bound onto its record's documented
      * defaults by {@link RecordBinder} (every key optional): {@code settlement} (the settlement
      * rules, shared by the valuation and the simulated venue), {@code feature}, {@code kalman},
-     * {@code valuation}, {@code signal}, {@code regime}, {@code strategy}, {@code sizer},
-     * {@code risk}, {@code drawdown}, {@code safeMode}, {@code orders}; and the top-level
+     * {@code valuation}, {@code signal}, {@code regime}, {@code strategy}, {@code arbitrage},
+     * {@code sizer}, {@code risk}, {@code drawdown}, {@code safeMode}, {@code orders}; and the top-level
      * {@code capital} (price units, default 1,000,000): the one capital figure the sizer's risk
      * budget, risk's exposure limits, the drawdown limits and the backtest's returns are fractions of.
      */
     public record ModelSection(SettlementRules settlement, FeatureParams feature, KalmanParams kalman,
                                ValuationParams valuation, SignalParams signal, RegimeParams regime,
-                               StrategyParams strategy, SizerParams sizer, RiskLimits risk, DrawdownLimits drawdown,
-                               SafeModeConfig safeMode, OrderManagerConfig orders, double capital) {
+                               StrategyParams strategy, ArbitrageParams arbitrage, SizerParams sizer, RiskLimits risk,
+                               DrawdownLimits drawdown, SafeModeConfig safeMode, OrderManagerConfig orders,
+                               double capital) {
         /** Default capital, price units. */
         public static final double DEFAULT_CAPITAL = 1_000_000.0;
 
@@ -227,6 +229,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
                 RecordBinder.bind(root.node("signal"), SignalParams.defaults()),
                 RecordBinder.bind(root.node("regime"), RegimeParams.defaults()),
                 RecordBinder.bind(root.node("strategy"), StrategyParams.defaults()),
+                RecordBinder.bind(root.node("arbitrage"), ArbitrageParams.defaults()),
                 RecordBinder.bind(root.node("sizer"), SizerParams.defaults()),
                 RecordBinder.bind(root.node("risk"), RiskLimits.defaults()),
                 RecordBinder.bind(root.node("drawdown"), DrawdownLimits.defaults()),

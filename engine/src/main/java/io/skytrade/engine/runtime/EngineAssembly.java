@@ -17,7 +17,10 @@ import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.risk.RiskStage;
 import io.skytrade.core.signal.SignalHandler;
 import io.skytrade.core.sizing.PositionSizer;
+import io.skytrade.core.settlement.SettlementRules;
+import io.skytrade.core.strategy.EtfArbitrage;
 import io.skytrade.core.strategy.StrategyHandler;
+import io.skytrade.core.world.WorldProduct;
 import io.skytrade.core.valuation.ValuationHandler;
 import io.skytrade.engine.config.EngineConfig;
 
@@ -91,10 +94,25 @@ public final class EngineAssembly {
             new SignalHandler(registry, m.signal()),
             new RegimeHandler(registry, m.regime()),
             new BookStage(book),
-            new StrategyHandler(registry, m.strategy(), sizer, m.risk(), book),
+            new StrategyHandler(registry, m.strategy(), sizer, m.risk(), book, arbitrage(m, book)),
             risk,
             orders);
         return new Stages(names, handlers, book, risk, orders);
+    }
+
+    /** The ETF arbitrage over the settlement rules' ETF and legs (off when one of them is not traded). */
+    private EtfArbitrage arbitrage(final EngineConfig.ModelSection m, final TradingBook book) {
+        final SettlementRules rules = m.settlement();
+        int etf = registry.instrumentId(rules.symbolOf(WorldProduct.LON_ETF));
+        final int[] kinds = rules.etfLegKinds();
+        final int[] legs = new int[kinds.length];
+        for (int k = 0; k < kinds.length; k++) {
+            legs[k] = registry.instrumentId(rules.symbolOf(kinds[k]));
+            if (legs[k] < 0) {
+                etf = -1;
+            }
+        }
+        return new EtfArbitrage(book, m.arbitrage(), etf, legs, m.risk().maxOrderLots());
     }
 
     /**

@@ -1,0 +1,33 @@
+package io.skytrade.core.strategy;
+
+/**
+ * Parameters of the ETF arbitrage ({@link EtfArbitrage}), validated once at start-up. Prices in
+ * ticks, quantities in lots of the ETF (one lot of each leg per ETF lot), times in event-time
+ * nanoseconds. Immutable; read at start-up only (no hot-path cost).
+ *
+ * @param enabled            trade the ETF against its legs (and not market-make the ETF); default true
+ * @param edgeTicks          enter when the ETF's touch is beyond the legs' far touches summed by at
+ *                           least this; default 20
+ * @param maxLots            largest ETF quantity of one entry; default 5
+ * @param maxPosition        largest absolute ETF position the arbitrage holds; default 20
+ * @param hedgeSlippageTicks a leg's hedge (IOC) is priced this far through its touch; default 5
+ * @param intervalNanos      at most one entry per this interval; default 2 s
+ * @param scratchAfterNanos  a leg still unhedged after this long: the ETF quantity it leaves open is
+ *                           bought or sold back (scratched); default 1 min
+ */
+public record ArbitrageParams(boolean enabled, long edgeTicks, long maxLots, long maxPosition, long hedgeSlippageTicks,
+                              long intervalNanos, long scratchAfterNanos) {
+    public ArbitrageParams {
+        if (edgeTicks < 0 || maxLots < 1 || maxPosition < maxLots || hedgeSlippageTicks < 0 || intervalNanos <= 0
+            || scratchAfterNanos <= 0) {
+            throw new IllegalArgumentException("arbitrage: edgeTicks=" + edgeTicks + " (>= 0), maxLots=" + maxLots
+                + " (>= 1), maxPosition=" + maxPosition + " (>= maxLots), hedgeSlippageTicks=" + hedgeSlippageTicks
+                + " (>= 0), interval=" + intervalNanos + "ns and scratchAfter=" + scratchAfterNanos + "ns (> 0)");
+        }
+    }
+
+    /** The documented defaults. */
+    public static ArbitrageParams defaults() {
+        return new ArbitrageParams(true, 20, 5, 20, 5, 2_000_000_000L, 60_000_000_000L);
+    }
+}

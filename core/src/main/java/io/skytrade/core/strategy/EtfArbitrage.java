@@ -1,0 +1,236 @@
+package io.skytrade.core.strategy;
+
+import io.skytrade.core.book.TradingBook;
+import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.Side;
+import io.skytrade.core.event.TimeInForce;
+import io.skytrade.core.order.OrderPurpose;
+import io.skytrade.core.order.OrderTable;
+
+import java.util.Arrays;
+
+/**
+ * The ETF against its legs on market prices: when everyone else's ETF bid exceeds the sum of the
+ * legs' asks by {@code edgeTicks} it sells the ETF (IOC, purpose ARBITRAGE), and when the legs'
+ * bids summed exceed the ETF's ask it buys; the legs follow only for what the ETF leg filled: each
+ * leg is hedged (IOC through its touch, purpose HEDGE) until the book's HEDGE position in it is the
+ * opposite of its ARBITRAGE position in the ETF. A leg still unhedged after {@code scratchAfter}
+ * has its share scratched: the ETF quantity no leg left open is closed back. Entries wait until every
+ * leg is hedged and nothing is pending, at most one per {@code interval}, within
+ * {@code maxPosition}; around a settlement of the ETF or a leg nothing is sent for a minute (the
+ * venue settles them one after another). The position each purpose built is the book's, so the
+ * leg risk is visible there. A hedged position converges by construction: the ETF settles at the
+ * sum of its legs.
+ *
+ * <p>Runs inside the strategy stage, on the book's thread. Hot-path cost: O(legs + live orders)
+ * per event; no allocation.
+ */
+public final class EtfArbitrage {
+    private static final long QUIET_NANOS = 60_000_000_000L;
+
+    private final TradingBook book;
+    private final OrderTable orders;
+    private final ArbitrageParams p;
+    private final int etf;
+    private final int[] legs;
+    private final long[] deficitSince;
+    private final long maxOrderLots;
+    private long nextEntry;
+    private long quietUntil;
+    private long entries;
+    private long hedges;
+    private long scratches;
+    private long dropped;
+
+    /**
+     * @param etf          instrument id of the ETF, -1 when it is not traded (the arbitrage is off)
+     * @param legs         instrument ids of its legs (one lot each per ETF lot)
+     * @param maxOrderLots risk's largest order, which a hedge never exceeds
+     */
+    public EtfArbitrage(final TradingBook book, final ArbitrageParams params, final int etf, final int[] legs,
+                        final long maxOrderLots) {
+        this.book = book;
+        this.orders = book.orders();
+        this.p = params;
+        this.etf = params.enabled() ? etf : -1;
+        this.legs = legs.clone();
+        this.deficitSince = new long[legs.length];
+        this.maxOrderLots = maxOrderLots;
+    }
+
+    /** True when the arbitrage trades {@code instrument} as its ETF (the market maker leaves it alone). */
+    public boolean ownsEtf(final int instrument) {
+        return etf >= 0 && instrument == etf;
+    }
+
+    /** A settlement of {@code instrument} at {@code now}: quiet for a minute if it is the ETF or a leg. */
+    public void onSettlement(final int instrument, final long now) {
+        if (etf >= 0 && (instrument == etf || isLeg(instrument))) {
+            quietUntil = Math.max(quietUntil, now + QUIET_NANOS);
+            Arrays.fill(deficitSince, 0);
+        }
+    }
+
+    private boolean isLeg(final int instrument) {
+        for (final int leg : legs) {
+            if (leg == instrument) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Hedges, scratches and enters, given everyone else's touch per product (ours netted out): prices
+     * in ticks (0 when none) and the quantity at the touch.
+     */
+    public void onEvent(final EngineEvent e, final long now, final long[] bid, final long[] ask, final long[] bidQty,
+                        final long[] askQty) {
+        if (etf < 0 || now < quietUntil) {
+            return;
+        }
+        final long arbPosition = book.purposePosition(OrderPurpose.ARBITRAGE, etf);
+        boolean hedged = true;
+        long minHedged = Long.MAX_VALUE;
+        for (int k = 0; k < legs.length; k++) {
+            final int leg = legs[k];
+            final long held = book.purposePosition(OrderPurpose.HEDGE, leg);
+            minHedged = Math.min(minHedged, -Long.signum(arbPosition) * held);
+            final long deficit = -arbPosition - held;
+            if (deficit == 0) {
+                deficitSince[k] = 0;
+                continue;
+            }
+            hedged = false;
+            if (deficitSince[k] == 0) {
+                deficitSince[k] = now;
+            }
+            if (live(OrderPurpose.HEDGE, leg)) {
+                continue;
+            }
+            final int side = deficit > 0 ? Side.BUY : Side.SELL;
+            final long price = side == Side.BUY ? (ask[leg] > 0 ? ask[leg] + p.hedgeSlippageTicks() : 0)
+                : bid[leg] - p.hedgeSlippageTicks();
+            if (price > 0) {
+                propose(e, leg, side, price, Math.min(Math.abs(deficit), maxOrderLots), OrderPurpose.HEDGE);
+                hedges++;
+            }
+        }
+        if (!hedged) {
+            scratch(e, now, arbPosition, Math.max(0, minHedged), bid, ask);
+            return;
+        }
+        enter(e, now, arbPosition, bid, ask, bidQty, askQty);
+    }
+
+    /** Closes the ETF quantity no leg hedged once a leg has waited past scratchAfter. */
+    private void scratch(final EngineEvent e, final long now, final long arbPosition, final long minHedged,
+                         final long[] bid, final long[] ask) {
+        long oldest = Long.MAX_VALUE;
+        for (final long since : deficitSince) {
+            if (since != 0) {
+                oldest = Math.min(oldest, since);
+            }
+        }
+        final long residue = Math.abs(arbPosition) - minHedged;
+        if (oldest == Long.MAX_VALUE || now - oldest < p.scratchAfterNanos() || residue <= 0
+            || live(OrderPurpose.ARBITRAGE, etf)) {
+            return;
+        }
+        final int side = arbPosition < 0 ? Side.BUY : Side.SELL;
+        final long price = side == Side.BUY ? (ask[etf] > 0 ? ask[etf] + p.hedgeSlippageTicks() : 0)
+            : bid[etf] - p.hedgeSlippageTicks();
+        if (price > 0) {
+            propose(e, etf, side, price, Math.min(residue, maxOrderLots), OrderPurpose.ARBITRAGE);
+            scratches++;
+            Arrays.fill(deficitSince, now);
+        }
+    }
+
+    private void enter(final EngineEvent e, final long now, final long arbPosition, final long[] bid, final long[] ask,
+                       final long[] bidQty, final long[] askQty) {
+        if (now < nextEntry || live(OrderPurpose.ARBITRAGE, etf) || bid[etf] <= 0 || ask[etf] <= 0) {
+            return;
+        }
+        long legsAsk = 0;
+        long legsBid = 0;
+        long legsAskQty = Long.MAX_VALUE;
+        long legsBidQty = Long.MAX_VALUE;
+        for (final int leg : legs) {
+            if (bid[leg] <= 0 || ask[leg] <= 0) {
+                return;
+            }
+            legsAsk += ask[leg];
+            legsBid += bid[leg];
+            legsAskQty = Math.min(legsAskQty, askQty[leg]);
+            legsBidQty = Math.min(legsBidQty, bidQty[leg]);
+        }
+        if (bid[etf] - legsAsk >= p.edgeTicks() && arbPosition > -p.maxPosition()) {
+            final long qty = Math.min(Math.min(p.maxLots(), bidQty[etf]), Math.min(legsAskQty, p.maxPosition() + arbPosition));
+            if (qty > 0) {
+                propose(e, etf, Side.SELL, bid[etf], qty, OrderPurpose.ARBITRAGE);
+                entries++;
+                nextEntry = now + p.intervalNanos();
+            }
+        } else if (legsBid - ask[etf] >= p.edgeTicks() && arbPosition < p.maxPosition()) {
+            final long qty = Math.min(Math.min(p.maxLots(), askQty[etf]), Math.min(legsBidQty, p.maxPosition() - arbPosition));
+            if (qty > 0) {
+                propose(e, etf, Side.BUY, ask[etf], qty, OrderPurpose.ARBITRAGE);
+                entries++;
+                nextEntry = now + p.intervalNanos();
+            }
+        }
+    }
+
+    /** True when an order of {@code purpose} is live in {@code instrument}. */
+    private boolean live(final int purpose, final int instrument) {
+        if (orders.openCount(instrument) == 0) {
+            return false;
+        }
+        for (int k = 0; k < orders.liveCount(); k++) {
+            final int s = orders.liveSlot(k);
+            if (orders.slotInstrument(s) == instrument && orders.slotPurpose(s) == purpose) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void propose(final EngineEvent e, final int instrument, final int side, final long price, final long qty,
+                         final int purpose) {
+        final int d = e.decisions.add(DecisionKind.ORDER_NEW, instrument, side, price, qty, 0, 0);
+        if (d < 0) {
+            dropped++;
+            return;
+        }
+        e.decisions.timeInForce[d] = TimeInForce.IOC;
+        e.decisions.purpose[d] = purpose;
+    }
+
+    public long entries() {
+        return entries;
+    }
+
+    public long hedges() {
+        return hedges;
+    }
+
+    public long scratches() {
+        return scratches;
+    }
+
+    /** Intents lost to a full decision buffer. */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Hash of its state (the positions are the book's). */
+    public long stateHash() {
+        long h = nextEntry * 31 + quietUntil;
+        for (final long since : deficitSince) {
+            h = 31 * h + since;
+        }
+        return 31 * (31 * (31 * h + entries) + hedges) + scratches;
+    }
+}
