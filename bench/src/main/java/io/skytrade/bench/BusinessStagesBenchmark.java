@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class BusinessStagesBenchmark {
-    @Param({"none", "features", "kalman", "valuation", "signal", "regime", "strategy", "risk", "orders"})
+    @Param({"none", "features", "kalman", "valuation", "signal", "regime", "book", "strategy", "risk", "orders"})
     public String upTo;
 
     /** Whether the engine's metrics observe the stages (the observers of the included stages, timed gateway). */
@@ -67,7 +67,7 @@ public class BusinessStagesBenchmark {
             .config();
         final EngineAssembly assembly = new EngineAssembly(config);
         final EngineMetrics engineMetrics = metrics ? LatencyHarness.metrics(1 << 16, new SystemEpochNanoClock()) : null;
-        final EngineAssembly.Stages stages = assembly.businessStages(e -> { },
+        final EngineAssembly.Stages stages = assembly.businessStages((e, s) -> { },
             engineMetrics == null ? new PaperOrderGateway() : engineMetrics.wrap(new PaperOrderGateway()), 0);
         final int n = "none".equals(upTo) ? 0 : stages.names().indexOf(upTo) + 1;
         if (n == 0 && !"none".equals(upTo)) {

@@ -21,9 +21,8 @@ import io.skytrade.engine.runtime.PaperOrderGateway;
 import io.skytrade.journal.DecisionJournal;
 import io.skytrade.journal.InputJournalStage;
 import io.skytrade.journal.JournalSettings;
-import io.skytrade.journal.PageToucher;
-import io.skytrade.journal.Queues;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import io.skytrade.journal.RunDirectory;
+import io.skytrade.journal.RunJournal;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -39,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -66,7 +64,7 @@ public final class LatencyHarness {
     }
 
     /** Where the journal of a scenario goes, and how. */
-    enum Journal { NONE, DISK, DISK_NO_PRETOUCH, TMPFS, DISK_PARALLEL }
+    enum Journal { NONE, DISK, DISK_NO_PRETOUCH, SHM, DISK_PARALLEL }
 
     /** A benchmarked pipeline: publish into it, read its probe, close it. */
     interface Scenario extends AutoCloseable {
@@ -80,9 +78,12 @@ public final class LatencyHarness {
         void close();
     }
 
-    /** The engine's configuration for the benchmarks: the defaults, with event-time limits wide open. */
+    /**
+     * The engine's configuration for the benchmarks: the defaults, with event-time limits wide open
+     * and the harness's ring size (the stages' side buffers get one entry per ring slot).
+     */
     static final EngineConfig CONFIG = new ConfigLoader(Map.of())
-        .loadText("safeMode:\n  maxMarketDataAge: 1h\norders:\n  ackTimeout: 1h\n").config();
+        .loadText("pipeline:\n  ringSize: " + RING_SIZE + "\nsafeMode:\n  maxMarketDataAge: 1h\norders:\n  ackTimeout: 1h\n").config();
 
     /**
      * The handlers as an array for the benchmarks' indexed loops: a generic array, which Java
@@ -104,41 +105,39 @@ public final class LatencyHarness {
             ringSize, clock, 1.0);
     }
 
-    /** Opens a journal (inputs and decisions queues, optional page toucher) under {@code dir}. */
+    /**
+     * A run's journal as the engine opens it ({@link RunJournal}: inputs and decisions queues, the
+     * page toucher on both, on disk or on shared memory with the archiver), in a run directory under
+     * {@code root} that is deleted on close.
+     */
     static final class BenchJournal implements AutoCloseable {
         final InputJournalStage stage;
         final DecisionJournal decisions;
-        private final List<AutoCloseable> resources = new ArrayList<>();
+        private final RunJournal journal;
+        private final Path runDir;
 
-        BenchJournal(final Path dir, final boolean pretouch) {
-            resources.add(() -> delete(dir));
-            final JournalSettings settings = new JournalSettings(64L << 20, "FAST_DAILY", pretouch, 32L << 20);
-            final AtomicLong bytes = new AtomicLong();
-            final PageToucher toucher = pretouch ? new PageToucher(bytes, settings.pretouchAheadBytes()) : null;
-            final SingleChronicleQueue inputs = Queues.openForWriting(dir.resolve("inputs"), settings, toucher);
-            final SingleChronicleQueue decisionQueue = Queues.openForWriting(dir.resolve("decisions"), settings, null);
-            decisions = new DecisionJournal(decisionQueue);
-            stage = new InputJournalStage(inputs, bytes);
-            resources.add(0, decisionQueue);
-            resources.add(0, inputs);
-            if (toucher != null) {
-                toucher.start();
-                resources.add(0, toucher);
-            }
-            resources.add(0, decisions);
+        BenchJournal(final Path root, final boolean pretouch, final boolean shm) {
+            final RunDirectory run = RunDirectory.create(root, "bench: true\n", java.time.Instant.now());
+            runDir = run.dir();
+            final JournalSettings disk = new JournalSettings(64L << 20, shm ? "FIVE_MINUTELY" : "FAST_DAILY", pretouch, 32L << 20);
+            journal = RunJournal.open(run, shm ? disk.withStorage(JournalSettings.SHM, SHM_ROOT) : disk);
+            stage = journal.inputStage();
+            decisions = journal.decisions();
         }
 
         @Override
         public void close() {
-            for (final AutoCloseable r : resources) {
-                try {
-                    r.close();
-                } catch (final Exception e) {
-                    System.err.println("warning: closing benchmark journal failed: " + e);
-                }
+            journal.close();
+            try {
+                delete(runDir);
+            } catch (final IOException e) {
+                System.err.println("warning: cannot delete benchmark journal " + runDir + ": " + e);
             }
         }
     }
+
+    /** Where shared-memory benchmark journals are written. */
+    static final String SHM_ROOT = "/dev/shm/skytrade-bench";
 
     /** The Disruptor pipeline, all stages on one consumer thread (the layout that measured best here). */
     static final class DisruptorScenario implements Scenario {
@@ -161,18 +160,17 @@ public final class LatencyHarness {
             final PipelineBuilder b = new PipelineBuilder().clock(clock).producerType(ProducerType.SINGLE);
             final List<String> names = new ArrayList<>();
             if (mode != Journal.NONE) {
-                final Path dir = mode == Journal.TMPFS ? Path.of("/dev/shm", "skytrade-bench-" + System.nanoTime())
-                    : root.resolve("bench-" + mode.name().toLowerCase(Locale.ROOT) + "-" + System.nanoTime());
-                journal = new BenchJournal(dir, mode != Journal.DISK_NO_PRETOUCH);
+                journal = new BenchJournal(root.resolve("bench-journal"), mode != Journal.DISK_NO_PRETOUCH, mode == Journal.SHM);
                 b.stage("journal", journal.stage);
                 names.add("journal");
             } else {
                 journal = null;
             }
-            final DecisionListener decisions = journal == null ? e -> { } : journal.decisions;
+            final DecisionListener decisions = journal == null ? (e, s) -> { } : journal.decisions;
             final EngineMetrics metrics = withMetrics ? metrics(RING_SIZE, clock) : null;
             final EngineAssembly.Stages business = metrics == null ? businessStages(decisions)
                 : new EngineAssembly(CONFIG).businessStages(decisions, metrics.wrap(new PaperOrderGateway()), 0);
+            b.sideBuffers(business.side());
             if (metrics != null) {
                 metrics.install(b, business);
             }
@@ -241,7 +239,7 @@ public final class LatencyHarness {
                 pool[i] = new EngineEvent();
             }
             probe = new LatencyProbe(stream);
-            journal = new BenchJournal(root.resolve("bench-abq-" + System.nanoTime()), true);
+            journal = new BenchJournal(root.resolve("bench-journal"), true, false);
             final List<EventHandler<EngineEvent>> stages = new ArrayList<>(businessStages(journal.decisions).handlers());
             stages.add(0, journal.stage);
             stages.add(probe);
@@ -411,7 +409,9 @@ public final class LatencyHarness {
             case "b" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.BLOCKING, disk, stream);
             case "c" -> new BlockingQueueScenario(disk, stream);
             case "a-no-pretouch" -> new DisruptorScenario(Journal.DISK_NO_PRETOUCH, WaitStrategyKind.BLOCKING, disk, stream);
-            case "a-tmpfs" -> new DisruptorScenario(Journal.TMPFS, WaitStrategyKind.BLOCKING, disk, stream);
+            case "a-shm" -> new DisruptorScenario(Journal.SHM, WaitStrategyKind.BLOCKING, disk, stream);
+            case "a-shm-phased" -> new DisruptorScenario(Journal.SHM, WaitStrategyKind.PHASED, disk, stream);
+            case "a-phased" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.PHASED, disk, stream);
             case "a-parallel-journal" -> new DisruptorScenario(Journal.DISK_PARALLEL, WaitStrategyKind.BLOCKING, disk, stream);
             case "a-yielding" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.YIELDING, disk, stream);
             case "a-lite-blocking" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.LITE_BLOCKING, disk, stream);
@@ -440,7 +440,7 @@ public final class LatencyHarness {
         int seconds = 5;
         List<Integer> rates = List.of(10_000, 100_000);
         Path disk = Path.of("bench", "target");
-        List<String> variants = List.of("a-no-pretouch", "a-tmpfs", "a-parallel-journal", "a-yielding", "a-lite-blocking");
+        List<String> variants = List.of("a-no-pretouch", "a-shm", "a-parallel-journal", "a-yielding", "a-lite-blocking", "a-phased");
         long saturateEvents = 5_000_000;
         List<String> only = null;
         for (int i = 0; i < args.length; i++) {
@@ -494,7 +494,7 @@ public final class LatencyHarness {
             }
         }
         System.out.printf("%nsaturated throughput (%,d events, producer never parks)%n", saturateEvents);
-        for (final String name : List.of("a", "a-yielding", "a-lite-blocking", "b", "b-yielding", "c")) {
+        for (final String name : List.of("a", "a-shm", "a-yielding", "a-lite-blocking", "a-phased", "b", "b-yielding", "c")) {
             try (Scenario s = create(name, disk)) {
                 saturate(s, Math.min(saturateEvents, 200_000));
                 System.out.printf(Locale.ROOT, "%-40s %,14.0f events/s%n", describe(name), saturate(s, saturateEvents));

@@ -63,7 +63,7 @@ public class PipelineThroughputBenchmark {
         probe = new LatencyProbe(generator);
         final PipelineBuilder b = new PipelineBuilder().clock(new SystemEpochNanoClock()).producerType(ProducerType.SINGLE);
         final List<String> names = new ArrayList<>();
-        io.skytrade.core.pipeline.DecisionListener listener = e -> { };
+        io.skytrade.core.pipeline.DecisionListener listener = (e, s) -> { };
         if (journal) {
             final Path dir = Files.createTempDirectory(Path.of("bench/target").toAbsolutePath(), "jmh-pipeline");
             final JournalSettings settings = new JournalSettings(64L << 20, "FAST_DAILY", false, 0);
@@ -78,7 +78,7 @@ public class PipelineThroughputBenchmark {
         for (int i = 0; i < business.names().size(); i++) {
             b.stage(business.names().get(i), business.handlers().get(i));
         }
-        b.stage("probe", probe);
+        b.stage("probe", probe).sideBuffers(business.side());
         names.addAll(business.names());
         names.add("probe");
         pipeline = b.layout(PipelineLayout.singleThread(65536, WaitStrategyKind.YIELDING, names)).build().start();

@@ -2,6 +2,7 @@ package io.skytrade.journal;
 
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.pipeline.DecisionListener;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -24,15 +25,25 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
     private final DecisionRecord checkpoint = new DecisionRecord();
     private final AtomicLong entries = new AtomicLong();
     private final AtomicLong checkpoints = new AtomicLong();
+    private final AtomicLong bytesAppended;
     private ExcerptAppender appender;
 
     public DecisionJournal(final SingleChronicleQueue queue) {
+        this(queue, new AtomicLong());
+    }
+
+    /**
+     * @param queue         the run's decisions queue
+     * @param bytesAppended running count of bytes appended, shared with the {@link PageToucher}
+     */
+    public DecisionJournal(final SingleChronicleQueue queue, final AtomicLong bytesAppended) {
         this.queue = queue;
+        this.bytesAppended = bytesAppended;
     }
 
     @Override
-    public void onDecisions(final EngineEvent event) {
-        final Decisions d = event.decisions;
+    public void onDecisions(final EngineEvent event, final SideBuffers side) {
+        final Decisions d = side.decisions(event);
         final int n = d.count();
         final int hashes = event.stateHashCount;
         if (n == 0 && hashes == 0) {
@@ -45,7 +56,7 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
             append(codec.encode(event.sequence, d, i), i, event.sequence);
         }
         for (int k = 0; k < hashes; k++) {
-            append(codec.encode(checkpoint.setStateHash(event.sequence, n + k, k, event.stateHashes[k])), n + k,
+            append(codec.encode(checkpoint.setStateHash(event.sequence, n + k, k, side.stateHash(event, k))), n + k,
                 event.sequence);
         }
         entries.lazySet(entries.get() + n);
@@ -61,6 +72,7 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
             throw new JournalWriteException("cannot append decision " + index + " of input sequence " + sequence
                 + " to " + queue.file(), e);
         }
+        bytesAppended.lazySet(bytesAppended.get() + length + 4);
     }
 
     /** Decisions journaled (state-hash checkpoints not included). */

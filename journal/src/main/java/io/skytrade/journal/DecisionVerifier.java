@@ -2,6 +2,7 @@ package io.skytrade.journal;
 
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.pipeline.DecisionListener;
 
@@ -52,14 +53,14 @@ public final class DecisionVerifier implements DecisionListener, AutoCloseable {
     }
 
     @Override
-    public void onDecisions(final EngineEvent event) {
-        final Decisions d = event.decisions;
+    public void onDecisions(final EngineEvent event, final SideBuffers side) {
+        final Decisions d = side.decisions(event);
         final int n = d.count();
         for (int i = 0; i < n && corruption == null; i++) {
             compare(event.sequence, actual.set(event.sequence, d, i));
         }
         for (int k = 0; k < event.stateHashCount && corruption == null; k++) {
-            compare(event.sequence, actual.setStateHash(event.sequence, n + k, k, event.stateHashes[k]));
+            compare(event.sequence, actual.setStateHash(event.sequence, n + k, k, side.stateHash(event, k)));
         }
     }
 

@@ -106,6 +106,26 @@ public final class RunDirectory {
     }
 
     /**
+     * The newest run directory under {@code root}: of its subdirectories holding an {@code inputs/}
+     * queue, the one whose run id sorts last (ids start with the UTC start time).
+     *
+     * @throws CorruptJournalException when {@code root} holds no run directory
+     */
+    public static Path newest(final Path root) {
+        final Path r = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(r)) {
+            throw new CorruptJournalException("no run directory: " + r + " does not exist (name one with --journal)");
+        }
+        try (java.util.stream.Stream<Path> dirs = Files.list(r)) {
+            return dirs.filter(d -> Files.isDirectory(d.resolve(INPUTS)))
+                .max(java.util.Comparator.comparing(d -> d.getFileName().toString()))
+                .orElseThrow(() -> new CorruptJournalException("no run directory under " + r + " (name one with --journal)"));
+        } catch (final IOException e) {
+            throw new CorruptJournalException("cannot list " + r + ": " + FileErrors.describe(e, r), e);
+        }
+    }
+
+    /**
      * Deletes the {@code inputs/} and {@code decisions/} directories of a run that journaled
      * nothing (they must be empty), so that no tool mistakes it for a replayable run.
      */

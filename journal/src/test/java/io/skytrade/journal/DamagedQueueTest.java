@@ -2,6 +2,7 @@ package io.skytrade.journal;
 
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
 import net.openhft.chronicle.core.io.IORuntimeException;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(60)
 class DamagedQueueTest {
+    private static final SideBuffers SIDE = new SideBuffers(1);
     private static final int ENTRIES = 5_000;
     /** Page-aligned, past the queue file's header and index, well before its last entry. */
     private static final long CUT = 128 * 1024;
@@ -141,8 +143,8 @@ class DamagedQueueTest {
                 InputCodecTest.randomInput(e, 1 + i % (EventType.COUNT - 1), i);
                 e.sequence = i;
                 stage.onEvent(e, i, true);
-                e.decisions.add(DecisionKind.ORDER_NEW, 1, Side.BUY, i, 1, i + 1, 0);
-                decisionJournal.onDecisions(e);
+                SIDE.decisionsToWrite(e).add(DecisionKind.ORDER_NEW, 1, Side.BUY, i, 1, i + 1, 0);
+                decisionJournal.onDecisions(e, SIDE);
             }
             stage.onShutdown();
             decisionJournal.close();

@@ -1,5 +1,6 @@
 package io.skytrade.journal;
 
+import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
@@ -146,13 +147,13 @@ class InputCodecTest {
 
     @Test
     void shouldRoundTripDecisions() {
-        final EngineEvent e = new EngineEvent();
-        e.decisions.add(3, 7, Side.BUY, 1234, 5, 99, 2);
+        final Decisions decisions = new Decisions();
+        decisions.add(3, 7, Side.BUY, 1234, 5, 99, 2);
         final DecisionCodec codec = new DecisionCodec();
-        final int len = codec.encode(42, e.decisions, 0);
+        final int len = codec.encode(42, decisions, 0);
         final DecisionRecord r = new DecisionRecord();
         codec.decode(len, r);
-        assertTrue(r.sameAs(42, e.decisions, 0));
+        assertTrue(r.sameAs(42, decisions, 0));
         assertEquals("inputSeq=42 #0 RISK_REJECT status=0 id=7 BUY px=1234 qty=5 clOrdId=99 reason=2 GTC", r.toString());
         codec.array()[30] ^= 1;
         assertThrows(CorruptJournalException.class, () -> codec.decode(len, r));

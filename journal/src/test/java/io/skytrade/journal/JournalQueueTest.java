@@ -2,6 +2,7 @@ package io.skytrade.journal;
 
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(60)
 class JournalQueueTest {
+    private static final SideBuffers SIDE = new SideBuffers(1);
     @TempDir
     Path tmp;
 
@@ -46,8 +48,8 @@ class JournalQueueTest {
                 e.sequence = i;
                 stage.onEvent(e, i, true);
                 if (i % 100 == 0) {
-                    e.decisions.add(DecisionKind.ORDER_NEW, 1, Side.BUY, i, 1, i / 100 + 1, 0);
-                    decisionJournal.onDecisions(e);
+                    SIDE.decisionsToWrite(e).add(DecisionKind.ORDER_NEW, 1, Side.BUY, i, 1, i / 100 + 1, 0);
+                    decisionJournal.onDecisions(e, SIDE);
                 }
             }
             // the toucher thread may not have been scheduled yet on a loaded machine: wait for it

@@ -1,9 +1,11 @@
 package io.skytrade.journal;
 
 import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.event.SideBuffers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,6 +49,7 @@ class JournalReaderFuzzTest {
     private static final int CASES = Integer.getInteger("skytrade.fuzz.cases", 40);
     /** {@code -Dskytrade.fuzz.seed=S} runs other cases. */
     private static final long SEED = Long.getLong("skytrade.fuzz.seed", 0x5eed_1111L);
+    private static final SideBuffers SIDE = new SideBuffers(1);
 
     @TempDir
     Path tmp;
@@ -74,9 +77,10 @@ class JournalReaderFuzzTest {
                 inputs.add(Arrays.copyOf(inputCodec.array(), inputCodec.encode(e)));
                 stage.onEvent(e, i, true);
                 if (i % 3 == 0) {
-                    e.decisions.add(DecisionKind.ORDER_NEW, i % 9, i % 2 == 0 ? Side.BUY : Side.SELL, 100 + i, 1 + i % 5, i + 1, 0);
-                    decisions.add(Arrays.copyOf(decisionCodec.array(), decisionCodec.encode(record.set(i, e.decisions, 0))));
-                    decisionJournal.onDecisions(e);
+                    final Decisions d = SIDE.decisionsToWrite(e);
+                    d.add(DecisionKind.ORDER_NEW, i % 9, i % 2 == 0 ? Side.BUY : Side.SELL, 100 + i, 1 + i % 5, i + 1, 0);
+                    decisions.add(Arrays.copyOf(decisionCodec.array(), decisionCodec.encode(record.set(i, d, 0))));
+                    decisionJournal.onDecisions(e, SIDE);
                 }
             }
             stage.onShutdown();

@@ -1,5 +1,6 @@
 package io.skytrade.core.book;
 
+import io.skytrade.core.event.SideBuffers;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.pipeline.StateHash;
@@ -15,15 +16,21 @@ import io.skytrade.core.pipeline.StateHash;
  */
 public final class BookStage implements EventHandler<EngineEvent>, StateHash {
     private final TradingBook book;
+    private final SideBuffers side;
 
-    public BookStage(final TradingBook book) {
+    /**
+     * @param book the one trading book
+     * @param side the ring's side buffers, where the book's alerts go with the event's decisions
+     */
+    public BookStage(final TradingBook book, final SideBuffers side) {
         this.book = book;
+        this.side = side;
     }
 
     @Override
     public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
         if ((event.flags & EngineEvent.FLAG_INPUT_REJECTED) == 0) {
-            book.onInput(event);
+            book.onInput(event, side);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.skytrade.core.book;
 
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
@@ -62,7 +63,7 @@ public final class TradingBook implements StateHash {
      * product a book update concerns and of every product whose fair value changed, order events,
      * settlements, ack timeouts.
      */
-    public void onInput(final EngineEvent event) {
+    public void onInput(final EngineEvent event, final SideBuffers side) {
         market.onEvent(event);
         final int instrument = event.instrumentId;
         long marked = event.touchedInstruments;
@@ -83,7 +84,7 @@ public final class TradingBook implements StateHash {
                 final int reason = orders.onOrderEvent(event, positions);
                 if (reason != RiskReason.NONE) {
                     final int known = orders.lastEventInstrument();
-                    alert(event.decisions, reason, known, event.clientOrderId,
+                    alert(side.decisionsToWrite(event), reason, known, event.clientOrderId,
                         event.orderEventKind == OrderEventKind.FILL ? event.fillQty : 0);
                 }
             }
@@ -96,7 +97,7 @@ public final class TradingBook implements StateHash {
                 final long timeout = config.ackTimeoutNanos();
                 for (int s = orders.nextAckTimeout(now, timeout, 0); s >= 0; s = orders.nextAckTimeout(now, timeout, s + 1)) {
                     ackTimeouts++;
-                    alert(event.decisions, RiskReason.ACK_TIMEOUT, orders.slotInstrument(s), orders.slotClientOrderId(s), 0);
+                    alert(side.decisionsToWrite(event), RiskReason.ACK_TIMEOUT, orders.slotInstrument(s), orders.slotClientOrderId(s), 0);
                 }
             }
             default -> {
@@ -152,7 +153,8 @@ public final class TradingBook implements StateHash {
      * Copies the quantities of the event's book levels into {@code bidQty} and {@code askQty} less
      * our own resting orders at those prices (GTC orders the venue has acknowledged or filled part
      * of), floored at 0: the book of everyone else, which is what the strategy must price against.
-     * Cost: O(live orders + levels).
+     * A book the venue already reports without our orders ({@link EngineEvent#SOURCE_OWN_EXCLUDED},
+     * the CMI venue) is copied as it is. Cost: O(live orders + levels).
      */
     public void netOwnOrders(final EngineEvent book, final long[] bidQty, final long[] askQty) {
         final int instrument = book.instrumentId;
@@ -160,7 +162,8 @@ public final class TradingBook implements StateHash {
             bidQty[l] = l < book.bidLevels ? book.bidQtys[l] : 0;
             askQty[l] = l < book.askLevels ? book.askQtys[l] : 0;
         }
-        if (!PositionTracker.isValidInstrument(instrument) || orders.openCount(instrument) == 0) {
+        if (!PositionTracker.isValidInstrument(instrument) || orders.openCount(instrument) == 0
+            || (book.source & EngineEvent.SOURCE_OWN_EXCLUDED) != 0) {
             return;
         }
         for (int k = 0; k < orders.liveCount(); k++) {

@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * One slot of the inbound ring: a mutable, preallocated record of primitives that carries one
  * input (market data, observation, order event, position report, timer, operator command,
- * settlement) and the outputs the stages write for the stages after them.
+ * settlement) and the small outputs the stages write for the stages after them. Variable-size
+ * outputs (decisions, per-instrument vectors, state hashes) live in {@link SideBuffers}, indexed by
+ * the same sequence, so that a slot stays within 512 bytes (a test holds it there).
  *
  * <p>Fields are grouped as: header, per-kind input fields (everything the journal stores), and
  * stage outputs (derived; never journaled, recomputed on replay). A publisher calls
@@ -39,6 +41,13 @@ public final class EngineEvent {
     /** Output flag: the input failed validation (NaN, unknown id) and was ignored by the stages. */
     public static final int FLAG_INPUT_REJECTED = 4;
 
+    /**
+     * Bit of {@link #source} on a {@link EventType#MARKET_BOOK}: the venue's quantities already
+     * exclude our own resting orders (the CMI venue reports our volume per level), so the book is
+     * everyone else's as it stands and must not be netted again. Part of the journaled input.
+     */
+    public static final int SOURCE_OWN_EXCLUDED = 1 << 20;
+
     // ---------------------------------------------------------------- header
     /** {@link EventType} code. */
     public int type;
@@ -50,7 +59,7 @@ public final class EngineEvent {
     public long receiveTimeNanos;
     /** Instrument id for market, order, position and settlement events; series id for observations. */
     public int instrumentId;
-    /** Source id: feed source for observations, venue for exchange events, 0 otherwise. */
+    /** Source id: feed source for observations, venue for exchange events, 0 otherwise; books may carry {@link #SOURCE_OWN_EXCLUDED}. */
     public int source;
 
     // ---------------------------------------------------------------- MARKET_BOOK
@@ -115,23 +124,21 @@ public final class EngineEvent {
     public final double[] fairValue = new double[MAX_INSTRUMENTS];
     /** Standard deviation of the expected settlement per instrument. */
     public final double[] fairStd = new double[MAX_INSTRUMENTS];
-    /** Combined signal per instrument in [-1, 1] (valid where {@link #signalledInstruments} has the bit). */
-    public final double[] signal = new double[MAX_INSTRUMENTS];
-    /** Bit set of instrument ids whose {@link #signal} was written on this event. */
+    /** Bit set of instrument ids whose signal (in {@link SideBuffers#signal}) was written on this event. */
     public long signalledInstruments;
-    /** Decisions caused by this event (order intents, risk verdicts, mode changes). */
-    public final Decisions decisions = new Decisions();
     /**
-     * Number of stateful stages whose {@link #stateHashes} this event carries: set by the publisher
-     * (0 except on the pipeline's state-hash checkpoints), never by a stage.
+     * True once a trading-book stage has written decisions for this event in
+     * {@link SideBuffers#decisionsToWrite}; readers see an empty list while false. Written only on the
+     * trading book's thread.
+     */
+    public boolean decisionsWritten;
+    /**
+     * Number of stateful stages whose state hashes ({@link SideBuffers#stateHash}: entry k is the hash
+     * of the k-th stateful stage in pipeline order, taken right after it handled this event) this
+     * event carries: set by the publisher (0 except on the pipeline's state-hash checkpoints), never
+     * by a stage.
      */
     public int stateHashCount;
-    /**
-     * At a checkpoint, entry k is the state hash of the k-th stateful stage in pipeline order, taken
-     * right after that stage handled this event; each entry has one writer (its stage's thread).
-     * Valid only for k &lt; {@link #stateHashCount}; not cleared between uses.
-     */
-    public final long[] stateHashes = new long[MAX_HASHED_STAGES];
 
     // Scalar outputs about this event's own series or instrument; NaN when no stage wrote them.
     /** Feature stage: z-score of the observation (or mid) against its rolling window. */
@@ -165,10 +172,11 @@ public final class EngineEvent {
     /** Kalman stage: filtered mid of the event's instrument, in ticks, and its standard deviation. */
     public double filteredMid = Double.NaN;
     public double filteredMidStd = Double.NaN;
-    /** Regime stage: number of regimes written to {@link #regimePosterior} (0 when none). */
+    /**
+     * Regime stage: number of regimes whose posterior probability for the event's instrument it wrote
+     * to {@link SideBuffers#regimePosterior} (0 when none).
+     */
     public int regimeCount;
-    /** Regime stage: posterior probability of each regime for the event's instrument. */
-    public final double[] regimePosterior = new double[MAX_REGIMES];
 
     /** Resets every field to its empty value; publishers call this before writing an input. */
     public void clear() {
@@ -214,8 +222,8 @@ public final class EngineEvent {
         failedStage = -1;
         touchedInstruments = 0;
         signalledInstruments = 0;
+        decisionsWritten = false;
         stateHashCount = 0;
-        decisions.clear();
         featureZScore = Double.NaN;
         featureMomentum = Double.NaN;
         mid = Double.NaN;
@@ -230,7 +238,6 @@ public final class EngineEvent {
         innovationZ = Double.NaN;
         filteredMid = Double.NaN;
         filteredMidStd = Double.NaN;
-        Arrays.fill(regimePosterior, 0, Math.min(Math.max(regimeCount, 0), MAX_REGIMES), 0.0);
         regimeCount = 0;
     }
 

@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.pipeline.OrderGateway;
 
@@ -22,14 +23,19 @@ import io.skytrade.core.pipeline.OrderGateway;
 public final class OutboundStage implements EventHandler<EngineEvent> {
     private final OrderGateway gateway;
     private final DecisionListener listener;
+    private final SideBuffers side;
 
     private long ordersSent;
     private long cancelsSent;
     private long blockedByJournal;
 
-    public OutboundStage(final OrderGateway gateway, final DecisionListener listener) {
+    /**
+     * @param side the ring's side buffers, where the trading book's stages left the event's decisions
+     */
+    public OutboundStage(final OrderGateway gateway, final DecisionListener listener, final SideBuffers side) {
         this.gateway = gateway;
         this.listener = listener;
+        this.side = side;
     }
 
     @Override
@@ -43,7 +49,7 @@ public final class OutboundStage implements EventHandler<EngineEvent> {
      * could only be recorded after that call (a stale slot the journal would have taken).
      */
     public void handle(final EngineEvent event) {
-        final Decisions decisions = event.decisions;
+        final Decisions decisions = side.decisions(event);
         final int count = decisions.count();
         final boolean journalFailed = event.journalFailed;
         for (int i = 0; i < count; i++) {
@@ -58,16 +64,21 @@ public final class OutboundStage implements EventHandler<EngineEvent> {
                 cancelsSent++;
             }
         }
-        listener.onDecisions(event);
+        listener.onDecisions(event, side);
         if (!journalFailed) {
-            send(decisions, count);
+            send(decisions, count, event.sequence);
         }
     }
 
-    private void send(final Decisions decisions, final int count) {
+    private void send(final Decisions decisions, final int count, final long inputSequence) {
+        boolean named = false;
         for (int i = 0; i < count; i++) {
-            if (decisions.status[i] != Decisions.STATUS_APPROVED) {
+            if (decisions.status[i] != Decisions.STATUS_APPROVED || !isOrder(decisions.kind[i])) {
                 continue;
+            }
+            if (!named) {
+                gateway.answering(inputSequence);
+                named = true;
             }
             final long id = decisions.clientOrderId[i];
             if (decisions.kind[i] == DecisionKind.ORDER_NEW) {

@@ -1,6 +1,7 @@
 package io.skytrade.core.pipeline;
 
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.util.List;
@@ -39,7 +40,7 @@ public final class InlinePipeline implements InboundPublisher {
     private boolean started;
 
     InlinePipeline(final int capacity, final EpochNanoClock clock, final Stage[] stages, final int[] indexes,
-                   final int[] hashSlots, final StateHashCheckpoints checkpoints, final StageObserver[] observers,
+                   final int[] hashSlots, final SideBuffers side, final StateHashCheckpoints checkpoints, final StageObserver[] observers,
                    final StageFailureRecorder failures, final EngineHealth health, final List<String> stageNames) {
         if (Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("inline pipeline capacity must be a power of two, was " + capacity);
@@ -54,7 +55,7 @@ public final class InlinePipeline implements InboundPublisher {
         this.health = health;
         this.stageNames = List.copyOf(stageNames);
         this.checkpoints = checkpoints;
-        this.stages = new StageGroupHandler("inline", stages, indexes, hashSlots, failures,
+        this.stages = new StageGroupHandler("inline", stages, indexes, hashSlots, side, failures,
             new CpuPinning(CpuPinning.NONE, message -> { }, ThreadPinner.UNAVAILABLE), new CountDownLatch(1), false, observers);
     }
 

@@ -22,4 +22,13 @@ public interface OrderGateway {
 
     /** Requests cancellation of an open order. */
     void sendCancel(long clientOrderId, int instrumentId);
+
+    /**
+     * Names the input the orders and cancels sent next answer (its ring sequence, which is its
+     * index in the inputs journal); the order stage calls it before the first send of each input.
+     * A gateway may carry it to the venue ({@code inSeq} of the WebSocket protocol) so that venue
+     * records and tick-to-wire measurements can be matched with the journal. Default: ignored.
+     */
+    default void answering(final long inputSequence) {
+    }
 }

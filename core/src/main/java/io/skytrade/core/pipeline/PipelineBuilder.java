@@ -5,6 +5,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public final class PipelineBuilder {
     private ThreadPinner pinner = ThreadPinner.UNAVAILABLE;
     private EngineHealth health = new EngineHealth();
     private int stateHashInterval;
+    private SideBuffers side;
     private final Map<String, StageObserver> observers = new HashMap<>();
 
     /** Adds a stage; its position in the pipeline is set by the layout, its index by this order. */
@@ -103,6 +105,16 @@ public final class PipelineBuilder {
         return this;
     }
 
+    /**
+     * The ring's side buffers the stages were given (they must be the same object, with at least as
+     * many slots as the ring). Required with state-hash checkpoints, which the stages' decision
+     * listener reads from them; otherwise the builder makes its own, which nothing reads.
+     */
+    public PipelineBuilder sideBuffers(final SideBuffers side) {
+        this.side = Objects.requireNonNull(side, "side");
+        return this;
+    }
+
     /** Names of the stages added so far, in order. */
     public List<String> stageNames() {
         return new ArrayList<>(stages.keySet());
@@ -110,7 +122,7 @@ public final class PipelineBuilder {
 
     /**
      * Names of the stages that implement {@link StateHash}, in pipeline order: entry k of a
-     * checkpoint's {@link EngineEvent#stateHashes} is the hash of the k-th of them.
+     * checkpoint's {@link io.skytrade.core.event.SideBuffers#stateHash} is the hash of the k-th of them.
      */
     public List<String> hashedStageNames() {
         final List<String> names = new ArrayList<>();
@@ -122,7 +134,7 @@ public final class PipelineBuilder {
         return names;
     }
 
-    /** Entry in {@link EngineEvent#stateHashes} of each stage, in the order added; -1 for stages without state hash. */
+    /** Entry in {@link io.skytrade.core.event.SideBuffers#stateHash} of each stage, in the order added; -1 for stages without state hash. */
     private Map<String, Integer> hashSlots() {
         final Map<String, Integer> slots = new HashMap<>();
         int k = 0;
@@ -155,6 +167,11 @@ public final class PipelineBuilder {
             indexOf.put(order.get(i), i);
         }
         final Map<String, Integer> slotOf = hashSlots();
+        final SideBuffers buffers = sideBuffersFor(layout.ringSize());
+        if (buffers.slots() < layout.ringSize()) {
+            throw new IllegalArgumentException("side buffers of " + buffers.slots() + " slots for a ring of " + layout.ringSize()
+                + ": a stage may run a whole ring ahead of a later one, so they need at least as many");
+        }
         final Set<String> placed = new HashSet<>();
         final List<StageGroupHandler> groups = new ArrayList<>();
         final StageFailureRecorder failures = new StageFailureRecorder(health);
@@ -179,7 +196,7 @@ public final class PipelineBuilder {
             }
             final String threadName = "skytrade-" + String.join("+", names);
             final boolean besideBusiness = layout.journalParallel() && g == 0;
-            groups.add(new StageGroupHandler(threadName, groupStages, indexes, slots, failures,
+            groups.add(new StageGroupHandler(threadName, groupStages, indexes, slots, buffers, failures,
                 new CpuPinning(layout.cpuFor(g), warnings, pinner), started, besideBusiness, observersOf(groupStages)));
         }
         checkObservedStagesExist(order);
@@ -217,8 +234,19 @@ public final class PipelineBuilder {
             indexes[i] = i;
             slots[i] = slotOf.get(all[i].name());
         }
-        return new InlinePipeline(capacity, clock, all, indexes, slots, checkpoints(), observersOf(all),
+        return new InlinePipeline(capacity, clock, all, indexes, slots, sideBuffersFor(capacity), checkpoints(), observersOf(all),
             new StageFailureRecorder(health), health, order);
+    }
+
+    private SideBuffers sideBuffersFor(final int slots) {
+        if (side != null) {
+            return side;
+        }
+        if (stateHashInterval > 0) {
+            throw new IllegalStateException("state-hash checkpoints need the stages' side buffers (sideBuffers(...)): "
+                + "the decisions journal reads the hashes there");
+        }
+        return new SideBuffers(slots);
     }
 
     private StageObserver[] observersOf(final Stage[] group) {

@@ -2,6 +2,7 @@ package io.skytrade.core.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * A group that runs beside other groups on the same slot (the journal group of the parallel
  * layout) reports its failures without writing to the event, whose shared fields the other
  * groups own. On a state-hash checkpoint ({@link EngineEvent#stateHashCount} &gt; 0) each
- * {@link StateHash} stage's hash is written to its own entry of {@link EngineEvent#stateHashes}
+ * {@link StateHash} stage's hash is written to its own entry of {@link io.skytrade.core.event.SideBuffers#stateHash}
  * right after it handled the event (even when it threw: its state is what it is).
  *
  * Each stage may have a read-only {@link StageObserver} called right after it on this thread.
@@ -27,6 +28,7 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     private final int[] stageIndexes;
     private final StateHash[] hashed;
     private final int[] hashSlots;
+    private final SideBuffers side;
     private final StageFailureRecorder failures;
     private final CpuPinning pinning;
     private final CountDownLatch started;
@@ -41,20 +43,23 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
     public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
                              final StageFailureRecorder failures, final CpuPinning pinning,
                              final CountDownLatch started) {
-        this(threadName, stages, stageIndexes, noHashes(stages.length), failures, pinning, started, false,
+        this(threadName, stages, stageIndexes, noHashes(stages.length), null, failures, pinning, started, false,
             new StageObserver[stages.length]);
     }
 
     /**
-     * @param hashSlots                 each stage's entry in {@link EngineEvent#stateHashes}, -1 for a
+     * @param hashSlots                 each stage's entry in {@link io.skytrade.core.event.SideBuffers#stateHash}, -1 for a
      *                                  stage that is not a {@link StateHash}
+     * @param side                      the ring's side buffers, where the state hashes go (may be null
+     *                                  when no stage has a hash slot)
      * @param concurrentWithOtherGroups the group handles each slot at the same time as another
      *                                  group, so a failure must not flag the event
      * @param observers                 one entry per stage (null for none): a read-only
      *                                  {@link StageObserver} called after that stage on this thread
      */
     public StageGroupHandler(final String threadName, final Stage[] stages, final int[] stageIndexes,
-                             final int[] hashSlots, final StageFailureRecorder failures, final CpuPinning pinning,
+                             final int[] hashSlots, final SideBuffers side, final StageFailureRecorder failures,
+                             final CpuPinning pinning,
                              final CountDownLatch started, final boolean concurrentWithOtherGroups,
                              final StageObserver[] observers) {
         if (observers.length != stages.length || hashSlots.length != stages.length) {
@@ -67,6 +72,7 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
         this.stages = stages.clone();
         this.stageIndexes = stageIndexes.clone();
         this.hashSlots = hashSlots.clone();
+        this.side = side;
         this.hashed = new StateHash[stages.length];
         for (int i = 0; i < stages.length; i++) {
             if (hashSlots[i] >= 0) {
@@ -94,7 +100,7 @@ public final class StageGroupHandler implements EventHandler<EngineEvent> {
             }
             final int slot = hashSlots[i];
             if (slot >= 0 && event.stateHashCount > 0) {
-                event.stateHashes[slot] = hashed[i].stateHash();
+                side.setStateHash(event, slot, hashed[i].stateHash());
             }
             final StageObserver observer = observers[i];
             if (observer != null) {

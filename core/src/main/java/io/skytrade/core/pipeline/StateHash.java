@@ -5,7 +5,7 @@ package io.skytrade.core.pipeline;
  * {@code StateHash}): two instances fed the same inputs from the same configuration must return
  * the same value, and any difference in state should change it. Every stateful pipeline stage
  * implements it; at checkpoints the pipeline writes each stage's hash into the event
- * ({@link io.skytrade.core.event.EngineEvent#stateHashes}), the decisions journal records them
+ * ({@link io.skytrade.core.event.SideBuffers#stateHash}), the decisions journal records them
  * and {@code replay --verify} compares them, so a replay that drifts in state is caught before it
  * drifts in decisions.
  *

@@ -3,25 +3,36 @@ package io.skytrade.core.pipeline;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.LiteBlockingWaitStrategy;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How a stage thread waits for the next event: the configuration names of the Disruptor wait
  * strategies. BLOCKING uses least CPU (a lock and condition, signalled on every publish);
- * LITE_BLOCKING is the same but takes the lock only when a consumer is actually waiting; SLEEPING spins,
- * yields, then parks (~37 us floor measured here); YIELDING keeps a core busy at low latency;
- * BUSY_SPIN is for pinned threads on isolated cores only.
+ * LITE_BLOCKING is the same but takes the lock only when a consumer is actually waiting; PHASED
+ * spins {@value #PHASED_SPIN_NANOS} ns, yields until {@value #PHASED_YIELD_NANOS} ns, then waits as
+ * LITE_BLOCKING (an event that arrives soon after the last one finds its thread awake, without a
+ * futex wake-up; a quiet thread sleeps); SLEEPING spins, yields, then parks (~37 us floor measured
+ * here); YIELDING keeps a core busy at low latency; BUSY_SPIN is for pinned threads on isolated
+ * cores only. bench/README.md has what each measured on the default layout.
  */
 public enum WaitStrategyKind {
     BLOCKING("blocking"),
     LITE_BLOCKING("lite-blocking"),
+    PHASED("phased"),
     SLEEPING("sleeping"),
     YIELDING("yielding"),
     BUSY_SPIN("busy-spin");
+
+    /** How long a PHASED wait spins before it yields. */
+    public static final long PHASED_SPIN_NANOS = 2_000;
+    /** How long (from the start of the wait) a PHASED wait spins and yields before it blocks. */
+    public static final long PHASED_YIELD_NANOS = 20_000;
 
     private final String configName;
 
@@ -39,6 +50,7 @@ public enum WaitStrategyKind {
         return switch (this) {
             case BLOCKING -> new BlockingWaitStrategy();
             case LITE_BLOCKING -> new LiteBlockingWaitStrategy();
+            case PHASED -> PhasedBackoffWaitStrategy.withLiteLock(PHASED_SPIN_NANOS, PHASED_YIELD_NANOS, TimeUnit.NANOSECONDS);
             case SLEEPING -> new SleepingWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();
             case BUSY_SPIN -> new BusySpinWaitStrategy();
@@ -46,7 +58,7 @@ public enum WaitStrategyKind {
     }
 
     /**
-     * Parses a configuration name ("blocking", "sleeping", "yielding", "busy-spin").
+     * Parses a configuration name ("blocking", "lite-blocking", "phased", "sleeping", "yielding", "busy-spin").
      *
      * @throws IllegalArgumentException naming the value and the accepted names
      */
@@ -57,6 +69,6 @@ public enum WaitStrategyKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("'" + name + "' is not one of blocking, lite-blocking, sleeping, yielding, busy-spin");
+        throw new IllegalArgumentException("'" + name + "' is not one of blocking, lite-blocking, phased, sleeping, yielding, busy-spin");
     }
 }

@@ -8,12 +8,13 @@ import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.position.PositionTracker;
 
 /**
  * Pipeline stage "risk", the {@link TradingBook}'s pre-trade phase: approves or rejects the
- * strategy's PROPOSED intents in {@link EngineEvent#decisions} with a {@link RiskReason} against
+ * strategy's PROPOSED intents in {@link io.skytrade.core.event.SideBuffers#decisions} with a {@link RiskReason} against
  * the book's orders, positions and market, records each approved order in the book (which assigns
  * its client order id) and each approved cancel, runs the drawdown monitor and the safe-mode state
  * machine, and in SAFE appends the cancels and flattening orders (see the package documentation
@@ -30,6 +31,7 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
     private final DrawdownMonitor drawdown;
     private final SafeModeStateMachine safeMode = new SafeModeStateMachine();
     private final SafeModeUnwinder unwinder;
+    private final SideBuffers side;
 
     private long latestTime = Long.MIN_VALUE;
     private long approved;
@@ -39,9 +41,10 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
     private long decisionOverflows;
 
     /**
+     * @param side    the ring's side buffers, where risk's verdicts, alerts and unwinds go with the event's decisions
      * @param capital the one capital figure (price units) exposure and drawdown limits are fractions of
      */
-    public RiskStage(final TradingBook book, final RiskLimits limits, final DrawdownLimits drawdownLimits,
+    public RiskStage(final TradingBook book, final SideBuffers side, final RiskLimits limits, final DrawdownLimits drawdownLimits,
                      final SafeModeConfig safeModeConfig, final double capital) {
         if (book.orders().capacity() < limits.maxOpenOrders() + EngineEvent.MAX_INSTRUMENTS) {
             throw new IllegalArgumentException("orders.orderCapacity=" + book.orders().capacity()
@@ -50,14 +53,15 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
         }
         this.safeModeConfig = safeModeConfig;
         this.book = book;
+        this.side = side;
         this.check = new PreTradeRiskCheck(limits, book, capital);
         this.drawdown = new DrawdownMonitor(drawdownLimits, capital);
         this.unwinder = new SafeModeUnwinder(limits, safeModeConfig, book, check);
     }
 
     /** Risk stage with every default over {@code book}, on {@code capital}. */
-    public static RiskStage withDefaults(final TradingBook book, final double capital) {
-        return new RiskStage(book, RiskLimits.defaults(), DrawdownLimits.defaults(), SafeModeConfig.defaults(), capital);
+    public static RiskStage withDefaults(final TradingBook book, final SideBuffers side, final double capital) {
+        return new RiskStage(book, side, RiskLimits.defaults(), DrawdownLimits.defaults(), SafeModeConfig.defaults(), capital);
     }
 
     @Override
@@ -67,7 +71,7 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
 
     /** Processes one event (what {@link #onEvent} does; tests call it directly). */
     public void handle(final EngineEvent event) {
-        final Decisions decisions = event.decisions;
+        final Decisions decisions = side.decisionsToWrite(event);
         final int intents = decisions.count();
         try {
             process(event, decisions, intents);

@@ -3,6 +3,7 @@ package io.skytrade.core.signal;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.feature.DecayingSum;
 import io.skytrade.core.feature.EventGuard;
 import io.skytrade.core.pipeline.StateHash;
@@ -15,7 +16,7 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * its uncertainty before the observation, {@code (new - old) / oldStd} (the observation against
  * its forecast, seen through the settlement formula), added to a sum that decays with a half-life
  * in event time. It then
- * writes the combined signal ({@link SignalCombiner}) into {@link EngineEvent#signal} for the
+ * writes the combined signal ({@link SignalCombiner}) into {@link SideBuffers#signal} for the
  * book's instrument and for every revalued product that has a book, marking them in
  * {@link EngineEvent#signalledInstruments}.
  *
@@ -37,8 +38,13 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
     private final boolean[] hasMid;
     private final double[] lastMispricing;
     private final double[] lastSurprise;
+    private final SideBuffers side;
 
-    public SignalHandler(final InstrumentRegistry registry, final SignalParams params) {
+    /**
+     * @param side the ring's side buffers, where this stage writes each event's signals
+     */
+    public SignalHandler(final InstrumentRegistry registry, final SignalParams params, final SideBuffers side) {
+        this.side = side;
         seriesCount = registry.seriesCount();
         instrumentCount = registry.instrumentCount();
         final int n = Math.max(1, instrumentCount);
@@ -104,8 +110,7 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
         final double s = surprise.sumAt(i, t);
         lastMispricing[i] = z;
         lastSurprise[i] = s;
-        event.signal[i] = combiner.combine(z, momentum[i], s);
-        event.signalledInstruments |= 1L << i;
+        side.setSignal(event, i, combiner.combine(z, momentum[i], s));
     }
 
     /**

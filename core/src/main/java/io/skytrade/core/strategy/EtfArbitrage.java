@@ -2,11 +2,14 @@ package io.skytrade.core.strategy;
 
 import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.order.OrderPurpose;
 import io.skytrade.core.order.OrderTable;
+import io.skytrade.core.risk.RiskLimits;
 
 import java.util.Arrays;
 
@@ -16,8 +19,9 @@ import java.util.Arrays;
  * bids summed exceed the ETF's ask it buys; the legs follow only for what the ETF leg filled: each
  * leg is hedged (IOC through its touch, purpose HEDGE) until the book's HEDGE position in it is the
  * opposite of its ARBITRAGE position in the ETF. A leg still unhedged after {@code scratchAfter}
- * has its share scratched: the ETF quantity no leg left open is closed back. Entries wait until every
- * leg is hedged and nothing is pending, at most one per {@code interval}, within
+ * has its share scratched: the ETF quantity no leg left open is closed back. Every price lies within
+ * risk's fair-value band of its product (an entry whose hedges would not is not made; a hedge waits;
+ * at most one hedge per leg and interval). Entries wait until every leg is hedged and nothing is pending, at most one per {@code interval}, within
  * {@code maxPosition}; around a settlement of the ETF or a leg nothing is sent for a minute (the
  * venue settles them one after another). The position each purpose built is the book's, so the
  * leg risk is visible there. A hedged position converges by construction: the ETF settles at the
@@ -35,8 +39,12 @@ public final class EtfArbitrage {
     private final int etf;
     private final int[] legs;
     private final long[] deficitSince;
-    private final long maxOrderLots;
+    private final long[] nextHedge;
+    private final RiskLimits risk;
+    private double[] fair;
+    private double[] fairStd;
     private long nextEntry;
+    private final SideBuffers side;
     private long quietUntil;
     private long entries;
     private long hedges;
@@ -46,17 +54,20 @@ public final class EtfArbitrage {
     /**
      * @param etf          instrument id of the ETF, -1 when it is not traded (the arbitrage is off)
      * @param legs         instrument ids of its legs (one lot each per ETF lot)
-     * @param maxOrderLots risk's largest order, which a hedge never exceeds
+     * @param risk         risk's limits: no order larger than its largest order, none priced outside
+     *                     its fair-value band (read here, not restated, so no intent is refused for it)
      */
-    public EtfArbitrage(final TradingBook book, final ArbitrageParams params, final int etf, final int[] legs,
-                        final long maxOrderLots) {
+    public EtfArbitrage(final TradingBook book, final SideBuffers side, final ArbitrageParams params, final int etf,
+                        final int[] legs, final RiskLimits risk) {
         this.book = book;
+        this.side = side;
         this.orders = book.orders();
         this.p = params;
         this.etf = params.enabled() ? etf : -1;
         this.legs = legs.clone();
         this.deficitSince = new long[legs.length];
-        this.maxOrderLots = maxOrderLots;
+        this.nextHedge = new long[legs.length];
+        this.risk = risk;
     }
 
     /** True when the arbitrage trades {@code instrument} as its ETF (the market maker leaves it alone). */
@@ -83,13 +94,16 @@ public final class EtfArbitrage {
 
     /**
      * Hedges, scratches and enters, given everyone else's touch per product (ours netted out): prices
-     * in ticks (0 when none) and the quantity at the touch.
+     * in ticks (0 when none) and the quantity at the touch; and each product's fair value and its
+     * standard deviation (NaN when unknown), against which risk's band is judged.
      */
     public void onEvent(final EngineEvent e, final long now, final long[] bid, final long[] ask, final long[] bidQty,
-                        final long[] askQty) {
+                        final long[] askQty, final double[] fair, final double[] fairStd) {
         if (etf < 0 || now < quietUntil) {
             return;
         }
+        this.fair = fair;
+        this.fairStd = fairStd;
         final long arbPosition = book.purposePosition(OrderPurpose.ARBITRAGE, etf);
         boolean hedged = true;
         long minHedged = Long.MAX_VALUE;
@@ -106,14 +120,15 @@ public final class EtfArbitrage {
             if (deficitSince[k] == 0) {
                 deficitSince[k] = now;
             }
-            if (live(OrderPurpose.HEDGE, leg)) {
+            if (now < nextHedge[k] || live(OrderPurpose.HEDGE, leg)) {
                 continue;
             }
             final int side = deficit > 0 ? Side.BUY : Side.SELL;
             final long price = side == Side.BUY ? (ask[leg] > 0 ? ask[leg] + p.hedgeSlippageTicks() : 0)
                 : bid[leg] - p.hedgeSlippageTicks();
-            if (price > 0) {
-                propose(e, leg, side, price, Math.min(Math.abs(deficit), maxOrderLots), OrderPurpose.HEDGE);
+            if (price > 0 && inBand(leg, price)) {
+                propose(e, leg, side, price, Math.min(Math.abs(deficit), risk.maxOrderLots()), OrderPurpose.HEDGE);
+                nextHedge[k] = now + p.intervalNanos();
                 hedges++;
             }
         }
@@ -141,8 +156,8 @@ public final class EtfArbitrage {
         final int side = arbPosition < 0 ? Side.BUY : Side.SELL;
         final long price = side == Side.BUY ? (ask[etf] > 0 ? ask[etf] + p.hedgeSlippageTicks() : 0)
             : bid[etf] - p.hedgeSlippageTicks();
-        if (price > 0) {
-            propose(e, etf, side, price, Math.min(residue, maxOrderLots), OrderPurpose.ARBITRAGE);
+        if (price > 0 && inBand(etf, price)) {
+            propose(e, etf, side, price, Math.min(residue, risk.maxOrderLots()), OrderPurpose.ARBITRAGE);
             scratches++;
             Arrays.fill(deficitSince, now);
         }
@@ -158,7 +173,8 @@ public final class EtfArbitrage {
         long legsAskQty = Long.MAX_VALUE;
         long legsBidQty = Long.MAX_VALUE;
         for (final int leg : legs) {
-            if (bid[leg] <= 0 || ask[leg] <= 0) {
+            if (bid[leg] <= 0 || ask[leg] <= 0 || !inBand(leg, bid[leg] - p.hedgeSlippageTicks())
+                || !inBand(leg, ask[leg] + p.hedgeSlippageTicks())) {
                 return;
             }
             legsAsk += ask[leg];
@@ -166,14 +182,14 @@ public final class EtfArbitrage {
             legsAskQty = Math.min(legsAskQty, askQty[leg]);
             legsBidQty = Math.min(legsBidQty, bidQty[leg]);
         }
-        if (bid[etf] - legsAsk >= p.edgeTicks() && arbPosition > -p.maxPosition()) {
+        if (bid[etf] - legsAsk >= p.edgeTicks() && arbPosition > -p.maxPosition() && inBand(etf, bid[etf])) {
             final long qty = Math.min(Math.min(p.maxLots(), bidQty[etf]), Math.min(legsAskQty, p.maxPosition() + arbPosition));
             if (qty > 0) {
                 propose(e, etf, Side.SELL, bid[etf], qty, OrderPurpose.ARBITRAGE);
                 entries++;
                 nextEntry = now + p.intervalNanos();
             }
-        } else if (legsBid - ask[etf] >= p.edgeTicks() && arbPosition < p.maxPosition()) {
+        } else if (legsBid - ask[etf] >= p.edgeTicks() && arbPosition < p.maxPosition() && inBand(etf, ask[etf])) {
             final long qty = Math.min(Math.min(p.maxLots(), askQty[etf]), Math.min(legsBidQty, p.maxPosition() - arbPosition));
             if (qty > 0) {
                 propose(e, etf, Side.BUY, ask[etf], qty, OrderPurpose.ARBITRAGE);
@@ -181,6 +197,12 @@ public final class EtfArbitrage {
                 nextEntry = now + p.intervalNanos();
             }
         }
+    }
+
+    /** True when {@code price} lies within risk's fair-value band of the product's fair value. */
+    private boolean inBand(final int instrument, final long price) {
+        final double f = fair[instrument];
+        return f > 0 && Math.abs(price - f) <= risk.fairValueBand(fairStd[instrument]);
     }
 
     /** True when an order of {@code purpose} is live in {@code instrument}. */
@@ -199,13 +221,14 @@ public final class EtfArbitrage {
 
     private void propose(final EngineEvent e, final int instrument, final int side, final long price, final long qty,
                          final int purpose) {
-        final int d = e.decisions.add(DecisionKind.ORDER_NEW, instrument, side, price, qty, 0, 0);
+        final Decisions decisions = this.side.decisionsToWrite(e);
+        final int d = decisions.add(DecisionKind.ORDER_NEW, instrument, side, price, qty, 0, 0);
         if (d < 0) {
             dropped++;
             return;
         }
-        e.decisions.timeInForce[d] = TimeInForce.IOC;
-        e.decisions.purpose[d] = purpose;
+        decisions.timeInForce[d] = TimeInForce.IOC;
+        decisions.purpose[d] = purpose;
     }
 
     public long entries() {
@@ -228,8 +251,8 @@ public final class EtfArbitrage {
     /** Hash of its state (the positions are the book's). */
     public long stateHash() {
         long h = nextEntry * 31 + quietUntil;
-        for (final long since : deficitSince) {
-            h = 31 * h + since;
+        for (int k = 0; k < legs.length; k++) {
+            h = 31 * (31 * h + deficitSince[k]) + nextHedge[k];
         }
         return 31 * (31 * (31 * h + entries) + hedges) + scratches;
     }

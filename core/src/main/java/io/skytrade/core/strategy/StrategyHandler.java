@@ -3,9 +3,11 @@ package io.skytrade.core.strategy;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.feature.EventGuard;
 import io.skytrade.core.order.OrderPurpose;
@@ -41,7 +43,7 @@ import io.skytrade.core.sizing.PositionSizer;
  * </ol>
  * The market maker's inventory in a leg excludes what the {@link EtfArbitrage} holds there as a
  * hedge; the arbitrage, run after it on every input that moves anything, trades the ETF itself.
- * Intents are appended to {@link EngineEvent#decisions} as PROPOSED (client order id 0); risk
+ * Intents are appended to {@link io.skytrade.core.event.SideBuffers#decisions} as PROPOSED (client order id 0); risk
  * approves them and the book assigns ids. A product is quoted only once its fair value has been
  * revalued {@code minValuations} times; a SETTLEMENT starts that count again.
  *
@@ -81,6 +83,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
 
     private final double[] fair;
     private final double[] fairStd;
+    private final double[] arbitrageFair;
     private final boolean[] hasFair;
     private final int[] valuations;
     private final double[] regime;
@@ -102,6 +105,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final long[] targetSize = new long[StrategyParams.MAX_LEVELS];
     private final boolean[] targetMatched = new boolean[StrategyParams.MAX_LEVELS];
     private final int[] working = new int[MAX_WORKING];
+    private final SideBuffers side;
     private long now = Long.MIN_VALUE;
     private long droppedIntents;
     private long takes;
@@ -111,18 +115,22 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
      *                   band (the rule is risk's, read here, not restated)
      */
     public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
-                           final RiskLimits riskLimits, final TradingBook book) {
-        this(registry, params, sizer, riskLimits, book, new EtfArbitrage(book,
-            new ArbitrageParams(false, 0, 1, 1, 0, 1, 1), -1, new int[0], riskLimits.maxOrderLots()));
+                           final RiskLimits riskLimits, final TradingBook book, final SideBuffers side) {
+        this(registry, params, sizer, riskLimits, book, side, new EtfArbitrage(book, side,
+            new ArbitrageParams(false, 0, 1, 1, 0, 1, 1), -1, new int[0], riskLimits));
     }
 
     /**
+     * @param side      the ring's side buffers: the strategy reads the regime posteriors there and
+     *                  writes its intents to the event's decisions
      * @param arbitrage the ETF arbitrage run after the market maker on every input that moves the ETF
      *                  or a leg (its ETF is not market-made)
      */
     public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
-                           final RiskLimits riskLimits, final TradingBook book, final EtfArbitrage arbitrage) {
+                           final RiskLimits riskLimits, final TradingBook book, final SideBuffers side,
+                           final EtfArbitrage arbitrage) {
         this.book = book;
+        this.side = side;
         this.riskLimits = riskLimits;
         this.arbitrage = arbitrage;
         this.orders = book.orders();
@@ -150,6 +158,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         final int n = Math.max(1, instrumentCount);
         fair = new double[n];
         fairStd = new double[n];
+        arbitrageFair = new double[n];
         hasFair = new boolean[n];
         valuations = new int[n];
         regime = new double[n * EngineEvent.MAX_REGIMES];
@@ -210,7 +219,10 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             }
         }
         if (anything) {
-            arbitrage.onEvent(event, now, bestBid, bestAsk, bidQty, askQty);
+            for (int i = 0; i < instrumentCount; i++) {
+                arbitrageFair[i] = hasFair[i] ? fair[i] : Double.NaN;
+            }
+            arbitrage.onEvent(event, now, bestBid, bestAsk, bidQty, askQty, arbitrageFair, fairStd);
         }
     }
 
@@ -239,7 +251,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         }
         final int k = Math.min(e.regimeCount, EngineEvent.MAX_REGIMES);
         if (k > 0) {
-            System.arraycopy(e.regimePosterior, 0, regime, id * EngineEvent.MAX_REGIMES, k);
+            side.copyRegimePosterior(e, k, regime, id * EngineEvent.MAX_REGIMES);
             regimeCount[id] = k;
         }
     }
@@ -369,7 +381,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
                 continue;
             }
             if (!safe || now - orders.slotCreatedNanos(slot) >= minQuoteLife) {
-                if (e.decisions.add(DecisionKind.ORDER_CANCEL, i, side, price, orders.slotLeaves(slot),
+                if (this.side.decisionsToWrite(e).add(DecisionKind.ORDER_CANCEL, i, side, price, orders.slotLeaves(slot),
                     orders.slotClientOrderId(slot), 0) < 0) {
                     droppedIntents++;
                 }
@@ -416,12 +428,13 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
 
     private void propose(final EngineEvent e, final int i, final int side, final long price, final long qty, final int tif,
                          final int purpose) {
-        final int d = e.decisions.add(DecisionKind.ORDER_NEW, i, side, price, qty, 0, 0);
+        final Decisions decisions = this.side.decisionsToWrite(e);
+        final int d = decisions.add(DecisionKind.ORDER_NEW, i, side, price, qty, 0, 0);
         if (d < 0) {
             droppedIntents++;
         } else {
-            e.decisions.timeInForce[d] = tif;
-            e.decisions.purpose[d] = purpose;
+            decisions.timeInForce[d] = tif;
+            decisions.purpose[d] = purpose;
         }
     }
 

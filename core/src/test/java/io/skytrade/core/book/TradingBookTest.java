@@ -25,10 +25,10 @@ class TradingBookTest {
     }
 
     private String lastAlert() {
-        final int i = e.decisions.count() - 1;
-        assertEquals(DecisionKind.ALERT, e.decisions.kind[i]);
-        return RiskReason.name(e.decisions.reason[i]) + " i=" + e.decisions.instrumentId[i] + " id="
-            + e.decisions.clientOrderId[i] + " q=" + e.decisions.quantity[i];
+        final int i = TestEvents.decisions(e).count() - 1;
+        assertEquals(DecisionKind.ALERT, TestEvents.decisions(e).kind[i]);
+        return RiskReason.name(TestEvents.decisions(e).reason[i]) + " i=" + TestEvents.decisions(e).instrumentId[i] + " id="
+            + TestEvents.decisions(e).clientOrderId[i] + " q=" + TestEvents.decisions(e).quantity[i];
     }
 
     @Test
@@ -44,13 +44,13 @@ class TradingBookTest {
     @Test
     void shouldBookFillsAndSettlementsAndRaiseAlertsForIllegalTransitions() {
         final long id = open(Side.BUY, 100, 4);
-        book.onInput(TestEvents.fill(e, 1, 4242, 1, 100, 0));
+        book.onInput(TestEvents.fill(e, 1, 4242, 1, 100, 0), TestEvents.SIDE);
         assertEquals("UNKNOWN_ORDER_EVENT i=-1 id=4242 q=1", lastAlert());
-        book.onInput(TestEvents.ack(e, 2, id));
-        assertEquals(0, e.decisions.count());
-        book.onInput(TestEvents.ack(e, 3, id));
+        book.onInput(TestEvents.ack(e, 2, id), TestEvents.SIDE);
+        assertEquals(0, TestEvents.decisions(e).count());
+        book.onInput(TestEvents.ack(e, 3, id), TestEvents.SIDE);
         assertEquals("DUPLICATE_ACK i=2 id=" + id + " q=0", lastAlert());
-        book.onInput(TestEvents.fill(e, 4, id, 9, 100, 0.5));
+        book.onInput(TestEvents.fill(e, 4, id, 9, 100, 0.5), TestEvents.SIDE);
         assertEquals("OVERFILL i=2 id=" + id + " q=9", lastAlert());
         assertEquals(9, book.position(2));
         assertEquals(0.5, book.positions().fees(2), 1e-12);
@@ -59,7 +59,7 @@ class TradingBookTest {
         settlement.type = EventType.SETTLEMENT;
         settlement.instrumentId = 2;
         settlement.value = 103;
-        book.onInput(settlement);
+        book.onInput(settlement, TestEvents.SIDE);
         assertEquals(0, book.position(2));
         assertEquals(27.0, book.positions().realisedPnl(2), 1e-9);
     }
@@ -68,13 +68,13 @@ class TradingBookTest {
     void shouldAlertOnceForAnOrderUnacknowledgedPastTheTimeout() {
         final long late = open(Side.BUY, 100, 1);
         final long acked = open(Side.BUY, 100, 1);
-        book.onInput(TestEvents.ack(e, 1, acked));
-        book.onInput(TestEvents.timer(e, SECOND / 2));
-        assertEquals(0, e.decisions.count());
-        book.onInput(TestEvents.timer(e, SECOND + 1));
+        book.onInput(TestEvents.ack(e, 1, acked), TestEvents.SIDE);
+        book.onInput(TestEvents.timer(e, SECOND / 2), TestEvents.SIDE);
+        assertEquals(0, TestEvents.decisions(e).count());
+        book.onInput(TestEvents.timer(e, SECOND + 1), TestEvents.SIDE);
         assertEquals("ACK_TIMEOUT i=2 id=" + late + " q=0", lastAlert());
-        book.onInput(TestEvents.timer(e, 3 * SECOND));
-        assertEquals(0, e.decisions.count());
+        book.onInput(TestEvents.timer(e, 3 * SECOND), TestEvents.SIDE);
+        assertEquals(0, TestEvents.decisions(e).count());
         assertEquals(1, book.ackTimeouts());
     }
 
@@ -84,9 +84,9 @@ class TradingBookTest {
         final long ask = open(Side.SELL, 103, 7);
         final long unacked = open(Side.SELL, 104, 2);
         final long ioc = book.open(2, Side.BUY, 99, 3, TimeInForce.IOC, 0);
-        book.onInput(TestEvents.ack(e, 1, bid));
-        book.onInput(TestEvents.ack(e, 1, ask));
-        book.onInput(TestEvents.ack(e, 1, ioc));
+        book.onInput(TestEvents.ack(e, 1, bid), TestEvents.SIDE);
+        book.onInput(TestEvents.ack(e, 1, ask), TestEvents.SIDE);
+        book.onInput(TestEvents.ack(e, 1, ioc), TestEvents.SIDE);
         TestEvents.book(e, 2, 2, 100, 103);
         e.bidLevels = 2;
         e.bidPrices[1] = 99;
@@ -103,6 +103,11 @@ class TradingBookTest {
         assertEquals(0, asks[0], "the whole ask level is ours");
         assertEquals(6, asks[1], "an order the venue has not acknowledged may not be in the book yet");
         assertNotEquals(0, unacked);
+
+        e.source = 1 | EngineEvent.SOURCE_OWN_EXCLUDED;
+        book.netOwnOrders(e, bids, asks);
+        assertEquals(10, bids[0], "a venue that reports the book without our orders (CMI) is not netted again");
+        assertEquals(7, asks[0], "nor is a level that is all ours by the table");
     }
 
     @Test

@@ -17,7 +17,9 @@ class EngineEventTest {
         a.fee = 0.25;
         a.bidPrices[4] = 12;
         a.flags = EngineEvent.FLAG_STAGE_FAILED;
-        a.decisions.add(DecisionKind.ORDER_NEW, 1, Side.BUY, 1, 1, 0, 0);
+        final SideBuffers side = new SideBuffers(4);
+        side.decisionsToWrite(a).add(DecisionKind.ORDER_NEW, 1, Side.BUY, 1, 1, 0, 0);
+        assertEquals(1, side.decisions(a).count());
         final EngineEvent b = new EngineEvent();
         b.sequence = 3;
         b.copyInputsFrom(a);
@@ -27,12 +29,12 @@ class EngineEventTest {
         assertEquals(0.25, b.fee);
         assertEquals(12, b.bidPrices[4]);
         assertEquals(0, b.flags);
-        assertEquals(0, b.decisions.count());
+        assertEquals(0, side.decisions(b).count());
         assertTrue(a.toString().contains("FILL clOrdId=77"), a.toString());
         a.clear();
         assertEquals(EventType.NONE, a.type);
         assertEquals(0, a.bidPrices[4]);
-        assertEquals(0, a.decisions.count());
+        assertEquals(0, side.decisions(a).count());
     }
 
     @Test

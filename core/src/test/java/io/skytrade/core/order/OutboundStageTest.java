@@ -18,12 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OutboundStageTest {
     private final RecordingOrderGateway gateway = new RecordingOrderGateway();
     private final RecordingDecisionListener journal = new RecordingDecisionListener(gateway);
-    private final OutboundStage stage = new OutboundStage(gateway, journal);
+    private final OutboundStage stage = new OutboundStage(gateway, journal, TestEvents.SIDE);
     private final EngineEvent e = new EngineEvent();
 
     private int approve(final int kind, final int instrument, final int side, final long price, final long qty, final long id) {
-        final int i = e.decisions.add(kind, instrument, side, price, qty, id, RiskReason.NONE);
-        e.decisions.status[i] = Decisions.STATUS_APPROVED;
+        final int i = TestEvents.SIDE.decisionsToWrite(e).add(kind, instrument, side, price, qty, id, RiskReason.NONE);
+        TestEvents.SIDE.decisionsToWrite(e).status[i] = Decisions.STATUS_APPROVED;
         return i;
     }
 
@@ -31,8 +31,8 @@ class OutboundStageTest {
     void shouldJournalBeforeSendingOnlyTheApprovedOrdersWithTheirIds() {
         TestEvents.timer(e, 1);
         approve(DecisionKind.ORDER_NEW, 2, Side.BUY, 100, 4, 5001);
-        final int rejected = e.decisions.add(DecisionKind.ORDER_NEW, 2, Side.BUY, 100, 4, 0, RiskReason.NONE);
-        e.decisions.status[rejected] = Decisions.STATUS_REJECTED;
+        final int rejected = TestEvents.SIDE.decisionsToWrite(e).add(DecisionKind.ORDER_NEW, 2, Side.BUY, 100, 4, 0, RiskReason.NONE);
+        TestEvents.SIDE.decisionsToWrite(e).status[rejected] = Decisions.STATUS_REJECTED;
         approve(DecisionKind.ORDER_NEW, 3, Side.SELL, 90, 1, 5002);
         approve(DecisionKind.ORDER_CANCEL, 3, Side.SELL, 0, 0, 4999);
         stage.handle(e);

@@ -1,5 +1,6 @@
 package io.skytrade.core.regime;
 
+import io.skytrade.core.risk.TestEvents;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.registry.InstrumentRegistry;
@@ -16,15 +17,15 @@ class RegimeHandlerTest {
 
     @Test
     void shouldWritePosteriorThatFavoursVolatileRegimeOnLargeMoves() {
-        final RegimeHandler h = new RegimeHandler(REGISTRY, RegimeParams.defaults());
+        final RegimeHandler h = new RegimeHandler(REGISTRY, RegimeParams.defaults(), TestEvents.SIDE);
         final EngineEvent e = new EngineEvent();
         for (int i = 0; i < 20; i++) {
             book(e, 0, i, 0.006 * (i % 2 == 0 ? 1 : -1), 0.005);
             h.onEvent(e, i, true);
         }
         assertEquals(3, e.regimeCount);
-        assertEquals(1.0, e.regimePosterior[0] + e.regimePosterior[1] + e.regimePosterior[2], 1e-12);
-        assertTrue(e.regimePosterior[2] > 0.9, "volatile " + e.regimePosterior[2]);
+        assertEquals(1.0, TestEvents.SIDE.regimePosterior(e, 0) + TestEvents.SIDE.regimePosterior(e, 1) + TestEvents.SIDE.regimePosterior(e, 2), 1e-12);
+        assertTrue(TestEvents.SIDE.regimePosterior(e, 2) > 0.9, "volatile " + TestEvents.SIDE.regimePosterior(e, 2));
         book(e, 0, 21, Double.NaN, 0.005);
         h.onEvent(e, 21, true);
         assertEquals(0, e.regimeCount);
@@ -36,7 +37,7 @@ class RegimeHandlerTest {
     }
 
     private static long run() {
-        final RegimeHandler h = new RegimeHandler(REGISTRY, RegimeParams.defaults());
+        final RegimeHandler h = new RegimeHandler(REGISTRY, RegimeParams.defaults(), TestEvents.SIDE);
         final EngineEvent e = new EngineEvent();
         final SplittableRandom rnd = new SplittableRandom(9);
         long out = 1;
@@ -44,7 +45,7 @@ class RegimeHandlerTest {
             book(e, rnd.nextInt(2), i, rnd.nextGaussian() * 0.001, rnd.nextDouble() * 0.003);
             h.onEvent(e, i, true);
             for (int j = 0; j < 3; j++) {
-                out = 31 * out + Double.doubleToRawLongBits(e.regimePosterior[j]);
+                out = 31 * out + Double.doubleToRawLongBits(TestEvents.SIDE.regimePosterior(e, j));
             }
         }
         return 31 * out + h.stateHash();

@@ -38,16 +38,16 @@ class PreTradeRiskCheckTest {
     }
 
     private void assertApproved(final int i, final String why) {
-        assertEquals(Decisions.STATUS_APPROVED, e.decisions.status[i], () -> why + ": " + RiskReason.name(e.decisions.reason[i]));
+        assertEquals(Decisions.STATUS_APPROVED, TestEvents.decisions(e).status[i], () -> why + ": " + RiskReason.name(TestEvents.decisions(e).reason[i]));
     }
 
     private void assertApproved(final int i) {
-        assertEquals(Decisions.STATUS_APPROVED, e.decisions.status[i], () -> RiskReason.name(e.decisions.reason[i]));
+        assertEquals(Decisions.STATUS_APPROVED, TestEvents.decisions(e).status[i], () -> RiskReason.name(TestEvents.decisions(e).reason[i]));
     }
 
     private void assertRejected(final int i, final int reason) {
-        assertEquals(Decisions.STATUS_REJECTED, e.decisions.status[i]);
-        assertEquals(RiskReason.name(reason), RiskReason.name(e.decisions.reason[i]));
+        assertEquals(Decisions.STATUS_REJECTED, TestEvents.decisions(e).status[i]);
+        assertEquals(RiskReason.name(reason), RiskReason.name(TestEvents.decisions(e).reason[i]));
     }
 
     @Test
@@ -55,7 +55,7 @@ class PreTradeRiskCheckTest {
         market(0, 0);
         final int i = propose(1, 0, Side.BUY, 100, 5);
         assertApproved(i);
-        assertEquals(1, e.decisions.clientOrderId[i]);
+        assertEquals(1, TestEvents.decisions(e).clientOrderId[i]);
         assertEquals(1, stages.gateway.orders.size());
         assertEquals(1, stages.gateway.orders.get(0).clientOrderId());
         assertEquals(5, stages.book.orders().openBuyQty(0));
@@ -197,10 +197,10 @@ class PreTradeRiskCheckTest {
         TestEvents.proposeCancel(e, 0, 99);
         stages.run(e);
         for (int k = 0; k < 5; k++) {
-            reasons[k] = e.decisions.reason[k];
+            reasons[k] = TestEvents.decisions(e).reason[k];
         }
-        assertEquals(Decisions.STATUS_APPROVED, e.decisions.status[0]);
-        assertEquals(Decisions.STATUS_APPROVED, e.decisions.status[1]);
+        assertEquals(Decisions.STATUS_APPROVED, TestEvents.decisions(e).status[0]);
+        assertEquals(Decisions.STATUS_APPROVED, TestEvents.decisions(e).status[1]);
         assertEquals(RiskReason.CANCEL_RATE, reasons[2]);
         assertEquals(RiskReason.ALREADY_CANCELLING, reasons[3]);
         assertEquals(RiskReason.UNKNOWN_ORDER, reasons[4]);
@@ -227,7 +227,7 @@ class PreTradeRiskCheckTest {
             () -> new DrawdownLimits(0.5, 0.1, 0.4, 0.6, 1));
         assertEquals("drawdown.hardDrawdown=0.4: expected > drawdown.softDrawdown (0.5)", dd.getMessage());
         assertThrows(IllegalArgumentException.class,
-            () -> new RiskStage(new TradingBook(new OrderManagerConfig(64, 0, 1)), RiskLimits.defaults(),
+            () -> new RiskStage(new TradingBook(new OrderManagerConfig(64, 0, 1)), TestEvents.SIDE, RiskLimits.defaults(),
                 DrawdownLimits.defaults(), SafeModeConfig.defaults(), StagePair.CAPITAL));
         assertEquals(100, RiskLimits.defaults().maxPositionLots());
     }

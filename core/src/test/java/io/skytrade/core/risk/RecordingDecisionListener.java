@@ -3,6 +3,7 @@ package io.skytrade.core.risk;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.pipeline.DecisionListener;
 
 import java.util.ArrayList;
@@ -20,9 +21,9 @@ public final class RecordingDecisionListener implements DecisionListener {
     }
 
     @Override
-    public void onDecisions(final EngineEvent event) {
+    public void onDecisions(final EngineEvent event, final SideBuffers side) {
         gatewayCallsAtRecord.add(gateway == null ? 0 : gateway.callCount());
-        final Decisions d = event.decisions;
+        final Decisions d = side.decisions(event);
         for (int i = 0; i < d.count(); i++) {
             lines.add(event.sequence + " " + DecisionKind.name(d.kind[i]) + " st=" + d.status[i] + " i=" + d.instrumentId[i]
                 + " s=" + d.side[i] + " px=" + d.priceTicks[i] + " q=" + d.quantity[i] + " id=" + d.clientOrderId[i]

@@ -36,8 +36,8 @@ class SafeModeTest {
         TestEvents.timer(e, t);
         final int i = TestEvents.propose(e, 0, Side.BUY, 101, qty);
         stages.run(e);
-        assertEquals(Decisions.STATUS_APPROVED, e.decisions.status[i], () -> RiskReason.name(e.decisions.reason[i]));
-        final long id = e.decisions.clientOrderId[i];
+        assertEquals(Decisions.STATUS_APPROVED, TestEvents.decisions(e).status[i], () -> RiskReason.name(TestEvents.decisions(e).reason[i]));
+        final long id = TestEvents.decisions(e).clientOrderId[i];
         stages.run(TestEvents.ack(e, t + 1, id));
         stages.run(TestEvents.fill(e, t + 2, id, qty, 101, 0));
         return id;
@@ -47,13 +47,13 @@ class SafeModeTest {
         TestEvents.timer(e, t);
         final int i = TestEvents.propose(e, 0, Side.BUY, price, qty);
         stages.run(e);
-        assertEquals(Decisions.STATUS_APPROVED, e.decisions.status[i], () -> RiskReason.name(e.decisions.reason[i]));
-        return e.decisions.clientOrderId[i];
+        assertEquals(Decisions.STATUS_APPROVED, TestEvents.decisions(e).status[i], () -> RiskReason.name(TestEvents.decisions(e).reason[i]));
+        return TestEvents.decisions(e).clientOrderId[i];
     }
 
     /** The last MODE_CHANGE decision of the current event: {new mode, cause}. */
     private int[] modeChange() {
-        final Decisions d = e.decisions;
+        final Decisions d = TestEvents.decisions(e);
         for (int i = d.count() - 1; i >= 0; i--) {
             if (d.kind[i] == DecisionKind.MODE_CHANGE) {
                 return new int[] {d.reason[i], (int) d.priceTicks[i], (int) d.quantity[i], d.instrumentId[i]};
@@ -104,8 +104,8 @@ class SafeModeTest {
         assertEquals(92, flatten.priceTicks());
         assertEquals(TimeInForce.IOC, flatten.timeInForce());
         final int i = proposeOne(11);
-        assertEquals(RiskReason.SAFE_MODE, e.decisions.reason[i]);
-        assertEquals(Decisions.STATUS_REJECTED, e.decisions.status[i]);
+        assertEquals(RiskReason.SAFE_MODE, TestEvents.decisions(e).reason[i]);
+        assertEquals(Decisions.STATUS_REJECTED, TestEvents.decisions(e).status[i]);
         stages.run(TestEvents.fill(e, 12, flatten.clientOrderId(), 20, 94, 0));
         assertEquals(0, stages.book.positions().position(0));
         final int before = stages.gateway.orders.size();
@@ -148,10 +148,10 @@ class SafeModeTest {
         final int big = TestEvents.propose(e, 0, Side.BUY, 95, 10);
         final int tiny = TestEvents.propose(e, 0, Side.BUY, 95, 1);
         stages.run(e);
-        assertEquals(Decisions.STATUS_APPROVED, e.decisions.status[big]);
-        assertEquals(5, e.decisions.quantity[big]);
+        assertEquals(Decisions.STATUS_APPROVED, TestEvents.decisions(e).status[big]);
+        assertEquals(5, TestEvents.decisions(e).quantity[big]);
         assertEquals(5, stages.gateway.orders.get(stages.gateway.orders.size() - 1).quantity());
-        assertEquals(RiskReason.SIZE_REDUCED_TO_ZERO, e.decisions.reason[tiny]);
+        assertEquals(RiskReason.SIZE_REDUCED_TO_ZERO, TestEvents.decisions(e).reason[tiny]);
         book(12, 99, 101);
         assertEntered(TradingMode.NORMAL, RiskReason.DRAWDOWN_RECOVERED);
     }
@@ -188,7 +188,7 @@ class SafeModeTest {
         e.flags |= EngineEvent.FLAG_STAGE_FAILED;
         stages.run(e);
         assertEntered(TradingMode.SAFE, RiskReason.STAGE_FAILED);
-        assertEquals(RiskReason.SAFE_MODE, e.decisions.reason[i]);
+        assertEquals(RiskReason.SAFE_MODE, TestEvents.decisions(e).reason[i]);
         assertEquals(0, stages.gateway.orders.size());
     }
 
@@ -241,7 +241,7 @@ class SafeModeTest {
         e.journalFailed = true;
         final int sentBefore = stages.gateway.callCount();
         stages.run(e);
-        assertEquals(RiskReason.JOURNAL_FAILED, e.decisions.reason[i]);
+        assertEquals(RiskReason.JOURNAL_FAILED, TestEvents.decisions(e).reason[i]);
         assertEntered(TradingMode.SAFE, RiskReason.JOURNAL_FAILED);
         assertEquals(sentBefore, stages.gateway.callCount());
         stages.run(TestEvents.timer(e, 3));
@@ -270,7 +270,7 @@ class SafeModeTest {
                     TestEvents.propose(ev, 0, Side.BUY, 100, 1);
                     s.run(ev);
                     assertEquals(TradingMode.SAFE, s.risk.mode());
-                    assertEquals(Decisions.STATUS_REJECTED, ev.decisions.status[0]);
+                    assertEquals(Decisions.STATUS_REJECTED, TestEvents.decisions(ev).status[0]);
                 }
                 s.run(TestEvents.resume(ev, t + 1));
                 assertEquals(TradingMode.NORMAL, s.risk.mode());
@@ -301,7 +301,7 @@ class SafeModeTest {
         stages.run(TestEvents.resume(e, 8));
         assertEquals(TradingMode.HALTED, stages.risk.mode());
         final int i = proposeOne(9);
-        assertEquals(RiskReason.HALTED, e.decisions.reason[i]);
+        assertEquals(RiskReason.HALTED, TestEvents.decisions(e).reason[i]);
         assertEquals(2, stages.gateway.orders.size());
     }
 

@@ -115,9 +115,9 @@ public final class ScriptedSession {
         }
         stages.run(e);
         approvedNew = false;
-        for (int i = 0; i < e.decisions.count(); i++) {
-            approvedNew |= e.decisions.kind[i] == DecisionKind.ORDER_NEW
-                && e.decisions.status[i] == Decisions.STATUS_APPROVED;
+        for (int i = 0; i < TestEvents.decisions(e).count(); i++) {
+            approvedNew |= TestEvents.decisions(e).kind[i] == DecisionKind.ORDER_NEW
+                && TestEvents.decisions(e).status[i] == Decisions.STATUS_APPROVED;
         }
     }
 

@@ -25,9 +25,9 @@ public final class StagePair {
     public StagePair(final RiskLimits limits, final DrawdownLimits drawdown, final SafeModeConfig safeMode,
                      final OrderManagerConfig orderConfig) {
         book = new TradingBook(orderConfig);
-        bookStage = new BookStage(book);
-        risk = new RiskStage(book, limits, drawdown, safeMode, CAPITAL);
-        orders = new OutboundStage(gateway, journal);
+        bookStage = new BookStage(book, TestEvents.SIDE);
+        risk = new RiskStage(book, TestEvents.SIDE, limits, drawdown, safeMode, CAPITAL);
+        orders = new OutboundStage(gateway, journal, TestEvents.SIDE);
     }
 
     /** Risk limits in the tests' terms: lots per product and gross lots at a price of 100 ticks, a fixed band in ticks. */

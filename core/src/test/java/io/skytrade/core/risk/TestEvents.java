@@ -2,12 +2,25 @@ package io.skytrade.core.risk;
 
 import io.skytrade.core.event.ControlCode;
 import io.skytrade.core.event.DecisionKind;
+import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 
 /** Writes inputs (and strategy intents) into a reusable {@link EngineEvent} for stage tests. */
 public final class TestEvents {
+    /**
+     * Side buffers shared by the tests' stages: events from {@link #start} carry increasing
+     * sequences, so the 64 entries keep the last 64 events' decisions apart.
+     */
+    public static final SideBuffers SIDE = new SideBuffers(64);
+
+    /** The decisions the stages wrote for {@code e} (empty when none). */
+    public static Decisions decisions(final EngineEvent e) {
+        return SIDE.decisions(e);
+    }
+
     private TestEvents() {
     }
 
@@ -41,12 +54,12 @@ public final class TestEvents {
 
     /** Adds a PROPOSED new-order intent, as the strategy stage would. */
     public static int propose(final EngineEvent e, final int instrument, final int side, final long price, final long qty) {
-        return e.decisions.add(DecisionKind.ORDER_NEW, instrument, side, price, qty, 0, RiskReason.NONE);
+        return SIDE.decisionsToWrite(e).add(DecisionKind.ORDER_NEW, instrument, side, price, qty, 0, RiskReason.NONE);
     }
 
     /** Adds a PROPOSED cancel intent. */
     public static int proposeCancel(final EngineEvent e, final int instrument, final long clientOrderId) {
-        return e.decisions.add(DecisionKind.ORDER_CANCEL, instrument, 0, 0, 0, clientOrderId, RiskReason.NONE);
+        return SIDE.decisionsToWrite(e).add(DecisionKind.ORDER_CANCEL, instrument, 0, 0, 0, clientOrderId, RiskReason.NONE);
     }
 
     public static EngineEvent timer(final EngineEvent e, final long t) {

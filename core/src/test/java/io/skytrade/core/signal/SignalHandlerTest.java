@@ -1,6 +1,8 @@
 package io.skytrade.core.signal;
 
+import io.skytrade.core.risk.TestEvents;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.registry.InstrumentRegistry;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class SignalHandlerTest {
 
     @Test
     void shouldSignalBuyWhenFairIsAboveMid() {
-        final SignalHandler h = new SignalHandler(REGISTRY, SignalParams.defaults());
+        final SignalHandler h = new SignalHandler(REGISTRY, SignalParams.defaults(), TestEvents.SIDE);
         final EngineEvent e = new EngineEvent();
         fair(e, 1, 1_000, 1100, 20);
         h.onEvent(e, 0, true);
@@ -24,10 +26,10 @@ class SignalHandlerTest {
         book(e, 1, 2_000, 999, 1001);
         h.onEvent(e, 1, true);
         assertEquals(1L << 1, e.signalledInstruments);
-        assertTrue(e.signal[1] > 0.5);
+        assertTrue(TestEvents.SIDE.signal(e, 1) > 0.5);
         fair(e, 1, 3_000, 900, 20);
         h.onEvent(e, 2, true);
-        assertTrue(e.signal[1] < -0.5);
+        assertTrue(TestEvents.SIDE.signal(e, 1) < -0.5);
     }
 
     @Test
@@ -36,7 +38,8 @@ class SignalHandlerTest {
     }
 
     private static long run() {
-        final SignalHandler h = new SignalHandler(REGISTRY, SignalParams.defaults());
+        final SideBuffers side = new SideBuffers(1);
+        final SignalHandler h = new SignalHandler(REGISTRY, SignalParams.defaults(), side);
         final EngineEvent e = new EngineEvent();
         final SplittableRandom rnd = new SplittableRandom(11);
         long out = 1;
@@ -50,7 +53,7 @@ class SignalHandlerTest {
                 e.featureMomentum = rnd.nextGaussian();
             }
             h.onEvent(e, i, true);
-            out = 31 * out + e.signalledInstruments + Double.doubleToRawLongBits(e.signal[0]) + Double.doubleToRawLongBits(e.signal[1]);
+            out = 31 * out + e.signalledInstruments + Double.doubleToRawLongBits(side.signal(e, 0)) + Double.doubleToRawLongBits(side.signal(e, 1));
         }
         return 31 * out + h.stateHash();
     }

@@ -1,5 +1,6 @@
 package io.skytrade.core.strategy;
 
+import io.skytrade.core.risk.TestEvents;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
@@ -37,7 +38,7 @@ class EtfArbitrageTest {
     /** IOC orders of the current event, approved, as "instrument SIDE price xqty purpose-id". */
     private List<long[]> iocs() {
         final List<long[]> out = new ArrayList<>();
-        final Decisions d = e.decisions;
+        final Decisions d = TestEvents.decisions(e);
         for (int i = 0; i < d.count(); i++) {
             if (d.kind[i] == DecisionKind.ORDER_NEW && d.timeInForce[i] == TimeInForce.IOC) {
                 assertEquals(Decisions.STATUS_APPROVED, d.status[i], "reason " + d.reason[i]);
@@ -90,10 +91,26 @@ class EtfArbitrageTest {
         assertEquals(1, h.book.purposePosition(OrderPurpose.HEDGE, 1), "the leg risk is visible in the book");
         StrategyHandlerTest.orderEvent(e, 1, 3 * SEC, OrderEventKind.CANCELLED, hedges.get(1)[5], Side.BUY, 2005, 0);
         h.run(e);
+        assertEquals(0, iocs().size(), "one hedge per leg and interval (2 s)");
+        StrategyHandlerTest.orderEvent(e, 1, 5 * SEC, OrderEventKind.CANCELLED, 999, Side.BUY, 2005, 0);
+        h.run(e);
         final List<long[]> retry = iocs();
         assertEquals(1, retry.size(), "the short leg is hedged again, and nothing else: no entry while a leg is unhedged");
         assertEquals(List.of(1L, (long) Side.BUY, 1L, (long) OrderPurpose.HEDGE),
             List.of(retry.get(0)[0], retry.get(0)[1], retry.get(0)[3], retry.get(0)[4]));
+    }
+
+    @Test
+    void shouldNotEnterWhenALegsHedgeWouldLieOutsideRisksBand() {
+        StrategyHandlerTest.book(e, 0, SEC, 990, 1000, 5, 5, 1100, 5);
+        h.run(e);
+        StrategyHandlerTest.book(e, 1, SEC, 1990, 2000, 5, 3, 1995, 20);
+        h.run(e);
+        StrategyHandlerTest.book(e, 2, SEC, 2990, 3000, 5, 5, 2995, 20);
+        h.run(e);
+        StrategyHandlerTest.book(e, ETF, SEC, 6030, 6060, 8, 8, 5985, 60);
+        h.run(e);
+        assertEquals(0, iocs().size(), "TIDE's ask of 1000 is 100 below its fair value 1100 +- 5: outside the 20-tick band");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.skytrade.core.strategy;
 
+import io.skytrade.core.risk.TestEvents;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.book.BookStage;
 import io.skytrade.core.book.TradingBook;
@@ -47,13 +48,13 @@ class SignalStackTest {
         final KalmanHandler kalman = new KalmanHandler(REGISTRY, KalmanParams.defaults());
         final ValuationHandler valuation = new ValuationHandler(REGISTRY,
             ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults());
-        final SignalHandler signal = new SignalHandler(REGISTRY, SignalParams.defaults());
-        final RegimeHandler regime = new RegimeHandler(REGISTRY, RegimeParams.defaults());
+        final SignalHandler signal = new SignalHandler(REGISTRY, SignalParams.defaults(), TestEvents.SIDE);
+        final RegimeHandler regime = new RegimeHandler(REGISTRY, RegimeParams.defaults(), TestEvents.SIDE);
         final TradingBook book = TradingBook.withDefaults();
         final StrategyHandler strategy = new StrategyHandler(REGISTRY, StrategyParams.defaults(),
-            new PositionSizer(SizerParams.defaults(), 1_000_000, 0.2), RiskLimits.defaults(), book);
+            new PositionSizer(SizerParams.defaults(), 1_000_000, 0.2), RiskLimits.defaults(), book, TestEvents.SIDE);
         final List<EventHandler<EngineEvent>> stages = List.of(feature, kalman, valuation, signal, regime,
-            new BookStage(book), strategy);
+            new BookStage(book, TestEvents.SIDE), strategy);
         final EngineEvent e = new EngineEvent();
         final SplittableRandom rnd;
         final long[] lastNewPrice = new long[9];
@@ -79,11 +80,11 @@ class SignalStackTest {
                     hash = 31 * hash + Double.doubleToRawLongBits(e.fairValue[i]) + Double.doubleToRawLongBits(e.fairStd[i]);
                 }
                 if ((e.signalledInstruments & (1L << i)) != 0) {
-                    assertTrue(e.signal[i] >= -1 && e.signal[i] <= 1);
-                    hash = 31 * hash + Double.doubleToRawLongBits(e.signal[i]);
+                    assertTrue(TestEvents.SIDE.signal(e, i) >= -1 && TestEvents.SIDE.signal(e, i) <= 1);
+                    hash = 31 * hash + Double.doubleToRawLongBits(TestEvents.SIDE.signal(e, i));
                 }
             }
-            final Decisions d = e.decisions;
+            final Decisions d = TestEvents.decisions(e);
             for (int k = 0; k < d.count(); k++) {
                 decisions++;
                 hash = 31 * hash + d.kind[k] + 7L * d.instrumentId[k] + 11L * d.side[k] + 13 * d.priceTicks[k] + 17 * d.quantity[k];

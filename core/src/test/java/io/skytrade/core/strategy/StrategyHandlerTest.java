@@ -1,5 +1,6 @@
 package io.skytrade.core.strategy;
 
+import io.skytrade.core.risk.TestEvents;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
@@ -37,7 +38,7 @@ class StrategyHandlerTest {
     /** The current event's decisions as "KIND SIDE price xqty TIF status" lines. */
     private List<String> decisions() {
         final List<String> out = new ArrayList<>();
-        final Decisions d = e.decisions;
+        final Decisions d = TestEvents.decisions(e);
         for (int i = 0; i < d.count(); i++) {
             out.add(DecisionKind.name(d.kind[i]) + " " + Side.name(d.side[i]) + " " + d.priceTicks[i] + " x" + d.quantity[i]
                 + " " + TimeInForce.name(d.timeInForce[i]) + (d.status[i] == Decisions.STATUS_REJECTED
@@ -48,7 +49,7 @@ class StrategyHandlerTest {
 
     /** Acknowledges every order approved on the current event, one venue event each. */
     private void ackAll(final long t) {
-        final Decisions d = e.decisions;
+        final Decisions d = TestEvents.decisions(e);
         final List<long[]> approved = new ArrayList<>();
         for (int i = 0; i < d.count(); i++) {
             if (d.kind[i] == DecisionKind.ORDER_NEW && d.status[i] == Decisions.STATUS_APPROVED) {
@@ -67,11 +68,11 @@ class StrategyHandlerTest {
         for (int k = 1; k < StrategyParams.defaults().minValuations(); k++) {
             book(e, 0, k * SEC, 990, 1010, 5, 5, 1000, 20);
             warm.run(e);
-            assertEquals(0, e.decisions.count(), "valuation " + k + " is too early");
+            assertEquals(0, TestEvents.decisions(e).count(), "valuation " + k + " is too early");
         }
         book(e, 0, 100 * SEC, 990, 1010, 5, 5, 1000, 20);
         warm.run(e);
-        assertEquals(4, e.decisions.count());
+        assertEquals(4, TestEvents.decisions(e).count());
     }
 
     @Test
@@ -142,7 +143,7 @@ class StrategyHandlerTest {
     void shouldSkewTowardsReducingAPosition() {
         book(e, 0, SEC, 995, 1005, 5, 5, 1000, 20);
         h.run(e);
-        final long bid = e.decisions.clientOrderId[0];
+        final long bid = TestEvents.decisions(e).clientOrderId[0];
         assertEquals("ORDER_NEW BUY 994 x5 GTC", decisions().get(0));
         ackAll(2 * SEC);
         orderEvent(e, 0, 3 * SEC, OrderEventKind.FILL, bid, Side.BUY, 994, 0);
@@ -167,11 +168,11 @@ class StrategyHandlerTest {
         e.fairStd[0] = 0;
         e.touch(0);
         h.run(e);
-        assertEquals(0, e.decisions.count());
+        assertEquals(0, TestEvents.decisions(e).count());
         book(e, 0, 70 * SEC, 990, 1010, 5, 5, 1000, 20);
         e.touchedInstruments = 0;
         h.run(e);
-        assertEquals(0, e.decisions.count(), "no fair value for the new session yet");
+        assertEquals(0, TestEvents.decisions(e).count(), "no fair value for the new session yet");
     }
 
     @Test
@@ -179,7 +180,7 @@ class StrategyHandlerTest {
         book(e, 5, SEC, 1000, 1002, 5, 5, 1200, 50);
         e.instrumentId = 5;
         h.strategy.onEvent(e, 0, true);
-        assertEquals(0, e.decisions.count());
+        assertEquals(0, TestEvents.decisions(e).count());
         assertEquals(EngineEvent.FLAG_INPUT_REJECTED, e.flags & EngineEvent.FLAG_INPUT_REJECTED);
     }
 

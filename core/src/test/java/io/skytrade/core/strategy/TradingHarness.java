@@ -1,5 +1,6 @@
 package io.skytrade.core.strategy;
 
+import io.skytrade.core.risk.TestEvents;
 import io.skytrade.core.book.BookStage;
 import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.EngineEvent;
@@ -24,19 +25,19 @@ import io.skytrade.core.sizing.SizerParams;
 final class TradingHarness {
     static final double CAPITAL = 1_000_000;
     final TradingBook book = new TradingBook(OrderManagerConfig.defaults());
-    final BookStage bookStage = new BookStage(book);
+    final BookStage bookStage = new BookStage(book, TestEvents.SIDE);
     final StrategyHandler strategy;
-    final RiskStage risk = new RiskStage(book, RiskLimits.defaults(), DrawdownLimits.defaults(), SafeModeConfig.defaults(),
+    final RiskStage risk = new RiskStage(book, TestEvents.SIDE, RiskLimits.defaults(), DrawdownLimits.defaults(), SafeModeConfig.defaults(),
         CAPITAL);
     final RecordingOrderGateway gateway = new RecordingOrderGateway();
     final RecordingDecisionListener journal = new RecordingDecisionListener(gateway);
-    final OutboundStage outbound = new OutboundStage(gateway, journal);
+    final OutboundStage outbound = new OutboundStage(gateway, journal, TestEvents.SIDE);
     private long sequence;
 
     TradingHarness(final InstrumentRegistry registry, final StrategyParams params) {
         strategy = new StrategyHandler(registry, params,
             new PositionSizer(SizerParams.defaults(), CAPITAL, RiskLimits.defaults().maxPositionFraction()),
-            RiskLimits.defaults(), book);
+            RiskLimits.defaults(), book, TestEvents.SIDE);
     }
 
     /** With the ETF arbitrage on instrument {@code etf} against {@code legs}. */
@@ -44,7 +45,7 @@ final class TradingHarness {
                    final int etf, final int... legs) {
         strategy = new StrategyHandler(registry, params,
             new PositionSizer(SizerParams.defaults(), CAPITAL, RiskLimits.defaults().maxPositionFraction()),
-            RiskLimits.defaults(), book, new EtfArbitrage(book, arbitrage, etf, legs, RiskLimits.defaults().maxOrderLots()));
+            RiskLimits.defaults(), book, TestEvents.SIDE, new EtfArbitrage(book, TestEvents.SIDE, arbitrage, etf, legs, RiskLimits.defaults()));
     }
 
     /** Book, strategy, risk and outbound on {@code e}. */

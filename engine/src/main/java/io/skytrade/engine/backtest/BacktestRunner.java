@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.ControlCode;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.pipeline.InlinePipeline;
 import io.skytrade.core.pipeline.InputTranslator;
@@ -89,10 +90,10 @@ public final class BacktestRunner {
             loaded.config().instruments().size(), stages.book());
     }
 
-    private void onDecisions(final EngineEvent event) {
-        decisionCount += event.decisions.count();
+    private void onDecisions(final EngineEvent event, final SideBuffers side) {
+        decisionCount += side.decisions(event).count();
         if (decisionJournal != null) {
-            decisionJournal.onDecisions(event);
+            decisionJournal.onDecisions(event, side);
         }
     }
 
@@ -154,6 +155,11 @@ public final class BacktestRunner {
         return stages.book().positions();
     }
 
+    /** The side buffers of the run's stages (signals, regime posteriors, decisions), for a recorder stage. */
+    public SideBuffers sideBuffers() {
+        return stages.side();
+    }
+
     /** The engine's trading book (orders, positions, PnL), read on the backtest's thread. */
     public TradingBook book() {
         return stages.book();
@@ -188,7 +194,7 @@ public final class BacktestRunner {
              DecisionJournal decisions = journalRun ? new DecisionJournal(decisionQueue) : null) {
             decisionJournal = decisions;
             final InputJournalStage journal = journalRun ? new InputJournalStage(inputs) : null;
-            final PipelineBuilder builder = new PipelineBuilder().clock(clock)
+            final PipelineBuilder builder = new PipelineBuilder().clock(clock).sideBuffers(stages.side())
                 .stateHashInterval(config.journal().stateHashInterval());
             if (journal != null) {
                 builder.stage(EngineAssembly.JOURNAL_STAGE, journal);

@@ -125,7 +125,7 @@ public final class JournalCalibration {
     /** Second pass: the nowcast stages over every input, snapshotting fair values at each checkpoint. */
     private static long runNowcasts(final Path inputs, final EngineAssembly assembly, final List<Long> settlements,
                                     final double[][][] fair, final double[][][] std) {
-        final EngineAssembly.Stages stages = assembly.businessStages(event -> { }, new PaperOrderGateway(), 0);
+        final EngineAssembly.Stages stages = assembly.businessStages((event, side) -> { }, new PaperOrderGateway(), 0);
         final List<EventHandler<EngineEvent>> nowcast = new ArrayList<>();
         for (int i = 0; i < stages.names().size(); i++) {
             if (NOWCAST_STAGES.contains(stages.names().get(i))) {

@@ -87,7 +87,7 @@ final class BacktestCommand implements Callable<Integer> {
             runner.window(fromNanos, toNanos);
         }
         final ReportRecorder recorder = noReport ? null
-            : new ReportRecorder(loaded.config().instruments().size(), ReportRecorder.DEFAULT_MAX_POINTS, runner.positions());
+            : new ReportRecorder(loaded.config().instruments().size(), ReportRecorder.DEFAULT_MAX_POINTS, runner.positions(), runner.sideBuffers());
         if (recorder != null) {
             runner.observer("report", recorder);
         }

@@ -39,14 +39,18 @@ import java.util.concurrent.Callable;
  * {@code --compare A.yaml B.yaml} both configurations on the same seeds and their paired difference.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = {"Run N full simulated days (seeded world + simulated venue + the whole engine) in-process, as fast as the CPU",
-        "allows, and measure them: PnL, fair-value accuracy against settlement and the market, orders, fills, refusals.",
-        "Seeds 1-100 are for development; quote figures from seeds you did not tune on (e.g. 201-220)."},
+    description = {"Run full simulated days (seeded world, simulated venue, the whole engine)",
+        "in-process as fast as the CPU allows, and measure them: PnL, fair-value",
+        "accuracy against the settlement and the market, orders, fills, refusals.",
+        "Seeds 1-100 are for development; quote figures from seeds you did not tune on."},
     footer = {"",
-        "Day k of every seed runs from --start + k days at --start-hour:00 London to the same hour the next day; with the",
-        "default hour 12 a day is one settlement session. Each seed's days run in one engine (warm from day to day).",
-        "Writes DIR/evaluation.json, .txt, .html and, unless --no-journal, DIR/runs/seed-N/<run>/ (replayable); with --compare,",
-        "DIR/A/ and DIR/B/ hold each configuration's, and DIR/comparison.json, .txt, .html the paired differences B - A.",
+        "Day k of a seed runs from --start + k days at --start-hour:00 London to the same",
+        "hour the next day (by default noon to noon: one settlement session). A seed's",
+        "days run in one engine; with several start hours (--start-hour 0-23) every seed",
+        "runs once from each hour, each a cold engine.",
+        "Writes DIR/evaluation.json, .txt, .html and, unless --no-journal, the replayable",
+        "runs under DIR/runs/. With --compare, DIR/A/ and DIR/B/ hold each one's files",
+        "and DIR/comparison.json, .txt, .html the paired differences B - A.",
         "Exit codes: 0 ok, 1 a stage failed during a run, 2 bad usage or configuration."})
 final class EvaluateCommand implements Callable<Integer> {
     private static final DateTimeFormatter OUT_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
@@ -55,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seeds", required = true, paramLabel = "LIST", description = "World seeds: numbers and ranges, e.g. 201-220 or 1,5,9-12.")
     String seeds;
 
-    @Option(names = "--skill", paramLabel = "SKILL", description = "Market skill (venue.market.skill): dull, medium or sharp (default: as configured).")
+    @Option(names = "--skill", paramLabel = "SKILL", description = "Market skill (venue.market.skill): dull, medium or sharp (default: the configuration's, medium unless set).")
     String skill;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration (default: the embedded config/default.yaml); repeatable, later files win.")
@@ -67,10 +71,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "DATE", description = "London date of the first day (default: 2026-01-10).")
     String start;
 
-    @Option(names = "--start-hour", paramLabel = "H", description = "London hour at which every day starts, 0-23 (default: ${DEFAULT-VALUE}, the settlement).")
-    int startHour = 12;
+    @Option(names = "--start-hour", paramLabel = "H", description = "London hour at which the days start, 0-23 (default: "
+        + "${DEFAULT-VALUE}, the settlement); a list or range (0-23) runs every seed once from each hour.")
+    String startHour = "12";
 
-    @Option(names = "--workers", paramLabel = "N", description = "Seeds run at once (default: the number of cores, ${DEFAULT-VALUE}).")
+    @Option(names = "--workers", paramLabel = "N", description = "Runs at once (default: the number of cores, ${DEFAULT-VALUE}).")
     int workers = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: evaluations/<UTC yyyyMMdd-HHmmss>).")
@@ -89,7 +94,7 @@ final class EvaluateCommand implements Callable<Integer> {
         final EvaluationPlan plan;
         try {
             final LocalDate startDate = start == null ? EvaluationPlan.DEFAULT_START : LocalDate.parse(start);
-            plan = new EvaluationPlan(EvaluationPlan.parseSeeds(seeds), daysPerSeed, startDate, startHour,
+            plan = new EvaluationPlan(EvaluationPlan.parseSeeds(seeds), daysPerSeed, startDate, EvaluationPlan.parseHours(startHour),
                 skill == null ? null : skill.toLowerCase(Locale.ROOT), workers, !noJournal);
         } catch (final DateTimeParseException e) {
             System.err.println("usage error: --start '" + start + "' is not a date like 2026-01-10");
@@ -108,8 +113,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (compare != null) {
             return compare(plan, loader, base, outDir);
         }
-        System.err.println("evaluate: " + plan.seeds().size() + " seeds x " + plan.daysPerSeed() + " days on " + plan.workers()
-            + " workers");
+        System.err.println("evaluate: " + plan.seeds().size() + " seeds x " + plan.startHours().size() + " start hours x "
+            + plan.daysPerSeed() + " days on " + plan.workers() + " workers");
         final Evaluation.Result r = evaluate(plan, loader, base, outDir);
         System.out.print(Files.readString(outDir.resolve(TEXT_FILE), StandardCharsets.UTF_8));
         System.out.println("evaluation: " + outDir.resolve(EvaluationJson.FILE));

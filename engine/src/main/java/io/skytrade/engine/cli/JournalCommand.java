@@ -3,6 +3,9 @@ package io.skytrade.engine.cli;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.Durations;
 import io.skytrade.engine.config.EngineConfig;
+import io.skytrade.engine.export.ExportFormat;
+import io.skytrade.engine.export.JournalExport;
+import io.skytrade.engine.export.JournalTables;
 import io.skytrade.engine.study.MicroPriceStudy;
 import io.skytrade.journal.JournalInspector;
 import io.skytrade.journal.RunDirectory;
@@ -15,9 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code skytrade journal dump|stats DIR}: inspect a run directory's journals. */
+/** {@code skytrade journal dump|stats|export|import|synth|microprice}: inspect, export and make run directories' journals. */
 @Command(name = "journal", mixinStandardHelpOptions = true, description = "Inspect journals.",
-    subcommands = {JournalCommand.Dump.class, JournalCommand.Stats.class, JournalCommand.Import.class,
+    subcommands = {JournalCommand.Dump.class, JournalCommand.Stats.class, JournalCommand.Export.class, JournalCommand.Import.class,
         JournalCommand.Synth.class, JournalCommand.MicroPriceIc.class})
 final class JournalCommand {
 
@@ -40,6 +43,51 @@ final class JournalCommand {
                 throw new UsageException("--limit " + limit + " must be 0 or more");
             }
             new JournalInspector(RunDirectory.open(dir)).dump(System.out, limit, rawTime);
+            return SkytradeCli.EXIT_OK;
+        }
+    }
+
+    /** Writes a run's inputs by type, decisions and fills as CSV or Parquet tables for research tools. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write a run's inputs (one table per input type), decisions and fills as CSV or Parquet files for "
+            + "pandas, Polars or DuckDB (README: Export for research).")
+    static final class Export implements Callable<Integer> {
+        @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv or parquet.")
+        String format;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory the tables are written to "
+            + "(created if missing; files of the same names are replaced).")
+        Path out;
+
+        @Option(names = "--journal", paramLabel = "RUN_DIR", description = "Run directory (default: the newest run under "
+            + EngineConfig.JournalSection.DEFAULT_DIR + "/).")
+        Path journal;
+
+        @Override
+        public Integer call() {
+            final ExportFormat exportFormat;
+            try {
+                exportFormat = ExportFormat.parse(format);
+            } catch (final IllegalArgumentException e) {
+                throw new UsageException("--format: " + e.getMessage());
+            }
+            final RunDirectory run = RunDirectory.open(journal != null ? journal : RunDirectory.newest(
+                Path.of(EngineConfig.JournalSection.DEFAULT_DIR)));
+            final EngineConfig config = new ConfigLoader(System.getenv()).loadText(run.configYaml()).config();
+            final long start = System.nanoTime();
+            final JournalExport.Summary summary = new JournalExport(run, new JournalTables(config.instruments(), config.series()))
+                .write(exportFormat, out);
+            final double seconds = (System.nanoTime() - start) / 1e9;
+            long rows = 0;
+            for (final var table : summary.rowsPerFile().entrySet()) {
+                System.out.printf(Locale.ROOT, "%-32s %,12d rows%n", table.getKey(), table.getValue());
+                rows += table.getValue();
+            }
+            if (summary.noneSlots() > 0) {
+                System.out.printf(Locale.ROOT, "%,d empty input slots (type NONE) not exported%n", summary.noneSlots());
+            }
+            System.out.printf(Locale.ROOT, "exported run %s: %,d rows as %s to %s in %.1f s%n", run.runId(), rows, exportFormat,
+                out.toAbsolutePath().normalize(), seconds);
             return SkytradeCli.EXIT_OK;
         }
     }

@@ -45,6 +45,8 @@ public final class ConfigPrinter {
         journal.put("rollCycle", config.journal().settings().rollCycle());
         journal.put("pretouch", config.journal().settings().pretouch());
         journal.put("pretouchAhead", config.journal().settings().pretouchAheadBytes());
+        journal.put("storage", config.journal().settings().storage());
+        journal.put("shmDir", config.journal().settings().shmDir());
         final Map<String, Object> retention = new LinkedHashMap<>();
         retention.put("runs", config.journal().retention().runs());
         retention.put("days", config.journal().retention().days());

@@ -82,7 +82,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
 
     /**
      * pipeline: {@code ringSize} (default 4096, power of two), {@code waitStrategy} (blocking |
-     * sleeping | yielding | busy-spin; default blocking), {@code journalMode} (inline | parallel;
+     * lite-blocking | phased | sleeping | yielding | busy-spin; default blocking), {@code journalMode} (inline | parallel;
      * default inline), {@code threads} (list of stage-name lists, one per thread; default all stages
      * on one thread; "book", "strategy" and "risk" must share a thread, and "book" is placed before
      * "strategy" when not named), {@code cpus} (one CPU per thread, -1 for none; default none pinned).
@@ -95,7 +95,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             try {
                 kind = WaitStrategyKind.fromConfig(wait);
             } catch (final IllegalArgumentException e) {
-                throw n.bad("waitStrategy", wait, "one of blocking, lite-blocking, sleeping, yielding, busy-spin");
+                throw n.bad("waitStrategy", wait, "one of blocking, lite-blocking, phased, sleeping, yielding, busy-spin");
             }
             final String mode = n.string("journalMode", "inline");
             if (!mode.equals("inline") && !mode.equals("parallel")) {
@@ -116,7 +116,9 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
     /**
      * journal: {@code dir} (root of run directories, default {@value #DEFAULT_DIR}), {@code blockSize} (default
      * 64MiB), {@code rollCycle} (default FAST_DAILY), {@code pretouch} (default true),
-     * {@code pretouchAhead} (default 32MiB), {@code retention.runs} and {@code retention.days}
+     * {@code pretouchAhead} (default 32MiB), {@code storage} (disk: the queues in the run directory;
+     * shm: on the tmpfs {@code shmDir}, default /dev/shm/skytrade, each completed roll cycle copied to
+     * the run directory by an archiver thread; default disk), {@code retention.runs} and {@code retention.days}
      * (closed run directories kept under {@code dir} when a live run starts, {@link RunRetention};
      * default 0 and 0: keep every run), {@code stateHashInterval} (inputs between state-hash
      * checkpoints of the stateful stages, a power of two, 0 for none; default 1024).
@@ -137,6 +139,8 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             final String roll = n.string("rollCycle", d.rollCycle());
             final boolean pretouch = n.bool("pretouch", d.pretouch());
             final long ahead = n.bytes("pretouchAhead", d.pretouchAheadBytes());
+            final String storage = n.string("storage", d.storage());
+            final String shmDir = n.string("shmDir", d.shmDir());
             final ConfigNode r = n.node("retention");
             final int runs = r.integer("runs", 0);
             final int days = r.integer("days", 0);
@@ -147,8 +151,8 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             }
             n.finish();
             try {
-                return new JournalSection(dir, new JournalSettings(block, roll, pretouch, ahead), new RunRetention(runs, days),
-                    hashInterval);
+                return new JournalSection(dir, new JournalSettings(block, roll, pretouch, ahead, storage, shmDir),
+                    new RunRetention(runs, days), hashInterval);
             } catch (final IllegalArgumentException e) {
                 throw new ConfigException("config " + e.getMessage());
             }

@@ -3,15 +3,17 @@ package io.skytrade.engine.config;
 /**
  * venue.cmi: the CMI Exchange protocol ({@code venue.protocol: cmi}, {@code exchange/CMI.md}): the
  * gateway's credentials (the names of the environment variables holding them, never the values),
- * its pace and timeouts, and the embedded simulator's own limits in simulator mode. Durations are
- * engine-clock time (world time in the demo) except the two HTTP timeouts, which are wall time.
+ * its pace and timeouts, and the embedded simulator's own limits in simulator mode. The pace, the
+ * backoff, the queue age and the simulator's token lifetime are engine-clock time (world time in the
+ * demo); the waits for the network (requestTimeout, streamReadTimeout, pendingTrade,
+ * mismatchTimeout) are wall time.
  *
  * @param usernameEnv              environment variable holding the user name (default CMI_USERNAME; the simulator accepts any)
  * @param passwordEnv              environment variable holding the password (default CMI_PASSWORD)
  * @param requestsPerSecond        REST requests a second the gateway allows itself (default 1, the venue's limit)
  * @param burst                    requests it may send back to back after a quiet spell (default 1)
  * @param maxQueueAgeNanos         a new order queued longer is dropped unsent, rejected QUEUE_TIMEOUT (default 30s)
- * @param snapshotHoldNanos        longest a book disagreeing with our known orders is held back (default 5s)
+ * @param mismatchTimeoutNanos     longest the venue's view of our resting orders may disagree with ours before they are reconciled (default 5s)
  * @param pendingTradeNanos        longest a trade report waits for an order to attribute it to (default 5s)
  * @param reconcileLookbackNanos   trades asked for again from this long before a stream loss (default 10s)
  * @param fillDedupeWindowNanos    how long fill identities are remembered (default 10m)
@@ -24,7 +26,7 @@ package io.skytrade.engine.config;
  * @param venueTokenTtlNanos       simulator mode: how long a login token lasts, venue time (default 24h)
  */
 public record VenueCmiSection(String usernameEnv, String passwordEnv, double requestsPerSecond, int burst, long maxQueueAgeNanos,
-                              long snapshotHoldNanos, long pendingTradeNanos, long reconcileLookbackNanos,
+                              long mismatchTimeoutNanos, long pendingTradeNanos, long reconcileLookbackNanos,
                               long fillDedupeWindowNanos, long backoffInitialNanos, long backoffMaxNanos,
                               long streamReadTimeoutNanos, long requestTimeoutNanos, boolean marketVolumeIncludesOwn,
                               double venueRequestsPerSecond, long venueTokenTtlNanos) {
@@ -40,9 +42,9 @@ public record VenueCmiSection(String usernameEnv, String passwordEnv, double req
         if (burst < 1 || burst > 1000) {
             throw new IllegalArgumentException("venue.cmi.burst: " + burst + " must be 1..1000");
         }
-        if (maxQueueAgeNanos <= 0 || snapshotHoldNanos < 0 || pendingTradeNanos < 0 || reconcileLookbackNanos < 0
+        if (maxQueueAgeNanos <= 0 || mismatchTimeoutNanos < 0 || pendingTradeNanos < 0 || reconcileLookbackNanos < 0
             || venueTokenTtlNanos <= 0) {
-            throw new IllegalArgumentException("venue.cmi: maxQueueAge and venueTokenTtl must be > 0; snapshotHold, pendingTrade and "
+            throw new IllegalArgumentException("venue.cmi: maxQueueAge and venueTokenTtl must be > 0; mismatchTimeout, pendingTrade and "
                 + "reconcileLookback >= 0");
         }
         if (fillDedupeWindowNanos < 2 * reconcileLookbackNanos || fillDedupeWindowNanos < SECOND) {

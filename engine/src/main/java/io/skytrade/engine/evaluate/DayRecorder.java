@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.position.PositionTracker;
@@ -65,6 +66,7 @@ final class DayRecorder implements EventHandler<EngineEvent> {
     private int equitySamples;
     private List<FairValueSample> fairValues;
     private final List<DayResult> days = new ArrayList<>();
+    private final SideBuffers side;
 
     /**
      * @param products     configured instruments
@@ -72,9 +74,11 @@ final class DayRecorder implements EventHandler<EngineEvent> {
      * @param book         the engine's position book (read, never written)
      * @param seed         the world's seed, for the results
      * @param runDirectory the run's directory, for the results ("" when not journaled)
+     * @param side         the stages' side buffers, where each input's decisions are (read, never written)
      */
     DayRecorder(final int products, final EpochNanoClock clock, final PositionTracker book, final long seed,
-                final String runDirectory) {
+                final String runDirectory, final SideBuffers side) {
+        this.side = side;
         this.products = products;
         this.clock = clock;
         this.book = book;
@@ -118,7 +122,7 @@ final class DayRecorder implements EventHandler<EngineEvent> {
             fills[id]++;
             hourlyFills[hour]++;
         }
-        final Decisions d = e.decisions;
+        final Decisions d = side.decisions(e);
         for (int k = 0; k < d.count(); k++) {
             final int kind = d.kind[k];
             if (kind == DecisionKind.ORDER_NEW || kind == DecisionKind.ORDER_CANCEL) {

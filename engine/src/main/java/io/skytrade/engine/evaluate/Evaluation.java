@@ -16,10 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs an {@link EvaluationPlan} on one configuration: each seed's days as a {@link SeedRun},
- * {@code workers} seeds at once, the results collected in seed order (so the figures do not
- * depend on which seed finished first or on the number of workers), and the
- * {@link EvaluationSummary} over all the days. Offline.
+ * Runs an {@link EvaluationPlan} on one configuration: each seed's days from each start hour as a
+ * {@link SeedRun}, {@code workers} runs at once, the results collected in plan order (start hour,
+ * then seed; so the figures do not depend on which run finished first or on the number of
+ * workers), and the {@link EvaluationSummary} over all the days. Offline.
  */
 public final class Evaluation {
     /**
@@ -27,7 +27,7 @@ public final class Evaluation {
      *
      * @param plan      what ran
      * @param skill     the market skill the days ran at ({@code venue.market.skill})
-     * @param seeds     each seed's run, in the plan's order
+     * @param seeds     each run (a seed from a start hour), in the plan's order
      * @param summary   the figures across every day
      * @param wallNanos wall time of the whole evaluation
      */
@@ -78,10 +78,14 @@ public final class Evaluation {
      */
     public static Result run(final EvaluationPlan plan, final ConfigLoader loader, final List<String> baseTexts,
                              final Path runsRoot, final PrintStream progress) {
-        final long[] dayStarts = plan.dayStarts();
-        final List<ConfigLoader.LoadedConfig> configs = new ArrayList<>();
-        for (final long seed : plan.seeds()) {
-            configs.add(EvaluationConfigs.forSeed(loader, baseTexts, seed, dayStarts[0], plan.skill()));
+        final List<Run> runs = new ArrayList<>();
+        for (final int hour : plan.startHours()) {
+            final long[] dayStarts = plan.dayStarts(hour);
+            for (final long seed : plan.seeds()) {
+                final String name = plan.startHours().size() == 1 ? "seed-" + seed : String.format(Locale.ROOT, "h%02d-seed-%d", hour, seed);
+                runs.add(new Run(seed, hour, dayStarts, name,
+                    EvaluationConfigs.forSeed(loader, baseTexts, seed, dayStarts[0], plan.skill())));
+            }
         }
         final long start = System.nanoTime();
         final AtomicInteger threads = new AtomicInteger();
@@ -93,15 +97,13 @@ public final class Evaluation {
         });
         try {
             final List<Future<SeedRun.Result>> futures = new ArrayList<>();
-            for (int i = 0; i < plan.seeds().size(); i++) {
-                final long seed = plan.seeds().get(i);
-                final ConfigLoader.LoadedConfig config = configs.get(i);
+            for (final Run run : runs) {
                 futures.add(pool.submit(() -> {
-                    final SeedRun.Result r = new SeedRun(config, seed, dayStarts,
-                        plan.journal() ? runsRoot.resolve("seed-" + seed) : null, runProperties(plan, seed)).run();
+                    final SeedRun.Result r = new SeedRun(run.config(), run.seed(), run.dayStarts(),
+                        plan.journal() ? runsRoot.resolve(run.name()) : null, runProperties(plan, run.seed(), run.hour())).run();
                     if (progress != null) {
-                        progress.println(String.format(Locale.ROOT, "evaluate: seed %d done (%d/%d, %d days in %.1f s, %.1f s CPU)",
-                            seed, done.incrementAndGet(), plan.seeds().size(), r.days().size(), r.wallNanos() / 1e9,
+                        progress.println(String.format(Locale.ROOT, "evaluate: %s done (%d/%d, %d days in %.1f s, %.1f s CPU)",
+                            run.name(), done.incrementAndGet(), runs.size(), r.days().size(), r.wallNanos() / 1e9,
                             r.cpuNanos() / 1e9));
                     }
                     return r;
@@ -114,7 +116,7 @@ public final class Evaluation {
                 results.add(r);
                 days.addAll(r.days());
             }
-            final EngineConfig config = configs.get(0).config();
+            final EngineConfig config = runs.get(0).config().config();
             final EvaluationSummary summary = new EvaluationSummary(days, config.instruments(), config.model().capital(),
                 config.backtest().sampleIntervalNanos());
             return new Result(plan, config.venue().market().skill().name().toLowerCase(Locale.ROOT), results, summary,
@@ -132,8 +134,12 @@ public final class Evaluation {
         }
     }
 
-    private static Map<String, String> runProperties(final EvaluationPlan plan, final long seed) {
+    private static Map<String, String> runProperties(final EvaluationPlan plan, final long seed, final int hour) {
         return Map.of("evaluate.seed", Long.toString(seed), "evaluate.skill", plan.skill() == null ? "" : plan.skill(),
-            "evaluate.days", Integer.toString(plan.daysPerSeed()));
+            "evaluate.days", Integer.toString(plan.daysPerSeed()), "evaluate.startHourLondon", Integer.toString(hour));
+    }
+
+    /** One seed's run from one start hour: its days and configuration, and its folder's name under the runs root. */
+    private record Run(long seed, int hour, long[] dayStarts, String name, ConfigLoader.LoadedConfig config) {
     }
 }

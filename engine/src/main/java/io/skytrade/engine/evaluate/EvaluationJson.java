@@ -67,6 +67,7 @@ public final class EvaluationJson {
             v.put("fills", s.hourFills(h));
             v.put("days", o[2]);
             v.put("daysBeginningWithSettlement", o[3]);
+            v.put("daysWithoutAnOrder", o[4]);
             hours.add(v);
         }
         root.put("hours", hours);
@@ -83,7 +84,7 @@ public final class EvaluationJson {
         v.put("seeds", new ArrayList<Object>(p.seeds()));
         v.put("daysPerSeed", p.daysPerSeed());
         v.put("start", p.start().toString());
-        v.put("startHourLondon", p.startHour());
+        v.put("startHoursLondon", new ArrayList<Object>(p.startHours()));
         v.put("skill", skill);
         v.put("workers", p.workers());
         v.put("journaled", p.journal());
@@ -105,6 +106,9 @@ public final class EvaluationJson {
         v.put("fills", s.fills());
         v.put("intents", s.intents());
         v.put("safeModeEntries", s.safeEntries().size());
+        final long[] idle = s.idleHours();
+        v.put("hoursWithoutAnOrder", idle[0]);
+        v.put("hoursCountedForOrders", idle[1]);
         final Map<String, Object> causes = new LinkedHashMap<>();
         for (final DayResult.SafeEntry e : s.safeEntries()) {
             causes.merge(RiskReason.name(e.cause()), 1L, (a, b) -> (Long) a + (Long) b);

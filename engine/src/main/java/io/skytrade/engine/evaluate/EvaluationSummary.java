@@ -251,22 +251,43 @@ public final class EvaluationSummary {
 
     /**
      * Orders in hour {@code h} of the day: [total, fewest on any day that has that hour, days
-     * with that hour, days on which it began with a settlement].
+     * with that hour, days on which it began with a settlement, days without an order in it that
+     * did not begin with a settlement].
      */
     public long[] hourOrders(final int h) {
         long total = 0;
         long min = Long.MAX_VALUE;
         long count = 0;
         long afterSettlement = 0;
+        long idle = 0;
         for (final DayResult d : days) {
             if (h < d.hourlyOrders().length) {
                 total += d.hourlyOrders()[h];
                 min = Math.min(min, d.hourlyOrders()[h]);
                 count++;
                 afterSettlement += d.hourAfterSettlement()[h] ? 1 : 0;
+                idle += d.hourlyOrders()[h] == 0 && !d.hourAfterSettlement()[h] ? 1 : 0;
             }
         }
-        return new long[] {total, count == 0 ? 0 : min, count, afterSettlement};
+        return new long[] {total, count == 0 ? 0 : min, count, afterSettlement, idle};
+    }
+
+    /**
+     * Hours in which no order was sent, not counting an hour that began with a settlement (the
+     * market reopens then): {idle hours, hours counted}, over every day.
+     */
+    public long[] idleHours() {
+        long idle = 0;
+        long counted = 0;
+        for (final DayResult d : days) {
+            for (int h = 0; h < d.hourlyOrders().length; h++) {
+                if (!d.hourAfterSettlement()[h]) {
+                    counted++;
+                    idle += d.hourlyOrders()[h] == 0 ? 1 : 0;
+                }
+            }
+        }
+        return new long[] {idle, counted};
     }
 
     /** Fills in hour {@code h} of the day over all days. */

@@ -5,7 +5,6 @@ import io.skytrade.engine.backtest.report.ReportTable;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +63,8 @@ public final class EvaluationTables {
         rows.add(List.of("fills", s.fills()));
         rows.add(List.of("intents", s.intents()));
         rows.add(List.of("safe-mode entries", (long) s.safeEntries().size()));
+        final long[] idle = s.idleHours();
+        rows.add(List.of("hours without an order (of hours not opened by a settlement)", idle[0] + " of " + idle[1]));
         rows.add(List.of("stage failures", r.stageFailures()));
         rows.add(List.of("wall time, s", r.wallNanos() / 1e9));
         rows.add(List.of("wall time per simulated day, s", r.wallSecondsPerDay()));
@@ -74,11 +75,17 @@ public final class EvaluationTables {
     /** The plan in a few words. */
     static String describe(final EvaluationPlan p, final String skill) {
         return "seeds " + seedList(p.seeds()) + ", " + p.daysPerSeed() + " day" + (p.daysPerSeed() == 1 ? "" : "s")
-            + " each from " + p.start() + " " + String.format(Locale.ROOT, "%02d:00", p.startHour()) + " London, market skill "
-            + skill;
+            + " each from " + p.start() + " " + hours(p.startHours()) + " London, market skill " + skill;
     }
 
-    /** Seeds as ranges: 201-220, 5. */
+    private static String hours(final List<Integer> hours) {
+        if (hours.size() == 1) {
+            return String.format(Locale.ROOT, "%02d:00", hours.get(0));
+        }
+        return "at hours " + seedList(hours.stream().map(Integer::longValue).toList());
+    }
+
+    /** Numbers as ranges: 201-220, 5. */
     static String seedList(final List<Long> seeds) {
         final StringBuilder sb = new StringBuilder();
         int i = 0;
@@ -170,17 +177,30 @@ public final class EvaluationTables {
             List.of("reason", "refused", "% of intents"), rows);
     }
 
-    /** Orders and fills per hour of the day, with the fewest orders any day had in that hour. */
+    /**
+     * Orders and fills per hour of the day, with the fewest orders any day had in that hour and the
+     * days without an order in it (an hour that began with a settlement is not counted there); hours
+     * are labelled with London time when every day starts at the same hour, else as hours since the start.
+     */
     public static ReportTable hours(final EvaluationSummary s) {
         final List<List<Object>> rows = new ArrayList<>();
         final long firstStart = s.days().isEmpty() ? 0 : s.days().get(0).startNanos();
+        boolean oneStartHour = true;
+        for (final DayResult d : s.days()) {
+            oneStartHour &= hourOf(d.startNanos()) == hourOf(firstStart);
+        }
         for (int h = 0; h < s.hours(); h++) {
             final long[] o = s.hourOrders(h);
-            final ZonedDateTime at = Instant.ofEpochSecond(0, firstStart + h * HOUR).atZone(EvaluationPlan.LONDON);
-            rows.add(List.of((long) h, String.format(Locale.ROOT, "%02d:00", at.getHour()), o[0], o[1], s.hourFills(h), o[2],
-                o[3] > 0 ? "yes (" + o[3] + ")" : ""));
+            final String label = oneStartHour ? String.format(Locale.ROOT, "%02d:00", hourOf(firstStart + h * HOUR))
+                : "start + " + h + " h";
+            rows.add(List.of((long) h, label, o[0], o[1], o[4], s.hourFills(h), o[2], o[3] > 0 ? "yes (" + o[3] + ")" : ""));
         }
-        return new ReportTable("Orders per hour of the day (fewest: the day with the fewest orders in that hour)",
-            List.of("hour", "London", "orders", "fewest", "fills", "days", "after settlement"), rows);
+        return new ReportTable("Orders per hour of the day (fewest: the day with the fewest orders in that hour; idle days:"
+            + " days without an order in it, not counting an hour that began with a settlement)",
+            List.of("hour", oneStartHour ? "London" : "since", "orders", "fewest", "idle days", "fills", "days", "after settlement"), rows);
+    }
+
+    private static int hourOf(final long nanos) {
+        return Instant.ofEpochSecond(0, nanos).atZone(EvaluationPlan.LONDON).getHour();
     }
 }

@@ -129,10 +129,10 @@ public final class SeedRun {
              SingleChronicleQueue decisionQueue = run == null ? null : Queues.openForWriting(run.decisions(), settings, null);
              DecisionJournal decisionJournal = run == null ? null : new DecisionJournal(decisionQueue)) {
             final long[] decisionCount = {0};
-            final DecisionListener decisions = event -> {
-                decisionCount[0] += event.decisions.count();
+            final DecisionListener decisions = (event, side) -> {
+                decisionCount[0] += side.decisions(event).count();
                 if (decisionJournal != null) {
-                    decisionJournal.onDecisions(event);
+                    decisionJournal.onDecisions(event, side);
                 }
             };
             final EngineAssembly assembly = new EngineAssembly(config);
@@ -140,7 +140,7 @@ public final class SeedRun {
             final EngineAssembly.Stages stages = assembly.businessStages(decisions, orderGateway, idBase);
             final PositionTracker book = stages.book().positions();
             final DayRecorder recorder = new DayRecorder(config.instruments().size(), clock, book, seed,
-                run == null ? "" : run.dir().toString());
+                run == null ? "" : run.dir().toString(), stages.side());
             final InputJournalStage journal = inputs == null ? null : new InputJournalStage(inputs);
             final InlinePipeline pipeline = assembly.configure(new PipelineBuilder().clock(clock), journal, stages)
                 .stage("evaluation", recorder).buildInline(QUEUE_CAPACITY);

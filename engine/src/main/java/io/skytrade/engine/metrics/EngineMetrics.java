@@ -74,7 +74,8 @@ public final class EngineMetrics {
         observers.put(BOOK_STAGE, new BookStageObserver(counters, stages.book().positions()));
         observers.put(RISK_STAGE, new RiskStageObserver(counters, latencies, stamps, clock, realPerClockNano,
             stages.risk().drawdown()));
-        observers.put(ORDER_STAGE, new OrderStageObserver(counters, latencies, tape, stamps, gateway, realPerClockNano));
+        observers.put(ORDER_STAGE, new OrderStageObserver(counters, latencies, tape, stamps, gateway, realPerClockNano,
+            stages.side()));
         return observers;
     }
 

@@ -3,6 +3,7 @@ package io.skytrade.engine.metrics;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.pipeline.StageObserver;
@@ -31,6 +32,7 @@ final class OrderStageObserver implements StageObserver {
     private final SlotStamps stamps;
     private final TimedOrderGateway gateway;
     private final double realPerClockNano;
+    private final SideBuffers side;
     private final int instruments;
     private final int seriesCount;
     private final int regimes;
@@ -43,7 +45,9 @@ final class OrderStageObserver implements StageObserver {
     private final double[] regimeProbability;
 
     OrderStageObserver(final EngineCounters counters, final LatencyRecorders latencies, final DecisionTape tape,
-                       final SlotStamps stamps, final TimedOrderGateway gateway, final double realPerClockNano) {
+                       final SlotStamps stamps, final TimedOrderGateway gateway, final double realPerClockNano,
+                       final SideBuffers side) {
+        this.side = side;
         this.c = counters;
         this.latencies = latencies;
         this.tape = tape;
@@ -89,7 +93,7 @@ final class OrderStageObserver implements StageObserver {
             }
         }
         outputs(event, id);
-        final Decisions d = event.decisions;
+        final Decisions d = side.decisions(event);
         for (int i = 0, n = d.count(); i < n; i++) {
             onDecision(event, d, i);
         }
@@ -157,7 +161,7 @@ final class OrderStageObserver implements StageObserver {
             final int i = Long.numberOfTrailingZeros(signalled);
             signalled &= signalled - 1;
             if (i < instruments) {
-                signal[i] = event.signal[i];
+                signal[i] = side.signal(event, i);
                 EngineCounters.setDouble(c.signal[i], signal[i]);
             }
         }
@@ -165,9 +169,9 @@ final class OrderStageObserver implements StageObserver {
         if (k > 0 && event.type == EventType.MARKET_BOOK && id >= 0 && id < instruments) {
             int best = 0;
             for (int j = 0; j < k; j++) {
-                final double p = event.regimePosterior[j];
+                final double p = side.regimePosterior(event, j);
                 EngineCounters.setDouble(c.regimeProbability[id][j], p);
-                if (p > event.regimePosterior[best]) {
+                if (p > side.regimePosterior(event, best)) {
                     best = j;
                 }
             }
@@ -175,7 +179,7 @@ final class OrderStageObserver implements StageObserver {
                 regime[id] = best;
                 c.regimeState[id].setRelease(best);
             }
-            regimeProbability[id] = event.regimePosterior[best];
+            regimeProbability[id] = side.regimePosterior(event, best);
         }
     }
 

@@ -33,6 +33,11 @@ final class TimedOrderGateway implements OrderGateway {
     }
 
     @Override
+    public void answering(final long inputSequence) {
+        delegate.answering(inputSequence);
+    }
+
+    @Override
     public void sendCancel(final long clientOrderId, final int instrumentId) {
         delegate.sendCancel(clientOrderId, instrumentId);
         sent();

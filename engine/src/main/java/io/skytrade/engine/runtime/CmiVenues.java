@@ -27,7 +27,7 @@ public final class CmiVenues {
                                            final String password, final double clockRate) {
         return CmiGatewayConfig.builder().baseUrl(url).username(username).password(password)
             .requestsPerSecond(cmi.requestsPerSecond()).burst(cmi.burst()).clockRate(clockRate)
-            .maxQueueAgeMillis(cmi.maxQueueAgeNanos() / MILLI).snapshotHoldMillis(cmi.snapshotHoldNanos() / MILLI)
+            .maxQueueAgeMillis(cmi.maxQueueAgeNanos() / MILLI).mismatchTimeoutMillis(cmi.mismatchTimeoutNanos() / MILLI)
             .pendingTradeMillis(cmi.pendingTradeNanos() / MILLI).reconcileLookbackMillis(cmi.reconcileLookbackNanos() / MILLI)
             .fillDedupeWindowMillis(cmi.fillDedupeWindowNanos() / MILLI).backoffInitialMillis(cmi.backoffInitialNanos() / MILLI)
             .backoffMaxMillis(cmi.backoffMaxNanos() / MILLI).streamReadTimeoutMillis(cmi.streamReadTimeoutNanos() / MILLI)

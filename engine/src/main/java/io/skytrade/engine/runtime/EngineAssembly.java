@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.book.BookStage;
 import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.feature.FeatureHandler;
 import io.skytrade.core.kalman.KalmanHandler;
 import io.skytrade.core.order.OrderManagerConfig;
@@ -75,15 +76,17 @@ public final class EngineAssembly {
     /**
      * The business stages after the journal, in pipeline order: features, Kalman nowcasts,
      * settlement valuation, signals, regime, the trading book's post-trade phase, adaptive strategy
-     * with sizing, risk (the book's pre-trade phase), outbound.
+     * with sizing, risk (the book's pre-trade phase), outbound; with the ring's side buffers they
+     * share, as many slots as the configured ring.
      */
     public Stages businessStages(final DecisionListener decisions, final OrderGateway gateway, final long clientOrderIdBase) {
         final EngineConfig.ModelSection m = config.model();
         final OrderManagerConfig orderConfig = new OrderManagerConfig(m.orders().orderCapacity(),
             m.orders().clientOrderIdBase() + clientOrderIdBase, m.orders().ackTimeoutNanos());
         final TradingBook book = new TradingBook(orderConfig);
-        final OutboundStage orders = new OutboundStage(gateway, decisions);
-        final RiskStage risk = new RiskStage(book, m.risk(), m.drawdown(), m.safeMode(), m.capital());
+        final SideBuffers side = new SideBuffers(config.pipeline().layout().ringSize());
+        final OutboundStage orders = new OutboundStage(gateway, decisions, side);
+        final RiskStage risk = new RiskStage(book, side, m.risk(), m.drawdown(), m.safeMode(), m.capital());
         final PositionSizer sizer = new PositionSizer(m.sizer(), m.capital(), m.risk().maxPositionFraction());
         final List<String> names = List.of("features", "kalman", "valuation", "signal", "regime", BOOK_STAGE, "strategy",
             "risk", "orders");
@@ -91,17 +94,17 @@ public final class EngineAssembly {
             new FeatureHandler(registry, m.feature()),
             new KalmanHandler(registry, m.kalman()),
             new ValuationHandler(registry, m.valuation(), m.settlement(), m.kalman()),
-            new SignalHandler(registry, m.signal()),
-            new RegimeHandler(registry, m.regime()),
-            new BookStage(book),
-            new StrategyHandler(registry, m.strategy(), sizer, m.risk(), book, arbitrage(m, book)),
+            new SignalHandler(registry, m.signal(), side),
+            new RegimeHandler(registry, m.regime(), side),
+            new BookStage(book, side),
+            new StrategyHandler(registry, m.strategy(), sizer, m.risk(), book, side, arbitrage(m, book, side)),
             risk,
             orders);
-        return new Stages(names, handlers, book, risk, orders);
+        return new Stages(names, handlers, book, risk, orders, side);
     }
 
     /** The ETF arbitrage over the settlement rules' ETF and legs (off when one of them is not traded). */
-    private EtfArbitrage arbitrage(final EngineConfig.ModelSection m, final TradingBook book) {
+    private EtfArbitrage arbitrage(final EngineConfig.ModelSection m, final TradingBook book, final SideBuffers side) {
         final SettlementRules rules = m.settlement();
         int etf = registry.instrumentId(rules.symbolOf(WorldProduct.LON_ETF));
         final int[] kinds = rules.etfLegKinds();
@@ -112,7 +115,7 @@ public final class EngineAssembly {
                 etf = -1;
             }
         }
-        return new EtfArbitrage(book, m.arbitrage(), etf, legs, m.risk().maxOrderLots());
+        return new EtfArbitrage(book, side, m.arbitrage(), etf, legs, m.risk());
     }
 
     /**
@@ -129,6 +132,7 @@ public final class EngineAssembly {
         }
         final PipelineLayout layout = bookOnOneThread(config.pipeline().layout());
         return builder.layout(journal != null ? layout : withoutJournal(layout))
+            .sideBuffers(stages.side())
             .pinner(PINNER)
             .stateHashInterval(config.journal().stateHashInterval());
     }
@@ -194,8 +198,9 @@ public final class EngineAssembly {
      * @param book     the one trading book (orders, positions, PnL), read on the stages' thread
      * @param risk     the risk stage (for counters and mode)
      * @param orders   the outbound stage (for counters)
+     * @param side     the ring's side buffers the stages share (decisions, signals, regime posteriors, state hashes)
      */
     public record Stages(List<String> names, List<EventHandler<EngineEvent>> handlers, TradingBook book,
-                         RiskStage risk, OutboundStage orders) {
+                         RiskStage risk, OutboundStage orders, SideBuffers side) {
     }
 }

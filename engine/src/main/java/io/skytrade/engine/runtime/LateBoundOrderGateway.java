@@ -28,6 +28,11 @@ public final class LateBoundOrderGateway implements OrderGateway {
     }
 
     @Override
+    public void answering(final long inputSequence) {
+        gateway().answering(inputSequence);
+    }
+
+    @Override
     public void sendCancel(final long clientOrderId, final int instrumentId) {
         gateway().sendCancel(clientOrderId, instrumentId);
     }

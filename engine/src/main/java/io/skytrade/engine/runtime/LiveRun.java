@@ -32,10 +32,8 @@ import io.skytrade.engine.web.PrometheusEndpoint;
 import io.skytrade.engine.metrics.StatusLine;
 import io.skytrade.journal.DecisionJournal;
 import io.skytrade.journal.InputJournalStage;
-import io.skytrade.journal.PageToucher;
-import io.skytrade.journal.Queues;
 import io.skytrade.journal.RunDirectory;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import io.skytrade.journal.RunJournal;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.slf4j.Logger;
@@ -51,7 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One live run of the engine: creates the run directory, opens the input and decision journals,
@@ -65,9 +62,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LiveRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
     private final RunDirectory run;
-    private final SingleChronicleQueue inputsQueue;
-    private final SingleChronicleQueue decisionsQueue;
-    private final PageToucher toucher;
+    private final RunJournal journal;
     private final InputJournalStage journalStage;
     private final DecisionJournal decisionJournal;
     private final PaperOrderGateway paper = new PaperOrderGateway();
@@ -99,9 +94,9 @@ public final class LiveRun implements AutoCloseable {
         if (venue.mode().equals(VenueSection.REMOTE)) {
             for (final String variable : venue.isCmi() ? List.of(venue.cmi().usernameEnv(), venue.cmi().passwordEnv())
                 : List.of(venue.apiKeyEnv())) {
-                if (env.get(variable) == null) {
+                if (env.get(variable) == null || env.get(variable).isEmpty()) {
                     throw new ConfigException((venue.isCmi() ? "venue.cmi" : "venue.apiKeyEnv") + ": environment variable " + variable
-                        + " holding the venue " + (venue.isCmi() ? "credentials" : "API key") + " is not set");
+                        + " holding the venue " + (venue.isCmi() ? "credentials" : "API key") + " is not set or empty");
                 }
             }
         }
@@ -122,18 +117,15 @@ public final class LiveRun implements AutoCloseable {
         final long clientOrderIdBase = EngineAssembly.clientOrderIdBaseFor(startedAt.getEpochSecond());
         this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), startedAt,
             Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
+        RunJournal.recoverCrashedRuns(journalRoot, config.journal().settings());
         try {
             config.journal().retention().apply(journalRoot, startedAt, out::println);
         } catch (final UncheckedIOException e) {
             out.println("warning: " + e.getMessage());
         }
-        final AtomicLong bytesAppended = new AtomicLong();
-        this.toucher = config.journal().settings().pretouch()
-            ? new PageToucher(bytesAppended, config.journal().settings().pretouchAheadBytes()) : null;
-        this.inputsQueue = Queues.openForWriting(run.inputs(), config.journal().settings(), toucher);
-        this.decisionsQueue = Queues.openForWriting(run.decisions(), config.journal().settings(), null);
-        this.journalStage = new InputJournalStage(inputsQueue, bytesAppended);
-        this.decisionJournal = new DecisionJournal(decisionsQueue);
+        this.journal = RunJournal.open(run, config.journal().settings());
+        this.journalStage = journal.inputStage();
+        this.decisionJournal = journal.decisions();
         final EngineAssembly assembly = new EngineAssembly(config);
         final LateBoundOrderGateway orderGateway = new LateBoundOrderGateway();
         this.metrics = new EngineMetrics(new EngineCounters(config.instruments(), config.series(),
@@ -143,9 +135,6 @@ public final class LiveRun implements AutoCloseable {
             journalStage, stages), stages).build();
         final OperatorCommands commands = new OperatorCommands(pipeline.publisher());
         pipeline.failures().setFailureListener(commands::onStageFailure);
-        if (toucher != null) {
-            toucher.start();
-        }
         final SyntheticWorld world = new SyntheticWorld(venue.seed());
         switch (venue.mode()) {
             case VenueSection.PAPER -> {
@@ -207,14 +196,19 @@ public final class LiveRun implements AutoCloseable {
     private CmiGateway cmiGateway(final VenueSection venue, final String url, final Map<String, String> env, final boolean simulated,
                                   final EngineAssembly assembly, final EpochNanoClock clock) {
         final VenueCmiSection cmi = venue.cmi();
-        return new CmiGateway(CmiVenues.gateway(cmi, url, secret(env, cmi.usernameEnv(), simulated), secret(env, cmi.passwordEnv(), simulated),
-            simulated ? venue.timeScale() : 1.0), assembly.registry(), pipeline.publisher(), clock);
+        try {
+            return new CmiGateway(CmiVenues.gateway(cmi, url, secret(env, cmi.usernameEnv(), simulated),
+                secret(env, cmi.passwordEnv(), simulated), simulated ? venue.timeScale() : 1.0), assembly.registry(),
+                pipeline.publisher(), clock);
+        } catch (final IllegalArgumentException e) {
+            throw new ConfigException("venue.cmi: " + e.getMessage().replace("\n", "; "), e);
+        }
     }
 
     /** A credential from the environment; the embedded simulator accepts anything, so there "demo" stands in. */
     private static String secret(final Map<String, String> env, final String variable, final boolean simulated) {
         final String value = env.get(variable);
-        return value == null && simulated ? "demo" : value;
+        return (value == null || value.isEmpty()) && simulated ? "demo" : value;
     }
 
     /**
@@ -434,12 +428,7 @@ public final class LiveRun implements AutoCloseable {
         if (!drained) {
             LOG.warn("the ring did not drain within 30 s; stage threads were halted");
         }
-        decisionJournal.close();
-        if (toucher != null) {
-            toucher.close();
-        }
-        inputsQueue.close();
-        decisionsQueue.close();
+        journal.close();
         run.markClosed(journalStage.entries(), decisionJournal.entries(), Instant.now());
         out.printf("stopped: %s, mode %s, %,d inputs and %,d decisions journaled, %,d orders sent%n",
             pipeline.health().state(), TradingMode.name(stages.risk().mode()), journalStage.entries(),

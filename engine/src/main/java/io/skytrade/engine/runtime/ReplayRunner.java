@@ -61,13 +61,13 @@ public final class ReplayRunner {
         final DecisionVerifier verifier = verify
             ? new DecisionVerifier(new DecisionJournalReader(run.decisions()), run.closedCleanly()) : null;
         final AtomicLong decisions = new AtomicLong();
-        final DecisionListener counting = event -> {
-            decisions.lazySet(decisions.get() + event.decisions.count());
+        final DecisionListener counting = (event, side) -> {
+            decisions.lazySet(decisions.get() + side.decisions(event).count());
             if (verifier != null) {
-                verifier.onDecisions(event);
+                verifier.onDecisions(event, side);
             }
             if (tap != null) {
-                tap.onDecisions(event);
+                tap.onDecisions(event, side);
             }
         };
         final PaperOrderGateway gateway = new PaperOrderGateway();

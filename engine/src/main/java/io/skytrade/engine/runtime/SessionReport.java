@@ -52,7 +52,7 @@ public final class SessionReport {
         final List<String> products = loaded.config().instruments();
         final BacktestRunner runner = new BacktestRunner(live, loaded, live.dir().resolve("session"), null, true)
             .journalRun(false);
-        final ReportRecorder recorder = new ReportRecorder(products.size(), ReportRecorder.DEFAULT_MAX_POINTS, runner.positions());
+        final ReportRecorder recorder = new ReportRecorder(products.size(), ReportRecorder.DEFAULT_MAX_POINTS, runner.positions(), runner.sideBuffers());
         runner.observer("report", recorder);
         final BacktestRunner.Result r = runner.run();
         final Path metrics = MetricsReport.writeJson(r, live.dir(), NOTE);

@@ -49,7 +49,7 @@ public final class MicroPriceStudy {
         final double[] openMid = new double[instruments.size()];
         final double[] openOffset = new double[instruments.size()];
         final boolean[] open = new boolean[instruments.size()];
-        new ReplayRunner(run, Map.of()).replay(false, event -> {
+        new ReplayRunner(run, Map.of()).replay(false, (event, side) -> {
             final int id = event.instrumentId;
             if (event.type != EventType.MARKET_BOOK || id < 0 || id >= instruments.size()) {
                 return;

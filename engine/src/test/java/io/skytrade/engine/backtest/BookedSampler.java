@@ -2,6 +2,7 @@ package io.skytrade.engine.backtest;
 
 import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.TimeInForce;
@@ -20,13 +21,16 @@ public final class BookedSampler {
         sampler = new EquitySampler(intervalNanos, instruments, book);
     }
 
+    /** Alerts of the booking go here; nobody reads them. */
+    private static final SideBuffers SIDE = new SideBuffers(1);
+
     /** Books {@code e} (opening its order first when it is a fill without one) and samples. */
     public void onEvent(final EngineEvent e, final long sequence) {
         if (e.type == EventType.ORDER_EVENT && e.orderEventKind == OrderEventKind.FILL && e.clientOrderId == 0) {
             e.clientOrderId = book.open(e.instrumentId, e.side, e.fillPriceTicks, e.fillQty, TimeInForce.GTC,
                 e.eventTimeNanos);
         }
-        book.onInput(e);
+        book.onInput(e, SIDE);
         sampler.onEvent(e, sequence, true);
     }
 }

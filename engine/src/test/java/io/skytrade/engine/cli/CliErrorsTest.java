@@ -288,7 +288,7 @@ class CliErrorsTest {
             .substring("run directory: ".length()));
     }
 
-    private static void assertOneLine(final String[] result, final int exitCode, final String start) {
+    static void assertOneLine(final String[] result, final int exitCode, final String start) {
         assertEquals(Integer.toString(exitCode), result[0], result[2]);
         assertEquals(1, result[2].strip().lines().count(), "one line: " + result[2]);
         assertTrue(result[2].startsWith(start), result[2]);

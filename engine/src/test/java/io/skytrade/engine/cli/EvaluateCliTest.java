@@ -25,13 +25,16 @@ class EvaluateCliTest {
         assertTrue(down[2].contains("--seeds: range '5-3' must go up"), down[2]);
         final String[] word = capture("evaluate", "--seeds", "201,x", "--out", tmp.toString());
         assertEquals("2", word[0]);
-        assertTrue(word[2].contains("'x' is not a seed"), word[2]);
+        assertTrue(word[2].contains("--seeds: 'x' is not a number or a range like 201-220"), word[2]);
         final String[] skill = capture("evaluate", "--seeds", "201", "--skill", "clairvoyant", "--out", tmp.toString());
         assertEquals("2", skill[0]);
         assertTrue(skill[2].contains("--skill 'clairvoyant': one of dull, medium, sharp"), skill[2]);
         final String[] hour = capture("evaluate", "--seeds", "201", "--start-hour", "24", "--out", tmp.toString());
         assertEquals("2", hour[0]);
         assertTrue(hour[2].contains("--start-hour 24: a London hour 0..23"), hour[2]);
+        final String[] hours = capture("evaluate", "--seeds", "201", "--start-hour", "22-25", "--out", tmp.toString());
+        assertEquals("2", hours[0]);
+        assertTrue(hours[2].contains("--start-hour 24: a London hour 0..23"), hours[2]);
         final String[] date = capture("evaluate", "--seeds", "201", "--start", "10/01/2026", "--out", tmp.toString());
         assertEquals("2", date[0]);
         assertTrue(date[2].contains("--start '10/01/2026' is not a date like 2026-01-10"), date[2]);

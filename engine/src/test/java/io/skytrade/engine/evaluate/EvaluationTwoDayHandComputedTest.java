@@ -107,7 +107,7 @@ class EvaluationTwoDayHandComputedTest {
             final RunDirectory dir = run.runDirectory();
             final List<long[]> fairAt = new ArrayList<>();
             final List<Double> fairValues = new ArrayList<>();
-            new ReplayRunner(dir, Map.of()).replay(false, event -> {
+            new ReplayRunner(dir, Map.of()).replay(false, (event, side) -> {
                 for (int i = 0; i < products; i++) {
                     if (event.isTouched(i) && event.fairValue[i] > 0 && Double.isFinite(event.fairValue[i])) {
                         fairAt.add(new long[] {event.sequence, i});

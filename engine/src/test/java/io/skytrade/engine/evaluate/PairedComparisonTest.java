@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class PairedComparisonTest {
     private static final long DAY = 86_400_000_000_000L;
-    private static final EvaluationPlan PLAN = new EvaluationPlan(List.of(1L, 2L, 3L), 1, LocalDate.of(2026, 1, 10), 12, null, 1, false);
+    private static final EvaluationPlan PLAN = new EvaluationPlan(List.of(1L, 2L, 3L), 1, LocalDate.of(2026, 1, 10), List.of(12), null, 1, false);
     private static final double T975_DF2 = 4.302652729749464;
 
     private static DayResult day(final long seed, final double pnlX, final double pnlY, final double fairX) {

@@ -60,6 +60,7 @@ class CmiDemoDayTest {
         assertTrue(!s.fillsByProduct.isEmpty(), "fills: " + report);
         assertTrue(s.settlements > 0, "the session settled with positions to settle: " + report);
         assertEquals(0, breaches, "never faster than the venue's limit: " + report);
+        assertEquals(0, s.safeEntries, "never forced into SAFE (a position mismatch would be): " + report);
 
         final ReplayRunner.Result r = new ReplayRunner(run, Map.of()).replay(true);
         assertEquals(live.inputsJournaled(), r.events());

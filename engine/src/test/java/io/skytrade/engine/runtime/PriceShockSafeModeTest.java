@@ -230,8 +230,8 @@ class PriceShockSafeModeTest {
     @Test
     void shouldReplayToTheSameTransitionsAtTheSameSequences() {
         final List<Long> replayedSafe = new ArrayList<>();
-        final ReplayRunner.Result r = new ReplayRunner(run, Map.of()).replay(true, event -> {
-            final Decisions d = event.decisions;
+        final ReplayRunner.Result r = new ReplayRunner(run, Map.of()).replay(true, (event, side) -> {
+            final Decisions d = side.decisions(event);
             for (int i = 0; i < d.count(); i++) {
                 if (d.kind[i] == DecisionKind.MODE_CHANGE && d.reason[i] == TradingMode.SAFE) {
                     replayedSafe.add(event.sequence);

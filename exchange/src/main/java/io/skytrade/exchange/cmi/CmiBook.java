@@ -5,9 +5,8 @@ import io.skytrade.core.event.EngineEvent;
 /**
  * One product's personalised book as the CMI venue's {@code order} event gives it: per side, each
  * price level's total volume and the part of it that is ours ({@code userVolume}), sorted best
- * first. Filled by {@link CmiBookDecoder}; copied into a ring event by {@link #copyTo}, with the
- * total volume per level (our own orders included, as on the WebSocket venue: the trading book nets
- * its own orders out).
+ * first. Filled by {@link CmiBookDecoder}; the session derives everyone else's book from it (total
+ * less ours per level) and copies that into a ring event with {@link #copyTo}.
  *
  * <p>Not thread-safe; preallocated, reused. Cost: array stores; no allocation.
  */
@@ -111,7 +110,7 @@ public final class CmiBook {
             && java.util.Arrays.equals(askOwn, 0, asks, other.askOwn, 0, asks);
     }
 
-    /** Copies the best {@link EngineEvent#BOOK_DEPTH} levels per side, total volumes, into a ring event. */
+    /** Copies the best {@link EngineEvent#BOOK_DEPTH} levels per side, total volumes, into a ring event's levels. */
     public void copyTo(final EngineEvent e) {
         e.bidLevels = Math.min(EngineEvent.BOOK_DEPTH, bids);
         e.askLevels = Math.min(EngineEvent.BOOK_DEPTH, asks);

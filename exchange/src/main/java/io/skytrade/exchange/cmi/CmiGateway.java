@@ -72,7 +72,7 @@ public final class CmiGateway implements ExchangeGateway {
     public CmiGateway(final CmiGatewayConfig config, final InstrumentRegistry registry, final InboundPublisher publisher,
                       final EpochNanoClock clock) {
         this.config = config;
-        this.session = new CmiSession(config, registry, publisher, clock);
+        this.session = new CmiSession(config, registry, publisher, clock, System::nanoTime);
         this.channel = new IntentChannel(1 << 20, session);
         this.rest = new OkHttpClient.Builder()
             .callTimeout(Duration.ofMillis(config.requestTimeoutMillis))

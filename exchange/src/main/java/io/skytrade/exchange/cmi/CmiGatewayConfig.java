@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Immutable, validated configuration of the CMI gateway ({@link CmiGateway}, {@link CmiSession}).
  * Every value has a documented default ({@link Builder}); {@link Builder#build()} names each bad
- * value. Durations are in the engine's clock (world time in the demo, wall time live), except the
- * HTTP timeouts, which are network (wall) time. The password is never printed.
+ * value. The pace, backoff and queue age are in the engine's clock (world time in the demo, wall
+ * time live); the waits for the network (HTTP and stream timeouts, a trade report's order, a
+ * cancelled order's last trades, the venue's view of our orders catching up) are wall time. The password is never printed.
  *
  * <p>Immutable; safe to share. Cost: none.
  */
@@ -30,7 +31,7 @@ public final class CmiGatewayConfig {
     public final long streamReadTimeoutMillis;
     public final long requestTimeoutMillis;
     public final long maxQueueAgeNanos;
-    public final long snapshotHoldNanos;
+    public final long mismatchTimeoutNanos;
     public final long pendingTradeNanos;
     public final long fillDedupeWindowNanos;
     public final long reconcileLookbackNanos;
@@ -51,7 +52,7 @@ public final class CmiGatewayConfig {
         streamReadTimeoutMillis = b.streamReadTimeoutMillis;
         requestTimeoutMillis = b.requestTimeoutMillis;
         maxQueueAgeNanos = b.maxQueueAgeMillis * 1_000_000L;
-        snapshotHoldNanos = b.snapshotHoldMillis * 1_000_000L;
+        mismatchTimeoutNanos = b.mismatchTimeoutMillis * 1_000_000L;
         pendingTradeNanos = b.pendingTradeMillis * 1_000_000L;
         fillDedupeWindowNanos = b.fillDedupeWindowMillis * 1_000_000L;
         reconcileLookbackNanos = b.reconcileLookbackMillis * 1_000_000L;
@@ -84,7 +85,7 @@ public final class CmiGatewayConfig {
         private long streamReadTimeoutMillis = 30_000;
         private long requestTimeoutMillis = 10_000;
         private long maxQueueAgeMillis = 30_000;
-        private long snapshotHoldMillis = 5000;
+        private long mismatchTimeoutMillis = 5000;
         private long pendingTradeMillis = 5000;
         private long fillDedupeWindowMillis = 600_000;
         private long reconcileLookbackMillis = 10_000;
@@ -165,12 +166,12 @@ public final class CmiGatewayConfig {
         }
 
         /**
-         * Longest a book snapshot is held back while it disagrees with the orders the gateway knows of
-         * (a reply or trade report still on its way); then it is published and the open orders are
+         * Longest the venue's view of our resting orders (a snapshot's {@code userVolume}) may
+         * disagree with ours (a reply or trade report still on its way) before the open orders are
          * reconciled (default 5000 ms).
          */
-        public Builder snapshotHoldMillis(final long value) {
-            snapshotHoldMillis = value;
+        public Builder mismatchTimeoutMillis(final long value) {
+            mismatchTimeoutMillis = value;
             return this;
         }
 
@@ -232,7 +233,7 @@ public final class CmiGatewayConfig {
             check(errors, streamReadTimeoutMillis >= 100, "streamReadTimeoutMillis", streamReadTimeoutMillis, "at least 100");
             check(errors, requestTimeoutMillis >= 10, "requestTimeoutMillis", requestTimeoutMillis, "at least 10");
             check(errors, maxQueueAgeMillis >= 1, "maxQueueAgeMillis", maxQueueAgeMillis, "at least 1");
-            check(errors, snapshotHoldMillis >= 0, "snapshotHoldMillis", snapshotHoldMillis, "0 or more");
+            check(errors, mismatchTimeoutMillis >= 0, "mismatchTimeoutMillis", mismatchTimeoutMillis, "0 or more");
             check(errors, pendingTradeMillis >= 0, "pendingTradeMillis", pendingTradeMillis, "0 or more");
             check(errors, reconcileLookbackMillis >= 0, "reconcileLookbackMillis", reconcileLookbackMillis, "0 or more");
             check(errors, fillDedupeWindowMillis >= 2 * reconcileLookbackMillis && fillDedupeWindowMillis >= 1000,

@@ -33,9 +33,10 @@ final class CmiInput {
     long position;
     double value;
 
-    /** MARKET_BOOK from {@link #book}. */
+    /** MARKET_BOOK from {@link #book}: everyone else's book, flagged {@link EngineEvent#SOURCE_OWN_EXCLUDED}. */
     static final InputTranslator<CmiInput> BOOK = (e, in) -> {
         header(e, in, EventType.MARKET_BOOK);
+        e.source = in.source | EngineEvent.SOURCE_OWN_EXCLUDED;
         in.book.copyTo(e);
         e.bookSequence = in.bookSequence;
     };

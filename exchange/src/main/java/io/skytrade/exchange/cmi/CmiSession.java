@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * The CMI venue protocol as a client speaks it, without a transport: it decides which REST request
@@ -39,12 +40,14 @@ import java.util.SplittableRandom;
  *     price, else the order whose placement reported an immediate fill, else any order the price
  *     crosses); a trade that fits no order waits for a pending reply, and is published unattributed
  *     if none explains it;</li>
- * <li>book snapshots: published when they agree with the orders we know of (the snapshot's
- *     {@code userVolume} at every level equals our resting volume there), so the trading book,
- *     which nets its own orders out of the book, never takes our own order for someone else's (the
- *     feedback loop the venue warns of); a snapshot ahead of a reply or trade report is held until
- *     those arrive, at most {@code snapshotHoldMillis}, then published and the orders reconciled;
- *     an unchanged snapshot is not published again.</li>
+ * <li>book snapshots: published as everyone else's book (each level's {@code marketVolume} less
+ *     our {@code userVolume}, as the venue counts it, flagged
+ *     {@link io.skytrade.core.event.EngineEvent#SOURCE_OWN_EXCLUDED} so the trading book does not
+ *     net again), and only when that changed: our own orders never reach the engine as market data,
+ *     so placing or cancelling them cannot move a price feature and start a requote loop (the
+ *     feedback loop the venue warns of), and no reply or trade report has to arrive first. When the
+ *     venue's view of our resting orders disagrees with ours for longer than
+ *     {@code mismatchTimeoutMillis}, the open orders are reconciled.</li>
  * </ul>
  * What the journal shows: the decisions journal holds every order and cancel the order stage
  * queued here; the input journal holds what the venue answered to each one sent (ack, reject,
@@ -65,6 +68,7 @@ public final class CmiSession {
     private final CmiGatewayConfig config;
     private final InboundPublisher publisher;
     private final EpochNanoClock clock;
+    private final LongSupplier networkClock;
     private final CmiSymbols symbols;
     private final int instrumentCount;
     private final CmiInput input = new CmiInput();
@@ -77,10 +81,11 @@ public final class CmiSession {
     private final CmiBook scratch = new CmiBook();
     private final CmiBook[] latest;
     private final CmiBook[] published;
+    private final CmiBook others = new CmiBook();
     private final boolean[] hasLatest;
-    private final boolean[] held;
+    private final boolean[] mismatched;
     private final boolean[] everPublished;
-    private final long[] heldSince;
+    private final long[] mismatchSince;
     private final long[] bookSeq;
     private final long[] position;
     private final double[] tickSize;
@@ -119,8 +124,9 @@ public final class CmiSession {
     private long fillsApplied;
     private long duplicateFills;
     private long unattributedFills;
-    private long heldSnapshots;
-    private long inconsistentSnapshots;
+    private long mismatchedSnapshots;
+    private long mismatchReconciliations;
+    private long suppressedSnapshots;
     private long snapshotsPublished;
     private long undecodable;
     private long reconciliations;
@@ -154,9 +160,21 @@ public final class CmiSession {
      */
     public CmiSession(final CmiGatewayConfig config, final InstrumentRegistry registry, final InboundPublisher publisher,
                       final EpochNanoClock clock) {
+        this(config, registry, publisher, clock, clock::nanoTime);
+    }
+
+    /**
+     * @param networkClock nanoseconds for the waits on the network (a trade report's order, the last
+     *                     trades of a cancelled order, a book's view of our orders catching up): the
+     *                     wall clock when the engine clock runs faster than it (the demo), so a wait
+     *                     meant for a network round trip is not 2 ms at 2400x
+     */
+    public CmiSession(final CmiGatewayConfig config, final InstrumentRegistry registry, final InboundPublisher publisher,
+                      final EpochNanoClock clock, final LongSupplier networkClock) {
         this.config = config;
         this.publisher = publisher;
         this.clock = clock;
+        this.networkClock = networkClock;
         this.symbols = new CmiSymbols(registry);
         this.instrumentCount = registry.instrumentCount();
         this.queue = new OrderRequestQueue(config.queueCapacity);
@@ -172,9 +190,9 @@ public final class CmiSession {
             published[i] = new CmiBook();
         }
         this.hasLatest = new boolean[instrumentCount];
-        this.held = new boolean[instrumentCount];
+        this.mismatched = new boolean[instrumentCount];
         this.everPublished = new boolean[instrumentCount];
-        this.heldSince = new long[instrumentCount];
+        this.mismatchSince = new long[instrumentCount];
         this.bookSeq = new long[instrumentCount];
         this.position = new long[instrumentCount];
         this.tickSize = new double[instrumentCount];
@@ -208,6 +226,13 @@ public final class CmiSession {
     public void onCancel(final long clOrdId, final int instrument) {
         final long now = clock.nanoTime();
         final int q = queue.findNew(clOrdId);
+        if (q >= 0 && queue.isInFlight(q)) {
+            // its placement is on the way: the cancel follows once the venue has answered it
+            if (queue.findCancel(clOrdId) < 0) {
+                queue.addCancel(clOrdId, queue.instrument(q), OrderRequestQueue.CANCEL_USER, null, now);
+            }
+            return;
+        }
         if (q >= 0) {
             coalesced++;
             final int instr = queue.instrument(q);
@@ -355,11 +380,12 @@ public final class CmiSession {
     }
 
     /**
-     * Timeouts, at any time (the driver calls it often): queued orders that waited too long, held
-     * snapshots, trades no order explains, cancelled orders whose last fills were never reported.
+     * Timeouts, at any time (the driver calls it often): queued orders that waited too long, books
+     * disagreeing with our orders, trades no order explains, cancelled orders whose last fills were never reported.
      */
     public void onTick() {
         final long now = clock.nanoTime();
+        final long wall = networkClock.getAsLong();
         for (int s = queue.staleNew(now - config.maxQueueAgeNanos); s >= 0; s = queue.staleNew(now - config.maxQueueAgeNanos)) {
             expired++;
             final long id = queue.clOrdId(s);
@@ -372,7 +398,7 @@ public final class CmiSession {
         }
         for (int k = 0; k < pending.size(); k++) {
             final PendingTrade t = pending.get(k);
-            if (now - t.arrivedAt >= config.pendingTradeNanos && !awaitingReply(t.instrument, t.side)) {
+            if (wall - t.arrivedAt >= config.pendingTradeNanos && !awaitingReply(t.instrument, t.side)) {
                 pending.remove(k--);
                 unattributedFills++;
                 LOG.warn("CMI trade {} {} x{} at {} ({}) fits none of our orders: published unattributed, positions will be reconciled",
@@ -388,7 +414,7 @@ public final class CmiSession {
             }
         }
         for (int s = 0; s < orders.capacity(); s++) {
-            if (orders.state(s) == OwnOrders.CLOSING && now - orders.since(s) >= config.pendingTradeNanos) {
+            if (orders.state(s) == OwnOrders.CLOSING && wall - orders.since(s) >= config.pendingTradeNanos) {
                 LOG.warn("CMI order {} was cancelled having filled {} but trades for only {} arrived: closing it, positions will be reconciled",
                     orders.clOrdId(s), orders.closingFilled(s), orders.filled(s));
                 reconcilePositions = true;
@@ -396,10 +422,10 @@ public final class CmiSession {
             }
         }
         for (int i = 0; i < instrumentCount; i++) {
-            if (held[i] && now - heldSince[i] >= config.snapshotHoldNanos) {
-                inconsistentSnapshots++;
+            if (mismatched[i] && wall - mismatchSince[i] >= config.mismatchTimeoutNanos) {
+                mismatched[i] = false;
+                mismatchReconciliations++;
                 reconcileOrders = true;
-                publishBook(i, now);
             }
         }
     }
@@ -424,12 +450,14 @@ public final class CmiSession {
             tooManyRequests++;
             bucket.drain(now);
             backOff(now, "429 Too Many Requests on " + request);
+            coalesceIfCancelled(request, now);
             return;
         }
         if (status == 401 && request.kind != CmiRequest.LOGIN) {
             unauthorized++;
             LOG.info("CMI token refused (401) on {}: logging in again", request);
             token = null;
+            coalesceIfCancelled(request, now);
             return;
         }
         if (status >= 500) {
@@ -541,6 +569,7 @@ public final class CmiSession {
         if (status / 100 != 2) {
             queue.remove(q);
             publishOrder(OrderEventKind.REJECT, id, instrument, side, price, qty, rejectReason(body), now);
+            dropCancels(id, now);
             return;
         }
         final Map<String, String> reply = CmiJson.object(body);
@@ -565,6 +594,18 @@ public final class CmiSession {
         publishOrderInput(stamp == IsoInstant.INVALID ? now : stamp);
         if (tif == TimeInForce.IOC && remaining > 0) {
             queue.addCancel(id, instrument, OrderRequestQueue.CANCEL_IOC, null, now);
+        }
+    }
+
+    /** A placement the venue did not take (429, 401) that the strategy cancelled meanwhile is dropped with its cancel. */
+    private void coalesceIfCancelled(final CmiRequest r, final long now) {
+        if (r.kind != CmiRequest.NEW_ORDER || queue.kind(r.queueSlot) != OrderRequestQueue.NEW || queue.clOrdId(r.queueSlot) != r.clOrdId) {
+            return;
+        }
+        final int c = queue.findCancel(r.clOrdId);
+        if (c >= 0) {
+            queue.remove(c);
+            onCancel(r.clOrdId, queue.instrument(r.queueSlot));
         }
     }
 
@@ -605,7 +646,7 @@ public final class CmiSession {
                     venueFilled = CmiJson.whole(reply, "filled");
                 }
             }
-            orders.closing(s, Math.max(venueFilled, orders.filled(s)), reason, now);
+            orders.closing(s, Math.max(venueFilled, orders.filled(s)), reason, networkClock.getAsLong());
             if (orders.filled(s) >= orders.closingFilled(s)) {
                 finishCancel(s, now);
             }
@@ -694,7 +735,7 @@ public final class CmiSession {
                 }
             } else if (orders.state(s) == OwnOrders.OPEN && !seen[s]) {
                 LOG.warn("CMI reconciliation: order {} ({}) is no longer open at the venue", orders.clOrdId(s), orders.venueId(s));
-                orders.closing(s, orders.filled(s), RejectReason.RECONCILED_CLOSED, now);
+                orders.closing(s, orders.filled(s), RejectReason.RECONCILED_CLOSED, networkClock.getAsLong());
                 finishCancel(s, now);
             }
         }
@@ -807,7 +848,7 @@ public final class CmiSession {
                 if (i >= 0) {
                     latest[i].copyFrom(scratch);
                     hasLatest[i] = true;
-                    evaluateBook(i, now);
+                    onBook(i, now);
                 }
             } else if ("trade".equals(type)) {
                 onTradeBatch(CmiJson.objects(data), now);
@@ -866,7 +907,7 @@ public final class CmiSession {
                 continue;
             }
             if (ledger.admit(key, n)) {
-                pending.add(new PendingTrade(ts, instrument, side, price, volume, now));
+                pending.add(new PendingTrade(ts, instrument, side, price, volume, networkClock.getAsLong()));
             } else {
                 duplicateFills++;
             }
@@ -1007,23 +1048,43 @@ public final class CmiSession {
 
     // ---------------------------------------------------------------- books
 
-    private void evaluateBook(final int i, final long now) {
-        if (orders.agreesWith(latest[i])) {
-            held[i] = false;
-            if (!everPublished[i] || !latest[i].sameAs(published[i])) {
-                publishBook(i, now);
+    /**
+     * Publishes everyone else's book (each level's total less our volume there, as the venue
+     * counts it) unless it is the one already published: a change of our own orders alone is not
+     * an event for the engine. Notes whether the venue's view of our resting orders agrees with ours.
+     */
+    private void onBook(final int i, final long now) {
+        final CmiBook b = latest[i];
+        others.clear();
+        others.instrument = i;
+        others.tickSize = b.tickSize;
+        for (int l = 0; l < b.bids; l++) {
+            if (b.bidTotal[l] > b.bidOwn[l]) {
+                others.add(true, b.bidPrice[l], b.bidTotal[l] - b.bidOwn[l], 0);
             }
-        } else if (!held[i]) {
-            held[i] = true;
-            heldSince[i] = now;
-            heldSnapshots++;
+        }
+        for (int l = 0; l < b.asks; l++) {
+            if (b.askTotal[l] > b.askOwn[l]) {
+                others.add(false, b.askPrice[l], b.askTotal[l] - b.askOwn[l], 0);
+            }
+        }
+        if (!everPublished[i] || !others.sameAs(published[i])) {
+            publishBook(i, now);
+        } else {
+            suppressedSnapshots++;
+        }
+        if (orders.agreesWith(b)) {
+            mismatched[i] = false;
+        } else if (!mismatched[i]) {
+            mismatched[i] = true;
+            mismatchSince[i] = networkClock.getAsLong();
+            mismatchedSnapshots++;
         }
     }
 
     private void publishBook(final int i, final long now) {
-        held[i] = false;
         everPublished[i] = true;
-        published[i].copyFrom(latest[i]);
+        published[i].copyFrom(others);
         snapshotsPublished++;
         input.instrumentId = i;
         input.book = published[i];
@@ -1033,12 +1094,12 @@ public final class CmiSession {
         publisher.publish(CmiInput.BOOK, input);
     }
 
-    /** After our orders changed: trades may now be attributable, held snapshots may now agree, readiness may follow. */
+    /** After our orders changed: trades may now be attributable, books may now agree, readiness may follow. */
     private void afterOrderChange(final long now) {
         attributePending(now);
         for (int i = 0; i < instrumentCount; i++) {
-            if (held[i] && hasLatest[i] && orders.agreesWith(latest[i])) {
-                evaluateBook(i, now);
+            if (mismatched[i] && hasLatest[i] && orders.agreesWith(latest[i])) {
+                mismatched[i] = false;
             }
         }
         maybeReady();
@@ -1205,14 +1266,19 @@ public final class CmiSession {
         return unattributedFills;
     }
 
-    /** Snapshots held back because they disagreed with our orders. */
-    public long heldSnapshots() {
-        return heldSnapshots;
+    /** Snapshots whose view of our resting orders disagreed with ours (a reply or trade report on its way, or worse). */
+    public long mismatchedSnapshots() {
+        return mismatchedSnapshots;
     }
 
-    /** Held snapshots published after the hold timed out. */
-    public long inconsistentSnapshots() {
-        return inconsistentSnapshots;
+    /** Snapshots not published because everyone else's book had not changed (our own orders alone had). */
+    public long suppressedSnapshots() {
+        return suppressedSnapshots;
+    }
+
+    /** Disagreements that outlasted the mismatch timeout, each followed by a reconciliation of the open orders. */
+    public long mismatchReconciliations() {
+        return mismatchReconciliations;
     }
 
     public long snapshotsPublished() {

@@ -193,6 +193,10 @@ final class OrderRequestQueue {
         inFlight[s] = value;
     }
 
+    boolean isInFlight(final int s) {
+        return inFlight[s];
+    }
+
     int kind(final int s) {
         return kind[s];
     }

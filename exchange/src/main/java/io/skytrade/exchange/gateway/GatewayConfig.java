@@ -114,8 +114,9 @@ public final class GatewayConfig {
 
         public GatewayConfig build() {
             final List<String> errors = new ArrayList<>();
-            if (uri == null || !("ws".equals(uri.getScheme()) || "wss".equals(uri.getScheme()))) {
-                errors.add("uri = " + uri + ": expected a ws:// or wss:// address");
+            if (uri == null || !"ws".equals(uri.getScheme()) || uri.getHost() == null) {
+                errors.add("uri = " + uri + ": expected a ws://host:port/ address (the gateway speaks plain TCP; put a TLS"
+                    + " terminator in front of a wss:// venue)");
             }
             if (apiKey == null || apiKey.isEmpty() || apiKey.length() > 256) {
                 errors.add("apiKey = " + (apiKey == null ? "null (is " + API_KEY_ENV + " set?)" : "<" + apiKey.length() + " characters>")

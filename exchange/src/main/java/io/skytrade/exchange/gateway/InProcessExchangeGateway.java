@@ -6,7 +6,6 @@ import io.skytrade.core.pipeline.InputTranslator;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.exchange.RejectReason;
 import io.skytrade.exchange.protocol.ProtocolMessage;
-import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.util.ArrayList;
@@ -23,9 +22,10 @@ import java.util.function.Consumer;
  * virtual time); venue-to-client frames come in through {@link #onFrame} and are published into the
  * inbound ring as the WebSocket gateway publishes them: books rebuilt from snapshots and
  * sequenced updates, trades, order events, positions and settlements, stamped with the injected
- * clock. A client order id is sent at most once (a repeat is rejected locally with
- * {@link RejectReason#DUPLICATE_CLIENT_ORDER_ID}); an order before the login has completed is
- * rejected locally with {@link RejectReason#NOT_CONNECTED}. There is nothing to reconnect.
+ * clock. A client order id is sent at most once: ids only increase, so an id at or below the
+ * highest sent is rejected locally with {@link RejectReason#DUPLICATE_CLIENT_ORDER_ID}; an order
+ * before the login has completed is rejected locally with {@link RejectReason#NOT_CONNECTED}.
+ * There is nothing to reconnect.
  *
  * <p>Thread-safety: none; one driving thread calls everything, and the publisher must accept a
  * publish from inside the order stage (an {@code InlinePipeline} queues it behind the current
@@ -42,7 +42,7 @@ public final class InProcessExchangeGateway implements ExchangeGateway {
     private final VenueAdapter adapter = new VenueAdapter(new VenueHandler());
     private final OrderEntryProxy proxy = new OrderEntryProxy();
     private final GatewayInput input = new GatewayInput();
-    private final LongHashSet sentClientOrderIds = new LongHashSet();
+    private long highestClientOrderId = Long.MIN_VALUE;
     private boolean connecting;
     private boolean ready;
     private long lastExecSeq;
@@ -124,7 +124,9 @@ public final class InProcessExchangeGateway implements ExchangeGateway {
     public void sendNewOrder(final long clientOrderId, final int instrumentId, final int side, final long priceTicks,
                              final long quantity, final int timeInForce) {
         final int reason;
-        if (!sentClientOrderIds.add(clientOrderId)) {
+        final boolean repeated = clientOrderId <= highestClientOrderId;
+        highestClientOrderId = Math.max(highestClientOrderId, clientOrderId);
+        if (repeated) {
             reason = RejectReason.DUPLICATE_CLIENT_ORDER_ID;
         } else if (instrumentId < 0 || instrumentId >= symbols.length) {
             reason = RejectReason.UNKNOWN_INSTRUMENT;

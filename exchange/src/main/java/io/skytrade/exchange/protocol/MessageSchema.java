@@ -2,8 +2,9 @@ package io.skytrade.exchange.protocol;
 
 /**
  * The members of every message type, in the order the encoder writes them; the decoder requires
- * exactly this set (no optional members, no extra ones). One table for both directions keeps the
- * encoder, the decoder and {@code PROTOCOL.md} in step.
+ * exactly this set, plus the optional members of {@link #optionalMask(int)} (only {@code inSeq} of
+ * {@code new_order} and {@code cancel}), and no others. One table for both directions keeps the
+ * encoder, the decoders and {@code PROTOCOL.md} in step.
  *
  * <p>Immutable; safe from any thread. Hot-path cost: array reads.
  */
@@ -35,16 +36,18 @@ final class MessageSchema {
     static final int ORDERS = 24;
     static final int CODE = 25;
     static final int AGGRESSOR = 26;
-    static final int FIELD_COUNT = 27;
+    static final int IN_SEQ = 27;
+    static final int FIELD_COUNT = 28;
 
     static final String[] NAMES = {
         "type", "apiKey", "lastExecSeq", "participant", "sessionEnd", "execSeq", "product", "seq", "ts", "bids", "asks",
         "products", "clOrdId", "orderId", "side", "price", "qty", "leaves", "tif", "reason", "text", "fee", "position",
-        "pnl", "orders", "code", "aggressor"
+        "pnl", "orders", "code", "aggressor", "inSeq"
     };
 
     private static final int[][] FIELDS = new int[MessageType.COUNT][];
     private static final int[] MASKS = new int[MessageType.COUNT];
+    private static final int[] OPTIONAL = new int[MessageType.COUNT];
 
     static {
         FIELDS[MessageType.NONE] = new int[0];
@@ -67,6 +70,8 @@ final class MessageSchema {
         FIELDS[MessageType.SETTLEMENT] = new int[] {TYPE, EXEC_SEQ, PRODUCT, PRICE, POSITION, PNL, TS};
         FIELDS[MessageType.HEARTBEAT] = new int[] {TYPE, TS};
         FIELDS[MessageType.ERROR] = new int[] {TYPE, CODE, TEXT};
+        OPTIONAL[MessageType.NEW_ORDER] = 1 << IN_SEQ;
+        OPTIONAL[MessageType.CANCEL] = 1 << IN_SEQ;
         for (int t = 0; t < MessageType.COUNT; t++) {
             int mask = 0;
             for (final int f : FIELDS[t]) {
@@ -84,9 +89,14 @@ final class MessageSchema {
         return FIELDS[type];
     }
 
-    /** Bit set of the members of a type. */
+    /** Bit set of the required members of a type. */
     static int mask(final int type) {
         return MASKS[type];
+    }
+
+    /** Bit set of the optional members of a type (written after the required ones when present). */
+    static int optionalMask(final int type) {
+        return OPTIONAL[type];
     }
 
     /** Field id of a member name, or -1. */

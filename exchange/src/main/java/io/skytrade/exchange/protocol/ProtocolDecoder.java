@@ -80,7 +80,8 @@ public final class ProtocolDecoder {
             throw new ProtocolDecodeException("unknown message type '" + typeName + "'");
         }
         m.type = type;
-        final int allowed = MessageSchema.mask(type);
+        final int required = MessageSchema.mask(type);
+        final int allowed = required | MessageSchema.optionalMask(type);
         int seen = 1 << MessageSchema.TYPE;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             final String name = p.currentName();
@@ -97,7 +98,7 @@ public final class ProtocolDecoder {
         if (p.currentToken() != JsonToken.END_OBJECT) {
             throw new ProtocolDecodeException("message object is not closed");
         }
-        if (seen != allowed) {
+        if ((seen & required) != required) {
             for (final int f : MessageSchema.fields(type)) {
                 if ((seen & (1 << f)) == 0) {
                     throw new ProtocolDecodeException("missing member '" + MessageSchema.NAMES[f] + "' in " + typeName);
@@ -151,6 +152,7 @@ public final class ProtocolDecoder {
             case MessageSchema.PNL -> m.pnl = decimal(p, name, -1e15, 1e15);
             case MessageSchema.ORDERS -> orderList(p, name, m);
             case MessageSchema.CODE -> m.code = (int)integer(p, name, 1, ErrorCode.MAX);
+            case MessageSchema.IN_SEQ -> m.inSeq = integer(p, name, 0, Long.MAX_VALUE);
             default -> throw new ProtocolDecodeException("unexpected member '" + name + "'");
         }
     }

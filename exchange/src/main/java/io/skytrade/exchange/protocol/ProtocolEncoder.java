@@ -37,6 +37,10 @@ public final class ProtocolEncoder {
                 g.writeFieldName(MessageSchema.NAMES[field]);
                 writeField(g, m, field);
             }
+            if ((MessageSchema.optionalMask(m.type) & 1 << MessageSchema.IN_SEQ) != 0 && m.inSeq != ProtocolMessage.NO_IN_SEQ) {
+                g.writeFieldName(MessageSchema.NAMES[MessageSchema.IN_SEQ]);
+                g.writeNumber(m.inSeq);
+            }
             g.writeEndObject();
         } catch (final IOException ex) {
             throw new IllegalStateException("encoding " + MessageType.wireName(m.type) + " to memory failed", ex);

@@ -16,6 +16,8 @@ public final class ProtocolMessage {
     public static final int MAX_PRODUCTS = 64;
     /** Most orders in an {@code open_orders} message. */
     public static final int MAX_OPEN_ORDERS = 4096;
+    /** {@link #inSeq} of a message without that member. */
+    public static final long NO_IN_SEQ = -1;
 
     public int type;
     public String apiKey;
@@ -42,6 +44,17 @@ public final class ProtocolMessage {
     public long position;
     public double settlementPrice;
     public double pnl;
+    /**
+     * Optional member {@code inSeq} of {@code new_order} and {@code cancel}: the engine's input
+     * (journal) sequence the order answers, for matching venue records with the engine's journal
+     * and for tick-to-wire measurement; {@link #NO_IN_SEQ} when absent.
+     */
+    public long inSeq = NO_IN_SEQ;
+    /**
+     * Index of {@link #product} in the {@link SymbolTable} of the {@link VenueFrameDecoder} that
+     * filled this message, or -1 (decoded by {@link ProtocolDecoder}, or not a product message).
+     */
+    public int productIndex = -1;
 
     public int bidCount;
     public final long[] bidPrices = new long[MAX_LEVELS];
@@ -89,6 +102,8 @@ public final class ProtocolMessage {
         position = 0;
         settlementPrice = 0;
         pnl = 0;
+        inSeq = NO_IN_SEQ;
+        productIndex = -1;
         bidCount = 0;
         askCount = 0;
         productCount = 0;

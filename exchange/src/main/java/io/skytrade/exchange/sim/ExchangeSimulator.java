@@ -114,8 +114,9 @@ public final class ExchangeSimulator implements AutoCloseable {
         final VenueAgent a = agent;
         final CmiFrontEnd[] created = new CmiFrontEnd[1];
         final Runnable flush = () -> created[0].flush();
-        created[0] = a.call(() -> new CmiFrontEnd(v, config, cmi, world, () -> a.post(flush), problems), QUERY_TIMEOUT_MILLIS);
-        cmiFrontEnd = created[0];
+        // assigned on the venue thread, so the flushes the constructor posts (its first snapshots) find it
+        cmiFrontEnd = a.call(() -> created[0] = new CmiFrontEnd(v, config, cmi, world, () -> a.post(flush), problems),
+            QUERY_TIMEOUT_MILLIS);
         try {
             cmiServer = new CmiHttpServer(address, cmiFrontEnd, a, cmi);
         } catch (final java.io.IOException ex) {

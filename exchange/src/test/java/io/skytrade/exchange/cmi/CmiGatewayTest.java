@@ -64,7 +64,7 @@ class CmiGatewayTest {
 
     private CmiGatewayConfig.Builder config() {
         return CmiGatewayConfig.builder().baseUrl(venue.url()).username("alice").password("secret").clockRate(SCALE)
-            .snapshotHoldMillis(20_000).pendingTradeMillis(20_000);
+            .mismatchTimeoutMillis(500).pendingTradeMillis(2_000);
     }
 
     @AfterEach
@@ -106,11 +106,15 @@ class CmiGatewayTest {
         final EngineEvent book = ring.await("book", e -> e.type == EventType.MARKET_BOOK && e.instrumentId == 0);
         assertEquals(2, book.bidLevels);
         assertEquals(100, book.bidPrices[0]);
-        assertEquals(7, book.bidQtys[0], "the level's total, ours included: the trading book nets its own orders out");
+        assertEquals(2, book.bidQtys[0], "everyone else's volume: the level's 7 less our 5");
         assertEquals(99, book.bidPrices[1]);
         assertEquals(103, book.askPrices[0]);
+        final int books = ring.matching(e -> e.type == EventType.MARKET_BOOK).size();
+        venue.push("order", "{\"productsymbol\":\"TIDE_SPOT\",\"tickSize\":1,\"buyOrders\":{\"100.0\":{\"marketVolume\":9.0,"
+            + "\"userVolume\":7.0},\"99\":{\"marketVolume\":1,\"userVolume\":0}},\"sellOrders\":{\"103.0\":{\"marketVolume\":2.0,\"userVolume\":0.0}}}");
 
         final String fill = trade(T0, "TIDE_SPOT", "alice", "bob", 2, 100);
+        assertEquals(books, ring.matching(e -> e.type == EventType.MARKET_BOOK).size(), "a change of our own volume alone is no market data");
         venue.push("trade", "[" + fill + "]");
         ring.await("fill", RecordingPublisher.fill(11, 3));
         venue.push("trade", fill);
@@ -122,17 +126,19 @@ class CmiGatewayTest {
     }
 
     @Test
-    void shouldHoldABookThatDisagreesWithOurOrdersThenPublishItAndCancelTheOrphan() throws Exception {
+    void shouldPublishEveryoneElsesBookAndReconcileOrdersOfOursItDoesNotKnow() throws Exception {
         gateway(config());
         final int before = venue.seen("GET", "/api/order/current-user").size();
         venue.openOrders = "[{\"id\":\"old-1\",\"product\":\"TIDE_SPOT\",\"side\":\"SELL\",\"price\":101,\"volume\":4}]";
-        venue.push("order", "{\"productsymbol\":\"TIDE_SPOT\",\"tickSize\":1,\"buyOrders\":{},\"sellOrders\":{\"101\":{\"marketVolume\":4,\"userVolume\":4}}}");
-        Thread.sleep(30);
-        assertTrue(ring.matching(e -> e.type == EventType.MARKET_BOOK).isEmpty(), "a book showing an order of ours we do not know is held");
-        ring.await("the held book, after the hold", e -> e.type == EventType.MARKET_BOOK && e.instrumentId == 0);
+        venue.push("order", "{\"productsymbol\":\"TIDE_SPOT\",\"tickSize\":1,\"buyOrders\":{\"99\":{\"marketVolume\":3,\"userVolume\":0}},"
+            + "\"sellOrders\":{\"101\":{\"marketVolume\":4,\"userVolume\":4}}}");
+        final EngineEvent book = ring.await("book", e -> e.type == EventType.MARKET_BOOK && e.instrumentId == 0);
+        assertEquals(1, book.bidLevels);
+        assertEquals(0, book.askLevels, "the level is all ours, so it is not everyone else's");
+        assertTrue((book.source & EngineEvent.SOURCE_OWN_EXCLUDED) != 0);
         venue.await("GET", "/api/order/current-user", before + 1);
         venue.await("DELETE", "/api/order/old-1", 1);
-        assertEquals(1L, (long)gateway.inspect(CmiSession::inconsistentSnapshots));
+        assertEquals(1L, (long)gateway.inspect(CmiSession::mismatchReconciliations));
     }
 
     @Test

@@ -57,7 +57,7 @@ class CmiSimulatorLoopbackTest {
     private CmiGateway connect(final String user, final RecordingPublisher ring, final CmiGatewayConfig.Builder b)
         throws InterruptedException {
         final CmiGateway g = new CmiGateway(b.baseUrl(sim.uri()).username(user).password("pw-" + user)
-            .clockRate(SCALE).snapshotHoldMillis(20_000).pendingTradeMillis(20_000).build(), registry, ring,
+            .clockRate(SCALE).mismatchTimeoutMillis(20_000).pendingTradeMillis(20_000).build(), registry, ring,
             new ScaledTestClock(WORLD_START, SCALE));
         gateways.add(g);
         g.connect();
@@ -69,7 +69,9 @@ class CmiSimulatorLoopbackTest {
     void stop() {
         gateways.forEach(CmiGateway::close);
         if (sim != null) {
+            final long failures = sim.venueFailureCount();
             sim.stop();
+            assertEquals(0, failures, "venue-thread tasks that threw (the CMI front end's included)");
         }
     }
 
@@ -111,8 +113,12 @@ class CmiSimulatorLoopbackTest {
         assertEquals(3, partial.fillQty);
         assertEquals(2000, partial.fillPriceTicks);
         bobRing.await("bob filled", RecordingPublisher.fill(1, 0));
-        aliceRing.await("alice's own bid in the book", e -> e.type == EventType.MARKET_BOOK && e.bidLevels == 1
-            && e.bidPrices[0] == 2000 && e.bidQtys[0] == 2 && e.askLevels == 0);
+        bobRing.await("alice's bid, in bob's book", e -> e.type == EventType.MARKET_BOOK && e.bidLevels == 1
+            && e.bidPrices[0] == 2000 && e.bidQtys[0] == 2);
+        aliceRing.await("bob's ask gone from alice's book", e -> e.type == EventType.MARKET_BOOK && e.instrumentId == 0
+            && e.askLevels == 0);
+        assertTrue(aliceRing.matching(e -> e.type == EventType.MARKET_BOOK && e.bidLevels > 0).isEmpty(),
+            "alice's own bid never reached her engine as market data");
 
         alice.sendCancel(11, 0);
         final EngineEvent cancelled = aliceRing.await("rest cancelled", RecordingPublisher.order(OrderEventKind.CANCELLED, 11));

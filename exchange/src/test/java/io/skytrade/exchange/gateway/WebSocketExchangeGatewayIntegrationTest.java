@@ -64,9 +64,14 @@ class WebSocketExchangeGatewayIntegrationTest {
     }
 
     private WebSocketExchangeGateway gateway(final String apiKey, final RecordingPublisher publisher) throws InterruptedException {
+        return gateway(apiKey, publisher, 20, 200);
+    }
+
+    private WebSocketExchangeGateway gateway(final String apiKey, final RecordingPublisher publisher, final long backoffInitialMillis,
+                                             final long backoffMaxMillis) throws InterruptedException {
         final WebSocketExchangeGateway gateway = new WebSocketExchangeGateway(
             GatewayConfig.builder().uri(simulator.uri()).apiKey(apiKey).heartbeatIntervalMillis(100).staleAfterMillis(2000)
-                .backoffInitialMillis(20).backoffMaxMillis(200).build(),
+                .backoffInitialMillis(backoffInitialMillis).backoffMaxMillis(backoffMaxMillis).build(),
             REGISTRY, publisher, new ManualEpochNanoClock(42));
         gateways.add(gateway);
         gateway.connect();
@@ -168,7 +173,9 @@ class WebSocketExchangeGatewayIntegrationTest {
     private void reconnectScenario(final boolean serverSide) throws Exception {
         final RecordingPublisher maker = new RecordingPublisher();
         final RecordingPublisher taker = new RecordingPublisher();
-        final WebSocketExchangeGateway a = gateway("maker-key", maker);
+        // The maker waits 1-2 s before it reconnects: with 10-20 ms, a loaded host let it reconnect between
+        // the test seeing it disconnected and order 3 reaching its I/O thread (order 3 then went out and was acked).
+        final WebSocketExchangeGateway a = gateway("maker-key", maker, 2000, 2000);
         final WebSocketExchangeGateway b = gateway("taker-key", taker);
         a.sendNewOrder(1, TIDE, Side.SELL, 2600, 5, TimeInForce.GTC);
         a.sendNewOrder(2, TIDE, Side.SELL, 2610, 5, TimeInForce.GTC);

@@ -75,7 +75,7 @@ class ProtocolCodecPropertyTest {
         }
     }
 
-    private static String mutate(final SplittableRandom r, final String text) {
+    static String mutate(final SplittableRandom r, final String text) {
         if (text.isEmpty()) {
             return JSON_VALUES[r.nextInt(JSON_VALUES.length)];
         }

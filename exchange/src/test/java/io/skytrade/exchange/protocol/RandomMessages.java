@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 /** Builds random valid protocol messages of every type for round-trip and mutation tests. */
 final class RandomMessages {
-    private static final String[] SYMBOLS = {"TIDE_SPOT", "WX_SUM", "LON_FLY", "X", "AQ_SPOT_2"};
+    static final String[] SYMBOLS = {"TIDE_SPOT", "WX_SUM", "LON_FLY", "X", "AQ_SPOT_2"};
 
     private RandomMessages() {
     }

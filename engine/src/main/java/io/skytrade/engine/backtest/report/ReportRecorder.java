@@ -2,6 +2,7 @@ package io.skytrade.engine.backtest.report;
 
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
@@ -42,6 +43,8 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
     private final long[] eventsByType = new long[EventType.COUNT];
     private final double[] bookRow = new double[3];
     private final double[] fillRow = new double[2];
+    private final double[] regimeRow = new double[EngineEvent.MAX_REGIMES];
+    private final SideBuffers side;
     private long marketDataWithoutDelay;
     private long firstTime = Long.MIN_VALUE;
     private long now = Long.MIN_VALUE;
@@ -51,13 +54,15 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
      * @param maxPoints   most rows kept per series, >= 2 (a chart needs no more than a few thousand)
      * @param positions   the backtest's position book ({@link io.skytrade.engine.backtest.BacktestRunner#positions()}),
      *                    which books each fill and settlement before this observer sees it; read only
+     * @param side        the side buffers of the backtest's stages (signals, regime posteriors); read only
      */
-    public ReportRecorder(final int instruments, final int maxPoints, final PositionTracker positions) {
+    public ReportRecorder(final int instruments, final int maxPoints, final PositionTracker positions, final SideBuffers side) {
         if (instruments < 1 || instruments > EngineEvent.MAX_INSTRUMENTS) {
             throw new IllegalArgumentException("report instruments " + instruments + " must be in 1.." + EngineEvent.MAX_INSTRUMENTS);
         }
         this.instruments = instruments;
         this.positions = positions;
+        this.side = side;
         book = series(3, maxPoints, DownsampledSeries.Merge.LAST);
         fair = series(1, maxPoints, DownsampledSeries.Merge.LAST);
         buys = series(2, maxPoints, DownsampledSeries.Merge.SUM);
@@ -101,7 +106,8 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
             book[id].add(now, bookRow);
             if (e.regimeCount > 0) {
                 regimeCount[id] = Math.max(regimeCount[id], e.regimeCount);
-                regime[id].add(now, e.regimePosterior);
+                side.copyRegimePosterior(e, Math.min(e.regimeCount, EngineEvent.MAX_REGIMES), regimeRow, 0);
+                regime[id].add(now, regimeRow);
             }
         }
         if (product && e.type == EventType.ORDER_EVENT && e.orderEventKind == OrderEventKind.FILL && e.fillQty > 0) {
@@ -118,8 +124,9 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
         }
         for (long bits = e.signalledInstruments & mask; bits != 0; bits &= bits - 1) {
             final int i = Long.numberOfTrailingZeros(bits);
-            if (Double.isFinite(e.signal[i])) {
-                signal[i].add(now, e.signal[i]);
+            final double s = side.signal(e, i);
+            if (Double.isFinite(s)) {
+                signal[i].add(now, s);
             }
         }
     }

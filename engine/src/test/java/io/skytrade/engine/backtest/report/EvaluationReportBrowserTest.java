@@ -63,7 +63,7 @@ class EvaluationReportBrowserTest {
                 new long[64], List.of(), new long[24], new long[24], new boolean[24], equity,
                 List.of(new FairValueSample(start + DAY, 0, 3, 1000 + d, 50, 990, 995, 1010)), ""));
         }
-        final EvaluationPlan plan = new EvaluationPlan(List.of(201L, 202L, 203L), 1, LocalDate.of(2026, 1, 10), 12, null, 1, false);
+        final EvaluationPlan plan = new EvaluationPlan(List.of(201L, 202L, 203L), 1, LocalDate.of(2026, 1, 10), List.of(12), null, 1, false);
         return new Evaluation.Result(plan, "medium", List.of(), new EvaluationSummary(days, List.of("TIDE_SPOT <i>"), 100_000, MINUTE), 0);
     }
 

@@ -1,6 +1,7 @@
 package io.skytrade.engine.backtest.report;
 
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
@@ -21,7 +22,7 @@ class ReportRecorderTest {
 
     private final BookedSampler sampler = new BookedSampler(SECOND, 2);
     private final ReportRecorder recorder = new ReportRecorder(2, ReportRecorder.DEFAULT_MAX_POINTS,
-        sampler.book.positions());
+        sampler.book.positions(), new SideBuffers(1));
     private final EngineEvent e = new EngineEvent();
     private long sequence;
 

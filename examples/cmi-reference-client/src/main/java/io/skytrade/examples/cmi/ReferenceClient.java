@@ -35,6 +35,8 @@ import java.util.function.Consumer;
  */
 public final class ReferenceClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many times a round tries to buy at the ask when the ask moved before its order arrived. */
+    static final int BUY_ATTEMPTS = 3;
 
     private final String base;
     private final String username;
@@ -293,7 +295,8 @@ public final class ReferenceClient implements AutoCloseable {
 
     /**
      * What the reference bot does, a few rounds of: poll a product's book, buy one lot at the best
-     * ask (a taker), rest a bid well below the market and cancel it.
+     * ask (a taker; if the ask moved before the order arrived, cancel it and try the new ask, at most
+     * {@value #BUY_ATTEMPTS} times), rest a bid well below the market and cancel it.
      *
      * @param args the venue's address, then the number of rounds (default 3); credentials from
      *             CMI_USERNAME and CMI_PASSWORD
@@ -318,17 +321,22 @@ public final class ReferenceClient implements AutoCloseable {
         int cancelled = 0;
         for (int round = 0; round < rounds; round++) {
             final String symbol = symbols.get(round % symbols.size());
-            final JsonNode book = orderBook(symbol);
-            final double ask = best(book, "sell");
-            final double bid = best(book, "buy");
-            if (!Double.isNaN(ask)) {
+            JsonNode book = orderBook(symbol);
+            for (int attempt = 1; attempt <= BUY_ATTEMPTS; attempt++) {
+                final double ask = best(book, "sell");
+                if (Double.isNaN(ask)) {
+                    break;
+                }
                 final Reply r = place(symbol, ask, "BUY", 1);
                 log.accept("bought 1 " + symbol + " at " + ask + ": " + r.status() + " " + (r.body() == null ? r.text()
                     : r.body().get("status").asText() + ", remaining " + r.body().get("volume").asText()));
-                if (r.body() != null && r.body().get("volume").asInt() > 0) {
-                    cancel(r.body().get("id").asText());
+                if (r.body() == null || r.body().get("volume").asInt() == 0) {
+                    break;
                 }
+                cancel(r.body().get("id").asText());
+                book = orderBook(symbol);
             }
+            final double bid = best(book, "buy");
             if (!Double.isNaN(bid) && bid > 10) {
                 final Reply rest = place(symbol, Math.floor(bid * 0.9), "BUY", 1);
                 if (rest.body() != null) {

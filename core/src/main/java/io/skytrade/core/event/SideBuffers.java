@@ -1,0 +1,114 @@
+package io.skytrade.core.event;
+
+/**
+ * The ring's side buffers: the variable-size outputs the stages write for the stages after them
+ * (decisions, per-instrument signals, regime posteriors, state-hash checkpoints), kept out of the
+ * ring slot so that an {@link EngineEvent} stays small. One entry per ring slot, preallocated,
+ * indexed by the input's sequence ({@code sequence & (slots - 1)}), so that an entry lives exactly
+ * as long as its slot: a stage reading sequence s reads what the earlier stages wrote for s.
+ *
+ * <p>Ownership: each buffer has one writer, the stage named on its accessors (the trading book's
+ * stages for decisions, the signal stage for signals, the regime stage for posteriors, each stateful
+ * stage's group for its own state-hash entry); every other stage only reads. Validity travels in
+ * the slot, whose outputs the publisher clears: {@link EngineEvent#signalledInstruments},
+ * {@link EngineEvent#regimeCount}, {@link EngineEvent#stateHashCount} and
+ * {@link EngineEvent#decisionsWritten} say which entries were written for this input.
+ *
+ * <p>Thread-safety: the same as the slot's fields; the Disruptor's sequence barriers order a
+ * writer's stores before a later stage's loads of the same sequence. The number of slots must be at
+ * least the ring's (a stage may run a whole ring ahead of a later one); an inline pipeline, which
+ * runs every stage on one input before the next, may use any power of two. Hot-path cost: an index
+ * computation and array accesses; no allocation after construction.
+ */
+public final class SideBuffers {
+    private static final Decisions NONE = new Decisions();
+
+    private final int mask;
+    private final Decisions[] decisions;
+    private final double[] signal;
+    private final double[] regimePosterior;
+    private final long[] stateHashes;
+
+    /**
+     * @param slots entries per buffer: a power of two, at least the ring size of the pipeline
+     */
+    public SideBuffers(final int slots) {
+        if (slots < 1 || Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("side buffer slots: " + slots + " must be a power of two >= 1");
+        }
+        this.mask = slots - 1;
+        this.decisions = new Decisions[slots];
+        for (int i = 0; i < slots; i++) {
+            decisions[i] = new Decisions();
+        }
+        this.signal = new double[slots * EngineEvent.MAX_INSTRUMENTS];
+        this.regimePosterior = new double[slots * EngineEvent.MAX_REGIMES];
+        this.stateHashes = new long[slots * EngineEvent.MAX_HASHED_STAGES];
+    }
+
+    /** Entries per buffer. */
+    public int slots() {
+        return mask + 1;
+    }
+
+    private int index(final EngineEvent event) {
+        return (int) event.sequence & mask;
+    }
+
+    /**
+     * The decisions of {@code event} for a writer (the trading book's stages, on their one thread):
+     * emptied on the first call for this input, then the same list for the following writers.
+     */
+    public Decisions decisionsToWrite(final EngineEvent event) {
+        final Decisions d = decisions[index(event)];
+        if (!event.decisionsWritten) {
+            d.clear();
+            event.decisionsWritten = true;
+        }
+        return d;
+    }
+
+    /** The decisions {@code event} caused, for a reader (order stage, journals); empty when none were written. */
+    public Decisions decisions(final EngineEvent event) {
+        return event.decisionsWritten ? decisions[index(event)] : NONE;
+    }
+
+    /** Signal stage: records the combined signal of {@code instrument} and marks it in the slot. */
+    public void setSignal(final EngineEvent event, final int instrument, final double value) {
+        signal[index(event) * EngineEvent.MAX_INSTRUMENTS + instrument] = value;
+        event.signalledInstruments |= 1L << instrument;
+    }
+
+    /** The combined signal of {@code instrument}; valid where {@link EngineEvent#signalledInstruments} has its bit. */
+    public double signal(final EngineEvent event, final int instrument) {
+        return signal[index(event) * EngineEvent.MAX_INSTRUMENTS + instrument];
+    }
+
+    /** Regime stage: records the posterior of regime {@code regime} for the event's instrument. */
+    public void setRegimePosterior(final EngineEvent event, final int regime, final double probability) {
+        regimePosterior[index(event) * EngineEvent.MAX_REGIMES + regime] = probability;
+    }
+
+    /** Posterior of regime {@code regime}; valid for {@code regime < }{@link EngineEvent#regimeCount}. */
+    public double regimePosterior(final EngineEvent event, final int regime) {
+        return regimePosterior[index(event) * EngineEvent.MAX_REGIMES + regime];
+    }
+
+    /**
+     * Copies the first {@code count} regime posteriors of {@code event} into {@code target} from
+     * {@code offset} (the strategy keeps them per instrument).
+     */
+    public void copyRegimePosterior(final EngineEvent event, final int count, final double[] target, final int offset) {
+        System.arraycopy(regimePosterior, index(event) * EngineEvent.MAX_REGIMES, target, offset, count);
+    }
+
+    /** A stateful stage's group: records the {@code k}-th state hash of a checkpoint event. */
+    public void setStateHash(final EngineEvent event, final int k, final long hash) {
+        stateHashes[index(event) * EngineEvent.MAX_HASHED_STAGES + k] = hash;
+    }
+
+    /** The {@code k}-th state hash of a checkpoint event; valid for {@code k < }{@link EngineEvent#stateHashCount}. */
+    public long stateHash(final EngineEvent event, final int k) {
+        return stateHashes[index(event) * EngineEvent.MAX_HASHED_STAGES + k];
+    }
+}
