@@ -1,7 +1,7 @@
 package io.skytrade.core.strategy;
 
 /**
- * Parameters of the ETF arbitrage ({@link EtfArbitrage}), validated once at start-up. Prices in
+ * Parameters of the relative value trades: the ETF arbitrage ({@link EtfArbitrage}) and the fly priced off the ETF ({@link FlyRelativeValue}), validated once at start-up. Prices in
  * ticks, quantities in lots of the ETF (one lot of each leg per ETF lot), times in event-time
  * nanoseconds. Immutable; read at start-up only (no hot-path cost).
  *
@@ -14,10 +14,17 @@ package io.skytrade.core.strategy;
  * @param intervalNanos      at most one entry per this interval; default 2 s
  * @param scratchAfterNanos  a leg still unhedged after this long: the ETF quantity it leaves open is
  *                           bought or sold back (scratched); default 1 min
+ * @param flyEtfWeight       weight, 0..1, of the fly's value implied by the ETF's market (its payoff
+ *                           expected around everyone else's ETF mid, {@link FlyRelativeValue}) in the
+ *                           value the fly is quoted and taken around; 0 quotes it around its own fair
+ *                           value; default 0.5
  */
 public record ArbitrageParams(boolean enabled, long edgeTicks, long maxLots, long maxPosition, long hedgeSlippageTicks,
-                              long intervalNanos, long scratchAfterNanos) {
+                              long intervalNanos, long scratchAfterNanos, double flyEtfWeight) {
     public ArbitrageParams {
+        if (!(flyEtfWeight >= 0.0 && flyEtfWeight <= 1.0)) {
+            throw new IllegalArgumentException("arbitrage.flyEtfWeight: " + flyEtfWeight + " must be in [0, 1]");
+        }
         if (edgeTicks < 0 || maxLots < 1 || maxPosition < maxLots || hedgeSlippageTicks < 0 || intervalNanos <= 0
             || scratchAfterNanos <= 0) {
             throw new IllegalArgumentException("arbitrage: edgeTicks=" + edgeTicks + " (>= 0), maxLots=" + maxLots
@@ -28,6 +35,6 @@ public record ArbitrageParams(boolean enabled, long edgeTicks, long maxLots, lon
 
     /** The documented defaults. */
     public static ArbitrageParams defaults() {
-        return new ArbitrageParams(true, 20, 5, 20, 5, 2_000_000_000L, 60_000_000_000L);
+        return new ArbitrageParams(true, 20, 5, 20, 5, 2_000_000_000L, 60_000_000_000L, 0.5);
     }
 }

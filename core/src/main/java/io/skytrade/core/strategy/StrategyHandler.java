@@ -41,8 +41,9 @@ import io.skytrade.core.sizing.PositionSizer;
  *       (no cancel storms, never a new order racing the cancel of the one it replaces, never a second
  *       ladder beside a stale one).</li>
  * </ol>
- * The market maker's inventory in a leg excludes what the {@link EtfArbitrage} holds there as a
- * hedge; the arbitrage, run after it on every input that moves anything, trades the ETF itself.
+ * The fly, when {@link FlyRelativeValue} is on, is quoted and taken around a value partly implied by
+ * the ETF's market, and re-decided when the ETF moves. The market maker's inventory in a leg
+ * excludes what the {@link EtfArbitrage} holds there as a hedge; the arbitrage, run after it on every input that moves anything, trades the ETF itself.
  * Intents are appended to {@link io.skytrade.core.event.SideBuffers#decisions} as PROPOSED (client order id 0); risk
  * approves them and the book assigns ids. A product is quoted only once its fair value has been
  * revalued {@code minValuations} times; a SETTLEMENT starts that count again.
@@ -58,6 +59,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final TradingBook book;
     private final RiskLimits riskLimits;
     private final EtfArbitrage arbitrage;
+    private final FlyRelativeValue flyValue;
     private final OrderTable orders;
     private final int seriesCount;
     private final int instrumentCount;
@@ -117,7 +119,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
                            final RiskLimits riskLimits, final TradingBook book, final SideBuffers side) {
         this(registry, params, sizer, riskLimits, book, side, new EtfArbitrage(book, side,
-            new ArbitrageParams(false, 0, 1, 1, 0, 1, 1), -1, new int[0], riskLimits));
+            new ArbitrageParams(false, 0, 1, 1, 0, 1, 1, 0.0), -1, new int[0], riskLimits));
     }
 
     /**
@@ -129,8 +131,19 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
                            final RiskLimits riskLimits, final TradingBook book, final SideBuffers side,
                            final EtfArbitrage arbitrage) {
+        this(registry, params, sizer, riskLimits, book, side, arbitrage, FlyRelativeValue.off());
+    }
+
+    /**
+     * @param flyValue the fly's value off the ETF's market: the fly is quoted and taken around it,
+     *                 and re-decided whenever the ETF's book or fair value moves
+     */
+    public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
+                           final RiskLimits riskLimits, final TradingBook book, final SideBuffers side,
+                           final EtfArbitrage arbitrage, final FlyRelativeValue flyValue) {
         this.book = book;
         this.side = side;
+        this.flyValue = flyValue;
         this.riskLimits = riskLimits;
         this.arbitrage = arbitrage;
         this.orders = book.orders();
@@ -209,6 +222,10 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
                 arbitrage.onSettlement(id, now);
             }
             default -> { }
+        }
+        final int flyEtf = flyValue.etf();
+        if (flyEtf >= 0 && (changed & (1L << flyEtf)) != 0 && hasFair[flyValue.fly()]) {
+            changed |= 1L << flyValue.fly();
         }
         final boolean anything = changed != 0;
         while (changed != 0) {
@@ -293,7 +310,10 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             spreadScale = sp / w;
             sizeScale = sz / w;
         }
-        final double f = fair[i];
+        final double riskFair = fair[i];
+        final int etf = flyValue.etf();
+        final double f = i == flyValue.fly() && hasFair[etf]
+            ? flyValue.value(riskFair, bestBid[etf], bestAsk[etf], fairStd[etf]) : riskFair;
         final double sf = fairStd[i];
         final long q = book.position(i) - book.purposePosition(OrderPurpose.HEDGE, i);
         final long lim = sizer.limit(f, sf, variance[i], sizeScale);
@@ -302,28 +322,29 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         final double reservation = model.reservation(f, q, lim, half)
             + microPriceWeight * MicroPrice.offset(bestBid[i], bidQty[i], bestAsk[i], askQty[i]);
         final double band = riskLimits.fairValueBand(sf);
-        take(e, i, f, sf, q, lim, band);
+        take(e, i, f, riskFair, sf, q, lim, band);
         final long base = Math.max(1, Math.round(quoteSize * sizeScale));
         final long bid = model.bidPrice(reservation, half, f, bestBid[i], bestAsk[i]);
         final long ask = model.askPrice(reservation, half, f, bestBid[i], bestAsk[i]);
-        quote(e, i, Side.BUY, f - bid <= band ? bid : 0, half, f, model.quoteSize(1, q, lim, base),
+        quote(e, i, Side.BUY, riskFair - bid <= band ? bid : 0, half, f, model.quoteSize(1, q, lim, base),
             lim - q - orders.openBuyQty(i));
-        quote(e, i, Side.SELL, ask - f <= band ? ask : 0, half, f, model.quoteSize(-1, q, lim, base),
+        quote(e, i, Side.SELL, ask - riskFair <= band ? ask : 0, half, f, model.quoteSize(-1, q, lim, base),
             lim + q - orders.openSellQty(i));
     }
 
     /**
-     * An IOC at everyone else's far touch when it lies beyond fair value by more than the take
-     * threshold but within risk's band (further than that the market and the valuation disagree too
-     * much for either to be trusted).
+     * An IOC at everyone else's far touch when it lies beyond the value quoted around ({@code f}) by
+     * more than the take threshold but within risk's band around the valuation's fair value
+     * ({@code riskFair}; further than that the market and the valuation disagree too much for either
+     * to be trusted).
      */
-    private void take(final EngineEvent e, final int i, final double f, final double sf, final long q, final long lim,
-                      final double band) {
+    private void take(final EngineEvent e, final int i, final double f, final double riskFair, final double sf, final long q,
+                      final long lim, final double band) {
         if (takeMaxLots == 0 || now < nextTake[i]) {
             return;
         }
         final double threshold = Math.max(takeStd * sf, (double) takeMinTicks);
-        if (bestAsk[i] > 0 && bestAsk[i] <= f - threshold && f - bestAsk[i] <= band) {
+        if (bestAsk[i] > 0 && bestAsk[i] <= f - threshold && riskFair - bestAsk[i] <= band) {
             final long room = lim - q - orders.openBuyQty(i);
             final long qty = Math.min(Math.min(takeMaxLots, askQty[i]), room);
             if (qty > 0) {
@@ -331,7 +352,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
                 nextTake[i] = now + takeInterval;
                 takes++;
             }
-        } else if (bestBid[i] > 0 && bestBid[i] >= f + threshold && bestBid[i] - f <= band) {
+        } else if (bestBid[i] > 0 && bestBid[i] >= f + threshold && bestBid[i] - riskFair <= band) {
             final long room = lim + q - orders.openSellQty(i);
             final long qty = Math.min(Math.min(takeMaxLots, bidQty[i]), room);
             if (qty > 0) {

@@ -90,19 +90,43 @@ class StrategyHandlerTest {
         h.run(e);
         ackAll(2 * SEC);
         book(e, 0, 300 * SEC, 991, 1009, 5, 5, 1000, 20);
-        e.bidLevels = 3;
-        e.bidPrices[1] = 990;
-        e.bidQtys[1] = 5;
-        e.bidPrices[2] = 988;
-        e.bidQtys[2] = 5;
-        e.askLevels = 2;
-        e.askPrices[1] = 1010;
-        e.askQtys[1] = 5;
+        levels(e, new long[] {991, 5, 990, 5, 988, 5}, new long[] {1009, 5, 1010, 5});
         h.run(e);
         assertEquals(List.of(), decisions(), "our own quotes at the touch are not a new market");
         assertEquals(990, h.strategy.bestBid(0), "the strategy sees everyone else's bid");
         assertEquals(1010, h.strategy.bestAsk(0));
         assertEquals(0.0, h.strategy.marketVariance(0), "the mid it sees has not moved");
+    }
+
+    @Test
+    void shouldNeitherCancelNorRequoteWhenOurOrdersAddToLevelsOthersAlreadyQuote() {
+        book(e, 0, SEC, 990, 1010, 5, 5, 1000, 20);
+        levels(e, new long[] {990, 5, 988, 7}, new long[] {1010, 5, 1012, 7});
+        h.run(e);
+        assertEquals(List.of("ORDER_NEW BUY 991 x5 GTC", "ORDER_NEW BUY 988 x5 GTC", "ORDER_NEW SELL 1009 x5 GTC",
+            "ORDER_NEW SELL 1012 x5 GTC"), decisions(), "the second levels join everyone else's 988 and 1012");
+        ackAll(2 * SEC);
+        book(e, 0, 300 * SEC, 991, 1009, 5, 5, 1000, 20);
+        levels(e, new long[] {991, 5, 990, 5, 988, 12}, new long[] {1009, 5, 1010, 5, 1012, 12});
+        h.run(e);
+        assertEquals(List.of(), decisions(), "988 going from 7 to 12 lots is our own 5, not a new market");
+        assertEquals(990, h.strategy.bestBid(0));
+        assertEquals(1010, h.strategy.bestAsk(0));
+        assertEquals(0.0, h.strategy.marketVariance(0));
+    }
+
+    /** Sets the book's levels from (price, quantity) pairs, best first. */
+    private static void levels(final EngineEvent e, final long[] bids, final long[] asks) {
+        e.bidLevels = bids.length / 2;
+        for (int l = 0; l < e.bidLevels; l++) {
+            e.bidPrices[l] = bids[2 * l];
+            e.bidQtys[l] = bids[2 * l + 1];
+        }
+        e.askLevels = asks.length / 2;
+        for (int l = 0; l < e.askLevels; l++) {
+            e.askPrices[l] = asks[2 * l];
+            e.askQtys[l] = asks[2 * l + 1];
+        }
     }
 
     @Test

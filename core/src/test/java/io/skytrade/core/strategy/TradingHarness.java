@@ -48,6 +48,14 @@ final class TradingHarness {
             RiskLimits.defaults(), book, TestEvents.SIDE, new EtfArbitrage(book, TestEvents.SIDE, arbitrage, etf, legs, RiskLimits.defaults()));
     }
 
+    /** With the fly priced off the ETF's market (no ETF arbitrage). */
+    TradingHarness(final InstrumentRegistry registry, final StrategyParams params, final FlyRelativeValue flyValue) {
+        strategy = new StrategyHandler(registry, params,
+            new PositionSizer(SizerParams.defaults(), CAPITAL, RiskLimits.defaults().maxPositionFraction()),
+            RiskLimits.defaults(), book, TestEvents.SIDE, new EtfArbitrage(book, TestEvents.SIDE, ArbitrageParams.defaults(), -1,
+            new int[0], RiskLimits.defaults()), flyValue);
+    }
+
     /** Book, strategy, risk and outbound on {@code e}. */
     EngineEvent run(final EngineEvent e) {
         e.sequence = sequence++;

@@ -7,6 +7,7 @@ import io.skytrade.engine.export.ExportFormat;
 import io.skytrade.engine.export.JournalExport;
 import io.skytrade.engine.export.JournalTables;
 import io.skytrade.engine.study.MicroPriceStudy;
+import io.skytrade.engine.study.RegimeStudy;
 import io.skytrade.journal.JournalInspector;
 import io.skytrade.journal.RunDirectory;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
 /** {@code skytrade journal dump|stats|export|import|synth|microprice}: inspect, export and make run directories' journals. */
 @Command(name = "journal", mixinStandardHelpOptions = true, description = "Inspect journals.",
     subcommands = {JournalCommand.Dump.class, JournalCommand.Stats.class, JournalCommand.Export.class, JournalCommand.Import.class,
-        JournalCommand.Synth.class, JournalCommand.MicroPriceIc.class})
+        JournalCommand.Synth.class, JournalCommand.MicroPriceIc.class, JournalCommand.Regimes.class})
 final class JournalCommand {
 
     /** Prints inputs and decisions as text. */
@@ -47,10 +48,10 @@ final class JournalCommand {
         }
     }
 
-    /** Writes a run's inputs by type, decisions and fills as CSV or Parquet tables for research tools. */
+    /** Writes a run's inputs by type, decisions, fills and valuations as CSV or Parquet tables for research tools. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write a run's inputs (one table per input type), decisions and fills as CSV or Parquet files for "
-            + "pandas, Polars or DuckDB (README: Export for research).")
+        description = "Write a run's inputs (one table per input type), decisions, fills and each product's fair values "
+            + "and signals as CSV or Parquet files for pandas, Polars or DuckDB (README: Export for research).")
     static final class Export implements Callable<Integer> {
         @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv or parquet.")
         String format;
@@ -62,6 +63,10 @@ final class JournalCommand {
         @Option(names = "--journal", paramLabel = "RUN_DIR", description = "Run directory (default: the newest run under "
             + EngineConfig.JournalSection.DEFAULT_DIR + "/).")
         Path journal;
+
+        @Option(names = "--no-valuations", description = "Leave out the valuations table (each product's fair value and signal "
+            + "per input), which replays the run through its stages.")
+        boolean noValuations;
 
         @Override
         public Integer call() {
@@ -75,8 +80,8 @@ final class JournalCommand {
                 Path.of(EngineConfig.JournalSection.DEFAULT_DIR)));
             final EngineConfig config = new ConfigLoader(System.getenv()).loadText(run.configYaml()).config();
             final long start = System.nanoTime();
-            final JournalExport.Summary summary = new JournalExport(run, new JournalTables(config.instruments(), config.series()))
-                .write(exportFormat, out);
+            final JournalExport.Summary summary = new JournalExport(run, new JournalTables(config.instruments(), config.series()),
+                noValuations ? null : System.getenv()).write(exportFormat, out);
             final double seconds = (System.nanoTime() - start) / 1e9;
             long rows = 0;
             for (final var table : summary.rowsPerFile().entrySet()) {
@@ -123,6 +128,30 @@ final class JournalCommand {
             for (final MicroPriceStudy.Row r : study.rows()) {
                 System.out.printf(Locale.ROOT, "%-10s %7d %8.4f %8.4f %8.4f %8.3f%n", r.product(), r.n(), r.ic(), r.low(),
                     r.high(), r.slope());
+            }
+            return SkytradeCli.EXIT_OK;
+        }
+    }
+
+    /** The backtest's PnL, time and fills broken down by regime, measured on run directories. */
+    @Command(name = "regimes", mixinStandardHelpOptions = true,
+        description = "Replay run directories and print, per regime (the regime posterior's most probable state), the PnL "
+            + "made while a product was in it, the product-hours spent in it and the fills.")
+    static final class Regimes implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", arity = "1..*", description = "Run directories (e.g. evaluate's DIR/runs/seed-N/<run>).")
+        List<Path> dirs;
+
+        @Override
+        public Integer call() {
+            final RegimeStudy study = new RegimeStudy();
+            for (final Path dir : dirs) {
+                final RunDirectory run = RunDirectory.open(dir);
+                study.add(run, new ConfigLoader(System.getenv()).loadText(run.configYaml()).config().instruments().size());
+            }
+            System.out.printf(Locale.ROOT, "%-7s %12s %12s %8s %12s%n", "regime", "pnl", "hours", "fills", "pnl/hour");
+            for (final RegimeStudy.Row r : study.rows()) {
+                System.out.printf(Locale.ROOT, "%-7s %12.0f %12.1f %8d %12.1f%n", r.regime() < 0 ? "none" : Integer.toString(r.regime()),
+                    r.pnl(), r.hours(), r.fills(), r.pnlPerHour());
             }
             return SkytradeCli.EXIT_OK;
         }

@@ -23,7 +23,8 @@ import java.util.Map;
  * has no rows, so a script can load the same files from every run. Rows are in journal order, so
  * the same journal gives the same rows (and byte-identical CSV). Decisions get the event time of
  * the input that caused them by walking the inputs a second time beside them (decisions are
- * journaled in input order), so memory stays flat whatever the journal's size.
+ * journaled in input order), so memory stays flat whatever the journal's size. The
+ * {@code valuations} table, when asked for, comes from a replay of the run ({@link ReplayedValuations}).
  *
  * <p>A corrupt entry stops the export with the journal's error naming it; every table is closed
  * first and holds the rows before it. Tools only.
@@ -31,10 +32,16 @@ import java.util.Map;
 public final class JournalExport {
     private final RunDirectory run;
     private final JournalTables tables;
+    private final ReplayedValuations valuations;
 
-    public JournalExport(final RunDirectory run, final JournalTables tables) {
+    /**
+     * @param env environment for the run's configuration when replaying it for the valuations
+     *            table, or null to leave that table out (no replay)
+     */
+    public JournalExport(final RunDirectory run, final JournalTables tables, final Map<String, String> env) {
         this.run = run;
         this.tables = tables;
+        this.valuations = env == null ? null : new ReplayedValuations(run, tables, env);
     }
 
     /**
@@ -75,6 +82,9 @@ public final class JournalExport {
                 }
             }
             writeDecisions(open(format, JournalTables.DECISIONS, outDir, writers));
+            if (valuations != null) {
+                valuations.write(open(format, JournalTables.VALUATIONS, outDir, writers));
+            }
         } catch (final RuntimeException failure) {
             try {
                 closeAll(writers);

@@ -6,6 +6,7 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.journal.DecisionRecord;
 
@@ -17,7 +18,8 @@ import java.util.Locale;
  * table of inputs per {@link EventType} ({@code inputs_market_book}, ...: sequence, event and
  * receive time as timestamps and raw epoch nanoseconds, product or series name, then the type's
  * fields), {@code decisions} (every journaled decision with the time of the input that caused it;
- * state-hash checkpoints left out) and {@code fills} (the venue's fills among the order events).
+ * state-hash checkpoints left out), {@code fills} (the venue's fills among the order events) and
+ * {@code valuations} (each product's fair value and signal as a replay of the run computes them).
  * Prices are in ticks, as journaled; codes are written by name (BUY, FILL, ORDER_NEW).
  *
  * <p>Tools only: allocates the name strings it puts.
@@ -40,6 +42,13 @@ public final class JournalTables {
         .column("side", ColumnType.STRING).column("price", ColumnType.LONG).column("quantity", ColumnType.LONG)
         .column("leaves_quantity", ColumnType.LONG).column("fee", ColumnType.DOUBLE)
         .column("order_price", ColumnType.LONG).column("order_quantity", ColumnType.LONG)
+        .build();
+
+    /** Per input, each product whose valuation or signal it changed, from a replay of the run ({@link ReplayedValuations}). */
+    public static final Table VALUATIONS = Table.named("valuations")
+        .column("sequence", ColumnType.LONG).time("event_time").column("product", ColumnType.STRING)
+        .column("instrument_id", ColumnType.INT).column("fair_value", ColumnType.DOUBLE).column("fair_std", ColumnType.DOUBLE)
+        .column("signal", ColumnType.DOUBLE)
         .build();
 
     private static final String[] STATUS = {"PROPOSED", "APPROVED", "REJECTED"};
@@ -153,6 +162,21 @@ public final class JournalTables {
             .putString(product ? name(products, r.instrumentId) : null).putInt(r.instrumentId)
             .putString(Side.name(r.side)).putLong(r.priceTicks).putLong(r.quantity).putLong(r.clientOrderId)
             .putInt(r.reason).putString(TimeInForce.name(r.timeInForce));
+    }
+
+    /**
+     * Fills {@code row} (of {@link #VALUATIONS}) with product {@code id}'s stage outputs on {@code e}
+     * after the stages handled it: its fair value and standard deviation when the valuation stage
+     * touched it, its signal (kept in {@code side}) when the signal stage wrote one.
+     */
+    public Row valuation(final EngineEvent e, final SideBuffers side, final int id, final Row row) {
+        row.start().putLong(e.sequence).putTime(e.eventTimeNanos).putString(name(products, id)).putInt(id);
+        if ((e.touchedInstruments & 1L << id) != 0) {
+            row.putDouble(e.fairValue[id]).putDouble(e.fairStd[id]);
+        } else {
+            row.skip(2);
+        }
+        return (e.signalledInstruments & 1L << id) != 0 ? row.putDouble(side.signal(e, id)) : row.skip(1);
     }
 
     private static Row header(final EngineEvent e, final String name, final Row row) {

@@ -20,6 +20,7 @@ import io.skytrade.core.signal.SignalHandler;
 import io.skytrade.core.sizing.PositionSizer;
 import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.strategy.EtfArbitrage;
+import io.skytrade.core.strategy.FlyRelativeValue;
 import io.skytrade.core.strategy.StrategyHandler;
 import io.skytrade.core.world.WorldProduct;
 import io.skytrade.core.valuation.ValuationHandler;
@@ -97,7 +98,7 @@ public final class EngineAssembly {
             new SignalHandler(registry, m.signal(), side),
             new RegimeHandler(registry, m.regime(), side),
             new BookStage(book, side),
-            new StrategyHandler(registry, m.strategy(), sizer, m.risk(), book, side, arbitrage(m, book, side)),
+            new StrategyHandler(registry, m.strategy(), sizer, m.risk(), book, side, arbitrage(m, book, side), flyValue(m)),
             risk,
             orders);
         return new Stages(names, handlers, book, risk, orders, side);
@@ -116,6 +117,13 @@ public final class EngineAssembly {
             }
         }
         return new EtfArbitrage(book, side, m.arbitrage(), etf, legs, m.risk());
+    }
+
+    /** The fly priced off the ETF's market (off when either is not traded or its weight is 0). */
+    private FlyRelativeValue flyValue(final EngineConfig.ModelSection m) {
+        final SettlementRules rules = m.settlement();
+        return new FlyRelativeValue(registry.instrumentId(rules.symbolOf(WorldProduct.LON_FLY)),
+            registry.instrumentId(rules.symbolOf(WorldProduct.LON_ETF)), rules.flyPayoff(), m.arbitrage().flyEtfWeight());
     }
 
     /**

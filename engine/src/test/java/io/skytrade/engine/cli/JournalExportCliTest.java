@@ -34,11 +34,22 @@ class JournalExportCliTest {
             assertEquals("0", r[0], r[2]);
             final String ext = format.toLowerCase(java.util.Locale.ROOT);
             assertTrue(r[1].contains("inputs_market_book." + ext) && r[1].contains("decisions." + ext) && r[1].contains("fills." + ext), r[1]);
-            assertTrue(r[1].contains("exported run " + run.getFileName() + ": 3,000 rows as " + ext), r[1]);
+            assertTrue(r[1].contains("valuations." + ext) && r[1].contains("exported run " + run.getFileName() + ": "), r[1]);
             try (Stream<Path> files = Files.list(out)) {
-                assertEquals(10, files.filter(f -> f.toString().endsWith("." + ext)).count());
+                assertEquals(11, files.filter(f -> f.toString().endsWith("." + ext)).count());
             }
         }
+    }
+
+    @Test
+    void shouldLeaveOutTheValuationsWhenAskedAndSayHowManyInputsItExported() throws IOException {
+        final Path run = synth("no-valuations");
+        final Path out = tmp.resolve("out-no-valuations");
+        final String[] r = capture("journal", "export", "--format", "csv", "--out", out.toString(), "--journal", run.toString(),
+            "--no-valuations");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("exported run " + run.getFileName() + ": 3,000 rows as csv"), r[1]);
+        assertTrue(Files.notExists(out.resolve("valuations.csv")), "no replay, no valuations table");
     }
 
     @Test

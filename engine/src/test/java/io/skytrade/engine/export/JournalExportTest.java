@@ -11,6 +11,7 @@ import io.skytrade.engine.backtest.BacktestRunner;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
 import io.skytrade.engine.demo.SyntheticJournal;
+import io.skytrade.engine.runtime.ReplayRunner;
 import io.skytrade.journal.DecisionJournalReader;
 import io.skytrade.journal.DecisionRecord;
 import io.skytrade.journal.InputJournalReader;
@@ -52,8 +53,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Exports a real journal (a backtest of a synthetic market: books, trades, observations, timers,
  * settlements, the fill model's order events, and the strategy's decisions) and reads it back: the
- * CSV parsed and compared with the journal entry by entry, the Parquet files read with
- * parquet-java's own reader and compared with the CSV value by value, types included.
+ * CSV parsed and compared with the journal entry by entry (the valuations with a replay's stage
+ * outputs), the Parquet files read with parquet-java's own reader and compared with the CSV value
+ * by value, types included.
  */
 class JournalExportTest {
     @TempDir
@@ -148,6 +150,7 @@ class JournalExportTest {
         }
         tables.add("fills");
         tables.add("decisions");
+        tables.add("valuations");
         long rows = 0;
         for (final String table : tables) {
             final List<Map<String, String>> expected = csv(csvDir.resolve(table + ".csv"));
@@ -167,11 +170,38 @@ class JournalExportTest {
             final Path a = export(format, "same-a-" + format);
             final Path b = export(format, "same-b-" + format);
             final List<Path> files = list(a);
-            assertEquals(10, files.size(), "eight input tables, fills, decisions: " + files);
+            assertEquals(11, files.size(), "eight input tables, fills, decisions, valuations: " + files);
             for (final Path f : files) {
                 assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(b.resolve(f.getFileName())), f.getFileName() + " as " + format);
             }
         }
+    }
+
+    @Test
+    void shouldExportEachProductsFairValueAndSignalAsAReplayOfTheRunComputesThem() throws IOException {
+        final List<String> expected = new ArrayList<>();
+        new ReplayRunner(run, Map.of()).replay(false, (event, side) -> {
+            for (int id = 0; id < config.instruments().size(); id++) {
+                final boolean valued = (event.touchedInstruments & 1L << id) != 0;
+                final boolean signalled = (event.signalledInstruments & 1L << id) != 0;
+                if (valued || signalled) {
+                    expected.add(event.sequence + " " + event.eventTimeNanos + " " + config.instruments().get(id) + " "
+                        + (valued ? event.fairValue[id] + " " + event.fairStd[id] : "- -") + " " + (signalled ? side.signal(event, id) : "-"));
+                }
+            }
+        });
+        final List<String> actual = new ArrayList<>();
+        for (final Map<String, String> row : csv(export(ExportFormat.CSV, "valuations").resolve("valuations.csv"))) {
+            actual.add(row.get("sequence") + " " + row.get("event_time_nanos") + " " + row.get("product") + " "
+                + or(row.get("fair_value")) + " " + or(row.get("fair_std")) + " " + or(row.get("signal")));
+        }
+        assertTrue(expected.size() > 1000, "the replay valued products: " + expected.size());
+        assertTrue(expected.stream().anyMatch(v -> !v.endsWith(" -")), "and signalled some");
+        assertEquals(expected, actual);
+    }
+
+    private static String or(final String cell) {
+        return cell.isEmpty() ? "-" : cell;
     }
 
     private static void assertHeader(final EngineEvent e, final Map<String, String> row) {
@@ -216,7 +246,7 @@ class JournalExportTest {
 
     private static Path export(final ExportFormat format, final String name) {
         final Path out = tmp.resolve(name);
-        new JournalExport(run, new JournalTables(config.instruments(), config.series())).write(format, out);
+        new JournalExport(run, new JournalTables(config.instruments(), config.series()), Map.of()).write(format, out);
         return out;
     }
 

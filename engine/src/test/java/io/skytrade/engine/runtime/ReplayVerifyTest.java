@@ -209,6 +209,27 @@ class ReplayVerifyTest {
     }
 
     @Test
+    void shouldAttributeAllOfTheBooksPnlAndTimeToRegimes() {
+        final int products = new ConfigLoader(Map.of()).loadText(run.configYaml()).config().instruments().size();
+        final List<io.skytrade.engine.study.RegimeStudy.Row> rows = new io.skytrade.engine.study.RegimeStudy()
+            .add(run, products).rows();
+        final io.skytrade.core.book.TradingBook[] book = new io.skytrade.core.book.TradingBook[1];
+        new ReplayRunner(run, Map.of()).replay(false, null, stages -> book[0] = stages.book());
+        double pnl = 0;
+        long fills = 0;
+        double hours = 0;
+        for (final var r : rows) {
+            assertTrue(r.regime() >= -1 && r.regime() < EngineEvent.MAX_REGIMES && r.hours() >= 0, r.toString());
+            pnl += r.pnl();
+            fills += r.fills();
+            hours += r.regime() >= 0 ? r.hours() : 0;
+        }
+        assertEquals(book[0].positions().equity(), pnl, 1e-6 * Math.max(1, Math.abs(pnl)), "every change of equity is attributed: " + rows);
+        assertEquals(book[0].positions().fillCount(), fills);
+        assertTrue(hours > 0, "the products spent time in regimes: " + rows);
+    }
+
+    @Test
     void shouldCatchAStageWhoseStateDriftedBeforeAnyDecisionDiffers() {
         final ReplayRunner.Result r = new ReplayRunner(run, Map.of()).replay(true, null,
             stages -> stages.book().positions().onMark(EngineEvent.MAX_INSTRUMENTS - 1, 1.0));
