@@ -34,6 +34,17 @@ import java.util.regex.Pattern;
 final class LoopbackVenue implements AutoCloseable {
     private static final Pattern KEY = Pattern.compile("Sec-WebSocket-Key: *(\\S+)", Pattern.CASE_INSENSITIVE);
     private static final byte[] NEW_ORDER = "{\"type\":\"new_order\",\"clOrdId\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] IN_SEQ = ",\"inSeq\":".getBytes(StandardCharsets.US_ASCII);
+
+    /** Told of each {@code new_order} as the venue's reader thread reads it (tick-to-wire). */
+    @FunctionalInterface
+    interface OrderArrivals {
+        /**
+         * @param inSeq        the order's {@code inSeq}, or -1 when it has none
+         * @param arrivalNanos {@link System#nanoTime()} when the frame was read
+         */
+        void onNewOrder(long inSeq, long arrivalNanos);
+    }
 
     private final ServerSocketChannel server;
     private SocketChannel connection;
@@ -46,6 +57,7 @@ final class LoopbackVenue implements AutoCloseable {
     private final ByteBuffer book = ByteBuffer.allocateDirect(512);
     private final UnsafeBuffer bookView = new UnsafeBuffer(book);
     private long execSeq;
+    private volatile OrderArrivals arrivals;
 
     LoopbackVenue() throws IOException {
         server = ServerSocketChannel.open();
@@ -98,6 +110,11 @@ final class LoopbackVenue implements AutoCloseable {
         reader = new Thread(this::readLoop, "bench-venue-reader");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** Reports every {@code new_order} read from now on to {@code listener} (on the reader thread). */
+    void onNewOrders(final OrderArrivals listener) {
+        this.arrivals = listener;
     }
 
     /** New orders the venue has read so far. */
@@ -185,6 +202,10 @@ final class LoopbackVenue implements AutoCloseable {
             id = id * 10 + (c - '0');
         }
         ordersSeen.lazySet(ordersSeen.get() + 1);
+        final OrderArrivals listener = arrivals;
+        if (listener != null) {
+            listener.onNewOrder(inSeq(text, length), System.nanoTime());
+        }
         int i = 0;
         i += bookView.putStringWithoutLengthAscii(256 + i, "{\"type\":\"cancelled\",\"execSeq\":");
         i += bookView.putLongAscii(256 + i, ++execSeq);
@@ -199,6 +220,28 @@ final class LoopbackVenue implements AutoCloseable {
             answer.limit(n);
             writeFully(answer);
         }
+    }
+
+    /** The trailing {@code "inSeq":N} member of a client frame (the encoder writes it last), or -1. */
+    private static long inSeq(final DirectBuffer text, final int length) {
+        int at = length - 2;
+        while (at > 0 && text.getByte(at) >= '0' && text.getByte(at) <= '9') {
+            at--;
+        }
+        final int start = at - IN_SEQ.length + 1;
+        if (start < 0) {
+            return -1;
+        }
+        for (int i = 0; i < IN_SEQ.length; i++) {
+            if (text.getByte(start + i) != IN_SEQ[i]) {
+                return -1;
+            }
+        }
+        long n = 0;
+        for (int i = at + 1; i < length - 1; i++) {
+            n = n * 10 + (text.getByte(i) - '0');
+        }
+        return n;
     }
 
     /** An unmasked server text frame of {@code length} bytes of {@code src} into {@code out}; its length. */

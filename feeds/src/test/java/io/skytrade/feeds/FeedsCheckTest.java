@@ -81,7 +81,7 @@ class FeedsCheckTest {
 
     @Test
     void shouldRunOfflineByDefaultAndPublishEverySeriesIntoTheRing() throws Exception {
-        final RingBuffer<EngineEvent> ring = RingInboundPublisher.ring(1024);
+        final RingBuffer<EngineEvent> ring = RingInboundPublisher.ring(1 << 14);
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(nanos("2026-02-28T12:10:00Z"));
         try (Feeds feeds = Feeds.create(FeedsConfig.defaults(), TestSupport.REGISTRY, Map.of(), clock, new CollectingLog());
              FeedScheduler scheduler = feeds.scheduler(new ObservationPublisher(new RingInboundPublisher(ring, clock)))) {
@@ -89,6 +89,7 @@ class FeedsCheckTest {
             await("a poll of each of the four sources").atMost(Duration.ofSeconds(30)).until(() -> scheduler.lastResults().size() >= 4);
             assertEquals(4, scheduler.lastResults().size());
         }
+        assertTrue(ring.getCursor() < ring.getBufferSize(), "the first polls' backfill fits the ring unwrapped: " + (ring.getCursor() + 1));
         final Set<Integer> series = new HashSet<>();
         for (long s = 0; s <= ring.getCursor(); s++) {
             final EngineEvent e = ring.get(s);

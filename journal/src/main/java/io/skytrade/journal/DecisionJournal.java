@@ -4,6 +4,7 @@ import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.pipeline.DecisionListener;
+import io.skytrade.core.valuation.ValuationContext;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -12,9 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Appends every decision of an event (order intents, risk verdicts, mode changes) to the decisions
- * queue in the {@link DecisionCodec} layout, followed on checkpoint events by one
+ * queue in the {@link DecisionCodec} layout, each with the valuation its instrument had when it was
+ * made (a {@link ValuationContext} fed every event), followed on checkpoint events by one
  * {@link io.skytrade.core.event.DecisionKind#STATE_HASH} entry per stateful stage; the order stage
- * calls it before it sends anything.
+ * calls it for every event, before it sends anything.
  *
  * <p>Used by exactly one thread (the order stage's); the appender is created on first use on that
  * thread. Hot-path cost: nothing for events without decisions; ~200 ns per decision; no allocation.
@@ -23,6 +25,7 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
     private final SingleChronicleQueue queue;
     private final DecisionCodec codec = new DecisionCodec();
     private final DecisionRecord checkpoint = new DecisionRecord();
+    private final ValuationContext valuation = new ValuationContext();
     private final AtomicLong entries = new AtomicLong();
     private final AtomicLong checkpoints = new AtomicLong();
     private final AtomicLong bytesAppended;
@@ -43,6 +46,7 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
 
     @Override
     public void onDecisions(final EngineEvent event, final SideBuffers side) {
+        valuation.onEvent(event);
         final Decisions d = side.decisions(event);
         final int n = d.count();
         final int hashes = event.stateHashCount;
@@ -53,7 +57,7 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
             appender = queue.createAppender();
         }
         for (int i = 0; i < n; i++) {
-            append(codec.encode(event.sequence, d, i), i, event.sequence);
+            append(codec.encode(event.sequence, d, i, valuation), i, event.sequence);
         }
         for (int k = 0; k < hashes; k++) {
             append(codec.encode(checkpoint.setStateHash(event.sequence, n + k, k, side.stateHash(event, k))), n + k,

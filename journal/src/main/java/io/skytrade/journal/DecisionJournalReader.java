@@ -56,13 +56,14 @@ public final class DecisionJournalReader implements AutoCloseable {
             }
             final Bytes<?> bytes = dc.wire().bytes();
             final long remaining = bytes.readRemaining();
-            if (remaining != DecisionCodec.LENGTH) {
+            if (remaining != DecisionCodec.LENGTH && remaining != DecisionCodec.LENGTH_V1) {
                 throw new CorruptJournalException(dir + ": decision #" + count + " has length " + remaining
-                    + ", expected " + DecisionCodec.LENGTH);
+                    + ", expected " + DecisionCodec.LENGTH + " (or " + DecisionCodec.LENGTH_V1 + " for layout version 1)");
             }
-            bytes.read(codec.array(), 0, DecisionCodec.LENGTH);
+            final int length = (int) remaining;
+            bytes.read(codec.array(), 0, length);
             try {
-                codec.decode(DecisionCodec.LENGTH, into);
+                codec.decode(length, into);
             } catch (final CorruptJournalException e) {
                 throw new CorruptJournalException(dir + ": decision #" + count + ": " + e.getMessage(), e);
             }

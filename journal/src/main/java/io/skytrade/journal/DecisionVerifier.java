@@ -5,6 +5,7 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.pipeline.DecisionListener;
+import io.skytrade.core.valuation.ValuationContext;
 
 import java.util.List;
 
@@ -25,6 +26,7 @@ public final class DecisionVerifier implements DecisionListener, AutoCloseable {
     private final boolean journalComplete;
     private final DecisionRecord expected = new DecisionRecord();
     private final DecisionRecord actual = new DecisionRecord();
+    private final ValuationContext valuation = new ValuationContext();
     private List<String> hashedStages = List.of();
     private long compared;
     private long hashesCompared;
@@ -54,10 +56,11 @@ public final class DecisionVerifier implements DecisionListener, AutoCloseable {
 
     @Override
     public void onDecisions(final EngineEvent event, final SideBuffers side) {
+        valuation.onEvent(event);
         final Decisions d = side.decisions(event);
         final int n = d.count();
         for (int i = 0; i < n && corruption == null; i++) {
-            compare(event.sequence, actual.set(event.sequence, d, i));
+            compare(event.sequence, actual.set(event.sequence, d, i, valuation));
         }
         for (int k = 0; k < event.stateHashCount && corruption == null; k++) {
             compare(event.sequence, actual.setStateHash(event.sequence, n + k, k, side.stateHash(event, k)));

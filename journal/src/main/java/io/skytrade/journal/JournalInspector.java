@@ -79,9 +79,11 @@ public final class JournalInspector {
         }
         final long[] perDecision = new long[DecisionKind.STATE_HASH + 1];
         long decisions = 0;
+        long decisionBytes = 0;
         final DecisionRecord r = new DecisionRecord();
         try (DecisionJournalReader reader = new DecisionJournalReader(run.decisions())) {
             while (reader.next(r)) {
+                decisionBytes += r.hasValuation ? DecisionCodec.LENGTH : DecisionCodec.LENGTH_V1;
                 if (r.kind != DecisionKind.STATE_HASH) {
                     decisions++;
                 }
@@ -91,7 +93,7 @@ public final class JournalInspector {
             }
         }
         return new Stats(inputs, perType, unknown, inputs == 0 ? 0 : first, inputs == 0 ? 0 : last, decisions, perDecision,
-            inputBytes, (decisions + perDecision[DecisionKind.STATE_HASH]) * DecisionCodec.LENGTH, fileBytes(run.inputs()), fileBytes(run.decisions()),
+            inputBytes, decisionBytes, fileBytes(run.inputs()), fileBytes(run.decisions()),
             run.closedCleanly());
     }
 

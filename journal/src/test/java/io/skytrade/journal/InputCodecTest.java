@@ -158,4 +158,74 @@ class InputCodecTest {
         codec.array()[30] ^= 1;
         assertThrows(CorruptJournalException.class, () -> codec.decode(len, r));
     }
+
+    /** An order intent journaled with the valuation of its instrument, and the golden bytes of layout version 2. */
+    @Test
+    void shouldJournalTheValuationADecisionWasMadeOnInLayoutVersionTwo() {
+        final EngineEvent e = new EngineEvent();
+        e.fairValue[7] = 2610.5;
+        e.fairStd[7] = 40.25;
+        e.nowcastValue[7] = 2600.0;
+        e.nowcastStd[7] = 50.0;
+        e.marketValue[7] = 2625.0;
+        e.marketStd[7] = 64.0;
+        e.nowcastWeight[7] = 0.625;
+        e.touch(7);
+        final io.skytrade.core.valuation.ValuationContext context = new io.skytrade.core.valuation.ValuationContext();
+        context.onEvent(e);
+        e.clear();
+        final Decisions decisions = new Decisions();
+        decisions.add(1, 7, Side.SELL, 2640, 3, 11, 0);
+        final DecisionCodec codec = new DecisionCodec();
+        final int len = codec.encode(42, decisions, 0, context);
+        assertEquals(120, len);
+        final String hex = HexFormat.of().formatHex(codec.array(), 0, len);
+        assertEquals("44020100" + "2a00000000000000" + "00000000" + "00000000" + "07000000" + "02000000"
+            + "500a000000000000" + "0300000000000000" + "0b00000000000000" + "00000000" + "00000000"
+            + "000000000065a440" + "0000000000204440" + "000000000050a440" + "0000000000004940"
+            + "000000000082a440" + "0000000000005040" + "000000000000e43f",
+            hex.substring(0, hex.length() - 8),
+            "layout v2 changed: bump DecisionCodec.VERSION and LAYOUT.md");
+        final DecisionRecord r = new DecisionRecord();
+        codec.decode(len, r);
+        assertTrue(r.hasValuation);
+        assertEquals(2610.5, r.fair);
+        assertEquals(0.625, r.nowcastWeight);
+        assertEquals(2625.0, r.market);
+        assertTrue(r.toString().endsWith("fair=2610.5000+-40.2500 nowcast=2600.0000+-50.0000 market=2625.0000+-64.0000 w=0.625"),
+            r.toString());
+        assertEquals(len, codec.encode(r));
+        assertEquals(hex, HexFormat.of().formatHex(codec.array(), 0, len), "a record re-encodes to the same bytes");
+    }
+
+    @Test
+    void shouldStillReadLayoutVersionOneDecisions() {
+        final DecisionRecord v1 = new DecisionRecord();
+        v1.inputSequence = 9;
+        v1.kind = 1;
+        v1.instrumentId = 2;
+        v1.side = Side.BUY;
+        v1.priceTicks = 100;
+        v1.quantity = 1;
+        v1.clientOrderId = 5;
+        final DecisionCodec codec = new DecisionCodec();
+        final int len = codec.encode(v1);
+        assertEquals(DecisionCodec.LENGTH_V1, len);
+        assertEquals(1, codec.array()[1]);
+        final DecisionRecord r = new DecisionRecord();
+        codec.decode(len, r);
+        assertTrue(!r.hasValuation && Double.isNaN(r.fair));
+        assertTrue(r.sameAs(v1));
+        final DecisionRecord withValuation = new DecisionRecord();
+        withValuation.inputSequence = 9;
+        withValuation.kind = 1;
+        withValuation.instrumentId = 2;
+        withValuation.side = Side.BUY;
+        withValuation.priceTicks = 100;
+        withValuation.quantity = 1;
+        withValuation.clientOrderId = 5;
+        withValuation.hasValuation = true;
+        withValuation.fair = 101.0;
+        assertTrue(r.sameAs(withValuation), "a version-1 entry has no valuation to compare");
+    }
 }

@@ -8,9 +8,11 @@ import java.util.Locale;
  * and column (a horizon before the outcome): count, bias (mean of forecast - outcome), RMSE, RMS z
  * (root mean square of (forecast - outcome) / stated standard deviation: 1 when the stated
  * uncertainty matches the errors, above 1 over-confident, below 1 too cautious) and the coverage
- * of the central 80% interval (forecast +- {@value #Z80} std: 0.8 when calibrated). Shared by the
- * nowcast accuracy tests, the simulated market's skill measurement and the real-data calibration,
- * so every table in the docs means the same thing.
+ * of the central 80% interval (forecast +- {@value #Z80} std: 0.8 when calibrated). A point forecast
+ * without a stated uncertainty (a market mid, its running mean) counts in the bias and RMSE only
+ * ({@link #addPoint}). Shared by the nowcast accuracy tests and {@code nowcast accuracy}, the
+ * simulated market's skill measurement, the real-data calibration and {@code evaluate}'s fair-value
+ * tables, so every table in the docs means the same thing.
  *
  * <p>Mutable, not thread-safe. Not for the hot path (tools and tests); no allocation per sample.
  */
@@ -24,6 +26,7 @@ public final class ForecastCalibration {
     private final double[][] sum;
     private final double[][] sumSquares;
     private final double[][] sumZ2;
+    private final long[][] stated;
     private final long[][] covered;
 
     /** An empty table with these row and column names. */
@@ -37,6 +40,7 @@ public final class ForecastCalibration {
         sum = new double[rows.size()][columns.size()];
         sumSquares = new double[rows.size()][columns.size()];
         sumZ2 = new double[rows.size()][columns.size()];
+        stated = new long[rows.size()][columns.size()];
         covered = new long[rows.size()][columns.size()];
     }
 
@@ -63,10 +67,28 @@ public final class ForecastCalibration {
         n[row][column]++;
         sum[row][column] += error;
         sumSquares[row][column] += error * error;
+        stated[row][column]++;
         sumZ2[row][column] += error == 0 ? 0 : error * error / (std * std);
         if (Math.abs(error) <= Z80 * std) {
             covered[row][column]++;
         }
+    }
+
+    /**
+     * Records one point forecast of {@code outcome}, without a stated uncertainty: it counts in the
+     * cell's count, bias and RMSE, not in its RMS z or coverage.
+     *
+     * @throws IllegalArgumentException when a value is not finite
+     */
+    public void addPoint(final int row, final int column, final double forecast, final double outcome) {
+        if (!Double.isFinite(forecast) || !Double.isFinite(outcome)) {
+            throw new IllegalArgumentException(rows.get(row) + " at " + columns.get(column) + ": forecast " + forecast
+                + ", outcome " + outcome + ": expected finite values");
+        }
+        final double error = forecast - outcome;
+        n[row][column]++;
+        sum[row][column] += error;
+        sumSquares[row][column] += error * error;
     }
 
     /** Adds every sample of {@code other} (same rows and columns). */
@@ -80,6 +102,7 @@ public final class ForecastCalibration {
                 sum[r][c] += other.sum[r][c];
                 sumSquares[r][c] += other.sumSquares[r][c];
                 sumZ2[r][c] += other.sumZ2[r][c];
+                stated[r][c] += other.stated[r][c];
                 covered[r][c] += other.covered[r][c];
             }
         }
@@ -99,14 +122,14 @@ public final class ForecastCalibration {
         return Math.sqrt(sumSquares[row][column] / n[row][column]);
     }
 
-    /** Root mean square of (forecast - outcome) / std; NaN without samples. */
+    /** Root mean square of (forecast - outcome) / std over the forecasts with a stated std; NaN without them. */
     public double rmsZ(final int row, final int column) {
-        return Math.sqrt(sumZ2[row][column] / n[row][column]);
+        return Math.sqrt(sumZ2[row][column] / stated[row][column]);
     }
 
-    /** Share of outcomes inside forecast +- {@value #Z80} std; NaN without samples. */
+    /** Share of outcomes inside forecast +- {@value #Z80} std over the forecasts with a stated std; NaN without them. */
     public double coverage80(final int row, final int column) {
-        return (double) covered[row][column] / n[row][column];
+        return (double) covered[row][column] / stated[row][column];
     }
 
     /** The figure a table shows. */
@@ -148,7 +171,8 @@ public final class ForecastCalibration {
             case BIAS_RMSE -> number(bias(r, c)) + " / " + number(rmse(r, c));
             case RMS_Z -> String.format(Locale.ROOT, "%.2f", rmsZ(r, c));
             case COVERAGE_80 -> String.format(Locale.ROOT, "%.0f%%", 100 * coverage80(r, c));
-            case ALL -> number(rmse(r, c)) + String.format(Locale.ROOT, " (z %.2f, %.0f%%)", rmsZ(r, c), 100 * coverage80(r, c));
+            case ALL -> stated[r][c] == 0 ? number(rmse(r, c))
+                : number(rmse(r, c)) + String.format(Locale.ROOT, " (z %.2f, %.0f%%)", rmsZ(r, c), 100 * coverage80(r, c));
         };
     }
 

@@ -24,8 +24,6 @@ public final class EngineEvent {
     public static final int MAX_INSTRUMENTS = 32;
     /** Most data series the registry can hold; ids are 0..MAX_SERIES-1. */
     public static final int MAX_SERIES = 32;
-    /** Largest posterior state of a series (level, slope and four harmonics). */
-    public static final int MAX_SERIES_STATE = 10;
     /** Most hidden regimes the regime stage can report in {@link #regimePosterior}. */
     public static final int MAX_REGIMES = 8;
     /** Most stateful stages whose hashes a checkpoint event carries in {@link #stateHashes}. */
@@ -124,6 +122,17 @@ public final class EngineEvent {
     public final double[] fairValue = new double[MAX_INSTRUMENTS];
     /** Standard deviation of the expected settlement per instrument. */
     public final double[] fairStd = new double[MAX_INSTRUMENTS];
+    /**
+     * Valuation stage, per touched instrument: the fair value's components, so a decision can be
+     * explained: the nowcast from the data (mean and standard deviation), the market-implied value
+     * (the filtered mid; NaN when the market was not blended) with the market's learned standard
+     * deviation, and the nowcast's weight in the blend (1 when the market was not used).
+     */
+    public final double[] nowcastValue = new double[MAX_INSTRUMENTS];
+    public final double[] nowcastStd = new double[MAX_INSTRUMENTS];
+    public final double[] marketValue = new double[MAX_INSTRUMENTS];
+    public final double[] marketStd = new double[MAX_INSTRUMENTS];
+    public final double[] nowcastWeight = new double[MAX_INSTRUMENTS];
     /** Bit set of instrument ids whose signal (in {@link SideBuffers#signal}) was written on this event. */
     public long signalledInstruments;
     /**
@@ -151,23 +160,10 @@ public final class EngineEvent {
     public double midReturn = Double.NaN;
     /** Feature stage: EWMA realised volatility of {@link #midReturn} (same unit, per book event). */
     public double realisedVol = Double.NaN;
-    /** Kalman stage: posterior level of the observed series at {@link #eventTimeNanos}. */
-    public double seriesLevel = Double.NaN;
-    /** Kalman stage: posterior slope of the observed series, unit per hour. */
-    public double seriesSlope = Double.NaN;
-    /** Kalman stage: posterior covariance entries (level-level, level-slope, slope-slope). */
-    public double seriesVarLevel = Double.NaN;
-    public double seriesCovLevelSlope = Double.NaN;
-    public double seriesVarSlope = Double.NaN;
     /**
-     * Kalman stage, series with harmonics only: dimension n of the full posterior (level, slope and a
-     * cos/sin coefficient pair per harmonic), 0 when not written; then {@link #seriesState}[0..n) is
-     * the state and {@link #seriesCov}[0..n*n) its covariance, row-major with stride n.
+     * Valuation stage: standardised innovation (data surprise) of the observation under its series'
+     * nowcast model; NaN if gated or not modelled.
      */
-    public int seriesStateDim;
-    public final double[] seriesState = new double[MAX_SERIES_STATE];
-    public final double[] seriesCov = new double[MAX_SERIES_STATE * MAX_SERIES_STATE];
-    /** Kalman stage: standardised innovation (data surprise) of the observation; NaN if gated. */
     public double innovationZ = Double.NaN;
     /** Kalman stage: filtered mid of the event's instrument, in ticks, and its standard deviation. */
     public double filteredMid = Double.NaN;
@@ -229,12 +225,6 @@ public final class EngineEvent {
         mid = Double.NaN;
         midReturn = Double.NaN;
         realisedVol = Double.NaN;
-        seriesLevel = Double.NaN;
-        seriesSlope = Double.NaN;
-        seriesVarLevel = Double.NaN;
-        seriesCovLevelSlope = Double.NaN;
-        seriesVarSlope = Double.NaN;
-        seriesStateDim = 0;
         innovationZ = Double.NaN;
         filteredMid = Double.NaN;
         filteredMidStd = Double.NaN;

@@ -34,7 +34,7 @@ public final class ScalarKalmanFilter {
     /**
      * Predicts to {@code timeNanos} and folds in measurement {@code z} with noise variance {@code r}.
      *
-     * @return {@link LocalLinearTrendFilter#ACCEPTED}, {@code INITIALISED} or {@code REJECTED}
+     * @return {@link StructuralModel#ACCEPTED}, {@code INITIALISED} or {@code REJECTED}
      */
     public int update(final int id, final long timeNanos, final double z, final double r) {
         if (!Double.isFinite(z) || !(r > 0.0) || Double.isInfinite(r)) {
@@ -46,22 +46,22 @@ public final class ScalarKalmanFilter {
             x[id] = z;
             p[id] = r;
             time[id] = timeNanos;
-            return LocalLinearTrendFilter.INITIALISED;
+            return StructuralModel.INITIALISED;
         }
         if (timeNanos > time[id]) {
-            p[id] += q * ((timeNanos - time[id]) / LocalLinearTrend.NANOS_PER_HOUR);
+            p[id] += q * ((timeNanos - time[id]) / StructuralModel.NANOS_PER_HOUR);
             time[id] = timeNanos;
         }
         final double y = z - x[id];
         final double s = p[id] + r;
         if (!gate.admit(id, y, s)) {
-            return LocalLinearTrendFilter.REJECTED;
+            return StructuralModel.REJECTED;
         }
         final double k = p[id] / s;
         lastGain[id] = k;
         x[id] += k * y;
         p[id] = (1.0 - k) * (1.0 - k) * p[id] + k * k * r;
-        return LocalLinearTrendFilter.ACCEPTED;
+        return StructuralModel.ACCEPTED;
     }
 
     public boolean isStarted(final int id) {

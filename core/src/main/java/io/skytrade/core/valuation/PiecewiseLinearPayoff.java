@@ -22,6 +22,7 @@ public final class PiecewiseLinearPayoff {
     private final double[] z;
     private double mean;
     private double variance;
+    private double slopeMean;
 
     private PiecewiseLinearPayoff(final double[] breaks, final double[] slope, final double[] intercept) {
         this.breaks = breaks;
@@ -77,6 +78,11 @@ public final class PiecewiseLinearPayoff {
         if (!(s > 0.0)) {
             mean = value(m);
             variance = 0.0;
+            int i = 0;
+            while (i < breaks.length && m >= breaks[i]) {
+                i++;
+            }
+            slopeMean = slope[i];
             return;
         }
         final int n = breaks.length;
@@ -89,6 +95,7 @@ public final class PiecewiseLinearPayoff {
         }
         double first = 0.0;
         double second = 0.0;
+        double slopes = 0.0;
         for (int i = 0; i <= n; i++) {
             final double cLo = i == 0 ? 0.0 : cdf[i - 1];
             final double pLo = i == 0 ? 0.0 : pdf[i - 1];
@@ -105,9 +112,11 @@ public final class PiecewiseLinearPayoff {
             final double a = slope[i];
             final double c = intercept[i];
             first += a * m1 + c * m0;
+            slopes += a * p0;
             second += a * a * m2 + 2.0 * a * c * m1 + c * c * m0;
         }
         mean = first;
+        slopeMean = slopes;
         final double v = second - first * first;
         variance = v > 0.0 ? v : 0.0;
     }
@@ -115,6 +124,14 @@ public final class PiecewiseLinearPayoff {
     /** Mean from the last {@link #evaluate}. */
     public double mean() {
         return mean;
+    }
+
+    /**
+     * Mean slope {@code E[f'(X)]} from the last {@link #evaluate}: the sensitivity of the expected
+     * payoff to a shift of X, used to linearise sums of payoffs whose arguments are correlated.
+     */
+    public double slopeMean() {
+        return slopeMean;
     }
 
     /** Variance from the last {@link #evaluate}. */

@@ -1,49 +1,51 @@
 package io.skytrade.core.valuation;
 
-import io.skytrade.core.kalman.HarmonicModel;
+import io.skytrade.core.kalman.GridForecast;
 import io.skytrade.core.kalman.KalmanParams;
-import io.skytrade.core.kalman.LocalLinearTrend;
-import io.skytrade.core.kalman.SeriesNoise;
+import io.skytrade.core.kalman.NowcastModelSpec;
+import io.skytrade.core.kalman.StructuralModel;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.OptionPayoff;
 import io.skytrade.core.settlement.SettlementFormulas;
 import io.skytrade.core.settlement.SettlementRules;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Expected settlement and its standard deviation for every default product under the configured
  * {@link SettlementRules} (the ones the simulated venue settles by), from the readings of the
- * current settlement window (exact, with {@link SettlementFormulas}) and the series nowcasts
- * (forecast for the rest):
- * TIDE_SPOT, AQ_SPOT and WX_SPOT from the reading at the window end or its forecast; TIDE_SWING and
- * WX_SUM over the 15-minute grid; LHR_COUNT and LHR_INDEX over the flight-count bins; LON_ETF as
- * the sum of its legs (variances added, legs taken as independent); LON_FLY as the closed-form
- * expected payoff of its option legs under a normal distribution of the ETF.
+ * current settlement window and the nowcast models of the series ({@link StructuralModel}), which
+ * this valuator owns and updates with every reading.
  *
- * <p>Approximations, all documented: readings are forecast by the local linear trend model with a
- * damped trend and a capped variance ({@link SeriesNoise}), plus, for a series with harmonics
- * ({@link HarmonicModel}, the tide by default), its learned periodic components at the forecast
- * time with their full posterior covariance (the trend's capped variance plus the harmonic
- * terms, and the coefficients' drift); forecast humidity is clamped to
- * [0, 100] and forecast flight counts to at least 0; the
- * LHR_INDEX bins are taken as independent; the forecast errors of the TIDE_SWING pairs as perfectly
- * correlated (standard deviations add: they share the tide's uncertain amplitude and phase, and
- * adding variances made a cold-started engine overconfident; an unobserved pair's change ignores
- * the covariance between the trend and the harmonic coefficients); a bin ratio's delta
- * method variance is capped at 1 (the ratio lies in [-1, 1]; forecasts of near-empty night bins
- * would otherwise explode it); the forecast errors of the
- * WX_SUM samples are taken as perfectly correlated (standard deviations add, a conservative bound);
- * LHR_COUNT adds the level uncertainty of its bins as perfectly correlated and their reading noise
- * as independent; WX products take temperature and humidity as independent; the bin ratio of
- * LHR_INDEX uses the delta method.
+ * <p>The realised part of a window is the readings themselves, with the feed's reading noise as
+ * their uncertainty (exact when the feed is the settlement source); the rest is the models' joint
+ * forecast over the window's grid ({@link GridForecast}): TIDE_SPOT, WX_SPOT and AQ_SPOT at the
+ * window end; TIDE_SWING as the sum of its pair payoffs, each the closed-form expectation of its
+ * piecewise-linear payoff under the pair change's forecast distribution, the sum's variance from
+ * the covariance of all forecast samples (statistical linearisation: each pair's mean slope
+ * weights its change; what the linearisation misses is added per pair); WX_SUM from the joint
+ * forecast of temperature and humidity, whose covariance enters each sample's expected product and
+ * the sum's variance (linearised likewise); LHR_COUNT from the flight model's covariance across
+ * bins (the shared capacity), plus each bin's own spread; LHR_INDEX bin by bin (a bin's ratio does
+ * not move with the capacity, so bins are independent given the schedule) by the delta method,
+ * then the absolute value of the sum in closed form; PM2.5 log-normal (a log-scale model) plus
+ * the expected contribution of pollution spikes; LON_ETF the sum of its independent legs; LON_FLY
+ * the closed-form expected payoff of its option legs on a normal ETF. A value with no uncertainty
+ * left is the settlement, rounded as the rules say.
  *
  * <p>Products or series missing from the registry are skipped. Single-threaded; primitive arrays
- * allocated once. Hot-path cost of {@link #revalue}: only the products whose series changed are
- * recomputed, O(grid size) each; a tide reading costs about 100 normal cdf evaluations for
- * TIDE_SWING (several microseconds), other readings around a microsecond. Nothing runs on book events.
+ * allocated once. Hot-path cost: one model update per reading (about 2 n^2 flops), then only the
+ * products whose series changed are recomputed: O(remaining grid points x n^2) for the grid
+ * forecast plus one payoff evaluation per unrealised TIDE_SWING pair. Nothing runs on book events.
  */
 public final class SettlementValuator {
+    private static final int REALISED = 0;
+    private static final int FORECAST = 1;
+    private static final int STALE = 2;
+    private static final double FAHRENHEIT = 1.8;
+
     private final ValuationParams p;
     private final SettlementRules r;
     private final int instrumentCount;
@@ -65,25 +67,15 @@ public final class SettlementValuator {
     private final int sArr;
     private final int sDep;
 
-    private final double[] level;
-    private final double[] slope;
-    private final double[] p00;
-    private final double[] p01;
-    private final double[] p11;
-    private final long[] stateTime;
-    private final boolean[] hasState;
-    private final SeriesNoise[] noise;
-    private static final int N = HarmonicModel.MAX_STATE;
-    private static final int MH = HarmonicModel.MAX_HARMONICS;
-    private final int[] harmonics;
-    private final long[] periodNanos;
-    private final double[] coefNoise;
-    private final double[] hState;
-    private final double[] hCov;
-    /** Per harmonic series: cos/sin regressors at every grid sample of the window (2 MH per sample); null otherwise. */
-    private final double[][] gridReg;
-    private final double[] reg = new double[2 * MH];
-    private final double[] regA = new double[2 * MH];
+    /** Per series id: its model index (-1 for none) and row in that model. */
+    private final int[] modelOf;
+    private final int[] rowOf;
+    private final StructuralModel[] models;
+    private final GridForecast[] grids;
+    private final SpikeTracker[] spikes;
+    /** Per model: weights of the functional whose variance a product needs (rows x stride). */
+    private final double[][] weights;
+    private final int stride;
 
     private long windowLength;
     private long start;
@@ -97,10 +89,14 @@ public final class SettlementValuator {
     private final double[] dep;
     private double pmAtEnd;
 
+    private final double[] mu;
+    private final double[] sv;
+    private final int[] status;
+    private final double[] beta;
+
     private final double[] fair;
     private final double[] std;
     private final boolean[] valid;
-    /** Product kind of each instrument under the settlement rules, -1 for none. */
     private final int[] kindOf;
 
     private final PiecewiseLinearPayoff tideSpotPayoff;
@@ -110,13 +106,12 @@ public final class SettlementValuator {
     private final PiecewiseLinearPayoff flyPayoff;
     private final OptionPayoff flyStructure;
 
-    private double fm;
-    private double fv;
     private boolean dirtyTide;
     private boolean dirtyWx;
     private boolean dirtyLhr;
     private boolean dirtyAq;
     private long changed;
+    private double lastInnovationZ = Double.NaN;
 
     /**
      * @throws IllegalArgumentException when the valuation's first window does not fit the rules' grid
@@ -153,48 +148,57 @@ public final class SettlementValuator {
         sArr = registry.seriesId(rules.arrivalsSeries());
         sDep = registry.seriesId(rules.departuresSeries());
 
+        final long maxWindow = params.maxWindowNanos(rules);
+        final int maxSamples = (int) (maxWindow / rules.sampleIntervalNanos());
+        final int maxBins = (int) (maxWindow / rules.lhrBinNanos());
+        stride = Math.max(maxSamples + 1, maxBins);
         final int ns = Math.max(1, registry.seriesCount());
-        level = new double[ns];
-        slope = new double[ns];
-        p00 = new double[ns];
-        p01 = new double[ns];
-        p11 = new double[ns];
-        stateTime = new long[ns];
-        hasState = new boolean[ns];
-        noise = new SeriesNoise[ns];
-        harmonics = new int[ns];
-        periodNanos = new long[ns * MH];
-        coefNoise = new double[ns];
-        hState = new double[ns * N];
-        hCov = new double[ns * N * N];
-        gridReg = new double[ns][];
-        final int maxSamples = (int) (params.maxWindowNanos(rules) / rules.sampleIntervalNanos());
-        for (int i = 0; i < ns; i++) {
-            noise[i] = i < registry.seriesCount() ? kalman.noiseFor(registry.seriesName(i)) : kalman.defaultNoise();
-            final HarmonicModel m = i < registry.seriesCount() ? kalman.harmonicsFor(registry.seriesName(i)) : HarmonicModel.none();
-            harmonics[i] = m.count();
-            coefNoise[i] = m.coefficientNoisePerHour();
-            for (int k = 0; k < m.count(); k++) {
-                periodNanos[i * MH + k] = m.periodNanos(k);
+        modelOf = new int[ns];
+        rowOf = new int[ns];
+        Arrays.fill(modelOf, -1);
+        final Map<String, NowcastModelSpec> specs = new TreeMap<>();
+        for (final Map.Entry<String, NowcastModelSpec> e : kalman.models().entrySet()) {
+            boolean all = true;
+            for (final String s : e.getValue().seriesNames()) {
+                all &= registry.seriesId(s) >= 0;
             }
-            if (m.count() > 0) {
-                gridReg[i] = new double[(maxSamples + 1) * 2 * MH];
+            if (all) {
+                specs.put(e.getKey(), e.getValue());
             }
         }
+        models = new StructuralModel[specs.size()];
+        grids = new GridForecast[specs.size()];
+        spikes = new SpikeTracker[specs.size()];
+        weights = new double[specs.size()][];
+        int mi = 0;
+        for (final NowcastModelSpec spec : specs.values()) {
+            models[mi] = new StructuralModel(spec, kalman.gateSigmas(), kalman.maxConsecutiveRejects());
+            grids[mi] = new GridForecast(models[mi], stride);
+            spikes[mi] = spec.spikes().enabled() ? new SpikeTracker(spec.spikes()) : null;
+            weights[mi] = new double[models[mi].rows() * stride];
+            final String[] names = spec.seriesNames();
+            for (int row = 0; row < names.length; row++) {
+                final int s = registry.seriesId(names[row]);
+                modelOf[s] = mi;
+                rowOf[s] = row;
+            }
+            mi++;
+        }
 
-        final int maxBins = (int) (params.maxWindowNanos(rules) / rules.lhrBinNanos());
         tide = new double[maxSamples + 1];
         temp = new double[maxSamples + 1];
         rh = new double[maxSamples + 1];
         arr = new double[maxBins];
         dep = new double[maxBins];
-        setWindow(params.windowStartNanos(), params.windowEndNanos());
+        mu = new double[stride];
+        sv = new double[stride];
+        status = new int[stride];
+        beta = new double[stride + 1];
 
         final int ni = Math.max(1, instrumentCount);
         fair = new double[ni];
         std = new double[ni];
         valid = new boolean[ni];
-
         kindOf = new int[ni];
         for (int i = 0; i < instrumentCount; i++) {
             kindOf[i] = rules.kindOf(registry.instrumentName(i));
@@ -209,6 +213,7 @@ public final class SettlementValuator {
         absPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, Math::abs);
         flyStructure = rules.flyPayoff();
         flyPayoff = PiecewiseLinearPayoff.of(flyStructure.breakpoints(), flyStructure::value);
+        setWindow(params.windowStartNanos(), params.windowEndNanos());
     }
 
     /**
@@ -225,22 +230,30 @@ public final class SettlementValuator {
         windowLength = end - start;
         samples = (int) (windowLength / r.sampleIntervalNanos());
         bins = (int) (windowLength / r.lhrBinNanos());
-        clearWindow();
+        Arrays.fill(tide, Double.NaN);
+        Arrays.fill(temp, Double.NaN);
+        Arrays.fill(rh, Double.NaN);
+        Arrays.fill(arr, Double.NaN);
+        Arrays.fill(dep, Double.NaN);
+        pmAtEnd = Double.NaN;
         tide[0] = tideEnd;
         temp[0] = tempEnd;
         rh[0] = rhEnd;
-        for (int s = 0; s < gridReg.length; s++) {
-            if (gridReg[s] != null) {
-                for (int k = 0; k <= samples; k++) {
-                    HarmonicModel.regressors(periodNanos, s * MH, harmonics[s], start + k * r.sampleIntervalNanos(),
-                        gridReg[s], k * 2 * MH);
-                }
+        for (int m = 0; m < models.length; m++) {
+            if (isFlightModel(m)) {
+                grids[m].setGrid(start, r.lhrBinNanos(), bins);
+            } else {
+                grids[m].setGrid(start, r.sampleIntervalNanos(), samples + 1);
             }
         }
         dirtyTide = true;
         dirtyWx = true;
         dirtyLhr = true;
         dirtyAq = true;
+    }
+
+    private boolean isFlightModel(final int m) {
+        return sArr >= 0 && modelOf[sArr] == m || sDep >= 0 && modelOf[sDep] == m;
     }
 
     private void markDirty(final int series) {
@@ -251,15 +264,17 @@ public final class SettlementValuator {
         dirtyWx |= series == sTemp || series == sRh;
         dirtyLhr |= series == sArr || series == sDep;
         dirtyAq |= series == sPm;
-    }
-
-    private void clearWindow() {
-        Arrays.fill(tide, Double.NaN);
-        Arrays.fill(temp, Double.NaN);
-        Arrays.fill(rh, Double.NaN);
-        Arrays.fill(arr, Double.NaN);
-        Arrays.fill(dep, Double.NaN);
-        pmAtEnd = Double.NaN;
+        final int m = series < modelOf.length ? modelOf[series] : -1;
+        if (m >= 0) {
+            for (int s = 0; s < modelOf.length; s++) {
+                if (modelOf[s] == m) {
+                    dirtyTide |= s == sTide;
+                    dirtyWx |= s == sTemp || s == sRh;
+                    dirtyLhr |= s == sArr || s == sDep;
+                    dirtyAq |= s == sPm;
+                }
+            }
+        }
     }
 
     /** Start of the current window, epoch nanoseconds. */
@@ -286,58 +301,46 @@ public final class SettlementValuator {
         setWindow(r.windowStart(newEnd), newEnd);
     }
 
-    /** Copies a series' posterior (level, slope per hour, covariance) as of {@code timeNanos}. */
-    public void onSeriesState(final int series, final long timeNanos, final double lvl, final double slp,
-                              final double varLevel, final double covLevelSlope, final double varSlope) {
-        if (series < 0 || series >= level.length || !Double.isFinite(lvl) || !Double.isFinite(slp)
-            || !Double.isFinite(varLevel) || !Double.isFinite(covLevelSlope) || !Double.isFinite(varSlope)) {
-            throw new IllegalArgumentException("SettlementValuator.onSeriesState: series " + series
-                + " state must be finite (level " + lvl + ", slope " + slp + ")");
+    /**
+     * Moves a window that lies wholly after {@code nowNanos} (the engine's clock: an engine started
+     * before the configured first window, as {@code evaluate} and backtests of earlier dates are)
+     * back to the session of the settlement rules that contains {@code nowNanos}, so the engine
+     * values the settlement it trades rather than a later one. Only with rolling; a clock of 0 (not
+     * set) is ignored. Afterwards the window contains the clock and only {@link #advanceTo} moves it.
+     */
+    public void alignTo(final long nowNanos) {
+        if (!p.rollSessions() || nowNanos <= 0 || nowNanos >= start) {
+            return;
         }
-        level[series] = lvl;
-        slope[series] = slp;
-        p00[series] = varLevel;
-        p01[series] = covLevelSlope;
-        p11[series] = varSlope;
-        stateTime[series] = timeNanos;
-        hasState[series] = true;
-        markDirty(series);
+        final long newEnd = r.nextSettlementAtOrAfter(nowNanos - p.sampleToleranceNanos());
+        setWindow(r.windowStart(newEnd), newEnd);
     }
 
     /**
-     * Copies the full posterior of a series with harmonics (state {@code [level, slope, a_1, b_1, ...]}
-     * of dimension {@code dim} and its covariance, row-major with stride dim) as of {@code timeNanos};
-     * call after {@link #onSeriesState}.
+     * Folds a reading into its series' nowcast model (a stale, cached reading only where it is
+     * new to the window) and records it in the window: a grid sample, a flight-count bin, or the
+     * PM2.5 spot.
+     *
+     * @param stale the reading was served from a cache after a failed fetch: it is not a new
+     *              measurement of the series
      */
-    public void onHarmonicState(final int series, final long timeNanos, final int dim, final double[] state, final double[] cov) {
-        if (series < 0 || series >= level.length || dim != 2 + 2 * harmonics[series] || harmonics[series] == 0) {
-            throw new IllegalArgumentException("SettlementValuator.onHarmonicState: series " + series + " state dimension "
-                + dim + " does not match its " + (series < 0 || series >= level.length ? 0 : harmonics[series]) + " configured harmonics");
-        }
-        for (int i = 0; i < dim * dim; i++) {
-            if (!Double.isFinite(cov[i])) {
-                throw new IllegalArgumentException("SettlementValuator.onHarmonicState: series " + series + " covariance must be finite");
-            }
-        }
-        for (int i = 0; i < dim; i++) {
-            if (!Double.isFinite(state[i])) {
-                throw new IllegalArgumentException("SettlementValuator.onHarmonicState: series " + series + " state must be finite");
-            }
-            hState[series * N + i] = state[i];
-            System.arraycopy(cov, i * dim, hCov, (series * N + i) * N, dim);
-        }
-        stateTime[series] = timeNanos;
-        markDirty(series);
-    }
-
-    /** Records a reading of the window: a grid sample, a flight-count bin, or the PM2.5 spot. */
-    public void onObservation(final int series, final long timeNanos, final double value) {
+    public void onObservation(final int series, final long timeNanos, final double value, final boolean stale) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("SettlementValuator.onObservation: value " + value
                 + " of series " + series + " must be finite");
         }
-        if (series < 0) {
+        lastInnovationZ = Double.NaN;
+        if (series < 0 || series >= modelOf.length) {
             return;
+        }
+        final int m = modelOf[series];
+        if (m >= 0 && !stale) {
+            double modelled = value;
+            if (spikes[m] != null) {
+                modelled = spikes[m].onReading(models[m], rowOf[series], timeNanos, value);
+            }
+            models[m].update(rowOf[series], timeNanos, modelled);
+            lastInnovationZ = models[m].lastInnovationZ();
         }
         markDirty(series);
         if (series == sTide || series == sTemp || series == sRh) {
@@ -359,6 +362,16 @@ public final class SettlementValuator {
         }
     }
 
+    /** Records a new reading (not stale); see {@link #onObservation(int, long, double, boolean)}. */
+    public void onObservation(final int series, final long timeNanos, final double value) {
+        onObservation(series, timeNanos, value, false);
+    }
+
+    /** Standardised innovation of the last reading under its model (NaN when gated or not modelled). */
+    public double lastInnovationZ() {
+        return lastInnovationZ;
+    }
+
     private int gridSlot(final long t) {
         final long step = r.sampleIntervalNanos();
         final long off = t - start;
@@ -369,86 +382,31 @@ public final class SettlementValuator {
         return (int) k;
     }
 
-    /** Sets {@code fm}, {@code fv} to the forecast mean and reading variance of a series at {@code t}. */
-    private void forecast(final int s, final long t) {
-        final double h = Math.max(0L, t - stateTime[s]) / LocalLinearTrend.NANOS_PER_HOUR;
-        fm = LocalLinearTrend.dampedMean(level[s], slope[s], noise[s], h);
-        fv = LocalLinearTrend.readingVariance(p00[s], p01[s], p11[s], noise[s], h);
-        if (harmonics[s] > 0) {
-            final double[] g = regressors(s, t, reg);
-            final int o = regOffset;
-            final int n = 2 * harmonics[s];
-            final int xo = s * N + 2;
-            final int po = s * N * N;
-            double m = 0.0;
-            double v = coefNoise[s] * h * harmonics[s];
-            for (int i = 0; i < n; i++) {
-                final double gi = g[o + i];
-                m += gi * hState[xo + i];
-                final int row = po + (i + 2) * N;
-                v += 2.0 * gi * (hCov[row] + h * hCov[row + 1]);
-                for (int j = 0; j < n; j++) {
-                    v += gi * hCov[row + 2 + j] * g[o + j];
-                }
-            }
-            fm += m;
-            fv = Math.max(noise[s].measurementNoise(), fv + v);
-        }
-    }
-
-    private int regOffset;
-
-    /** The cos/sin regressors of series {@code s} at {@code t}: from the window's grid table, or computed into {@code scratch}; offset in {@link #regOffset}. */
-    private double[] regressors(final int s, final long t, final double[] scratch) {
-        final long step = r.sampleIntervalNanos();
-        final long off = t - start;
-        if (off >= 0 && off % step == 0 && off / step <= samples) {
-            regOffset = (int) (off / step) * 2 * MH;
-            return gridReg[s];
-        }
-        HarmonicModel.regressors(periodNanos, s * MH, harmonics[s], t, scratch, 0);
-        regOffset = 0;
-        return scratch;
-    }
-
-    private double forecastLevelVariance(final int s, final long t) {
-        final double h = Math.max(0L, t - stateTime[s]) / LocalLinearTrend.NANOS_PER_HOUR;
-        return LocalLinearTrend.cappedLevelVariance(p00[s], p01[s], p11[s], noise[s], h);
-    }
-
-    private boolean known(final int s) {
-        return s >= 0 && hasState[s];
-    }
-
     /**
-     * Recomputes the products whose inputs changed since the last call (readings, series states or
-     * the window), and LON_ETF and LON_FLY when any leg did; {@link #changedMask} says which. Read
-     * the results with {@link #isValid}, {@link #fairValue}, {@link #fairStd}.
+     * Recomputes the products whose inputs changed since the last call (readings, models or the
+     * window), and LON_ETF and LON_FLY when any leg did; {@link #changedMask} says which. Read the
+     * results with {@link #isValid}, {@link #fairValue}, {@link #fairStd}.
      */
     public void revalue() {
         changed = 0;
         if (dirtyTide) {
             invalidate(tideSpot);
             invalidate(tideSwing);
-            spot(tideSpot, sTide, tide[samples], tideSpotPayoff,
-                Double.isNaN(tide[samples]) ? 0.0 : SettlementFormulas.tideSpot(tide[samples], r));
-            tideSwing();
+            tideProducts();
         }
         if (dirtyAq) {
             invalidate(aqSpot);
-            spot(aqSpot, sPm, pmAtEnd, aqPayoff, Double.isNaN(pmAtEnd) ? 0.0 : SettlementFormulas.aqSpot(pmAtEnd, r));
+            aqSpot();
         }
         if (dirtyWx) {
             invalidate(wxSpot);
             invalidate(wxSum);
-            wxSpot();
-            wxSum();
+            weatherProducts();
         }
         if (dirtyLhr) {
             invalidate(lhrCount);
             invalidate(lhrIndex);
-            lhrCount();
-            lhrIndex();
+            flightProducts();
         }
         if ((changed & etfLegMask) != 0) {
             invalidate(etf);
@@ -480,242 +438,380 @@ public final class SettlementValuator {
         valid[id] = true;
     }
 
-    /** A spot product: {@code exact} (its settlement formula on the reading) when {@code realised} is known, else the payoff's moments under the forecast. */
-    private void spot(final int id, final int s, final double realised, final PiecewiseLinearPayoff payoff, final double exact) {
-        if (id < 0 || s < 0) {
+    private boolean started(final int series) {
+        return series >= 0 && modelOf[series] >= 0 && models[modelOf[series]].isStarted();
+    }
+
+    /** Forecasts the grid of the model of {@code series} from its posterior; returns the first forecast point. */
+    private int forecastGrid(final int series, final int lastPoint) {
+        final int m = modelOf[series];
+        final GridForecast g = grids[m];
+        final int first = g.firstAfterPosterior();
+        g.forecast(first, lastPoint);
+        Arrays.fill(weights[m], 0.0);
+        return first;
+    }
+
+    private void tideProducts() {
+        if (sTide < 0 || tideSpot < 0 && tideSwing < 0) {
             return;
         }
-        if (!Double.isNaN(realised)) {
+        final boolean known = started(sTide);
+        if (!known && (tideSpot < 0 || Double.isNaN(tide[samples])) && tideSwing < 0) {
+            return;
+        }
+        final int m = known ? modelOf[sTide] : -1;
+        final int row = known ? rowOf[sTide] : 0;
+        final int kF = known ? forecastGrid(sTide, samples) : samples + 1;
+        final double rn = modelOf[sTide] >= 0 ? models[modelOf[sTide]].readingVariance(rowOf[sTide]) : 0.0;
+        if (tideSpot >= 0) {
+            if (!Double.isNaN(tide[samples])) {
+                spotFromReading(tideSpot, tideSpotPayoff, tide[samples], rn, SettlementFormulas.tideSpot(tide[samples], r));
+            } else if (known) {
+                sampleMoments(m, row, samples, kF, end, false);
+                tideSpotPayoff.evaluate(fm, Math.sqrt(fv + fs));
+                put(tideSpot, tideSpotPayoff.mean(), tideSpotPayoff.variance());
+            }
+        }
+        if (tideSwing >= 0) {
+            tideSwing(m, row, kF, rn);
+        }
+    }
+
+    private double fm;
+    private double fv;
+    private double fs;
+
+    /**
+     * Sets {@link #fm}, {@link #fv} (latent variance) and {@link #fs} (sample noise variance) of
+     * model {@code m}'s row at grid point k (time t), from the grid when k was forecast, else as of
+     * the posterior. With {@code processOnly}, a forecast point's {@link #fv} is the process-noise
+     * part alone (O(1) instead of O(n^2)): for terms whose posterior share is negligible.
+     */
+    private void sampleMoments(final int m, final int row, final int k, final int kF, final long t, final boolean processOnly) {
+        if (k >= kF) {
+            fm = grids[m].mean(row, k);
+            fv = processOnly ? grids[m].processVariance(row, k) : grids[m].variance(row, k);
+            fs = grids[m].sampleVariance(row, k);
+        } else {
+            fm = models[m].mean(row, t);
+            fv = models[m].latentVariance(row, t);
+            fs = models[m].sampleVariance(row, t);
+        }
+    }
+
+    /** A spot product from a reading at the window end, uncertain by the feed's reading noise. */
+    private void spotFromReading(final int id, final PiecewiseLinearPayoff payoff, final double reading, final double noiseVar,
+                                 final double exact) {
+        if (noiseVar == 0.0) {
             put(id, exact, 0.0);
-        } else if (known(s)) {
-            forecast(s, end);
-            payoff.evaluate(fm, Math.sqrt(fv));
+        } else {
+            payoff.evaluate(reading, Math.sqrt(noiseVar));
             put(id, payoff.mean(), payoff.variance());
         }
     }
 
-    private void wxSpot() {
-        if (wxSpot < 0 || sTemp < 0 || sRh < 0) {
-            return;
+    private void tideSwing(final int m, final int row, final int kF, final double rn) {
+        final int first = r.swingIncludeWindowStart() ? 0 : 1;
+        final long step = r.sampleIntervalNanos();
+        for (int k = first; k <= samples; k++) {
+            if (!Double.isNaN(tide[k])) {
+                status[k] = REALISED;
+                mu[k] = tide[k];
+                sv[k] = rn;
+            } else if (m < 0) {
+                return;
+            } else {
+                sampleMoments(m, row, k, kF, start + k * step, true);
+                status[k] = k >= kF ? FORECAST : STALE;
+                mu[k] = fm;
+                sv[k] = k >= kF ? fs : fv + fs;
+            }
         }
-        if (wxMoments(samples)) {
-            put(wxSpot, fm, fv);
+        double mean = 0.0;
+        double var = 0.0;
+        beta[first] = 0.0;
+        beta[samples + 1] = 0.0;
+        for (int k = first + 1; k <= samples; k++) {
+            final double dm = mu[k] - mu[k - 1];
+            final double dv;
+            if (status[k] == FORECAST && status[k - 1] == FORECAST) {
+                dv = grids[m].diffVariance(row, k) + sv[k] + sv[k - 1];
+            } else if (status[k] == FORECAST) {
+                dv = grids[m].variance(row, k) + sv[k] + sv[k - 1];
+            } else {
+                dv = sv[k] + sv[k - 1];
+            }
+            if (dv == 0.0) {
+                mean += SettlementFormulas.swingPair(dm, r);
+                beta[k] = 0.0;
+                continue;
+            }
+            swingPayoff.evaluate(dm, Math.sqrt(dv));
+            if (status[k] == REALISED && status[k - 1] == REALISED) {
+                // two noisy readings: the payoff of their change overstates a convex payoff's (and
+                // understates a concave one's) by about E[f(d + e)] - f(d); take that off once
+                mean += 2.0 * SettlementFormulas.swingPair(dm, r) - swingPayoff.mean();
+            } else {
+                mean += swingPayoff.mean();
+            }
+            final double b = swingPayoff.slopeMean();
+            beta[k] = b;
+            var += Math.max(0.0, swingPayoff.variance() - b * b * dv);
         }
+        boolean anyForecast = false;
+        for (int k = first; k <= samples; k++) {
+            final double c = (k > first ? beta[k] : 0.0) - beta[k + 1];
+            if (status[k] == FORECAST) {
+                weights[m][row * stride + k] = c;
+                anyForecast = true;
+            }
+            var += c * c * sv[k];
+        }
+        if (anyForecast) {
+            var += grids[m].functionalVariance(weights[m], stride);
+        }
+        put(tideSwing, mean, var);
     }
 
-    /** Sets fm, fv to the mean and variance of T_F x RH at grid sample k; false when unknown. */
-    private boolean wxMoments(final int k) {
+    private void aqSpot() {
+        if (aqSpot < 0 || sPm < 0) {
+            return;
+        }
+        final int m = modelOf[sPm];
+        final double rn = m >= 0 ? models[m].readingVariance(rowOf[sPm]) : 0.0;
+        if (!Double.isNaN(pmAtEnd)) {
+            spotFromReading(aqSpot, aqPayoff, pmAtEnd, rn, SettlementFormulas.aqSpot(pmAtEnd, r));
+            return;
+        }
+        if (!started(sPm)) {
+            return;
+        }
+        final StructuralModel model = models[m];
+        final int row = rowOf[sPm];
+        final double lm = model.mean(row, end);
+        final double lv = model.latentVariance(row, end);
+        double mean;
+        double var;
+        if (model.logScale()) {
+            final double e = StrictMath.exp(2.0 * lm + lv);
+            mean = StrictMath.exp(lm + 0.5 * lv);
+            var = (StrictMath.expm1(lv)) * e;
+        } else {
+            mean = lm;
+            var = lv;
+        }
+        var += model.sampleVariance(row, end);
+        if (spikes[m] != null) {
+            mean += spikes[m].expectedAt(end);
+            var += spikes[m].varianceAt(end);
+        }
+        aqPayoff.evaluate(mean, Math.sqrt(var));
+        put(aqSpot, aqPayoff.mean(), aqPayoff.variance());
+    }
+
+    private void weatherProducts() {
+        if (sTemp < 0 || sRh < 0 || wxSpot < 0 && wxSum < 0) {
+            return;
+        }
+        final boolean tKnown = started(sTemp);
+        final boolean hKnown = started(sRh);
+        final int mt = modelOf[sTemp];
+        final int mh = modelOf[sRh];
+        final int kFt = tKnown ? forecastGrid(sTemp, samples) : samples + 1;
+        final int kFh = !hKnown ? samples + 1 : mh == mt ? kFt : forecastGrid(sRh, samples);
+        final double rnT = mt >= 0 ? models[mt].readingVariance(rowOf[sTemp]) : 0.0;
+        final double rnH = mh >= 0 ? models[mh].readingVariance(rowOf[sRh]) : 0.0;
+        if (wxSpot >= 0 && wxMoments(samples, kFt, kFh, tKnown, hKnown, rnT, rnH, false)) {
+            put(wxSpot, wm, wv);
+        }
+        if (wxSum < 0) {
+            return;
+        }
+        double mean = 0.0;
+        double var = 0.0;
+        boolean anyForecast = false;
+        for (int k = r.wxSumIncludeWindowStart() ? 0 : 1; k <= samples; k++) {
+            if (!wxMoments(k, kFt, kFh, tKnown, hKnown, rnT, rnH, true)) {
+                return;
+            }
+            mean += wm;
+            var += wv;
+            anyForecast |= wForecast;
+        }
+        if (anyForecast) {
+            var += functional(mt) + (mh != mt ? functional(mh) : 0.0);
+        }
+        final double d = r.wxSumDivisor();
+        put(wxSum, mean / d, var / (d * d));
+    }
+
+    private double functional(final int m) {
+        return m >= 0 ? grids[m].functionalVariance(weights[m], stride) : 0.0;
+    }
+
+    private double wm;
+    private double wv;
+    private boolean wForecast;
+
+    /**
+     * Sets {@link #wm} and {@link #wv} to the mean and the independent part of the variance of
+     * T_F x RH at grid point k; when {@code linear}, writes the forecast parts' linear weights into
+     * the models' functionals (their variance is added by the caller), otherwise adds that variance
+     * here. False when a needed series is neither read nor forecastable.
+     */
+    private boolean wxMoments(final int k, final int kFt, final int kFh, final boolean tKnown, final boolean hKnown,
+                              final double rnT, final double rnH, final boolean linear) {
         final long t = start + k * r.sampleIntervalNanos();
-        double mt;
-        double vt;
-        if (!Double.isNaN(temp[k])) {
-            mt = SettlementFormulas.fahrenheit(temp[k], r.wxFahrenheitDecimals());
-            vt = 0.0;
-        } else if (known(sTemp)) {
-            forecast(sTemp, t);
-            mt = fm * 1.8 + 32.0;
-            vt = fv * 1.8 * 1.8;
-        } else {
+        final int mt = modelOf[sTemp];
+        final int mh = modelOf[sRh];
+        final int rowT = rowOf[sTemp];
+        final int rowH = rowOf[sRh];
+        final boolean tRead = !Double.isNaN(temp[k]);
+        final boolean hRead = !Double.isNaN(rh[k]);
+        if (!tRead && !tKnown || !hRead && !hKnown) {
             return false;
         }
-        double mh;
-        double vh;
-        if (!Double.isNaN(rh[k])) {
-            mh = rh[k];
-            vh = 0.0;
-        } else if (known(sRh)) {
-            forecast(sRh, t);
-            mh = Math.min(100.0, Math.max(0.0, fm));
-            vh = fv;
+        double mF;
+        double vF;
+        double nF;
+        int stT = REALISED;
+        if (tRead) {
+            mF = SettlementFormulas.fahrenheit(temp[k], r.wxFahrenheitDecimals());
+            vF = 0.0;
+            nF = FAHRENHEIT * FAHRENHEIT * rnT;
         } else {
-            return false;
+            sampleMoments(mt, rowT, k, kFt, t, linear);
+            stT = k >= kFt ? FORECAST : STALE;
+            mF = FAHRENHEIT * fm + 32.0;
+            vF = FAHRENHEIT * FAHRENHEIT * fv;
+            nF = FAHRENHEIT * FAHRENHEIT * fs;
         }
-        fm = mt * mh;
-        fv = mt * mt * vh + mh * mh * vt + vt * vh;
+        double mH;
+        double vH;
+        double nH;
+        int stH = REALISED;
+        if (hRead) {
+            mH = rh[k];
+            vH = 0.0;
+            nH = rnH;
+        } else {
+            sampleMoments(mh, rowH, k, kFh, t, linear);
+            stH = k >= kFh ? FORECAST : STALE;
+            mH = Math.min(100.0, Math.max(0.0, fm));
+            vH = fv;
+            nH = fs;
+        }
+        double cov = 0.0;
+        if (stT != REALISED && stH != REALISED && mt == mh) {
+            cov = FAHRENHEIT * (stT == FORECAST && stH == FORECAST
+                ? linear ? grids[mt].processCovariance01(k) : grids[mt].covariance(rowT, rowH, k)
+                : models[mt].latentCovariance(rowT, rowH, t));
+        }
+        if (tRead && hRead && rnT == 0.0 && rnH == 0.0) {
+            wm = SettlementFormulas.wxSpot(temp[k], rh[k], r);
+            wv = 0.0;
+            wForecast = false;
+            return true;
+        }
+        wm = mF * mH + cov;
+        final double totF = vF + nF;
+        final double totH = vH + nH;
+        double v = mH * mH * nF + mF * mF * nH + totF * totH + cov * cov;
+        wForecast = false;
+        if (stT == FORECAST && linear) {
+            weights[mt][rowT * stride + k] = FAHRENHEIT * mH;
+            wForecast = true;
+        } else {
+            v += mH * mH * vF;
+        }
+        if (stH == FORECAST && linear) {
+            weights[mh][rowH * stride + k] = mF;
+            wForecast = true;
+        } else {
+            v += mF * mF * vH;
+        }
+        if (!linear || stT != FORECAST || stH != FORECAST) {
+            v += 2.0 * mF * mH * cov;
+        }
+        wv = v;
         return true;
     }
 
-    private void tideSwing() {
-        if (tideSwing < 0 || sTide < 0) {
+    private void flightProducts() {
+        if (sArr < 0 || sDep < 0 || lhrCount < 0 && lhrIndex < 0) {
             return;
         }
-        final int first = r.swingIncludeWindowStart() ? 0 : 1;
-        final long step = r.sampleIntervalNanos();
-        final double stepHours = step / LocalLinearTrend.NANOS_PER_HOUR;
-        final double cm = r.swingCmPerUnit();
-        double mean = 0.0;
-        double sd = 0.0;
-        for (int k = first + 1; k <= samples; k++) {
-            final double a = tide[k - 1];
-            final double b = tide[k];
-            final boolean ha = !Double.isNaN(a);
-            final boolean hb = !Double.isNaN(b);
-            if (ha && hb) {
-                mean += SettlementFormulas.swingPair(b - a, r);
-                continue;
-            }
-            if (!known(sTide)) {
-                return;
-            }
-            final long tb = start + k * step;
-            final double dm;
-            final double dv;
-            if (ha) {
-                forecast(sTide, tb);
-                dm = fm - a;
-                dv = fv;
-            } else if (hb) {
-                forecast(sTide, tb - step);
-                dm = b - fm;
-                dv = fv;
-            } else {
-                final double ahead = Math.max(0L, tb - step - stateTime[sTide]) / LocalLinearTrend.NANOS_PER_HOUR;
-                final SeriesNoise n = noise[sTide];
-                final double trendChange = ahead + stepHours <= n.trendHorizonHours() ? slope[sTide] * stepHours : 0.0;
-                final double trendVar = Math.min((p11[sTide] + n.slopeNoisePerHour() * ahead) * stepHours * stepHours
-                    + n.levelNoisePerHour() * stepHours + n.slopeNoisePerHour() * stepHours * stepHours * stepHours / 3.0,
-                    2.0 * n.forecastVarianceCap()) + 2.0 * n.measurementNoise();
-                if (harmonics[sTide] > 0) {
-                    harmonicChange(sTide, tb - step, tb, ahead);
-                    dm = trendChange + hm;
-                    dv = trendVar + hv;
-                } else {
-                    dm = trendChange;
-                    dv = trendVar;
-                }
-            }
-            swingPayoff.evaluate(dm, Math.sqrt(dv));
-            mean += swingPayoff.mean();
-            sd += Math.sqrt(swingPayoff.variance());
-        }
-        put(tideSwing, mean, sd * sd);
-    }
-
-    private double hm;
-    private double hv;
-
-    /**
-     * Sets hm, hv to the mean and variance of the harmonic part's change from {@code ta} to {@code tb},
-     * {@code ahead} hours after the state: {@code D' x}, {@code D' P D} plus the coefficients' drift.
-     */
-    private void harmonicChange(final int s, final long ta, final long tb, final double ahead) {
-        final int n = 2 * harmonics[s];
-        final double[] ga = regressors(s, ta, regA);
-        System.arraycopy(ga, regOffset, reg, 0, n);
-        final double[] gb = regressors(s, tb, regA);
-        final int ob = regOffset;
-        final int xo = s * N + 2;
-        final int po = s * N * N;
-        double m = 0.0;
-        double d2 = 0.0;
-        double v = 0.0;
-        for (int i = 0; i < n; i++) {
-            final double di = gb[ob + i] - reg[i];
-            m += di * hState[xo + i];
-            d2 += di * di;
-            final int row = po + (i + 2) * N + 2;
-            for (int j = 0; j < n; j++) {
-                v += di * hCov[row + j] * (gb[ob + j] - reg[j]);
-            }
-        }
-        final double stepHours = (tb - ta) / LocalLinearTrend.NANOS_PER_HOUR;
-        hm = m;
-        hv = Math.max(0.0, v) + coefNoise[s] * (ahead * d2 + stepHours * harmonics[s]);
-    }
-
-    private void wxSum() {
-        if (wxSum < 0 || sTemp < 0 || sRh < 0) {
-            return;
-        }
-        double mean = 0.0;
-        double sd = 0.0;
-        for (int k = r.wxSumIncludeWindowStart() ? 0 : 1; k <= samples; k++) {
-            if (!wxMoments(k)) {
-                return;
-            }
-            mean += fm;
-            sd += Math.sqrt(fv);
-        }
-        final double d = r.wxSumDivisor();
-        put(wxSum, mean / d, sd * sd / (d * d));
-    }
-
-    private void lhrCount() {
-        if (lhrCount < 0 || sArr < 0 || sDep < 0) {
-            return;
-        }
-        double mean = 0.0;
-        double sdArr = 0.0;
-        double sdDep = 0.0;
-        double noiseVar = 0.0;
-        final long step = r.lhrBinNanos();
-        for (int j = 0; j < bins; j++) {
-            final long t = start + j * step;
-            if (!Double.isNaN(arr[j])) {
-                mean += arr[j];
-            } else if (known(sArr)) {
-                forecast(sArr, t);
-                mean += Math.max(0.0, fm);
-                sdArr += Math.sqrt(forecastLevelVariance(sArr, t));
-                noiseVar += noise[sArr].measurementNoise();
-            } else {
-                return;
-            }
-            if (!Double.isNaN(dep[j])) {
-                mean += dep[j];
-            } else if (known(sDep)) {
-                forecast(sDep, t);
-                mean += Math.max(0.0, fm);
-                sdDep += Math.sqrt(forecastLevelVariance(sDep, t));
-                noiseVar += noise[sDep].measurementNoise();
-            } else {
-                return;
-            }
-        }
-        put(lhrCount, mean, sdArr * sdArr + sdDep * sdDep + noiseVar);
-    }
-
-    private void lhrIndex() {
-        if (lhrIndex < 0 || sArr < 0 || sDep < 0) {
-            return;
-        }
-        final boolean absOfSum = r.lhrIndexAbsOfSum();
-        final double mult = r.lhrIndexMultiplier();
-        final long step = r.lhrBinNanos();
+        final boolean aKnown = started(sArr);
+        final boolean dKnown = started(sDep);
+        final int ma = modelOf[sArr];
+        final int md = modelOf[sDep];
+        final int kFa = aKnown ? forecastGrid(sArr, bins - 1) : bins;
+        final int kFd = !dKnown ? bins : md == ma ? kFa : forecastGrid(sDep, bins - 1);
+        final double rnA = ma >= 0 ? models[ma].readingVariance(rowOf[sArr]) : 0.0;
+        final double rnD = md >= 0 ? models[md].readingVariance(rowOf[sDep]) : 0.0;
+        double count = 0.0;
+        double countVar = 0.0;
         double sumMean = 0.0;
         double sumVar = 0.0;
+        boolean anyForecast = false;
+        final boolean absOfSum = r.lhrIndexAbsOfSum();
         for (int j = 0; j < bins; j++) {
-            final long t = start + j * step;
-            double ma;
-            double va = 0.0;
-            double md;
-            double vd = 0.0;
+            final long t = start + j * r.lhrBinNanos();
+            double a;
+            double va;
+            double d;
+            double vd;
+            double cov = 0.0;
             if (!Double.isNaN(arr[j])) {
-                ma = arr[j];
-            } else if (known(sArr)) {
-                forecast(sArr, t);
-                ma = Math.max(0.0, fm);
-                va = fv;
+                a = arr[j];
+                va = rnA;
+                countVar += rnA;
+            } else if (aKnown) {
+                binMoments(ma, rowOf[sArr], j, kFa, t);
+                a = Math.max(0.0, fm);
+                va = fv + fs;
+                if (j >= kFa) {
+                    weights[ma][rowOf[sArr] * stride + j] = 1.0;
+                    anyForecast = true;
+                    countVar += fs;
+                } else {
+                    countVar += va;
+                }
             } else {
                 return;
             }
             if (!Double.isNaN(dep[j])) {
-                md = dep[j];
-            } else if (known(sDep)) {
-                forecast(sDep, t);
-                md = Math.max(0.0, fm);
-                vd = fv;
+                d = dep[j];
+                vd = rnD;
+                countVar += rnD;
+            } else if (dKnown) {
+                binMoments(md, rowOf[sDep], j, kFd, t);
+                d = Math.max(0.0, fm);
+                vd = fv + fs;
+                if (j >= kFd) {
+                    weights[md][rowOf[sDep] * stride + j] = 1.0;
+                    anyForecast = true;
+                    countVar += fs;
+                } else {
+                    countVar += vd;
+                }
+                if (Double.isNaN(arr[j]) && ma == md) {
+                    cov = j >= kFa ? grids[ma].covariance(rowOf[sArr], rowOf[sDep], j)
+                        : models[ma].latentCovariance(rowOf[sArr], rowOf[sDep], t);
+                }
             } else {
                 return;
             }
-            final double total = ma + md;
-            final double mx = SettlementFormulas.lhrBin(ma, md);
+            count += a + d;
+            final double total = a + d;
+            final double mx = SettlementFormulas.lhrBin(a, d);
             double vx = 0.0;
             if (total > 0.0 && (va > 0.0 || vd > 0.0)) {
                 final double t2 = total * total;
-                final double ga = 2.0 * md / t2;
-                final double gd = -2.0 * ma / t2;
-                vx = Math.min(1.0, ga * ga * va + gd * gd * vd);
+                final double ga = 2.0 * d / t2;
+                final double gd = -2.0 * a / t2;
+                vx = Math.min(1.0, ga * ga * va + gd * gd * vd + 2.0 * ga * gd * cov);
             }
             if (absOfSum) {
                 sumMean += mx;
@@ -726,17 +822,26 @@ public final class SettlementValuator {
                 sumVar += absPayoff.variance();
             }
         }
-        double mean;
-        double var;
-        if (absOfSum) {
-            absPayoff.evaluate(sumMean, Math.sqrt(sumVar));
-            mean = absPayoff.mean() * mult;
-            var = absPayoff.variance() * mult * mult;
-        } else {
-            mean = sumMean * mult;
-            var = sumVar * mult * mult;
+        if (lhrCount >= 0) {
+            if (anyForecast) {
+                countVar += functional(ma) + (md != ma ? functional(md) : 0.0);
+            }
+            put(lhrCount, count, countVar);
         }
-        put(lhrIndex, mean, var);
+        if (lhrIndex >= 0) {
+            final double mult = r.lhrIndexMultiplier();
+            if (absOfSum) {
+                absPayoff.evaluate(sumMean, Math.sqrt(sumVar));
+                put(lhrIndex, absPayoff.mean() * mult, absPayoff.variance() * mult * mult);
+            } else {
+                put(lhrIndex, sumMean * mult, sumVar * mult * mult);
+            }
+        }
+    }
+
+    /** Like {@link #sampleMoments} on the flight bin grid (the flight model is small: the full variance). */
+    private void binMoments(final int m, final int row, final int j, final int kF, final long t) {
+        sampleMoments(m, row, j, kF, t, false);
     }
 
     private void etfAndFly() {
@@ -782,17 +887,17 @@ public final class SettlementValuator {
     public long stateHash() {
         long h = 13;
         h = 31 * h + start;
-        for (int i = 0; i < level.length; i++) {
-            h = 31 * h + Double.doubleToLongBits(level[i]) + Double.doubleToLongBits(slope[i]) + stateTime[i];
-        }
-        for (int i = 0; i < hState.length; i++) {
-            h = 31 * h + Double.doubleToLongBits(hState[i]);
+        for (final StructuralModel m : models) {
+            h = 31 * h + m.stateHash();
         }
         for (int i = 0; i <= samples; i++) {
             h = 31 * h + Double.doubleToLongBits(tide[i]) + 3 * Double.doubleToLongBits(temp[i]) + 7 * Double.doubleToLongBits(rh[i]);
         }
         for (int j = 0; j < bins; j++) {
             h = 31 * h + Double.doubleToLongBits(arr[j]) + 3 * Double.doubleToLongBits(dep[j]);
+        }
+        for (final SpikeTracker s : spikes) {
+            h = 31 * h + (s == null ? 0 : s.stateHash());
         }
         return 31 * h + Double.doubleToLongBits(pmAtEnd);
     }

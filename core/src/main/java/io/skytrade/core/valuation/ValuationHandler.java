@@ -10,27 +10,42 @@ import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.SettlementRules;
 
 /**
- * Stage 3: on every observation (after the Kalman stage wrote the series posterior) records the
- * reading and the series posterior, revalues the affected products with
- * {@link SettlementValuator}, and writes {@link EngineEvent#fairValue} and {@link EngineEvent#fairStd}
- * for each product it revalued and can value, marking them in
- * {@link EngineEvent#touchedInstruments}. A timer only rolls the settlement window when it has
- * ended (revaluing everything then); valuations do not otherwise change with the passage of time. A
- * SETTLEMENT event passes the venue's final price through with zero uncertainty.
+ * Stage 3: fair value per product. On every observation it folds the reading into its series'
+ * nowcast model and the settlement window ({@link SettlementValuator}), writes the reading's
+ * standardised innovation under the model ({@link EngineEvent#innovationZ}, the data surprise) and
+ * revalues the affected products; on a book with a filtered mid (written by the Kalman stage) it
+ * learns that market's noise and reblends its product. Each product's fair value is its nowcast
+ * blended with its market-implied value by precision weighting ({@link MarketBlend}); the stage
+ * writes {@link EngineEvent#fairValue} and {@link EngineEvent#fairStd} and the components
+ * ({@link EngineEvent#nowcastValue}, {@link EngineEvent#nowcastStd}, {@link EngineEvent#marketValue},
+ * {@link EngineEvent#marketStd}, {@link EngineEvent#nowcastWeight}) for each product it revalued
+ * and can value, marking them in {@link EngineEvent#touchedInstruments}. A timer only rolls the
+ * settlement window when it has ended (revaluing everything then). A SETTLEMENT event passes the
+ * venue's final price through with zero uncertainty.
  *
- * <p>Owns its state; one thread. Hot-path cost: nothing on market events or ordinary timers; one
- * to several microseconds per observation (see {@link SettlementValuator#revalue}); no allocation.
+ * <p>Owns its state (the series models, the window and the market blend); one thread. Hot-path
+ * cost: a blend (a few dozen flops) per book event with a filtered mid; a model update and the
+ * affected products' forecasts per observation (see {@link SettlementValuator}); no allocation.
  */
 public final class ValuationHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
     private final int instrumentCount;
     private final SettlementValuator valuator;
+    private final MarketBlend blend;
+    private final double[] nowcast;
+    private final double[] nowcastStd;
+    private final boolean[] nowcastValid;
 
     public ValuationHandler(final InstrumentRegistry registry, final ValuationParams params, final SettlementRules rules,
                             final KalmanParams kalman) {
         seriesCount = registry.seriesCount();
         instrumentCount = registry.instrumentCount();
         valuator = new SettlementValuator(registry, params, rules, kalman);
+        blend = new MarketBlend(instrumentCount, params);
+        final int n = Math.max(1, instrumentCount);
+        nowcast = new double[n];
+        nowcastStd = new double[n];
+        nowcastValid = new boolean[n];
     }
 
     @Override
@@ -41,29 +56,42 @@ public final class ValuationHandler implements EventHandler<EngineEvent>, StateH
         switch (event.type) {
             case EventType.OBSERVATION -> {
                 final long t = event.eventTimeNanos;
+                valuator.alignTo(event.receiveTimeNanos);
                 valuator.advanceTo(t);
-                valuator.onObservation(event.instrumentId, t, event.value);
-                if (Double.isFinite(event.seriesLevel) && Double.isFinite(event.seriesSlope)
-                    && Double.isFinite(event.seriesVarLevel) && Double.isFinite(event.seriesCovLevelSlope)
-                    && Double.isFinite(event.seriesVarSlope)) {
-                    valuator.onSeriesState(event.instrumentId, t, event.seriesLevel, event.seriesSlope,
-                        event.seriesVarLevel, event.seriesCovLevelSlope, event.seriesVarSlope);
-                    if (event.seriesStateDim > 0) {
-                        valuator.onHarmonicState(event.instrumentId, t, event.seriesStateDim, event.seriesState, event.seriesCov);
-                    }
-                }
+                valuator.onObservation(event.instrumentId, t, event.value, EventGuard.stale(event));
+                event.innovationZ = valuator.lastInnovationZ();
                 publish(event);
             }
             case EventType.TIMER -> {
+                valuator.alignTo(event.eventTimeNanos);
                 valuator.advanceTo(event.eventTimeNanos);
                 publish(event);
             }
+            case EventType.MARKET_BOOK -> onBook(event);
             case EventType.SETTLEMENT -> {
-                event.fairValue[event.instrumentId] = event.value;
-                event.fairStd[event.instrumentId] = 0.0;
-                event.touch(event.instrumentId);
+                final int i = event.instrumentId;
+                event.fairValue[i] = event.value;
+                event.fairStd[i] = 0.0;
+                event.nowcastValue[i] = event.value;
+                event.nowcastStd[i] = 0.0;
+                event.marketValue[i] = Double.NaN;
+                event.marketStd[i] = Double.NaN;
+                event.nowcastWeight[i] = 1.0;
+                event.touch(i);
             }
             default -> { }
+        }
+    }
+
+    private void onBook(final EngineEvent event) {
+        if (!Double.isFinite(event.filteredMid)) {
+            return;
+        }
+        final int i = event.instrumentId;
+        final boolean valid = nowcastValid[i];
+        blend.onMid(i, event.eventTimeNanos, event.filteredMid, valid ? nowcast[i] : Double.NaN, valid ? nowcastStd[i] : Double.NaN);
+        if (valid) {
+            write(event, i);
         }
     }
 
@@ -74,16 +102,33 @@ public final class ValuationHandler implements EventHandler<EngineEvent>, StateH
             return;
         }
         for (int i = 0; i < instrumentCount; i++) {
-            if ((changed & (1L << i)) != 0 && valuator.isValid(i)) {
-                event.fairValue[i] = valuator.fairValue(i);
-                event.fairStd[i] = valuator.fairStd(i);
-                event.touch(i);
+            if ((changed & (1L << i)) == 0) {
+                continue;
+            }
+            nowcastValid[i] = valuator.isValid(i);
+            if (nowcastValid[i]) {
+                nowcast[i] = valuator.fairValue(i);
+                nowcastStd[i] = valuator.fairStd(i);
+                write(event, i);
             }
         }
     }
 
+    /** Blends instrument i's nowcast with its market and writes the fair value and its components. */
+    private void write(final EngineEvent event, final int i) {
+        blend.blend(i, event.eventTimeNanos, nowcast[i], nowcastStd[i]);
+        event.fairValue[i] = blend.mean();
+        event.fairStd[i] = blend.std();
+        event.nowcastValue[i] = nowcast[i];
+        event.nowcastStd[i] = nowcastStd[i];
+        event.nowcastWeight[i] = blend.nowcastWeight();
+        event.marketValue[i] = blend.nowcastWeight() < 1.0 ? blend.market(i) : Double.NaN;
+        event.marketStd[i] = blend.marketStd();
+        event.touch(i);
+    }
+
     @Override
     public long stateHash() {
-        return valuator.stateHash();
+        return 31 * valuator.stateHash() + blend.stateHash();
     }
 }

@@ -10,7 +10,7 @@ import java.time.ZonedDateTime;
 /**
  * Parameters of settlement valuation that are not settlement rules (those are
  * {@link SettlementRules}, shared with the simulated venue): the first window, whether to roll to
- * later sessions, and how far a reading may be from its grid time. Times are epoch nanoseconds.
+ * later sessions, how far a reading may be from its grid time, and the blend with the market. Times are epoch nanoseconds.
  * Immutable; read at start-up only (no hot-path cost).
  *
  * @param windowStartNanos     start of the first settlement window; default 2026-02-27 12:00 Europe/London
@@ -20,8 +20,22 @@ import java.time.ZonedDateTime;
  *                             window's readings; default true
  * @param sampleToleranceNanos how far a reading's time may be from a grid point (or from the window
  *                             end for spot products) and still count as that sample; default 2 min
+ * @param blendWithMarket      combine each product's nowcast with its market's filtered mid by
+ *                             precision weighting ({@link MarketBlend}); default true
+ * @param marketNoiseHalfLifeNanos half-life of the event-time EWMA that learns each market's noise
+ *                             from its disagreement with the nowcast; default 2 h
+ * @param minMarketStd         the market's learned standard deviation never goes below this (price
+ *                             units); default 2
+ * @param maxMarketAgeNanos    a filtered mid older than this is not blended; default 5 min
+ * @param maxPrecisionGain     the blend's precision is at most this multiple of the nowcast's (the
+ *                             market's error shares the nowcast's unforecastable future); default 2
+ * @param sharedErrorShare     the share of the nowcast's variance that the market's error shares (the
+ *                             future neither can know yet), in [0, 1): 0 treats the two errors as
+ *                             independent; default 0.8 (chosen on tuning seeds 1-10)
  */
-public record ValuationParams(long windowStartNanos, long windowEndNanos, boolean rollSessions, long sampleToleranceNanos) {
+public record ValuationParams(long windowStartNanos, long windowEndNanos, boolean rollSessions, long sampleToleranceNanos,
+                              boolean blendWithMarket, long marketNoiseHalfLifeNanos, double minMarketStd,
+                              long maxMarketAgeNanos, double maxPrecisionGain, double sharedErrorShare) {
 
     private static final long MINUTE = 60_000_000_000L;
 
@@ -32,6 +46,19 @@ public record ValuationParams(long windowStartNanos, long windowEndNanos, boolea
         }
         if (sampleToleranceNanos < 0) {
             throw new IllegalArgumentException("valuation.sampleToleranceNanos: " + sampleToleranceNanos + " must be >= 0");
+        }
+        if (marketNoiseHalfLifeNanos <= 0 || maxMarketAgeNanos <= 0) {
+            throw new IllegalArgumentException("valuation.marketNoiseHalfLife and valuation.maxMarketAge: "
+                + marketNoiseHalfLifeNanos + " and " + maxMarketAgeNanos + " ns must be > 0");
+        }
+        if (!(minMarketStd > 0.0) || Double.isInfinite(minMarketStd)) {
+            throw new IllegalArgumentException("valuation.minMarketStd: " + minMarketStd + " must be > 0 and finite");
+        }
+        if (!(maxPrecisionGain >= 1.0) || Double.isInfinite(maxPrecisionGain)) {
+            throw new IllegalArgumentException("valuation.maxPrecisionGain: " + maxPrecisionGain + " must be >= 1 and finite");
+        }
+        if (!(sharedErrorShare >= 0.0 && sharedErrorShare < 1.0)) {
+            throw new IllegalArgumentException("valuation.sharedErrorShare: " + sharedErrorShare + " must be in [0, 1)");
         }
     }
 
@@ -76,14 +103,21 @@ public record ValuationParams(long windowStartNanos, long windowEndNanos, boolea
         return t.toEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
+    /** These parameters with the market blend switched on or off. */
+    public ValuationParams withBlend(final boolean blend) {
+        return new ValuationParams(windowStartNanos, windowEndNanos, rollSessions, sampleToleranceNanos, blend,
+            marketNoiseHalfLifeNanos, minMarketStd, maxMarketAgeNanos, maxPrecisionGain, sharedErrorShare);
+    }
+
     /** These parameters with the first window set to {@code [startNanos, endNanos]}. */
     public ValuationParams withWindow(final long startNanos, final long endNanos) {
-        return new ValuationParams(startNanos, endNanos, rollSessions, sampleToleranceNanos);
+        return new ValuationParams(startNanos, endNanos, rollSessions, sampleToleranceNanos, blendWithMarket,
+            marketNoiseHalfLifeNanos, minMarketStd, maxMarketAgeNanos, maxPrecisionGain, sharedErrorShare);
     }
 
     /** The documented defaults (session ending 2026-02-28 12:00 Europe/London). */
     public static ValuationParams defaults() {
         final long[] w = londonSession(LocalDate.of(2026, 2, 28));
-        return new ValuationParams(w[0], w[1], true, 2 * MINUTE);
+        return new ValuationParams(w[0], w[1], true, 2 * MINUTE, true, 120 * MINUTE, 2.0, 5 * MINUTE, 2.0, 0.8);
     }
 }

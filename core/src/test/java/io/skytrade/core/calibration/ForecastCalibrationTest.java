@@ -25,6 +25,23 @@ class ForecastCalibrationTest {
     }
 
     @Test
+    void shouldCountAPointForecastInItsErrorsButNotInItsCalibration() {
+        final ForecastCalibration c = new ForecastCalibration(List.of("fair", "mid"), List.of("1h"));
+        c.add(0, 0, 10, 2, 9);
+        c.addPoint(0, 0, 12, 9);   // error +3: in bias and RMSE, not in z or coverage
+        c.addPoint(1, 0, 7, 9);
+        assertEquals(2, c.count(0, 0));
+        assertEquals(2.0, c.bias(0, 0), 1e-12);
+        assertEquals(Math.sqrt(10.0 / 2), c.rmse(0, 0), 1e-12);
+        assertEquals(0.5, c.rmsZ(0, 0), 1e-12);
+        assertEquals(1.0, c.coverage80(0, 0), 1e-12);
+        assertEquals(2.0, c.rmse(1, 0), 1e-12);
+        assertTrue(Double.isNaN(c.rmsZ(1, 0)) && Double.isNaN(c.coverage80(1, 0)), "no stated std, no calibration");
+        assertEquals("| | 1h |\n|---|---:|\n| fair | 2.24 (z 0.50, 100%) |\n| mid | 2.00 |\n", c.markdown(ForecastCalibration.Figure.ALL));
+        assertThrows(IllegalArgumentException.class, () -> c.addPoint(1, 0, Double.POSITIVE_INFINITY, 1));
+    }
+
+    @Test
     void shouldFindAWellStatedGaussianForecastCalibrated() {
         final ForecastCalibration c = new ForecastCalibration(List.of("x"), List.of("h"));
         final SplittableRandom random = new SplittableRandom(1);

@@ -16,34 +16,31 @@ class KalmanHandlerTest {
     private static final long MIN15 = 900_000_000_000L;
 
     @Test
-    void shouldWritePosteriorAndSurpriseForObservations() {
+    void shouldFilterTheMidOfTwoSidedBooksOnly() {
         final KalmanHandler h = new KalmanHandler(REGISTRY, KalmanParams.defaults());
         final EngineEvent e = new EngineEvent();
         for (int i = 0; i < 10; i++) {
-            obs(e, i * MIN15, 10.0);
+            book(e, i * MIN15, 100, 102);
             h.onEvent(e, i, true);
         }
-        assertEquals(10.0, e.seriesLevel, 1e-6);
-        assertEquals(0.0, e.innovationZ, 1e-6);
-        assertTrue(e.seriesVarLevel > 0);
-        obs(e, 10 * MIN15, Double.POSITIVE_INFINITY);
-        h.onEvent(e, 10, true);
-        assertTrue((e.flags & EngineEvent.FLAG_INPUT_REJECTED) != 0);
-        assertTrue(Double.isNaN(e.seriesLevel));
-        obs(e, 11 * MIN15, 99.0);
-        h.onEvent(e, 11, true);
-        assertTrue(Double.isNaN(e.innovationZ));
-        assertEquals(1, h.rejectedReadings(0));
+        assertEquals(101.0, e.filteredMid, 1e-6);
+        assertTrue(e.filteredMidStd > 0 && e.filteredMidStd < 2, "std " + e.filteredMidStd);
         final long before = h.stateHash();
-        obs(e, 12 * MIN15, 10.0);
-        e.quality = EngineEvent.QUALITY_STALE;
+        e.clear();
+        e.type = EventType.OBSERVATION;
+        e.instrumentId = 0;
+        e.eventTimeNanos = 11 * MIN15;
+        e.value = 10.0;
+        h.onEvent(e, 11, true);
+        assertTrue(Double.isNaN(e.filteredMid), "observations are the valuation stage's");
+        assertEquals(before, h.stateHash());
+        book(e, 12 * MIN15, 100, 0);
+        e.askLevels = 0;
         h.onEvent(e, 12, true);
-        assertEquals(before, h.stateHash(), "a stale (cached) reading is not counted again");
-        obs(e, 13 * MIN15, 10.0);
+        assertTrue(Double.isNaN(e.filteredMid), "a one-sided book has no mid");
+        book(e, 13 * MIN15, 10_000, 10_002);
         h.onEvent(e, 13, true);
-        obs(e, 12 * MIN15, 10.0);
-        h.onEvent(e, 14, true);
-        assertTrue(Double.isNaN(e.seriesLevel), "a late reading writes no misdated posterior");
+        assertEquals(1, h.rejectedMids(0), "a jump far outside the filter's band is gated");
     }
 
     @Test
@@ -57,29 +54,24 @@ class KalmanHandlerTest {
         final SplittableRandom rnd = new SplittableRandom(7);
         long out = 1;
         for (int i = 0; i < 1_000; i++) {
-            if (rnd.nextBoolean()) {
-                obs(e, i * MIN15, 10 + rnd.nextGaussian());
-            } else {
-                e.clear();
-                e.type = EventType.MARKET_BOOK;
-                e.eventTimeNanos = i * MIN15;
-                e.bidLevels = 1;
-                e.askLevels = 1;
-                e.bidPrices[0] = 100 + rnd.nextInt(5);
-                e.askPrices[0] = e.bidPrices[0] + 1 + rnd.nextInt(3);
-            }
+            final long bid = 100 + rnd.nextInt(5);
+            book(e, i * MIN15, bid, bid + 1 + rnd.nextInt(3));
             h.onEvent(e, i, true);
-            out = 31 * out + Double.doubleToRawLongBits(e.seriesLevel) + Double.doubleToRawLongBits(e.innovationZ)
-                + Double.doubleToRawLongBits(e.filteredMid);
+            out = 31 * out + Double.doubleToRawLongBits(e.filteredMid) + Double.doubleToRawLongBits(e.filteredMidStd);
         }
         return 31 * out + h.stateHash();
     }
 
-    private static void obs(final EngineEvent e, final long t, final double v) {
+    private static void book(final EngineEvent e, final long t, final long bid, final long ask) {
         e.clear();
-        e.type = EventType.OBSERVATION;
+        e.type = EventType.MARKET_BOOK;
         e.instrumentId = 0;
         e.eventTimeNanos = t;
-        e.value = v;
+        e.bidLevels = 1;
+        e.askLevels = 1;
+        e.bidPrices[0] = bid;
+        e.bidQtys[0] = 1;
+        e.askPrices[0] = ask;
+        e.askQtys[0] = 1;
     }
 }

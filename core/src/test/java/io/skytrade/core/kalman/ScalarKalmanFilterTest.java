@@ -31,11 +31,11 @@ class ScalarKalmanFilterTest {
         for (int i = 0; i < 20; i++) {
             f.update(0, i * HOUR, 100.0, 1.0);
         }
-        assertEquals(LocalLinearTrendFilter.REJECTED, f.update(0, 21 * HOUR, 1_000.0, 1.0));
+        assertEquals(StructuralModel.REJECTED, f.update(0, 21 * HOUR, 1_000.0, 1.0));
         assertEquals(100.0, f.estimate(0), 1e-9);
         assertEquals(1, f.rejectedCount(0));
-        assertEquals(LocalLinearTrendFilter.REJECTED, f.update(0, 22 * HOUR, 1_000.0, 1.0));
-        assertEquals(LocalLinearTrendFilter.INITIALISED, f.update(0, 23 * HOUR, 1_000.0, 1.0));
+        assertEquals(StructuralModel.REJECTED, f.update(0, 22 * HOUR, 1_000.0, 1.0));
+        assertEquals(StructuralModel.INITIALISED, f.update(0, 23 * HOUR, 1_000.0, 1.0));
         assertEquals(1_000.0, f.estimate(0));
     }
 

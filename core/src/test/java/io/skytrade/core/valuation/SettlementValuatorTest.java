@@ -1,17 +1,16 @@
 package io.skytrade.core.valuation;
 
 import io.skytrade.core.kalman.KalmanParams;
-import io.skytrade.core.kalman.SeriesNoise;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.settlement.TestRules;
+import io.skytrade.core.world.SyntheticWorld;
+import io.skytrade.core.world.WorldSeries;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SettlementValuatorTest {
@@ -25,24 +24,14 @@ class SettlementValuatorTest {
     static final int TIDE_SPOT = 0;
     static final int TIDE_SWING = 1;
     static final int WX_SPOT = 2;
+    static final int WX_SUM = 3;
     static final int LHR_COUNT = 4;
     static final int LHR_INDEX = 5;
     static final int AQ_SPOT = 6;
     static final int ETF = 7;
     static final int FLY = 8;
-
-    /**
-     * The plain local-linear-trend model as the defaults were before the tide got harmonics:
-     * thames_level_m noise (0.01, 1.0, 1e-4, 1.0, 0.5, 4.0) and no harmonics on any series. The
-     * forecast test below exercises that path with a deliberately stale state (12 h behind the
-     * readings), whose numbers were derived for those parameters; the harmonic path has its own tests.
-     */
-    static final KalmanParams LLT = KalmanParams.defaults().withHarmonics(Map.of())
-        .withSeriesNoise("thames_level_m", new SeriesNoise(0.01, 1.0, 1e-4, 1.0, 0.5, 4.0));
-
-    private static SettlementValuator valuator(final long minutes) {
-        return valuator(minutes, KalmanParams.defaults());
-    }
+    /** Feeds that are the settlement sources themselves (the CMI venue's case): readings are exact. */
+    static final KalmanParams EXACT = KalmanParams.defaults().withExactFeeds();
 
     private static SettlementValuator valuator(final long minutes, final KalmanParams kalman) {
         return new SettlementValuator(REGISTRY, ValuationParams.defaults().withWindow(T0, T0 + minutes * MIN),
@@ -51,7 +40,7 @@ class SettlementValuatorTest {
 
     @Test
     void shouldSettleTideWorkedExamplesFromRealisedReadings() {
-        final SettlementValuator v = valuator(60);
+        final SettlementValuator v = valuator(60, EXACT);
         final double[] readings = {1.809, 1.510, 1.241, 0.954, 0.698};
         for (int i = 0; i < readings.length; i++) {
             v.onObservation(0, T0 + i * 15 * MIN, readings[i]);
@@ -60,34 +49,22 @@ class SettlementValuatorTest {
         assertEquals(11.1, v.fairValue(TIDE_SWING), 1e-9);
         assertEquals(0.0, v.fairStd(TIDE_SWING));
         assertEquals(698.0, v.fairValue(TIDE_SPOT), 1e-9);
-        v.onObservation(0, T0 + 60 * MIN + 30_000_000_000L, 2.605);
-        v.revalue();
-        assertEquals(2605.0, v.fairValue(TIDE_SPOT), 1e-9);
+        assertEquals(0.0, v.fairStd(TIDE_SPOT));
     }
 
     @Test
-    void shouldSettleWxSpotLhrIndexEtfAndFlyFromRealisedReadings() {
-        final SettlementValuator v = valuator(90);
-        v.onObservation(1, T0 + 90 * MIN, 9.6);
-        v.onObservation(2, T0 + 90 * MIN, 69);
-        final double[][] bins = {{20, 18}, {10, 22}, {0, 0}};
-        for (int j = 0; j < 3; j++) {
-            v.onObservation(4, T0 + j * 30 * MIN, bins[j][0]);
-            v.onObservation(5, T0 + j * 30 * MIN, bins[j][1]);
+    void shouldStateTheFeedsReadingNoiseOnRealisedReadings() {
+        final SettlementValuator v = valuator(60, KalmanParams.defaults());
+        final double[] readings = {1.809, 1.510, 1.241, 0.954, 0.698};
+        for (int i = 0; i < readings.length; i++) {
+            v.onObservation(0, T0 + i * 15 * MIN, readings[i]);
         }
-        v.onObservation(0, T0 + 90 * MIN, 2.605);
-        v.onObservation(3, T0 + 90 * MIN, 7.5);
         v.revalue();
-        assertEquals(3400.32, v.fairValue(WX_SPOT), 1e-9);
-        assertEquals(32.2, v.fairValue(LHR_INDEX), 0.05);
-        assertEquals(0.0, v.fairStd(LHR_INDEX));
-        assertEquals(70.0, v.fairValue(LHR_COUNT), 1e-12);
-        assertEquals(750.0, v.fairValue(AQ_SPOT), 1e-9);
-        final double etf = 2605 + 3400.32 + 70;
-        assertEquals(etf, v.fairValue(ETF), 1e-9);
-        assertEquals(0.0, v.fairStd(ETF));
-        assertEquals(v.flyPayoff().value(etf), v.fairValue(FLY), 1e-9);
-        assertFalse(v.isValid(1), "TIDE_SWING has no tide state and missing readings");
+        assertEquals(698.0, v.fairValue(TIDE_SPOT), 1e-6);
+        assertEquals(1000 * Math.sqrt(KalmanParams.defaults().models().get("tide").readingNoise()[0]), v.fairStd(TIDE_SPOT), 1e-6,
+            "a reading 1 cm off the settlement source moves TIDE_SPOT by 10");
+        assertTrue(v.fairStd(TIDE_SWING) > 1 && v.fairStd(TIDE_SWING) < 5, "four pairs of noisy readings: " + v.fairStd(TIDE_SWING));
+        assertEquals(11.1, v.fairValue(TIDE_SWING), 2.0);
     }
 
     @Test
@@ -101,53 +78,75 @@ class SettlementValuatorTest {
         }
         v.revalue();
         assertEquals(32.2, v.fairValue(LHR_INDEX), 1e-12);
+        assertEquals(0.0, v.fairStd(LHR_INDEX), "flight counts are exact");
     }
 
+    /**
+     * A day of the synthetic world's readings: every product is valued with a positive
+     * uncertainty, LON_ETF is the sum of its legs, and the uncertainty of the sums shrinks as the
+     * window's readings come in.
+     */
     @Test
-    void shouldForecastUnobservedPartAndShrinkUncertaintyAsReadingsArrive() {
-        final SettlementValuator v = valuator(24 * 60, LLT);
-        v.onSeriesState(0, T0, 1.0, 0.1, 0.01, 0.0, 0.01);
-        v.onSeriesState(1, T0, 10.0, 0.0, 0.1, 0.0, 0.01);
-        v.onSeriesState(2, T0, 70.0, 0.0, 1.0, 0.0, 0.01);
-        v.onSeriesState(4, T0, 40.0, 0.0, 4.0, 0.0, 0.01);
-        v.onSeriesState(5, T0, 40.0, 0.0, 4.0, 0.0, 0.01);
-        v.revalue();
-        for (int i = 0; i < 8; i++) {
-            if (i != AQ_SPOT) {
-                assertTrue(v.isValid(i), "instrument " + i);
-                assertTrue(v.fairStd(i) > 0, "instrument " + i);
-            }
+    void shouldForecastTheUnobservedPartAndShrinkUncertaintyAsReadingsArrive() {
+        final SyntheticWorld world = new SyntheticWorld(12);
+        final long end = T0 + 24 * 60 * MIN;
+        final SettlementValuator v = valuator(24 * 60, KalmanParams.defaults());
+        for (long t = T0 - 3 * 24 * 60 * MIN; t <= T0; t += 15 * MIN) {
+            feed(v, world, t);
         }
-        assertTrue(v.fairValue(TIDE_SPOT) >= 1000 * (1.0 + 0.1 * 0.5) - 1e-9, "E|X| >= |E X| with a damped trend");
-        assertTrue(v.fairStd(TIDE_SPOT) <= 1000 * Math.sqrt(4.0 + 1e-4) + 1e-9, "variance capped");
-        assertEquals(48 * 80.0, v.fairValue(LHR_COUNT), 1e-6);
+        v.revalue();
+        for (int i = 0; i < 9; i++) {
+            assertTrue(v.isValid(i), "instrument " + i);
+            assertTrue(v.fairStd(i) > 0, "instrument " + i);
+        }
         assertEquals(v.fairValue(TIDE_SPOT) + v.fairValue(WX_SPOT) + v.fairValue(LHR_COUNT), v.fairValue(ETF), 1e-9);
-        final double swingStd = v.fairStd(TIDE_SWING);
-        for (int k = 0; k <= 48; k++) {
-            v.onObservation(0, T0 + k * 15 * MIN, 1.0 + 0.1 * k / 4.0);
+        assertEquals(Math.sqrt(sq(v.fairStd(TIDE_SPOT)) + sq(v.fairStd(WX_SPOT)) + sq(v.fairStd(LHR_COUNT))), v.fairStd(ETF), 1e-9);
+        final double[] before = new double[9];
+        for (int i = 0; i < 9; i++) {
+            before[i] = v.fairStd(i);
+        }
+        for (long t = T0 + 15 * MIN; t <= T0 + 18 * 60 * MIN; t += 15 * MIN) {
+            feed(v, world, t);
         }
         v.revalue();
-        assertTrue(v.fairStd(TIDE_SWING) < swingStd);
-        assertTrue(v.isValid(FLY));
+        for (final int i : new int[] {TIDE_SWING, WX_SUM, LHR_COUNT, LHR_INDEX}) {
+            assertTrue(v.fairStd(i) < before[i], "instrument " + i + ": " + v.fairStd(i) + " after 18 h, " + before[i] + " before");
+        }
+        assertTrue(v.fairValue(LHR_COUNT) > 1000 && v.fairValue(LHR_COUNT) < 1600, "LHR_COUNT " + v.fairValue(LHR_COUNT));
+        assertTrue(end > T0);
+    }
+
+    private static void feed(final SettlementValuator v, final SyntheticWorld world, final long t) {
+        for (int s = 0; s < WorldSeries.COUNT; s++) {
+            if (s == WorldSeries.PM25_UGM3 && t % (60 * MIN) != 0 || s >= WorldSeries.LHR_ARRIVALS_30M && t % (30 * MIN) != 0) {
+                continue;
+            }
+            v.onObservation(s, t, world.value(s, t));
+        }
+    }
+
+    private static double sq(final double x) {
+        return x * x;
     }
 
     @Test
     void shouldRollToTheNextSessionAndForgetReadings() {
         final SettlementValuator v = new SettlementValuator(REGISTRY, ValuationParams.defaults().withWindow(T0, T0 + 60 * MIN),
-            TestRules.with("londonSessions", false, "sessionLengthNanos", 60 * MIN, "sessionAnchorNanos", T0), KalmanParams.defaults());
+            TestRules.with("londonSessions", false, "sessionLengthNanos", 60 * MIN, "sessionAnchorNanos", T0), EXACT);
         v.onObservation(0, T0 + 60 * MIN, 2.0);
         v.revalue();
-        assertTrue(v.isValid(TIDE_SPOT));
+        assertEquals(2000.0, v.fairValue(TIDE_SPOT));
+        assertEquals(0.0, v.fairStd(TIDE_SPOT), "the reading at the window end settles it");
         v.advanceTo(T0 + 150 * MIN);
         assertEquals(T0 + 180 * MIN, v.windowEnd());
         v.revalue();
-        assertFalse(v.isValid(TIDE_SPOT));
+        assertTrue(v.isValid(TIDE_SPOT));
+        assertTrue(v.fairStd(TIDE_SPOT) > 0, "the next session's end is a forecast");
     }
 
     @Test
     void shouldRollToTheLondonSessionAcrossClockChanges() {
-        final SettlementValuator v = new SettlementValuator(REGISTRY, ValuationParams.defaults(), SettlementRules.defaults(),
-            KalmanParams.defaults());
+        final SettlementValuator v = new SettlementValuator(REGISTRY, ValuationParams.defaults(), SettlementRules.defaults(), EXACT);
         final long march28 = java.time.Instant.parse("2026-03-28T12:00:00Z").getEpochSecond() * 1_000_000_000L;
         final long march29 = java.time.Instant.parse("2026-03-29T11:00:00Z").getEpochSecond() * 1_000_000_000L;
         v.advanceTo(march29 - 60 * MIN);

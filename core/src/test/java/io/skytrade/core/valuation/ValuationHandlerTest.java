@@ -2,7 +2,6 @@ package io.skytrade.core.valuation;
 
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
-import io.skytrade.core.kalman.KalmanHandler;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.settlement.SettlementRules;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,6 @@ class ValuationHandlerTest {
     }
 
     private static long run() {
-        final KalmanHandler k = new KalmanHandler(SettlementValuatorTest.REGISTRY, KalmanParams.defaults());
         final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY,
             ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults());
         final EngineEvent e = new EngineEvent();
@@ -51,7 +49,6 @@ class ValuationHandlerTest {
                     continue;
                 }
                 obs(e, s, t, base[s] + rnd.nextGaussian() * 0.1 * base[s]);
-                k.onEvent(e, seq, true);
                 h.onEvent(e, seq++, true);
                 assertTrue(slot == 0 || e.isTouched(7) == (s != 3), "ETF revalued with its legs, series " + s);
                 for (int i = 0; i < 9; i++) {
@@ -79,14 +76,12 @@ class ValuationHandlerTest {
     }
 
     @Test
-    void shouldForecastTheTideAlongItsHarmonicsThroughTheKalmanStage() {
+    void shouldForecastTheTideAlongItsHarmonicsAndWriteTheDataSurprise() {
         // A noiseless tide of M2, S2 and M4 only: after 16 days of 15-minute readings (M2 and S2 are
-        // told apart over their 14.8-day beat, whatever the priors) the Kalman
-        // stage's harmonics carry it, and TIDE_SPOT (abs level x 1000 at the window end, 20 h after
-        // the last reading) is its exact value within a millimetre; the old straight-line
-        // forecast was off by metres.
+        // told apart over their 14.8-day beat, whatever the priors) the tide model's harmonics carry
+        // it, and TIDE_SPOT (abs level x 1000 at the window end, 20 h after the last reading) is its
+        // exact value within a few millimetres; a straight-line forecast was off by metres.
         final long end = T0 + 24 * 60 * MIN;
-        final KalmanHandler k = new KalmanHandler(SettlementValuatorTest.REGISTRY, KalmanParams.defaults());
         final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY,
             ValuationParams.defaults().withWindow(T0, end), SettlementRules.defaults(), KalmanParams.defaults());
         final EngineEvent e = new EngineEvent();
@@ -94,32 +89,49 @@ class ValuationHandlerTest {
         final long last = T0 + 4 * 60 * MIN;
         for (long t = last - 16 * 24 * 60 * MIN; t <= last; t += 15 * MIN) {
             obs(e, 0, t, tide(t));
-            k.onEvent(e, seq, true);
-            assertEquals(10, e.seriesStateDim, "full posterior written for a harmonic series");
             h.onEvent(e, seq++, true);
         }
         assertTrue(e.isTouched(SettlementValuatorTest.TIDE_SPOT));
-        assertEquals(Math.abs(tide(end)) * 1000.0, e.fairValue[SettlementValuatorTest.TIDE_SPOT], 1.0);
-        e.seriesStateDim = 4;
-        final IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> new SettlementValuator(SettlementValuatorTest.REGISTRY, ValuationParams.defaults(), SettlementRules.defaults(), KalmanParams.defaults())
-                .onHarmonicState(0, T0, 4, e.seriesState, e.seriesCov));
-        assertTrue(bad.getMessage().contains("dimension 4"), bad.getMessage());
-        e.seriesCov[0] = Double.NaN;
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> new SettlementValuator(SettlementValuatorTest.REGISTRY, ValuationParams.defaults(), SettlementRules.defaults(), KalmanParams.defaults())
-                .onHarmonicState(0, T0, 10, e.seriesState, e.seriesCov));
-        e.seriesCov[0] = 1;
-        e.seriesState[0] = Double.NaN;
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> new SettlementValuator(SettlementValuatorTest.REGISTRY, ValuationParams.defaults(), SettlementRules.defaults(), KalmanParams.defaults())
-                .onHarmonicState(0, T0, 10, e.seriesState, e.seriesCov));
+        assertEquals(Math.abs(tide(end)) * 1000.0, e.fairValue[SettlementValuatorTest.TIDE_SPOT], 5.0);
+        assertTrue(Math.abs(e.innovationZ) < 1.0, "a reading on the fitted tide is no surprise: z " + e.innovationZ);
+        obs(e, 0, last + 15 * MIN, tide(last + 15 * MIN) + 0.5);
+        h.onEvent(e, seq, true);
+        assertTrue(e.innovationZ > 5.0 || Double.isNaN(e.innovationZ), "half a metre off the tide is: z " + e.innovationZ);
     }
 
     private static double tide(final long t) {
         final double m2 = 2 * Math.PI * Math.floorMod(t, 44_712L * 1_000_000_000L) / (44_712.0 * 1e9);
         final double s2 = 2 * Math.PI * Math.floorMod(t, 12 * 60 * MIN) / (12.0 * 60 * MIN);
         return 0.5 + 2.4 * Math.cos(m2 + 1.0) + 0.6 * Math.cos(s2 + 0.3) + 0.2 * Math.cos(2 * m2 + 0.7);
+    }
+
+    @Test
+    void shouldValueTheSessionOfItsClockWhenStartedBeforeTheConfiguredWindow() {
+        final SettlementRules rules = SettlementRules.defaults();
+        final long started = java.time.Instant.parse("2026-01-10T09:00:00Z").getEpochSecond() * 1_000_000_000L;
+        final long noon = java.time.Instant.parse("2026-01-10T12:00:00Z").getEpochSecond() * 1_000_000_000L;
+        final ValuationParams defaults = ValuationParams.defaults();
+        assertTrue(defaults.windowStartNanos() > noon, "the configured first window lies weeks after the start");
+        final SettlementValuator v = new SettlementValuator(SettlementValuatorTest.REGISTRY, defaults, rules, KalmanParams.defaults());
+        v.alignTo(0);
+        assertEquals(defaults.windowEndNanos(), v.windowEnd(), "a clock that is not set moves nothing");
+        v.alignTo(started);
+        assertEquals(noon, v.windowEnd(), "the session containing the clock");
+        v.alignTo(started + 60 * MIN);
+        assertEquals(noon, v.windowEnd());
+        v.advanceTo(noon + 5 * MIN);
+        assertEquals(noon + 24 * 60 * MIN, v.windowEnd(), "then rolls forward as before");
+
+        final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY, defaults, rules, KalmanParams.defaults());
+        final EngineEvent e = new EngineEvent();
+        for (int k = 0; k < 4; k++) {
+            obs(e, 0, noon - (4 - k) * 15 * MIN, 2.0 + 0.1 * k);
+            e.receiveTimeNanos = started + 5 * MIN;
+            h.onEvent(e, k, true);
+        }
+        assertTrue(e.isTouched(SettlementValuatorTest.TIDE_SPOT));
+        assertTrue(e.fairStd[SettlementValuatorTest.TIDE_SPOT] < 100, "the noon reading is 15 minutes after the last one, "
+            + "not seven weeks: " + e.fairValue[SettlementValuatorTest.TIDE_SPOT] + " +- " + e.fairStd[SettlementValuatorTest.TIDE_SPOT]);
     }
 
     static void obs(final EngineEvent e, final int series, final long t, final double v) {

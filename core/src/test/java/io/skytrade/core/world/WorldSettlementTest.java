@@ -110,7 +110,7 @@ class WorldSettlementTest {
             final long end = rules.nextSettlementAtOrAfter(NOON_2026_02_28 + random.nextLong(400 * SyntheticWorld.DAY_NANOS));
             final long start = rules.windowStart(end);
             final SettlementValuator valuator = new SettlementValuator(registry,
-                ValuationParams.defaults().withWindow(start, end), rules, KalmanParams.defaults());
+                ValuationParams.defaults().withWindow(start, end), rules, KalmanParams.defaults().withExactFeeds());
             for (long t = start; t <= end; t += rules.sampleIntervalNanos()) {
                 for (int s = WorldSeries.THAMES_LEVEL_M; s <= WorldSeries.REL_HUMIDITY_PCT; s++) {
                     valuator.onObservation(s, t, world.value(s, t));

@@ -47,7 +47,7 @@ final class FeedsCommand {
             final EngineConfig c = loaded.config();
             final InstrumentRegistry registry = InstrumentRegistry.of(c.instruments(), c.series());
             final FeedsCheck.Warnings warnings = new FeedsCheck.Warnings();
-            try (Feeds feeds = Feeds.create(c.feeds(), registry, System.getenv(), new SystemEpochNanoClock(), warnings,
+            try (Feeds feeds = Feeds.create(c.feeds().withoutBackfill(), registry, System.getenv(), new SystemEpochNanoClock(), warnings,
                 new WorldObservations(new SyntheticWorld(c.venue().seed())))) {
                 final var rows = new FeedsCheck(feeds.clients()).run(Duration.ofNanos(timeoutNanos));
                 System.out.print(FeedsCheck.format(rows));

@@ -19,7 +19,7 @@ import java.util.List;
 @Command(name = "skytrade", mixinStandardHelpOptions = true, version = "skytrade 0.1.0",
     description = "Low-latency trading engine on alternative data (weather, air quality, flights).",
     subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, JournalCommand.class,
-        ExchangeSimCommand.class, FeedsCommand.class, CtlCommand.class, RegimeCommand.class, ConfigCommand.class,
+        ExchangeSimCommand.class, FeedsCommand.class, CtlCommand.class, RegimeCommand.class, NowcastCommand.class, ConfigCommand.class,
         BacktestCommand.class, SweepCommand.class, EvaluateCommand.class, CalibrateCommand.class, SoakCommand.class, FuzzVenueCommand.class,
         CommandLine.HelpCommand.class})
 public final class SkytradeCli {

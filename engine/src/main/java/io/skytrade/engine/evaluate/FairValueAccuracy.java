@@ -1,6 +1,6 @@
 package io.skytrade.engine.evaluate;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
+import io.skytrade.core.calibration.ForecastCalibration;
 
 import java.util.List;
 
@@ -9,9 +9,11 @@ import java.util.List;
  * evaluated, beside the book mid and the mid's running mean: root mean square errors, bias, the
  * calibration of the stated standard deviation (RMS of (fair - settlement) / std, 1 when the std
  * is right, above 1 when over-confident) and the share of settlements inside the central 80%
- * interval fair +- 1.2816 std. Only samples where the fair value, the mid and the running mean
- * were all known are compared (the rest are counted in {@code missing}), so the three RMSEs are
- * over the same sessions. Immutable; offline.
+ * interval fair +- {@value ForecastCalibration#Z80} std, all computed by {@link ForecastCalibration}
+ * (the fair value with its std, the mid and its running mean as point forecasts). Only samples
+ * where the fair value (with a finite std), the mid and the running mean were all known are
+ * compared (the rest are counted in {@code missing}), so the three RMSEs are over the same
+ * sessions. Immutable; offline.
  *
  * @param n          samples compared
  * @param missing    samples left out (a value not known yet at that horizon)
@@ -24,39 +26,27 @@ import java.util.List;
  */
 public record FairValueAccuracy(int n, int missing, double rmseFair, double bias, double rmseMid, double rmseMean,
                                 double rmsZ, double coverage80) {
-    /** Half-width of the central 80% interval of a normal distribution, in standard deviations. */
-    public static final double Z80 = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.9);
+    private static final int FAIR = 0;
+    private static final int MID = 1;
+    private static final int MEAN = 2;
 
     /** The accuracy over {@code samples} (all of one product and one horizon). */
     public static FairValueAccuracy of(final List<FairValueSample> samples) {
-        int n = 0;
-        double e2 = 0;
-        double e = 0;
-        double m2 = 0;
-        double r2 = 0;
-        double z2 = 0;
-        int inside = 0;
+        final ForecastCalibration table = new ForecastCalibration(List.of("fair", "mid", "mean"), List.of("horizon"));
         for (final FairValueSample s : samples) {
-            if (!Double.isFinite(s.fair()) || !Double.isFinite(s.mid()) || !Double.isFinite(s.mean())) {
-                continue;
-            }
-            n++;
-            final double err = s.fair() - s.settlement();
-            e += err;
-            e2 += err * err;
-            m2 += (s.mid() - s.settlement()) * (s.mid() - s.settlement());
-            r2 += (s.mean() - s.settlement()) * (s.mean() - s.settlement());
-            final double z = s.z();
-            z2 += z * z;
-            if (Math.abs(err) <= Z80 * s.std()) {
-                inside++;
+            if (Double.isFinite(s.fair()) && Double.isFinite(s.std()) && s.std() >= 0 && Double.isFinite(s.mid())
+                && Double.isFinite(s.mean())) {
+                table.add(FAIR, 0, s.fair(), s.std(), s.settlement());
+                table.addPoint(MID, 0, s.mid(), s.settlement());
+                table.addPoint(MEAN, 0, s.mean(), s.settlement());
             }
         }
+        final int n = (int) table.count(FAIR, 0);
         if (n == 0) {
             return new FairValueAccuracy(0, samples.size(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new FairValueAccuracy(n, samples.size() - n, Math.sqrt(e2 / n), e / n, Math.sqrt(m2 / n), Math.sqrt(r2 / n),
-            Math.sqrt(z2 / n), (double) inside / n);
+        return new FairValueAccuracy(n, samples.size() - n, table.rmse(FAIR, 0), table.bias(FAIR, 0), table.rmse(MID, 0),
+            table.rmse(MEAN, 0), table.rmsZ(FAIR, 0), table.coverage80(FAIR, 0));
     }
 
     /** RMSE of the fair value over that of the mid (below 1: the fair value is the better estimate). */

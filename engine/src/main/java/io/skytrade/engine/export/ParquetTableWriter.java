@@ -117,9 +117,9 @@ public final class ParquetTableWriter implements TableWriter {
             return this;
         }
 
-        // deprecated in parquet-java but still abstract: never called, since the builder has the plain configuration
-        @SuppressWarnings("deprecation")
+        /** Abstract (and deprecated) in parquet-java; build() calls the plain-configuration overload below. */
         @Override
+        @SuppressWarnings("deprecation")
         protected WriteSupport<Row> getWriteSupport(final Configuration conf) {
             return new RowWriteSupport(schema);
         }
@@ -139,9 +139,9 @@ public final class ParquetTableWriter implements TableWriter {
             this.schema = schema;
         }
 
-        // deprecated in parquet-java but still abstract: parquet calls the ParquetConfiguration one below
-        @SuppressWarnings("deprecation")
+        /** Abstract (and deprecated) in parquet-java; the writer calls the plain-configuration overload below. */
         @Override
+        @SuppressWarnings("deprecation")
         public WriteContext init(final Configuration configuration) {
             return new WriteContext(schema, Map.of());
         }

@@ -46,7 +46,7 @@ public record ParameterSet(int index, Map<String, Object> values) {
         return (Map<String, Object>) node.computeIfAbsent(key, k -> new LinkedHashMap<String, Object>());
     }
 
-    /** {@code #2 strategy.minEdgeTicks=3 sizer.maxOrderQty=1}: for messages. */
+    /** {@code #2 strategy.minEdgeTicks=3 sizer.maxPosition=20}: for messages. */
     public String describe() {
         final StringJoiner j = new StringJoiner(" ", "#" + index + " ", "");
         values.forEach((k, v) -> j.add(k + "=" + v));

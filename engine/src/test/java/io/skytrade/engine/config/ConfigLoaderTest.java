@@ -35,6 +35,7 @@ class ConfigLoaderTest {
         assertEquals(WaitStrategyKind.BUSY_SPIN, t.pipeline().layout().waitStrategy());
         assertTrue(t.pipeline().layout().journalParallel());
         assertEquals(3, t.pipeline().layout().cpuFor(1));
+        assertEquals("shm", t.journal().settings().storage(), "the tuned host journals on tmpfs with the archiver");
     }
 
     @Test
@@ -122,9 +123,9 @@ class ConfigLoaderTest {
               regimeSpreadScale: [1, 1.5, 2]
               regimeSizeScale: [1, 0.5, 0.5]
             kalman:
-              seriesNoise:
-                thames_level_m:
-                  measurementNoise: 0.0004
+              models:
+                tide:
+                  readingNoise: [0.0004]
             feeds:
               synthetic:
                 pollInterval: 3s
@@ -132,10 +133,10 @@ class ConfigLoaderTest {
         assertEquals(250_000_000L, c.model().orders().ackTimeoutNanos());
         assertEquals(1_772_366_400_000_000_000L, c.model().valuation().windowStartNanos());
         assertEquals(1.5, c.model().strategy().regimeSpreadScale()[1]);
-        assertEquals(0.0004, c.model().kalman().seriesNoise().get("thames_level_m").measurementNoise());
+        assertEquals(0.0004, c.model().kalman().models().get("tide").readingNoise()[0]);
         assertEquals(java.time.Duration.ofSeconds(3), c.feeds().synthetic().pollInterval());
-        assertTrue(error("kalman:\n  seriesNoise:\n    thames_level_m:\n      noize: 1\n")
-            .startsWith("config key 'kalman.seriesNoise.thames_level_m.noize' is unknown"));
+        assertTrue(error("kalman:\n  models:\n    tide:\n      noize: 1\n")
+            .startsWith("config key 'kalman.models.tide.noize' is unknown"));
         assertTrue(error("orders:\n  ackTimeout: soon\n").contains("'orders.ackTimeout' has value 'soon'"));
     }
 
@@ -161,24 +162,26 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void shouldBindAndValidateSeriesHarmonics() {
+    void shouldBindAndValidateNowcastModels() {
         final EngineConfig c = LOADER.loadText("""
             kalman:
-              harmonics:
-                thames_level_m:
-                  periodsHours: [12.42, 12.0]
-                  initialCoefficientVariance: [4, 0.1]
-                rel_humidity_pct:
-                  periodsHours: [24]
-                  coefficientNoisePerHour: 0.01
-                  initialCoefficientVariance: [9]
+              models:
+                tide:
+                  components:
+                    surge: {sigma: 0.2, lengthHours: 6}
+                    m2: {noisePerHour: 1.0e-6}
+                    shallow: {type: HARMONIC, periodHours: 6.1033, initialVariance: 0.01, noisePerHour: 1.0e-6, loadings: [1.0]}
             """).config();
-        assertEquals(2, c.model().kalman().harmonicsFor("thames_level_m").count());
-        assertEquals(1e-5, c.model().kalman().harmonicsFor("thames_level_m").coefficientNoisePerHour(), "default kept");
-        assertEquals(24.0, c.model().kalman().harmonicsFor("rel_humidity_pct").periodsHours()[0]);
-        assertEquals(0.01, c.model().kalman().harmonicsFor("rel_humidity_pct").coefficientNoisePerHour());
-        final String bad = error("kalman:\n  harmonics:\n    thames_level_m:\n      periodsHours: [12.42, 0]\n");
-        assertTrue(bad.contains("kalman.harmonics.thames_level_m") && bad.contains("periodsHours: 0.0 must be > 0"), bad);
+        final var tide = c.model().kalman().models().get("tide");
+        assertEquals(0.2, tide.components().get("surge").sigma());
+        assertEquals(io.skytrade.core.kalman.ComponentType.KNOT, tide.components().get("surge").type(), "default kept");
+        assertEquals(1e-6, tide.components().get("m2").noisePerHour());
+        assertEquals(6.1033, tide.components().get("shallow").periodHours());
+        assertEquals(12.42, tide.components().get("m2").periodHours(), "default kept");
+        final String bad = error("kalman:\n  models:\n    tide:\n      components:\n        surge: {lengthHours: 0}\n");
+        assertTrue(bad.contains("kalman.models.tide.components.surge") && bad.contains("lengthHours: 0.0 must be > 0"), bad);
+        final String twice = error("kalman:\n  models:\n    extra:\n      series: thames_level_m\n");
+        assertTrue(twice.contains("series 'thames_level_m' is read by two models"), twice);
     }
 
     @Test

@@ -22,7 +22,8 @@ class ConfigPrinterTest {
             final String printed = ConfigPrinter.yaml(loader.load(Path.of(file)).config());
             final String reprinted = ConfigPrinter.yaml(loader.loadText(printed).config());
             assertEquals(printed, reprinted, file);
-            for (final String key : new String[]{"maxMarketDataAge:", "windowStart:", "regimeSpreadScale:", "capital:", "stateHashInterval:", "seriesNoise:",
+            for (final String key : new String[]{"maxMarketDataAge:", "windowStart:", "regimeSpreadScale:", "capital:", "stateHashInterval:",
+                "models:", "readingNoise:", "swingLowCm:",
                 "pollInterval:", "waitStrategy:", "timeScale:"}) {
                 assertTrue(printed.contains(key), file + " lacks " + key);
             }
@@ -35,7 +36,7 @@ class ConfigPrinterTest {
         // Map.of and Map.copyOf iterate in an order salted per JVM run: only separate JVMs show it
         final String first = configShowInANewJvm();
         final String second = configShowInANewJvm();
-        assertTrue(first.contains("seriesNoise:") && first.contains("market:"), first);
+        assertTrue(first.contains("models:") && first.contains("market:"), first);
         assertEquals(first, second);
         assertEquals(ConfigPrinter.yaml(new ConfigLoader(Map.of()).load(Path.of("../config/default.yaml")).config()), first,
             "the same as in this JVM");
@@ -56,10 +57,14 @@ class ConfigPrinterTest {
     void shouldPrintTheKeysOfAMapSortedAndARecordsInDeclarationOrder() {
         final String printed = ConfigPrinter.yaml(new ConfigLoader(Map.of()).load(Path.of("../config/default.yaml")).config());
         final Map<?, ?> root = (Map<?, ?>) new Load(LoadSettings.builder().build()).loadFromString(printed);
-        final List<String> noise = ((Map<?, ?>) ((Map<?, ?>) root.get("kalman")).get("seriesNoise")).keySet().stream()
+        final Map<?, ?> models = (Map<?, ?>) ((Map<?, ?>) root.get("kalman")).get("models");
+        final List<String> names = models.keySet().stream().map(Object::toString).toList();
+        assertTrue(names.size() >= 4, names.toString());
+        assertEquals(names.stream().sorted().toList(), names);
+        final List<String> components = ((Map<?, ?>) ((Map<?, ?>) models.get("weather")).get("components")).keySet().stream()
             .map(Object::toString).toList();
-        assertTrue(noise.size() >= 5, noise.toString());
-        assertEquals(noise.stream().sorted().toList(), noise);
+        assertTrue(components.size() >= 5, components.toString());
+        assertEquals(components.stream().sorted().toList(), components);
         assertEquals(List.of("source", "seed", "eventsPerSecond", "startPrice", "volatilityTicks", "spreadTicks", "levelQty"),
             ((Map<?, ?>) root.get("market")).keySet().stream().map(Object::toString).toList());
     }

@@ -12,8 +12,10 @@ import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
 import io.skytrade.engine.demo.SyntheticJournal;
 import io.skytrade.engine.runtime.ReplayRunner;
+import io.skytrade.journal.CorruptJournalException;
 import io.skytrade.journal.DecisionJournalReader;
 import io.skytrade.journal.DecisionRecord;
+import io.skytrade.journal.InputCodec;
 import io.skytrade.journal.InputJournalReader;
 import io.skytrade.journal.RunDirectory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -40,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -198,6 +202,47 @@ class JournalExportTest {
         assertTrue(expected.size() > 1000, "the replay valued products: " + expected.size());
         assertTrue(expected.stream().anyMatch(v -> !v.endsWith(" -")), "and signalled some");
         assertEquals(expected, actual);
+    }
+
+    @Test
+    void shouldCloseEveryTableWithTheRowsBeforeACorruptEntryAndNameIt() throws IOException {
+        final RunDirectory damaged = SyntheticJournal.write(3_000, 1_000_000_000L, tmp.resolve("damaged"), run.configYaml());
+        final EngineEvent target = new EngineEvent();
+        try (InputJournalReader reader = new InputJournalReader(damaged.inputs())) {
+            do {
+                assertTrue(reader.next(target), "the journal holds entry #1000");
+            } while (target.sequence < 1_000);
+        }
+        final InputCodec codec = new InputCodec();
+        final byte[] entry = Arrays.copyOf(codec.array(), codec.encode(target));
+        final Path queueFile;
+        try (Stream<Path> files = Files.list(damaged.inputs())) {
+            queueFile = files.filter(f -> f.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        final byte[] bytes = Files.readAllBytes(queueFile);
+        final int at = indexOf(bytes, entry);
+        assertTrue(at > 0, "entry #1000 found in " + queueFile);
+        bytes[at + 30] ^= 0x01;
+        Files.write(queueFile, bytes);
+
+        final Path out = tmp.resolve("damaged-parquet");
+        final CorruptJournalException e = assertThrows(CorruptJournalException.class, () ->
+            new JournalExport(damaged, new JournalTables(config.instruments(), config.series()), null).write(ExportFormat.PARQUET, out));
+        assertTrue(e.getMessage().contains("entry #1000") && e.getMessage().contains("CRC-32C"), e.getMessage());
+        long rows = 0;
+        for (final int type : JournalTables.INPUT_TYPES) {
+            rows += parquet(out.resolve(JournalTables.input(type).name() + ".parquet")).size();
+        }
+        assertEquals(1_000, rows, "every input before the corrupt entry, in complete Parquet files");
+    }
+
+    private static int indexOf(final byte[] haystack, final byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String or(final String cell) {

@@ -43,8 +43,9 @@ class LiveMetricsTest {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final LiveRun live = LiveRun.start(new ConfigLoader(Map.of()).loadText(TestConfigs.FAST_CONFIG), tmp,
             new PrintStream(out, true, StandardCharsets.UTF_8));
-        Supervision.superviseUntil(live, "3 orders sent and 1000 inputs journaled", Duration.ofSeconds(90),
-            () -> live.stages().orders().ordersSent() >= 3 && live.inputsJournaled() >= 1000);
+        Supervision.superviseUntil(live, "3 orders sent, 1000 inputs journaled and an interval's latencies sampled", Duration.ofSeconds(90),
+            () -> live.stages().orders().ordersSent() >= 3 && live.inputsJournaled() >= 1000
+                && live.statusLine().contains("tick-to-decision p50"));
         final String runningStatus = live.statusLine();
         live.close();
         final EngineCounters c = live.metrics().counters();

@@ -6,6 +6,7 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
+import io.skytrade.core.event.TimeInForce;
 import io.skytrade.journal.DecisionJournalReader;
 import io.skytrade.journal.DecisionRecord;
 import io.skytrade.journal.InputJournalReader;
@@ -56,10 +57,12 @@ final class RunJournal {
     }
 
     /**
-     * Client order ids open at the venue, with no cancel in flight, when input {@code sequence}
-     * had been applied but before any decision it caused: approved ORDER_NEW decisions of earlier
-     * inputs, less those ended by a fill with nothing left, a cancel or a reject, less those with
-     * an approved ORDER_CANCEL not answered by a cancel reject.
+     * Client order ids resting at the venue, with no cancel in flight, when input {@code sequence}
+     * had been applied but before any decision it caused: approved GTC ORDER_NEW decisions of
+     * earlier inputs, less those ended by a fill with nothing left, a cancel or a reject, less those
+     * with an approved ORDER_CANCEL not answered by a cancel reject. IOC orders do not rest (the
+     * venue ends them itself, and SAFE never cancels them: {@code SafeModeUnwinder}), so an IOC in
+     * flight is not an open order here.
      */
     Set<Long> openOrdersWithoutCancelAt(final long sequence) {
         final Set<Long> open = new HashSet<>();
@@ -83,7 +86,7 @@ final class RunJournal {
                 if (r.status != Decisions.STATUS_APPROVED) {
                     continue;
                 }
-                if (r.kind == DecisionKind.ORDER_NEW) {
+                if (r.kind == DecisionKind.ORDER_NEW && r.timeInForce == TimeInForce.GTC) {
                     open.add(r.clientOrderId);
                 } else if (r.kind == DecisionKind.ORDER_CANCEL && open.contains(r.clientOrderId)) {
                     cancelling.add(r.clientOrderId);

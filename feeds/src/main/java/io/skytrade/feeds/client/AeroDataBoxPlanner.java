@@ -1,5 +1,6 @@
 package io.skytrade.feeds.client;
 
+import io.skytrade.feeds.ResponseParser;
 import io.skytrade.feeds.SeriesIds;
 import io.skytrade.feeds.config.AeroDataBoxConfig;
 import io.skytrade.feeds.http.PlannedRequest;
@@ -13,6 +14,7 @@ import okhttp3.Request;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,15 +22,19 @@ import java.util.concurrent.CompletableFuture;
  * Plans the AeroDataBox poll: one {@code /flights/airports/iata/{code}/{from}/{to}} request for the
  * {@link FlightWindow} ending {@code settleDelay} before now (local airport times in the path, as
  * the API wants), with codeshares requested only when they are counted, cancelled, cargo and
- * private flights excluded, and the RapidAPI host and key headers.
+ * private flights excluded, and the RapidAPI host and key headers. Until they have succeeded once,
+ * the poll adds the start-up backfill: the {@link AeroDataBoxConfig#backfillWindows()} windows
+ * before the regular one, one request each (the settlement window's counts at any start hour).
  *
- * <p>Immutable; thread-safe. Cost: one URL per poll.
+ * <p>Thread-safe. Cost: one URL per request.
  */
 public final class AeroDataBoxPlanner implements RequestPlanner {
     private final String description;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private final AeroDataBoxConfig config;
     private final AeroDataBoxParser parser;
+    private final AeroDataBoxParser[] backfillParsers;
+    private final Backfill backfill;
     private final String apiKey;
     private final ZoneId zone;
 
@@ -39,6 +45,17 @@ public final class AeroDataBoxPlanner implements RequestPlanner {
         this.zone = ZoneId.of(config.airportZone());
         this.parser = new AeroDataBoxParser(ids, config.codeshares(), config.binTime(), config.settleDelay().toNanos(),
             config.window().toNanos());
+        this.backfill = new Backfill(config.backfillWindows());
+        this.backfillParsers = new AeroDataBoxParser[backfill.parts()];
+        for (int k = 0; k < backfillParsers.length; k++) {
+            backfillParsers[k] = new AeroDataBoxParser(ids, config.codeshares(), config.binTime(),
+                offset(k + 1), config.window().toNanos());
+        }
+    }
+
+    /** How long before the poll the {@code k}-th window (0: the regular one) ends, before rounding down to a bin boundary. */
+    private long offset(final int k) {
+        return config.settleDelay().toNanos() + k * config.window().toNanos();
     }
 
     @Override
@@ -47,7 +64,21 @@ public final class AeroDataBoxPlanner implements RequestPlanner {
             final String envVar = config.http().keyEnvVar();
             return List.of(new PlannedRequest("flights", () -> MissingKey.failed(envVar), parser, false));
         }
-        final FlightWindow window = FlightWindow.ending(nowNanos, config.settleDelay().toNanos(), config.window().toNanos());
+        if (!backfill.needed()) {
+            return List.of(request("flights", nowNanos, 0, parser));
+        }
+        final List<PlannedRequest> out = new ArrayList<>(1 + backfill.parts());
+        out.add(request("flights", nowNanos, 0, parser));
+        for (int k = 0; k < backfill.parts(); k++) {
+            if (backfill.needed(k)) {
+                out.add(request("flights-backfill-" + (k + 1), nowNanos, k + 1, backfill.track(k, nowNanos, backfillParsers[k])));
+            }
+        }
+        return out;
+    }
+
+    private PlannedRequest request(final String key, final long nowNanos, final int k, final ResponseParser p) {
+        final FlightWindow window = FlightWindow.ending(nowNanos, offset(k), config.window().toNanos());
         final HttpUrl url = HttpUrl.get(config.http().base() + "/flights/airports/iata/" + config.airportIata()
                 + "/" + local(window.startNanos()) + "/" + local(window.endNanos())).newBuilder()
             .addQueryParameter("withLeg", "false")
@@ -61,7 +92,7 @@ public final class AeroDataBoxPlanner implements RequestPlanner {
             .header("x-rapidapi-host", config.rapidApiHost())
             .header("x-rapidapi-key", apiKey)
             .build();
-        return List.of(new PlannedRequest("flights", () -> CompletableFuture.completedFuture(request), parser, false));
+        return new PlannedRequest(key, () -> CompletableFuture.completedFuture(request), p, false);
     }
 
     private String local(final long epochNanos) {

@@ -23,9 +23,13 @@ import java.time.ZoneId;
  * @param window       request window, a multiple of 30 minutes, at most 12 hours
  * @param settleDelay  how long after a bin closes it is counted (late status updates)
  * @param airportZone  the airport's time zone (AeroDataBox takes local times in the path)
+ * @param backfill     how far back the first poll counts (start-up backfill of the settlement window):
+ *                     the windows before the regular one, one request each, until {@code backfill}
+ *                     is covered; 0 (none)..P2D
  */
 public record AeroDataBoxConfig(SourceSettings http, String airportIata, String rapidApiHost, CodesharePolicy codeshares,
-                                BinTime binTime, Duration window, Duration settleDelay, String airportZone) {
+                                BinTime binTime, Duration window, Duration settleDelay, String airportZone,
+                                Duration backfill) {
     public static final String PREFIX = "feeds.aeroDataBox";
 
     public AeroDataBoxConfig {
@@ -43,6 +47,8 @@ public record AeroDataBoxConfig(SourceSettings http, String airportIata, String 
             "window", window, "a multiple of 30 minutes, at most PT12H");
         e.check(settleDelay != null && !settleDelay.isNegative(), "settleDelay", settleDelay, "a duration >= 0");
         e.check(validZone(airportZone), "airportZone", airportZone, "a time-zone id such as Europe/London");
+        e.check(backfill != null && !backfill.isNegative() && backfill.compareTo(Duration.ofDays(2)) <= 0,
+            "backfill", backfill, "a duration 0..P2D");
         e.throwIfAny();
     }
 
@@ -62,14 +68,24 @@ public record AeroDataBoxConfig(SourceSettings http, String airportIata, String 
         return new AeroDataBoxConfig(new SourceSettings(true, "https://aerodatabox.p.rapidapi.com",
             Duration.ofMinutes(30), Duration.ofSeconds(15), "RAPIDAPI_KEY"), "LHR", "aerodatabox.p.rapidapi.com",
             CodesharePolicy.OPERATOR_ONLY, BinTime.REVISED_ELSE_SCHEDULED, Duration.ofHours(12), Duration.ofMinutes(30),
-            "Europe/London");
+            "Europe/London", Duration.ofHours(36));
     }
 
     public AeroDataBoxConfig withHttp(final SourceSettings value) {
-        return new AeroDataBoxConfig(value, airportIata, rapidApiHost, codeshares, binTime, window, settleDelay, airportZone);
+        return new AeroDataBoxConfig(value, airportIata, rapidApiHost, codeshares, binTime, window, settleDelay, airportZone, backfill);
+    }
+
+    /** Backfill requests before the regular window: enough whole windows to cover {@code backfill}. */
+    public int backfillWindows() {
+        final long w = window.toNanos();
+        return (int) Math.max(0, (backfill.toNanos() + w - 1) / w - 1);
     }
 
     public AeroDataBoxConfig withCodeshares(final CodesharePolicy value) {
-        return new AeroDataBoxConfig(http, airportIata, rapidApiHost, value, binTime, window, settleDelay, airportZone);
+        return new AeroDataBoxConfig(http, airportIata, rapidApiHost, value, binTime, window, settleDelay, airportZone, backfill);
+    }
+
+    public AeroDataBoxConfig withBackfill(final Duration value) {
+        return new AeroDataBoxConfig(http, airportIata, rapidApiHost, codeshares, binTime, window, settleDelay, airportZone, value);
     }
 }

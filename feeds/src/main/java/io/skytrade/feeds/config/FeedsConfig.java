@@ -103,6 +103,16 @@ public record FeedsConfig(boolean live, Path cacheDir, Path rawDir, boolean keep
             eaFlood.withHttp(eaFlood.http().withEnabled(enabled.contains(FeedSource.EA_FLOOD))), synthetic);
     }
 
+    /**
+     * A copy whose live sources skip the start-up backfill (their first poll is a regular one):
+     * {@code feeds check}, and tests of the regular requests.
+     */
+    public FeedsConfig withoutBackfill() {
+        return new FeedsConfig(live, cacheDir, rawDir, keepRaw, backoffInitial, backoffMax, maxBodyBytes,
+            openMeteo.withBackfillMinutely15(0), openWeatherMap, openMeteoAir.withBackfillPastDays(0), openAq,
+            aeroDataBox.withBackfill(Duration.ZERO), openSky, eaFlood.withBackfill(Duration.ZERO), synthetic);
+    }
+
     /** A copy with every live source's call timeout set to {@code timeout}. */
     public FeedsConfig withAllTimeouts(final Duration timeout) {
         return new FeedsConfig(live, cacheDir, rawDir, keepRaw, backoffInitial, backoffMax, maxBodyBytes,

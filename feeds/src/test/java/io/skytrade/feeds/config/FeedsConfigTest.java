@@ -27,7 +27,7 @@ class FeedsConfigTest {
     @Test
     void shouldNameKeyValueAndExpectationForEachBadValue() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OpenMeteoForecastConfig(
-            new SourceSettings(true, "not a url", Duration.ZERO, Duration.ofSeconds(5), "1BAD"), 95.0, -0.1, 96));
+            new SourceSettings(true, "not a url", Duration.ZERO, Duration.ofSeconds(5), "1BAD"), 95.0, -0.1, 96, 192));
         final String m = e.getMessage();
         assertTrue(m.contains("feeds.openMeteo.baseUrl = not a url: expected an http or https URL"), m);
         assertTrue(m.contains("feeds.openMeteo.pollInterval = PT0S: expected a positive duration"), m);
@@ -48,9 +48,10 @@ class FeedsConfigTest {
     void shouldLimitAeroDataBoxWindowsToTwelveHours() {
         final AeroDataBoxConfig d = AeroDataBoxConfig.defaults();
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AeroDataBoxConfig(d.http(),
-            "LHR", d.rapidApiHost(), d.codeshares(), d.binTime(), Duration.ofHours(13), d.settleDelay(), "Mars/Olympus"));
+            "LHR", d.rapidApiHost(), d.codeshares(), d.binTime(), Duration.ofHours(13), d.settleDelay(), "Mars/Olympus", Duration.ofDays(3)));
         assertTrue(e.getMessage().contains("feeds.aeroDataBox.window = PT13H"), e.getMessage());
         assertTrue(e.getMessage().contains("feeds.aeroDataBox.airportZone = Mars/Olympus"), e.getMessage());
+        assertTrue(e.getMessage().contains("feeds.aeroDataBox.backfill = PT72H"), e.getMessage());
     }
 
     @Test

@@ -34,8 +34,9 @@ final class LiveHarness implements AutoCloseable {
         server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
+    /** Regular polls only (the start-up backfill has its own test, {@code ColdStartBackfillTest}). */
     FeedsConfig config(final Set<FeedSource> sources) {
-        return FeedsConfig.defaults().withLive(true)
+        return FeedsConfig.defaults().withLive(true).withoutBackfill()
             .withAllBaseUrls(server.url("/").toString())
             .withStorage(dir.resolve("cache"), dir.resolve("raw"), true)
             .withBackoff(Duration.ofSeconds(10), Duration.ofMinutes(10))

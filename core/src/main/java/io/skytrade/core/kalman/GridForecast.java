@@ -1,0 +1,453 @@
+package io.skytrade.core.kalman;
+
+import java.util.Arrays;
+
+/**
+ * A {@link StructuralModel}'s joint forecast over the sampling grid of a settlement window
+ * ({@code start + k step}, {@code k = 0..points-1}), from its current posterior: for every grid
+ * point from {@code kFirst} on, each series' forecast mean, the variance of its latent value, the
+ * variance of its change since the previous grid point, and the covariance of the first two
+ * series; and the variance of any weighted sum of latent values over the grid
+ * ({@link #functionalVariance}), the covariance the sums of TIDE_SWING, WX_SUM and LHR_COUNT need:
+ * the forecast errors of neighbouring samples are neither independent nor fully correlated.
+ *
+ * <p>The forward pass carries the state mean, each component's cumulative transition since the
+ * posterior and the process-noise covariance accumulated since then, block by block (components
+ * are independent), so it costs O(components) per point; the posterior's share of a variance is
+ * {@code v' P v} with {@code v} the loading pulled back through the cumulative transition, O(n^2),
+ * computed only where asked. The weighted sum's variance comes from one backward recursion of the
+ * weights through the transposed transitions. The cos/sin of harmonic phases at every grid point
+ * are tabled once per window.
+ *
+ * <p>Single-threaded (owned with its model by one stage); arrays preallocated for the largest
+ * window. Hot-path cost of {@link #forecast}: a few dozen flops per grid point, component and
+ * series; each posterior share n^2; {@link #functionalVariance} about 8 n flops per grid point
+ * plus n^2; no allocation.
+ */
+public final class GridForecast {
+    private final StructuralModel m;
+    private final int n;
+    private final int rows;
+    private final int comps;
+    private final int maxPoints;
+    private final double[] cosSin;
+    private long start;
+    private long step;
+    private int points;
+
+    private final double[] mean;
+    private final double[] var;
+    private final double[] diffVar;
+    private final double[] cross;
+    private final double[] sample;
+    /** Per grid point: each component's cumulative transition since the posterior (3x3 row-major). */
+    private final double[] phi;
+
+    private final double[] xk;
+    private final double[] cum;
+    private final double[] proc;
+    private final double[] fqStep;
+    private final double[] fqFirst;
+    private final double[] h;
+    private final double[] hPrev;
+    private final double[] va;
+    private final double[] vb;
+    private final double[] g;
+    private final boolean knots;
+    private int first;
+    private int last = -1;
+
+    /** @param maxPoints most grid points of any window (samples + 1) */
+    public GridForecast(final StructuralModel model, final int maxPoints) {
+        m = model;
+        n = model.n;
+        rows = model.rows;
+        comps = model.comps;
+        this.maxPoints = maxPoints;
+        cosSin = new double[maxPoints * comps * 2];
+        mean = new double[rows * maxPoints];
+        var = new double[rows * maxPoints];
+        diffVar = new double[rows * maxPoints];
+        cross = new double[maxPoints];
+        sample = new double[rows * maxPoints];
+        phi = new double[maxPoints * comps * 9];
+        xk = new double[n];
+        cum = new double[comps * 9];
+        proc = new double[comps * 9];
+        fqStep = new double[comps * StructuralModel.FQ];
+        fqFirst = new double[comps * StructuralModel.FQ];
+        h = new double[rows * n];
+        hPrev = new double[rows * n];
+        va = new double[n];
+        vb = new double[n];
+        g = new double[n];
+        knots = model.hasKnots();
+    }
+
+    /** Sets the grid of a window: {@code points} times {@code start + k step}; tables the harmonic phases. */
+    public void setGrid(final long startNanos, final long stepNanos, final int pointCount) {
+        if (pointCount < 1 || pointCount > maxPoints || stepNanos <= 0) {
+            throw new IllegalArgumentException("GridForecast.setGrid: " + pointCount + " points (1.." + maxPoints
+                + ") of step " + stepNanos + " ns");
+        }
+        start = startNanos;
+        step = stepNanos;
+        points = pointCount;
+        first = 0;
+        last = -1;
+        for (int k = 0; k < points; k++) {
+            final long t = start + k * step;
+            for (int c = 0; c < comps; c++) {
+                if (m.kind[c] == StructuralModel.HARMONIC) {
+                    final long per = m.periodNanos[c];
+                    final double phase = 2.0 * Math.PI * (Math.floorMod(t, per) / (double) per);
+                    final int o = (k * comps + c) * 2;
+                    cosSin[o] = StrictMath.cos(phase);
+                    cosSin[o + 1] = StrictMath.sin(phase);
+                }
+            }
+        }
+    }
+
+    public long time(final int k) {
+        return start + k * step;
+    }
+
+    public int points() {
+        return points;
+    }
+
+    /** The first grid point strictly after the model's posterior time (points when none). */
+    public int firstAfterPosterior() {
+        final long off = m.time() - start;
+        if (off < 0) {
+            return 0;
+        }
+        return (int) Math.min(points, off / step + 1);
+    }
+
+    /**
+     * Forecasts grid points {@code kFirst..kLast} from the model's posterior: the means, and the
+     * process-noise parts of the variances (a point at or before the posterior's time is forecast
+     * as of the posterior, with no transition). The posterior's parts are added on demand by
+     * {@link #variance}, {@link #diffVariance} and {@link #covariance01}.
+     */
+    public void forecast(final int kFirst, final int kLast) {
+        first = kFirst;
+        last = kLast;
+        if (kFirst > kLast) {
+            return;
+        }
+        System.arraycopy(m.x, 0, xk, 0, n);
+        Arrays.fill(proc, 0.0);
+        Arrays.fill(cum, 0.0);
+        for (int c = 0; c < comps; c++) {
+            cum[c * 9] = 1.0;
+            cum[c * 9 + 4] = 1.0;
+            cum[c * 9 + 8] = 1.0;
+        }
+        m.transition(step / StructuralModel.NANOS_PER_HOUR, fqStep);
+        long prevT = m.time();
+        for (int k = kFirst; k <= kLast; k++) {
+            final long t = time(k);
+            final double[] fq;
+            if (k == kFirst || t - prevT != step) {
+                m.transition(Math.max(0L, t - prevT) / StructuralModel.NANOS_PER_HOUR, fqFirst);
+                fq = fqFirst;
+            } else {
+                fq = fqStep;
+            }
+            if (knots) {
+                m.knots(prevT, Math.max(t, prevT), fq);
+            }
+            final boolean moved = t > prevT;
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(h, r * n, hPrev, r * n, n);
+                observation(r, k, h, r * n);
+            }
+            for (int r = 0; r < rows; r++) {
+                diffVar[r * maxPoints + k] = k == kFirst ? Double.NaN : moved ? processDiffVariance(fq, r) : 0.0;
+            }
+            if (moved) {
+                advance(fq);
+            }
+            System.arraycopy(cum, 0, phi, k * comps * 9, comps * 9);
+            for (int r = 0; r < rows; r++) {
+                final int ho = r * n;
+                double mu = m.profile(r, t);
+                for (int i = 0; i < n; i++) {
+                    mu += h[ho + i] * xk[i];
+                }
+                mean[r * maxPoints + k] = mu;
+                var[r * maxPoints + k] = processCovariance(r, r);
+                sample[r * maxPoints + k] = m.sampleVariance(r, t);
+            }
+            if (rows > 1) {
+                cross[k] = processCovariance(0, 1);
+            }
+            prevT = moved ? t : prevT;
+        }
+    }
+
+    /** Moves the mean, the cumulative transitions and the process covariance one transition forward. */
+    private void advance(final double[] fq) {
+        for (int c = 0; c < comps; c++) {
+            final int i = m.off[c];
+            final int b = m.size[c];
+            final int f = c * StructuralModel.FQ;
+            final int o = c * 9;
+            if (!m.identity[c]) {
+                StructuralModel.applyBlock(fq, f, b, xk, i, 1);
+                for (int col = 0; col < b; col++) {
+                    StructuralModel.applyBlock(fq, f, b, cum, o + col, 3);
+                }
+                // proc <- F proc F'
+                for (int col = 0; col < b; col++) {
+                    StructuralModel.applyBlock(fq, f, b, proc, o + col, 3);
+                }
+                for (int row = 0; row < b; row++) {
+                    StructuralModel.applyBlock(fq, f, b, proc, o + row * 3, 1);
+                }
+            }
+            for (int r = 0; r < b; r++) {
+                for (int s = 0; s < b; s++) {
+                    proc[o + r * 3 + s] += fq[f + 9 + r * 3 + s];
+                }
+            }
+        }
+    }
+
+    /** Process-noise part of the variance of row r's change over the coming transition (before {@link #advance}). */
+    private double processDiffVariance(final double[] fq, final int r) {
+        final int ho = r * n;
+        double sum = 0.0;
+        for (int c = 0; c < comps; c++) {
+            final int i = m.off[c];
+            final int b = m.size[c];
+            final int f = c * StructuralModel.FQ;
+            final int o = c * 9;
+            // d = F' h_k - h_{k-1}; d' S d + h_k' Q h_k
+            for (int a = 0; a < b; a++) {
+                va[a] = h[ho + i + a];
+            }
+            if (!m.identity[c]) {
+                StructuralModel.applyTransposed(fq, f, b, va, 0);
+            }
+            for (int a = 0; a < b; a++) {
+                va[a] -= hPrev[ho + i + a];
+            }
+            for (int a = 0; a < b; a++) {
+                for (int d = 0; d < b; d++) {
+                    sum += va[a] * proc[o + a * 3 + d] * va[d] + h[ho + i + a] * fq[f + 9 + a * 3 + d] * h[ho + i + d];
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Process-noise covariance of rows r1 and r2 at the current point (after {@link #advance}). */
+    private double processCovariance(final int r1, final int r2) {
+        final int o1 = r1 * n;
+        final int o2 = r2 * n;
+        double sum = 0.0;
+        for (int c = 0; c < comps; c++) {
+            final int i = m.off[c];
+            final int b = m.size[c];
+            final int o = c * 9;
+            for (int a = 0; a < b; a++) {
+                for (int d = 0; d < b; d++) {
+                    sum += h[o1 + i + a] * proc[o + a * 3 + d] * h[o2 + i + d];
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Observation row of series r at grid point k (tabled phases) into out[o..o+n). */
+    private void observation(final int r, final int k, final double[] out, final int o) {
+        final double scale = m.profileKind == NowcastModelSpec.ProfileKind.MULTIPLICATIVE.ordinal() ? m.profile(r, time(k)) : 1.0;
+        for (int c = 0; c < comps; c++) {
+            final int i = o + m.off[c];
+            final double l = m.load[c * rows + r] * scale;
+            switch (m.kind[c]) {
+                case StructuralModel.HARMONIC -> {
+                    final int t = (k * comps + c) * 2;
+                    out[i] = l * cosSin[t];
+                    out[i + 1] = l * cosSin[t + 1];
+                }
+                case StructuralModel.KNOT -> {
+                    final double w = StructuralModel.knotWeight(time(k), m.knotNanos[c]);
+                    out[i] = l * (1.0 - w);
+                    out[i + 1] = l * w;
+                }
+                default -> {
+                    out[i] = l;
+                    for (int k2 = 1; k2 < m.size[c]; k2++) {
+                        out[i + k2] = 0.0;
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code out = Phi_k' h_r(k)}: the posterior state's loading on series r's latent value at grid point k. */
+    private void posteriorVector(final int r, final int k, final double[] out) {
+        observation(r, k, out, 0);
+        final int po = k * comps * 9;
+        for (int c = 0; c < comps; c++) {
+            if (m.identity[c]) {
+                continue;
+            }
+            final int i = m.off[c];
+            final int b = m.size[c];
+            final int o = po + c * 9;
+            double a0 = out[i];
+            double a1 = b > 1 ? out[i + 1] : 0.0;
+            double a2 = b > 2 ? out[i + 2] : 0.0;
+            for (int col = 0; col < b; col++) {
+                out[i + col] = phi[o + col] * a0 + phi[o + 3 + col] * a1 + phi[o + 6 + col] * a2;
+            }
+        }
+    }
+
+    /** {@code a' P b} with the model's posterior covariance. */
+    private double quadratic(final double[] a, final double[] b) {
+        final double[] p = m.p;
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            final double ai = a[i];
+            if (ai == 0.0) {
+                continue;
+            }
+            final int ro = i * n;
+            double s = 0.0;
+            for (int j = 0; j < n; j++) {
+                s += p[ro + j] * b[j];
+            }
+            sum += ai * s;
+        }
+        return sum;
+    }
+
+    /** Forecast mean of series {@code r} at grid point {@code k} (model units). */
+    public double mean(final int r, final int k) {
+        return mean[r * maxPoints + k];
+    }
+
+    /** Forecast variance of the latent value of series {@code r} at grid point {@code k} (model units); O(n^2). */
+    public double variance(final int r, final int k) {
+        posteriorVector(r, k, va);
+        return var[r * maxPoints + k] + quadratic(va, va);
+    }
+
+    /** The process-noise part of {@link #variance}: O(1). */
+    public double processVariance(final int r, final int k) {
+        return var[r * maxPoints + k];
+    }
+
+    /**
+     * Forecast variance of the change of series {@code r}'s latent value from grid point k - 1 to
+     * k, for {@code kFirst < k <= kLast} (NaN otherwise); O(n^2).
+     */
+    public double diffVariance(final int r, final int k) {
+        if (k <= first || k > last) {
+            return Double.NaN;
+        }
+        posteriorVector(r, k, va);
+        posteriorVector(r, k - 1, vb);
+        for (int i = 0; i < n; i++) {
+            va[i] -= vb[i];
+        }
+        return diffVar[r * maxPoints + k] + quadratic(va, va);
+    }
+
+    /** Forecast covariance of the latent values of series 0 and 1 at grid point {@code k}; O(n^2). */
+    public double covariance01(final int k) {
+        posteriorVector(0, k, va);
+        posteriorVector(1, k, vb);
+        return cross[k] + quadratic(va, vb);
+    }
+
+    /** The process-noise part of {@link #covariance01}: O(1). */
+    public double processCovariance01(final int k) {
+        return cross[k];
+    }
+
+    /**
+     * Forecast covariance of the latent values of series {@code r1} and {@code r2} (the same, or
+     * series 0 and 1) at grid point {@code k}.
+     */
+    public double covariance(final int r1, final int r2, final int k) {
+        if (r1 == r2) {
+            return variance(r1, k);
+        }
+        if (r1 + r2 != 1) {
+            throw new IllegalArgumentException("GridForecast.covariance: rows " + r1 + " and " + r2 + "; only series 0 and 1 are crossed");
+        }
+        return covariance01(k);
+    }
+
+    /** The settlement source's own noise variance of series {@code r} at grid point {@code k} (series unit). */
+    public double sampleVariance(final int r, final int k) {
+        return sample[r * maxPoints + k];
+    }
+
+    /**
+     * Variance of {@code sum_k sum_r weights[r * stride + k] x latent_r(k)} over the last
+     * forecast's points: the posterior's share plus the process noise's, from one backward pass.
+     */
+    public double functionalVariance(final double[] weights, final int stride) {
+        if (first > last) {
+            return 0.0;
+        }
+        Arrays.fill(g, 0.0);
+        double procVar = 0.0;
+        final long t0 = m.time();
+        for (int k = last; k >= first; k--) {
+            for (int r = 0; r < rows; r++) {
+                final double wk = weights[r * stride + k];
+                if (wk != 0.0) {
+                    observation(r, k, h, 0);
+                    for (int i = 0; i < n; i++) {
+                        g[i] += wk * h[i];
+                    }
+                }
+            }
+            final long prev = k == first ? t0 : Math.max(time(k - 1), t0);
+            final long dtN = time(k) - prev;
+            if (dtN > 0) {
+                final double[] fq;
+                if (dtN == step) {
+                    fq = fqStep;
+                } else {
+                    m.transition(dtN / StructuralModel.NANOS_PER_HOUR, fqFirst);
+                    fq = fqFirst;
+                }
+                if (knots) {
+                    m.knots(prev, time(k), fq);
+                }
+                procVar += backStep(fq);
+            }
+        }
+        return quadratic(g, g) + procVar;
+    }
+
+    /** Adds g' Q g and moves g back through F' (one transition); returns the added variance. */
+    private double backStep(final double[] fq) {
+        double add = 0.0;
+        for (int c = 0; c < comps; c++) {
+            final int i = m.off[c];
+            final int b = m.size[c];
+            final int f = c * StructuralModel.FQ;
+            for (int a = 0; a < b; a++) {
+                for (int d = 0; d < b; d++) {
+                    add += g[i + a] * fq[f + 9 + a * 3 + d] * g[i + d];
+                }
+            }
+            if (!m.identity[c]) {
+                StructuralModel.applyTransposed(fq, f, b, g, i);
+            }
+        }
+        return add;
+    }
+}

@@ -1,0 +1,83 @@
+package io.skytrade.core.kalman;
+
+import java.util.Map;
+
+/**
+ * The default nowcast models of the default series ({@link KalmanParams#models()}), with the
+ * shapes of the world the default products settle on: the Thames level as tide constituents plus a
+ * smooth surge and short chop; temperature and relative humidity jointly, sharing the weather
+ * fronts that warm and dry (or cool and moisten) London together; Heathrow arrivals and departures
+ * as per-half-hour schedule profiles times a shared capacity; PM2.5 in log space with a daily
+ * traffic profile, slow and fast persistence, and pollution spikes on top. Reading noises are the
+ * offline feeds' (the synthetic sources' measurement noise and rounding).
+ *
+ * <p>Start-up only; no hot-path cost.
+ */
+public final class NowcastDefaults {
+    private NowcastDefaults() {
+    }
+
+    /** The default models by name. */
+    public static Map<String, NowcastModelSpec> models() {
+        return Map.of("tide", tide(), "weather", weather(), "flights", flights(), "air", air());
+    }
+
+    /** Thames level at Westminster (metres AOD). */
+    public static NowcastModelSpec tide() {
+        return new NowcastModelSpec("thames_level_m", new double[] {1.0e-4}, new double[] {1.61e-5}, new double[] {0.0},
+            false, NowcastModelSpec.ProfileKind.NONE, 0, null, 0.0, null, Map.of(
+                "mean", ModelComponent.level(1e-7, 0.55, 0.05, 1.0),
+                "m2", ModelComponent.harmonic(12.42, 1e-7, 4.0, 1.0),
+                "s2", ModelComponent.harmonic(12.0, 1e-7, 0.5, 1.0),
+                "mu2", ModelComponent.harmonic(12.87, 1e-7, 0.5, 1.0),
+                "m4", ModelComponent.harmonic(6.21, 1e-5, 0.05, 1.0),
+                "surge", ModelComponent.knot(0.18, 6.0, 1.0),
+                "chop", ModelComponent.knot(0.03, 0.5, 1.0)));
+    }
+
+    /** London air temperature (°C) and relative humidity (%), read together. */
+    public static NowcastModelSpec weather() {
+        return new NowcastModelSpec("air_temp_c,rel_humidity_pct", new double[] {0.0408, 2.33}, new double[] {8.3e-4, 0.083},
+            new double[] {0.0, 0.0}, false, NowcastModelSpec.ProfileKind.NONE, 0, null, 0.0, null, Map.of(
+                "tLevel", ModelComponent.level(1e-4, 10.0, 50.0, 1.0, 0.0),
+                "hLevel", ModelComponent.level(1e-4, 76.0, 100.0, 0.0, 1.0),
+                "tDaily", ModelComponent.harmonic(24.0, 1e-5, 9.0, 1.0, 0.0),
+                "hDaily", ModelComponent.harmonic(24.0, 1e-5, 9.0, 0.0, 1.0),
+                "front", ModelComponent.knot(1.0, 18.0, 2.5, -7.0),
+                "hFront", ModelComponent.knot(1.0, 18.0, 0.0, 6.0),
+                "tMeso", ModelComponent.knot(0.9, 3.0, 1.0, 0.0),
+                "hMeso", ModelComponent.knot(2.5, 2.0, 0.0, 1.0)));
+    }
+
+    /**
+     * Heathrow arrivals and departures per half-hour bin (counts at the bin's start): the per-slot
+     * means, shared capacity and count noise fitted by {@code skytrade nowcast fit} on seeds 1-4 x 30
+     * days (bench/README "Nowcast accuracy and calibration").
+     */
+    public static NowcastModelSpec flights() {
+        final double[] arrivals = {
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 9.03, 9.11, 22.16, 22.24, 22.12, 21.3, 21.67, 18.53, 18.84, 18.98,
+            18.81, 18.93, 18.5, 18.41, 19, 18.43, 18.98, 18.79, 18.57, 18.93, 19.32, 18.82, 18.59, 18.48, 18.8,
+            18.93, 18.75, 18.82, 18.63, 18.77, 18.26, 18.35, 18.67, 18.46, 18.68, 18.32, 18.93, 6, 0};
+        final double[] departures = {
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11.96, 19.73, 19.73, 19.73, 19.82, 19.58, 20.08, 19.48, 19.95,
+            19.75, 19.99, 20.07, 19.98, 19.95, 19.41, 19.53, 20.03, 19.77, 19.81, 19.96, 19.1, 19.28, 19.39,
+            19.38, 20.05, 19.77, 19.51, 19.39, 19.75, 19.38, 19.99, 19.99, 19.68, 8.92, 0, 0};
+        final double[] profile = new double[96];
+        System.arraycopy(arrivals, 0, profile, 0, 48);
+        System.arraycopy(departures, 0, profile, 48, 48);
+        return new NowcastModelSpec("lhr_arrivals_30m,lhr_departures_30m", new double[] {0.0, 0.0}, new double[] {0.083, 0.083},
+            new double[] {0.349, 0.330}, false, NowcastModelSpec.ProfileKind.MULTIPLICATIVE, 48, profile, 30.0, null, Map.of(
+                "capacity", ModelComponent.ou(0.088, 1.36, 1.0, 1.085)));
+    }
+
+    /** London PM2.5 (µg/m³), in log space. */
+    public static NowcastModelSpec air() {
+        return new NowcastModelSpec("pm25_ugm3", new double[] {0.641}, new double[] {8.3e-4}, new double[] {0.0},
+            true, NowcastModelSpec.ProfileKind.ADDITIVE, 24, new double[24], 30.0,
+            new SpikeSpec(2.2, 110.0, 3.5, 1.75, 4.0), Map.of(
+                "mean", ModelComponent.level(1e-5, 2.14, 1.0, 1.0),
+                "persist", ModelComponent.knot(0.45, 30.0, 1.0),
+                "day", ModelComponent.knot(0.15, 4.0, 1.0)));
+    }
+}
