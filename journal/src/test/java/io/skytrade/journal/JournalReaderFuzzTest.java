@@ -63,8 +63,6 @@ class JournalReaderFuzzTest {
         run = RunDirectory.create(tmp.resolve("runs"), "a: 1\n", Instant.parse("2026-11-25T10:00:00Z"));
         final JournalSettings settings = new JournalSettings(JournalSettings.MIN_BLOCK_SIZE, "FAST_DAILY", false, 0);
         final InputCodec inputCodec = new InputCodec();
-        final DecisionCodec decisionCodec = new DecisionCodec();
-        final DecisionRecord record = new DecisionRecord();
         try (var in = Queues.openForWriting(run.inputs(), settings, null);
              var out = Queues.openForWriting(run.decisions(), settings, null)) {
             final InputJournalStage stage = new InputJournalStage(in, new AtomicLong());
@@ -79,13 +77,26 @@ class JournalReaderFuzzTest {
                 if (i % 3 == 0) {
                     final Decisions d = SIDE.decisionsToWrite(e);
                     d.add(DecisionKind.ORDER_NEW, i % 9, i % 2 == 0 ? Side.BUY : Side.SELL, 100 + i, 1 + i % 5, i + 1, 0);
-                    decisions.add(Arrays.copyOf(decisionCodec.array(), decisionCodec.encode(record.set(i, d, 0))));
                     decisionJournal.onDecisions(e, SIDE);
                 }
             }
             stage.onShutdown();
             decisionJournal.close();
         }
+        // the decisions as the intact queue holds them (the layout version is the journal's choice), each
+        // checked against what was written; the damaged queue must deliver a prefix of these
+        final DecisionCodec codec = new DecisionCodec();
+        final DecisionRecord r = new DecisionRecord();
+        try (DecisionJournalReader reader = new DecisionJournalReader(run.decisions())) {
+            while (reader.next(r)) {
+                final long i = 3L * decisions.size();
+                assertEquals(i, r.inputSequence, "decision #" + decisions.size() + " of input " + i);
+                assertEquals(i + 1, r.clientOrderId, "decision #" + decisions.size());
+                assertEquals(100 + i, r.priceTicks, "decision #" + decisions.size());
+                decisions.add(Arrays.copyOf(codec.array(), codec.encode(r)));
+            }
+        }
+        assertEquals((INPUTS + 2) / 3, decisions.size(), "every decision journaled");
     }
 
     @Test
