@@ -2,7 +2,7 @@ package io.skytrade.engine.nowcast;
 
 import io.skytrade.core.calibration.ForecastCalibration;
 import io.skytrade.core.event.EngineEvent;
-import io.skytrade.core.event.EventType;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.kalman.KalmanHandler;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.registry.InstrumentRegistry;
@@ -15,6 +15,7 @@ import io.skytrade.core.world.WorldProduct;
 import io.skytrade.core.world.WorldSettlement;
 import io.skytrade.engine.runtime.WorldObservations;
 import io.skytrade.feeds.Observation;
+import io.skytrade.feeds.ObservationPublisher;
 import io.skytrade.feeds.PollResult;
 import io.skytrade.feeds.SeriesIds;
 import io.skytrade.feeds.synthetic.SyntheticSource;
@@ -122,10 +123,11 @@ public final class NowcastAccuracy {
         for (final SyntheticSourceSpec spec : SyntheticSourceSpec.defaults()) {
             sources.add(new SyntheticSource(spec, ids, observable, seed * 1_000_003L + 17, noiseScale, clock, Duration.ofMinutes(1)));
         }
-        final KalmanHandler k = new KalmanHandler(registry, kalman);
+        final SideBuffers side = new SideBuffers(1);
+        final KalmanHandler k = new KalmanHandler(registry, kalman, side);
         final ValuationHandler v = new ValuationHandler(registry,
             valuation.withWindow(rules.windowStart(rules.nextSettlementAtOrAfter(startNanos)),
-                rules.nextSettlementAtOrAfter(startNanos)), rules, kalman);
+                rules.nextSettlementAtOrAfter(startNanos)), rules, kalman, side);
         final int products = registry.instrumentCount();
         final int[] kindOf = new int[products];
         for (int i = 0; i < products; i++) {
@@ -146,19 +148,14 @@ public final class NowcastAccuracy {
                 final PollResult r = source.poll().join();
                 for (final Observation o : r.observations()) {
                     e.clear();
-                    e.type = EventType.OBSERVATION;
-                    e.instrumentId = o.seriesId();
-                    e.value = o.value();
-                    e.eventTimeNanos = o.eventTimeNanos();
+                    ObservationPublisher.TRANSLATOR.translateTo(e, o);
                     e.receiveTimeNanos = t;
-                    e.source = o.source();
-                    e.quality = o.quality();
                     k.onEvent(e, seq, true);
                     v.onEvent(e, seq++, true);
                     for (int i = 0; i < products; i++) {
                         if (e.isTouched(i)) {
-                            fair[i] = e.fairValue[i];
-                            std[i] = e.fairStd[i];
+                            fair[i] = side.fairValue(e, i);
+                            std[i] = side.fairStd(e, i);
                             valued[i] = true;
                         }
                     }

@@ -190,7 +190,7 @@ class JournalExportTest {
                 final boolean signalled = (event.signalledInstruments & 1L << id) != 0;
                 if (valued || signalled) {
                     expected.add(event.sequence + " " + event.eventTimeNanos + " " + config.instruments().get(id) + " "
-                        + (valued ? event.fairValue[id] + " " + event.fairStd[id] : "- -") + " " + (signalled ? side.signal(event, id) : "-"));
+                        + (valued ? side.fairValue(event, id) + " " + side.fairStd(event, id) : "- -") + " " + (signalled ? side.signal(event, id) : "-"));
                 }
             }
         });
