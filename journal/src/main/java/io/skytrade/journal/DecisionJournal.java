@@ -46,7 +46,7 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
 
     @Override
     public void onDecisions(final EngineEvent event, final SideBuffers side) {
-        valuation.onEvent(event);
+        valuation.onEvent(event, side);
         final Decisions d = side.decisions(event);
         final int n = d.count();
         final int hashes = event.stateHashCount;

@@ -56,7 +56,7 @@ public final class DecisionVerifier implements DecisionListener, AutoCloseable {
 
     @Override
     public void onDecisions(final EngineEvent event, final SideBuffers side) {
-        valuation.onEvent(event);
+        valuation.onEvent(event, side);
         final Decisions d = side.decisions(event);
         final int n = d.count();
         for (int i = 0; i < n && corruption == null; i++) {

@@ -2,6 +2,7 @@ package io.skytrade.journal;
 
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
@@ -163,16 +164,10 @@ class InputCodecTest {
     @Test
     void shouldJournalTheValuationADecisionWasMadeOnInLayoutVersionTwo() {
         final EngineEvent e = new EngineEvent();
-        e.fairValue[7] = 2610.5;
-        e.fairStd[7] = 40.25;
-        e.nowcastValue[7] = 2600.0;
-        e.nowcastStd[7] = 50.0;
-        e.marketValue[7] = 2625.0;
-        e.marketStd[7] = 64.0;
-        e.nowcastWeight[7] = 0.625;
-        e.touch(7);
+        final SideBuffers side = new SideBuffers(1);
+        side.setValuation(e, 7, 2610.5, 40.25, 2600.0, 50.0, 2625.0, 64.0, 0.625);
         final io.skytrade.core.valuation.ValuationContext context = new io.skytrade.core.valuation.ValuationContext();
-        context.onEvent(e);
+        context.onEvent(e, side);
         e.clear();
         final Decisions decisions = new Decisions();
         decisions.add(1, 7, Side.SELL, 2640, 3, 11, 0);

@@ -1,6 +1,7 @@
 package io.skytrade.core.book;
 
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.position.PositionTracker;
 
@@ -32,7 +33,7 @@ public final class MarketView {
     }
 
     /** Takes the touch from a MARKET_BOOK event and fair values from any event's outputs. */
-    public void onEvent(final EngineEvent event) {
+    public void onEvent(final EngineEvent event, final SideBuffers side) {
         if (event.type == EventType.MARKET_BOOK && event.instrumentId >= 0 && event.instrumentId < N) {
             final int i = event.instrumentId;
             bestBid[i] = event.bestBid();
@@ -45,10 +46,10 @@ public final class MarketView {
             final int i = Long.numberOfTrailingZeros(touched);
             touched &= touched - 1;
             if (i < N) {
-                final double fv = event.fairValue[i];
+                final double fv = side.fairValue(event, i);
                 if (fv > 0 && !Double.isInfinite(fv)) {
                     fairValue[i] = fv;
-                    final double sd = event.fairStd[i];
+                    final double sd = side.fairStd(event, i);
                     fairStd[i] = sd >= 0 && !Double.isInfinite(sd) ? sd : Double.NaN;
                 }
             }

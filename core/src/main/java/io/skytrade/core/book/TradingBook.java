@@ -64,7 +64,7 @@ public final class TradingBook implements StateHash {
      * settlements, ack timeouts.
      */
     public void onInput(final EngineEvent event, final SideBuffers side) {
-        market.onEvent(event);
+        market.onEvent(event, side);
         final int instrument = event.instrumentId;
         long marked = event.touchedInstruments;
         while (marked != 0) {

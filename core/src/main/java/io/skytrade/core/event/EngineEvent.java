@@ -116,23 +116,8 @@ public final class EngineEvent {
     public boolean journalFailed;
     /** Stage that failed first on this event, as an index into the pipeline's stage list, or -1. */
     public int failedStage = -1;
-    /** Bit set of instrument ids whose valuation changed on this event. */
+    /** Bit set of instrument ids whose valuation ({@link SideBuffers#fairValue} and the rest) changed on this event. */
     public long touchedInstruments;
-    /** Expected settlement per instrument (valid where {@link #touchedInstruments} has the bit). */
-    public final double[] fairValue = new double[MAX_INSTRUMENTS];
-    /** Standard deviation of the expected settlement per instrument. */
-    public final double[] fairStd = new double[MAX_INSTRUMENTS];
-    /**
-     * Valuation stage, per touched instrument: the fair value's components, so a decision can be
-     * explained: the nowcast from the data (mean and standard deviation), the market-implied value
-     * (the filtered mid; NaN when the market was not blended) with the market's learned standard
-     * deviation, and the nowcast's weight in the blend (1 when the market was not used).
-     */
-    public final double[] nowcastValue = new double[MAX_INSTRUMENTS];
-    public final double[] nowcastStd = new double[MAX_INSTRUMENTS];
-    public final double[] marketValue = new double[MAX_INSTRUMENTS];
-    public final double[] marketStd = new double[MAX_INSTRUMENTS];
-    public final double[] nowcastWeight = new double[MAX_INSTRUMENTS];
     /** Bit set of instrument ids whose signal (in {@link SideBuffers#signal}) was written on this event. */
     public long signalledInstruments;
     /**
@@ -161,13 +146,11 @@ public final class EngineEvent {
     /** Feature stage: EWMA realised volatility of {@link #midReturn} (same unit, per book event). */
     public double realisedVol = Double.NaN;
     /**
-     * Valuation stage: standardised innovation (data surprise) of the observation under its series'
-     * nowcast model; NaN if gated or not modelled.
+     * Bit set of the per-event scalars written to the side buffers ({@link SideBuffers#FILTERED_MID}:
+     * the Kalman stage's filtered mid; {@link SideBuffers#INNOVATION}: the valuation stage's data
+     * surprise); each bit has one writer.
      */
-    public double innovationZ = Double.NaN;
-    /** Kalman stage: filtered mid of the event's instrument, in ticks, and its standard deviation. */
-    public double filteredMid = Double.NaN;
-    public double filteredMidStd = Double.NaN;
+    public byte sideScalars;
     /**
      * Regime stage: number of regimes whose posterior probability for the event's instrument it wrote
      * to {@link SideBuffers#regimePosterior} (0 when none).
@@ -225,9 +208,7 @@ public final class EngineEvent {
         mid = Double.NaN;
         midReturn = Double.NaN;
         realisedVol = Double.NaN;
-        innovationZ = Double.NaN;
-        filteredMid = Double.NaN;
-        filteredMidStd = Double.NaN;
+        sideScalars = 0;
         regimeCount = 0;
     }
 

@@ -2,15 +2,16 @@ package io.skytrade.core.event;
 
 /**
  * The ring's side buffers: the variable-size outputs the stages write for the stages after them
- * (decisions, per-instrument signals, regime posteriors, state-hash checkpoints), kept out of the
+ * (decisions, per-instrument valuations and signals, regime posteriors, state-hash checkpoints), kept out of the
  * ring slot so that an {@link EngineEvent} stays small. One entry per ring slot, preallocated,
  * indexed by the input's sequence ({@code sequence & (slots - 1)}), so that an entry lives exactly
  * as long as its slot: a stage reading sequence s reads what the earlier stages wrote for s.
  *
  * <p>Ownership: each buffer has one writer, the stage named on its accessors (the trading book's
  * stages for decisions, the signal stage for signals, the regime stage for posteriors, each stateful
- * stage's group for its own state-hash entry); every other stage only reads. Validity travels in
- * the slot, whose outputs the publisher clears: {@link EngineEvent#signalledInstruments},
+ * stage's group for its own state-hash entry, the valuation stage for valuations); every other
+ * stage only reads. Validity travels in the slot, whose outputs the publisher clears:
+ * {@link EngineEvent#touchedInstruments}, {@link EngineEvent#signalledInstruments},
  * {@link EngineEvent#regimeCount}, {@link EngineEvent#stateHashCount} and
  * {@link EngineEvent#decisionsWritten} say which entries were written for this input.
  *
@@ -23,8 +24,27 @@ package io.skytrade.core.event;
 public final class SideBuffers {
     private static final Decisions NONE = new Decisions();
 
+    /** Valuation fields per instrument, adjacent in one entry: fair value, its std, nowcast, its std, market, its std, weight. */
+    private static final int VALUATION = 7;
+    private static final int FAIR = 0;
+    private static final int FAIR_STD = 1;
+    private static final int NOWCAST = 2;
+    private static final int NOWCAST_STD = 3;
+    private static final int MARKET = 4;
+    private static final int MARKET_STD = 5;
+    private static final int WEIGHT = 6;
+
+    /** {@link EngineEvent#sideScalars} bit: the Kalman stage wrote the filtered mid. */
+    public static final byte FILTERED_MID = 1;
+    /** {@link EngineEvent#sideScalars} bit: the valuation stage wrote the observation's data surprise. */
+    public static final byte INNOVATION = 2;
+    /** Per-event scalars: filtered mid, its std, innovation. */
+    private static final int SCALARS = 3;
+
     private final int mask;
+    private final double[] scalars;
     private final Decisions[] decisions;
+    private final double[] valuation;
     private final double[] signal;
     private final double[] regimePosterior;
     private final long[] stateHashes;
@@ -41,7 +61,9 @@ public final class SideBuffers {
         for (int i = 0; i < slots; i++) {
             decisions[i] = new Decisions();
         }
+        this.valuation = new double[slots * EngineEvent.MAX_INSTRUMENTS * VALUATION];
         this.signal = new double[slots * EngineEvent.MAX_INSTRUMENTS];
+        this.scalars = new double[slots * SCALARS];
         this.regimePosterior = new double[slots * EngineEvent.MAX_REGIMES];
         this.stateHashes = new long[slots * EngineEvent.MAX_HASHED_STAGES];
     }
@@ -71,6 +93,96 @@ public final class SideBuffers {
     /** The decisions {@code event} caused, for a reader (order stage, journals); empty when none were written. */
     public Decisions decisions(final EngineEvent event) {
         return event.decisionsWritten ? decisions[index(event)] : NONE;
+    }
+
+    private int valuationAt(final EngineEvent event, final int instrument) {
+        return (index(event) * EngineEvent.MAX_INSTRUMENTS + instrument) * VALUATION;
+    }
+
+    /**
+     * Valuation stage: records the valuation of {@code instrument} (the fair value and its standard
+     * deviation, with their components: the nowcast from the data, the market-implied value, NaN
+     * when the market was not blended, and the nowcast's weight in the blend) and marks it touched.
+     */
+    public void setValuation(final EngineEvent event, final int instrument, final double fairValue, final double fairStd,
+                             final double nowcastValue, final double nowcastStd, final double marketValue,
+                             final double marketStd, final double nowcastWeight) {
+        final int at = valuationAt(event, instrument);
+        valuation[at + FAIR] = fairValue;
+        valuation[at + FAIR_STD] = fairStd;
+        valuation[at + NOWCAST] = nowcastValue;
+        valuation[at + NOWCAST_STD] = nowcastStd;
+        valuation[at + MARKET] = marketValue;
+        valuation[at + MARKET_STD] = marketStd;
+        valuation[at + WEIGHT] = nowcastWeight;
+        event.touch(instrument);
+    }
+
+    /** Expected settlement of {@code instrument}; valid where {@link EngineEvent#touchedInstruments} has its bit. */
+    public double fairValue(final EngineEvent event, final int instrument) {
+        return valuation[valuationAt(event, instrument) + FAIR];
+    }
+
+    /** Standard deviation of the expected settlement (valid like {@link #fairValue}). */
+    public double fairStd(final EngineEvent event, final int instrument) {
+        return valuation[valuationAt(event, instrument) + FAIR_STD];
+    }
+
+    /** The nowcast from the data (valid like {@link #fairValue}). */
+    public double nowcastValue(final EngineEvent event, final int instrument) {
+        return valuation[valuationAt(event, instrument) + NOWCAST];
+    }
+
+    /** The nowcast's standard deviation (valid like {@link #fairValue}). */
+    public double nowcastStd(final EngineEvent event, final int instrument) {
+        return valuation[valuationAt(event, instrument) + NOWCAST_STD];
+    }
+
+    /** The market-implied value, NaN when the market was not blended (valid like {@link #fairValue}). */
+    public double marketValue(final EngineEvent event, final int instrument) {
+        return valuation[valuationAt(event, instrument) + MARKET];
+    }
+
+    /** The market's learned standard deviation (valid like {@link #fairValue}). */
+    public double marketStd(final EngineEvent event, final int instrument) {
+        return valuation[valuationAt(event, instrument) + MARKET_STD];
+    }
+
+    /** The nowcast's weight in the blend, 1 when the market was not used (valid like {@link #fairValue}). */
+    public double nowcastWeight(final EngineEvent event, final int instrument) {
+        return valuation[valuationAt(event, instrument) + WEIGHT];
+    }
+
+    /** Kalman stage: records the filtered mid of the event's instrument (ticks) and its standard deviation. */
+    public void setFilteredMid(final EngineEvent event, final double mid, final double std) {
+        final int at = index(event) * SCALARS;
+        scalars[at] = mid;
+        scalars[at + 1] = std;
+        event.sideScalars |= FILTERED_MID;
+    }
+
+    /** The filtered mid of the event's instrument in ticks, NaN when the Kalman stage wrote none. */
+    public double filteredMid(final EngineEvent event) {
+        return (event.sideScalars & FILTERED_MID) != 0 ? scalars[index(event) * SCALARS] : Double.NaN;
+    }
+
+    /** The filtered mid's standard deviation, NaN when the Kalman stage wrote none. */
+    public double filteredMidStd(final EngineEvent event) {
+        return (event.sideScalars & FILTERED_MID) != 0 ? scalars[index(event) * SCALARS + 1] : Double.NaN;
+    }
+
+    /**
+     * Valuation stage: records the standardised innovation (data surprise) of the observation under
+     * its series' nowcast model.
+     */
+    public void setInnovationZ(final EngineEvent event, final double z) {
+        scalars[index(event) * SCALARS + 2] = z;
+        event.sideScalars |= INNOVATION;
+    }
+
+    /** The observation's data surprise, NaN when gated, not modelled or not an observation. */
+    public double innovationZ(final EngineEvent event) {
+        return (event.sideScalars & INNOVATION) != 0 ? scalars[index(event) * SCALARS + 2] : Double.NaN;
     }
 
     /** Signal stage: records the combined signal of {@code instrument} and marks it in the slot. */

@@ -2,6 +2,7 @@ package io.skytrade.core.kalman;
 
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.feature.EventGuard;
 import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.registry.InstrumentRegistry;
@@ -9,8 +10,8 @@ import io.skytrade.core.registry.InstrumentRegistry;
 /**
  * Stage 2: the filtered mid of each market. On a two-sided book it folds the quoted mid (with a
  * noise of {@link KalmanParams#midMeasurementNoise} plus a quarter of the squared spread) into a
- * random-walk filter per instrument and writes {@link EngineEvent#filteredMid} and
- * {@link EngineEvent#filteredMidStd}. The data series' nowcasts are not here: the valuation stage
+ * random-walk filter per instrument and writes the filtered mid and its standard deviation
+ * ({@link SideBuffers#filteredMid}). The data series' nowcasts are not here: the valuation stage
  * runs them ({@link StructuralModel}), since it owns the series state it forecasts settlement
  * windows from.
  *
@@ -18,12 +19,17 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * events; no allocation.
  */
 public final class KalmanHandler implements EventHandler<EngineEvent>, StateHash {
+    private final SideBuffers side;
     private final int seriesCount;
     private final int instrumentCount;
     private final ScalarKalmanFilter mids;
     private final double midNoise;
 
-    public KalmanHandler(final InstrumentRegistry registry, final KalmanParams params) {
+    /**
+     * @param side the ring's side buffers, where this stage writes each book event's filtered mid
+     */
+    public KalmanHandler(final InstrumentRegistry registry, final KalmanParams params, final SideBuffers side) {
+        this.side = side;
         seriesCount = registry.seriesCount();
         instrumentCount = registry.instrumentCount();
         mids = new ScalarKalmanFilter(Math.max(1, instrumentCount), params.midProcessNoisePerHour(),
@@ -42,8 +48,7 @@ public final class KalmanHandler implements EventHandler<EngineEvent>, StateHash
         final double halfSpread = 0.5 * (ask - bid);
         mids.update(id, event.eventTimeNanos, 0.5 * (bid + ask), midNoise + halfSpread * halfSpread);
         if (mids.isStarted(id)) {
-            event.filteredMid = mids.estimate(id);
-            event.filteredMidStd = Math.sqrt(mids.variance(id));
+            side.setFilteredMid(event, mids.estimate(id), Math.sqrt(mids.variance(id)));
         }
     }
 

@@ -75,8 +75,8 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
                 if ((touched & (1L << i)) == 0) {
                     continue;
                 }
-                final double f = event.fairValue[i];
-                final double s = event.fairStd[i];
+                final double f = side.fairValue(event, i);
+                final double s = side.fairStd(event, i);
                 if (!Double.isFinite(f) || !Double.isFinite(s)) {
                     continue;
                 }
@@ -92,9 +92,11 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
         }
         if (event.hasTwoSidedBook()) {
             final int id = event.instrumentId;
-            final double m = Double.isFinite(event.filteredMid) ? event.filteredMid : 0.5 * (event.bestBid() + event.bestAsk());
+            final double filteredMid = side.filteredMid(event);
+            final double m = Double.isFinite(filteredMid) ? filteredMid : 0.5 * (event.bestBid() + event.bestAsk());
             mid[id] = m;
-            midStd[id] = Double.isFinite(event.filteredMidStd) ? event.filteredMidStd : 0.0;
+            final double filteredMidStd = side.filteredMidStd(event);
+            midStd[id] = Double.isFinite(filteredMidStd) ? filteredMidStd : 0.0;
             halfSpread[id] = 0.5 * (event.bestAsk() - event.bestBid());
             momentum[id] = Double.isFinite(event.featureMomentum) ? event.featureMomentum : 0.0;
             hasMid[id] = true;

@@ -198,9 +198,9 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         long changed = 0;
         final long touched = event.touchedInstruments;
         for (int i = 0; i < instrumentCount; i++) {
-            if ((touched & (1L << i)) != 0 && Double.isFinite(event.fairValue[i]) && Double.isFinite(event.fairStd[i])) {
-                fair[i] = event.fairValue[i];
-                fairStd[i] = event.fairStd[i];
+            if ((touched & (1L << i)) != 0 && Double.isFinite(side.fairValue(event, i)) && Double.isFinite(side.fairStd(event, i))) {
+                fair[i] = side.fairValue(event, i);
+                fairStd[i] = side.fairStd(event, i);
                 hasFair[i] = true;
                 if (valuations[i] < minValuations) {
                     valuations[i]++;

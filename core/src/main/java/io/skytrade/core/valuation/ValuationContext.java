@@ -1,6 +1,7 @@
 package io.skytrade.core.valuation;
 
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 
 import java.util.Arrays;
 
@@ -33,8 +34,8 @@ public final class ValuationContext {
         Arrays.fill(weight, Double.NaN);
     }
 
-    /** Takes the valuations the event carries (its touched instruments). */
-    public void onEvent(final EngineEvent e) {
+    /** Takes the valuations the event carries (its touched instruments, in {@code side}). */
+    public void onEvent(final EngineEvent e, final SideBuffers side) {
         long touched = e.touchedInstruments;
         while (touched != 0) {
             final int i = Long.numberOfTrailingZeros(touched);
@@ -42,13 +43,13 @@ public final class ValuationContext {
             if (i >= EngineEvent.MAX_INSTRUMENTS) {
                 break;
             }
-            fair[i] = e.fairValue[i];
-            fairStd[i] = e.fairStd[i];
-            nowcast[i] = e.nowcastValue[i];
-            nowcastStd[i] = e.nowcastStd[i];
-            market[i] = e.marketValue[i];
-            marketStd[i] = e.marketStd[i];
-            weight[i] = e.nowcastWeight[i];
+            fair[i] = side.fairValue(e, i);
+            fairStd[i] = side.fairStd(e, i);
+            nowcast[i] = side.nowcastValue(e, i);
+            nowcastStd[i] = side.nowcastStd(e, i);
+            market[i] = side.marketValue(e, i);
+            marketStd[i] = side.marketStd(e, i);
+            weight[i] = side.nowcastWeight(e, i);
         }
     }
 

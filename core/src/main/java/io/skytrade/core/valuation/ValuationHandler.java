@@ -2,6 +2,7 @@ package io.skytrade.core.valuation;
 
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.feature.EventGuard;
 import io.skytrade.core.kalman.KalmanParams;
@@ -12,7 +13,7 @@ import io.skytrade.core.settlement.SettlementRules;
 /**
  * Stage 3: fair value per product. On every observation it folds the reading into its series'
  * nowcast model and the settlement window ({@link SettlementValuator}), writes the reading's
- * standardised innovation under the model ({@link EngineEvent#innovationZ}, the data surprise) and
+ * standardised innovation under the model ({@link SideBuffers#innovationZ}, the data surprise) and
  * revalues the affected products; on a book with a filtered mid (written by the Kalman stage) it
  * learns that market's noise and reblends its product. Each product's fair value is its nowcast
  * blended with its market-implied value by precision weighting ({@link MarketBlend}); the stage
@@ -35,9 +36,14 @@ public final class ValuationHandler implements EventHandler<EngineEvent>, StateH
     private final double[] nowcast;
     private final double[] nowcastStd;
     private final boolean[] nowcastValid;
+    private final SideBuffers side;
 
+    /**
+     * @param side the ring's side buffers, where this stage writes each event's valuations
+     */
     public ValuationHandler(final InstrumentRegistry registry, final ValuationParams params, final SettlementRules rules,
-                            final KalmanParams kalman) {
+                            final KalmanParams kalman, final SideBuffers side) {
+        this.side = side;
         seriesCount = registry.seriesCount();
         instrumentCount = registry.instrumentCount();
         valuator = new SettlementValuator(registry, params, rules, kalman);
@@ -59,7 +65,7 @@ public final class ValuationHandler implements EventHandler<EngineEvent>, StateH
                 valuator.alignTo(event.receiveTimeNanos);
                 valuator.advanceTo(t);
                 valuator.onObservation(event.instrumentId, t, event.value, EventGuard.stale(event));
-                event.innovationZ = valuator.lastInnovationZ();
+                side.setInnovationZ(event, valuator.lastInnovationZ());
                 publish(event);
             }
             case EventType.TIMER -> {
@@ -70,26 +76,20 @@ public final class ValuationHandler implements EventHandler<EngineEvent>, StateH
             case EventType.MARKET_BOOK -> onBook(event);
             case EventType.SETTLEMENT -> {
                 final int i = event.instrumentId;
-                event.fairValue[i] = event.value;
-                event.fairStd[i] = 0.0;
-                event.nowcastValue[i] = event.value;
-                event.nowcastStd[i] = 0.0;
-                event.marketValue[i] = Double.NaN;
-                event.marketStd[i] = Double.NaN;
-                event.nowcastWeight[i] = 1.0;
-                event.touch(i);
+                side.setValuation(event, i, event.value, 0.0, event.value, 0.0, Double.NaN, Double.NaN, 1.0);
             }
             default -> { }
         }
     }
 
     private void onBook(final EngineEvent event) {
-        if (!Double.isFinite(event.filteredMid)) {
+        final double filteredMid = side.filteredMid(event);
+        if (!Double.isFinite(filteredMid)) {
             return;
         }
         final int i = event.instrumentId;
         final boolean valid = nowcastValid[i];
-        blend.onMid(i, event.eventTimeNanos, event.filteredMid, valid ? nowcast[i] : Double.NaN, valid ? nowcastStd[i] : Double.NaN);
+        blend.onMid(i, event.eventTimeNanos, filteredMid, valid ? nowcast[i] : Double.NaN, valid ? nowcastStd[i] : Double.NaN);
         if (valid) {
             write(event, i);
         }
@@ -117,14 +117,8 @@ public final class ValuationHandler implements EventHandler<EngineEvent>, StateH
     /** Blends instrument i's nowcast with its market and writes the fair value and its components. */
     private void write(final EngineEvent event, final int i) {
         blend.blend(i, event.eventTimeNanos, nowcast[i], nowcastStd[i]);
-        event.fairValue[i] = blend.mean();
-        event.fairStd[i] = blend.std();
-        event.nowcastValue[i] = nowcast[i];
-        event.nowcastStd[i] = nowcastStd[i];
-        event.nowcastWeight[i] = blend.nowcastWeight();
-        event.marketValue[i] = blend.nowcastWeight() < 1.0 ? blend.market(i) : Double.NaN;
-        event.marketStd[i] = blend.marketStd();
-        event.touch(i);
+        side.setValuation(event, i, blend.mean(), blend.std(), nowcast[i], nowcastStd[i],
+            blend.nowcastWeight() < 1.0 ? blend.market(i) : Double.NaN, blend.marketStd(), blend.nowcastWeight());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.skytrade.core.kalman;
 
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.registry.InstrumentRegistry;
 import org.junit.jupiter.api.Test;
@@ -17,14 +18,15 @@ class KalmanHandlerTest {
 
     @Test
     void shouldFilterTheMidOfTwoSidedBooksOnly() {
-        final KalmanHandler h = new KalmanHandler(REGISTRY, KalmanParams.defaults());
+        final SideBuffers side = new SideBuffers(1);
+        final KalmanHandler h = new KalmanHandler(REGISTRY, KalmanParams.defaults(), side);
         final EngineEvent e = new EngineEvent();
         for (int i = 0; i < 10; i++) {
             book(e, i * MIN15, 100, 102);
             h.onEvent(e, i, true);
         }
-        assertEquals(101.0, e.filteredMid, 1e-6);
-        assertTrue(e.filteredMidStd > 0 && e.filteredMidStd < 2, "std " + e.filteredMidStd);
+        assertEquals(101.0, side.filteredMid(e), 1e-6);
+        assertTrue(side.filteredMidStd(e) > 0 && side.filteredMidStd(e) < 2, "std " + side.filteredMidStd(e));
         final long before = h.stateHash();
         e.clear();
         e.type = EventType.OBSERVATION;
@@ -32,12 +34,12 @@ class KalmanHandlerTest {
         e.eventTimeNanos = 11 * MIN15;
         e.value = 10.0;
         h.onEvent(e, 11, true);
-        assertTrue(Double.isNaN(e.filteredMid), "observations are the valuation stage's");
+        assertTrue(Double.isNaN(side.filteredMid(e)), "observations are the valuation stage's");
         assertEquals(before, h.stateHash());
         book(e, 12 * MIN15, 100, 0);
         e.askLevels = 0;
         h.onEvent(e, 12, true);
-        assertTrue(Double.isNaN(e.filteredMid), "a one-sided book has no mid");
+        assertTrue(Double.isNaN(side.filteredMid(e)), "a one-sided book has no mid");
         book(e, 13 * MIN15, 10_000, 10_002);
         h.onEvent(e, 13, true);
         assertEquals(1, h.rejectedMids(0), "a jump far outside the filter's band is gated");
@@ -49,7 +51,8 @@ class KalmanHandlerTest {
     }
 
     private static long run() {
-        final KalmanHandler h = new KalmanHandler(REGISTRY, KalmanParams.defaults());
+        final SideBuffers side = new SideBuffers(1);
+        final KalmanHandler h = new KalmanHandler(REGISTRY, KalmanParams.defaults(), side);
         final EngineEvent e = new EngineEvent();
         final SplittableRandom rnd = new SplittableRandom(7);
         long out = 1;
@@ -57,7 +60,7 @@ class KalmanHandlerTest {
             final long bid = 100 + rnd.nextInt(5);
             book(e, i * MIN15, bid, bid + 1 + rnd.nextInt(3));
             h.onEvent(e, i, true);
-            out = 31 * out + Double.doubleToRawLongBits(e.filteredMid) + Double.doubleToRawLongBits(e.filteredMidStd);
+            out = 31 * out + Double.doubleToRawLongBits(side.filteredMid(e)) + Double.doubleToRawLongBits(side.filteredMidStd(e));
         }
         return 31 * out + h.stateHash();
     }

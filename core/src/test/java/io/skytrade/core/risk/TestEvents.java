@@ -11,10 +11,11 @@ import io.skytrade.core.event.OrderEventKind;
 /** Writes inputs (and strategy intents) into a reusable {@link EngineEvent} for stage tests. */
 public final class TestEvents {
     /**
-     * Side buffers shared by the tests' stages: events from {@link #start} carry increasing
-     * sequences, so the 64 entries keep the last 64 events' decisions apart.
+     * Side buffers shared by the tests' stages. One entry, whatever the events' sequences (the
+     * harnesses stamp theirs after a test wrote an event's valuation): the tests handle one event
+     * at a time, through every stage, as an inline pipeline does.
      */
-    public static final SideBuffers SIDE = new SideBuffers(64);
+    public static final SideBuffers SIDE = new SideBuffers(1);
 
     /** The decisions the stages wrote for {@code e} (empty when none). */
     public static Decisions decisions(final EngineEvent e) {
@@ -41,15 +42,13 @@ public final class TestEvents {
 
     /** Adds a fair value output, as the valuation stage would. */
     public static EngineEvent fair(final EngineEvent e, final int instrument, final double value) {
-        e.fairValue[instrument] = value;
-        e.touch(instrument);
-        return e;
+        return fair(e, instrument, value, 0.0);
     }
 
     /** Adds a fair value output with its standard deviation, as the valuation stage would. */
     public static EngineEvent fair(final EngineEvent e, final int instrument, final double value, final double std) {
-        e.fairStd[instrument] = std;
-        return fair(e, instrument, value);
+        SIDE.setValuation(e, instrument, value, std, value, std, Double.NaN, Double.NaN, 1.0);
+        return e;
     }
 
     /** Adds a PROPOSED new-order intent, as the strategy stage would. */

@@ -20,14 +20,14 @@ class SignalHandlerTest {
     void shouldSignalBuyWhenFairIsAboveMid() {
         final SignalHandler h = new SignalHandler(REGISTRY, SignalParams.defaults(), TestEvents.SIDE);
         final EngineEvent e = new EngineEvent();
-        fair(e, 1, 1_000, 1100, 20);
+        fair(TestEvents.SIDE, e, 1, 1_000, 1100, 20);
         h.onEvent(e, 0, true);
         assertEquals(0, e.signalledInstruments, "no book yet");
         book(e, 1, 2_000, 999, 1001);
         h.onEvent(e, 1, true);
         assertEquals(1L << 1, e.signalledInstruments);
         assertTrue(TestEvents.SIDE.signal(e, 1) > 0.5);
-        fair(e, 1, 3_000, 900, 20);
+        fair(TestEvents.SIDE, e, 1, 3_000, 900, 20);
         h.onEvent(e, 2, true);
         assertTrue(TestEvents.SIDE.signal(e, 1) < -0.5);
     }
@@ -46,7 +46,7 @@ class SignalHandlerTest {
         for (int i = 0; i < 2_000; i++) {
             final long t = i * 1_000_000_000L;
             if (rnd.nextBoolean()) {
-                fair(e, rnd.nextInt(2), t, 1000 + 50 * rnd.nextGaussian(), 10 + rnd.nextDouble() * 20);
+                fair(side, e, rnd.nextInt(2), t, 1000 + 50 * rnd.nextGaussian(), 10 + rnd.nextDouble() * 20);
             } else {
                 final long bid = 990 + rnd.nextInt(20);
                 book(e, rnd.nextInt(2), t, bid, bid + 1 + rnd.nextInt(4));
@@ -58,15 +58,13 @@ class SignalHandlerTest {
         return 31 * out + h.stateHash();
     }
 
-    static void fair(final EngineEvent e, final int id, final long t, final double fair, final double std) {
+    static void fair(final SideBuffers side, final EngineEvent e, final int id, final long t, final double fair, final double std) {
         e.clear();
         e.type = EventType.OBSERVATION;
         e.instrumentId = 0;
         e.eventTimeNanos = t;
         e.value = 1.0;
-        e.fairValue[id] = fair;
-        e.fairStd[id] = std;
-        e.touch(id);
+        side.setValuation(e, id, fair, std, fair, std, Double.NaN, Double.NaN, 1.0);
     }
 
     static void book(final EngineEvent e, final int id, final long t, final long bid, final long ask) {

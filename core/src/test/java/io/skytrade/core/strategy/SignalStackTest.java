@@ -1,12 +1,12 @@
 package io.skytrade.core.strategy;
 
-import io.skytrade.core.risk.TestEvents;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.book.BookStage;
 import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.feature.FeatureHandler;
@@ -44,17 +44,18 @@ class SignalStackTest {
     private static final double[] SERIES = {1.5, 10, 70, 8, 40, 40};
 
     private static final class Stack {
+        final SideBuffers side = new SideBuffers(1);
         final FeatureHandler feature = new FeatureHandler(REGISTRY, FeatureParams.defaults());
-        final KalmanHandler kalman = new KalmanHandler(REGISTRY, KalmanParams.defaults());
+        final KalmanHandler kalman = new KalmanHandler(REGISTRY, KalmanParams.defaults(), side);
         final ValuationHandler valuation = new ValuationHandler(REGISTRY,
-            ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults());
-        final SignalHandler signal = new SignalHandler(REGISTRY, SignalParams.defaults(), TestEvents.SIDE);
-        final RegimeHandler regime = new RegimeHandler(REGISTRY, RegimeParams.defaults(), TestEvents.SIDE);
+            ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults(), side);
+        final SignalHandler signal = new SignalHandler(REGISTRY, SignalParams.defaults(), side);
+        final RegimeHandler regime = new RegimeHandler(REGISTRY, RegimeParams.defaults(), side);
         final TradingBook book = TradingBook.withDefaults();
         final StrategyHandler strategy = new StrategyHandler(REGISTRY, StrategyParams.defaults(),
-            new PositionSizer(SizerParams.defaults(), 1_000_000, 0.2), RiskLimits.defaults(), book, TestEvents.SIDE);
+            new PositionSizer(SizerParams.defaults(), 1_000_000, 0.2), RiskLimits.defaults(), book, side);
         final List<EventHandler<EngineEvent>> stages = List.of(feature, kalman, valuation, signal, regime,
-            new BookStage(book, TestEvents.SIDE), strategy);
+            new BookStage(book, side), strategy);
         final EngineEvent e = new EngineEvent();
         final SplittableRandom rnd;
         final long[] lastNewPrice = new long[9];
@@ -77,14 +78,14 @@ class SignalStackTest {
             hash = 31 * hash + e.touchedInstruments + 3 * e.signalledInstruments + 5 * e.flags;
             for (int i = 0; i < 9; i++) {
                 if (e.isTouched(i)) {
-                    hash = 31 * hash + Double.doubleToRawLongBits(e.fairValue[i]) + Double.doubleToRawLongBits(e.fairStd[i]);
+                    hash = 31 * hash + Double.doubleToRawLongBits(side.fairValue(e, i)) + Double.doubleToRawLongBits(side.fairStd(e, i));
                 }
                 if ((e.signalledInstruments & (1L << i)) != 0) {
-                    assertTrue(TestEvents.SIDE.signal(e, i) >= -1 && TestEvents.SIDE.signal(e, i) <= 1);
-                    hash = 31 * hash + Double.doubleToRawLongBits(TestEvents.SIDE.signal(e, i));
+                    assertTrue(side.signal(e, i) >= -1 && side.signal(e, i) <= 1);
+                    hash = 31 * hash + Double.doubleToRawLongBits(side.signal(e, i));
                 }
             }
-            final Decisions d = TestEvents.decisions(e);
+            final Decisions d = side.decisions(e);
             for (int k = 0; k < d.count(); k++) {
                 decisions++;
                 hash = 31 * hash + d.kind[k] + 7L * d.instrumentId[k] + 11L * d.side[k] + 13 * d.priceTicks[k] + 17 * d.quantity[k];

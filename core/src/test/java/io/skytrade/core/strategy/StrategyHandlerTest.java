@@ -188,9 +188,7 @@ class StrategyHandlerTest {
         e.instrumentId = 0;
         e.eventTimeNanos = 4 * SEC;
         e.value = 1005;
-        e.fairValue[0] = 1005;
-        e.fairStd[0] = 0;
-        e.touch(0);
+        TestEvents.SIDE.setValuation(e, 0, 1005, 0, 1005, 0, Double.NaN, Double.NaN, 1.0);
         h.run(e);
         assertEquals(0, TestEvents.decisions(e).count());
         book(e, 0, 70 * SEC, 990, 1010, 5, 5, 1000, 20);
@@ -221,9 +219,7 @@ class StrategyHandlerTest {
         e.bidQtys[0] = bq;
         e.askQtys[0] = aq;
         if (id >= 0 && id < EngineEvent.MAX_INSTRUMENTS) {
-            e.fairValue[id] = fair;
-            e.fairStd[id] = std;
-            e.touch(id);
+            TestEvents.SIDE.setValuation(e, id, fair, std, fair, std, Double.NaN, Double.NaN, 1.0);
         }
     }
 

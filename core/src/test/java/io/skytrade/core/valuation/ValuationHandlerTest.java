@@ -1,6 +1,7 @@
 package io.skytrade.core.valuation;
 
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.settlement.SettlementRules;
@@ -12,13 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ValuationHandlerTest {
+    /** One entry: the tests' events keep sequence 0, and the last valuation of each product stays readable. */
+    private static final SideBuffers SIDE = new SideBuffers(1);
     private static final long MIN = SettlementValuatorTest.MIN;
     private static final long T0 = SettlementValuatorTest.T0;
 
     @Test
     void shouldFlagNonFiniteObservationAndLeaveStateAlone() {
         final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY,
-            ValuationParams.defaults().withWindow(T0, T0 + 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults());
+            ValuationParams.defaults().withWindow(T0, T0 + 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults(), SIDE);
         final EngineEvent e = new EngineEvent();
         final long before = h.stateHash();
         obs(e, 0, T0, Double.NaN);
@@ -36,7 +39,7 @@ class ValuationHandlerTest {
 
     private static long run() {
         final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY,
-            ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults());
+            ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults(), SIDE);
         final EngineEvent e = new EngineEvent();
         final SplittableRandom rnd = new SplittableRandom(3);
         final double[] base = {1.5, 10, 70, 8, 40, 40};
@@ -53,14 +56,14 @@ class ValuationHandlerTest {
                 assertTrue(slot == 0 || e.isTouched(7) == (s != 3), "ETF revalued with its legs, series " + s);
                 for (int i = 0; i < 9; i++) {
                     if (e.isTouched(i)) {
-                        out = 31 * out + Double.doubleToRawLongBits(e.fairValue[i]) + Double.doubleToRawLongBits(e.fairStd[i]);
+                        out = 31 * out + Double.doubleToRawLongBits(SIDE.fairValue(e, i)) + Double.doubleToRawLongBits(SIDE.fairStd(e, i));
                     }
                 }
             }
         }
         assertEquals(1L << 6, e.touchedInstruments, "a PM2.5 reading revalues AQ_SPOT only");
         for (int i = 0; i < 9; i++) {
-            assertTrue(Double.isFinite(e.fairValue[i]) && e.fairValue[i] >= 0, "instrument " + i + " = " + e.fairValue[i]);
+            assertTrue(Double.isFinite(SIDE.fairValue(e, i)) && SIDE.fairValue(e, i) >= 0, "instrument " + i + " = " + SIDE.fairValue(e, i));
         }
         e.clear();
         e.type = EventType.TIMER;
@@ -83,7 +86,7 @@ class ValuationHandlerTest {
         // exact value within a few millimetres; a straight-line forecast was off by metres.
         final long end = T0 + 24 * 60 * MIN;
         final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY,
-            ValuationParams.defaults().withWindow(T0, end), SettlementRules.defaults(), KalmanParams.defaults());
+            ValuationParams.defaults().withWindow(T0, end), SettlementRules.defaults(), KalmanParams.defaults(), SIDE);
         final EngineEvent e = new EngineEvent();
         long seq = 0;
         final long last = T0 + 4 * 60 * MIN;
@@ -92,11 +95,11 @@ class ValuationHandlerTest {
             h.onEvent(e, seq++, true);
         }
         assertTrue(e.isTouched(SettlementValuatorTest.TIDE_SPOT));
-        assertEquals(Math.abs(tide(end)) * 1000.0, e.fairValue[SettlementValuatorTest.TIDE_SPOT], 5.0);
-        assertTrue(Math.abs(e.innovationZ) < 1.0, "a reading on the fitted tide is no surprise: z " + e.innovationZ);
+        assertEquals(Math.abs(tide(end)) * 1000.0, SIDE.fairValue(e, SettlementValuatorTest.TIDE_SPOT), 5.0);
+        assertTrue(Math.abs(SIDE.innovationZ(e)) < 1.0, "a reading on the fitted tide is no surprise: z " + SIDE.innovationZ(e));
         obs(e, 0, last + 15 * MIN, tide(last + 15 * MIN) + 0.5);
         h.onEvent(e, seq, true);
-        assertTrue(e.innovationZ > 5.0 || Double.isNaN(e.innovationZ), "half a metre off the tide is: z " + e.innovationZ);
+        assertTrue(SIDE.innovationZ(e) > 5.0 || Double.isNaN(SIDE.innovationZ(e)), "half a metre off the tide is: z " + SIDE.innovationZ(e));
     }
 
     private static double tide(final long t) {
@@ -122,7 +125,7 @@ class ValuationHandlerTest {
         v.advanceTo(noon + 5 * MIN);
         assertEquals(noon + 24 * 60 * MIN, v.windowEnd(), "then rolls forward as before");
 
-        final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY, defaults, rules, KalmanParams.defaults());
+        final ValuationHandler h = new ValuationHandler(SettlementValuatorTest.REGISTRY, defaults, rules, KalmanParams.defaults(), SIDE);
         final EngineEvent e = new EngineEvent();
         for (int k = 0; k < 4; k++) {
             obs(e, 0, noon - (4 - k) * 15 * MIN, 2.0 + 0.1 * k);
@@ -130,8 +133,8 @@ class ValuationHandlerTest {
             h.onEvent(e, k, true);
         }
         assertTrue(e.isTouched(SettlementValuatorTest.TIDE_SPOT));
-        assertTrue(e.fairStd[SettlementValuatorTest.TIDE_SPOT] < 100, "the noon reading is 15 minutes after the last one, "
-            + "not seven weeks: " + e.fairValue[SettlementValuatorTest.TIDE_SPOT] + " +- " + e.fairStd[SettlementValuatorTest.TIDE_SPOT]);
+        assertTrue(SIDE.fairStd(e, SettlementValuatorTest.TIDE_SPOT) < 100, "the noon reading is 15 minutes after the last one, "
+            + "not seven weeks: " + SIDE.fairValue(e, SettlementValuatorTest.TIDE_SPOT) + " +- " + SIDE.fairStd(e, SettlementValuatorTest.TIDE_SPOT));
     }
 
     static void obs(final EngineEvent e, final int series, final long t, final double v) {

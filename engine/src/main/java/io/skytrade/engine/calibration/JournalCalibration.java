@@ -3,6 +3,7 @@ package io.skytrade.engine.calibration;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.calibration.ForecastCalibration;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.SettlementRules;
@@ -126,6 +127,7 @@ public final class JournalCalibration {
     private static long runNowcasts(final Path inputs, final EngineAssembly assembly, final List<Long> settlements,
                                     final double[][][] fair, final double[][][] std) {
         final EngineAssembly.Stages stages = assembly.businessStages((event, side) -> { }, new PaperOrderGateway(), 0);
+        final SideBuffers side = stages.side();
         final List<EventHandler<EngineEvent>> nowcast = new ArrayList<>();
         for (int i = 0; i < stages.names().size(); i++) {
             if (NOWCAST_STAGES.contains(stages.names().get(i))) {
@@ -168,8 +170,8 @@ public final class JournalCalibration {
                 }
                 for (int i = 0; i < products; i++) {
                     if (e.isTouched(i)) {
-                        currentFair[i] = e.fairValue[i];
-                        currentStd[i] = e.fairStd[i];
+                        currentFair[i] = side.fairValue(e, i);
+                        currentStd[i] = side.fairStd(e, i);
                     }
                 }
                 count++;

@@ -105,8 +105,8 @@ final class DayRecorder implements EventHandler<EngineEvent> {
     public void onEvent(final EngineEvent e, final long sequence, final boolean endOfBatch) {
         for (int i = 0; i < products; i++) {
             if (e.isTouched(i)) {
-                fair[i] = e.fairValue[i];
-                std[i] = e.fairStd[i];
+                fair[i] = side.fairValue(e, i);
+                std[i] = side.fairStd(e, i);
             }
         }
         final int id = e.instrumentId;

@@ -174,14 +174,15 @@ public final class JournalTables {
 
     /**
      * Fills {@code row} (of {@link #VALUATIONS}) with product {@code id}'s stage outputs on {@code e}
-     * after the stages handled it: its fair value and standard deviation when the valuation stage
-     * touched it, its signal (kept in {@code side}) when the signal stage wrote one.
+     * after the stages handled it: its fair value, its standard deviation and their components when the valuation stage
+     * touched it, its signal when the signal stage wrote one (both kept in {@code side}).
      */
     public Row valuation(final EngineEvent e, final SideBuffers side, final int id, final Row row) {
         row.start().putLong(e.sequence).putTime(e.eventTimeNanos).putString(name(products, id)).putInt(id);
         if ((e.touchedInstruments & 1L << id) != 0) {
-            row.putDouble(e.fairValue[id]).putDouble(e.fairStd[id]).putDouble(e.nowcastValue[id]).putDouble(e.nowcastStd[id])
-                .putDouble(e.marketValue[id]).putDouble(e.marketStd[id]).putDouble(e.nowcastWeight[id]);
+            row.putDouble(side.fairValue(e, id)).putDouble(side.fairStd(e, id)).putDouble(side.nowcastValue(e, id))
+                .putDouble(side.nowcastStd(e, id)).putDouble(side.marketValue(e, id)).putDouble(side.marketStd(e, id))
+                .putDouble(side.nowcastWeight(e, id));
         } else {
             row.skip(7);
         }

@@ -150,8 +150,8 @@ final class OrderStageObserver implements StageObserver {
             final int i = Long.numberOfTrailingZeros(touched);
             touched &= touched - 1;
             if (i < instruments) {
-                fair[i] = event.fairValue[i];
-                fairStd[i] = event.fairStd[i];
+                fair[i] = side.fairValue(event, i);
+                fairStd[i] = side.fairStd(event, i);
                 EngineCounters.setDouble(c.fairValue[i], fair[i]);
                 EngineCounters.setDouble(c.fairStd[i], fairStd[i]);
             }

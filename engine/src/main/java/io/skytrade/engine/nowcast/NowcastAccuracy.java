@@ -2,6 +2,7 @@ package io.skytrade.engine.nowcast;
 
 import io.skytrade.core.calibration.ForecastCalibration;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.kalman.KalmanHandler;
 import io.skytrade.core.kalman.KalmanParams;
@@ -122,10 +123,11 @@ public final class NowcastAccuracy {
         for (final SyntheticSourceSpec spec : SyntheticSourceSpec.defaults()) {
             sources.add(new SyntheticSource(spec, ids, observable, seed * 1_000_003L + 17, noiseScale, clock, Duration.ofMinutes(1)));
         }
-        final KalmanHandler k = new KalmanHandler(registry, kalman);
+        final SideBuffers side = new SideBuffers(1);
+        final KalmanHandler k = new KalmanHandler(registry, kalman, side);
         final ValuationHandler v = new ValuationHandler(registry,
             valuation.withWindow(rules.windowStart(rules.nextSettlementAtOrAfter(startNanos)),
-                rules.nextSettlementAtOrAfter(startNanos)), rules, kalman);
+                rules.nextSettlementAtOrAfter(startNanos)), rules, kalman, side);
         final int products = registry.instrumentCount();
         final int[] kindOf = new int[products];
         for (int i = 0; i < products; i++) {
@@ -157,8 +159,8 @@ public final class NowcastAccuracy {
                     v.onEvent(e, seq++, true);
                     for (int i = 0; i < products; i++) {
                         if (e.isTouched(i)) {
-                            fair[i] = e.fairValue[i];
-                            std[i] = e.fairStd[i];
+                            fair[i] = side.fairValue(e, i);
+                            std[i] = side.fairStd(e, i);
                             valued[i] = true;
                         }
                     }

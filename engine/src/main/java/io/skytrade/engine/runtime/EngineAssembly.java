@@ -93,8 +93,8 @@ public final class EngineAssembly {
             "risk", "orders");
         final List<EventHandler<EngineEvent>> handlers = List.of(
             new FeatureHandler(registry, m.feature()),
-            new KalmanHandler(registry, m.kalman()),
-            new ValuationHandler(registry, m.valuation(), m.settlement(), m.kalman()),
+            new KalmanHandler(registry, m.kalman(), side),
+            new ValuationHandler(registry, m.valuation(), m.settlement(), m.kalman(), side),
             new SignalHandler(registry, m.signal(), side),
             new RegimeHandler(registry, m.regime(), side),
             new BookStage(book, side),

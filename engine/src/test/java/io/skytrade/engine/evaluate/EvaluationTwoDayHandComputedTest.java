@@ -109,9 +109,9 @@ class EvaluationTwoDayHandComputedTest {
             final List<Double> fairValues = new ArrayList<>();
             new ReplayRunner(dir, Map.of()).replay(false, (event, side) -> {
                 for (int i = 0; i < products; i++) {
-                    if (event.isTouched(i) && event.fairValue[i] > 0 && Double.isFinite(event.fairValue[i])) {
+                    if (event.isTouched(i) && side.fairValue(event, i) > 0 && Double.isFinite(side.fairValue(event, i))) {
                         fairAt.add(new long[] {event.sequence, i});
-                        fairValues.add(event.fairValue[i]);
+                        fairValues.add(side.fairValue(event, i));
                     }
                 }
             });

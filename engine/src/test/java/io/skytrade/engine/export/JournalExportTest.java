@@ -200,9 +200,10 @@ class JournalExportTest {
                 final boolean signalled = (event.signalledInstruments & 1L << id) != 0;
                 if (valued || signalled) {
                     expected.add(event.sequence + " " + event.eventTimeNanos + " " + config.instruments().get(id) + " "
-                        + (valued ? orNaN(event.fairValue[id]) + " " + orNaN(event.fairStd[id]) + " " + orNaN(event.nowcastValue[id]) + " "
-                            + orNaN(event.nowcastStd[id]) + " " + orNaN(event.marketValue[id]) + " " + orNaN(event.marketStd[id]) + " "
-                            + orNaN(event.nowcastWeight[id]) : "- - - - - - -") + " " + (signalled ? side.signal(event, id) : "-"));
+                        + (valued ? orNaN(side.fairValue(event, id)) + " " + orNaN(side.fairStd(event, id)) + " "
+                            + orNaN(side.nowcastValue(event, id)) + " " + orNaN(side.nowcastStd(event, id)) + " "
+                            + orNaN(side.marketValue(event, id)) + " " + orNaN(side.marketStd(event, id)) + " "
+                            + orNaN(side.nowcastWeight(event, id)) : "- - - - - - -") + " " + (signalled ? side.signal(event, id) : "-"));
                 }
             }
         });

@@ -1,6 +1,7 @@
 package io.skytrade.engine.nowcast;
 
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.registry.InstrumentRegistry;
@@ -79,8 +80,9 @@ class ColdStartHttpTest {
         final InstrumentRegistry registry = InstrumentRegistry.of(EngineConfig.DEFAULT_INSTRUMENTS, EngineConfig.DEFAULT_SERIES);
         final SettlementRules rules = SettlementRules.defaults();
         final long end = rules.nextSettlementAtOrAfter(now);
+        final SideBuffers side = new SideBuffers(1);
         final ValuationHandler valuation = new ValuationHandler(registry, ValuationParams.defaults()
-            .withWindow(rules.windowStart(end), end), rules, KalmanParams.defaults());
+            .withWindow(rules.windowStart(end), end), rules, KalmanParams.defaults(), side);
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(apis);
             server.start(InetAddress.getLoopbackAddress(), 0);
@@ -128,8 +130,8 @@ class ColdStartHttpTest {
                 for (int p = 0; p < WorldProduct.COUNT; p++) {
                     if (e.isTouched(p)) {
                         valued[p] = true;
-                        fair[p] = e.fairValue[p];
-                        std[p] = e.fairStd[p];
+                        fair[p] = side.fairValue(e, p);
+                        std[p] = side.fairStd(e, p);
                     }
                 }
             }

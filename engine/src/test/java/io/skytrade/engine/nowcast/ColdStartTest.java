@@ -1,6 +1,7 @@
 package io.skytrade.engine.nowcast;
 
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.registry.InstrumentRegistry;
@@ -42,8 +43,9 @@ class ColdStartTest {
         final long end = rules.nextSettlementAtOrAfter(now);
         final SyntheticWorld world = new SyntheticWorld(31);
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(now);
+        final SideBuffers side = new SideBuffers(1);
         final ValuationHandler valuation = new ValuationHandler(registry, ValuationParams.defaults()
-            .withWindow(rules.windowStart(end), end), rules, KalmanParams.defaults());
+            .withWindow(rules.windowStart(end), end), rules, KalmanParams.defaults(), side);
         final EngineEvent e = new EngineEvent();
         final boolean[] valued = new boolean[WorldProduct.COUNT];
         final double[] fair = new double[WorldProduct.COUNT];
@@ -65,8 +67,8 @@ class ColdStartTest {
                 for (int p = 0; p < WorldProduct.COUNT; p++) {
                     if (e.isTouched(p)) {
                         valued[p] = true;
-                        fair[p] = e.fairValue[p];
-                        std[p] = e.fairStd[p];
+                        fair[p] = side.fairValue(e, p);
+                        std[p] = side.fairStd(e, p);
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package io.skytrade.exchange.sim;
 
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.feature.FeatureHandler;
 import io.skytrade.core.feature.FeatureParams;
@@ -43,6 +44,8 @@ final class FilteredFeedForecast implements PublicForecast {
     private final KalmanHandler kalman;
     private final ValuationHandler valuation;
     private final EngineEvent event = new EngineEvent();
+    /** One entry: each event is valued and read before the next. */
+    private final SideBuffers side = new SideBuffers(1);
     private final long[] lastFed = new long[WorldSeries.COUNT];
     private final double[] fair = new double[WorldProduct.COUNT];
     private final double[] fairStd = new double[WorldProduct.COUNT];
@@ -71,9 +74,9 @@ final class FilteredFeedForecast implements PublicForecast {
         final long firstEnd = rules.nextSettlementAtOrAfter(warmStart);
         final KalmanParams kalmanParams = KalmanParams.defaults();
         features = new FeatureHandler(registry, FeatureParams.defaults());
-        kalman = new KalmanHandler(registry, kalmanParams);
+        kalman = new KalmanHandler(registry, kalmanParams, side);
         valuation = new ValuationHandler(registry, ValuationParams.defaults().withWindow(rules.windowStart(firstEnd), firstEnd),
-            rules, kalmanParams);
+            rules, kalmanParams, side);
         for (int s = 0; s < WorldSeries.COUNT; s++) {
             lastFed[s] = WorldReadings.newestPublished(s, warmStart);
         }
@@ -142,8 +145,8 @@ final class FilteredFeedForecast implements PublicForecast {
         valuation.onEvent(event, seq, true);
         for (int p = 0; p < WorldProduct.COUNT; p++) {
             if (event.isTouched(p)) {
-                fair[p] = event.fairValue[p];
-                fairStd[p] = event.fairStd[p];
+                fair[p] = side.fairValue(event, p);
+                fairStd[p] = side.fairStd(event, p);
             }
         }
     }

@@ -118,8 +118,8 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
         final long mask = instruments == Long.SIZE ? -1L : (1L << instruments) - 1;
         for (long bits = e.touchedInstruments & mask; bits != 0; bits &= bits - 1) {
             final int i = Long.numberOfTrailingZeros(bits);
-            if (Double.isFinite(e.fairValue[i])) {
-                fair[i].add(now, e.fairValue[i]);
+            if (Double.isFinite(side.fairValue(e, i))) {
+                fair[i].add(now, side.fairValue(e, i));
             }
         }
         for (long bits = e.signalledInstruments & mask; bits != 0; bits &= bits - 1) {
