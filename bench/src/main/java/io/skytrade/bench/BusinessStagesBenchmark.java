@@ -73,7 +73,7 @@ public class BusinessStagesBenchmark {
         if (n == 0 && !"none".equals(upTo)) {
             throw new IllegalArgumentException("unknown stage " + upTo + "; stages are " + stages.names());
         }
-        chain = stages.handlers().subList(0, n).toArray(new EventHandler[0]);
+        chain = LatencyHarness.handlerArray(stages.handlers().subList(0, n));
         observers = new StageObserver[n];
         if (engineMetrics != null) {
             final Map<String, StageObserver> byStage = engineMetrics.observers(stages);

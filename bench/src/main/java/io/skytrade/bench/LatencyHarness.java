@@ -85,6 +85,15 @@ public final class LatencyHarness {
     static final EngineConfig CONFIG = new ConfigLoader(Map.of())
         .loadText("pipeline:\n  ringSize: " + RING_SIZE + "\nsafeMode:\n  maxMarketDataAge: 1h\norders:\n  ackTimeout: 1h\n").config();
 
+    /**
+     * The handlers as an array for the benchmarks' indexed loops: a generic array, which Java
+     * creates only through this unchecked cast.
+     */
+    @SuppressWarnings("unchecked")
+    static EventHandler<EngineEvent>[] handlerArray(final List<EventHandler<EngineEvent>> handlers) {
+        return (EventHandler<EngineEvent>[]) handlers.toArray(new EventHandler<?>[0]);
+    }
+
     /** The engine's real business stages, composed as the engine composes them, fresh per scenario. */
     static EngineAssembly.Stages businessStages(final DecisionListener decisions) {
         return new EngineAssembly(CONFIG).businessStages(decisions, new PaperOrderGateway(), 0);

@@ -275,14 +275,19 @@ final class LoopbackVenue implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         running = false;
         if (connection != null) {
             connection.close();
         }
         server.close();
         if (reader != null) {
-            reader.join(TimeUnit.SECONDS.toMillis(2));
+            try {
+                reader.join(TimeUnit.SECONDS.toMillis(2));
+            } catch (final InterruptedException e) {
+                // an AutoCloseable's close must not throw InterruptedException (javac's try lint): keep the interrupt
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -66,7 +66,7 @@ public class ObservationCostBenchmark {
         final var config = new ConfigLoader(Map.of()).loadText("safeMode:\n  maxMarketDataAge: 1h\norders:\n  ackTimeout: 1h\n")
             .config();
         final EngineAssembly.Stages stages = new EngineAssembly(config).businessStages((e, s) -> { }, new PaperOrderGateway(), 0);
-        chain = stages.handlers().subList(0, stages.names().indexOf("valuation") + 1).toArray(new EventHandler[0]);
+        chain = LatencyHarness.handlerArray(stages.handlers().subList(0, stages.names().indexOf("valuation") + 1));
     }
 
     @Benchmark

@@ -66,7 +66,7 @@ public class StageChainBenchmark {
         journal = new InputJournalStage(inputs, bytes);
         journal.onStart();
         decisions = new DecisionJournal(decisionQueue);
-        business = LatencyHarness.businessStages(decisions).handlers().toArray(new com.lmax.disruptor.EventHandler[0]);
+        business = LatencyHarness.handlerArray(LatencyHarness.businessStages(decisions).handlers());
     }
 
     @TearDown(Level.Trial)

@@ -20,6 +20,7 @@ import io.skytrade.exchange.gateway.WebSocketExchangeGateway;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.SystemEpochNanoClock;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ public final class TickToWireHarness {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             gateway.close();
             pipeline.drainAndStop(5, TimeUnit.SECONDS);
             venue.close();

@@ -8,6 +8,8 @@ package io.skytrade.feeds;
  * <p>Immutable; thread-safe. Cost: one exception allocation (feeds run off the hot path).
  */
 public final class FeedParseException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final String source;
     private final String problem;
 

@@ -11,10 +11,13 @@ import java.nio.file.Path;
  *
  * <p>Error paths only.
  */
-final class ChronicleFaults {
+public final class ChronicleFaults {
     /** What HotSpot says when a read of a memory-mapped file faults (SIGBUS past the file's end). */
     private static final String MAPPED_FAULT = "unsafe memory access";
     private static final int MAX_MESSAGE = 160;
+    /** What a mapped-file fault means for a journal, in the words of its one-line error. */
+    public static final String MAPPED_FAULT_TEXT = "a queue file is truncated or damaged: a read past the end of the "
+        + "memory-mapped file faulted (the file was cut short, or an entry's header points past its end)";
 
     private ChronicleFaults() {
     }
@@ -43,9 +46,12 @@ final class ChronicleFaults {
 
     /**
      * Whether {@code e} is, or wraps (Chronicle sometimes does), the JVM's {@link InternalError} for
-     * a fault in a memory-mapped read: a queue file shorter than its headers and index say.
+     * a fault in a memory-mapped read: a queue file shorter than its headers and index say, or an
+     * entry header damaged so that it points past the file's end. In compiled code the JVM raises
+     * it at the thread's next safepoint check, which may lie after the reader's method returned:
+     * the command line therefore also recognises it where it surfaces (exit 3).
      */
-    static boolean isMappedFileFault(final Throwable e) {
+    public static boolean isMappedFileFault(final Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof InternalError && t.getMessage() != null && t.getMessage().contains(MAPPED_FAULT)) {
                 return true;
@@ -76,7 +82,6 @@ final class ChronicleFaults {
 
     /** The exception for a mapped-file fault while {@code doing} something with {@code where}. */
     static CorruptJournalException truncated(final Path where, final String doing, final Throwable e) {
-        return new CorruptJournalException(where + ": a queue file is truncated: a read past the end of the memory-mapped "
-            + "file faulted while " + doing, e);
+        return new CorruptJournalException(where + ": " + MAPPED_FAULT_TEXT + " while " + doing, e);
     }
 }

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.NavigableSet;
 
 /**
  * Opens the Chronicle queues of a run directory with the configured settings. Start-up and tools
@@ -98,7 +99,15 @@ public final class Queues {
      * was killed leaves its files at their preallocated length, which passes.
      */
     private static void checkQueueFiles(final SingleChronicleQueue queue) {
-        for (final long cycle : queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle())) {
+        final NavigableSet<Long> cycles;
+        try {
+            cycles = queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle());
+        } catch (final InternalError | Exception e) {
+            // a metadata file garbled where it names the roll cycle's file format: Chronicle looks for files that are not there
+            throw ChronicleFaults.unreadable(Path.of(queue.fileAbsolutePath()), "listing its cycles' files (is its "
+                + METADATA + " damaged?)", e);
+        }
+        for (final long cycle : cycles) {
             final SingleChronicleQueueStore store;
             try {
                 store = queue.storeForCycle((int) cycle, queue.epoch(), false, null);

@@ -150,6 +150,7 @@ public final class SyntheticWorld implements SeriesPath {
      * Value of a {@link WorldSeries} at {@code epochNanos}, in the series' unit. Flight series
      * return the count of the 30-minute bin that contains the time.
      */
+    @Override
     public double value(final int seriesKind, final long epochNanos) {
         switch (seriesKind) {
             case WorldSeries.THAMES_LEVEL_M:

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EtfArbitrageTest {
     private static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(List.of("TIDE", "WX", "LHR", "ETF"), List.of("s"));

@@ -71,7 +71,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "DATE", description = "London date of the first day (default: 2026-01-10).")
     String start;
 
-    @Option(names = "--start-hour", paramLabel = "H", description = "London hour at which the days start, 0-23 (default: ${DEFAULT-VALUE}, the settlement); a list or range (0-23) runs every seed once from each hour.")
+    @Option(names = "--start-hour", paramLabel = "H", description = "London hour at which the days start, 0-23 (default: "
+        + "${DEFAULT-VALUE}, the settlement); a list or range (0-23) runs every seed once from each hour.")
     String startHour = "12";
 
     @Option(names = "--workers", paramLabel = "N", description = "Runs at once (default: the number of cores, ${DEFAULT-VALUE}).")

@@ -1,9 +1,13 @@
 package io.skytrade.engine.cli;
 
+import io.skytrade.journal.ChronicleFaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+
+import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * The {@code skytrade} command line: the entry point of the engine jar. Each sub-command is its
@@ -47,10 +51,32 @@ public final class SkytradeCli {
 
     /** Runs the CLI and returns its exit code (tests call this). */
     public static int execute(final String... args) {
-        final CommandLine cli = new CommandLine(new SkytradeCli());
+        return execute(new CommandLine(new SkytradeCli()), args);
+    }
+
+    /**
+     * Runs {@code cli} with the error handling of every command: one line and an exit code (see
+     * {@link ErrorReporter}). A fault in a memory-mapped read of a journal that the JVM raised only
+     * after the reader returned (compiled code raises it at the next safepoint check) reaches here
+     * past picocli, which handles exceptions but not errors: it is a damaged journal too, exit 3.
+     */
+    static int execute(final CommandLine cli, final String... args) {
         final ErrorReporter errors = new ErrorReporter();
         cli.setExecutionExceptionHandler(errors);
         cli.setParameterExceptionHandler(errors);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (final InternalError e) {
+            if (!ChronicleFaults.isMappedFileFault(e)) {
+                throw e;
+            }
+            final PrintWriter err = cli.getErr();
+            err.println("journal error: " + ChronicleFaults.MAPPED_FAULT_TEXT);
+            if (List.of(args).contains("--verbose")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_CORRUPT;
+        }
     }
 }

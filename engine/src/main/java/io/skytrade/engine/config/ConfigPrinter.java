@@ -133,7 +133,7 @@ public final class ConfigPrinter {
         final long[] units = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L};
         final String[] names = {"d", "h", "m", "s", "ms", "us"};
         for (int i = 0; i < units.length; i++) {
-            if (nanos != 0 && nanos % units[i] == 0) {
+            if (nanos % units[i] == 0) {
                 return nanos / units[i] + names[i];
             }
         }

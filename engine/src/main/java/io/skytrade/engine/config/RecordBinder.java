@@ -93,7 +93,7 @@ public final class RecordBinder {
             return node.string(key, (String) def);
         }
         if (t.isEnum()) {
-            return enumValue(node, key, (Class<? extends Enum>) t, (Enum<?>) def);
+            return enumValue(node, key, t, (Enum<?>) def);
         }
         if (t == Duration.class) {
             if (!node.has(key)) {
@@ -120,13 +120,14 @@ public final class RecordBinder {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static Object enumValue(final ConfigNode node, final String key, final Class<? extends Enum> type, final Enum<?> def) {
+    private static Object enumValue(final ConfigNode node, final String key, final Class<?> type, final Enum<?> def) {
         final String text = node.string(key, def == null ? null : def.name());
         if (text == null) {
             return null;
         }
         final StringBuilder names = new StringBuilder();
-        for (final Enum<?> constant : type.getEnumConstants()) {
+        for (final Object value : type.getEnumConstants()) {
+            final Enum<?> constant = (Enum<?>) value;
             if (constant.name().equalsIgnoreCase(text.replace('-', '_'))) {
                 return constant;
             }

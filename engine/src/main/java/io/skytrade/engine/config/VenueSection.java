@@ -19,7 +19,7 @@ import java.util.Locale;
  *                          demo uses 60)
  * @param backgroundTraders whether the simulator's background traders quote (default true)
  * @param feePerLot         simulator fee per lot filled (default 0)
- * @param connectTimeout    how long start-up waits for the gateway to log in, nanoseconds (default 10s)
+ * @param connectTimeoutNanos how long start-up waits for the gateway to log in, nanoseconds (default 10s)
  * @param worldStartNanos   simulator mode: the world time at start, epoch nanoseconds, written as an
  *                          ISO instant ({@code venue.worldStart: 2026-02-27T11:30:00Z}); 0 (default)
  *                          starts the world at the wall-clock time. A fixed start makes a demo or a

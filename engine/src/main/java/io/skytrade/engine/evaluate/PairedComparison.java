@@ -69,29 +69,42 @@ public final class PairedComparison {
         this.fair = new Fair[products][Horizons.count()];
         for (int p = 0; p < products; p++) {
             for (int h = 0; h < Horizons.count(); h++) {
-                fair[p][h] = fair(a.summary().samples(p, h), b.summary().samples(p, h));
+                fair[p][h] = fair(da, db, p, h);
             }
         }
     }
 
-    private static Fair fair(final List<FairValueSample> a, final List<FairValueSample> b) {
-        final Map<Long, FairValueSample> bySettlement = new HashMap<>();
-        for (final FairValueSample s : b) {
-            bySettlement.put(s.settlementNanos(), s);
-        }
+    /**
+     * Pairs the two runs' samples of product {@code p} at horizon {@code h} day by day (the days are
+     * aligned by seed and start, checked by the constructor) and, within a day, by settlement time:
+     * every seed settles at the same instants, so a settlement time alone names a session only
+     * within one seed's day.
+     */
+    private static Fair fair(final List<DayResult> da, final List<DayResult> db, final int p, final int h) {
         final List<Double> diffs = new ArrayList<>();
         double sa = 0;
         double sb = 0;
-        for (final FairValueSample x : a) {
-            final FairValueSample y = bySettlement.get(x.settlementNanos());
-            if (y == null || !Double.isFinite(x.fair()) || !Double.isFinite(y.fair())) {
-                continue;
+        for (int d = 0; d < da.size(); d++) {
+            final Map<Long, FairValueSample> bySettlement = new HashMap<>();
+            for (final FairValueSample s : db.get(d).fairValues()) {
+                if (s.product() == p && s.horizon() == h) {
+                    bySettlement.put(s.settlementNanos(), s);
+                }
             }
-            final double ea = (x.fair() - x.settlement()) * (x.fair() - x.settlement());
-            final double eb = (y.fair() - y.settlement()) * (y.fair() - y.settlement());
-            sa += ea;
-            sb += eb;
-            diffs.add(eb - ea);
+            for (final FairValueSample x : da.get(d).fairValues()) {
+                if (x.product() != p || x.horizon() != h) {
+                    continue;
+                }
+                final FairValueSample y = bySettlement.get(x.settlementNanos());
+                if (y == null || !Double.isFinite(x.fair()) || !Double.isFinite(y.fair())) {
+                    continue;
+                }
+                final double ea = (x.fair() - x.settlement()) * (x.fair() - x.settlement());
+                final double eb = (y.fair() - y.settlement()) * (y.fair() - y.settlement());
+                sa += ea;
+                sb += eb;
+                diffs.add(eb - ea);
+            }
         }
         final int n = diffs.size();
         final double[] d = new double[n];

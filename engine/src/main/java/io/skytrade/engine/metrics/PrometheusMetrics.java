@@ -3,10 +3,13 @@ package io.skytrade.engine.metrics;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.Collector;
+import io.prometheus.metrics.model.registry.MetricType;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import io.skytrade.core.event.DecisionKind;
@@ -188,6 +191,10 @@ public final class PrometheusMetrics {
 
     /** The latency histograms, one data point per stage, from the cumulative HdrHistograms. */
     private static final class LatencyCollector implements Collector {
+        private static final String NAME = "skytrade_latency_seconds";
+        private static final String HELP = "Engine latencies by stage (receive_to_decision: every input; decision_to_wire, "
+            + "receive_to_wire: inputs that sent an order; data_to_signal, signal_to_wire: observations)";
+
         private final LatencyRecorders latencies;
 
         LatencyCollector(final LatencyRecorders latencies) {
@@ -195,15 +202,13 @@ public final class PrometheusMetrics {
         }
 
         @Override
-        public String getPrometheusName() {
-            return "skytrade_latency_seconds";
+        public MetricFamilyDescriptor getMetricFamilyDescriptor() {
+            return MetricFamilyDescriptor.of(MetricType.HISTOGRAM, new MetricMetadata(NAME, HELP, Unit.SECONDS));
         }
 
         @Override
         public MetricSnapshot collect() {
-            final HistogramSnapshot.Builder b = HistogramSnapshot.builder().name("skytrade_latency_seconds").unit(Unit.SECONDS)
-                .help("Engine latencies by stage (receive_to_decision: every input; decision_to_wire, receive_to_wire: "
-                    + "inputs that sent an order; data_to_signal, signal_to_wire: observations)");
+            final HistogramSnapshot.Builder b = HistogramSnapshot.builder().name(NAME).unit(Unit.SECONDS).help(HELP);
             for (int s = 0; s < LatencyStage.COUNT; s++) {
                 final Histogram h = latencies.cumulative(s);
                 b.dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()

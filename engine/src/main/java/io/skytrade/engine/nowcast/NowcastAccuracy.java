@@ -3,7 +3,6 @@ package io.skytrade.engine.nowcast;
 import io.skytrade.core.calibration.ForecastCalibration;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.SideBuffers;
-import io.skytrade.core.event.EventType;
 import io.skytrade.core.kalman.KalmanHandler;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.registry.InstrumentRegistry;
@@ -16,6 +15,7 @@ import io.skytrade.core.world.WorldProduct;
 import io.skytrade.core.world.WorldSettlement;
 import io.skytrade.engine.runtime.WorldObservations;
 import io.skytrade.feeds.Observation;
+import io.skytrade.feeds.ObservationPublisher;
 import io.skytrade.feeds.PollResult;
 import io.skytrade.feeds.SeriesIds;
 import io.skytrade.feeds.synthetic.SyntheticSource;
@@ -148,13 +148,8 @@ public final class NowcastAccuracy {
                 final PollResult r = source.poll().join();
                 for (final Observation o : r.observations()) {
                     e.clear();
-                    e.type = EventType.OBSERVATION;
-                    e.instrumentId = o.seriesId();
-                    e.value = o.value();
-                    e.eventTimeNanos = o.eventTimeNanos();
+                    ObservationPublisher.TRANSLATOR.translateTo(e, o);
                     e.receiveTimeNanos = t;
-                    e.source = o.source();
-                    e.quality = o.quality();
                     k.onEvent(e, seq, true);
                     v.onEvent(e, seq++, true);
                     for (int i = 0; i < products; i++) {

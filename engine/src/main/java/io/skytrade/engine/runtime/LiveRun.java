@@ -1,6 +1,5 @@
 package io.skytrade.engine.runtime;
 
-import io.skytrade.core.pipeline.EngineHealth;
 import io.skytrade.core.pipeline.Pipeline;
 import io.skytrade.core.pipeline.PipelineBuilder;
 import io.skytrade.core.risk.TradingMode;

@@ -77,7 +77,9 @@ public final class SweepExecutor {
                     }));
                 }
             }
-            final Map<String, Object>[][] figures = new Map[windows][sets];
+            // a generic array: Java cannot create a Map<String, Object>[][] but through this cast
+            @SuppressWarnings("unchecked")
+            final Map<String, Object>[][] figures = (Map<String, Object>[][]) new Map<?, ?>[windows][sets];
             final List<Failure> failures = new ArrayList<>();
             for (int i = 0; i < total; i++) {
                 try {

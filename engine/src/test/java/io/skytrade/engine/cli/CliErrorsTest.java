@@ -1,6 +1,7 @@
 package io.skytrade.engine.cli;
 
 import io.skytrade.engine.TestConfigs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 import static io.skytrade.engine.cli.CliCapture.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,6 +72,7 @@ class CliErrorsTest {
     }
 
     @Test
+    @Tag("integration")
     void shouldRefuseAnExchangeSimPortInUse() throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -92,6 +95,7 @@ class CliErrorsTest {
     }
 
     @Test
+    @Tag("integration")
     void shouldRefuseARunWhoseSimulatorPortIsInUseBeforeCreatingItsRunDirectory() throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -212,6 +216,49 @@ class CliErrorsTest {
         assertEquals(SkytradeCli.EXIT_INTERNAL, cli.execute());
         assertEquals("internal error: java.lang.IllegalStateException: inconsistent (a bug; run again with --verbose for the "
             + "stack trace)", err.toString().strip());
+    }
+
+    @Test
+    void shouldReportAMappedJournalFaultThatSurfacedAfterItsReaderReturnedAsACorruptJournal() {
+        final StringWriter err = new StringWriter();
+        final CommandLine cli = new CommandLine(new FaultingLate()).setErr(new PrintWriter(err, true));
+        assertEquals(SkytradeCli.EXIT_CORRUPT, SkytradeCli.execute(cli));
+        assertEquals("journal error: a queue file is truncated or damaged: a read past the end of the memory-mapped file faulted "
+            + "(the file was cut short, or an entry's header points past its end)", err.toString().strip());
+        final StringWriter verbose = new StringWriter();
+        final CommandLine again = new CommandLine(new FaultingLate()).setErr(new PrintWriter(verbose, true));
+        assertEquals(SkytradeCli.EXIT_CORRUPT, SkytradeCli.execute(again, "--verbose"));
+        assertTrue(verbose.toString().contains("\tat io.skytrade.engine.cli.CliErrorsTest$FaultingLate.call"), verbose.toString());
+    }
+
+    @Test
+    void shouldLeaveAnyOtherErrorToTheJvm() {
+        final CommandLine cli = new CommandLine(new OtherError());
+        assertEquals("something else", assertThrows(InternalError.class, () -> SkytradeCli.execute(cli)).getMessage());
+    }
+
+    /**
+     * A command during which the JVM raises the fault of a read past the end of a memory-mapped file,
+     * as compiled code raises it after a journal reader returned.
+     */
+    @Command(name = "faulting-late")
+    static final class FaultingLate implements Callable<Integer> {
+        @CommandLine.Option(names = "--verbose")
+        boolean verbose;
+
+        @Override
+        public Integer call() {
+            throw new InternalError("a fault occurred in a recent unsafe memory access operation in compiled Java code");
+        }
+    }
+
+    /** A command during which the JVM fails in another way. */
+    @Command(name = "other-error")
+    static final class OtherError implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new InternalError("something else");
+        }
     }
 
     /** A command with a bug. */

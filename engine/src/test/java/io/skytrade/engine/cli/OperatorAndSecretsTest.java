@@ -10,6 +10,7 @@ import io.skytrade.engine.runtime.LiveRun;
 import io.skytrade.engine.runtime.ReplayRunner;
 import io.skytrade.journal.InputJournalReader;
 import io.skytrade.journal.RunDirectory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the engine in SAFE and resumes it over the channel; the journal holds both commands, replay
  * reproduces them, and no secret appears in any output or file of the run.
  */
+@Tag("integration")
 @Timeout(120)
 class OperatorAndSecretsTest {
     private static final String VENUE_KEY = "sk-dummy-venue-4242";

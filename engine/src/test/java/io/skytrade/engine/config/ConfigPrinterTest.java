@@ -1,5 +1,6 @@
 package io.skytrade.engine.config;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -30,6 +31,7 @@ class ConfigPrinterTest {
     }
 
     @Test
+    @Tag("integration")
     void shouldPrintTheSameKeysInTheSameOrderOnEveryJvmRun() throws Exception {
         // Map.of and Map.copyOf iterate in an order salted per JVM run: only separate JVMs show it
         final String first = configShowInANewJvm();

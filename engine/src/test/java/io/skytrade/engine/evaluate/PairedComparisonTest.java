@@ -56,6 +56,28 @@ class PairedComparisonTest {
         assertEquals(Double.NaN, c.fair(1, 3).rmseA());
     }
 
+    /** As evaluate runs them: every seed's day starts and settles at the same instant. */
+    private static DayResult sameDay(final long seed, final double fairX) {
+        final DayResult d = day(seed, 0, 0, fairX);
+        final List<FairValueSample> fv = new ArrayList<>();
+        for (final FairValueSample s : d.fairValues()) {
+            fv.add(new FairValueSample(DAY, s.product(), s.horizon(), s.fair(), s.std(), s.mid(), s.mean(), s.settlement()));
+        }
+        return new DayResult(seed, 0, 0, DAY, d.pnl(), d.pnlByProduct(), new long[2], new long[2], 0,
+            new long[64], List.of(), new long[24], new long[24], new boolean[24], new double[] {0, 0}, fv, "");
+    }
+
+    @Test
+    void shouldPairFairValuesWithinEachSeedsDayWhenSeedsSettleAtTheSameInstant() {
+        final Evaluation.Result a = result(List.of(sameDay(1, 110), sameDay(2, 90), sameDay(3, 100)));
+        final Evaluation.Result b = result(List.of(sameDay(1, 104), sameDay(2, 97), sameDay(3, 101)));
+        final PairedComparison.Fair f = new PairedComparison(a, b).fair(0, 3);
+        assertEquals(3, f.mse().n());
+        assertEquals(Math.sqrt((100 + 100 + 0) / 3.0), f.rmseA(), 1e-12);
+        assertEquals(Math.sqrt((16 + 9 + 1) / 3.0), f.rmseB(), 1e-12, "each seed's B against its own A, not the last seed's");
+        assertEquals(((16 - 100) + (9 - 100) + (1 - 0)) / 3.0, f.mse().mean(), 1e-12);
+    }
+
     @Test
     void shouldRefuseEvaluationsOfDifferentDays() {
         final Evaluation.Result a = result(List.of(day(1, 1, 0, 100), day(2, 1, 0, 100)));

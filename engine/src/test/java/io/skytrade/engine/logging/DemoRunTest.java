@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.skytrade.engine.backtest.report.HeadlessChromium;
 import io.skytrade.engine.backtest.report.MiniJson;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the run directory, and {@code report.html} opens offline in headless Chromium showing equity,
  * positions and the run's decisions.
  */
+@Tag("integration")
 @Timeout(240)
 class DemoRunTest {
     private static final JsonFactory JSON = new JsonFactory();

@@ -13,6 +13,7 @@ import io.skytrade.journal.DecisionJournalReader;
 import io.skytrade.journal.DecisionRecord;
 import io.skytrade.journal.InputJournalReader;
 import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A real live run (embedded simulator, synthetic feeds): after it stops, every counter agrees with
  * what the run journaled and with the stages' own state, and every input was timed.
  */
+@Tag("integration")
 @Timeout(120)
 class LiveMetricsTest {
     @TempDir

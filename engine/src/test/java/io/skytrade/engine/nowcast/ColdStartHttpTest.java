@@ -1,8 +1,6 @@
 package io.skytrade.engine.nowcast;
 
-import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.SideBuffers;
-import io.skytrade.core.event.EventType;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.SettlementRules;
@@ -10,7 +8,6 @@ import io.skytrade.core.time.ManualEpochNanoClock;
 import io.skytrade.core.valuation.ValuationHandler;
 import io.skytrade.core.valuation.ValuationParams;
 import io.skytrade.core.world.SyntheticWorld;
-import io.skytrade.core.world.WorldProduct;
 import io.skytrade.core.world.WorldSettlement;
 import io.skytrade.engine.config.EngineConfig;
 import io.skytrade.engine.runtime.WorldObservations;
@@ -112,37 +109,9 @@ class ColdStartHttpTest {
                 assertEquals(4, apis.requests.size(), "then the regular polls: " + apis.requests);
                 assertTrue(apis.requests.stream().noneMatch(u -> u.queryParameter("since") != null), apis.requests.toString());
             }
-            final double[] fair = new double[WorldProduct.COUNT];
-            final double[] std = new double[WorldProduct.COUNT];
-            final boolean[] valued = new boolean[WorldProduct.COUNT];
-            final EngineEvent e = new EngineEvent();
-            long seq = 0;
             first.sort((a, b) -> Long.compare(a.eventTimeNanos(), b.eventTimeNanos()));
-            for (final Observation o : first) {
-                e.clear();
-                e.type = EventType.OBSERVATION;
-                e.instrumentId = o.seriesId();
-                e.value = o.value();
-                e.quality = o.quality();
-                e.eventTimeNanos = o.eventTimeNanos();
-                e.receiveTimeNanos = now;
-                valuation.onEvent(e, seq++, true);
-                for (int p = 0; p < WorldProduct.COUNT; p++) {
-                    if (e.isTouched(p)) {
-                        valued[p] = true;
-                        fair[p] = side.fairValue(e, p);
-                        std[p] = side.fairStd(e, p);
-                    }
-                }
-            }
-            final double[] truth = new double[WorldProduct.COUNT];
-            new WorldSettlement(world, rules).settleAll(end, truth);
-            for (int p = 0; p < WorldProduct.COUNT; p++) {
-                assertTrue(valued[p], WorldProduct.symbol(p) + " valued after the first poll at " + startedAt + " (" + first.size()
-                    + " observations)");
-                assertTrue(Math.abs(fair[p] - truth[p]) <= 5 * std[p] + 1e-6, WorldProduct.symbol(p) + " at " + startedAt + ": "
-                    + fair[p] + " +- " + std[p] + " against the settlement " + truth[p]);
-            }
+            ColdStartTest.assertEveryProductValuedNearItsSettlement(valuation, side, first, now, new WorldSettlement(world, rules), end,
+                startedAt);
         }
     }
 

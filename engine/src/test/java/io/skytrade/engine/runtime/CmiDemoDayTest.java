@@ -3,6 +3,7 @@ package io.skytrade.engine.runtime;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.exchange.sim.ExchangeSimulator;
 import io.skytrade.journal.RunDirectory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gateway. The journal must show fills, the session must settle, no stage may fail, the venue must
  * count no breach of its one-request-a-second limit, and replay must verify identically.
  */
+@Tag("integration")
 @Timeout(120)
 class CmiDemoDayTest {
     private static final long DAY_NANOS = 86_400_000_000_000L;

@@ -12,6 +12,7 @@ import io.skytrade.journal.DecisionJournalReader;
 import io.skytrade.journal.DecisionRecord;
 import io.skytrade.journal.InputJournalReader;
 import io.skytrade.journal.RunDirectory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on at least three products, the session must settle on positions the engine held, the engine
  * must never be forced into SAFE, no stage may fail, and replay must verify identically.
  */
+@Tag("integration")
 @Timeout(90)
 class DemoSimulatedDayTest {
     private static final long DAY_NANOS = 86_400_000_000_000L;

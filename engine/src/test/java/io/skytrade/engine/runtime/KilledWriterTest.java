@@ -3,6 +3,7 @@ package io.skytrade.engine.runtime;
 import io.skytrade.engine.cli.SkytradeCli;
 import io.skytrade.journal.JournalInspector;
 import io.skytrade.journal.RunDirectory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine in a child JVM, killed with SIGKILL mid-run: its journal still dumps and replays. */
+@Tag("integration")
 @Timeout(120)
 class KilledWriterTest {
     private static final Pattern EVENTS = Pattern.compile(" events ([0-9,]+) ");

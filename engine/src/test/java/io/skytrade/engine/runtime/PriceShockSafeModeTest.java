@@ -13,6 +13,7 @@ import io.skytrade.journal.DecisionRecord;
 import io.skytrade.journal.RunDirectory;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * position back toward zero, and every later strategy intent rejected with SAFE_MODE. The run
  * directory then replays with verify to the same decisions, the transition at the same sequence.
  */
+@Tag("integration")
 @Timeout(300)
 class PriceShockSafeModeTest {
     /**

@@ -15,6 +15,7 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A real live run (synthetic market, journals on disk), then replays of its run directory: intact,
  * with one decision changed, and with one journal byte flipped.
  */
+@Tag("integration")
 @Timeout(120)
 class ReplayVerifyTest {
     static final String FAST_CONFIG = io.skytrade.engine.TestConfigs.FAST_CONFIG;

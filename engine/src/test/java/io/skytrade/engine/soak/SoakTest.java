@@ -2,6 +2,7 @@ package io.skytrade.engine.soak;
 
 import io.skytrade.engine.TestConfigs;
 import io.skytrade.engine.config.ConfigLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * retention keeping one run, venue disconnects of both kinds that the gateway must recover from,
  * a settlement in each, and the bounds; then a bound set too tight fails the soak naming it.
  */
+@Tag("integration")
 @Timeout(120)
 class SoakTest {
     private static final long SECOND = 1_000_000_000L;

@@ -8,6 +8,7 @@ import io.skytrade.engine.runtime.ReplayRunner;
 import io.skytrade.engine.runtime.Supervision;
 import io.skytrade.journal.RunDirectory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * worker and with two, parameters that change the results, kept run directories, a grid naming an
  * unknown key refused before any backtest, and a failing backtest reported with the others kept.
  */
+@Tag("integration")
 @Timeout(240)
 class SweepEndToEndTest {
     private static final String GRID = """

@@ -22,10 +22,13 @@ class SweepReportTest {
 
     /** sharpe by window then set; finalEquity is 100 x sharpe. */
     private static SweepExecutor.Outcomes outcomes(final double[][] sharpe) {
+        // generic arrays: Java cannot create a Map<String, Object>[][] but through these casts
         @SuppressWarnings("unchecked")
-        final Map<String, Object>[][] figures = new Map[sharpe.length][];
+        final Map<String, Object>[][] figures = (Map<String, Object>[][]) new Map<?, ?>[sharpe.length][];
         for (int w = 0; w < sharpe.length; w++) {
-            figures[w] = new Map[sharpe[w].length];
+            @SuppressWarnings("unchecked")
+            final Map<String, Object>[] row = (Map<String, Object>[]) new Map<?, ?>[sharpe[w].length];
+            figures[w] = row;
             for (int s = 0; s < sharpe[w].length; s++) {
                 figures[w][s] = Double.isInfinite(sharpe[w][s]) && sharpe[w][s] < 0 ? null
                     : Map.of("sharpe", sharpe[w][s], "finalEquity", 100 * sharpe[w][s], "fills", 3L);

@@ -14,6 +14,7 @@ import io.skytrade.engine.runtime.LiveRun;
 import io.skytrade.journal.DecisionJournalReader;
 import io.skytrade.journal.DecisionRecord;
 import io.skytrade.journal.InputJournalReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * engine restarts on the same port the page reconnects by itself. Screenshots (laptop and phone
  * widths) are saved under {@code target/dashboard-browser-test/}.
  */
+@Tag("integration")
 @Timeout(240)
 class DashboardBrowserTest {
     private static final Path SHOTS = Path.of("target", "dashboard-browser-test");

@@ -8,6 +8,7 @@ import io.skytrade.engine.metrics.EngineCounters;
 import io.skytrade.engine.metrics.LatencyStage;
 import io.skytrade.engine.runtime.LiveRun;
 import io.skytrade.engine.runtime.Supervision;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code /metrics} of a real live run, scraped over loopback and parsed by the strict
  * {@link PrometheusTextParser}; and the token rule when the endpoint is bound beyond loopback.
  */
+@Tag("integration")
 @Timeout(120)
 class PrometheusEndpointTest {
     private static final String METRICS_ON = TestConfigs.FAST_CONFIG + "metrics:\n  enabled: true\n  port: 0\n";
@@ -52,7 +54,8 @@ class PrometheusEndpointTest {
             Supervision.superviseUntil(live, "an order sent and the latencies sampled", Duration.ofSeconds(90),
                 () -> live.metrics().counters().ordersSent() >= 1
                     && live.metrics().latencies().cumulative(LatencyStage.RECEIVE_TO_DECISION).getTotalCount() > 0);
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("metrics on " + live.metricsUrl()), out.toString());
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("metrics on " + live.metricsUrl()),
+                out.toString(StandardCharsets.UTF_8));
             response = http.send(HttpRequest.newBuilder(URI.create(live.metricsUrl())).build(),
                 HttpResponse.BodyHandlers.ofString());
         } finally {

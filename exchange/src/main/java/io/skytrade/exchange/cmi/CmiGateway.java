@@ -107,7 +107,7 @@ public final class CmiGateway implements ExchangeGateway {
         final Thread t = sender;
         LockSupport.unpark(t);
         try {
-            t.join(TimeUnit.MILLISECONDS.toMillis(config.requestTimeoutMillis + 1000));
+            t.join(config.requestTimeoutMillis + 1000);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -8,9 +8,9 @@ import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.exchange.RejectReason;
 import io.skytrade.exchange.testing.RecordingPublisher;
-import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * books held while they disagree with our orders. World time runs 20x the wall clock, so one
  * request a second of world time is one every 50 ms.
  */
+@Tag("integration")
 @Timeout(30)
 class CmiGatewayTest {
     private static final double SCALE = 20;

@@ -13,6 +13,7 @@ import io.skytrade.exchange.sim.VenueConfig;
 import io.skytrade.exchange.testing.RecordingPublisher;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * position-limit reject and token expiry. The venue runs 20x the wall clock; its rate limit (one
  * request a second per user, venue time) is enforced and its breaches counted.
  */
+@Tag("integration")
 @Timeout(60)
 class CmiSimulatorLoopbackTest {
     private static final double SCALE = 20;

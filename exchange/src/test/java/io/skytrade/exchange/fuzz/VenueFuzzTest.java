@@ -1,5 +1,6 @@
 package io.skytrade.exchange.fuzz;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never wedges, and afterwards a new client trades and cancels. The long run is
  * {@code skytrade fuzz-venue} (README, "Simulator hardening").
  */
+@Tag("integration")
 @Timeout(120)
 class VenueFuzzTest {
     @Test

@@ -11,6 +11,7 @@ import io.skytrade.exchange.RejectReason;
 import io.skytrade.exchange.sim.ExchangeSimulator;
 import io.skytrade.exchange.sim.VenueConfig;
 import io.skytrade.exchange.testing.RecordingPublisher;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the end every client order id has exactly one accept-or-reject outcome, the venue acknowledged
  * it at most once (and only if the engine saw that ack), and positions and open orders agree.
  */
+@Tag("integration")
 @Timeout(120)
 class GatewayReconnectStressTest {
     private static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(VenueConfig.DEFAULT_PRODUCTS, List.of());

@@ -15,6 +15,7 @@ import io.skytrade.exchange.sim.ExchangeSimulator;
 import io.skytrade.exchange.sim.VenueConfig;
 import io.skytrade.exchange.testing.RecordingPublisher;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fills, positions, settlement PnL, and reconnection after server-side and client-side drops
  * without duplicated or lost orders.
  */
+@Tag("integration")
 @Timeout(60)
 class WebSocketExchangeGatewayIntegrationTest {
     private static final long WORLD_START = Instant.parse("2026-02-27T12:00:00Z").getEpochSecond() * 1_000_000_000L;

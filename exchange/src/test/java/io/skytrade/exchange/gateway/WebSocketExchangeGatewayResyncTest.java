@@ -9,6 +9,7 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sequence gap and a malformed frame: the gateway must resubscribe, rebuild the book from the new
  * snapshot, never publish the book across the gap, and survive the bad frame.
  */
+@Tag("integration")
 @Timeout(30)
 class WebSocketExchangeGatewayResyncTest {
     private ScriptedVenue venue;

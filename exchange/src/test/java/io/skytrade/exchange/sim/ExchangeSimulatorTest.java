@@ -4,6 +4,7 @@ import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.core.world.WorldSettlement;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,9 +14,9 @@ import java.util.Set;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("integration")
 @Timeout(30)
 class ExchangeSimulatorTest {
     private static final long WORLD_START = Instant.parse("2026-02-27T12:00:00Z").getEpochSecond() * 1_000_000_000L;

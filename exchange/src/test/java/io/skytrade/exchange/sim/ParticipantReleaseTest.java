@@ -2,6 +2,7 @@ package io.skytrade.exchange.sim;
 
 import io.skytrade.core.time.ManualEpochNanoClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with its own error code (7); a participant that still owns something, or is owed a settlement,
  * keeps its record and its replay.
  */
+@Tag("integration")
 @Timeout(60)
 class ParticipantReleaseTest {
     private static final long WORLD_START = Instant.parse("2026-02-27T12:00:00Z").getEpochSecond() * 1_000_000_000L;

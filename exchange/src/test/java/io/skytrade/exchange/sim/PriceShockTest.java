@@ -1,6 +1,7 @@
 package io.skytrade.exchange.sim;
 
 import io.skytrade.exchange.matching.MatchingEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A price shock shifts one product's background quotes by exactly the given ticks from the next
  * quote update on, leaves every other product and every random draw alone, adds up, and repeats.
  */
+@Tag("integration")
 @Timeout(30)
 class PriceShockTest {
     private static final long START = Instant.parse("2026-02-27T12:00:00Z").getEpochSecond() * 1_000_000_000L;

@@ -2,6 +2,7 @@ package io.skytrade.exchange.sim;
 
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code login_ack}, invalid UTF-8 closes with 1007 and a binary frame gets an error, and each
  * problem is one log line.
  */
+@Tag("integration")
 @Timeout(30)
 class VenueProtocolGapsTest {
     private static final long WORLD_START = Instant.parse("2026-02-27T12:00:00Z").getEpochSecond() * 1_000_000_000L;

@@ -1,6 +1,7 @@
 package io.skytrade.exchange.sim;
 
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * recommends). The venue must never wedge: no Java-level deadlock, and afterwards a new client
  * logs in, trades and cancels within a deadline.
  */
+@Tag("integration")
 @Timeout(120)
 class VenueReloginDeadlockTest {
     private static final int CLIENTS = 4;

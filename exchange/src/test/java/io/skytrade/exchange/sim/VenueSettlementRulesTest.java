@@ -4,6 +4,7 @@ import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.core.world.WorldProduct;
 import io.skytrade.core.world.WorldSettlement;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The venue settles by the configured settlement rules, the ones the engine's valuation reads. */
+@Tag("integration")
 class VenueSettlementRulesTest {
     private static final long WORLD_START = Instant.parse("2026-02-28T09:00:00Z").getEpochSecond() * 1_000_000_000L;
 

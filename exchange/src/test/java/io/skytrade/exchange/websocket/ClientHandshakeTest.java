@@ -39,6 +39,8 @@ class ClientHandshakeTest {
 
     /** A random source whose bytes are fixed (the RFC's example nonce). */
     private static final class FixedNonce extends Random {
+        private static final long serialVersionUID = 1L;
+
         private final byte[] nonce;
 
         FixedNonce(final byte[] nonce) {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Collects configuration problems, one line per bad value naming the full key, the value and what
- * was expected, and throws them together, so a user fixes every mistake in one go.
+ * Collects configuration problems, one per bad value naming the full key, the value and what was
+ * expected, and throws them together on one line (the command line's errors are one line each),
+ * separated by "; ", so a user fixes every mistake in one go.
  *
  * <p>Not thread-safe: used by one constructor at a time. Cost: start-up only.
  */
@@ -52,10 +53,10 @@ public final class ConfigErrors {
         check(value != null && !value.isBlank(), key, value, "a non-empty string");
     }
 
-    /** Throws one {@link IllegalArgumentException} listing every problem, if there are any. */
+    /** Throws one {@link IllegalArgumentException} listing every problem on one line, if there are any. */
     public void throwIfAny() {
         if (!lines.isEmpty()) {
-            throw new IllegalArgumentException("invalid feeds configuration:\n" + String.join("\n", lines));
+            throw new IllegalArgumentException("invalid feeds configuration: " + String.join("; ", lines));
         }
     }
 }

@@ -33,7 +33,8 @@ class FeedsConfigTest {
         assertTrue(m.contains("feeds.openMeteo.pollInterval = PT0S: expected a positive duration"), m);
         assertTrue(m.contains("feeds.openMeteo.keyEnvVar = 1BAD: expected"), m);
         assertTrue(m.contains("feeds.openMeteo.latitude = 95.0: expected a number in -90.0..90.0"), m);
-        assertEquals(5, m.split("\n").length, m);
+        assertEquals(4, m.split("; ").length, m);
+        assertEquals(1, m.lines().count(), "one line: " + m);
     }
 
     @Test

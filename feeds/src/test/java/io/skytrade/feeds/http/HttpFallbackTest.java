@@ -11,6 +11,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static io.skytrade.feeds.TestSupport.IDS;
 import static io.skytrade.feeds.TestSupport.fixtureText;
@@ -30,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Cache, stale fallback, back-off and recovery of an HTTP client, on the EA source over MockWebServer. */
+@Tag("integration")
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HttpFallbackTest {
     @TempDir
@@ -68,7 +71,9 @@ class HttpFallbackTest {
         final RecordedRequest request = h.server.takeRequest();
         assertEquals("/id/measures/0006-level-tidal_level-i-15_min-mAOD/readings?_sorted&_limit=8", request.getTarget());
         assertTrue(Files.exists(dir.resolve("cache/ea-flood/readings.cache")));
-        assertEquals(1, Files.list(dir.resolve("raw/2026-02-28")).count());
+        try (Stream<Path> raw = Files.list(dir.resolve("raw/2026-02-28"))) {
+            assertEquals(1, raw.count());
+        }
     }
 
     @Test

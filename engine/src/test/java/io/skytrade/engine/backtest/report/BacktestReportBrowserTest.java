@@ -6,6 +6,7 @@ import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.journal.RunDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * A seeded synthetic journal backtested with the report recorder against the fill model; the report must open in headless Chromium from the file alone with every chart drawn, its tables
  * present and no console error, and the CLI must write it next to metrics.json.
  */
+@Tag("integration")
 @Timeout(180)
 class BacktestReportBrowserTest {
     /** Title of the extra table: markup and a script end tag that must come out as text. */

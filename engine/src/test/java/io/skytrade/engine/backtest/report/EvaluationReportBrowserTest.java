@@ -7,6 +7,7 @@ import io.skytrade.engine.evaluate.EvaluationReport;
 import io.skytrade.engine.evaluate.EvaluationSummary;
 import io.skytrade.engine.evaluate.FairValueSample;
 import io.skytrade.engine.evaluate.PairedComparison;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * file alone, draw both charts (equity laid end to end, daily PnL), show every table, and log no
  * error; the pages are the same for the same results.
  */
+@Tag("integration")
 @Timeout(120)
 class EvaluationReportBrowserTest {
     private static final long DAY = 86_400_000_000_000L;

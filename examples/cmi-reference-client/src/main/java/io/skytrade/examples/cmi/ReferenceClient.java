@@ -181,7 +181,8 @@ public final class ReferenceClient implements AutoCloseable {
             Thread.sleep(1000);
             throw new IOException("stream answered " + response.statusCode());
         }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        final InputStream body = response.body();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String event = "message";
             final StringBuilder data = new StringBuilder();
             final Thread reader = Thread.currentThread();
@@ -191,7 +192,7 @@ public final class ReferenceClient implements AutoCloseable {
                     if (System.currentTimeMillis() - lastLine[0] > 30_000) {
                         reader.interrupt();
                         try {
-                            in.close();
+                            body.close(); // unblocks the reader's readLine
                         } catch (final IOException ignored) {
                             return;
                         }

@@ -4,6 +4,7 @@ import io.skytrade.exchange.sim.CmiVenueConfig;
 import io.skytrade.exchange.sim.ExchangeSimulator;
 import io.skytrade.exchange.sim.VenueConfig;
 import org.agrona.concurrent.SystemEpochNanoClock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * polls books, buys at the ask, rests and cancels bids, and sees its trades; the venue's position
  * agrees and its rate limit was never breached.
  */
+@Tag("integration")
 @Timeout(60)
 class ReferenceClientTest {
     @Test
