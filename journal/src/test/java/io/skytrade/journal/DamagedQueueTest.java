@@ -152,7 +152,8 @@ class DamagedQueueTest {
         return run;
     }
 
-    private static Path queueFile(final Path queue) throws IOException {
+    /** The (first) queue file of a queue directory. */
+    static Path queueFile(final Path queue) throws IOException {
         try (Stream<Path> files = Files.list(queue)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".cq4")).findFirst().orElseThrow();
         }

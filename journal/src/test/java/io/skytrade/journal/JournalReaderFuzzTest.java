@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,7 +115,7 @@ class JournalReaderFuzzTest {
     }
 
     private void fuzz(final Path queue, final boolean decisionsQueue) throws IOException {
-        final Path file = queueFile(queue);
+        final Path file = DamagedQueueTest.queueFile(queue);
         final Path metadata = queue.resolve(Queues.METADATA);
         final byte[] intact = Files.readAllBytes(file);
         final byte[] intactMetadata = Files.readAllBytes(metadata);
@@ -279,23 +278,9 @@ class JournalReaderFuzzTest {
         return Math.min(bytes.length, last + 64);
     }
 
+    /** Where {@code needle} first occurs in {@code haystack} (ISO-8859-1 maps each byte to one char), or -1. */
     private static int indexOf(final byte[] haystack, final byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    private static Path queueFile(final Path queue) throws IOException {
-        try (Stream<Path> files = Files.list(queue)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".cq4")).findFirst().orElseThrow();
-        }
+        return new String(haystack, StandardCharsets.ISO_8859_1).indexOf(new String(needle, StandardCharsets.ISO_8859_1));
     }
 
     /** Entries delivered before the reader finished or stopped, and its error's message (null when it finished). */
