@@ -17,7 +17,8 @@ import java.util.Locale;
  * The tables {@code journal export} writes and how a journal entry becomes a row of each: one
  * table of inputs per {@link EventType} ({@code inputs_market_book}, ...: sequence, event and
  * receive time as timestamps and raw epoch nanoseconds, product or series name, then the type's
- * fields), {@code decisions} (every journaled decision with the time of the input that caused it;
+ * fields), {@code decisions} (every journaled decision with the time of the input that caused it
+ * and, from decision layout v2, the valuation it was made on;
  * state-hash checkpoints left out), {@code fills} (the venue's fills among the order events) and
  * {@code valuations} (each product's fair value and signal as a replay of the run computes them).
  * Prices are in ticks, as journaled; codes are written by name (BUY, FILL, ORDER_NEW).
@@ -35,6 +36,9 @@ public final class JournalTables {
         .column("product", ColumnType.STRING).column("instrument_id", ColumnType.INT)
         .column("side", ColumnType.STRING).column("price", ColumnType.LONG).column("quantity", ColumnType.LONG)
         .column("client_order_id", ColumnType.LONG).column("reason", ColumnType.INT).column("time_in_force", ColumnType.STRING)
+        .column("fair_value", ColumnType.DOUBLE).column("fair_std", ColumnType.DOUBLE)
+        .column("nowcast", ColumnType.DOUBLE).column("nowcast_std", ColumnType.DOUBLE)
+        .column("market", ColumnType.DOUBLE).column("market_std", ColumnType.DOUBLE).column("nowcast_weight", ColumnType.DOUBLE)
         .build();
 
     public static final Table FILLS = header(Table.named("fills"), "product")
@@ -48,6 +52,8 @@ public final class JournalTables {
     public static final Table VALUATIONS = Table.named("valuations")
         .column("sequence", ColumnType.LONG).time("event_time").column("product", ColumnType.STRING)
         .column("instrument_id", ColumnType.INT).column("fair_value", ColumnType.DOUBLE).column("fair_std", ColumnType.DOUBLE)
+        .column("nowcast", ColumnType.DOUBLE).column("nowcast_std", ColumnType.DOUBLE)
+        .column("market", ColumnType.DOUBLE).column("market_std", ColumnType.DOUBLE).column("nowcast_weight", ColumnType.DOUBLE)
         .column("signal", ColumnType.DOUBLE)
         .build();
 
@@ -161,20 +167,24 @@ public final class JournalTables {
             .putString(r.status >= 0 && r.status < STATUS.length ? STATUS[r.status] : "UNKNOWN(" + r.status + ")")
             .putString(product ? name(products, r.instrumentId) : null).putInt(r.instrumentId)
             .putString(Side.name(r.side)).putLong(r.priceTicks).putLong(r.quantity).putLong(r.clientOrderId)
-            .putInt(r.reason).putString(TimeInForce.name(r.timeInForce));
+            .putInt(r.reason).putString(TimeInForce.name(r.timeInForce))
+            .putDouble(r.fair).putDouble(r.fairStd).putDouble(r.nowcast).putDouble(r.nowcastStd)
+            .putDouble(r.market).putDouble(r.marketStd).putDouble(r.nowcastWeight);
     }
 
     /**
      * Fills {@code row} (of {@link #VALUATIONS}) with product {@code id}'s stage outputs on {@code e}
-     * after the stages handled it: its fair value and standard deviation when the valuation stage
+     * after the stages handled it: its fair value, its standard deviation and their components when the valuation stage
      * touched it, its signal when the signal stage wrote one (both kept in {@code side}).
      */
     public Row valuation(final EngineEvent e, final SideBuffers side, final int id, final Row row) {
         row.start().putLong(e.sequence).putTime(e.eventTimeNanos).putString(name(products, id)).putInt(id);
         if ((e.touchedInstruments & 1L << id) != 0) {
-            row.putDouble(side.fairValue(e, id)).putDouble(side.fairStd(e, id));
+            row.putDouble(side.fairValue(e, id)).putDouble(side.fairStd(e, id)).putDouble(side.nowcastValue(e, id))
+                .putDouble(side.nowcastStd(e, id)).putDouble(side.marketValue(e, id)).putDouble(side.marketStd(e, id))
+                .putDouble(side.nowcastWeight(e, id));
         } else {
-            row.skip(2);
+            row.skip(7);
         }
         return (e.signalledInstruments & 1L << id) != 0 ? row.putDouble(side.signal(e, id)) : row.skip(1);
     }

@@ -119,6 +119,7 @@ class JournalExportTest {
 
         final List<Map<String, String>> decisions = csv(out.resolve("decisions.csv"));
         int d = 0;
+        int valued = 0;
         final DecisionRecord r = new DecisionRecord();
         try (DecisionJournalReader reader = new DecisionJournalReader(run.decisions())) {
             while (reader.next(r)) {
@@ -137,10 +138,19 @@ class JournalExportTest {
                 assertEquals(TimeInForce.name(r.timeInForce), row.get("time_in_force"));
                 if (r.kind == DecisionKind.ORDER_NEW) {
                     assertEquals(config.instruments().get(r.instrumentId), row.get("product"));
+                    assertTrue(r.hasValuation, "an order carries the valuation it was made on: " + r);
+                    valued++;
                 }
+                assertEquals(cell(r.fair), row.get("fair_value"));
+                assertEquals(cell(r.fairStd), row.get("fair_std"));
+                assertEquals(cell(r.nowcast), row.get("nowcast"));
+                assertEquals(cell(r.nowcastStd), row.get("nowcast_std"));
+                assertEquals(cell(r.market), row.get("market"));
+                assertEquals(cell(r.marketStd), row.get("market_std"));
+                assertEquals(cell(r.nowcastWeight), row.get("nowcast_weight"));
             }
         }
-        assertTrue(d > 0, "the backtest decided");
+        assertTrue(d > 0 && valued > 0, "the backtest decided, orders with their valuation: " + valued);
         assertEquals(d, decisions.size(), "one row per decision, checkpoints left out");
     }
 
@@ -190,14 +200,18 @@ class JournalExportTest {
                 final boolean signalled = (event.signalledInstruments & 1L << id) != 0;
                 if (valued || signalled) {
                     expected.add(event.sequence + " " + event.eventTimeNanos + " " + config.instruments().get(id) + " "
-                        + (valued ? side.fairValue(event, id) + " " + side.fairStd(event, id) : "- -") + " " + (signalled ? side.signal(event, id) : "-"));
+                        + (valued ? orNaN(side.fairValue(event, id)) + " " + orNaN(side.fairStd(event, id)) + " "
+                            + orNaN(side.nowcastValue(event, id)) + " " + orNaN(side.nowcastStd(event, id)) + " "
+                            + orNaN(side.marketValue(event, id)) + " " + orNaN(side.marketStd(event, id)) + " "
+                            + orNaN(side.nowcastWeight(event, id)) : "- - - - - - -") + " " + (signalled ? side.signal(event, id) : "-"));
                 }
             }
         });
         final List<String> actual = new ArrayList<>();
         for (final Map<String, String> row : csv(export(ExportFormat.CSV, "valuations").resolve("valuations.csv"))) {
             actual.add(row.get("sequence") + " " + row.get("event_time_nanos") + " " + row.get("product") + " "
-                + or(row.get("fair_value")) + " " + or(row.get("fair_std")) + " " + or(row.get("signal")));
+                + or(row.get("fair_value")) + " " + or(row.get("fair_std")) + " " + or(row.get("nowcast")) + " " + or(row.get("nowcast_std"))
+                + " " + or(row.get("market")) + " " + or(row.get("market_std")) + " " + or(row.get("nowcast_weight")) + " " + or(row.get("signal")));
         }
         assertTrue(expected.size() > 1000, "the replay valued products: " + expected.size());
         assertTrue(expected.stream().anyMatch(v -> !v.endsWith(" -")), "and signalled some");
@@ -243,6 +257,15 @@ class JournalExportTest {
             }
         }
         return -1;
+    }
+
+    /** A double as the CSV holds it: empty for NaN (no value). */
+    private static String cell(final double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    private static String orNaN(final double v) {
+        return Double.isNaN(v) ? "-" : Double.toString(v);
     }
 
     private static String or(final String cell) {
