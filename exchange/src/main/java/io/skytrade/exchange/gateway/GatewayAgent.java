@@ -571,15 +571,7 @@ final class GatewayAgent implements Runnable {
 
     private void publishLocal(final int kind, final long clOrdId, final int instrument, final int side, final long price,
                               final long qty, final int reason) {
-        input.receiveTimeNanos = clock.nanoTime();
-        input.instrumentId = instrument;
-        input.localKind = kind;
-        input.localClOrdId = clOrdId;
-        input.localSide = side;
-        input.localPrice = price;
-        input.localQty = qty;
-        input.localReason = reason;
-        publisher.publish(GatewayInput.LOCAL_ORDER, input);
+        publisher.publish(GatewayInput.LOCAL_ORDER, input.local(clock.nanoTime(), kind, clOrdId, instrument, side, price, qty, reason));
     }
 
     // ---------------------------------------------------------------- frames from the venue

@@ -29,6 +29,20 @@ final class GatewayInput {
     long localQty;
     int localReason;
 
+    /** Fills the holder for a gateway-local order event (published with {@link #LOCAL_ORDER}). */
+    GatewayInput local(final long receiveTime, final int kind, final long clOrdId, final int instrument, final int side,
+                       final long price, final long qty, final int reason) {
+        receiveTimeNanos = receiveTime;
+        instrumentId = instrument;
+        localKind = kind;
+        localClOrdId = clOrdId;
+        localSide = side;
+        localPrice = price;
+        localQty = qty;
+        localReason = reason;
+        return this;
+    }
+
     /** MARKET_BOOK from a book view. */
     static final InputTranslator<GatewayInput> BOOK = (e, in) -> {
         header(e, in, EventType.MARKET_BOOK);

@@ -151,15 +151,7 @@ public final class InProcessExchangeGateway implements ExchangeGateway {
 
     private void publishLocal(final int kind, final long clOrdId, final int instrument, final int side, final long price,
                               final long qty, final int reason) {
-        input.receiveTimeNanos = clock.nanoTime();
-        input.instrumentId = instrument;
-        input.localKind = kind;
-        input.localClOrdId = clOrdId;
-        input.localSide = side;
-        input.localPrice = price;
-        input.localQty = qty;
-        input.localReason = reason;
-        publisher.publish(GatewayInput.LOCAL_ORDER, input);
+        publisher.publish(GatewayInput.LOCAL_ORDER, input.local(clock.nanoTime(), kind, clOrdId, instrument, side, price, qty, reason));
     }
 
     private int instrument(final String symbol) {
