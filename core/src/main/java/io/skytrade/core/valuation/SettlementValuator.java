@@ -186,7 +186,8 @@ public final class SettlementValuator {
         int mi = 0;
         for (final NowcastModelSpec spec : specs.values()) {
             models[mi] = new StructuralModel(spec, kalman.gateSigmas(), kalman.maxConsecutiveRejects());
-            grids[mi] = new GridForecast(models[mi], stride);
+            // only TIDE_SWING reads the variances of the changes between grid points
+            grids[mi] = new GridForecast(models[mi], stride, Arrays.asList(spec.seriesNames()).contains(rules.tideSeries()));
             spikes[mi] = spec.spikes().enabled() ? new SpikeTracker(spec.spikes()) : null;
             weights[mi] = new double[models[mi].rows() * stride];
             final String[] names = spec.seriesNames();
