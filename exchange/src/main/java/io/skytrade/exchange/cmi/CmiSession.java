@@ -105,6 +105,7 @@ public final class CmiSession {
     private long nextStreamAttempt = Long.MIN_VALUE;
     private int streamFailures;
     private boolean reconcileTrades;
+    private boolean vanishedTrades;
     private boolean reconcileOrders;
     private boolean reconcilePositions;
     private long tradesFrom;
@@ -311,7 +312,7 @@ public final class CmiSession {
             return new CmiRequest(CmiRequest.CANCEL, "DELETE", "api/order/" + venueId, null, token, c, id);
         }
         if (stream == STREAM_OPEN) {
-            if (reconcileTrades) {
+            if (reconcileTrades || vanishedTrades) {
                 tradesRequestedAt = clock.nanoTime();
                 return new CmiRequest(CmiRequest.TRADES, "GET", "api/trade?from=" + IsoInstant.format(tradesFrom), null, token,
                     -1, 0);
@@ -387,7 +388,7 @@ public final class CmiSession {
         if (token == null || !productsLoaded || queue.pickCancel(sendable) >= 0) {
             return true;
         }
-        if (stream == STREAM_OPEN && (reconcileTrades || reconcileOrders || positionsWanted())) {
+        if (stream == STREAM_OPEN && (reconcileTrades || vanishedTrades || reconcileOrders || positionsWanted())) {
             return true;
         }
         return ready && queue.anyNew() >= 0;
@@ -453,8 +454,13 @@ public final class CmiSession {
         }
         for (int s = 0; s < orders.capacity(); s++) {
             if (orders.state(s) == OwnOrders.CLOSING && wall - orders.since(s) >= config.pendingTradeNanos) {
-                LOG.warn("CMI order {} was cancelled having filled {} but trades for only {} arrived: closing it, positions will be reconciled",
-                    orders.clOrdId(s), orders.closingFilled(s), orders.filled(s));
+                if (orders.closingReason(s) == RejectReason.RECONCILED_CLOSED) {
+                    LOG.warn("CMI order {} left the venue's open orders and no trade came for its last {} lots: cancelled there;"
+                        + " closing it, positions will be reconciled", orders.clOrdId(s), orders.leaves(s));
+                } else {
+                    LOG.warn("CMI order {} was cancelled having filled {} but trades for only {} arrived: closing it, positions will"
+                        + " be reconciled", orders.clOrdId(s), orders.closingFilled(s), orders.filled(s));
+                }
                 reconcilePositions = true;
                 finishCancel(s, now);
             }
@@ -726,6 +732,18 @@ public final class CmiSession {
         reconcileTrades = false;
         onTradeBatch(CmiJson.objects(body), now);
         tradesKnownUntil = Math.max(tradesKnownUntil, tradesRequestedAt);
+        if (vanishedTrades) {
+            // asked after the open orders showed these gone: every trade they made is in this answer
+            vanishedTrades = false;
+            for (int s = 0; s < orders.capacity(); s++) {
+                if (orders.state(s) == OwnOrders.CLOSING && orders.closingReason(s) == RejectReason.RECONCILED_CLOSED
+                    && orders.filled(s) < orders.closingFilled(s)) {
+                    LOG.warn("CMI order {} left the venue's open orders with {} lots unfilled by any trade: cancelled there",
+                        orders.clOrdId(s), orders.leaves(s));
+                    finishCancel(s, now);
+                }
+            }
+        }
     }
 
     private void onOpenOrders(final int status, final String body, final long now) throws CmiProtocolException {
@@ -737,6 +755,7 @@ public final class CmiSession {
         final List<Map<String, String>> listed = CmiJson.objects(body);
         final Map<String, Map<String, String>> unknown = new LinkedHashMap<>();
         final boolean[] seen = new boolean[orders.capacity()];
+        boolean vanished = false;
         for (final Map<String, String> o : listed) {
             final String id = CmiJson.string(o, "id");
             final int s = orders.findVenue(id);
@@ -773,12 +792,19 @@ public final class CmiSession {
                     orders.remove(s);
                 }
             } else if (orders.state(s) == OwnOrders.OPEN && !seen[s]) {
-                // filled (its last trades may still be on the stream) or cancelled by the venue: its
-                // trades are awaited up to its full quantity, as for a cancel, then it is closed
-                LOG.warn("CMI reconciliation: order {} ({}) is no longer open at the venue: awaiting its last trades",
+                // filled (its last trades may still be on the stream) or cancelled by the venue: the
+                // trade list, asked next, has every trade it made; what it did not fill was cancelled
+                LOG.info("CMI reconciliation: order {} ({}) is no longer open at the venue: asking for its trades",
                     orders.clOrdId(s), orders.venueId(s));
                 orders.closing(s, orders.qty(s), RejectReason.RECONCILED_CLOSED, networkClock.getAsLong());
+                vanished = true;
             }
+        }
+        if (vanished) {
+            // trades the stream delivered are applied; any it has not are after the newest it did
+            final long from = tradesKnownUntil - config.reconcileLookbackNanos;
+            tradesFrom = reconcileTrades || vanishedTrades ? Math.min(tradesFrom, from) : from;
+            vanishedTrades = true;
         }
         for (final Map.Entry<String, Map<String, String>> e : unknown.entrySet()) {
             final Map<String, String> o = e.getValue();

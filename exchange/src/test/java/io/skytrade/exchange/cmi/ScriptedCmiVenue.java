@@ -24,7 +24,7 @@ import java.util.function.Function;
  * {@code tok-2}, ...; the product list, open orders, positions and trades are whatever the test
  * set (the trade list honours {@code from}, as the venue's does); placements and cancels are answered by the test's functions (or queued canned replies);
  * the event stream sends what the test pushes and stays open until the test ends it. Every request
- * is recorded with its arrival time.
+ * is recorded with its arrival time once its answer is made.
  */
 final class ScriptedCmiVenue extends Dispatcher {
     /** One recorded request. */
@@ -121,9 +121,18 @@ final class ScriptedCmiVenue extends Dispatcher {
     public MockResponse dispatch(final RecordedRequest request) {
         final String path = request.getUrl().encodedPath() + (request.getUrl().encodedQuery() == null ? "" : "?" + request.getUrl().encodedQuery());
         final String body = request.getBody() == null ? "" : request.getBody().utf8();
+        final long at = System.nanoTime();
+        final MockResponse response = answer(request, path, body);
+        synchronized (this) {
+            // recorded once answered: a test that saw the request may change the script for the next one
+            seen.add(new Seen(request.getMethod(), path, request.getHeaders().get("Authorization"), body, at));
+        }
+        return response;
+    }
+
+    private MockResponse answer(final RecordedRequest request, final String path, final String body) {
         final MockResponse next;
         synchronized (this) {
-            seen.add(new Seen(request.getMethod(), path, request.getHeaders().get("Authorization"), body, System.nanoTime()));
             next = path.equals("/api/market/stream") ? null : canned.pollFirst();
         }
         if (next != null) {
