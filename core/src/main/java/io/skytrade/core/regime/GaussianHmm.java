@@ -87,6 +87,6 @@ public final class GaussianHmm {
             // exp(0) is exactly 1 (the max term): no call, same bits
             s += d == 0.0 ? 1.0 : StrictMath.exp(d);
         }
-        return max + StrictMath.log(s);
+        return max + StrictLog.log(s);
     }
 }
