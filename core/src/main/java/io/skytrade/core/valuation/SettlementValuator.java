@@ -1,5 +1,7 @@
 package io.skytrade.core.valuation;
 
+import io.skytrade.core.calibration.ForecastCalibration;
+import io.skytrade.core.kalman.DisruptionSpec;
 import io.skytrade.core.kalman.GridForecast;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.kalman.NowcastModelSpec;
@@ -35,6 +37,14 @@ import java.util.TreeMap;
  * the closed-form expected payoff of its option legs on a normal ETF. A value with no uncertainty
  * left is the settlement, rounded as the rules say.
  *
+ * <p>Every product also gets a central 80% interval ({@link #low80}, {@link #high80}): the
+ * normal's for most, the forecast distribution's own quantiles for the two whose errors are a
+ * mixture of many small ones and a few large ones ({@link TwoPartDistribution}): LHR_COUNT (the
+ * model's forecast, and with the probability that a schedule disruption begins in a bin not yet
+ * counted, the same less the movements it removes: {@link DisruptionSpec}) and AQ_SPOT (the
+ * log-normal level, and with the probability of an unseen pollution spike, that level plus the
+ * spike: {@link io.skytrade.core.kalman.SpikeSpec}). Their standard deviation is the mixture's.
+ *
  * <p>Products or series missing from the registry are skipped. Single-threaded; primitive arrays
  * allocated once. Hot-path cost: one model update per reading (about 2 n^2 flops), then only the
  * products whose series changed are recomputed: O(remaining grid points x n^2) for the grid
@@ -45,6 +55,7 @@ public final class SettlementValuator {
     private static final int FORECAST = 1;
     private static final int STALE = 2;
     private static final double FAHRENHEIT = 1.8;
+    private static final long MINUTE_NANOS = 60_000_000_000L;
 
     private final ValuationParams p;
     private final SettlementRules r;
@@ -73,6 +84,8 @@ public final class SettlementValuator {
     private final StructuralModel[] models;
     private final GridForecast[] grids;
     private final SpikeTracker[] spikes;
+    private final DisruptionSpec[] disruptions;
+    private final TwoPartDistribution dist = new TwoPartDistribution();
     /** Per model: weights of the functional whose variance a product needs (rows x stride). */
     private final double[][] weights;
     private final int stride;
@@ -87,6 +100,8 @@ public final class SettlementValuator {
     private final double[] rh;
     private final double[] arr;
     private final double[] dep;
+    /** Per flight bin: the forecast movements not counted yet (0 for a counted bin). */
+    private final double[] uncounted;
     private double pmAtEnd;
 
     private final double[] mu;
@@ -96,6 +111,8 @@ public final class SettlementValuator {
 
     private final double[] fair;
     private final double[] std;
+    private final double[] low;
+    private final double[] high;
     private final boolean[] valid;
     private final int[] kindOf;
 
@@ -169,12 +186,14 @@ public final class SettlementValuator {
         models = new StructuralModel[specs.size()];
         grids = new GridForecast[specs.size()];
         spikes = new SpikeTracker[specs.size()];
+        disruptions = new DisruptionSpec[specs.size()];
         weights = new double[specs.size()][];
         int mi = 0;
         for (final NowcastModelSpec spec : specs.values()) {
             models[mi] = new StructuralModel(spec, kalman.gateSigmas(), kalman.maxConsecutiveRejects());
             grids[mi] = new GridForecast(models[mi], stride);
             spikes[mi] = spec.spikes().enabled() ? new SpikeTracker(spec.spikes()) : null;
+            disruptions[mi] = spec.disruptions();
             weights[mi] = new double[models[mi].rows() * stride];
             final String[] names = spec.seriesNames();
             for (int row = 0; row < names.length; row++) {
@@ -190,6 +209,7 @@ public final class SettlementValuator {
         rh = new double[maxSamples + 1];
         arr = new double[maxBins];
         dep = new double[maxBins];
+        uncounted = new double[maxBins + 1];
         mu = new double[stride];
         sv = new double[stride];
         status = new int[stride];
@@ -198,6 +218,8 @@ public final class SettlementValuator {
         final int ni = Math.max(1, instrumentCount);
         fair = new double[ni];
         std = new double[ni];
+        low = new double[ni];
+        high = new double[ni];
         valid = new boolean[ni];
         kindOf = new int[ni];
         for (int i = 0; i < instrumentCount; i++) {
@@ -431,10 +453,29 @@ public final class SettlementValuator {
         return changed;
     }
 
-    /** Records a product's value; a value with no uncertainty left is the settlement, rounded as the rules say. */
+    /**
+     * Records a product's value with a normal 80% interval; a value with no uncertainty left is the
+     * settlement, rounded as the rules say.
+     */
     private void put(final int id, final double mean, final double variance) {
         fair[id] = variance == 0.0 && kindOf[id] >= 0 ? r.round(kindOf[id], mean) : mean;
         std[id] = Math.sqrt(Math.max(0.0, variance));
+        low[id] = fair[id] - ForecastCalibration.Z80 * std[id];
+        high[id] = fair[id] + ForecastCalibration.Z80 * std[id];
+        valid[id] = true;
+    }
+
+    /** Records a product's value from {@link #dist}, scaled by {@code scale} (> 0): its mean, std and own 80% interval. */
+    private void putDistribution(final int id, final double scale) {
+        final double variance = dist.variance();
+        if (variance == 0.0) {
+            put(id, scale * dist.mean(), 0.0);
+            return;
+        }
+        fair[id] = scale * dist.mean();
+        std[id] = scale * Math.sqrt(variance);
+        low[id] = scale * dist.quantile(0.1);
+        high[id] = scale * dist.quantile(0.9);
         valid[id] = true;
     }
 
@@ -602,12 +643,34 @@ public final class SettlementValuator {
             var = lv;
         }
         var += model.sampleVariance(row, end);
-        if (spikes[m] != null) {
-            mean += spikes[m].expectedAt(end);
-            var += spikes[m].varianceAt(end);
+        final SpikeTracker spike = spikes[m];
+        if (!model.logScale() || r.aqSpotMultiplier() <= 0.0) {
+            if (spike != null) {
+                mean += spike.expectedAt(end);
+                var += spike.varianceAt(end);
+            }
+            aqPayoff.evaluate(mean, Math.sqrt(var));
+            put(aqSpot, aqPayoff.mean(), aqPayoff.variance());
+            return;
         }
-        aqPayoff.evaluate(mean, Math.sqrt(var));
-        put(aqSpot, aqPayoff.mean(), aqPayoff.variance());
+        // PM2.5 >= 0: the settlement is the level times the multiplier, so its distribution is the
+        // level's: the log-normal (plus a tracked spike's remainder), and with the probability of an
+        // unseen spike that plus the spike
+        final double tracked = spike != null ? spike.trackedAt(end) : 0.0;
+        final double usualVar = var + 0.25 * tracked * tracked;
+        dist.logNormal(tracked, mean, usualVar);
+        if (spike != null && spike.spec().unseenVariance() > 0.0) {
+            final double share = spike.unseenShare(end);
+            final double pi = spike.spec().unseenProbability();
+            final double um = spike.spec().unseenMean();
+            final double p = pi * share;
+            final double sizeMean = um / pi;
+            final double sizeVar = Math.max(0.0, (spike.spec().unseenVariance() + share * um * um) / pi - sizeMean * sizeMean);
+            if (p > 0.0) {
+                dist.withRareLogNormal(p, tracked, mean + sizeMean, usualVar + sizeVar);
+            }
+        }
+        putDistribution(aqSpot, r.aqSpotMultiplier());
     }
 
     private void weatherProducts() {
@@ -756,6 +819,7 @@ public final class SettlementValuator {
         double sumVar = 0.0;
         boolean anyForecast = false;
         final boolean absOfSum = r.lhrIndexAbsOfSum();
+        int countedTo = 0;
         for (int j = 0; j < bins; j++) {
             final long t = start + j * r.lhrBinNanos();
             double a;
@@ -804,6 +868,10 @@ public final class SettlementValuator {
                 return;
             }
             count += a + d;
+            uncounted[j] = (Double.isNaN(arr[j]) ? a : 0.0) + (Double.isNaN(dep[j]) ? d : 0.0);
+            if (!Double.isNaN(arr[j]) || !Double.isNaN(dep[j])) {
+                countedTo = j + 1;
+            }
             final double total = a + d;
             final double mx = SettlementFormulas.lhrBin(a, d);
             double vx = 0.0;
@@ -826,7 +894,20 @@ public final class SettlementValuator {
             if (anyForecast) {
                 countVar += functional(ma) + (md != ma ? functional(md) : 0.0);
             }
-            put(lhrCount, count, countVar);
+            final DisruptionSpec ds = ma >= 0 ? disruptions[ma] : null;
+            if (ds != null && ds.enabled() && ds.slotMinutes() * MINUTE_NANOS == r.lhrBinNanos()
+                && disruptionRisk(ds, countedTo)) {
+                // the model's variance already holds the usual spread and part of the disruption
+                // risk as a Gaussian; the usual part keeps what is left of it beyond the risk, at
+                // least the count noise of the bins still to come
+                final double usualVar = Math.max(countVar - riskP * riskVar - riskP * (1.0 - riskP) * riskMean * riskMean,
+                    countNoise(ma, md, countedTo));
+                final double usualMean = count + riskP * riskMean;
+                dist.normal(usualMean, usualVar).withRareNormal(riskP, usualMean - riskMean, usualVar + riskVar);
+                putDistribution(lhrCount, 1.0);
+            } else {
+                put(lhrCount, count, countVar);
+            }
         }
         if (lhrIndex >= 0) {
             final double mult = r.lhrIndexMultiplier();
@@ -837,6 +918,63 @@ public final class SettlementValuator {
                 put(lhrIndex, sumMean * mult, sumVar * mult * mult);
             }
         }
+    }
+
+    private double riskP;
+    private double riskMean;
+    private double riskVar;
+
+    /**
+     * Sets {@link #riskP} (the probability that a disruption begins in a bin from {@code from} on,
+     * none of which is counted yet), {@link #riskMean} and {@link #riskVar} (the mean and variance of
+     * the movements it removes, given one) from {@link #uncounted}; false when no disruption can
+     * begin there.
+     */
+    private boolean disruptionRisk(final DisruptionSpec ds, final int from) {
+        final long bin = r.lhrBinNanos();
+        final long day = 1440 * MINUTE_NANOS;
+        final double lengths = ds.maxSlots() - ds.minSlots() + 1;
+        double p = 0.0;
+        double m1 = 0.0;
+        double m2 = 0.0;
+        for (int js = from; js < bins; js++) {
+            final int slot = (int) (Math.floorMod(start + js * bin, day) / bin);
+            final double w = ds.startProbability(slot);
+            if (w == 0.0) {
+                continue;
+            }
+            p += w;
+            double lost = 0.0;
+            for (int len = 1; len <= ds.maxSlots(); len++) {
+                if (js + len - 1 < bins) {
+                    lost += uncounted[js + len - 1];
+                }
+                if (len >= ds.minSlots()) {
+                    m1 += w * lost / lengths;
+                    m2 += w * lost * lost / lengths;
+                }
+            }
+        }
+        if (p == 0.0) {
+            return false;
+        }
+        final double loss = ds.meanLoss();
+        final double loss2 = loss * loss + ds.lossStd() * ds.lossStd();
+        riskP = Math.min(1.0, p);
+        riskMean = loss * m1 / p;
+        riskVar = Math.max(0.0, loss2 * m2 / p - riskMean * riskMean);
+        return riskMean > 0.0;
+    }
+
+    /** The settlement source's own count noise over the bins from {@code from} on (the spread no schedule removes). */
+    private double countNoise(final int ma, final int md, final int from) {
+        double v = 0.0;
+        final long bin = r.lhrBinNanos();
+        for (int j = from; j < bins; j++) {
+            final long t = start + j * bin;
+            v += models[ma].sampleVariance(rowOf[sArr], t) + models[md].sampleVariance(rowOf[sDep], t);
+        }
+        return v;
     }
 
     /** Like {@link #sampleMoments} on the flight bin grid (the flight model is small: the full variance). */
@@ -877,6 +1015,16 @@ public final class SettlementValuator {
 
     public double fairStd(final int instrumentId) {
         return std[instrumentId];
+    }
+
+    /** Low end of the product's central 80% interval (its forecast distribution's 10% quantile). */
+    public double low80(final int instrumentId) {
+        return low[instrumentId];
+    }
+
+    /** High end of the product's central 80% interval (its forecast distribution's 90% quantile). */
+    public double high80(final int instrumentId) {
+        return high[instrumentId];
     }
 
     /** The fly's payoff, for tools and tests. */

@@ -116,6 +116,35 @@ class SettlementValuatorTest {
         assertTrue(end > T0);
     }
 
+    /**
+     * LHR_COUNT's and AQ_SPOT's 80% intervals are their two-part distributions' quantiles: a
+     * disruption still to come gives LHR_COUNT a long lower tail, a spike AQ_SPOT a long upper
+     * one; the other products keep the normal interval fair +- 1.2816 std.
+     */
+    @Test
+    void shouldGiveHeavyTailedProductsTheirOwnSkewedIntervals() {
+        final SyntheticWorld world = new SyntheticWorld(12);
+        final SettlementValuator v = valuator(24 * 60, KalmanParams.defaults());
+        for (long t = T0 - 3 * 24 * 60 * MIN; t <= T0; t += 15 * MIN) {
+            feed(v, world, t);
+        }
+        v.revalue();
+        final double z80 = io.skytrade.core.calibration.ForecastCalibration.Z80;
+        for (final int i : new int[] {TIDE_SPOT, WX_SUM, LHR_INDEX, ETF}) {
+            assertEquals(v.fairValue(i) - z80 * v.fairStd(i), v.low80(i), 1e-9 * Math.abs(v.fairValue(i)), "instrument " + i);
+            assertEquals(v.fairValue(i) + z80 * v.fairStd(i), v.high80(i), 1e-9 * Math.abs(v.fairValue(i)), "instrument " + i);
+        }
+        final double count = v.fairValue(LHR_COUNT);
+        assertTrue(count - v.low80(LHR_COUNT) > 1.2 * (v.high80(LHR_COUNT) - count),
+            "a disruption to come: a long lower tail, " + v.low80(LHR_COUNT) + " < " + count + " < " + v.high80(LHR_COUNT));
+        assertTrue(v.high80(LHR_COUNT) - v.low80(LHR_COUNT) < 2 * z80 * v.fairStd(LHR_COUNT),
+            "the interval over the usual days is narrower than the normal one of the mixture's std");
+        final double aq = v.fairValue(AQ_SPOT);
+        assertTrue(v.high80(AQ_SPOT) - aq > aq - v.low80(AQ_SPOT),
+            "spikes: a long upper tail, " + v.low80(AQ_SPOT) + " < " + aq + " < " + v.high80(AQ_SPOT));
+        assertTrue(v.low80(AQ_SPOT) > 0, "PM2.5 is never negative");
+    }
+
     private static void feed(final SettlementValuator v, final SyntheticWorld world, final long t) {
         for (int s = 0; s < WorldSeries.COUNT; s++) {
             if (s == WorldSeries.PM25_UGM3 && t % (60 * MIN) != 0 || s >= WorldSeries.LHR_ARRIVALS_30M && t % (30 * MIN) != 0) {

@@ -33,7 +33,10 @@ import java.util.List;
  * value is compared with the world's settlement under the same {@link SettlementRules} in a
  * {@link ForecastCalibration}: bias, RMSE, RMS of the standardised error
  * {@code z = (fair - settlement) / std} (1 when the stated uncertainty matches the error) and the
- * coverage of the central 80% interval {@code fair +- 1.2816 std} (0.80 when calibrated).
+ * coverage of the nowcast's central 80% interval (0.80 when calibrated): its forecast
+ * distribution's own 10% and 90% quantiles ({@code fair +- 1.2816 std} for a normal one; LHR_COUNT
+ * and AQ_SPOT have heavy-tailed two-part distributions). There is no market here, so the fair
+ * value is the nowcast.
  *
  * <p>Deterministic: a function of the seeds, the start and the configuration. Off the hot path
  * (a test and tool): about a millisecond per simulated hour.
@@ -135,6 +138,8 @@ public final class NowcastAccuracy {
         }
         final double[] fair = new double[products];
         final double[] std = new double[products];
+        final double[] low = new double[products];
+        final double[] high = new double[products];
         final boolean[] valued = new boolean[products];
         final double[] truth = new double[WorldProduct.COUNT];
         final EngineEvent e = new EngineEvent();
@@ -156,6 +161,8 @@ public final class NowcastAccuracy {
                         if (e.isTouched(i)) {
                             fair[i] = side.fairValue(e, i);
                             std[i] = side.fairStd(e, i);
+                            low[i] = v.nowcastLow80(i);
+                            high[i] = v.nowcastHigh80(i);
                             valued[i] = true;
                         }
                     }
@@ -177,7 +184,7 @@ public final class NowcastAccuracy {
                 if (end - t == horizons[h]) {
                     for (int i = 0; i < products; i++) {
                         if (valued[i] && kindOf[i] >= 0) {
-                            stats.add(kindOf[i], h, fair[i], std[i], truth[kindOf[i]]);
+                            stats.add(kindOf[i], h, fair[i], std[i], low[i], high[i], truth[kindOf[i]]);
                         }
                     }
                 }
