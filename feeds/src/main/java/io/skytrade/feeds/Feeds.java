@@ -21,7 +21,6 @@ import io.skytrade.feeds.http.RequestPlanner;
 import io.skytrade.feeds.http.ResponseCache;
 import io.skytrade.feeds.http.SecretEnv;
 import io.skytrade.feeds.synthetic.ObservableWorld;
-import io.skytrade.feeds.synthetic.PlannedFlightsSource;
 import io.skytrade.feeds.synthetic.SeededWorld;
 import io.skytrade.feeds.synthetic.SyntheticSource;
 import io.skytrade.feeds.synthetic.SyntheticSourceSpec;
@@ -77,9 +76,6 @@ public final class Feeds implements AutoCloseable {
             for (final SyntheticSourceSpec spec : SyntheticSourceSpec.defaults()) {
                 clients.add(new SyntheticSource(spec, ids, world, config.synthetic().seed(), config.synthetic().noiseScale(),
                     clock, config.synthetic().pollInterval()));
-            }
-            if (ids.hasPlans()) {
-                clients.add(new PlannedFlightsSource(ids, world, clock, config.synthetic().pollInterval()));
             }
             return new Feeds(clients, redactor, safeLog, null);
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -14,10 +13,8 @@ import java.util.TreeSet;
  * windows, re-sent pages and late or batched readings (the EA sends them) are never counted twice,
  * while a late reading for a time not yet seen still passes with its own observation time. Stale
  * (cache-served) observations always pass: they say "the source is down, this is the last value",
- * flagged {@link EngineEvent#QUALITY_STALE}. A published plan ({@link EngineEvent#QUALITY_PLANNED},
- * timed at what it plans for) passes when it is new for its series and time or revises the value
- * last passed for them. Times older than {@code horizonNanos} before the newest seen are forgotten
- * to bound memory; a reading that old is dropped.
+ * flagged {@link EngineEvent#QUALITY_STALE}. Times older than {@code horizonNanos} before the newest
+ * seen are forgotten to bound memory; a reading that old is dropped.
  *
  * <p>Thread-safety: synchronized; one instance per client. Cost: a tree look-up per observation
  * (off the hot path).
@@ -25,7 +22,6 @@ import java.util.TreeSet;
 public final class ObservationDeduplicator {
     private final long horizonNanos;
     private final Map<Integer, TreeSet<Long>> seen = new HashMap<>();
-    private final Map<Integer, TreeMap<Long, Double>> plans = new HashMap<>();
 
     public ObservationDeduplicator(final long horizonNanos) {
         this.horizonNanos = horizonNanos;
@@ -37,15 +33,6 @@ public final class ObservationDeduplicator {
         for (final Observation o : batch) {
             if ((o.quality() & EngineEvent.QUALITY_STALE) != 0) {
                 out.add(o);
-                continue;
-            }
-            if ((o.quality() & EngineEvent.QUALITY_PLANNED) != 0) {
-                final TreeMap<Long, Double> planned = plans.computeIfAbsent(o.seriesId(), id -> new TreeMap<>());
-                final Double before = planned.put(o.eventTimeNanos(), o.value());
-                if (before == null || before != o.value()) {
-                    out.add(o);
-                }
-                planned.headMap(planned.lastKey() - horizonNanos).clear();
                 continue;
             }
             final TreeSet<Long> times = seen.computeIfAbsent(o.seriesId(), id -> new TreeSet<>());

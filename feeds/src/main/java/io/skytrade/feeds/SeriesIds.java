@@ -1,7 +1,6 @@
 package io.skytrade.feeds;
 
 import io.skytrade.core.registry.InstrumentRegistry;
-import io.skytrade.core.valuation.SettlementValuator;
 
 /**
  * The registry ids of the data series the feeds write, resolved once at start-up so that parsers
@@ -15,26 +14,16 @@ import io.skytrade.core.valuation.SettlementValuator;
  * @param pm25            {@value #PM25}: PM2.5, µg/m³
  * @param arrivals        {@value #ARRIVALS}: Heathrow arrivals in the 30-minute bin starting at the observation time
  * @param departures      {@value #DEPARTURES}: Heathrow departures in the 30-minute bin starting at the observation time
- * @param plannedArrivals   {@value #PLANNED_ARRIVALS}: Heathrow arrivals planned in the 30-minute bin
- *                          starting at the observation time, as published when received; -1 when
- *                          the registry does not list the series (no plans are published then)
- * @param plannedDepartures {@value #PLANNED_DEPARTURES}: departures planned likewise; -1 when not listed
  */
-public record SeriesIds(int thamesLevel, int airTemp, int relHumidity, int pm25, int arrivals, int departures,
-                        int plannedArrivals, int plannedDepartures) {
+public record SeriesIds(int thamesLevel, int airTemp, int relHumidity, int pm25, int arrivals, int departures) {
     public static final String THAMES_LEVEL = "thames_level_m";
     public static final String AIR_TEMP = "air_temp_c";
     public static final String REL_HUMIDITY = "rel_humidity_pct";
     public static final String PM25 = "pm25_ugm3";
     public static final String ARRIVALS = "lhr_arrivals_30m";
     public static final String DEPARTURES = "lhr_departures_30m";
-    public static final String PLANNED_ARRIVALS = SettlementValuator.PLANNED_ARRIVALS;
-    public static final String PLANNED_DEPARTURES = SettlementValuator.PLANNED_DEPARTURES;
 
-    /**
-     * Resolves every series by name, failing with the registry's message when one is missing; the
-     * planned series are optional.
-     */
+    /** Resolves every series by name, failing with the registry's message when one is missing. */
     public static SeriesIds resolve(final InstrumentRegistry registry) {
         return new SeriesIds(
             registry.requireSeries(THAMES_LEVEL),
@@ -42,13 +31,6 @@ public record SeriesIds(int thamesLevel, int airTemp, int relHumidity, int pm25,
             registry.requireSeries(REL_HUMIDITY),
             registry.requireSeries(PM25),
             registry.requireSeries(ARRIVALS),
-            registry.requireSeries(DEPARTURES),
-            registry.seriesId(PLANNED_ARRIVALS),
-            registry.seriesId(PLANNED_DEPARTURES));
-    }
-
-    /** True when the registry lists both planned flight series. */
-    public boolean hasPlans() {
-        return plannedArrivals >= 0 && plannedDepartures >= 0;
+            registry.requireSeries(DEPARTURES));
     }
 }

@@ -30,17 +30,6 @@ class ObservationDeduplicatorTest {
     }
 
     @Test
-    void shouldPassAPlanWhenNewOrRevisedAndDropItsRepeats() {
-        final ObservationDeduplicator d = new ObservationDeduplicator(1000);
-        final Observation plan = new Observation(3, 19, 500, 7, EngineEvent.QUALITY_PLANNED);
-        final Observation revised = new Observation(3, 8, 500, 7, EngineEvent.QUALITY_PLANNED);
-        assertEquals(List.of(plan), d.fresh(List.of(plan)));
-        assertEquals(List.of(), d.fresh(List.of(plan)), "the same plan again");
-        assertEquals(List.of(revised), d.fresh(List.of(revised)), "a revision of the bin's plan");
-        assertEquals(List.of(at(3, 500)), d.fresh(List.of(at(3, 500))), "a reading is not a plan");
-    }
-
-    @Test
     void shouldPassLateReadingsForUnseenTimes() {
         final ObservationDeduplicator d = new ObservationDeduplicator(1000);
         d.fresh(List.of(at(0, 100), at(0, 130)));

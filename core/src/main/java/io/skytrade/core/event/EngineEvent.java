@@ -33,12 +33,6 @@ public final class EngineEvent {
     public static final int QUALITY_STALE = 1;
     /** Observation quality flag: value estimated or interpolated by the source. */
     public static final int QUALITY_ESTIMATED = 2;
-    /**
-     * Observation quality flag: a published plan for a time still to come (the airport's flights
-     * planned in a half-hour bin, as published at the receive time), timed at what it plans for;
-     * a later plan for the same time revises it.
-     */
-    public static final int QUALITY_PLANNED = 4;
 
     /** Output flag: a stage threw while handling this event (see the failure recorder). */
     public static final int FLAG_STAGE_FAILED = 1;

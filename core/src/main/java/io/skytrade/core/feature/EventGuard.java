@@ -46,12 +46,4 @@ public final class EventGuard {
     public static boolean stale(final EngineEvent e) {
         return e.type == EventType.OBSERVATION && (e.quality & EngineEvent.QUALITY_STALE) != 0;
     }
-
-    /**
-     * True for a published plan for a time still to come ({@link EngineEvent#QUALITY_PLANNED}):
-     * timed at what it plans for, not when it was seen; not a reading of the series.
-     */
-    public static boolean planned(final EngineEvent e) {
-        return e.type == EventType.OBSERVATION && (e.quality & EngineEvent.QUALITY_PLANNED) != 0;
-    }
 }

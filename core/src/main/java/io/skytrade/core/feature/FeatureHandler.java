@@ -57,9 +57,6 @@ public final class FeatureHandler implements EventHandler<EngineEvent>, StateHas
     }
 
     private void onObservation(final EngineEvent e) {
-        if (EventGuard.planned(e)) {
-            return;
-        }
         final int id = e.instrumentId;
         seriesWindow.add(id, e.eventTimeNanos, e.value);
         seriesEwma.update(id, e.eventTimeNanos, e.value);

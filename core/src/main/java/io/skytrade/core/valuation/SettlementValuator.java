@@ -56,10 +56,6 @@ public final class SettlementValuator {
     private static final int STALE = 2;
     private static final double FAHRENHEIT = 1.8;
     private static final long MINUTE_NANOS = 60_000_000_000L;
-    /** Series of the airport's planned arrivals per half-hour bin (published plans, {@link #onPlan}). */
-    public static final String PLANNED_ARRIVALS = "lhr_arrivals_planned_30m";
-    /** Series of the airport's planned departures per half-hour bin. */
-    public static final String PLANNED_DEPARTURES = "lhr_departures_planned_30m";
 
     private final ValuationParams p;
     private final SettlementRules r;
@@ -81,8 +77,6 @@ public final class SettlementValuator {
     private final int sPm;
     private final int sArr;
     private final int sDep;
-    private final int sPlanArr;
-    private final int sPlanDep;
 
     /** Per series id: its model index (-1 for none) and row in that model. */
     private final int[] modelOf;
@@ -108,12 +102,6 @@ public final class SettlementValuator {
     private final double[] dep;
     /** Per flight bin: the forecast movements not counted yet (0 for a counted bin). */
     private final double[] uncounted;
-    /** The airport's published plans by absolute flight bin (a ring of two days): movements, and the bin each slot holds. */
-    private final double[] planArr;
-    private final double[] planDep;
-    private final long[] planBin;
-    /** When the newest plan was published (Long.MIN_VALUE before any). */
-    private long planAsOf = Long.MIN_VALUE;
     private double pmAtEnd;
 
     private final double[] mu;
@@ -176,8 +164,6 @@ public final class SettlementValuator {
         sPm = registry.seriesId(rules.pm25Series());
         sArr = registry.seriesId(rules.arrivalsSeries());
         sDep = registry.seriesId(rules.departuresSeries());
-        sPlanArr = registry.seriesId(PLANNED_ARRIVALS);
-        sPlanDep = registry.seriesId(PLANNED_DEPARTURES);
 
         final long maxWindow = params.maxWindowNanos(rules);
         final int maxSamples = (int) (maxWindow / rules.sampleIntervalNanos());
@@ -224,13 +210,6 @@ public final class SettlementValuator {
         arr = new double[maxBins];
         dep = new double[maxBins];
         uncounted = new double[maxBins + 1];
-        final int planSlots = (int) Math.max(1, 2 * 1440 * MINUTE_NANOS / rules.lhrBinNanos());
-        planArr = new double[planSlots];
-        planDep = new double[planSlots];
-        planBin = new long[planSlots];
-        Arrays.fill(planArr, Double.NaN);
-        Arrays.fill(planDep, Double.NaN);
-        Arrays.fill(planBin, Long.MIN_VALUE);
         mu = new double[stride];
         sv = new double[stride];
         status = new int[stride];
@@ -403,42 +382,6 @@ public final class SettlementValuator {
                 (series == sArr ? arr : dep)[(int) j] = value;
             }
         }
-    }
-
-    /**
-     * Takes the airport's published plan for a flight bin ({@link #PLANNED_ARRIVALS} or
-     * {@link #PLANNED_DEPARTURES}: the movements planned in the bin starting at {@code binNanos}, as
-     * published at {@code asOfNanos}; a later plan for the bin revises it). A bin not counted yet
-     * is then forecast as its plan plus the count noise, and a disruption can only still come in
-     * bins that start after the newest plan. Other series are ignored.
-     */
-    public void onPlan(final int series, final long binNanos, final double value, final long asOfNanos) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("SettlementValuator.onPlan: value " + value + " of series " + series + " must be finite");
-        }
-        if (series < 0 || series != sPlanArr && series != sPlanDep) {
-            return;
-        }
-        final long bin = Math.floorDiv(binNanos, r.lhrBinNanos());
-        final int slot = (int) Math.floorMod(bin, (long) planBin.length);
-        if (planBin[slot] != bin) {
-            planBin[slot] = bin;
-            planArr[slot] = Double.NaN;
-            planDep[slot] = Double.NaN;
-        }
-        (series == sPlanArr ? planArr : planDep)[slot] = Math.max(0.0, value);
-        planAsOf = Math.max(planAsOf, asOfNanos);
-        dirtyLhr = true;
-    }
-
-    /** The plan slot of the flight bin starting at {@code t} when both its movements are planned, else -1. */
-    private int planSlot(final long t) {
-        if (planAsOf == Long.MIN_VALUE) {
-            return -1;
-        }
-        final long bin = Math.floorDiv(t, r.lhrBinNanos());
-        final int slot = (int) Math.floorMod(bin, (long) planBin.length);
-        return planBin[slot] == bin && !Double.isNaN(planArr[slot]) && !Double.isNaN(planDep[slot]) ? slot : -1;
     }
 
     /** Records a new reading (not stale); see {@link #onObservation(int, long, double, boolean)}. */
@@ -877,10 +820,8 @@ public final class SettlementValuator {
         boolean anyForecast = false;
         final boolean absOfSum = r.lhrIndexAbsOfSum();
         int countedTo = 0;
-        boolean anyModelled = false;
         for (int j = 0; j < bins; j++) {
             final long t = start + j * r.lhrBinNanos();
-            final int ps = planSlot(t);
             double a;
             double va;
             double d;
@@ -890,12 +831,7 @@ public final class SettlementValuator {
                 a = arr[j];
                 va = rnA;
                 countVar += rnA;
-            } else if (ps >= 0) {
-                a = planArr[ps];
-                va = ma >= 0 ? models[ma].sampleVariance(rowOf[sArr], t) : 0.0;
-                countVar += va;
             } else if (aKnown) {
-                anyModelled = true;
                 binMoments(ma, rowOf[sArr], j, kFa, t);
                 a = Math.max(0.0, fm);
                 va = fv + fs;
@@ -913,12 +849,7 @@ public final class SettlementValuator {
                 d = dep[j];
                 vd = rnD;
                 countVar += rnD;
-            } else if (ps >= 0) {
-                d = planDep[ps];
-                vd = md >= 0 ? models[md].sampleVariance(rowOf[sDep], t) : 0.0;
-                countVar += vd;
             } else if (dKnown) {
-                anyModelled = true;
                 binMoments(md, rowOf[sDep], j, kFd, t);
                 d = Math.max(0.0, fm);
                 vd = fv + fs;
@@ -929,7 +860,7 @@ public final class SettlementValuator {
                 } else {
                     countVar += vd;
                 }
-                if (Double.isNaN(arr[j]) && ps < 0 && ma == md) {
+                if (Double.isNaN(arr[j]) && ma == md) {
                     cov = j >= kFa ? grids[ma].covariance(rowOf[sArr], rowOf[sDep], j)
                         : models[ma].latentCovariance(rowOf[sArr], rowOf[sDep], t);
                 }
@@ -964,18 +895,14 @@ public final class SettlementValuator {
                 countVar += functional(ma) + (md != ma ? functional(md) : 0.0);
             }
             final DisruptionSpec ds = ma >= 0 ? disruptions[ma] : null;
-            final int announced = planAsOf == Long.MIN_VALUE ? 0
-                : (int) Math.max(0L, Math.min(bins, Math.floorDiv(planAsOf - start, r.lhrBinNanos()) + 1));
             if (ds != null && ds.enabled() && ds.slotMinutes() * MINUTE_NANOS == r.lhrBinNanos()
-                && disruptionRisk(ds, Math.max(countedTo, announced))) {
-                // planned bins: the plan is the schedule without the disruptions not announced
-                // yet, and the variance only the count noise; modelled bins: the model's variance
-                // already holds part of the disruption risk as a Gaussian, and the usual part keeps
-                // what is left of it beyond the risk, at least the count noise of the bins to come
-                final double usualVar = anyModelled
-                    ? Math.max(countVar - riskP * riskVar - riskP * (1.0 - riskP) * riskMean * riskMean, countNoise(ma, md, countedTo))
-                    : countVar;
-                final double usualMean = anyModelled ? count + riskP * riskMean : count;
+                && disruptionRisk(ds, countedTo)) {
+                // the model's variance already holds the usual spread and part of the disruption
+                // risk as a Gaussian; the usual part keeps what is left of it beyond the risk, at
+                // least the count noise of the bins still to come
+                final double usualVar = Math.max(countVar - riskP * riskVar - riskP * (1.0 - riskP) * riskMean * riskMean,
+                    countNoise(ma, md, countedTo));
+                final double usualMean = count + riskP * riskMean;
                 dist.normal(usualMean, usualVar).withRareNormal(riskP, usualMean - riskMean, usualVar + riskVar);
                 putDistribution(lhrCount, 1.0);
             } else {
@@ -1120,10 +1047,6 @@ public final class SettlementValuator {
         for (final SpikeTracker s : spikes) {
             h = 31 * h + (s == null ? 0 : s.stateHash());
         }
-        for (int i = 0; i < planBin.length; i++) {
-            h = 31 * h + planBin[i] + Double.doubleToLongBits(planArr[i]) + 3 * Double.doubleToLongBits(planDep[i]);
-        }
-        h = 31 * h + planAsOf;
         return 31 * h + Double.doubleToLongBits(pmAtEnd);
     }
 }

@@ -61,14 +61,6 @@ public final class ValuationHandler implements EventHandler<EngineEvent>, StateH
         }
         switch (event.type) {
             case EventType.OBSERVATION -> {
-                if (EventGuard.planned(event)) {
-                    valuator.alignTo(event.receiveTimeNanos);
-                    valuator.advanceTo(event.receiveTimeNanos);
-                    valuator.onPlan(event.instrumentId, event.eventTimeNanos, event.value, event.receiveTimeNanos);
-                    side.setInnovationZ(event, Double.NaN);
-                    publish(event);
-                    return;
-                }
                 final long t = event.eventTimeNanos;
                 valuator.alignTo(event.receiveTimeNanos);
                 valuator.advanceTo(t);

@@ -225,32 +225,6 @@ public final class SyntheticWorld implements SeriesPath {
         return flights(bin, STREAM_DEP, DEPARTURE_SCHEDULE);
     }
 
-    /**
-     * Arrivals planned in half-hour bin {@code bin} as the airport publishes them at
-     * {@code asOfNanos}: the schedule, less the flights cancelled by a disruption that has begun by
-     * then (a disruption is announced at its first slot, with its extent: what the medium market's
-     * forecasters know too), rounded to whole flights. The bin's own count noise (delays moving
-     * flights between bins) is not in it.
-     */
-    public int plannedArrivals(final long bin, final long asOfNanos) {
-        return planned(bin, ARRIVAL_SCHEDULE, asOfNanos);
-    }
-
-    /** Departures planned in half-hour bin {@code bin} as published at {@code asOfNanos}; see {@link #plannedArrivals}. */
-    public int plannedDepartures(final long bin, final long asOfNanos) {
-        return planned(bin, DEPARTURE_SCHEDULE, asOfNanos);
-    }
-
-    private int planned(final long bin, final int[] schedule, final long asOfNanos) {
-        final int slot = (int)StrictMath.floorMod(bin, (long)BINS_PER_DAY);
-        final int scheduled = schedule[slot];
-        final long day = StrictMath.floorDiv(bin, (long)BINS_PER_DAY);
-        if (scheduled == 0 || disruptionKnowable(disruptionDraw(day), day) > asOfNanos) {
-            return scheduled;
-        }
-        return (int)StrictMath.round(scheduled * disruptionCapacity(day, slot));
-    }
-
     private double rawTemperature(final long t) {
         final double season = 11.5 - 6.5 * StrictMath.cos(TWO_PI * (t - 20 * DAY_NANOS) / YEAR_NANOS);
         return season + 3.5 * diurnal(t) + 2.5 * smoothNoise(STREAM_FRONT, t, 18 * HOUR_NANOS)

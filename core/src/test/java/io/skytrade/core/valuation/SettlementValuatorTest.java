@@ -145,45 +145,6 @@ class SettlementValuatorTest {
         assertTrue(v.low80(AQ_SPOT) > 0, "PM2.5 is never negative");
     }
 
-    /**
-     * With the airport's published plans, the bins not counted yet are forecast as their plans plus
-     * the count noise (no capacity to infer) and a disruption not yet announced; a counted bin
-     * keeps its count.
-     */
-    @Test
-    void shouldForecastUncountedBinsFromTheAirportsPlans() {
-        final List<String> series = new java.util.ArrayList<>(SERIES);
-        series.add(SettlementValuator.PLANNED_ARRIVALS);
-        series.add(SettlementValuator.PLANNED_DEPARTURES);
-        final InstrumentRegistry withPlans = InstrumentRegistry.of(INSTRUMENTS, series);
-        final SyntheticWorld world = new SyntheticWorld(12);
-        final SettlementValuator plain = valuator(24 * 60, KalmanParams.defaults());
-        final SettlementValuator planned = new SettlementValuator(withPlans, ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN),
-            SettlementRules.defaults(), KalmanParams.defaults());
-        for (long t = T0 - 3 * 24 * 60 * MIN; t <= T0; t += 15 * MIN) {
-            feed(plain, world, t);
-            feed(planned, world, t);
-        }
-        double sum = 0;
-        for (long bin = SyntheticWorld.binIndex(T0); bin < SyntheticWorld.binIndex(T0) + 48; bin++) {
-            final int a = world.plannedArrivals(bin, T0);
-            final int d = world.plannedDepartures(bin, T0);
-            planned.onPlan(6, bin * 30 * MIN, a, T0);
-            planned.onPlan(7, bin * 30 * MIN, d, T0);
-            sum += a + d;
-        }
-        planned.onPlan(4, T0, 99, T0);
-        plain.revalue();
-        planned.revalue();
-        final double counted = world.arrivals(SyntheticWorld.binIndex(T0)) + world.departures(SyntheticWorld.binIndex(T0));
-        final double expected = sum - world.plannedArrivals(SyntheticWorld.binIndex(T0), T0)
-            - world.plannedDepartures(SyntheticWorld.binIndex(T0), T0) + counted;
-        assertTrue(planned.fairValue(LHR_COUNT) < expected && planned.fairValue(LHR_COUNT) > expected - 0.05 * expected,
-            "the plans less a disruption still to come: " + planned.fairValue(LHR_COUNT) + " against " + expected);
-        assertTrue(planned.fairStd(LHR_COUNT) < plain.fairStd(LHR_COUNT),
-            planned.fairStd(LHR_COUNT) + " with plans, " + plain.fairStd(LHR_COUNT) + " without");
-    }
-
     private static void feed(final SettlementValuator v, final SyntheticWorld world, final long t) {
         for (int s = 0; s < WorldSeries.COUNT; s++) {
             if (s == WorldSeries.PM25_UGM3 && t % (60 * MIN) != 0 || s >= WorldSeries.LHR_ARRIVALS_30M && t % (30 * MIN) != 0) {

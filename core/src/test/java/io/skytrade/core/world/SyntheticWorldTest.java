@@ -31,42 +31,6 @@ class SyntheticWorldTest {
         assertTrue(differences > 1.0, "different seeds give different tides");
     }
 
-    /**
-     * The airport's published plans know only what a forecaster could know when they are
-     * published: a forecast member issued then (every element knowable by then as in this world,
-     * the rest drawn afresh) publishes the same plans; before a disruption's first slot its bins
-     * are planned at the schedule, from then on at the disrupted count; counts average the plans.
-     */
-    @Test
-    void shouldPublishFlightPlansFromWhatIsKnownAtTheTime() {
-        qt().withExamples(300).forAll(longs().between(1, 500), longs().between(0, 7 * 48 - 1), longs().between(0, 48))
-            .checkAssert((seed, asOfBin, ahead) -> {
-                final SyntheticWorld w = new SyntheticWorld(seed);
-                final long asOf = NOON_2026_02_28 + asOfBin * SyntheticWorld.HALF_HOUR_NANOS;
-                final long bin = SyntheticWorld.binIndex(asOf) + ahead;
-                final SyntheticWorld member = w.forecastMember(asOf, seed * 7919 + 1);
-                assertEquals(w.plannedArrivals(bin, asOf), member.plannedArrivals(bin, asOf), "arrivals of bin " + bin);
-                assertEquals(w.plannedDepartures(bin, asOf), member.plannedDepartures(bin, asOf), "departures of bin " + bin);
-            });
-        int disruptedBins = 0;
-        for (long seed = 1; seed <= 40; seed++) {
-            final SyntheticWorld w = new SyntheticWorld(seed);
-            final long firstBin = SyntheticWorld.binIndex(NOON_2026_02_28);
-            for (long bin = firstBin; bin < firstBin + 48; bin++) {
-                final long binStart = bin * SyntheticWorld.HALF_HOUR_NANOS;
-                final int before = w.plannedArrivals(bin, NOON_2026_02_28 - SyntheticWorld.DAY_NANOS);
-                final int after = w.plannedArrivals(bin, binStart);
-                if (after != before) {
-                    disruptedBins++;
-                    assertTrue(after < before, "a disruption cancels flights: " + after + " < " + before);
-                    assertEquals(before, w.plannedArrivals(bin, binStart - 24 * SyntheticWorld.HALF_HOUR_NANOS),
-                        "announced at its first slot, not a day before");
-                }
-            }
-        }
-        assertTrue(disruptedBins > 10, "disruptions happen on some of 40 days: " + disruptedBins + " bins");
-    }
-
     @Test
     void shouldKeepEverySeriesInAPlausibleRange() {
         final SyntheticWorld world = new SyntheticWorld(7);

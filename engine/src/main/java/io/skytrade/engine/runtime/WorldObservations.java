@@ -35,15 +35,4 @@ public final class WorldObservations implements ObservableWorld {
     public double value(final SeriesKind kind, final long epochNanos) {
         return world.value(codeOfKind[kind.ordinal()], epochNanos);
     }
-
-    /** The world's published flight plans ({@link SyntheticWorld#plannedArrivals}); NaN for other kinds. */
-    @Override
-    public double planned(final SeriesKind kind, final long binStartNanos, final long asOfNanos) {
-        final long bin = SyntheticWorld.binIndex(binStartNanos);
-        return switch (kind) {
-            case ARRIVALS_30M -> world.plannedArrivals(bin, asOfNanos);
-            case DEPARTURES_30M -> world.plannedDepartures(bin, asOfNanos);
-            default -> Double.NaN;
-        };
-    }
 }

@@ -13,14 +13,4 @@ package io.skytrade.feeds.synthetic;
 public interface ObservableWorld {
     /** The true value of {@code kind} at {@code epochNanos}, in the series' unit. */
     double value(SeriesKind kind, long epochNanos);
-
-    /**
-     * Movements of flight kind {@code kind} planned in the 30-minute bin starting at
-     * {@code binStartNanos}, as the airport publishes them at {@code asOfNanos} (the schedule less
-     * the flights a disruption announced by then cancels); NaN when this world publishes no plans
-     * (the default).
-     */
-    default double planned(final SeriesKind kind, final long binStartNanos, final long asOfNanos) {
-        return Double.NaN;
-    }
 }
