@@ -56,6 +56,13 @@ public final class SettlementValuator {
     private static final int STALE = 2;
     private static final double FAHRENHEIT = 1.8;
     private static final long MINUTE_NANOS = 60_000_000_000L;
+    /**
+     * Series of the capacity share the airport announces to operate from the reading's time (1
+     * normally, a disruption's share while one lasts); read with {@link #CAPACITY_BINS}.
+     */
+    public static final String CAPACITY_SHARE = "lhr_capacity_announced";
+    /** Series of the number of half-hour bins the announced share holds for, from the one containing the reading's time. */
+    public static final String CAPACITY_BINS = "lhr_capacity_announced_bins";
 
     private final ValuationParams p;
     private final SettlementRules r;
@@ -77,6 +84,8 @@ public final class SettlementValuator {
     private final int sPm;
     private final int sArr;
     private final int sDep;
+    private final int sCapShare;
+    private final int sCapBins;
 
     /** Per series id: its model index (-1 for none) and row in that model. */
     private final int[] modelOf;
@@ -102,6 +111,17 @@ public final class SettlementValuator {
     private final double[] dep;
     /** Per flight bin: the forecast movements not counted yet (0 for a counted bin). */
     private final double[] uncounted;
+    /**
+     * The airport's newest announced restriction: its capacity share over absolute flight bins
+     * [capFrom, capTo) (none while capTo <= capFrom); when the newest announcement was made
+     * (Long.MIN_VALUE before any), and the share read with it, waiting for its bin count.
+     */
+    private double capShare = 1.0;
+    private long capFrom;
+    private long capTo;
+    private long capAsOf = Long.MIN_VALUE;
+    private double pendingShare = Double.NaN;
+    private long pendingTime = Long.MIN_VALUE;
     private double pmAtEnd;
 
     private final double[] mu;
@@ -164,6 +184,8 @@ public final class SettlementValuator {
         sPm = registry.seriesId(rules.pm25Series());
         sArr = registry.seriesId(rules.arrivalsSeries());
         sDep = registry.seriesId(rules.departuresSeries());
+        sCapShare = registry.seriesId(CAPACITY_SHARE);
+        sCapBins = registry.seriesId(CAPACITY_BINS);
 
         final long maxWindow = params.maxWindowNanos(rules);
         final int maxSamples = (int) (maxWindow / rules.sampleIntervalNanos());
@@ -355,6 +377,10 @@ public final class SettlementValuator {
         if (series < 0 || series >= modelOf.length) {
             return;
         }
+        if ((series == sCapShare || series == sCapBins) && !stale) {
+            onCapacity(series, timeNanos, value);
+            return;
+        }
         final int m = modelOf[series];
         if (m >= 0 && !stale) {
             double modelled = value;
@@ -382,6 +408,42 @@ public final class SettlementValuator {
                 (series == sArr ? arr : dep)[(int) j] = value;
             }
         }
+    }
+
+    /**
+     * Takes an announcement of the airport's capacity ({@link #CAPACITY_SHARE}, then
+     * {@link #CAPACITY_BINS} at the same time): a share below 1 for a number of bins from the one
+     * containing {@code t} is a disruption under way, known to its end; it continues the one
+     * already announced when that one still runs at the same share.
+     */
+    private void onCapacity(final int series, final long t, final double value) {
+        if (series == sCapShare) {
+            pendingShare = value;
+            pendingTime = t;
+            return;
+        }
+        if (pendingTime != t || Double.isNaN(pendingShare)) {
+            return;
+        }
+        final long bin = Math.floorDiv(t, r.lhrBinNanos());
+        final long bins = Math.round(value);
+        if (bins > 0 && pendingShare < 1.0) {
+            final boolean continues = capFrom <= bin && bin < capTo && capShare == pendingShare;
+            if (!continues) {
+                capFrom = bin;
+                capShare = Math.max(0.0, pendingShare);
+            }
+            capTo = bin + bins;
+        }
+        capAsOf = Math.max(capAsOf, t);
+        pendingShare = Double.NaN;
+        dirtyLhr = true;
+    }
+
+    /** The announced capacity share of the flight bin starting at {@code t}: the restriction's inside it, else 1. */
+    private double announcedShare(final long t) {
+        final long bin = Math.floorDiv(t, r.lhrBinNanos());
+        return bin >= capFrom && bin < capTo ? capShare : 1.0;
     }
 
     /** Records a new reading (not stale); see {@link #onObservation(int, long, double, boolean)}. */
@@ -820,8 +882,11 @@ public final class SettlementValuator {
         boolean anyForecast = false;
         final boolean absOfSum = r.lhrIndexAbsOfSum();
         int countedTo = 0;
+        boolean anyModelled = false;
         for (int j = 0; j < bins; j++) {
             final long t = start + j * r.lhrBinNanos();
+            final boolean announced = capAsOf != Long.MIN_VALUE;
+            final double share = announced ? announcedShare(t) : 1.0;
             double a;
             double va;
             double d;
@@ -831,7 +896,12 @@ public final class SettlementValuator {
                 a = arr[j];
                 va = rnA;
                 countVar += rnA;
+            } else if (announced && ma >= 0) {
+                a = models[ma].profile(rowOf[sArr], t) * share;
+                va = models[ma].sampleVariance(rowOf[sArr], t);
+                countVar += va;
             } else if (aKnown) {
+                anyModelled = true;
                 binMoments(ma, rowOf[sArr], j, kFa, t);
                 a = Math.max(0.0, fm);
                 va = fv + fs;
@@ -849,7 +919,12 @@ public final class SettlementValuator {
                 d = dep[j];
                 vd = rnD;
                 countVar += rnD;
+            } else if (announced && md >= 0) {
+                d = models[md].profile(rowOf[sDep], t) * share;
+                vd = models[md].sampleVariance(rowOf[sDep], t);
+                countVar += vd;
             } else if (dKnown) {
+                anyModelled = true;
                 binMoments(md, rowOf[sDep], j, kFd, t);
                 d = Math.max(0.0, fm);
                 vd = fv + fs;
@@ -860,7 +935,7 @@ public final class SettlementValuator {
                 } else {
                     countVar += vd;
                 }
-                if (Double.isNaN(arr[j]) && ma == md) {
+                if (Double.isNaN(arr[j]) && !announced && ma == md) {
                     cov = j >= kFa ? grids[ma].covariance(rowOf[sArr], rowOf[sDep], j)
                         : models[ma].latentCovariance(rowOf[sArr], rowOf[sDep], t);
                 }
@@ -895,13 +970,19 @@ public final class SettlementValuator {
                 countVar += functional(ma) + (md != ma ? functional(md) : 0.0);
             }
             final DisruptionSpec ds = ma >= 0 ? disruptions[ma] : null;
+            final int announcedTo = capAsOf == Long.MIN_VALUE ? 0
+                : (int) Math.max(0L, Math.min(bins, Math.floorDiv(capAsOf - start, r.lhrBinNanos()) + 1));
             if (ds != null && ds.enabled() && ds.slotMinutes() * MINUTE_NANOS == r.lhrBinNanos()
-                && disruptionRisk(ds, countedTo)) {
-                // the model's variance already holds the usual spread and part of the disruption
-                // risk as a Gaussian; the usual part keeps what is left of it beyond the risk, at
-                // least the count noise of the bins still to come
-                final double usualVar = Math.max(countVar - riskP * riskVar - riskP * (1.0 - riskP) * riskMean * riskMean,
-                    countNoise(ma, md, countedTo));
+                && disruptionRisk(ds, Math.max(countedTo, announcedTo))) {
+                // bins forecast from the announcements: the learned profile (the schedule, with
+                // disruptions at their usual rate) times the announced share, the variance only the
+                // count noise; modelled bins: the model's variance already holds part of the
+                // disruption risk as a Gaussian, and the usual part keeps what is left of it beyond
+                // the risk, at least the count noise of the bins to come. Either way the mean stays
+                // the forecast's: the usual part sits above it by the risk's expected loss
+                final double usualVar = anyModelled
+                    ? Math.max(countVar - riskP * riskVar - riskP * (1.0 - riskP) * riskMean * riskMean, countNoise(ma, md, countedTo))
+                    : countVar;
                 final double usualMean = count + riskP * riskMean;
                 dist.normal(usualMean, usualVar).withRareNormal(riskP, usualMean - riskMean, usualVar + riskVar);
                 putDistribution(lhrCount, 1.0);
@@ -1047,6 +1128,7 @@ public final class SettlementValuator {
         for (final SpikeTracker s : spikes) {
             h = 31 * h + (s == null ? 0 : s.stateHash());
         }
+        h = 31 * h + capFrom + 3 * capTo + 7 * capAsOf + Double.doubleToLongBits(capShare) + Double.doubleToLongBits(pendingShare);
         return 31 * h + Double.doubleToLongBits(pmAtEnd);
     }
 }

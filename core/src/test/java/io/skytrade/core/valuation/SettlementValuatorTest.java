@@ -145,6 +145,41 @@ class SettlementValuatorTest {
         assertTrue(v.low80(AQ_SPOT) > 0, "PM2.5 is never negative");
     }
 
+    /**
+     * With the airport's announcements, the bins not counted yet are forecast as the learned
+     * schedule times the announced share plus the count noise (no capacity to infer from the
+     * counts); a disruption announced with its extent lowers exactly its bins.
+     */
+    @Test
+    void shouldForecastUncountedBinsFromTheAirportsAnnouncements() {
+        final List<String> series = new java.util.ArrayList<>(SERIES);
+        series.add(SettlementValuator.CAPACITY_SHARE);
+        series.add(SettlementValuator.CAPACITY_BINS);
+        final InstrumentRegistry withCapacity = InstrumentRegistry.of(INSTRUMENTS, series);
+        final SyntheticWorld world = new SyntheticWorld(12);
+        final SettlementValuator plain = valuator(24 * 60, KalmanParams.defaults());
+        final SettlementValuator told = new SettlementValuator(withCapacity,
+            ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults());
+        for (long t = T0 - 3 * 24 * 60 * MIN; t <= T0; t += 15 * MIN) {
+            feed(plain, world, t);
+            feed(told, world, t);
+        }
+        told.onObservation(6, T0, 1.0);
+        told.onObservation(7, T0, 0.0);
+        plain.revalue();
+        told.revalue();
+        final double normal = told.fairValue(LHR_COUNT);
+        assertTrue(told.fairStd(LHR_COUNT) < plain.fairStd(LHR_COUNT),
+            told.fairStd(LHR_COUNT) + " with announcements, " + plain.fairStd(LHR_COUNT) + " without");
+        // 14:00-16:00 at half the schedule, announced at 14:00
+        final long at = T0 + 120 * MIN;
+        told.onObservation(6, at, 0.5);
+        told.onObservation(7, at, 4.0);
+        told.revalue();
+        final double lost = told.fairValue(LHR_COUNT) - normal;
+        assertTrue(lost < -60 && lost > -90, "four bins of about 39 movements at half capacity, less the risk already priced: " + lost);
+    }
+
     private static void feed(final SettlementValuator v, final SyntheticWorld world, final long t) {
         for (int s = 0; s < WorldSeries.COUNT; s++) {
             if (s == WorldSeries.PM25_UGM3 && t % (60 * MIN) != 0 || s >= WorldSeries.LHR_ARRIVALS_30M && t % (30 * MIN) != 0) {

@@ -14,10 +14,12 @@ import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.core.world.WorldProduct;
 import io.skytrade.core.world.WorldSettlement;
 import io.skytrade.engine.runtime.WorldObservations;
+import io.skytrade.feeds.DataClient;
 import io.skytrade.feeds.Observation;
 import io.skytrade.feeds.ObservationPublisher;
 import io.skytrade.feeds.PollResult;
 import io.skytrade.feeds.SeriesIds;
+import io.skytrade.feeds.synthetic.AnnouncedCapacitySource;
 import io.skytrade.feeds.synthetic.SyntheticSource;
 import io.skytrade.feeds.synthetic.SyntheticSourceSpec;
 
@@ -122,9 +124,12 @@ public final class NowcastAccuracy {
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(startNanos);
         final SeriesIds ids = SeriesIds.resolve(registry);
         final WorldObservations observable = new WorldObservations(world);
-        final List<SyntheticSource> sources = new ArrayList<>();
+        final List<DataClient> sources = new ArrayList<>();
         for (final SyntheticSourceSpec spec : SyntheticSourceSpec.defaults()) {
             sources.add(new SyntheticSource(spec, ids, observable, seed * 1_000_003L + 17, noiseScale, clock, Duration.ofMinutes(1)));
+        }
+        if (ids.hasCapacity()) {
+            sources.add(new AnnouncedCapacitySource(ids, observable, clock, Duration.ofMinutes(1)));
         }
         final SideBuffers side = new SideBuffers(1);
         final KalmanHandler k = new KalmanHandler(registry, kalman, side);
@@ -149,7 +154,7 @@ public final class NowcastAccuracy {
         long seq = 0;
         for (long t = startNanos; measured <= sessions; t += MINUTE) {
             clock.set(t);
-            for (final SyntheticSource source : sources) {
+            for (final DataClient source : sources) {
                 final PollResult r = source.poll().join();
                 for (final Observation o : r.observations()) {
                     e.clear();
