@@ -637,6 +637,16 @@ public final class CmiSession {
         input.qty = qty;
         input.leaves = qty;
         publishOrderInput(stamp == IsoInstant.INVALID ? now : stamp);
+        final long immediate = orders.immediateOutstanding(s);
+        if ("CANCELLED".equals(reply.get("status")) || remaining == 0 && immediate < qty) {
+            // the venue's self-trade prevention cancelled what did not fill at once: nothing rests;
+            // the order closes once the trades of its immediate fill have arrived
+            orders.closing(s, immediate, RejectReason.SELF_TRADE, networkClock.getAsLong());
+            if (orders.filled(s) >= orders.closingFilled(s)) {
+                finishCancel(s, now);
+            }
+            return;
+        }
         if (tif == TimeInForce.IOC && remaining > 0) {
             queue.addCancel(id, instrument, OrderRequestQueue.CANCEL_IOC, null, now);
         }

@@ -444,6 +444,28 @@ class CmiGatewayTest {
         assertEquals(2L, (long)gateway.inspect(s -> s.position(1)));
     }
 
+    /**
+     * A placement the venue's self-trade prevention cut short (status CANCELLED, nothing left) is
+     * closed once its immediate fill's trades have arrived, not left open until a book disagreement
+     * reconciles it away.
+     */
+    @Test
+    void shouldCloseAPlacementTheVenueCancelledForSelfTradeOnceItsFillArrived() throws Exception {
+        venue.placements = body -> json(200, order("stp-1", "TIDE_SPOT", "BUY", 100, 0, 2).replace("\"FILLED\"", "\"CANCELLED\""));
+        gateway(config());
+        gateway.sendNewOrder(99, 0, Side.BUY, 100, 5, TimeInForce.GTC);
+        ring.await("ack", RecordingPublisher.order(OrderEventKind.ACK, 99));
+        venue.push("trade", "[" + trade(IsoInstant.format(clock.nanoTime()), "TIDE_SPOT", "alice", "bob", 2, 100) + "]");
+        final EngineEvent fill = ring.await("the immediate fill", RecordingPublisher.fill(99, 3));
+        assertEquals(2, fill.fillQty);
+        final EngineEvent cancelled = ring.await("the rest, cancelled by the venue", RecordingPublisher.order(OrderEventKind.CANCELLED, 99));
+        assertEquals(RejectReason.SELF_TRADE, cancelled.rejectReason);
+        assertEquals(3, cancelled.quantity);
+        assertEquals(0, (int)gateway.inspect(CmiSession::liveOrders));
+        assertEquals(1L, (long)gateway.inspect(CmiSession::reconciliations), "no reconciliation needed beyond the login's");
+        assertEquals(2L, (long)gateway.inspect(s -> s.position(0)));
+    }
+
     @Test
     void shouldResolveAPlacementWhoseReplyWasLostByReconciliation() throws Exception {
         gateway(config());
