@@ -15,11 +15,12 @@ package io.skytrade.exchange.sim;
  *   spread of those five days is the uncertainty.
  *   <li>{@link #MEDIUM}: a public forecast of every series, as a weather service, a tide table
  *   and a published flight schedule give, issued every 15 minutes and published 15 minutes after
- *   its issue: the deterministic parts of the world (astronomical tide, seasonal and diurnal
- *   cycles, the flight schedule) exactly, every random element a forecaster could know by the
- *   issue time (weather fronts and surges up to their knot, spikes past their peak, disruptions
- *   that have begun), and an ensemble of sixteen draws of everything later, nudged towards the
- *   newest public reading of each series; the observed part of the window from the public readings.
+ *   its issue. It knows the world's public structure (the astronomical tide, the seasonal and
+ *   diurnal cycles, the flight schedule, and how its random parts behave: an ensemble of sixteen
+ *   climatological draws of them) and the public readings, whose newest value per series it
+ *   assimilates as a fading anomaly; nothing of the world's latent state (which fronts, surges,
+ *   spikes or disruptions are under way) beyond what those readings show. It knows less than
+ *   {@link #SHARP} (the same readings, filtered) and more than {@link #DULL}.
  *   <li>{@link #SHARP}: the same readings as the engine's feeds, filtered by the engine's own
  *   default stages (features, Kalman filters, settlement valuation: {@code core}'s public API,
  *   readings in, fair value and its standard deviation out), seconds after they are published:
@@ -31,7 +32,7 @@ package io.skytrade.exchange.sim;
 public enum MarketSkill {
     /** Persistence of the last five days' pattern, refreshed hourly. */
     DULL(20 * Minutes.ONE, 5 * Minutes.ONE),
-    /** A weather service's ensemble forecast, issued every 15 minutes, public 15 minutes later. */
+    /** A weather service's ensemble forecast from the public readings, issued every 15 minutes, public 15 minutes later. */
     MEDIUM(5 * Minutes.ONE, Minutes.ONE),
     /** The engine's own default models on the engine's readings, seconds behind. */
     SHARP(10 * Minutes.SECOND, 2 * Minutes.SECOND);
