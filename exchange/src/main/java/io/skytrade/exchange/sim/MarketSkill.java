@@ -31,18 +31,30 @@ package io.skytrade.exchange.sim;
  */
 public enum MarketSkill {
     /** Persistence of the last five days' pattern, refreshed hourly. */
-    DULL(20 * Minutes.ONE, 5 * Minutes.ONE),
+    DULL(20 * Minutes.ONE, 5 * Minutes.ONE, 60 * Minutes.ONE),
     /** A weather service's ensemble forecast from the public readings, issued every 15 minutes, public 15 minutes later. */
-    MEDIUM(5 * Minutes.ONE, Minutes.ONE),
+    MEDIUM(5 * Minutes.ONE, Minutes.ONE, 30 * Minutes.ONE),
     /** The engine's own default models on the engine's readings, seconds behind. */
-    SHARP(10 * Minutes.SECOND, 2 * Minutes.SECOND);
+    SHARP(10 * Minutes.SECOND, 2 * Minutes.SECOND, 15 * Minutes.ONE);
 
     private final long makerLagNanos;
     private final long takerLagNanos;
+    private final long flowMemoryNanos;
 
-    MarketSkill(final long makerLagNanos, final long takerLagNanos) {
+    MarketSkill(final long makerLagNanos, final long takerLagNanos, final long flowMemoryNanos) {
         this.makerLagNanos = makerLagNanos;
         this.takerLagNanos = takerLagNanos;
+        this.flowMemoryNanos = flowMemoryNanos;
+    }
+
+    /**
+     * E-folding time of what the flow traded against the market maker tells it: how long until
+     * its forecast has caught up with the readings behind that flow (dull: the next hourly issue;
+     * medium: an issue's 15 minutes plus its 15 minutes' publication lag; sharp: the next
+     * 15-minute reading).
+     */
+    public long flowMemoryNanos() {
+        return flowMemoryNanos;
     }
 
     /** How long after the forecast's publication the market maker requotes on it. */
