@@ -27,8 +27,9 @@ import java.util.function.LongSupplier;
  * <ul>
  * <li>the session: log in (the token comes in the reply's {@code Authorization} header; any 401
  *     logs in again), read the product list, open the stream, and after every (re)opening
- *     reconcile over REST (our trades since the loss, then open orders, then positions) before it
- *     accepts new orders again;</li>
+ *     reconcile over REST (our trades since the newest the lost stream delivered, then open orders,
+ *     then positions) before it accepts new orders again; a venue position that disagrees with the
+ *     fills seen is held until a second answer confirms it;</li>
  * <li>the pace: at most {@code requestsPerSecond} requests, measured from the completion of the
  *     previous one (so network jitter cannot bring two arrivals at the venue closer than the limit),
  *     and an exponential, jittered backoff after a 429, a 5xx or an I/O failure;</li>
@@ -88,6 +89,11 @@ public final class CmiSession {
     private final long[] mismatchSince;
     private final long[] bookSeq;
     private final long[] position;
+    private final long[] fillsSeen;
+    private final boolean[] positionHeld;
+    private final long[] heldVenuePosition;
+    private final long[] heldFillsSeen;
+    private final long[] heldSince;
     private final double[] tickSize;
     private final boolean[] listed;
     private final List<PendingTrade> pending = new ArrayList<>();
@@ -99,10 +105,15 @@ public final class CmiSession {
     private long nextStreamAttempt = Long.MIN_VALUE;
     private int streamFailures;
     private boolean reconcileTrades;
+    private boolean vanishedTrades;
     private boolean reconcileOrders;
     private boolean reconcilePositions;
     private long tradesFrom;
+    private long tradesRequestedAt;
+    private long tradesKnownUntil = Long.MIN_VALUE;
     private long streamLostAt = Long.MIN_VALUE;
+    private boolean positionsKnown;
+    private long positionRecheckAt = Long.MAX_VALUE;
     private boolean ready;
     private boolean everReady;
     private long backoffUntil = Long.MIN_VALUE;
@@ -131,6 +142,8 @@ public final class CmiSession {
     private long undecodable;
     private long reconciliations;
     private long orphansCancelled;
+    private long positionsHeld;
+    private long positionsAdopted;
 
     /** A reported trade of ours waiting to be attributed to an order. */
     private static final class PendingTrade {
@@ -195,6 +208,11 @@ public final class CmiSession {
         this.mismatchSince = new long[instrumentCount];
         this.bookSeq = new long[instrumentCount];
         this.position = new long[instrumentCount];
+        this.fillsSeen = new long[instrumentCount];
+        this.positionHeld = new boolean[instrumentCount];
+        this.heldVenuePosition = new long[instrumentCount];
+        this.heldFillsSeen = new long[instrumentCount];
+        this.heldSince = new long[instrumentCount];
         this.tickSize = new double[instrumentCount];
         java.util.Arrays.fill(tickSize, 1.0);
         this.listed = new boolean[instrumentCount];
@@ -294,14 +312,15 @@ public final class CmiSession {
             return new CmiRequest(CmiRequest.CANCEL, "DELETE", "api/order/" + venueId, null, token, c, id);
         }
         if (stream == STREAM_OPEN) {
-            if (reconcileTrades) {
+            if (reconcileTrades || vanishedTrades) {
+                tradesRequestedAt = clock.nanoTime();
                 return new CmiRequest(CmiRequest.TRADES, "GET", "api/trade?from=" + IsoInstant.format(tradesFrom), null, token,
                     -1, 0);
             }
             if (reconcileOrders) {
                 return new CmiRequest(CmiRequest.OPEN_ORDERS, "GET", "api/order/current-user", null, token, -1, 0);
             }
-            if (reconcilePositions && pending.isEmpty() && !anyUncertain()) {
+            if (positionsWanted()) {
                 return new CmiRequest(CmiRequest.POSITIONS, "GET", "api/position/current-user", null, token, -1, 0);
             }
         }
@@ -338,19 +357,38 @@ public final class CmiSession {
      * else happens; {@code Long.MAX_VALUE} when there is nothing to send.
      */
     public long nanosUntilRequest() {
-        if (closed || inFlight != null || !hasWork()) {
+        if (closed || inFlight != null) {
+            return Long.MAX_VALUE;
+        }
+        final long due;
+        if (hasWork()) {
+            due = 0;
+        } else if (positionRecheckAt != Long.MAX_VALUE && stream == STREAM_OPEN) {
+            // network-clock nanoseconds: exact when it is the engine clock, an earlier wake-up when it is slower
+            due = Math.max(0, positionRecheckAt - networkClock.getAsLong());
+        } else {
             return Long.MAX_VALUE;
         }
         final long now = clock.nanoTime();
-        return Math.max(0, Math.max(backoffUntil == Long.MIN_VALUE ? 0 : backoffUntil - now, bucket.nanosUntilAvailable(now)));
+        return Math.max(due, Math.max(backoffUntil == Long.MIN_VALUE ? 0 : backoffUntil - now, bucket.nanosUntilAvailable(now)));
+    }
+
+    /**
+     * The positions are asked for after a (re)connect, after a trade no order explained, and again
+     * once a held disagreement's wait is over; never while a trade report waits for its order, a
+     * placement's outcome is unknown or a cancelled order's last trades are still due, because the
+     * venue's answer would count fills we have not seen yet.
+     */
+    private boolean positionsWanted() {
+        return (reconcilePositions || positionRecheckAt != Long.MAX_VALUE && networkClock.getAsLong() >= positionRecheckAt)
+            && pending.isEmpty() && !anyUncertain() && !anyClosingShort();
     }
 
     private boolean hasWork() {
         if (token == null || !productsLoaded || queue.pickCancel(sendable) >= 0) {
             return true;
         }
-        if (stream == STREAM_OPEN && (reconcileTrades || reconcileOrders
-            || reconcilePositions && pending.isEmpty() && !anyUncertain())) {
+        if (stream == STREAM_OPEN && (reconcileTrades || vanishedTrades || reconcileOrders || positionsWanted())) {
             return true;
         }
         return ready && queue.anyNew() >= 0;
@@ -410,13 +448,19 @@ public final class CmiSession {
                 input.fillPrice = t.price;
                 publishOrderInput(t.timestamp);
                 position[t.instrument] += Side.sign(t.side) * t.remaining;
+                fillsSeen[t.instrument]++;
                 reconcilePositions = true;
             }
         }
         for (int s = 0; s < orders.capacity(); s++) {
             if (orders.state(s) == OwnOrders.CLOSING && wall - orders.since(s) >= config.pendingTradeNanos) {
-                LOG.warn("CMI order {} was cancelled having filled {} but trades for only {} arrived: closing it, positions will be reconciled",
-                    orders.clOrdId(s), orders.closingFilled(s), orders.filled(s));
+                if (orders.closingReason(s) == RejectReason.RECONCILED_CLOSED) {
+                    LOG.warn("CMI order {} left the venue's open orders and no trade came for its last {} lots: cancelled there;"
+                        + " closing it, positions will be reconciled", orders.clOrdId(s), orders.leaves(s));
+                } else {
+                    LOG.warn("CMI order {} was cancelled having filled {} but trades for only {} arrived: closing it, positions will"
+                        + " be reconciled", orders.clOrdId(s), orders.closingFilled(s), orders.filled(s));
+                }
                 reconcilePositions = true;
                 finishCancel(s, now);
             }
@@ -687,6 +731,19 @@ public final class CmiSession {
         }
         reconcileTrades = false;
         onTradeBatch(CmiJson.objects(body), now);
+        tradesKnownUntil = Math.max(tradesKnownUntil, tradesRequestedAt);
+        if (vanishedTrades) {
+            // asked after the open orders showed these gone: every trade they made is in this answer
+            vanishedTrades = false;
+            for (int s = 0; s < orders.capacity(); s++) {
+                if (orders.state(s) == OwnOrders.CLOSING && orders.closingReason(s) == RejectReason.RECONCILED_CLOSED
+                    && orders.filled(s) < orders.closingFilled(s)) {
+                    LOG.warn("CMI order {} left the venue's open orders with {} lots unfilled by any trade: cancelled there",
+                        orders.clOrdId(s), orders.leaves(s));
+                    finishCancel(s, now);
+                }
+            }
+        }
     }
 
     private void onOpenOrders(final int status, final String body, final long now) throws CmiProtocolException {
@@ -698,6 +755,7 @@ public final class CmiSession {
         final List<Map<String, String>> listed = CmiJson.objects(body);
         final Map<String, Map<String, String>> unknown = new LinkedHashMap<>();
         final boolean[] seen = new boolean[orders.capacity()];
+        boolean vanished = false;
         for (final Map<String, String> o : listed) {
             final String id = CmiJson.string(o, "id");
             final int s = orders.findVenue(id);
@@ -734,10 +792,19 @@ public final class CmiSession {
                     orders.remove(s);
                 }
             } else if (orders.state(s) == OwnOrders.OPEN && !seen[s]) {
-                LOG.warn("CMI reconciliation: order {} ({}) is no longer open at the venue", orders.clOrdId(s), orders.venueId(s));
-                orders.closing(s, orders.filled(s), RejectReason.RECONCILED_CLOSED, networkClock.getAsLong());
-                finishCancel(s, now);
+                // filled (its last trades may still be on the stream) or cancelled by the venue: the
+                // trade list, asked next, has every trade it made; what it did not fill was cancelled
+                LOG.info("CMI reconciliation: order {} ({}) is no longer open at the venue: asking for its trades",
+                    orders.clOrdId(s), orders.venueId(s));
+                orders.closing(s, orders.qty(s), RejectReason.RECONCILED_CLOSED, networkClock.getAsLong());
+                vanished = true;
             }
+        }
+        if (vanished) {
+            // trades the stream delivered are applied; any it has not are after the newest it did
+            final long from = tradesKnownUntil - config.reconcileLookbackNanos;
+            tradesFrom = reconcileTrades || vanishedTrades ? Math.min(tradesFrom, from) : from;
+            vanishedTrades = true;
         }
         for (final Map.Entry<String, Map<String, String>> e : unknown.entrySet()) {
             final Map<String, String> o = e.getValue();
@@ -769,11 +836,21 @@ public final class CmiSession {
         return null;
     }
 
+    /**
+     * The venue's positions. At the first answer of the session they are adopted as they are (a
+     * previous run's position). Later, a position that agrees with the fills seen is published; one
+     * that disagrees is held, not published: the stream can lag the REST answers (the venue counts
+     * a fill in {@code netPosition} before its trade event reaches us), so the positions are asked
+     * again once {@code pendingTradeNanos} have passed, and a disagreement is adopted (published,
+     * for risk to judge) only when the venue's figure is unchanged and no fill of that product
+     * arrived in between: then no trade report is on its way that could explain it.
+     */
     private void onPositions(final int status, final String body, final long now) throws CmiProtocolException {
         if (status / 100 != 2) {
             throw new CmiProtocolException("position list answered " + status + ": " + abbreviate(body));
         }
         reconcilePositions = false;
+        positionRecheckAt = Long.MAX_VALUE;
         final long[] venue = new long[instrumentCount];
         for (final Map<String, String> p : CmiJson.objects(body)) {
             final int id = symbols.find(CmiJson.string(p, "product"));
@@ -781,10 +858,32 @@ public final class CmiSession {
                 venue[id] = CmiJson.whole(p, "netPosition");
             }
         }
+        final long wall = networkClock.getAsLong();
         for (int i = 0; i < instrumentCount; i++) {
-            if (venue[i] != position[i]) {
-                LOG.warn("CMI reconciliation: venue position in {} is {}, the fills seen make {}", symbols.name(i), venue[i], position[i]);
+            if (positionsKnown && venue[i] != position[i]) {
+                if (!positionHeld[i] || heldVenuePosition[i] != venue[i] || heldFillsSeen[i] != fillsSeen[i]) {
+                    positionHeld[i] = true;
+                    heldVenuePosition[i] = venue[i];
+                    heldFillsSeen[i] = fillsSeen[i];
+                    heldSince[i] = wall;
+                    positionsHeld++;
+                    positionRecheckAt = Math.min(positionRecheckAt, wall + config.pendingTradeNanos);
+                    LOG.info("CMI reconciliation: venue position in {} is {}, the fills seen make {}: asking again once trade"
+                        + " reports on their way have arrived", symbols.name(i), venue[i], position[i]);
+                    continue;
+                }
+                if (wall - heldSince[i] < config.pendingTradeNanos) {
+                    positionRecheckAt = Math.min(positionRecheckAt, heldSince[i] + config.pendingTradeNanos);
+                    continue;
+                }
+                positionsAdopted++;
+                LOG.warn("CMI reconciliation: venue position in {} is still {} with no fill of it since, the fills seen make {}:"
+                    + " adopting the venue's", symbols.name(i), venue[i], position[i]);
+            } else if (venue[i] != position[i]) {
+                LOG.warn("CMI: venue position in {} at login is {}, the fills seen make {}: adopting the venue's", symbols.name(i),
+                    venue[i], position[i]);
             }
+            positionHeld[i] = false;
             position[i] = venue[i];
             input.instrumentId = i;
             input.position = venue[i];
@@ -792,6 +891,7 @@ public final class CmiSession {
             input.eventTimeNanos = now;
             publisher.publish(CmiInput.POSITION, input);
         }
+        positionsKnown = true;
     }
 
     // ---------------------------------------------------------------- stream
@@ -805,8 +905,14 @@ public final class CmiSession {
         reconcileOrders = true;
         reconcilePositions = true;
         if (everReady) {
+            // the venue drops the events a stream had queued when it closes it (a reader too slow at
+            // 2400x falls minutes of venue time behind): every trade after the newest one it delivered
+            // may be lost, however long before the loss was noticed
             reconcileTrades = true;
-            tradesFrom = (streamLostAt == Long.MIN_VALUE ? now : streamLostAt) - config.reconcileLookbackNanos;
+            tradesFrom = Math.min(tradesKnownUntil, streamLostAt == Long.MIN_VALUE ? now : streamLostAt)
+                - config.reconcileLookbackNanos;
+        } else if (tradesKnownUntil == Long.MIN_VALUE) {
+            tradesKnownUntil = now;
         }
         LOG.info("CMI: event stream open ({}); reconciling", streamOpens == 1 ? "first" : "reopened");
         maybeReady();
@@ -851,7 +957,11 @@ public final class CmiSession {
                     onBook(i, now);
                 }
             } else if ("trade".equals(type)) {
-                onTradeBatch(CmiJson.objects(data), now);
+                final List<Map<String, String>> trades = CmiJson.objects(data);
+                onTradeBatch(trades, now);
+                for (final Map<String, String> t : trades) {
+                    tradesKnownUntil = Math.max(tradesKnownUntil, CmiJson.timestamp(t, "timestamp"));
+                }
                 afterOrderChange(now);
             } else if ("settlement".equals(type)) {
                 onSettlement(CmiJson.object(data), now);
@@ -1012,6 +1122,7 @@ public final class CmiSession {
         orders.fill(s, q, immediate);
         t.remaining -= q;
         fillsApplied++;
+        fillsSeen[t.instrument]++;
         position[t.instrument] += Side.sign(t.side) * q;
         final long id = orders.clOrdId(s);
         input.order(OrderEventKind.FILL, id, t.instrument);
@@ -1023,7 +1134,7 @@ public final class CmiSession {
         input.fillPrice = t.price;
         input.leaves = orders.leaves(s);
         publishOrderInput(t.timestamp);
-        if (orders.state(s) == OwnOrders.CLOSING) {
+        if (orders.state(s) == OwnOrders.CLOSING && orders.leaves(s) > 0) {
             if (orders.filled(s) >= orders.closingFilled(s)) {
                 finishCancel(s, clock.nanoTime());
             }
@@ -1112,6 +1223,16 @@ public final class CmiSession {
             everReady = true;
         }
         ready = now;
+    }
+
+    /** True while a cancelled or vanished order awaits trades for fills the venue counted. */
+    private boolean anyClosingShort() {
+        for (int s = 0; s < orders.capacity(); s++) {
+            if (orders.state(s) == OwnOrders.CLOSING && orders.filled(s) < orders.closingFilled(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean anyUncertain() {
@@ -1296,5 +1417,15 @@ public final class CmiSession {
 
     public long orphansCancelled() {
         return orphansCancelled;
+    }
+
+    /** Venue positions that disagreed with the fills seen and were held for a second answer instead of published. */
+    public long positionsHeld() {
+        return positionsHeld;
+    }
+
+    /** Held disagreements that lasted (same venue figure, no fill of the product in between) and were adopted. */
+    public long positionsAdopted() {
+        return positionsAdopted;
     }
 }

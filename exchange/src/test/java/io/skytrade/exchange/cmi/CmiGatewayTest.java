@@ -55,8 +55,10 @@ class CmiGatewayTest {
         };
     }
 
+    private final ScaledTestClock clock = new ScaledTestClock(1_772_287_650_000_000_000L, SCALE);
+
     private CmiGateway gateway(final CmiGatewayConfig.Builder b) throws InterruptedException {
-        gateway = new CmiGateway(b.build(), registry, ring, new ScaledTestClock(1_772_287_650_000_000_000L, SCALE));
+        gateway = new CmiGateway(b.build(), registry, ring, clock);
         gateway.connect();
         assertTrue(gateway.awaitConnected(10_000), "gateway did not connect: " + venue.seen());
         return gateway;
@@ -267,6 +269,160 @@ class CmiGatewayTest {
         assertEquals(3, ring.matching(e -> e.type == EventType.ORDER_EVENT && e.orderEventKind == OrderEventKind.FILL).size());
         assertEquals(2L, (long)gateway.inspect(CmiSession::duplicateFills));
         assertEquals(7L, (long)gateway.inspect(s -> s.position(0)));
+    }
+
+    /** Waits (up to 10 s) for the session to be ready: everything reconciled after the latest (re)connect. */
+    private void awaitReady() throws InterruptedException {
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!gateway.inspect(CmiSession::isReady)) {
+            assertTrue(System.nanoTime() < deadline, "not reconciled within 10 s: " + venue.seen());
+            Thread.sleep(2);
+        }
+    }
+
+    /** Connects and rests a TIDE_SPOT bid of {@code qty} at 100 (the venue calls it id-1). */
+    private void restBid(final long clOrdId, final long qty) throws InterruptedException {
+        gateway(config());
+        gateway.sendNewOrder(clOrdId, 0, Side.BUY, 100, qty, TimeInForce.GTC);
+        ring.await("ack", RecordingPublisher.order(OrderEventKind.ACK, clOrdId));
+    }
+
+    /** The venue closes the stream; its REST answers then list id-1 with {@code openVolume} left (none: not open) and this TIDE_SPOT position. */
+    private void dropStream(final long openVolume, final long tidePosition) throws InterruptedException {
+        venue.openOrders = openVolume == 0 ? "[]"
+            : "[{\"id\":\"id-1\",\"product\":\"TIDE_SPOT\",\"side\":\"BUY\",\"price\":100,\"volume\":" + openVolume + "}]";
+        venue.positions = "[{\"product\":\"TIDE_SPOT\",\"netPosition\":" + tidePosition + "}]";
+        venue.endStream();
+    }
+
+    private static java.util.function.Predicate<EngineEvent> tidePosition(final long position) {
+        return e -> e.type == EventType.POSITION_REPORT && e.instrumentId == 0 && e.position == position;
+    }
+
+    /** The positions published for an instrument, in order. */
+    private List<Long> positionReports(final int instrument) {
+        return ring.matching(e -> e.type == EventType.POSITION_REPORT && e.instrumentId == instrument).stream()
+            .map(e -> e.position).toList();
+    }
+
+    /**
+     * The race of issue 16: after a reconnect the venue's positions answer counts a fill whose trade
+     * event is still on the (lagging) stream. That answer must not be published (risk would see a
+     * mismatch and go SAFE) nor adopted (the late trade would then count twice); the positions are
+     * asked again after the pending-trade wait, and then agree.
+     */
+    @Test
+    void shouldHoldAVenuePositionAheadOfTheStreamUntilItsTradesArrive() throws Exception {
+        restBid(90, 10);
+        final String first = trade(T0, "TIDE_SPOT", "alice", "bob", 2, 100);
+        venue.push("trade", "[" + first + "]");
+        ring.await("first fill", RecordingPublisher.fill(90, 8));
+        venue.trades = "[" + first + "]";
+        dropStream(5, 5);
+        venue.await("GET", "/api/position/current-user", 2);
+        awaitReady();
+        assertEquals(List.of(0L), positionReports(0), "the answer ahead of the stream is not published");
+        venue.push("trade", "[" + trade("2026-02-28T14:07:32.000000000Z", "TIDE_SPOT", "alice", "carol", 3, 100) + "]");
+        ring.await("the late fill", RecordingPublisher.fill(90, 5));
+        ring.await("the positions asked again agree", tidePosition(5));
+        assertEquals(List.of(0L, 5L), positionReports(0));
+        assertEquals(3, venue.seen("GET", "/api/position/current-user").size());
+        assertEquals(5L, (long)gateway.inspect(s -> s.position(0)), "the late fill counted once");
+        assertEquals(1L, (long)gateway.inspect(CmiSession::positionsHeld));
+        assertEquals(0L, (long)gateway.inspect(CmiSession::positionsAdopted));
+    }
+
+    @Test
+    void shouldAdoptAVenuePositionThatStaysDifferentWithNoFillInBetween() throws Exception {
+        restBid(91, 10);
+        dropStream(6, 4);
+        final EngineEvent adopted = ring.await("the lasting disagreement, adopted", tidePosition(4));
+        final List<ScriptedCmiVenue.Seen> asked = venue.seen("GET", "/api/position/current-user");
+        assertEquals(3, asked.size(), "adopted on the second answer after the reconnect, not the first");
+        assertTrue(asked.get(2).atNanos() - asked.get(1).atNanos() >= 2_000_000_000L, "asked again after the pending-trade wait");
+        assertEquals(List.of(0L, 4L), positionReports(0));
+        assertEquals(4, adopted.position);
+        assertEquals(4L, (long)gateway.inspect(s -> s.position(0)));
+        assertEquals(1L, (long)gateway.inspect(CmiSession::positionsAdopted));
+    }
+
+    /**
+     * The venue drops what a stream had queued when it closes it (a slow reader), so a trade of ours
+     * made long before the loss was noticed may never have been delivered: the trade list is asked
+     * from the newest trade the stream did deliver, not from a fixed look-back before the loss.
+     */
+    @Test
+    void shouldRecoverATradeTheVenueDroppedWithItsStream() throws Exception {
+        restBid(95, 10);
+        final long delivered = clock.nanoTime();
+        final String first = trade(IsoInstant.format(delivered), "TIDE_SPOT", "alice", "bob", 2, 100);
+        venue.push("trade", "[" + first + "]");
+        ring.await("delivered fill", RecordingPublisher.fill(95, 8));
+        final long dropped = clock.nanoTime();
+        final String lost = trade(IsoInstant.format(dropped), "TIDE_SPOT", "alice", "carol", 3, 100);
+        final long lookback = config().build().reconcileLookbackNanos;
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (clock.nanoTime() < dropped + 2 * lookback) {
+            assertTrue(System.nanoTime() < deadline);
+            Thread.sleep(5);
+        }
+        venue.trades = "[" + first + "," + lost + "]";
+        dropStream(5, 5);
+        ring.await("the dropped trade, from the trade list", RecordingPublisher.fill(95, 5));
+        final String asked = venue.await("GET", "/api/trade?from=", 1).get(0).path();
+        assertTrue(IsoInstant.parse(java.net.URLDecoder.decode(asked.substring(asked.indexOf('=') + 1), java.nio.charset.StandardCharsets.UTF_8))
+            <= delivered, "asked from the newest delivered trade or before: " + asked);
+        ring.await("positions agree", tidePosition(5));
+        assertEquals(List.of(0L, 5L), positionReports(0));
+        assertEquals(1L, (long)gateway.inspect(CmiSession::duplicateFills), "the delivered trade, listed again, counted once");
+        assertEquals(5L, (long)gateway.inspect(s -> s.position(0)));
+    }
+
+    /**
+     * An order that vanished from the open orders while the stream was down was filled (its trades
+     * may still be on the stream) or cancelled by the venue. The trade list, asked next, tells
+     * which: here its fill, made after the reconnect's first trade list, is attributed to it (the
+     * engine sees it filled, not cancelled) and its late stream copy is a duplicate.
+     */
+    @Test
+    void shouldAttributeTheLastTradeOfAnOrderThatVanishedWhileTheStreamWasDown() throws Exception {
+        restBid(97, 4);
+        dropStream(0, 4);
+        venue.await("GET", "/api/trade?from=", 1);
+        final String late = trade("2026-02-28T14:07:32.000000000Z", "TIDE_SPOT", "alice", "bob", 4, 100);
+        venue.trades = "[" + late + "]";
+        ring.await("the vanished order's fill", RecordingPublisher.fill(97, 0));
+        ring.await("positions agree", tidePosition(4));
+        venue.push("trade", "[" + late + "]");
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (gateway.inspect(CmiSession::duplicateFills) < 1) {
+            assertTrue(System.nanoTime() < deadline, "the stream's copy of the fill was not recognised");
+            Thread.sleep(2);
+        }
+        assertEquals(List.of(0L, 4L), positionReports(0));
+        assertTrue(ring.matching(RecordingPublisher.order(OrderEventKind.CANCELLED, 97)).isEmpty(), "filled, not cancelled");
+        assertEquals(1, ring.matching(e -> e.type == EventType.ORDER_EVENT && e.orderEventKind == OrderEventKind.FILL).size());
+        assertEquals(0L, (long)gateway.inspect(CmiSession::unattributedFills));
+        assertEquals(4L, (long)gateway.inspect(s -> s.position(0)));
+    }
+
+    /** A vanished order the trade list shows no trade for was cancelled at the venue: closed at once, not after a wait. */
+    @Test
+    void shouldCloseAVanishedOrderWithNoTradesAsSoonAsTheTradeListSaysSo() throws Exception {
+        gateway(config().pendingTradeMillis(600_000));
+        gateway.sendNewOrder(98, 0, Side.BUY, 100, 4, TimeInForce.GTC);
+        ring.await("ack", RecordingPublisher.order(OrderEventKind.ACK, 98));
+        dropStream(0, 0);
+        final EngineEvent cancelled = ring.await("closed", RecordingPublisher.order(OrderEventKind.CANCELLED, 98));
+        assertEquals(RejectReason.RECONCILED_CLOSED, cancelled.rejectReason);
+        assertEquals(4, cancelled.quantity);
+        ring.await("positions after the reconnect", e -> e.type == EventType.POSITION_REPORT && e.instrumentId == 0
+            && e.sequence > cancelled.sequence);
+        final List<ScriptedCmiVenue.Seen> seen = venue.seen();
+        final List<String> after = seen.subList(seen.indexOf(venue.seen("GET", "/api/market/stream").get(1)), seen.size()).stream()
+            .map(x -> x.method() + " " + x.path().replaceAll("\\?.*", "")).toList();
+        assertEquals(List.of("GET /api/market/stream", "GET /api/trade", "GET /api/order/current-user", "GET /api/trade",
+            "GET /api/position/current-user"), after.subList(0, 5), "the vanished order's trades asked before the positions");
     }
 
     @Test

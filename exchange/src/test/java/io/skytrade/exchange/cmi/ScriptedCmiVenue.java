@@ -22,9 +22,9 @@ import java.util.function.Function;
 /**
  * A CMI venue scripted by a test on OkHttp's MockWebServer: logins hand out tokens {@code tok-1},
  * {@code tok-2}, ...; the product list, open orders, positions and trades are whatever the test
- * set; placements and cancels are answered by the test's functions (or queued canned replies);
+ * set (the trade list honours {@code from}, as the venue's does); placements and cancels are answered by the test's functions (or queued canned replies);
  * the event stream sends what the test pushes and stays open until the test ends it. Every request
- * is recorded with its arrival time.
+ * is recorded with its arrival time once its answer is made.
  */
 final class ScriptedCmiVenue extends Dispatcher {
     /** One recorded request. */
@@ -121,9 +121,18 @@ final class ScriptedCmiVenue extends Dispatcher {
     public MockResponse dispatch(final RecordedRequest request) {
         final String path = request.getUrl().encodedPath() + (request.getUrl().encodedQuery() == null ? "" : "?" + request.getUrl().encodedQuery());
         final String body = request.getBody() == null ? "" : request.getBody().utf8();
+        final long at = System.nanoTime();
+        final MockResponse response = answer(request, path, body);
+        synchronized (this) {
+            // recorded once answered: a test that saw the request may change the script for the next one
+            seen.add(new Seen(request.getMethod(), path, request.getHeaders().get("Authorization"), body, at));
+        }
+        return response;
+    }
+
+    private MockResponse answer(final RecordedRequest request, final String path, final String body) {
         final MockResponse next;
         synchronized (this) {
-            seen.add(new Seen(request.getMethod(), path, request.getHeaders().get("Authorization"), body, System.nanoTime()));
             next = path.equals("/api/market/stream") ? null : canned.pollFirst();
         }
         if (next != null) {
@@ -155,7 +164,7 @@ final class ScriptedCmiVenue extends Dispatcher {
             return json(200, positions);
         }
         if (path.startsWith("/api/trade")) {
-            return json(200, trades);
+            return json(200, tradesFrom(request.getUrl().queryParameter("from")));
         }
         if (path.equals("/api/order") && request.getMethod().equals("POST")) {
             return placements.apply(body);
@@ -164,6 +173,23 @@ final class ScriptedCmiVenue extends Dispatcher {
             return cancels.apply(path.substring("/api/order/".length()));
         }
         return json(404, "no such endpoint " + path);
+    }
+
+    /** The scripted trades whose timestamp is at or after {@code from} (all when null), as a venue answers {@code GET /api/trade?from=}. */
+    private String tradesFrom(final String from) {
+        final String all = trades.strip();
+        if (from == null || all.equals("[]")) {
+            return all;
+        }
+        final long since = IsoInstant.parse(from);
+        final List<String> kept = new ArrayList<>();
+        for (final String record : all.substring(1, all.length() - 1).split("(?<=\\}),(?=\\{)")) {
+            final String ts = record.replaceAll(".*\"timestamp\":\"([^\"]+)\".*", "$1");
+            if (IsoInstant.parse(ts) >= since) {
+                kept.add(record);
+            }
+        }
+        return "[" + String.join(",", kept) + "]";
     }
 
     static MockResponse json(final int code, final String body) {
