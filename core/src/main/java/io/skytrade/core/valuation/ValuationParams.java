@@ -48,11 +48,12 @@ public record ValuationParams(long windowStartNanos, long windowEndNanos, boolea
 
     /**
      * The default per-product shared-error shares (order of {@link WorldProduct}), each the best
-     * of 0, 0.8 and 0.95 by the product's fair-value squared error summed over 2 h, 1 h and 30 min
-     * before settlement, {@code skytrade evaluate --skill medium} on tuning seeds 1-40, one run per
-     * value for every product (README, "Fair value against the market").
+     * of 0, 0.8 and 0.95 for its product on tuning seeds 1-40 at the medium and the sharp market
+     * (the engine cannot tell which it trades in): the smallest sum over both skills and over 2 h,
+     * 1 h and 30 min before settlement of (fair-value RMSE / book-mid RMSE) squared,
+     * {@code skytrade evaluate}, one run per value and skill (README, "Fair value against the market").
      */
-    public static final double[] FITTED_SHARES = {0.95, 0.95, 0.95, 0.8, 0.95, 0.95, 0.0, 0.95, 0.8};
+    public static final double[] FITTED_SHARES = {0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.0, 0.95, 0.95};
 
     public ValuationParams {
         if (windowEndNanos <= windowStartNanos) {
