@@ -2,6 +2,7 @@ package io.skytrade.bench;
 
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
 import io.skytrade.core.pipeline.StageObserver;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.MetricsSection;
@@ -38,6 +39,12 @@ import java.util.concurrent.TimeUnit;
  * live run installs them (the observers of the stages included, the timed order gateway, the
  * reporter thread draining them), so the two rows of one stage give the metrics' cost. Run with
  * {@code -prof gc} for bytes per event.
+ *
+ * <p>{@code input} picks what one operation is: {@code mixed} the stream above (nine book updates,
+ * one observation in ten, 5 s of world time apart); {@code book} and {@code timer} first run two
+ * days of the mixed stream through the chain ({@link #warmUp}: fair values, filters and orders
+ * warm), then measure that kind alone from where it left off: book updates 5 s apart, or the
+ * engine's 1 s timer ticks. One observation of each series is {@link ObservationCostBenchmark}'s row.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,8 +60,19 @@ public class BusinessStagesBenchmark {
     @Param({"false", "true"})
     public boolean metrics;
 
-    private final WorldInputStream stream = new WorldInputStream();
+    /** What one operation is: mixed, book or timer (see the class comment). */
+    @Param({"mixed", "book", "timer"})
+    public String input;
+
+    /** Inputs of the mixed stream {@link #warmUp} runs: two days of world time. */
+    static final long WARM_UP_INPUTS = 2 * 86_400_000_000_000L / WorldInputStream.STEP_NANOS;
+    /** World time after the warm-up, epoch nanoseconds. */
+    static final long AFTER_WARM_UP = WorldInputStream.T0 + WARM_UP_INPUTS * WorldInputStream.STEP_NANOS;
+    private static final long TIMER_NANOS = 1_000_000_000L;
+
+    private WorldInputStream stream;
     private final EngineEvent event = new EngineEvent();
+    private long timers;
     private EventHandler<EngineEvent>[] chain;
     private StageObserver[] observers;
     private long sequence;
@@ -75,6 +93,15 @@ public class BusinessStagesBenchmark {
         }
         chain = LatencyHarness.handlerArray(stages.handlers().subList(0, n));
         observers = new StageObserver[n];
+        switch (input) {
+            case "mixed" -> stream = new WorldInputStream();
+            case "book" -> {
+                sequence = warmUp(chain, event);
+                stream = new WorldInputStream(0, AFTER_WARM_UP);
+            }
+            case "timer" -> sequence = warmUp(chain, event);
+            default -> throw new IllegalArgumentException("unknown input " + input + "; expected mixed, book or timer");
+        }
         if (engineMetrics != null) {
             final Map<String, StageObserver> byStage = engineMetrics.observers(stages);
             for (int i = 0; i < n; i++) {
@@ -82,6 +109,26 @@ public class BusinessStagesBenchmark {
             }
             reporter = new MetricsReporter(engineMetrics, MetricsSection.defaults().intervalNanos(), () -> 0, null, null).start();
         }
+    }
+
+    /**
+     * Runs two days of the mixed world stream through {@code chain} (the state a kind-alone row
+     * starts from); returns the next sequence. World time then is {@link #AFTER_WARM_UP}.
+     */
+    static long warmUp(final EventHandler<EngineEvent>[] chain, final EngineEvent event) {
+        final WorldInputStream warm = new WorldInputStream();
+        long seq = 0;
+        for (; seq < WARM_UP_INPUTS; seq++) {
+            warm.copyNext(event, seq);
+            for (final EventHandler<EngineEvent> h : chain) {
+                try {
+                    h.onEvent(event, seq, true);
+                } catch (final Exception e) {
+                    throw new IllegalStateException("warm-up input " + seq + " failed in the stages", e);
+                }
+            }
+        }
+        return seq;
     }
 
     @TearDown(Level.Trial)
@@ -95,7 +142,15 @@ public class BusinessStagesBenchmark {
     public EngineEvent stagesUpTo() throws Exception {
         final long seq = sequence++;
         final EngineEvent e = event;
-        stream.copyNext(e, seq);
+        if (stream != null) {
+            stream.copyNext(e, seq);
+        } else {
+            e.clear();
+            e.sequence = seq;
+            e.type = EventType.TIMER;
+            e.eventTimeNanos = AFTER_WARM_UP + timers++ * TIMER_NANOS;
+            e.receiveTimeNanos = e.eventTimeNanos;
+        }
         final EventHandler<EngineEvent>[] c = chain;
         final StageObserver[] o = observers;
         for (int i = 0; i < c.length; i++) {

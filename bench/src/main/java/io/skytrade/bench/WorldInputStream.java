@@ -23,7 +23,10 @@ final class WorldInputStream {
     static final InputTranslator<WorldInputStream> NEXT = (event, stream) -> stream.next(event);
     static final int TIMES = 1 << 20;
     private static final int SIZE = 1 << 16;
-    private static final long STEP_NANOS = 5_000_000_000L;
+    /** World time between two inputs. */
+    static final long STEP_NANOS = 5_000_000_000L;
+    /** World time of the first input of the default stream, epoch nanoseconds. */
+    static final long T0 = 1_795_600_000_000_000_000L;
 
     private final EngineEvent[] inputs = new EngineEvent[SIZE];
     final long[] intendedNanos = new long[TIMES];
@@ -37,12 +40,19 @@ final class WorldInputStream {
 
     /** @param observationEvery one input in this many is an observation (10: the benchmarks' default) */
     WorldInputStream(final int observationEvery) {
-        if (observationEvery < 2) {
-            throw new IllegalArgumentException("observationEvery " + observationEvery + " must be at least 2");
+        this(observationEvery, T0);
+    }
+
+    /**
+     * @param observationEvery one input in this many is an observation; 0: book updates only
+     * @param t0               world time of the first input, epoch nanoseconds
+     */
+    WorldInputStream(final int observationEvery, final long t0) {
+        if (observationEvery != 0 && observationEvery < 2) {
+            throw new IllegalArgumentException("observationEvery " + observationEvery + " must be 0 (none) or at least 2");
         }
         final SyntheticWorld world = new SyntheticWorld(7);
         final SplittableRandom random = new SplittableRandom(11);
-        final long t0 = 1_795_600_000_000_000_000L;
         final double[] settle = new double[9];
         final WorldSettlement settlement = new WorldSettlement(world, SettlementRules.defaults());
         settlement.settleAll(settlement.nextSettlementAtOrAfter(t0), settle);
@@ -51,7 +61,7 @@ final class WorldInputStream {
             final long t = t0 + i * STEP_NANOS;
             e.eventTimeNanos = t;
             e.receiveTimeNanos = t;
-            if (i % observationEvery == observationEvery - 1) {
+            if (observationEvery > 0 && i % observationEvery == observationEvery - 1) {
                 final int series = (i / observationEvery) % WorldSeries.COUNT;
                 e.type = EventType.OBSERVATION;
                 e.instrumentId = series;

@@ -166,10 +166,14 @@ public final class TradingBook implements StateHash {
             || (book.source & EngineEvent.SOURCE_OWN_EXCLUDED) != 0) {
             return;
         }
-        for (int k = 0; k < orders.liveCount(); k++) {
+        int left = orders.openCount(instrument);
+        for (int k = 0; left > 0 && k < orders.liveCount(); k++) {
             final int s = orders.liveSlot(k);
-            if (orders.slotInstrument(s) != instrument || orders.slotTimeInForce(s) != TimeInForce.GTC
-                || !orders.slotAtVenue(s)) {
+            if (orders.slotInstrument(s) != instrument) {
+                continue;
+            }
+            left--;
+            if (orders.slotTimeInForce(s) != TimeInForce.GTC || !orders.slotAtVenue(s)) {
                 continue;
             }
             final long price = orders.slotPrice(s);

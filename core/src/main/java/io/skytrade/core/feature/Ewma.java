@@ -12,7 +12,7 @@ package io.skytrade.core.feature;
  */
 public final class Ewma {
     private final int ids;
-    private final double decayPerNano;
+    private final Decay decay;
     private final double[] mean;
     private final double[] var;
     private final long[] lastTime;
@@ -23,14 +23,19 @@ public final class Ewma {
      * @param halfLifeNanos  event time after which a value's weight halves, > 0
      */
     public Ewma(final int ids, final long halfLifeNanos) {
+        this(ids, new Decay(halfLifeNanos));
+    }
+
+    /**
+     * An EWMA sharing {@code decay} with others of the same half-life: when they are updated at
+     * the same times (two statistics of one book), the decay is computed once.
+     */
+    Ewma(final int ids, final Decay decay) {
         if (ids < 1) {
             throw new IllegalArgumentException("Ewma.ids: " + ids + " must be >= 1");
         }
-        if (halfLifeNanos <= 0) {
-            throw new IllegalArgumentException("Ewma.halfLifeNanos: " + halfLifeNanos + " must be > 0");
-        }
         this.ids = ids;
-        this.decayPerNano = StrictMath.log(2.0) / halfLifeNanos;
+        this.decay = decay;
         mean = new double[ids];
         var = new double[ids];
         lastTime = new long[ids];
@@ -61,7 +66,7 @@ public final class Ewma {
             return;
         }
         lastTime[id] = timeNanos;
-        final double alpha = -StrictMath.expm1(-decayPerNano * dt);
+        final double alpha = decay.alpha(dt);
         final double diff = x - mean[id];
         final double incr = alpha * diff;
         mean[id] += incr;
@@ -95,5 +100,32 @@ public final class Ewma {
             h = 31 * h + lastTime[id];
         }
         return h;
+    }
+
+    /**
+     * The weight {@code 1 - 2^(-dt / halfLife)} of a value arriving {@code dt} after the previous
+     * one, remembering the last interval: EWMAs of one half-life updated at the same times share
+     * one, so the exponential is computed once (same arguments, same bits).
+     */
+    static final class Decay {
+        private final double decayPerNano;
+        private long lastDt = -1;
+        private double lastAlpha;
+
+        Decay(final long halfLifeNanos) {
+            if (halfLifeNanos <= 0) {
+                throw new IllegalArgumentException("Ewma.halfLifeNanos: " + halfLifeNanos + " must be > 0");
+            }
+            decayPerNano = StrictMath.log(2.0) / halfLifeNanos;
+        }
+
+        /** The weight for an interval of {@code dt} > 0 nanoseconds. */
+        double alpha(final long dt) {
+            if (dt != lastDt) {
+                lastAlpha = -StrictMath.expm1(-decayPerNano * dt);
+                lastDt = dt;
+            }
+            return lastAlpha;
+        }
     }
 }

@@ -15,7 +15,7 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * {@link EventGuard} and ignored; stale (cached) observations are ignored.
  *
  * <p>Owns its state; runs on one thread. Hot-path cost: O(1) per event (two window updates and
- * one or two exponentials), no allocation.
+ * one exponential: the book's two EWMAs share their decay), no allocation.
  */
 public final class FeatureHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
@@ -36,8 +36,10 @@ public final class FeatureHandler implements EventHandler<EngineEvent>, StateHas
         seriesWindow = new RollingWindow(s, params.windowCapacity());
         seriesEwma = new Ewma(s, params.seriesHalfLifeNanos());
         midWindow = new RollingWindow(n, params.windowCapacity());
-        returnSquare = new Ewma(n, params.volHalfLifeNanos());
-        spread = new Ewma(n, params.volHalfLifeNanos());
+        // one decay for both: they are updated together on every two-sided book
+        final Ewma.Decay volDecay = new Ewma.Decay(params.volHalfLifeNanos());
+        returnSquare = new Ewma(n, volDecay);
+        spread = new Ewma(n, volDecay);
         tradeFlow = new DecayingSum(n, params.tradeFlowHalfLifeNanos());
         prevMid = new double[n];
     }

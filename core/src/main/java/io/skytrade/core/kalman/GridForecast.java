@@ -54,11 +54,23 @@ public final class GridForecast {
     private final double[] vb;
     private final double[] g;
     private final boolean knots;
+    /** Whether the forward pass computes the variances of the changes between grid points (only TIDE_SWING reads them). */
+    private final boolean differences;
     private int first;
     private int last = -1;
 
     /** @param maxPoints most grid points of any window (samples + 1) */
     public GridForecast(final StructuralModel model, final int maxPoints) {
+        this(model, maxPoints, true);
+    }
+
+    /**
+     * @param maxPoints   most grid points of any window (samples + 1)
+     * @param differences whether {@link #diffVariance} will be asked (false: the forward pass skips
+     *                    the change variances, whose process-noise part costs as much as the rest of it)
+     */
+    public GridForecast(final StructuralModel model, final int maxPoints, final boolean differences) {
+        this.differences = differences;
         m = model;
         n = model.n;
         rows = model.rows;
@@ -162,11 +174,15 @@ public final class GridForecast {
             }
             final boolean moved = t > prevT;
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(h, r * n, hPrev, r * n, n);
+                if (differences) {
+                    System.arraycopy(h, r * n, hPrev, r * n, n);
+                }
                 observation(r, k, h, r * n);
             }
-            for (int r = 0; r < rows; r++) {
-                diffVar[r * maxPoints + k] = k == kFirst ? Double.NaN : moved ? processDiffVariance(fq, r) : 0.0;
+            if (differences) {
+                for (int r = 0; r < rows; r++) {
+                    diffVar[r * maxPoints + k] = k == kFirst ? Double.NaN : moved ? processDiffVariance(fq, r) : 0.0;
+                }
             }
             if (moved) {
                 advance(fq);
@@ -350,6 +366,9 @@ public final class GridForecast {
      * k, for {@code kFirst < k <= kLast} (NaN otherwise); O(n^2).
      */
     public double diffVariance(final int r, final int k) {
+        if (!differences) {
+            throw new IllegalStateException("GridForecast.diffVariance: this forecast was built without differences");
+        }
         if (k <= first || k > last) {
             return Double.NaN;
         }

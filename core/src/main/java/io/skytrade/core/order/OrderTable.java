@@ -53,6 +53,8 @@ public final class OrderTable {
     private final long[] openBuyQty = new long[N];
     private final long[] openSellQty = new long[N];
     private final int[] openCountByInstrument = new int[N];
+    /** Live orders per (instrument, purpose), index {@code instrument * OrderPurpose.COUNT + purpose}. */
+    private final int[] openCountByPurpose = new int[N * OrderPurpose.COUNT];
     private int openCount;
 
     private final long[] closedId = new long[CLOSED_HISTORY];
@@ -130,6 +132,7 @@ public final class OrderTable {
         liveSlots[liveCount++] = slot;
         openCount++;
         openCountByInstrument[instrumentId]++;
+        openCountByPurpose[instrumentId * OrderPurpose.COUNT + purpose[slot]]++;
         addOpenQty(slot, qty);
         return id;
     }
@@ -287,6 +290,7 @@ public final class OrderTable {
         addOpenQty(slot, -leaves);
         openCount--;
         openCountByInstrument[instrument[slot]]--;
+        openCountByPurpose[instrument[slot] * OrderPurpose.COUNT + purpose[slot]]--;
         if (terminal == OrderState.FILLED) {
             filledOrders++;
         } else if (terminal == OrderState.CANCELLED) {
@@ -450,6 +454,11 @@ public final class OrderTable {
 
     public int openCount(final int instrumentId) {
         return openCountByInstrument[instrumentId];
+    }
+
+    /** Number of live orders of {@code orderPurpose} ({@link OrderPurpose}) in an instrument. */
+    public int openCount(final int instrumentId, final int orderPurpose) {
+        return openCountByPurpose[instrumentId * OrderPurpose.COUNT + orderPurpose];
     }
 
     /** Remaining buy quantity of live orders in an instrument. */

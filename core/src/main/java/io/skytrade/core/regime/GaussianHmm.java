@@ -83,7 +83,9 @@ public final class GaussianHmm {
         }
         double s = 0.0;
         for (int i = from; i < from + n; i++) {
-            s += StrictMath.exp(v[i] - max);
+            final double d = v[i] - max;
+            // exp(0) is exactly 1 (the max term): no call, same bits
+            s += d == 0.0 ? 1.0 : StrictMath.exp(d);
         }
         return max + StrictMath.log(s);
     }

@@ -2,6 +2,9 @@ package io.skytrade.core.settlement;
 
 import io.skytrade.core.world.WorldProduct;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The settlement rules of the products, defined once (the {@code settlement} configuration
  * section) and read by everything that computes a settlement: the simulated venue settling on
@@ -182,6 +185,33 @@ public record SettlementRules(
             case WorldProduct.AQ_SPOT -> aqSpotSymbol;
             case WorldProduct.LON_ETF -> etfSymbol;
             case WorldProduct.LON_FLY -> flySymbol;
+            default -> throw new IllegalArgumentException("unknown product kind " + kind + ", expected 0.."
+                + (WorldProduct.COUNT - 1));
+        };
+    }
+
+    /**
+     * The series the settlement of a product kind ({@link WorldProduct} code) reads: the one place
+     * that says which products an observation can move (the ETF and the fly read their legs'
+     * series). Start-up: allocates.
+     */
+    public List<String> seriesOf(final int kind) {
+        return switch (kind) {
+            case WorldProduct.TIDE_SPOT, WorldProduct.TIDE_SWING -> List.of(tideSeries);
+            case WorldProduct.WX_SPOT, WorldProduct.WX_SUM -> List.of(temperatureSeries, humiditySeries);
+            case WorldProduct.LHR_COUNT, WorldProduct.LHR_INDEX -> List.of(arrivalsSeries, departuresSeries);
+            case WorldProduct.AQ_SPOT -> List.of(pm25Series);
+            case WorldProduct.LON_ETF, WorldProduct.LON_FLY -> {
+                final List<String> all = new ArrayList<>();
+                for (final int leg : etfLegKinds()) {
+                    for (final String s : seriesOf(leg)) {
+                        if (!all.contains(s)) {
+                            all.add(s);
+                        }
+                    }
+                }
+                yield List.copyOf(all);
+            }
             default -> throw new IllegalArgumentException("unknown product kind " + kind + ", expected 0.."
                 + (WorldProduct.COUNT - 1));
         };

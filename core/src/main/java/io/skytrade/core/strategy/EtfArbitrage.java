@@ -27,8 +27,8 @@ import java.util.Arrays;
  * leg risk is visible there. A hedged position converges by construction: the ETF settles at the
  * sum of its legs.
  *
- * <p>Runs inside the strategy stage, on the book's thread. Hot-path cost: O(legs + live orders)
- * per event; no allocation.
+ * <p>Runs inside the strategy stage, on the book's thread. Hot-path cost: O(legs) per event (live
+ * orders by purpose are the order table's counts); no allocation.
  */
 public final class EtfArbitrage {
     private static final long QUIET_NANOS = 60_000_000_000L;
@@ -207,16 +207,7 @@ public final class EtfArbitrage {
 
     /** True when an order of {@code purpose} is live in {@code instrument}. */
     private boolean live(final int purpose, final int instrument) {
-        if (orders.openCount(instrument) == 0) {
-            return false;
-        }
-        for (int k = 0; k < orders.liveCount(); k++) {
-            final int s = orders.liveSlot(k);
-            if (orders.slotInstrument(s) == instrument && orders.slotPurpose(s) == purpose) {
-                return true;
-            }
-        }
-        return false;
+        return orders.openCount(instrument, purpose) > 0;
     }
 
     private void propose(final EngineEvent e, final int instrument, final int side, final long price, final long qty,

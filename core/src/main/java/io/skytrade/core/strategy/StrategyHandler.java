@@ -431,17 +431,20 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         }
     }
 
-    /** Fills {@link #working} with the slots of the product's resting (GTC) orders on {@code side}; returns their count. */
+    /**
+     * Fills {@link #working} with the slots of the product's resting (GTC) quotes on {@code side}, in
+     * live-list order; returns their count. The pass stops once it has seen every live quote of the product.
+     */
     private int collectWorking(final int instrument, final int side) {
         int n = 0;
-        if (orders.openCount(instrument) == 0) {
-            return 0;
-        }
-        for (int k = 0; k < orders.liveCount() && n < MAX_WORKING; k++) {
+        int left = orders.openCount(instrument, OrderPurpose.QUOTE);
+        for (int k = 0; left > 0 && k < orders.liveCount() && n < MAX_WORKING; k++) {
             final int s = orders.liveSlot(k);
-            if (orders.slotInstrument(s) == instrument && orders.slotSide(s) == side
-                && orders.slotTimeInForce(s) == TimeInForce.GTC && orders.slotPurpose(s) == OrderPurpose.QUOTE) {
-                working[n++] = s;
+            if (orders.slotInstrument(s) == instrument && orders.slotPurpose(s) == OrderPurpose.QUOTE) {
+                left--;
+                if (orders.slotSide(s) == side && orders.slotTimeInForce(s) == TimeInForce.GTC) {
+                    working[n++] = s;
+                }
             }
         }
         return n;

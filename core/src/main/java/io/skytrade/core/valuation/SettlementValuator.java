@@ -8,6 +8,7 @@ import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.OptionPayoff;
 import io.skytrade.core.settlement.SettlementFormulas;
 import io.skytrade.core.settlement.SettlementRules;
+import io.skytrade.core.world.WorldProduct;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -45,6 +46,12 @@ public final class SettlementValuator {
     private static final int FORECAST = 1;
     private static final int STALE = 2;
     private static final double FAHRENHEIT = 1.8;
+    /** Product kinds computed together (bits of {@link WorldProduct} codes); the ETF and the fly follow their legs. */
+    private static final long TIDE_KINDS = 1L << WorldProduct.TIDE_SPOT | 1L << WorldProduct.TIDE_SWING;
+    private static final long WX_KINDS = 1L << WorldProduct.WX_SPOT | 1L << WorldProduct.WX_SUM;
+    private static final long LHR_KINDS = 1L << WorldProduct.LHR_COUNT | 1L << WorldProduct.LHR_INDEX;
+    private static final long AQ_KINDS = 1L << WorldProduct.AQ_SPOT;
+    private static final long ALL_KINDS = TIDE_KINDS | WX_KINDS | LHR_KINDS | AQ_KINDS;
 
     private final ValuationParams p;
     private final SettlementRules r;
@@ -102,14 +109,20 @@ public final class SettlementValuator {
     private final PiecewiseLinearPayoff tideSpotPayoff;
     private final PiecewiseLinearPayoff aqPayoff;
     private final PiecewiseLinearPayoff swingPayoff;
+    /** TIDE_SWING's pair payoffs by pair, recomputed only when a pair's change or its variance moved. */
+    private final SwingPairMemo pairs;
     private final PiecewiseLinearPayoff absPayoff;
     private final PiecewiseLinearPayoff flyPayoff;
     private final OptionPayoff flyStructure;
 
-    private boolean dirtyTide;
-    private boolean dirtyWx;
-    private boolean dirtyLhr;
-    private boolean dirtyAq;
+    /**
+     * Per series id: the product kinds ({@link WorldProduct} bits) an observation of it can move,
+     * derived at start-up from {@link SettlementRules#seriesOf}: those reading the series or
+     * another series of the same nowcast model (a reading moves the model's joint posterior).
+     */
+    private final long[] dependentKinds;
+    /** Product kinds whose inputs changed since the last {@link #revalue}. */
+    private long dirtyKinds;
     private long changed;
     private double lastInnovationZ = Double.NaN;
 
@@ -173,7 +186,8 @@ public final class SettlementValuator {
         int mi = 0;
         for (final NowcastModelSpec spec : specs.values()) {
             models[mi] = new StructuralModel(spec, kalman.gateSigmas(), kalman.maxConsecutiveRejects());
-            grids[mi] = new GridForecast(models[mi], stride);
+            // only TIDE_SWING reads the variances of the changes between grid points
+            grids[mi] = new GridForecast(models[mi], stride, Arrays.asList(spec.seriesNames()).contains(rules.tideSeries()));
             spikes[mi] = spec.spikes().enabled() ? new SpikeTracker(spec.spikes()) : null;
             weights[mi] = new double[models[mi].rows() * stride];
             final String[] names = spec.seriesNames();
@@ -183,6 +197,17 @@ public final class SettlementValuator {
                 rowOf[s] = row;
             }
             mi++;
+        }
+        dependentKinds = new long[ns];
+        for (int s = 0; s < registry.seriesCount(); s++) {
+            for (int kind = 0; kind < WorldProduct.COUNT; kind++) {
+                for (final String name : rules.seriesOf(kind)) {
+                    final int d = registry.seriesId(name);
+                    if (d == s || d >= 0 && modelOf[s] >= 0 && modelOf[d] == modelOf[s]) {
+                        dependentKinds[s] |= 1L << kind;
+                    }
+                }
+            }
         }
 
         tide = new double[maxSamples + 1];
@@ -210,6 +235,7 @@ public final class SettlementValuator {
         final double hi = rules.swingHighCm() / cm;
         final double[] swingBreaks = hi > lo ? new double[] {-hi, -lo, 0.0, lo, hi} : new double[] {-lo, 0.0, lo};
         swingPayoff = PiecewiseLinearPayoff.of(swingBreaks, x -> SettlementFormulas.swingPair(x, rules));
+        pairs = new SwingPairMemo(maxSamples + 1);
         absPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, Math::abs);
         flyStructure = rules.flyPayoff();
         flyPayoff = PiecewiseLinearPayoff.of(flyStructure.breakpoints(), flyStructure::value);
@@ -246,10 +272,7 @@ public final class SettlementValuator {
                 grids[m].setGrid(start, r.sampleIntervalNanos(), samples + 1);
             }
         }
-        dirtyTide = true;
-        dirtyWx = true;
-        dirtyLhr = true;
-        dirtyAq = true;
+        dirtyKinds = ALL_KINDS;
     }
 
     private boolean isFlightModel(final int m) {
@@ -257,24 +280,14 @@ public final class SettlementValuator {
     }
 
     private void markDirty(final int series) {
-        if (series < 0) {
-            return;
+        if (series >= 0 && series < dependentKinds.length) {
+            dirtyKinds |= dependentKinds[series];
         }
-        dirtyTide |= series == sTide;
-        dirtyWx |= series == sTemp || series == sRh;
-        dirtyLhr |= series == sArr || series == sDep;
-        dirtyAq |= series == sPm;
-        final int m = series < modelOf.length ? modelOf[series] : -1;
-        if (m >= 0) {
-            for (int s = 0; s < modelOf.length; s++) {
-                if (modelOf[s] == m) {
-                    dirtyTide |= s == sTide;
-                    dirtyWx |= s == sTemp || s == sRh;
-                    dirtyLhr |= s == sArr || s == sDep;
-                    dirtyAq |= s == sPm;
-                }
-            }
-        }
+    }
+
+    /** Whether any of the product kinds in {@code kinds} (bits) must be recomputed. */
+    private boolean dirty(final long kinds) {
+        return (dirtyKinds & kinds) != 0;
     }
 
     /** Start of the current window, epoch nanoseconds. */
@@ -389,21 +402,21 @@ public final class SettlementValuator {
      */
     public void revalue() {
         changed = 0;
-        if (dirtyTide) {
+        if (dirty(TIDE_KINDS)) {
             invalidate(tideSpot);
             invalidate(tideSwing);
             tideProducts();
         }
-        if (dirtyAq) {
+        if (dirty(AQ_KINDS)) {
             invalidate(aqSpot);
             aqSpot();
         }
-        if (dirtyWx) {
+        if (dirty(WX_KINDS)) {
             invalidate(wxSpot);
             invalidate(wxSum);
             weatherProducts();
         }
-        if (dirtyLhr) {
+        if (dirty(LHR_KINDS)) {
             invalidate(lhrCount);
             invalidate(lhrIndex);
             flightProducts();
@@ -413,10 +426,7 @@ public final class SettlementValuator {
             invalidate(fly);
             etfAndFly();
         }
-        dirtyTide = false;
-        dirtyWx = false;
-        dirtyLhr = false;
-        dirtyAq = false;
+        dirtyKinds = 0;
     }
 
     private void invalidate(final int id) {
@@ -547,17 +557,18 @@ public final class SettlementValuator {
                 beta[k] = 0.0;
                 continue;
             }
-            swingPayoff.evaluate(dm, Math.sqrt(dv));
-            if (status[k] == REALISED && status[k - 1] == REALISED) {
+            final boolean realised = status[k] == REALISED && status[k - 1] == REALISED;
+            if (!pairs.has(k, dm, dv, realised)) {
+                swingPayoff.evaluate(dm, Math.sqrt(dv));
+                final double b = swingPayoff.slopeMean();
                 // two noisy readings: the payoff of their change overstates a convex payoff's (and
                 // understates a concave one's) by about E[f(d + e)] - f(d); take that off once
-                mean += 2.0 * SettlementFormulas.swingPair(dm, r) - swingPayoff.mean();
-            } else {
-                mean += swingPayoff.mean();
+                pairs.put(k, dm, dv, realised, realised ? 2.0 * SettlementFormulas.swingPair(dm, r) - swingPayoff.mean()
+                    : swingPayoff.mean(), b, Math.max(0.0, swingPayoff.variance() - b * b * dv));
             }
-            final double b = swingPayoff.slopeMean();
-            beta[k] = b;
-            var += Math.max(0.0, swingPayoff.variance() - b * b * dv);
+            mean += pairs.mean(k);
+            beta[k] = pairs.slope(k);
+            var += pairs.variance(k);
         }
         boolean anyForecast = false;
         for (int k = first; k <= samples; k++) {

@@ -6,6 +6,7 @@ import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.order.OrderManagerConfig;
+import io.skytrade.core.order.OrderPurpose;
 import io.skytrade.core.order.OrderState;
 import io.skytrade.core.risk.RiskReason;
 import io.skytrade.core.risk.TestEvents;
@@ -29,6 +30,25 @@ class TradingBookTest {
         assertEquals(DecisionKind.ALERT, TestEvents.decisions(e).kind[i]);
         return RiskReason.name(TestEvents.decisions(e).reason[i]) + " i=" + TestEvents.decisions(e).instrumentId[i] + " id="
             + TestEvents.decisions(e).clientOrderId[i] + " q=" + TestEvents.decisions(e).quantity[i];
+    }
+
+    @Test
+    void shouldCountLiveOrdersByInstrumentAndPurposeAsTheyOpenAndClose() {
+        final long quote = open(Side.BUY, 100, 4);
+        final long hedge = book.open(2, Side.SELL, 110, 1, TimeInForce.IOC, 0, OrderPurpose.HEDGE);
+        book.open(3, Side.SELL, 120, 2, TimeInForce.IOC, 0, OrderPurpose.HEDGE);
+        assertEquals(1, book.orders().openCount(2, OrderPurpose.QUOTE));
+        assertEquals(1, book.orders().openCount(2, OrderPurpose.HEDGE));
+        assertEquals(0, book.orders().openCount(2, OrderPurpose.ARBITRAGE));
+        assertEquals(1, book.orders().openCount(3, OrderPurpose.HEDGE));
+        book.onInput(TestEvents.ack(e, 1, hedge), TestEvents.SIDE);
+        book.onInput(TestEvents.fill(e, 2, hedge, 1, 110, 0), TestEvents.SIDE);
+        assertEquals(0, book.orders().openCount(2, OrderPurpose.HEDGE), "a filled order is no longer live");
+        book.onInput(TestEvents.ack(e, 3, quote), TestEvents.SIDE);
+        book.onInput(TestEvents.cancelled(e, 4, quote), TestEvents.SIDE);
+        assertEquals(0, book.orders().openCount(2, OrderPurpose.QUOTE), "nor a cancelled one");
+        assertEquals(0, book.orders().openCount(2));
+        assertEquals(1, book.orders().openCount(3, OrderPurpose.HEDGE));
     }
 
     @Test

@@ -3,12 +3,24 @@ package io.skytrade.core.settlement;
 import io.skytrade.core.world.WorldProduct;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The CMI reference's worked examples, through the shared settlement rules. */
 class SettlementFormulasTest {
     private static final SettlementRules RULES = SettlementRules.defaults();
+
+    @Test
+    void shouldNameTheSeriesEachProductSettlesOnWithTheEtfAndFlyReadingTheirLegs() {
+        final SettlementRules r = SettlementRules.defaults();
+        assertEquals(List.of("thames_level_m"), r.seriesOf(WorldProduct.TIDE_SWING));
+        assertEquals(List.of("air_temp_c", "rel_humidity_pct"), r.seriesOf(WorldProduct.WX_SUM));
+        assertEquals(List.of("pm25_ugm3"), r.seriesOf(WorldProduct.AQ_SPOT));
+        assertEquals(List.of("thames_level_m", "air_temp_c", "rel_humidity_pct", "lhr_arrivals_30m", "lhr_departures_30m"),
+            r.seriesOf(WorldProduct.LON_FLY));
+    }
 
     @Test
     void shouldSettleTideSpotWorkedExample() {

@@ -116,6 +116,59 @@ class SettlementValuatorTest {
         assertTrue(end > T0);
     }
 
+    /**
+     * An observation re-values only the products whose settlement reads its series (or another
+     * series of the same nowcast model), as the settlement rules say, and the ETF and the fly only
+     * when one of the ETF's legs moved.
+     */
+    @Test
+    void shouldRevalueOnlyTheProductsWhoseSettlementReadsTheObservedSeries() {
+        final SyntheticWorld world = new SyntheticWorld(12);
+        final SettlementValuator v = valuator(24 * 60, KalmanParams.defaults());
+        for (long t = T0 - 24 * 60 * MIN; t <= T0 + 60 * MIN; t += 15 * MIN) {
+            feed(v, world, t);
+        }
+        v.revalue();
+        final long t = T0 + 75 * MIN;
+        v.onObservation(WorldSeries.PM25_UGM3, t, world.value(WorldSeries.PM25_UGM3, t));
+        v.revalue();
+        assertEquals(1L << AQ_SPOT, v.changedMask());
+        v.onObservation(WorldSeries.THAMES_LEVEL_M, t, world.value(WorldSeries.THAMES_LEVEL_M, t));
+        v.revalue();
+        assertEquals(1L << TIDE_SPOT | 1L << TIDE_SWING | 1L << ETF | 1L << FLY, v.changedMask());
+        v.onObservation(WorldSeries.REL_HUMIDITY_PCT, t, world.value(WorldSeries.REL_HUMIDITY_PCT, t));
+        v.revalue();
+        assertEquals(1L << WX_SPOT | 1L << WX_SUM | 1L << ETF | 1L << FLY, v.changedMask());
+        v.onObservation(WorldSeries.LHR_DEPARTURES_30M, t, world.value(WorldSeries.LHR_DEPARTURES_30M, t));
+        v.revalue();
+        assertEquals(1L << LHR_COUNT | 1L << LHR_INDEX | 1L << ETF | 1L << FLY, v.changedMask());
+        v.revalue();
+        assertEquals(0L, v.changedMask());
+    }
+
+    /**
+     * TIDE_SWING's pair terms are cached by their inputs: a valuator revalued after every reading
+     * (its realised pairs served from the cache) gives bit-for-bit the values of one revalued only
+     * at the end (every pair computed afresh).
+     */
+    @Test
+    void shouldValueTideSwingIdenticallyWhetherPairsComeFromTheCacheOrAfresh() {
+        final SyntheticWorld world = new SyntheticWorld(5);
+        final SettlementValuator every = valuator(24 * 60, KalmanParams.defaults());
+        final SettlementValuator once = valuator(24 * 60, KalmanParams.defaults());
+        for (long t = T0 - 24 * 60 * MIN; t <= T0 + 17 * 60 * MIN; t += 15 * MIN) {
+            feed(every, world, t);
+            every.revalue();
+            feed(once, world, t);
+        }
+        once.revalue();
+        for (final int i : new int[] {TIDE_SPOT, TIDE_SWING}) {
+            assertTrue(every.isValid(i) && once.isValid(i), "instrument " + i);
+            assertEquals(Double.doubleToLongBits(once.fairValue(i)), Double.doubleToLongBits(every.fairValue(i)), "instrument " + i);
+            assertEquals(Double.doubleToLongBits(once.fairStd(i)), Double.doubleToLongBits(every.fairStd(i)), "instrument " + i);
+        }
+    }
+
     private static void feed(final SettlementValuator v, final SyntheticWorld world, final long t) {
         for (int s = 0; s < WorldSeries.COUNT; s++) {
             if (s == WorldSeries.PM25_UGM3 && t % (60 * MIN) != 0 || s >= WorldSeries.LHR_ARRIVALS_30M && t % (30 * MIN) != 0) {
