@@ -20,6 +20,7 @@ import io.skytrade.feeds.http.Redactor;
 import io.skytrade.feeds.http.RequestPlanner;
 import io.skytrade.feeds.http.ResponseCache;
 import io.skytrade.feeds.http.SecretEnv;
+import io.skytrade.feeds.synthetic.AnnouncedCapacitySource;
 import io.skytrade.feeds.synthetic.ObservableWorld;
 import io.skytrade.feeds.synthetic.SeededWorld;
 import io.skytrade.feeds.synthetic.SyntheticSource;
@@ -76,6 +77,9 @@ public final class Feeds implements AutoCloseable {
             for (final SyntheticSourceSpec spec : SyntheticSourceSpec.defaults()) {
                 clients.add(new SyntheticSource(spec, ids, world, config.synthetic().seed(), config.synthetic().noiseScale(),
                     clock, config.synthetic().pollInterval()));
+            }
+            if (ids.hasCapacity()) {
+                clients.add(new AnnouncedCapacitySource(ids, world, clock, config.synthetic().pollInterval()));
             }
             return new Feeds(clients, redactor, safeLog, null);
         }

@@ -8,7 +8,10 @@ import java.util.Locale;
  * and column (a horizon before the outcome): count, bias (mean of forecast - outcome), RMSE, RMS z
  * (root mean square of (forecast - outcome) / stated standard deviation: 1 when the stated
  * uncertainty matches the errors, above 1 over-confident, below 1 too cautious) and the coverage
- * of the central 80% interval (forecast +- {@value #Z80} std: 0.8 when calibrated). A point forecast
+ * of the forecast's central 80% interval (0.8 when calibrated): the forecast distribution's own
+ * 10% and 90% quantiles where it states them ({@link #add(int, int, double, double, double, double, double)}:
+ * a skewed or heavy-tailed distribution, such as a flight count's with disruptions to come),
+ * forecast +- {@value #Z80} std for a Gaussian forecast ({@link #add(int, int, double, double, double)}). A point forecast
  * without a stated uncertainty (a market mid, its running mean) counts in the bias and RMSE only
  * ({@link #addPoint}). Shared by the nowcast accuracy tests and {@code nowcast accuracy}, the
  * simulated market's skill measurement, the real-data calibration and {@code evaluate}'s fair-value
@@ -59,9 +62,24 @@ public final class ForecastCalibration {
      * @throws IllegalArgumentException when a value is not finite or the std is negative
      */
     public void add(final int row, final int column, final double forecast, final double std, final double outcome) {
-        if (!Double.isFinite(forecast) || !Double.isFinite(outcome) || !(std >= 0) || Double.isInfinite(std)) {
+        add(row, column, forecast, std, forecast - Z80 * std, forecast + Z80 * std, outcome);
+    }
+
+    /**
+     * Records one forecast of {@code outcome}: {@code forecast} (the distribution's mean) with
+     * stated standard deviation {@code std} and central 80% interval {@code [low80, high80]} (the
+     * distribution's own 10% and 90% quantiles): the RMS z uses the std, the coverage the interval.
+     *
+     * @throws IllegalArgumentException when a value is not finite, the std is negative or the
+     *                                  interval is reversed
+     */
+    public void add(final int row, final int column, final double forecast, final double std, final double low80,
+                    final double high80, final double outcome) {
+        if (!Double.isFinite(forecast) || !Double.isFinite(outcome) || !(std >= 0) || Double.isInfinite(std)
+            || !Double.isFinite(low80) || !Double.isFinite(high80) || low80 > high80) {
             throw new IllegalArgumentException(rows.get(row) + " at " + columns.get(column) + ": forecast " + forecast
-                + ", std " + std + ", outcome " + outcome + ": expected finite values and a std >= 0");
+                + ", std " + std + ", 80% interval [" + low80 + ", " + high80 + "], outcome " + outcome
+                + ": expected finite values, a std >= 0 and an interval low <= high");
         }
         final double error = forecast - outcome;
         n[row][column]++;
@@ -69,7 +87,7 @@ public final class ForecastCalibration {
         sumSquares[row][column] += error * error;
         stated[row][column]++;
         sumZ2[row][column] += error == 0 ? 0 : error * error / (std * std);
-        if (Math.abs(error) <= Z80 * std) {
+        if (outcome >= low80 && outcome <= high80) {
             covered[row][column]++;
         }
     }
@@ -127,7 +145,7 @@ public final class ForecastCalibration {
         return Math.sqrt(sumZ2[row][column] / stated[row][column]);
     }
 
-    /** Share of outcomes inside forecast +- {@value #Z80} std over the forecasts with a stated std; NaN without them. */
+    /** Share of outcomes inside their forecast's central 80% interval over the forecasts with a stated std; NaN without them. */
     public double coverage80(final int row, final int column) {
         return (double) covered[row][column] / stated[row][column];
     }

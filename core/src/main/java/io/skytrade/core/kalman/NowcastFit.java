@@ -231,7 +231,7 @@ public final class NowcastFit {
             }
         }
         return new NowcastModelSpec(base.series(), base.readingNoise(), base.sampleNoise(), perUnit, base.logScale(), base.profile(),
-            base.profileSlots(), base.profileInitial(), base.profileDays(), base.spikes(), comps);
+            base.profileSlots(), base.profileInitial(), base.profileDays(), base.spikes(), base.disruptions(), comps);
     }
 
     /** The spec with its profile (if any) set from the readings' per-slot means. */
@@ -263,7 +263,7 @@ public final class NowcastFit {
             }
         }
         return new NowcastModelSpec(spec.series(), spec.readingNoise(), spec.sampleNoise(), spec.sampleNoisePerUnit(), spec.logScale(),
-            spec.profile(), slots, profile, spec.profileDays(), spec.spikes(), spec.components());
+            spec.profile(), slots, profile, spec.profileDays(), spec.spikes(), spec.disruptions(), spec.components());
     }
 
     /** Nelder-Mead minimisation of {@link #score} from {@code x0} (steps of 0.3 in each coordinate). */

@@ -30,11 +30,14 @@ import java.util.TreeMap;
  * @param profileDays        memory of the profile's learning: each reading moves its slot's value by
  *                           1/profileDays of the surprise (> 0 with a profile)
  * @param spikes             episodes added on top of the model (in the series' unit); rate 0 for none
+ * @param disruptions        schedule disruptions of a count model (the shape of a sum's forecast
+ *                           distribution); {@link DisruptionSpec#none()} for none
  * @param components         the state components by name; the state is laid out in name order
  */
 public record NowcastModelSpec(String series, double[] readingNoise, double[] sampleNoise, double[] sampleNoisePerUnit,
                                boolean logScale, ProfileKind profile, int profileSlots, double[] profileInitial,
-                               double profileDays, SpikeSpec spikes, Map<String, ModelComponent> components) {
+                               double profileDays, SpikeSpec spikes, DisruptionSpec disruptions,
+                               Map<String, ModelComponent> components) {
 
     /** How a model's per-slot profile enters a reading. */
     public enum ProfileKind {
@@ -52,6 +55,7 @@ public record NowcastModelSpec(String series, double[] readingNoise, double[] sa
         profile = profile == null ? ProfileKind.NONE : profile;
         profileInitial = profileInitial == null ? new double[0] : profileInitial.clone();
         spikes = spikes == null ? SpikeSpec.none() : spikes;
+        disruptions = disruptions == null ? DisruptionSpec.none() : disruptions;
         components = java.util.Collections.unmodifiableMap(new TreeMap<>(components));
         if (rows > StructuralModel.MAX_ROWS) {
             throw new IllegalArgumentException("kalman.models: " + rows + " series in '" + series + "', at most "
@@ -84,6 +88,15 @@ public record NowcastModelSpec(String series, double[] readingNoise, double[] sa
         }
     }
 
+    /** A model without schedule disruptions. */
+    public NowcastModelSpec(final String series, final double[] readingNoise, final double[] sampleNoise,
+                            final double[] sampleNoisePerUnit, final boolean logScale, final ProfileKind profile,
+                            final int profileSlots, final double[] profileInitial, final double profileDays, final SpikeSpec spikes,
+                            final Map<String, ModelComponent> components) {
+        this(series, readingNoise, sampleNoise, sampleNoisePerUnit, logScale, profile, profileSlots, profileInitial, profileDays,
+            spikes, DisruptionSpec.none(), components);
+    }
+
     private static double[] perRow(final String key, final double[] v, final int rows) {
         if (v == null || v.length != rows) {
             throw new IllegalArgumentException("kalman.models." + key + ": " + (v == null ? "missing" : Arrays.toString(v))
@@ -106,7 +119,7 @@ public record NowcastModelSpec(String series, double[] readingNoise, double[] sa
     /** This model with the feed's reading noise replaced (one variance per series; 0 for a feed that is the settlement source). */
     public NowcastModelSpec withReadingNoise(final double... noise) {
         return new NowcastModelSpec(series, noise, sampleNoise, sampleNoisePerUnit, logScale, profile, profileSlots,
-            profileInitial, profileDays, spikes, components);
+            profileInitial, profileDays, spikes, disruptions, components);
     }
 
     /** The series names, in row order. */
@@ -124,7 +137,7 @@ public record NowcastModelSpec(String series, double[] readingNoise, double[] sa
             && Arrays.equals(sampleNoise, s.sampleNoise) && Arrays.equals(sampleNoisePerUnit, s.sampleNoisePerUnit)
             && logScale == s.logScale && profile == s.profile && profileSlots == s.profileSlots
             && Arrays.equals(profileInitial, s.profileInitial) && Double.compare(profileDays, s.profileDays) == 0
-            && spikes.equals(s.spikes) && components.equals(s.components);
+            && spikes.equals(s.spikes) && disruptions.equals(s.disruptions) && components.equals(s.components);
     }
 
     @Override
@@ -137,7 +150,8 @@ public record NowcastModelSpec(String series, double[] readingNoise, double[] sa
         return "NowcastModelSpec[series=" + series + ", readingNoise=" + Arrays.toString(readingNoise) + ", sampleNoise="
             + Arrays.toString(sampleNoise) + ", sampleNoisePerUnit=" + Arrays.toString(sampleNoisePerUnit) + ", logScale="
             + logScale + ", profile=" + profile + ", profileSlots=" + profileSlots + ", profileInitial="
-            + Arrays.toString(profileInitial) + ", profileDays=" + profileDays + ", spikes=" + spikes + ", components="
+            + Arrays.toString(profileInitial) + ", profileDays=" + profileDays + ", spikes=" + spikes + ", disruptions=" + disruptions
+            + ", components="
             + components + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.skytrade.core.valuation;
 
+import io.skytrade.core.calibration.ForecastCalibration;
+import io.skytrade.core.kalman.DisruptionSpec;
 import io.skytrade.core.kalman.GridForecast;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.kalman.NowcastModelSpec;
@@ -36,6 +38,14 @@ import java.util.TreeMap;
  * the closed-form expected payoff of its option legs on a normal ETF. A value with no uncertainty
  * left is the settlement, rounded as the rules say.
  *
+ * <p>Every product also gets a central 80% interval ({@link #low80}, {@link #high80}): the
+ * normal's for most, the forecast distribution's own quantiles for the two whose errors are a
+ * mixture of many small ones and a few large ones ({@link TwoPartDistribution}): LHR_COUNT (the
+ * model's forecast, and with the probability that a schedule disruption begins in a bin not yet
+ * counted, the same less the movements it removes: {@link DisruptionSpec}) and AQ_SPOT (the
+ * log-normal level, and with the probability of an unseen pollution spike, that level plus the
+ * spike: {@link io.skytrade.core.kalman.SpikeSpec}). Their standard deviation is the mixture's.
+ *
  * <p>Products or series missing from the registry are skipped. Single-threaded; primitive arrays
  * allocated once. Hot-path cost: one model update per reading (about 2 n^2 flops), then only the
  * products whose series changed are recomputed: O(remaining grid points x n^2) for the grid
@@ -46,6 +56,14 @@ public final class SettlementValuator {
     private static final int FORECAST = 1;
     private static final int STALE = 2;
     private static final double FAHRENHEIT = 1.8;
+    private static final long MINUTE_NANOS = 60_000_000_000L;
+    /**
+     * Series of the capacity share the airport announces to operate from the reading's time (1
+     * normally, a disruption's share while one lasts); read with {@link #CAPACITY_BINS}.
+     */
+    public static final String CAPACITY_SHARE = "lhr_capacity_announced";
+    /** Series of the number of half-hour bins the announced share holds for, from the one containing the reading's time. */
+    public static final String CAPACITY_BINS = "lhr_capacity_announced_bins";
     /** Product kinds computed together (bits of {@link WorldProduct} codes); the ETF and the fly follow their legs. */
     private static final long TIDE_KINDS = 1L << WorldProduct.TIDE_SPOT | 1L << WorldProduct.TIDE_SWING;
     private static final long WX_KINDS = 1L << WorldProduct.WX_SPOT | 1L << WorldProduct.WX_SUM;
@@ -73,6 +91,8 @@ public final class SettlementValuator {
     private final int sPm;
     private final int sArr;
     private final int sDep;
+    private final int sCapShare;
+    private final int sCapBins;
 
     /** Per series id: its model index (-1 for none) and row in that model. */
     private final int[] modelOf;
@@ -80,6 +100,8 @@ public final class SettlementValuator {
     private final StructuralModel[] models;
     private final GridForecast[] grids;
     private final SpikeTracker[] spikes;
+    private final DisruptionSpec[] disruptions;
+    private final TwoPartDistribution dist = new TwoPartDistribution();
     /** Per model: weights of the functional whose variance a product needs (rows x stride). */
     private final double[][] weights;
     private final int stride;
@@ -94,6 +116,19 @@ public final class SettlementValuator {
     private final double[] rh;
     private final double[] arr;
     private final double[] dep;
+    /** Per flight bin: the forecast movements not counted yet (0 for a counted bin). */
+    private final double[] uncounted;
+    /**
+     * The airport's newest announced restriction: its capacity share over absolute flight bins
+     * [capFrom, capTo) (none while capTo <= capFrom); when the newest announcement was made
+     * (Long.MIN_VALUE before any), and the share read with it, waiting for its bin count.
+     */
+    private double capShare = 1.0;
+    private long capFrom;
+    private long capTo;
+    private long capAsOf = Long.MIN_VALUE;
+    private double pendingShare = Double.NaN;
+    private long pendingTime = Long.MIN_VALUE;
     private double pmAtEnd;
 
     private final double[] mu;
@@ -103,6 +138,8 @@ public final class SettlementValuator {
 
     private final double[] fair;
     private final double[] std;
+    private final double[] low;
+    private final double[] high;
     private final boolean[] valid;
     private final int[] kindOf;
 
@@ -160,6 +197,8 @@ public final class SettlementValuator {
         sPm = registry.seriesId(rules.pm25Series());
         sArr = registry.seriesId(rules.arrivalsSeries());
         sDep = registry.seriesId(rules.departuresSeries());
+        sCapShare = registry.seriesId(CAPACITY_SHARE);
+        sCapBins = registry.seriesId(CAPACITY_BINS);
 
         final long maxWindow = params.maxWindowNanos(rules);
         final int maxSamples = (int) (maxWindow / rules.sampleIntervalNanos());
@@ -182,6 +221,7 @@ public final class SettlementValuator {
         models = new StructuralModel[specs.size()];
         grids = new GridForecast[specs.size()];
         spikes = new SpikeTracker[specs.size()];
+        disruptions = new DisruptionSpec[specs.size()];
         weights = new double[specs.size()][];
         int mi = 0;
         for (final NowcastModelSpec spec : specs.values()) {
@@ -189,6 +229,7 @@ public final class SettlementValuator {
             // only TIDE_SWING reads the variances of the changes between grid points
             grids[mi] = new GridForecast(models[mi], stride, Arrays.asList(spec.seriesNames()).contains(rules.tideSeries()));
             spikes[mi] = spec.spikes().enabled() ? new SpikeTracker(spec.spikes()) : null;
+            disruptions[mi] = spec.disruptions();
             weights[mi] = new double[models[mi].rows() * stride];
             final String[] names = spec.seriesNames();
             for (int row = 0; row < names.length; row++) {
@@ -215,6 +256,7 @@ public final class SettlementValuator {
         rh = new double[maxSamples + 1];
         arr = new double[maxBins];
         dep = new double[maxBins];
+        uncounted = new double[maxBins + 1];
         mu = new double[stride];
         sv = new double[stride];
         status = new int[stride];
@@ -223,6 +265,8 @@ public final class SettlementValuator {
         final int ni = Math.max(1, instrumentCount);
         fair = new double[ni];
         std = new double[ni];
+        low = new double[ni];
+        high = new double[ni];
         valid = new boolean[ni];
         kindOf = new int[ni];
         for (int i = 0; i < instrumentCount; i++) {
@@ -346,6 +390,10 @@ public final class SettlementValuator {
         if (series < 0 || series >= modelOf.length) {
             return;
         }
+        if ((series == sCapShare || series == sCapBins) && !stale) {
+            onCapacity(series, timeNanos, value);
+            return;
+        }
         final int m = modelOf[series];
         if (m >= 0 && !stale) {
             double modelled = value;
@@ -373,6 +421,42 @@ public final class SettlementValuator {
                 (series == sArr ? arr : dep)[(int) j] = value;
             }
         }
+    }
+
+    /**
+     * Takes an announcement of the airport's capacity ({@link #CAPACITY_SHARE}, then
+     * {@link #CAPACITY_BINS} at the same time): a share below 1 for a number of bins from the one
+     * containing {@code t} is a disruption under way, known to its end; it continues the one
+     * already announced when that one still runs at the same share.
+     */
+    private void onCapacity(final int series, final long t, final double value) {
+        if (series == sCapShare) {
+            pendingShare = value;
+            pendingTime = t;
+            return;
+        }
+        if (pendingTime != t || Double.isNaN(pendingShare)) {
+            return;
+        }
+        final long bin = Math.floorDiv(t, r.lhrBinNanos());
+        final long bins = Math.round(value);
+        if (bins > 0 && pendingShare < 1.0) {
+            final boolean continues = capFrom <= bin && bin < capTo && capShare == pendingShare;
+            if (!continues) {
+                capFrom = bin;
+                capShare = Math.max(0.0, pendingShare);
+            }
+            capTo = bin + bins;
+        }
+        capAsOf = Math.max(capAsOf, t);
+        pendingShare = Double.NaN;
+        dirtyKinds |= LHR_KINDS;
+    }
+
+    /** The announced capacity share of the flight bin starting at {@code t}: the restriction's inside it, else 1. */
+    private double announcedShare(final long t) {
+        final long bin = Math.floorDiv(t, r.lhrBinNanos());
+        return bin >= capFrom && bin < capTo ? capShare : 1.0;
     }
 
     /** Records a new reading (not stale); see {@link #onObservation(int, long, double, boolean)}. */
@@ -441,10 +525,29 @@ public final class SettlementValuator {
         return changed;
     }
 
-    /** Records a product's value; a value with no uncertainty left is the settlement, rounded as the rules say. */
+    /**
+     * Records a product's value with a normal 80% interval; a value with no uncertainty left is the
+     * settlement, rounded as the rules say.
+     */
     private void put(final int id, final double mean, final double variance) {
         fair[id] = variance == 0.0 && kindOf[id] >= 0 ? r.round(kindOf[id], mean) : mean;
         std[id] = Math.sqrt(Math.max(0.0, variance));
+        low[id] = fair[id] - ForecastCalibration.Z80 * std[id];
+        high[id] = fair[id] + ForecastCalibration.Z80 * std[id];
+        valid[id] = true;
+    }
+
+    /** Records a product's value from {@link #dist}, scaled by {@code scale} (> 0): its mean, std and own 80% interval. */
+    private void putDistribution(final int id, final double scale) {
+        final double variance = dist.variance();
+        if (variance == 0.0) {
+            put(id, scale * dist.mean(), 0.0);
+            return;
+        }
+        fair[id] = scale * dist.mean();
+        std[id] = scale * Math.sqrt(variance);
+        low[id] = scale * dist.quantile(0.1);
+        high[id] = scale * dist.quantile(0.9);
         valid[id] = true;
     }
 
@@ -613,12 +716,34 @@ public final class SettlementValuator {
             var = lv;
         }
         var += model.sampleVariance(row, end);
-        if (spikes[m] != null) {
-            mean += spikes[m].expectedAt(end);
-            var += spikes[m].varianceAt(end);
+        final SpikeTracker spike = spikes[m];
+        if (!model.logScale() || r.aqSpotMultiplier() <= 0.0) {
+            if (spike != null) {
+                mean += spike.expectedAt(end);
+                var += spike.varianceAt(end);
+            }
+            aqPayoff.evaluate(mean, Math.sqrt(var));
+            put(aqSpot, aqPayoff.mean(), aqPayoff.variance());
+            return;
         }
-        aqPayoff.evaluate(mean, Math.sqrt(var));
-        put(aqSpot, aqPayoff.mean(), aqPayoff.variance());
+        // PM2.5 >= 0: the settlement is the level times the multiplier, so its distribution is the
+        // level's: the log-normal (plus a tracked spike's remainder), and with the probability of an
+        // unseen spike that plus the spike
+        final double tracked = spike != null ? spike.trackedAt(end) : 0.0;
+        final double usualVar = var + 0.25 * tracked * tracked;
+        dist.logNormal(tracked, mean, usualVar);
+        if (spike != null && spike.spec().unseenVariance() > 0.0) {
+            final double share = spike.unseenShare(end);
+            final double pi = spike.spec().unseenProbability();
+            final double um = spike.spec().unseenMean();
+            final double p = pi * share;
+            final double sizeMean = um / pi;
+            final double sizeVar = Math.max(0.0, (spike.spec().unseenVariance() + share * um * um) / pi - sizeMean * sizeMean);
+            if (p > 0.0) {
+                dist.withRareLogNormal(p, tracked, mean + sizeMean, usualVar + sizeVar);
+            }
+        }
+        putDistribution(aqSpot, r.aqSpotMultiplier());
     }
 
     private void weatherProducts() {
@@ -767,8 +892,12 @@ public final class SettlementValuator {
         double sumVar = 0.0;
         boolean anyForecast = false;
         final boolean absOfSum = r.lhrIndexAbsOfSum();
+        int countedTo = 0;
+        boolean anyModelled = false;
         for (int j = 0; j < bins; j++) {
             final long t = start + j * r.lhrBinNanos();
+            final boolean announced = capAsOf != Long.MIN_VALUE;
+            final double share = announced ? announcedShare(t) : 1.0;
             double a;
             double va;
             double d;
@@ -778,7 +907,12 @@ public final class SettlementValuator {
                 a = arr[j];
                 va = rnA;
                 countVar += rnA;
+            } else if (announced && ma >= 0) {
+                a = models[ma].profile(rowOf[sArr], t) * share;
+                va = models[ma].sampleVariance(rowOf[sArr], t);
+                countVar += va;
             } else if (aKnown) {
+                anyModelled = true;
                 binMoments(ma, rowOf[sArr], j, kFa, t);
                 a = Math.max(0.0, fm);
                 va = fv + fs;
@@ -796,7 +930,12 @@ public final class SettlementValuator {
                 d = dep[j];
                 vd = rnD;
                 countVar += rnD;
+            } else if (announced && md >= 0) {
+                d = models[md].profile(rowOf[sDep], t) * share;
+                vd = models[md].sampleVariance(rowOf[sDep], t);
+                countVar += vd;
             } else if (dKnown) {
+                anyModelled = true;
                 binMoments(md, rowOf[sDep], j, kFd, t);
                 d = Math.max(0.0, fm);
                 vd = fv + fs;
@@ -807,7 +946,7 @@ public final class SettlementValuator {
                 } else {
                     countVar += vd;
                 }
-                if (Double.isNaN(arr[j]) && ma == md) {
+                if (Double.isNaN(arr[j]) && !announced && ma == md) {
                     cov = j >= kFa ? grids[ma].covariance(rowOf[sArr], rowOf[sDep], j)
                         : models[ma].latentCovariance(rowOf[sArr], rowOf[sDep], t);
                 }
@@ -815,6 +954,10 @@ public final class SettlementValuator {
                 return;
             }
             count += a + d;
+            uncounted[j] = (Double.isNaN(arr[j]) ? a : 0.0) + (Double.isNaN(dep[j]) ? d : 0.0);
+            if (!Double.isNaN(arr[j]) || !Double.isNaN(dep[j])) {
+                countedTo = j + 1;
+            }
             final double total = a + d;
             final double mx = SettlementFormulas.lhrBin(a, d);
             double vx = 0.0;
@@ -837,7 +980,26 @@ public final class SettlementValuator {
             if (anyForecast) {
                 countVar += functional(ma) + (md != ma ? functional(md) : 0.0);
             }
-            put(lhrCount, count, countVar);
+            final DisruptionSpec ds = ma >= 0 ? disruptions[ma] : null;
+            final int announcedTo = capAsOf == Long.MIN_VALUE ? 0
+                : (int) Math.max(0L, Math.min(bins, Math.floorDiv(capAsOf - start, r.lhrBinNanos()) + 1));
+            if (ds != null && ds.enabled() && ds.slotMinutes() * MINUTE_NANOS == r.lhrBinNanos()
+                && disruptionRisk(ds, Math.max(countedTo, announcedTo))) {
+                // bins forecast from the announcements: the learned profile (the schedule, with
+                // disruptions at their usual rate) times the announced share, the variance only the
+                // count noise; modelled bins: the model's variance already holds part of the
+                // disruption risk as a Gaussian, and the usual part keeps what is left of it beyond
+                // the risk, at least the count noise of the bins to come. Either way the mean stays
+                // the forecast's: the usual part sits above it by the risk's expected loss
+                final double usualVar = anyModelled
+                    ? Math.max(countVar - riskP * riskVar - riskP * (1.0 - riskP) * riskMean * riskMean, countNoise(ma, md, countedTo))
+                    : countVar;
+                final double usualMean = count + riskP * riskMean;
+                dist.normal(usualMean, usualVar).withRareNormal(riskP, usualMean - riskMean, usualVar + riskVar);
+                putDistribution(lhrCount, 1.0);
+            } else {
+                put(lhrCount, count, countVar);
+            }
         }
         if (lhrIndex >= 0) {
             final double mult = r.lhrIndexMultiplier();
@@ -848,6 +1010,63 @@ public final class SettlementValuator {
                 put(lhrIndex, sumMean * mult, sumVar * mult * mult);
             }
         }
+    }
+
+    private double riskP;
+    private double riskMean;
+    private double riskVar;
+
+    /**
+     * Sets {@link #riskP} (the probability that a disruption begins in a bin from {@code from} on,
+     * none of which is counted yet), {@link #riskMean} and {@link #riskVar} (the mean and variance of
+     * the movements it removes, given one) from {@link #uncounted}; false when no disruption can
+     * begin there.
+     */
+    private boolean disruptionRisk(final DisruptionSpec ds, final int from) {
+        final long bin = r.lhrBinNanos();
+        final long day = 1440 * MINUTE_NANOS;
+        final double lengths = ds.maxSlots() - ds.minSlots() + 1;
+        double p = 0.0;
+        double m1 = 0.0;
+        double m2 = 0.0;
+        for (int js = from; js < bins; js++) {
+            final int slot = (int) (Math.floorMod(start + js * bin, day) / bin);
+            final double w = ds.startProbability(slot);
+            if (w == 0.0) {
+                continue;
+            }
+            p += w;
+            double lost = 0.0;
+            for (int len = 1; len <= ds.maxSlots(); len++) {
+                if (js + len - 1 < bins) {
+                    lost += uncounted[js + len - 1];
+                }
+                if (len >= ds.minSlots()) {
+                    m1 += w * lost / lengths;
+                    m2 += w * lost * lost / lengths;
+                }
+            }
+        }
+        if (p == 0.0) {
+            return false;
+        }
+        final double loss = ds.meanLoss();
+        final double loss2 = loss * loss + ds.lossStd() * ds.lossStd();
+        riskP = Math.min(1.0, p);
+        riskMean = loss * m1 / p;
+        riskVar = Math.max(0.0, loss2 * m2 / p - riskMean * riskMean);
+        return riskMean > 0.0;
+    }
+
+    /** The settlement source's own count noise over the bins from {@code from} on (the spread no schedule removes). */
+    private double countNoise(final int ma, final int md, final int from) {
+        double v = 0.0;
+        final long bin = r.lhrBinNanos();
+        for (int j = from; j < bins; j++) {
+            final long t = start + j * bin;
+            v += models[ma].sampleVariance(rowOf[sArr], t) + models[md].sampleVariance(rowOf[sDep], t);
+        }
+        return v;
     }
 
     /** Like {@link #sampleMoments} on the flight bin grid (the flight model is small: the full variance). */
@@ -890,6 +1109,16 @@ public final class SettlementValuator {
         return std[instrumentId];
     }
 
+    /** Low end of the product's central 80% interval (its forecast distribution's 10% quantile). */
+    public double low80(final int instrumentId) {
+        return low[instrumentId];
+    }
+
+    /** High end of the product's central 80% interval (its forecast distribution's 90% quantile). */
+    public double high80(final int instrumentId) {
+        return high[instrumentId];
+    }
+
     /** The fly's payoff, for tools and tests. */
     public PiecewiseLinearPayoff flyPayoff() {
         return flyPayoff;
@@ -910,6 +1139,7 @@ public final class SettlementValuator {
         for (final SpikeTracker s : spikes) {
             h = 31 * h + (s == null ? 0 : s.stateHash());
         }
+        h = 31 * h + capFrom + 3 * capTo + 7 * capAsOf + Double.doubleToLongBits(capShare) + Double.doubleToLongBits(pendingShare);
         return 31 * h + Double.doubleToLongBits(pmAtEnd);
     }
 }

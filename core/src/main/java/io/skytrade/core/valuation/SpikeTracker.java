@@ -69,13 +69,19 @@ final class SpikeTracker {
         return levelAt(t) + spec.unseenMean() * unseenShare(t);
     }
 
+    /** The episodes' specification. */
+    SpikeSpec spec() {
+        return spec;
+    }
+
     /** Variance of the episode contribution at {@code t}. */
     double varianceAt(final long t) {
         final double tracked = levelAt(t);
         return 0.25 * tracked * tracked + spec.unseenVariance() * unseenShare(t);
     }
 
-    private double unseenShare(final long t) {
+    /** How far unseen episodes have grown at {@code t}: 0 at the last reading, towards 1 far ahead. */
+    double unseenShare(final long t) {
         final double x = Math.max(0L, t - lastReading) / NANOS_PER_HOUR / spec.revealHours();
         return -StrictMath.expm1(-x * x);
     }

@@ -121,6 +121,19 @@ public final class ValuationHandler implements EventHandler<EngineEvent>, StateH
             blend.nowcastWeight() < 1.0 ? blend.market(i) : Double.NaN, blend.marketStd(), blend.nowcastWeight());
     }
 
+    /**
+     * Low end of the central 80% interval of instrument i's nowcast (before the blend with the
+     * market): its forecast distribution's 10% quantile, for tools that measure calibration.
+     */
+    public double nowcastLow80(final int instrumentId) {
+        return valuator.low80(instrumentId);
+    }
+
+    /** High end of the central 80% interval of instrument i's nowcast (its 90% quantile); see {@link #nowcastLow80}. */
+    public double nowcastHigh80(final int instrumentId) {
+        return valuator.high80(instrumentId);
+    }
+
     @Override
     public long stateHash() {
         return 31 * valuator.stateHash() + blend.stateHash();

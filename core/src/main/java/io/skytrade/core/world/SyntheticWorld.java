@@ -225,6 +225,37 @@ public final class SyntheticWorld implements SeriesPath {
         return flights(bin, STREAM_DEP, DEPARTURE_SCHEDULE);
     }
 
+    /**
+     * The capacity share the airport has announced at {@code asOfNanos}: while a disruption that
+     * has begun by then lasts (it is announced at its first slot, with its extent and depth: what
+     * the medium market's forecasters know too), its share of the schedule; 1 otherwise.
+     */
+    public double announcedCapacity(final long asOfNanos) {
+        final Disruption d = disruptionAt(asOfNanos);
+        return d == null ? 1.0 : d.capacity;
+    }
+
+    /**
+     * How many half-hour bins the announced capacity share holds for, from the bin containing
+     * {@code asOfNanos} (that bin included); 0 when none is announced.
+     */
+    public int announcedCapacityBins(final long asOfNanos) {
+        final Disruption d = disruptionAt(asOfNanos);
+        return d == null ? 0 : d.first + d.length - (int)StrictMath.floorMod(binIndex(asOfNanos), (long)BINS_PER_DAY);
+    }
+
+    /** The disruption under way at {@code t} (begun at or before it, not ended), or null. */
+    private Disruption disruptionAt(final long t) {
+        final long day = StrictMath.floorDiv(t, DAY_NANOS);
+        final int slot = (int)StrictMath.floorMod(binIndex(t), (long)BINS_PER_DAY);
+        final Disruption d = disruption(day);
+        return d != null && slot >= d.first && slot < d.first + d.length ? d : null;
+    }
+
+    /** A day's disruption: first slot, length in slots, capacity share. */
+    private record Disruption(int first, int length, double capacity) {
+    }
+
     private double rawTemperature(final long t) {
         final double season = 11.5 - 6.5 * StrictMath.cos(TWO_PI * (t - 20 * DAY_NANOS) / YEAR_NANOS);
         return season + 3.5 * diurnal(t) + 2.5 * smoothNoise(STREAM_FRONT, t, 18 * HOUR_NANOS)
@@ -335,18 +366,24 @@ public final class SyntheticWorld implements SeriesPath {
      * day in five, 2-8 slots starting between slots 12 and 39).
      */
     private double disruptionCapacity(final long day, final int slot) {
+        final Disruption d = disruption(day);
+        return d != null && slot >= d.first && slot < d.first + d.length ? d.capacity : 1.0;
+    }
+
+    /** Day {@code day}'s disruption in this world, or null when it has none. */
+    private Disruption disruption(final long day) {
         final Draw draw = disruptionDraw(day);
         if (draw.absent) {
-            return 1.0;
+            return null;
         }
         final SplittableRandom random = new SplittableRandom(mix(draw.seed, STREAM_DISRUPTION, day));
         if (random.nextDouble() >= DISRUPTION_PROBABILITY) {
-            return 1.0;
+            return null;
         }
         final int first = FIRST_DISRUPTED_SLOT + random.nextInt(DISRUPTION_START_SLOTS);
         final int length = 2 + random.nextInt(7);
         final double capacity = 0.3 + 0.4 * random.nextDouble();
-        return slot >= first && slot < first + length ? capacity : 1.0;
+        return new Disruption(first, length, capacity);
     }
 
     /**

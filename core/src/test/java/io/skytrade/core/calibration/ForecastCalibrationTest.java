@@ -54,6 +54,18 @@ class ForecastCalibrationTest {
     }
 
     @Test
+    void shouldScoreCoverageFromTheForecastsOwnIntervalAndRmsZFromItsStd() {
+        final ForecastCalibration c = new ForecastCalibration(List.of("A"), List.of("1h"));
+        c.add(0, 0, 10, 4, 8, 11, 7);    // error +3, z 0.75; below the interval [8, 11] (inside 10 +- 1.28 x 4)
+        c.add(0, 0, 10, 4, 8, 11, 10.5); // error -0.5, z 0.125; inside
+        c.add(0, 0, 10, 4, 8, 11, 11);   // the interval's end counts as inside
+        assertEquals(2.0 / 3, c.coverage80(0, 0), 1e-12);
+        assertEquals(Math.sqrt((0.5625 + 0.015625 + 0.0625) / 3), c.rmsZ(0, 0), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> c.add(0, 0, 10, 4, 11, 8, 9), "a reversed interval");
+        assertThrows(IllegalArgumentException.class, () -> c.add(0, 0, 10, 4, Double.NaN, 8, 9));
+    }
+
+    @Test
     void shouldMergeTablesAndRejectBadSamples() {
         final ForecastCalibration a = new ForecastCalibration(List.of("x", "y"), List.of("h"));
         final ForecastCalibration b = new ForecastCalibration(List.of("x", "y"), List.of("h"));

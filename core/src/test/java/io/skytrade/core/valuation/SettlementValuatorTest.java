@@ -117,6 +117,70 @@ class SettlementValuatorTest {
     }
 
     /**
+     * LHR_COUNT's and AQ_SPOT's 80% intervals are their two-part distributions' quantiles: a
+     * disruption still to come gives LHR_COUNT a long lower tail, a spike AQ_SPOT a long upper
+     * one; the other products keep the normal interval fair +- 1.2816 std.
+     */
+    @Test
+    void shouldGiveHeavyTailedProductsTheirOwnSkewedIntervals() {
+        final SyntheticWorld world = new SyntheticWorld(12);
+        final SettlementValuator v = valuator(24 * 60, KalmanParams.defaults());
+        for (long t = T0 - 3 * 24 * 60 * MIN; t <= T0; t += 15 * MIN) {
+            feed(v, world, t);
+        }
+        v.revalue();
+        final double z80 = io.skytrade.core.calibration.ForecastCalibration.Z80;
+        for (final int i : new int[] {TIDE_SPOT, WX_SUM, LHR_INDEX, ETF}) {
+            assertEquals(v.fairValue(i) - z80 * v.fairStd(i), v.low80(i), 1e-9 * Math.abs(v.fairValue(i)), "instrument " + i);
+            assertEquals(v.fairValue(i) + z80 * v.fairStd(i), v.high80(i), 1e-9 * Math.abs(v.fairValue(i)), "instrument " + i);
+        }
+        final double count = v.fairValue(LHR_COUNT);
+        assertTrue(count - v.low80(LHR_COUNT) > 1.2 * (v.high80(LHR_COUNT) - count),
+            "a disruption to come: a long lower tail, " + v.low80(LHR_COUNT) + " < " + count + " < " + v.high80(LHR_COUNT));
+        assertTrue(v.high80(LHR_COUNT) - v.low80(LHR_COUNT) < 2 * z80 * v.fairStd(LHR_COUNT),
+            "the interval over the usual days is narrower than the normal one of the mixture's std");
+        final double aq = v.fairValue(AQ_SPOT);
+        assertTrue(v.high80(AQ_SPOT) - aq > aq - v.low80(AQ_SPOT),
+            "spikes: a long upper tail, " + v.low80(AQ_SPOT) + " < " + aq + " < " + v.high80(AQ_SPOT));
+        assertTrue(v.low80(AQ_SPOT) > 0, "PM2.5 is never negative");
+    }
+
+    /**
+     * With the airport's announcements, the bins not counted yet are forecast as the learned
+     * schedule times the announced share plus the count noise (no capacity to infer from the
+     * counts); a disruption announced with its extent lowers exactly its bins.
+     */
+    @Test
+    void shouldForecastUncountedBinsFromTheAirportsAnnouncements() {
+        final List<String> series = new java.util.ArrayList<>(SERIES);
+        series.add(SettlementValuator.CAPACITY_SHARE);
+        series.add(SettlementValuator.CAPACITY_BINS);
+        final InstrumentRegistry withCapacity = InstrumentRegistry.of(INSTRUMENTS, series);
+        final SyntheticWorld world = new SyntheticWorld(12);
+        final SettlementValuator plain = valuator(24 * 60, KalmanParams.defaults());
+        final SettlementValuator told = new SettlementValuator(withCapacity,
+            ValuationParams.defaults().withWindow(T0, T0 + 24 * 60 * MIN), SettlementRules.defaults(), KalmanParams.defaults());
+        for (long t = T0 - 3 * 24 * 60 * MIN; t <= T0; t += 15 * MIN) {
+            feed(plain, world, t);
+            feed(told, world, t);
+        }
+        told.onObservation(6, T0, 1.0);
+        told.onObservation(7, T0, 0.0);
+        plain.revalue();
+        told.revalue();
+        final double normal = told.fairValue(LHR_COUNT);
+        assertTrue(told.fairStd(LHR_COUNT) < plain.fairStd(LHR_COUNT),
+            told.fairStd(LHR_COUNT) + " with announcements, " + plain.fairStd(LHR_COUNT) + " without");
+        // 14:00-16:00 at half the schedule, announced at 14:00
+        final long at = T0 + 120 * MIN;
+        told.onObservation(6, at, 0.5);
+        told.onObservation(7, at, 4.0);
+        told.revalue();
+        final double lost = told.fairValue(LHR_COUNT) - normal;
+        assertTrue(lost < -60 && lost > -90, "four bins of about 39 movements at half capacity, less the risk already priced: " + lost);
+    }
+
+    /**
      * An observation re-values only the products whose settlement reads its series (or another
      * series of the same nowcast model), as the settlement rules say, and the ETF and the fly only
      * when one of the ETF's legs moved.

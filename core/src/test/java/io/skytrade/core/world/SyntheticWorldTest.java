@@ -32,6 +32,40 @@ class SyntheticWorldTest {
         assertTrue(differences > 1.0, "different seeds give different tides");
     }
 
+    /**
+     * The airport's announced capacity knows only what a forecaster could know at the time: a
+     * forecast member issued then (every element knowable by then as in this world, the rest drawn
+     * afresh) announces the same; a disruption is announced from its first slot, with its depth and
+     * the bins it still lasts, never before.
+     */
+    @Test
+    void shouldAnnounceCapacityFromWhatIsKnownAtTheTime() {
+        qt().withExamples(300).forAll(longs().between(1, 500), longs().between(0, 7 * 48 * 30 - 1))
+            .checkAssert((seed, minute) -> {
+                final SyntheticWorld w = new SyntheticWorld(seed);
+                final long asOf = NOON_2026_02_28 + minute * SyntheticWorld.MINUTE_NANOS;
+                final SyntheticWorld member = w.forecastMember(asOf, seed * 7919 + 1);
+                assertEquals(w.announcedCapacity(asOf), member.announcedCapacity(asOf), "share at " + asOf);
+                assertEquals(w.announcedCapacityBins(asOf), member.announcedCapacityBins(asOf), "bins at " + asOf);
+            });
+        int announcements = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            final SyntheticWorld w = new SyntheticWorld(seed);
+            for (long t = NOON_2026_02_28; t < NOON_2026_02_28 + SyntheticWorld.DAY_NANOS; t += SyntheticWorld.HALF_HOUR_NANOS) {
+                final double share = w.announcedCapacity(t);
+                if (share < 1.0 && w.announcedCapacity(t - SyntheticWorld.MINUTE_NANOS) == 1.0) {
+                    announcements++;
+                    final int bins = w.announcedCapacityBins(t);
+                    assertTrue(bins >= 2 && bins <= 8, "a new disruption lasts 2-8 half hours: " + bins);
+                    assertTrue(share >= 0.3 && share <= 0.7, "at 30-70% of the schedule: " + share);
+                    assertEquals(bins - 1, w.announcedCapacityBins(t + SyntheticWorld.HALF_HOUR_NANOS), "one bin less half an hour on");
+                    assertEquals(share, w.announcedCapacity(t + SyntheticWorld.HALF_HOUR_NANOS - 1));
+                }
+            }
+        }
+        assertTrue(announcements > 3, "disruptions are announced on some of 40 days: " + announcements);
+    }
+
     @Test
     void shouldKeepEverySeriesInAPlausibleRange() {
         final SyntheticWorld world = new SyntheticWorld(7);

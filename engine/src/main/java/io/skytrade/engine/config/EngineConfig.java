@@ -52,7 +52,8 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
         "TIDE_SPOT", "TIDE_SWING", "WX_SPOT", "WX_SUM", "LHR_COUNT", "LHR_INDEX", "AQ_SPOT", "LON_ETF", "LON_FLY");
     /** Default data series. */
     public static final List<String> DEFAULT_SERIES = List.of(
-        "thames_level_m", "air_temp_c", "rel_humidity_pct", "pm25_ugm3", "lhr_arrivals_30m", "lhr_departures_30m");
+        "thames_level_m", "air_temp_c", "rel_humidity_pct", "pm25_ugm3", "lhr_arrivals_30m", "lhr_departures_30m",
+        "lhr_capacity_announced", "lhr_capacity_announced_bins");
     /** Default stage order. */
     public static final List<String> DEFAULT_STAGES = List.of(
         "journal", "features", "kalman", "valuation", "signal", "regime", "book", "strategy", "risk", "orders");

@@ -142,6 +142,9 @@ public final class RecordBinder {
             return def;
         }
         final String text = node.string(key, null);
+        if (text == null) {
+            throw node.bad(key, "null", "a duration such as 250ms, 15m, 1h or an instant such as 2026-02-28T12:00:00Z");
+        }
         try {
             return Durations.parseNanos(text);
         } catch (final IllegalArgumentException notDuration) {

@@ -14,10 +14,12 @@ import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.core.world.WorldProduct;
 import io.skytrade.core.world.WorldSettlement;
 import io.skytrade.engine.runtime.WorldObservations;
+import io.skytrade.feeds.DataClient;
 import io.skytrade.feeds.Observation;
 import io.skytrade.feeds.ObservationPublisher;
 import io.skytrade.feeds.PollResult;
 import io.skytrade.feeds.SeriesIds;
+import io.skytrade.feeds.synthetic.AnnouncedCapacitySource;
 import io.skytrade.feeds.synthetic.SyntheticSource;
 import io.skytrade.feeds.synthetic.SyntheticSourceSpec;
 
@@ -33,7 +35,10 @@ import java.util.List;
  * value is compared with the world's settlement under the same {@link SettlementRules} in a
  * {@link ForecastCalibration}: bias, RMSE, RMS of the standardised error
  * {@code z = (fair - settlement) / std} (1 when the stated uncertainty matches the error) and the
- * coverage of the central 80% interval {@code fair +- 1.2816 std} (0.80 when calibrated).
+ * coverage of the nowcast's central 80% interval (0.80 when calibrated): its forecast
+ * distribution's own 10% and 90% quantiles ({@code fair +- 1.2816 std} for a normal one; LHR_COUNT
+ * and AQ_SPOT have heavy-tailed two-part distributions). There is no market here, so the fair
+ * value is the nowcast.
  *
  * <p>Deterministic: a function of the seeds, the start and the configuration. Off the hot path
  * (a test and tool): about a millisecond per simulated hour.
@@ -119,9 +124,12 @@ public final class NowcastAccuracy {
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(startNanos);
         final SeriesIds ids = SeriesIds.resolve(registry);
         final WorldObservations observable = new WorldObservations(world);
-        final List<SyntheticSource> sources = new ArrayList<>();
+        final List<DataClient> sources = new ArrayList<>();
         for (final SyntheticSourceSpec spec : SyntheticSourceSpec.defaults()) {
             sources.add(new SyntheticSource(spec, ids, observable, seed * 1_000_003L + 17, noiseScale, clock, Duration.ofMinutes(1)));
+        }
+        if (ids.hasCapacity()) {
+            sources.add(new AnnouncedCapacitySource(ids, observable, clock, Duration.ofMinutes(1)));
         }
         final SideBuffers side = new SideBuffers(1);
         final KalmanHandler k = new KalmanHandler(registry, kalman, side);
@@ -135,6 +143,8 @@ public final class NowcastAccuracy {
         }
         final double[] fair = new double[products];
         final double[] std = new double[products];
+        final double[] low = new double[products];
+        final double[] high = new double[products];
         final boolean[] valued = new boolean[products];
         final double[] truth = new double[WorldProduct.COUNT];
         final EngineEvent e = new EngineEvent();
@@ -144,7 +154,7 @@ public final class NowcastAccuracy {
         long seq = 0;
         for (long t = startNanos; measured <= sessions; t += MINUTE) {
             clock.set(t);
-            for (final SyntheticSource source : sources) {
+            for (final DataClient source : sources) {
                 final PollResult r = source.poll().join();
                 for (final Observation o : r.observations()) {
                     e.clear();
@@ -156,6 +166,8 @@ public final class NowcastAccuracy {
                         if (e.isTouched(i)) {
                             fair[i] = side.fairValue(e, i);
                             std[i] = side.fairStd(e, i);
+                            low[i] = v.nowcastLow80(i);
+                            high[i] = v.nowcastHigh80(i);
                             valued[i] = true;
                         }
                     }
@@ -177,7 +189,7 @@ public final class NowcastAccuracy {
                 if (end - t == horizons[h]) {
                     for (int i = 0; i < products; i++) {
                         if (valued[i] && kindOf[i] >= 0) {
-                            stats.add(kindOf[i], h, fair[i], std[i], truth[kindOf[i]]);
+                            stats.add(kindOf[i], h, fair[i], std[i], low[i], high[i], truth[kindOf[i]]);
                         }
                     }
                 }

@@ -35,4 +35,16 @@ public final class WorldObservations implements ObservableWorld {
     public double value(final SeriesKind kind, final long epochNanos) {
         return world.value(codeOfKind[kind.ordinal()], epochNanos);
     }
+
+    /** The airport's announced capacity share ({@link SyntheticWorld#announcedCapacity}). */
+    @Override
+    public double announcedCapacity(final long asOfNanos) {
+        return world.announcedCapacity(asOfNanos);
+    }
+
+    /** For how many bins the announced share holds ({@link SyntheticWorld#announcedCapacityBins}). */
+    @Override
+    public int announcedCapacityBins(final long asOfNanos) {
+        return world.announcedCapacityBins(asOfNanos);
+    }
 }

@@ -374,8 +374,9 @@ public final class CmiSession {
     }
 
     /**
-     * The positions are asked for after a (re)connect, after a trade no order explained, and again
-     * once a held disagreement's wait is over; never while a trade report waits for its order, a
+     * The positions are asked for after a (re)connect (new orders wait for the answer), and, without
+     * stopping orders, after a trade no order explained or a cancelled order whose last trades never
+     * came, and again once a held disagreement's wait is over; never while a trade report waits for its order, a
      * placement's outcome is unknown or a cancelled order's last trades are still due, because the
      * venue's answer would count fills we have not seen yet.
      */
@@ -449,7 +450,7 @@ public final class CmiSession {
                 publishOrderInput(t.timestamp);
                 position[t.instrument] += Side.sign(t.side) * t.remaining;
                 fillsSeen[t.instrument]++;
-                reconcilePositions = true;
+                positionRecheckAt = Math.min(positionRecheckAt, wall);
             }
         }
         for (int s = 0; s < orders.capacity(); s++) {
@@ -461,7 +462,7 @@ public final class CmiSession {
                     LOG.warn("CMI order {} was cancelled having filled {} but trades for only {} arrived: closing it, positions will"
                         + " be reconciled", orders.clOrdId(s), orders.closingFilled(s), orders.filled(s));
                 }
-                reconcilePositions = true;
+                positionRecheckAt = Math.min(positionRecheckAt, wall);
                 finishCancel(s, now);
             }
         }
@@ -636,6 +637,16 @@ public final class CmiSession {
         input.qty = qty;
         input.leaves = qty;
         publishOrderInput(stamp == IsoInstant.INVALID ? now : stamp);
+        final long immediate = orders.immediateOutstanding(s);
+        if ("CANCELLED".equals(reply.get("status")) || remaining == 0 && immediate < qty) {
+            // the venue's self-trade prevention cancelled what did not fill at once: nothing rests;
+            // the order closes once the trades of its immediate fill have arrived
+            orders.closing(s, immediate, RejectReason.SELF_TRADE, networkClock.getAsLong());
+            if (orders.filled(s) >= orders.closingFilled(s)) {
+                finishCancel(s, now);
+            }
+            return;
+        }
         if (tif == TimeInForce.IOC && remaining > 0) {
             queue.addCancel(id, instrument, OrderRequestQueue.CANCEL_IOC, null, now);
         }

@@ -251,11 +251,12 @@ class CmiGatewayTest {
         gateway(config());
         gateway.sendNewOrder(70, 0, Side.BUY, 100, 10, TimeInForce.GTC);
         ring.await("ack", RecordingPublisher.order(OrderEventKind.ACK, 70));
-        final String twin = trade(T0, "TIDE_SPOT", "alice", "bob", 2, 100);
+        // trade times from the session's clock: a trade is never older than the session that made it
+        final String twin = trade(IsoInstant.format(clock.nanoTime()), "TIDE_SPOT", "alice", "bob", 2, 100);
         venue.push("trade", "[" + twin + "," + twin + "]");
         ring.await("two equal fills in one batch are two fills", RecordingPublisher.fill(70, 6));
-        final String missed = trade("2026-02-28T14:07:40.000000000Z", "TIDE_SPOT", "alice", "carol", 3, 100);
-        final String other = trade("2026-02-28T14:07:41.000000000Z", "TIDE_SPOT", "bob", "carol", 9, 100);
+        final String missed = trade(IsoInstant.format(clock.nanoTime()), "TIDE_SPOT", "alice", "carol", 3, 100);
+        final String other = trade(IsoInstant.format(clock.nanoTime() + 1), "TIDE_SPOT", "bob", "carol", 9, 100);
         venue.trades = "[" + twin + "," + twin + "," + missed + "," + other + "]";
         venue.openOrders = "[{\"id\":\"id-1\",\"product\":\"TIDE_SPOT\",\"side\":\"BUY\",\"price\":100,\"volume\":3}]";
         venue.positions = "[{\"product\":\"TIDE_SPOT\",\"netPosition\":7}]";
@@ -389,7 +390,7 @@ class CmiGatewayTest {
         restBid(97, 4);
         dropStream(0, 4);
         venue.await("GET", "/api/trade?from=", 1);
-        final String late = trade("2026-02-28T14:07:32.000000000Z", "TIDE_SPOT", "alice", "bob", 4, 100);
+        final String late = trade(IsoInstant.format(clock.nanoTime()), "TIDE_SPOT", "alice", "bob", 4, 100);
         venue.trades = "[" + late + "]";
         ring.await("the vanished order's fill", RecordingPublisher.fill(97, 0));
         ring.await("positions agree", tidePosition(4));
@@ -423,6 +424,46 @@ class CmiGatewayTest {
             .map(x -> x.method() + " " + x.path().replaceAll("\\?.*", "")).toList();
         assertEquals(List.of("GET /api/market/stream", "GET /api/trade", "GET /api/order/current-user", "GET /api/trade",
             "GET /api/position/current-user"), after.subList(0, 5), "the vanished order's trades asked before the positions");
+    }
+
+    /**
+     * A trade no order explains is published unattributed after the pending-trade wait and the
+     * positions are asked again, without stopping new orders (only a reconnect does that).
+     */
+    @Test
+    void shouldAskThePositionsAfterAnUnexplainedTradeWithoutStoppingOrders() throws Exception {
+        gateway(config().requestsPerSecond(0.2));
+        venue.positions = "[{\"product\":\"WX_SPOT\",\"netPosition\":2}]";
+        venue.push("trade", "[" + trade(T0, "WX_SPOT", "alice", "bob", 2, 3000) + "]");
+        final EngineEvent unattributed = ring.await("unattributed", e -> e.type == EventType.ORDER_EVENT
+            && e.orderEventKind == OrderEventKind.FILL && e.clientOrderId == 0);
+        assertEquals(2, unattributed.fillQty);
+        assertTrue(gateway.inspect(CmiSession::isReady), "still accepting orders while the positions are asked");
+        ring.await("the venue's position, agreeing", e -> e.type == EventType.POSITION_REPORT && e.instrumentId == 1 && e.position == 2);
+        assertEquals(List.of(0L, 2L), positionReports(1));
+        assertEquals(2L, (long)gateway.inspect(s -> s.position(1)));
+    }
+
+    /**
+     * A placement the venue's self-trade prevention cut short (status CANCELLED, nothing left) is
+     * closed once its immediate fill's trades have arrived, not left open until a book disagreement
+     * reconciles it away.
+     */
+    @Test
+    void shouldCloseAPlacementTheVenueCancelledForSelfTradeOnceItsFillArrived() throws Exception {
+        venue.placements = body -> json(200, order("stp-1", "TIDE_SPOT", "BUY", 100, 0, 2).replace("\"FILLED\"", "\"CANCELLED\""));
+        gateway(config());
+        gateway.sendNewOrder(99, 0, Side.BUY, 100, 5, TimeInForce.GTC);
+        ring.await("ack", RecordingPublisher.order(OrderEventKind.ACK, 99));
+        venue.push("trade", "[" + trade(IsoInstant.format(clock.nanoTime()), "TIDE_SPOT", "alice", "bob", 2, 100) + "]");
+        final EngineEvent fill = ring.await("the immediate fill", RecordingPublisher.fill(99, 3));
+        assertEquals(2, fill.fillQty);
+        final EngineEvent cancelled = ring.await("the rest, cancelled by the venue", RecordingPublisher.order(OrderEventKind.CANCELLED, 99));
+        assertEquals(RejectReason.SELF_TRADE, cancelled.rejectReason);
+        assertEquals(3, cancelled.quantity);
+        assertEquals(0, (int)gateway.inspect(CmiSession::liveOrders));
+        assertEquals(1L, (long)gateway.inspect(CmiSession::reconciliations), "no reconciliation needed beyond the login's");
+        assertEquals(2L, (long)gateway.inspect(s -> s.position(0)));
     }
 
     @Test
