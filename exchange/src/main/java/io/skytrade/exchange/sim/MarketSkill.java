@@ -17,9 +17,9 @@ package io.skytrade.exchange.sim;
  *   and a published flight schedule give, issued every 15 minutes and published 15 minutes after
  *   its issue. It knows the world's public structure (the astronomical tide, the seasonal and
  *   diurnal cycles, the flight schedule, and how its random parts behave: an ensemble of sixteen
- *   climatological draws of them) and the public readings, whose newest value per series it
- *   assimilates as a fading anomaly; nothing of the world's latent state (which fronts, surges,
- *   spikes or disruptions are under way) beyond what those readings show. It knows less than
+ *   climatological draws of them), the public readings, whose newest value per series it
+ *   assimilates as a fading anomaly, and the airport's announcements of disruptions; nothing of
+ *   the world's latent state (which fronts, surges or spikes are under way) beyond what those show. It knows less than
  *   {@link #SHARP} (the same readings, filtered) and more than {@link #DULL}.
  *   <li>{@link #SHARP}: the same readings as the engine's feeds, filtered by the engine's own
  *   default stages (features, Kalman filters, settlement valuation: {@code core}'s public API,

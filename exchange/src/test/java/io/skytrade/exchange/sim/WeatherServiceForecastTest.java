@@ -12,10 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The medium market's public forecast knows the world only through its public readings and its
- * public structure (tide table, seasonal and diurnal cycles, flight schedule): a venue world whose
- * latent random elements (surge and front knots, spikes, disruptions) are all different, read
- * through the very same public readings, gets the very same forecast at every issue. The earlier
+ * The medium market's public forecast knows the world only through its public readings, the
+ * airport's announcements and its public structure (tide table, seasonal and diurnal cycles,
+ * flight schedule): a venue world whose latent random elements (surge and front knots, spikes,
+ * disruptions) are all different, read through the very same public readings, gets the very same
+ * forecast at every issue at which the two worlds' announcements agree. The earlier
  * forecast, whose members knew every knot of the venue's world up to the issue time, failed this:
  * it knew the latent state better than any filter of the readings could.
  */
@@ -45,7 +46,14 @@ class WeatherServiceForecastTest {
         final double[] meanOwn = new double[codes.length];
         final double[] stdOwn = new double[codes.length];
         boolean readingsMatter = false;
+        int compared = 0;
         for (long t = START + 60 * MINUTE; t < end; t += 97 * MINUTE) {
+            final long issue = Math.floorDiv(t - 15 * MINUTE, 15 * MINUTE) * 15 * MINUTE;
+            if (world.announcedCapacity(issue) != otherLatentState.announcedCapacity(issue)
+                || world.announcedCapacityBins(issue) != otherLatentState.announcedCapacityBins(issue)) {
+                continue;
+            }
+            compared++;
             a.forecast(end, t, meanA, stdA);
             b.forecast(end, t, meanB, stdB);
             own.forecast(end, t, meanOwn, stdOwn);
@@ -56,6 +64,7 @@ class WeatherServiceForecastTest {
                 assertFalse(Double.isNaN(m));
             }
         }
+        assertTrue(compared > 10, "issues with the same announcements in both worlds: " + compared);
         assertTrue(readingsMatter, "another world's readings give another forecast");
     }
 }
