@@ -100,7 +100,7 @@ final class JournalCommand {
     /** The micro-price's information coefficient for the next mid change, measured on run directories. */
     @Command(name = "microprice", mixinStandardHelpOptions = true,
         description = "Replay run directories and print, per product and pooled, the correlation of the micro-price's "
-            + "offset from the mid with the mid's change over the horizon (information coefficient, 95% interval).")
+            + "offset from the mid with the mid's change over the horizon (information coefficient, 95%% interval).")
     static final class MicroPriceIc implements Callable<Integer> {
         @Parameters(paramLabel = "DIR", arity = "1..*", description = "Run directories (e.g. evaluate's DIR/runs/seed-N/<run>).")
         List<Path> dirs;

@@ -188,7 +188,7 @@ final class NowcastCommand {
 
     /** Fair-value error and calibration against the synthetic world. */
     @Command(name = "accuracy", mixinStandardHelpOptions = true,
-        description = "Measure the fair values' bias, RMSE, RMS z and 80%-interval coverage against the synthetic world.")
+        description = "Measure the fair values' bias, RMSE, RMS z and 80%%-interval coverage against the synthetic world.")
     static final class Accuracy implements Callable<Integer> {
         @Option(names = "--seeds", description = "World seeds (default: ${DEFAULT-VALUE}, not tuned on).")
         String seeds = "201-210";

@@ -2,10 +2,14 @@ package io.skytrade.engine.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static io.skytrade.engine.cli.CliCapture.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,12 +21,29 @@ class CliTest {
     Path tmp;
 
     @Test
-    void shouldPrintHelpForEveryCommand() {
-        for (final String[] cmd : new String[][]{{"--help"}, {"run", "--help"}, {"demo", "--help"}, {"replay", "--help"},
-            {"journal", "--help"}, {"journal", "dump", "--help"}, {"journal", "stats", "--help"}}) {
-            final String[] r = capture(cmd);
-            assertEquals("0", r[0], String.join(" ", cmd));
-            assertTrue(r[1].contains("Usage: skytrade"), r[1]);
+    void shouldPrintHelpForEveryCommandWithoutAWarning() {
+        final List<List<String>> commands = new ArrayList<>();
+        collect(new CommandLine(new SkytradeCli()), new ArrayList<>(), commands);
+        assertTrue(commands.size() > 20, "every subcommand is walked: " + commands);
+        for (final List<String> command : commands) {
+            final List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            final String[] r = capture(args.toArray(String[]::new));
+            final String name = String.join(" ", args);
+            assertEquals("0", r[0], name);
+            assertTrue(r[1].contains("Usage: skytrade"), name + ": " + r[1]);
+            assertEquals("", r[2], name + " prints nothing on stderr (picocli warns there of a bad format code in a description)");
+        }
+    }
+
+    private static void collect(final CommandLine command, final List<String> path, final List<List<String>> into) {
+        into.add(List.copyOf(path));
+        for (final Map.Entry<String, CommandLine> sub : new TreeMap<>(command.getSubcommands()).entrySet()) {
+            if (sub.getValue().getCommandName().equals(sub.getKey())) {
+                path.add(sub.getKey());
+                collect(sub.getValue(), path, into);
+                path.remove(path.size() - 1);
+            }
         }
     }
 
