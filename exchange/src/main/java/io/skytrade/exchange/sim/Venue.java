@@ -155,7 +155,7 @@ final class Venue implements ExecutionListener {
         return switch (config.marketSkill) {
             case DULL -> new PersistenceForecast(readings, config.settlement, worldCodes);
             case MEDIUM -> new WeatherServiceForecast(world, readings, config.settlement, worldCodes, config.seed);
-            case SHARP -> new FilteredFeedForecast(readings, config.settlement, worldCodes, start);
+            case SHARP -> new FilteredFeedForecast(world, readings, config.settlement, worldCodes, start);
         };
     }
 
