@@ -1,11 +1,15 @@
 package io.skytrade.core.valuation;
 
+import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.settlement.SettlementRules;
+
 /**
  * Fair value that learns from the market: per product, the nowcast (mean {@code n}, variance
  * {@code vn}) and the market-implied value (the Kalman stage's filtered mid {@code m}) are two noisy
  * estimates of the settlement, combined by precision weighting. Their errors are not independent:
  * both miss the future that no one can know yet. The model splits the nowcast's error into a part
- * the market shares, of variance {@code F = s vn} ({@code s}: {@code sharedErrorShare}), and its own
+ * the market shares, of variance {@code F = s vn} ({@code s}: the product's entry of
+ * {@code sharedErrorShares}, or {@code sharedErrorShare}), and its own
  * part, of variance {@code A = (1 - s) vn}; the market's error is the shared part plus its own noise
  * of variance {@code B}. Their disagreement {@code m - n} is then the difference of the two own
  * parts, so {@code (m - n)^2} estimates {@code A + B}, and an event-time EWMA of the excess
@@ -23,7 +27,7 @@ package io.skytrade.core.valuation;
 public final class MarketBlend {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
     private final double maxGain;
-    private final double shared;
+    private final double[] sharedOf;
     private final double halfLifeHours;
     private final double minStd;
     private final long maxAgeNanos;
@@ -39,10 +43,29 @@ public final class MarketBlend {
     private double weight;
     private double marketStd;
 
+    /** A blend whose every instrument has {@code params.sharedErrorShare()}. */
     public MarketBlend(final int instruments, final ValuationParams params) {
+        this(kinds(instruments), params);
+    }
+
+    /** A blend of the registry's instruments, each with the shared-error share of the product the rules settle it as. */
+    public MarketBlend(final InstrumentRegistry registry, final SettlementRules rules, final ValuationParams params) {
+        this(kinds(registry, rules), params);
+    }
+
+    /**
+     * A blend of instruments {@code 0 .. kinds.length - 1}, instrument i settling as product kind
+     * {@code kinds[i]} (-1: none), each with its product's shared-error share
+     * ({@link ValuationParams#sharedErrorShareOf}).
+     */
+    public MarketBlend(final int[] kinds, final ValuationParams params) {
+        final int instruments = kinds.length;
         enabled = params.blendWithMarket();
         maxGain = params.maxPrecisionGain();
-        shared = params.sharedErrorShare();
+        sharedOf = new double[Math.max(1, instruments)];
+        for (int i = 0; i < instruments; i++) {
+            sharedOf[i] = params.sharedErrorShareOf(kinds[i]);
+        }
         halfLifeHours = params.marketNoiseHalfLifeNanos() / NANOS_PER_HOUR;
         minStd = params.minMarketStd();
         maxAgeNanos = params.maxMarketAgeNanos();
@@ -69,7 +92,7 @@ public final class MarketBlend {
             return;
         }
         final double d = filteredMid - nowcast;
-        final double excess = d * d - (1.0 - shared) * nowcastStd * nowcastStd;
+        final double excess = d * d - (1.0 - sharedOf[id]) * nowcastStd * nowcastStd;
         if (!learned[id]) {
             disagreement[id] = excess;
             learned[id] = true;
@@ -94,6 +117,7 @@ public final class MarketBlend {
         if (!enabled || !learned[id] || Double.isNaN(mid[id]) || t - midTime[id] > maxAgeNanos || !(nowcastStd > 0.0)) {
             return;
         }
+        final double shared = sharedOf[id];
         final double vn = nowcastStd * nowcastStd;
         final double own = (1.0 - shared) * vn;
         final double vm = Math.max(minStd * minStd, disagreement[id]);
@@ -103,6 +127,20 @@ public final class MarketBlend {
         marketStd = Math.sqrt(shared * vn + vm);
         mean = w * nowcast + (1.0 - w) * mid[id];
         std = Math.sqrt(var);
+    }
+
+    private static int[] kinds(final InstrumentRegistry registry, final SettlementRules rules) {
+        final int[] kinds = new int[registry.instrumentCount()];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = rules.kindOf(registry.instrumentName(i));
+        }
+        return kinds;
+    }
+
+    private static int[] kinds(final int instruments) {
+        final int[] kinds = new int[instruments];
+        java.util.Arrays.fill(kinds, -1);
+        return kinds;
     }
 
     /** The latest filtered mid of {@code id} (NaN when none). */

@@ -47,7 +47,7 @@ public final class ValuationHandler implements EventHandler<EngineEvent>, StateH
         seriesCount = registry.seriesCount();
         instrumentCount = registry.instrumentCount();
         valuator = new SettlementValuator(registry, params, rules, kalman);
-        blend = new MarketBlend(instrumentCount, params);
+        blend = new MarketBlend(registry, rules, params);
         final int n = Math.max(1, instrumentCount);
         nowcast = new double[n];
         nowcastStd = new double[n];

@@ -1,6 +1,7 @@
 package io.skytrade.core.valuation;
 
 import io.skytrade.core.settlement.SettlementRules;
+import io.skytrade.core.world.WorldProduct;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,13 +32,28 @@ import java.time.ZonedDateTime;
  *                             market's error shares the nowcast's unforecastable future); default 2
  * @param sharedErrorShare     the share of the nowcast's variance that the market's error shares (the
  *                             future neither can know yet), in [0, 1): 0 treats the two errors as
- *                             independent; default 0.8 (chosen on tuning seeds 1-10)
+ *                             independent; default 0.8 (chosen on tuning seeds 1-10); the share of
+ *                             every product that {@code sharedErrorShares} does not name
+ * @param sharedErrorShares    per settlement product, in the order of {@link WorldProduct} (TIDE_SPOT,
+ *                             TIDE_SWING, WX_SPOT, WX_SUM, LHR_COUNT, LHR_INDEX, AQ_SPOT, LON_ETF,
+ *                             LON_FLY), its own shared-error share, each in [0, 1); empty: all
+ *                             {@code sharedErrorShare}; default {@link #FITTED_SHARES}
  */
 public record ValuationParams(long windowStartNanos, long windowEndNanos, boolean rollSessions, long sampleToleranceNanos,
                               boolean blendWithMarket, long marketNoiseHalfLifeNanos, double minMarketStd,
-                              long maxMarketAgeNanos, double maxPrecisionGain, double sharedErrorShare) {
+                              long maxMarketAgeNanos, double maxPrecisionGain, double sharedErrorShare,
+                              double[] sharedErrorShares) {
 
     private static final long MINUTE = 60_000_000_000L;
+
+    /**
+     * The default per-product shared-error shares (order of {@link WorldProduct}), each the best
+     * of 0, 0.8 and 0.95 for its product on tuning seeds 1-40 at the medium and the sharp market
+     * (the engine cannot tell which it trades in): the smallest sum over both skills and over 2 h,
+     * 1 h and 30 min before settlement of (fair-value RMSE / book-mid RMSE) squared,
+     * {@code skytrade evaluate}, one run per value and skill (README, "Fair value against the market").
+     */
+    public static final double[] FITTED_SHARES = {0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.0, 0.95, 0.95};
 
     public ValuationParams {
         if (windowEndNanos <= windowStartNanos) {
@@ -59,6 +75,16 @@ public record ValuationParams(long windowStartNanos, long windowEndNanos, boolea
         }
         if (!(sharedErrorShare >= 0.0 && sharedErrorShare < 1.0)) {
             throw new IllegalArgumentException("valuation.sharedErrorShare: " + sharedErrorShare + " must be in [0, 1)");
+        }
+        sharedErrorShares = sharedErrorShares == null ? new double[0] : sharedErrorShares.clone();
+        if (sharedErrorShares.length != 0 && sharedErrorShares.length != WorldProduct.COUNT) {
+            throw new IllegalArgumentException("valuation.sharedErrorShares: " + sharedErrorShares.length
+                + " values, expected " + WorldProduct.COUNT + " (one per settlement product) or none");
+        }
+        for (final double share : sharedErrorShares) {
+            if (!(share >= 0.0 && share < 1.0)) {
+                throw new IllegalArgumentException("valuation.sharedErrorShares: " + share + " must be in [0, 1)");
+            }
         }
     }
 
@@ -103,21 +129,29 @@ public record ValuationParams(long windowStartNanos, long windowEndNanos, boolea
         return t.toEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
+    /** The shared-error share of settlement product kind {@code kind} ({@link WorldProduct}; -1: not a settlement product). */
+    public double sharedErrorShareOf(final int kind) {
+        return kind >= 0 && kind < sharedErrorShares.length ? sharedErrorShares[kind] : sharedErrorShare;
+    }
+
     /** These parameters with the market blend switched on or off. */
     public ValuationParams withBlend(final boolean blend) {
         return new ValuationParams(windowStartNanos, windowEndNanos, rollSessions, sampleToleranceNanos, blend,
-            marketNoiseHalfLifeNanos, minMarketStd, maxMarketAgeNanos, maxPrecisionGain, sharedErrorShare);
+            marketNoiseHalfLifeNanos, minMarketStd, maxMarketAgeNanos, maxPrecisionGain, sharedErrorShare,
+            sharedErrorShares);
     }
 
     /** These parameters with the first window set to {@code [startNanos, endNanos]}. */
     public ValuationParams withWindow(final long startNanos, final long endNanos) {
         return new ValuationParams(startNanos, endNanos, rollSessions, sampleToleranceNanos, blendWithMarket,
-            marketNoiseHalfLifeNanos, minMarketStd, maxMarketAgeNanos, maxPrecisionGain, sharedErrorShare);
+            marketNoiseHalfLifeNanos, minMarketStd, maxMarketAgeNanos, maxPrecisionGain, sharedErrorShare,
+            sharedErrorShares);
     }
 
     /** The documented defaults (session ending 2026-02-28 12:00 Europe/London). */
     public static ValuationParams defaults() {
         final long[] w = londonSession(LocalDate.of(2026, 2, 28));
-        return new ValuationParams(w[0], w[1], true, 2 * MINUTE, true, 120 * MINUTE, 2.0, 5 * MINUTE, 2.0, 0.8);
+        return new ValuationParams(w[0], w[1], true, 2 * MINUTE, true, 120 * MINUTE, 2.0, 5 * MINUTE, 2.0, 0.8,
+            FITTED_SHARES);
     }
 }

@@ -332,6 +332,21 @@ public final class SyntheticWorld implements SeriesPath {
         }
     }
 
+    /**
+     * The published schedule: movements of {@link WorldSeries#LHR_ARRIVALS_30M} or
+     * {@link WorldSeries#LHR_DEPARTURES_30M} planned in half-hour bin {@code bin} (the same every
+     * day; 0 in the night curfew), before disruptions and the bin's own randomness.
+     */
+    public static int scheduledMovements(final int series, final long bin) {
+        final int slot = (int)StrictMath.floorMod(bin, (long)BINS_PER_DAY);
+        return switch (series) {
+            case WorldSeries.LHR_ARRIVALS_30M -> ARRIVAL_SCHEDULE[slot];
+            case WorldSeries.LHR_DEPARTURES_30M -> DEPARTURE_SCHEDULE[slot];
+            default -> throw new IllegalArgumentException("series code " + series + " has no flight schedule, expected "
+                + WorldSeries.LHR_ARRIVALS_30M + " or " + WorldSeries.LHR_DEPARTURES_30M);
+        };
+    }
+
     private int flights(final long bin, final int stream, final int[] schedule) {
         final int slot = (int)StrictMath.floorMod(bin, (long)BINS_PER_DAY);
         final int scheduled = schedule[slot];

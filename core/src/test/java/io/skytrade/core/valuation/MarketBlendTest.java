@@ -12,7 +12,32 @@ class MarketBlendTest {
     private static ValuationParams params(final double shared) {
         final ValuationParams d = ValuationParams.defaults();
         return new ValuationParams(d.windowStartNanos(), d.windowEndNanos(), d.rollSessions(), d.sampleToleranceNanos(), true,
-            2 * HOUR, 2.0, 5 * MINUTE, 2.0, shared);
+            2 * HOUR, 2.0, 5 * MINUTE, 2.0, shared, new double[0]);
+    }
+
+    @Test
+    void shouldBlendEachProductWithItsOwnSharedErrorShare() {
+        final ValuationParams d = params(0.8);
+        final double[] shares = {0.5, 0.8, 0.8, 0.8, 0.8, 0.0, 0.8, 0.8, 0.8};
+        final ValuationParams p = new ValuationParams(d.windowStartNanos(), d.windowEndNanos(), d.rollSessions(),
+            d.sampleToleranceNanos(), true, 2 * HOUR, 2.0, 5 * MINUTE, 2.0, 0.8, shares);
+        final MarketBlend b = new MarketBlend(new int[] {0, 5, -1}, p);
+        final double[] expectedWeight = {850.0 / 900.0, 800.0 / 900.0, 880.0 / 900.0};
+        for (int i = 0; i < 3; i++) {
+            b.onMid(i, 0, 130, 100, 10);   // disagreement 30: B = 900 - (1 - s) x 100
+            b.blend(i, 0, 100, 10);        // w = B / ((1 - s) x 100 + B)
+            assertEquals(expectedWeight[i], b.nowcastWeight(), 1e-12, "instrument " + i);
+            assertEquals(expectedWeight[i] * 100 + (1 - expectedWeight[i]) * 130, b.mean(), 1e-9, "instrument " + i);
+        }
+    }
+
+    @Test
+    void shouldRejectASharesListOfTheWrongLength() {
+        final ValuationParams d = params(0.8);
+        final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new ValuationParams(d.windowStartNanos(), d.windowEndNanos(), d.rollSessions(), d.sampleToleranceNanos(), true,
+                2 * HOUR, 2.0, 5 * MINUTE, 2.0, 0.8, new double[] {0.5, 0.5}));
+        assertEquals("valuation.sharedErrorShares: 2 values, expected 9 (one per settlement product) or none", e.getMessage());
     }
 
     @Test

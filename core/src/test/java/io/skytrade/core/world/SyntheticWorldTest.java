@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -220,5 +221,24 @@ class SyntheticWorldTest {
     void shouldNameSeriesAndProducts() {
         assertNotEquals(0, WorldSeries.code("pm25_ugm3") + 1);
         assertEquals(WorldProduct.LON_FLY, WorldProduct.code("LON_FLY"));
+    }
+
+    @Test
+    void shouldCountFlightsAroundThePublishedSchedule() {
+        final SyntheticWorld world = new SyntheticWorld(8);
+        final long slot = 30;
+        assertEquals(19, SyntheticWorld.scheduledMovements(WorldSeries.LHR_ARRIVALS_30M, slot));
+        assertEquals(20, SyntheticWorld.scheduledMovements(WorldSeries.LHR_DEPARTURES_30M, slot));
+        assertEquals(0, SyntheticWorld.scheduledMovements(WorldSeries.LHR_ARRIVALS_30M, 4));
+        double arrivals = 0;
+        final int days = 400;
+        for (int d = 0; d < days; d++) {
+            final long bin = 20_000L * SyntheticWorld.BINS_PER_DAY + d * SyntheticWorld.BINS_PER_DAY + slot;
+            arrivals += world.arrivals(bin);
+            assertEquals(0, world.arrivals(bin - slot + 4), "the night curfew");
+        }
+        final double mean = arrivals / days;
+        assertTrue(mean > 0.9 * 19 && mean <= 19.3, "mean arrivals in slot 30: " + mean + ", scheduled 19, a few days disrupted");
+        assertThrows(IllegalArgumentException.class, () -> SyntheticWorld.scheduledMovements(WorldSeries.PM25_UGM3, slot));
     }
 }

@@ -31,7 +31,8 @@ public final class SimulatorVenueConfig {
             .settlement(config.model().settlement())
             .backgroundTraders(venue.backgroundTraders()).feePerLot(venue.feePerLot())
             .marketSkill(venue.market().skill()).traderNoise(venue.market().traderNoise())
-            .sizeSkew(venue.market().sizeSkew()).readingSeed(config.feeds().synthetic().seed())
+            .sizeSkew(venue.market().sizeSkew()).flowImpact(venue.market().flowImpact())
+            .basketPricing(venue.market().basketPricing()).readingSeed(config.feeds().synthetic().seed())
             .readingNoiseScale(config.feeds().synthetic().noiseScale());
     }
 }

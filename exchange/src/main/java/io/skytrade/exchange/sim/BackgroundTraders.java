@@ -26,6 +26,14 @@ import java.util.SplittableRandom;
  * mid (measured in {@code MicrostructureInformationTest}); deeper levels and the taker's sizes are
  * uniform.
  *
+ * <p>Flow: every lot that trades against the maker's resting quotes (from the taker or a client:
+ * it cannot tell them apart) moves its quote centre {@code flowImpact} of its half-spread towards
+ * the aggressor (lifted asks: up), fading with the skill's {@link MarketSkill#flowMemoryNanos()} as
+ * its forecast catches up with what the flow knew. A real maker does not refill a lifted quote at
+ * the same price: without this, whoever knew better than the maker's forecast could take the same
+ * stale price every 15 seconds until its position limit. Baskets: {@link BasketPricing} keeps every
+ * participant's ETF view the sum of its legs' views and its fly view consistent with its ETF view.
+ *
  * <p>Seeded, so a run repeats given the same tick times. A price shock ({@code shiftTicks}, owned
  * by the {@link Venue}) moves both views of a product by a whole number of ticks without touching
  * the random draws. Not thread-safe: called under the {@link Venue}'s lock. Cost per tick: two
@@ -51,6 +59,13 @@ final class BackgroundTraders {
     private final double[] makerStd;
     private final double[] takerMean;
     private final double[] takerStd;
+    private final double[] makerView;
+    private final double[] takerView;
+    private final double[] flowShift;
+    private final double flowImpact;
+    private final BasketPricing basket;
+    private final double[] flow;
+    private final long[] flowAt;
 
     /**
      * Traders for the session ending at {@code windowEnd}. {@code nextClientOrderId} (one counter
@@ -60,7 +75,8 @@ final class BackgroundTraders {
      */
     BackgroundTraders(final MatchingEngine engine, final PublicForecast forecast, final MarketSkill skill, final int products,
                       final long windowEnd, final long seed, final double traderNoise, final double sizeSkew,
-                      final long[] nextClientOrderId, final long[] shiftTicks) {
+                      final double flowImpact, final BasketPricing basket, final long[] nextClientOrderId,
+                      final long[] shiftTicks) {
         this.engine = engine;
         this.forecast = forecast;
         this.skill = skill;
@@ -77,12 +93,42 @@ final class BackgroundTraders {
         this.makerStd = new double[products];
         this.takerMean = new double[products];
         this.takerStd = new double[products];
+        this.makerView = new double[products];
+        this.takerView = new double[products];
+        this.flowShift = new double[products];
+        this.flowImpact = flowImpact;
+        this.basket = basket;
+        this.flow = new double[products];
+        this.flowAt = new long[products];
+    }
+
+    /**
+     * The market maker of {@code instrument} was traded against passively: {@code makerSide} is
+     * the maker's side ({@link Side}), so its ask lifted is buying pressure. The flow moves its
+     * quote centre towards the aggressor from its next requote.
+     */
+    void onMakerFill(final int instrument, final int makerSide, final long quantity, final long now) {
+        flow[instrument] = flowAt(instrument, now) + (makerSide == Side.SELL ? quantity : -quantity);
+        flowAt[instrument] = now;
+    }
+
+    /** Net lots lifted from the maker of {@code instrument} minus lots hit, faded to {@code now}. */
+    private double flowAt(final int instrument, final long now) {
+        return flow[instrument] * StrictMath.exp(-(double)(now - flowAt[instrument]) / skill.flowMemoryNanos());
     }
 
     /** Requotes every product and lets the taker act, at world time {@code now}. */
     void onTick(final long now) {
         forecast.forecast(windowEnd, now - skill.makerLagNanos(), makerMean, makerStd);
         forecast.forecast(windowEnd, now - skill.takerLagNanos(), takerMean, takerStd);
+        for (int i = 0; i < makerMean.length; i++) {
+            flowShift[i] = Double.isNaN(makerMean[i]) ? 0 : flowImpact * halfSpread(i) * flowAt(i, now);
+            makerView[i] = makerMean[i] + traderNoise * makerStd[i] * makerNoise.at(i, now) + flowShift[i];
+            takerView[i] = takerMean[i] + traderNoise * takerStd[i] * takerNoise.at(i, now);
+        }
+        basket.align(makerView, makerMean, makerStd, flowShift);
+        java.util.Arrays.fill(flowShift, 0);
+        basket.align(takerView, takerMean, takerStd, flowShift);
         for (int i = 0; i < makerMean.length; i++) {
             requote(i, now);
             if (random.nextInt(4) == 0) {
@@ -101,7 +147,7 @@ final class BackgroundTraders {
         if (Double.isNaN(makerMean[instrument])) {
             return;
         }
-        final double view = makerMean[instrument] + traderNoise * makerStd[instrument] * makerNoise.at(instrument, now);
+        final double view = makerView[instrument];
         final long half = halfSpread(instrument);
         final long step = Math.max(1, half / 2);
         final long mid = Math.round(view) + shiftTicks[instrument];
@@ -125,8 +171,7 @@ final class BackgroundTraders {
         if (Double.isNaN(takerMean[instrument])) {
             return;
         }
-        final double view = takerMean[instrument] + traderNoise * takerStd[instrument] * takerNoise.at(instrument, now)
-            + shiftTicks[instrument];
+        final double view = takerView[instrument] + shiftTicks[instrument];
         final long bid = engine.bestBid(instrument);
         final long ask = engine.bestAsk(instrument);
         final long qty = 1 + random.nextInt(5);

@@ -9,6 +9,7 @@ import io.skytrade.core.kalman.KalmanHandler;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.SettlementRules;
+import io.skytrade.core.valuation.SettlementValuator;
 import io.skytrade.core.valuation.ValuationHandler;
 import io.skytrade.core.valuation.ValuationParams;
 import io.skytrade.core.world.SyntheticWorld;
@@ -24,8 +25,10 @@ import java.util.List;
  * {@link MarketSkill#SHARP}: the engine's own default stages ({@link FeatureHandler},
  * {@link KalmanHandler}, {@link ValuationHandler} with their {@code defaults()}), driven through
  * their public API with the public readings in the order and at the instants the engine's feeds
- * publish them (each stamped with its observation time, as the feeds stamp it) and a timer at
- * every query; fair value and its standard deviation out. It starts {@value #WARM_UP_DAYS} days
+ * publish them (each stamped with its observation time, as the feeds stamp it), the airport's
+ * announced capacity at every half-hour boundary (its share and extent, as the synthetic
+ * AeroDataBox publishes them: {@link SettlementValuator#CAPACITY_SHARE} and
+ * {@link SettlementValuator#CAPACITY_BINS}) and a timer at every query; fair value and its standard deviation out. It starts {@value #WARM_UP_DAYS} days
  * before the venue so its filters are warm, keeps a snapshot after every publication, and answers
  * a query at world time t from the newest snapshot at or before t, so participants with different
  * lags read it in any order. As the engine's default models improve, so does this market.
@@ -37,6 +40,9 @@ final class FilteredFeedForecast implements PublicForecast {
     static final int WARM_UP_DAYS = 2;
     private static final int SNAPSHOTS = 512;
 
+    private static final long BIN_NANOS = SyntheticWorld.HALF_HOUR_NANOS;
+
+    private final SyntheticWorld world;
     private final PublicReadings readings;
     private final SettlementRules rules;
     private final int[] worldCodes;
@@ -56,8 +62,11 @@ final class FilteredFeedForecast implements PublicForecast {
     private int newest = -1;
     private long processedTo;
     private long sequence;
+    private long lastAnnounced;
 
-    FilteredFeedForecast(final PublicReadings readings, final SettlementRules rules, final int[] worldCodes, final long start) {
+    FilteredFeedForecast(final SyntheticWorld world, final PublicReadings readings, final SettlementRules rules,
+                         final int[] worldCodes, final long start) {
+        this.world = world;
         this.readings = readings;
         this.rules = rules;
         this.worldCodes = worldCodes.clone();
@@ -69,6 +78,8 @@ final class FilteredFeedForecast implements PublicForecast {
         for (int s = 0; s < WorldSeries.COUNT; s++) {
             series.add(WorldSeries.name(s));
         }
+        series.add(SettlementValuator.CAPACITY_SHARE);
+        series.add(SettlementValuator.CAPACITY_BINS);
         final InstrumentRegistry registry = InstrumentRegistry.of(symbols, series);
         final long warmStart = start - WARM_UP_DAYS * SyntheticWorld.DAY_NANOS;
         final long firstEnd = rules.nextSettlementAtOrAfter(warmStart);
@@ -82,6 +93,7 @@ final class FilteredFeedForecast implements PublicForecast {
         }
         Arrays.fill(fair, Double.NaN);
         processedTo = warmStart;
+        lastAnnounced = Math.floorDiv(warmStart, BIN_NANOS) * BIN_NANOS - BIN_NANOS;
     }
 
     @Override
@@ -109,19 +121,19 @@ final class FilteredFeedForecast implements PublicForecast {
                     nextRelease = release;
                 }
             }
+            final long announce = lastAnnounced + BIN_NANOS;
+            if (announce <= to && announce < nextRelease) {
+                lastAnnounced = announce;
+                observe(WorldSeries.COUNT, announce, announce, world.announcedCapacity(announce));
+                observe(WorldSeries.COUNT + 1, announce, announce, world.announcedCapacityBins(announce));
+                continue;
+            }
             if (next < 0) {
                 break;
             }
             final long observed = lastFed[next] + WorldReadings.cadenceNanos(next);
             lastFed[next] = observed;
-            event.clear();
-            event.type = EventType.OBSERVATION;
-            event.instrumentId = next;
-            event.eventTimeNanos = observed;
-            event.receiveTimeNanos = nextRelease;
-            event.value = readings.reading(next, observed);
-            handle();
-            snapshot(nextRelease);
+            observe(next, observed, nextRelease, readings.reading(next, observed));
         }
         event.clear();
         event.type = EventType.TIMER;
@@ -130,6 +142,18 @@ final class FilteredFeedForecast implements PublicForecast {
         handle();
         snapshot(to);
         processedTo = to;
+    }
+
+    /** Feeds one observation of series id {@code series} taken at {@code observed}, public at {@code released}. */
+    private void observe(final int series, final long observed, final long released, final double value) {
+        event.clear();
+        event.type = EventType.OBSERVATION;
+        event.instrumentId = series;
+        event.eventTimeNanos = observed;
+        event.receiveTimeNanos = released;
+        event.value = value;
+        handle();
+        snapshot(released);
     }
 
     /** When the reading observed at {@code t} becomes public: the first batch instant at or after t + delay. */

@@ -120,6 +120,11 @@ public final class InProcessVenue {
         reportCloses();
     }
 
+    /** The venue itself, for tests in this package that read its books. */
+    Venue venue() {
+        return venue;
+    }
+
     /** Settlement instant of the current session, world epoch nanoseconds. */
     public long sessionEnd() {
         return venue.sessionEnd();

@@ -15,11 +15,12 @@ package io.skytrade.exchange.sim;
  *   spread of those five days is the uncertainty.
  *   <li>{@link #MEDIUM}: a public forecast of every series, as a weather service, a tide table
  *   and a published flight schedule give, issued every 15 minutes and published 15 minutes after
- *   its issue: the deterministic parts of the world (astronomical tide, seasonal and diurnal
- *   cycles, the flight schedule) exactly, every random element a forecaster could know by the
- *   issue time (weather fronts and surges up to their knot, spikes past their peak, disruptions
- *   that have begun), and an ensemble of sixteen draws of everything later, nudged towards the
- *   newest public reading of each series; the observed part of the window from the public readings.
+ *   its issue. It knows the world's public structure (the astronomical tide, the seasonal and
+ *   diurnal cycles, the flight schedule, and how its random parts behave: an ensemble of sixteen
+ *   climatological draws of them), the public readings, whose newest value per series it
+ *   assimilates as a fading anomaly, and the airport's announcements of disruptions; nothing of
+ *   the world's latent state (which fronts, surges or spikes are under way) beyond what those show. It knows less than
+ *   {@link #SHARP} (the same readings, filtered) and more than {@link #DULL}.
  *   <li>{@link #SHARP}: the same readings as the engine's feeds, filtered by the engine's own
  *   default stages (features, Kalman filters, settlement valuation: {@code core}'s public API,
  *   readings in, fair value and its standard deviation out), seconds after they are published:
@@ -30,18 +31,30 @@ package io.skytrade.exchange.sim;
  */
 public enum MarketSkill {
     /** Persistence of the last five days' pattern, refreshed hourly. */
-    DULL(20 * Minutes.ONE, 5 * Minutes.ONE),
-    /** A weather service's ensemble forecast, issued every 15 minutes, public 15 minutes later. */
-    MEDIUM(5 * Minutes.ONE, Minutes.ONE),
+    DULL(20 * Minutes.ONE, 5 * Minutes.ONE, 60 * Minutes.ONE),
+    /** A weather service's ensemble forecast from the public readings, issued every 15 minutes, public 15 minutes later. */
+    MEDIUM(5 * Minutes.ONE, Minutes.ONE, 30 * Minutes.ONE),
     /** The engine's own default models on the engine's readings, seconds behind. */
-    SHARP(10 * Minutes.SECOND, 2 * Minutes.SECOND);
+    SHARP(10 * Minutes.SECOND, 2 * Minutes.SECOND, 15 * Minutes.ONE);
 
     private final long makerLagNanos;
     private final long takerLagNanos;
+    private final long flowMemoryNanos;
 
-    MarketSkill(final long makerLagNanos, final long takerLagNanos) {
+    MarketSkill(final long makerLagNanos, final long takerLagNanos, final long flowMemoryNanos) {
         this.makerLagNanos = makerLagNanos;
         this.takerLagNanos = takerLagNanos;
+        this.flowMemoryNanos = flowMemoryNanos;
+    }
+
+    /**
+     * E-folding time of what the flow traded against the market maker tells it: how long until
+     * its forecast has caught up with the readings behind that flow (dull: the next hourly issue;
+     * medium: an issue's 15 minutes plus its 15 minutes' publication lag; sharp: the next
+     * 15-minute reading).
+     */
+    public long flowMemoryNanos() {
+        return flowMemoryNanos;
     }
 
     /** How long after the forecast's publication the market maker requotes on it. */

@@ -49,6 +49,7 @@ final class Venue implements ExecutionListener {
     private final long[] shiftTicks;
     private final long[] backgroundOrderIds;
     private final PublicForecast forecast;
+    private final BasketPricing basket;
     private BackgroundTraders traders;
     private long sessionEnd;
     private TradeTap tradeTap;
@@ -129,6 +130,7 @@ final class Venue implements ExecutionListener {
         this.participants = new ParticipantTable(backgroundCount, config.maxParticipants, productCount);
         final long start = worldClock.getAsLong();
         this.forecast = publicForecast(config, syntheticWorld, worldCodes, start);
+        this.basket = BasketPricing.of(config.settlement, worldCodes, config.basketPricing);
         this.sessionEnd = config.sessionEndNanos != 0 ? config.sessionEndNanos : world.nextSettlementAtOrAfter(start + 1);
         this.traders = tradersFor(sessionEnd);
         this.bookSeq = new long[productCount];
@@ -153,13 +155,13 @@ final class Venue implements ExecutionListener {
         return switch (config.marketSkill) {
             case DULL -> new PersistenceForecast(readings, config.settlement, worldCodes);
             case MEDIUM -> new WeatherServiceForecast(world, readings, config.settlement, worldCodes, config.seed);
-            case SHARP -> new FilteredFeedForecast(readings, config.settlement, worldCodes, start);
+            case SHARP -> new FilteredFeedForecast(world, readings, config.settlement, worldCodes, start);
         };
     }
 
     private BackgroundTraders tradersFor(final long end) {
         return new BackgroundTraders(engine, forecast, config.marketSkill, productCount, end, config.seed ^ end,
-            config.traderNoise, config.sizeSkew, backgroundOrderIds, shiftTicks);
+            config.traderNoise, config.sizeSkew, config.flowImpact, basket, backgroundOrderIds, shiftTicks);
     }
 
     /**
@@ -726,6 +728,9 @@ final class Venue implements ExecutionListener {
                        final int side, final long priceTicks, final long quantity, final long leaves,
                        final boolean aggressor, final long nowNanos) {
         if (participant < backgroundCount) {
+            if (participant < productCount && !aggressor) {
+                traders.onMakerFill(instrument, side, quantity, nowNanos);
+            }
             return;
         }
         final double fee = config.feePerLot * quantity;

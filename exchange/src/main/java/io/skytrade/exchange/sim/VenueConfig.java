@@ -40,6 +40,8 @@ public final class VenueConfig {
     public final double readingNoiseScale;
     public final double traderNoise;
     public final double sizeSkew;
+    public final double flowImpact;
+    public final boolean basketPricing;
     public final long participantIdleTimeoutMillis;
     public final SettlementRules settlement;
 
@@ -66,6 +68,8 @@ public final class VenueConfig {
         readingNoiseScale = b.readingNoiseScale;
         traderNoise = b.traderNoise;
         sizeSkew = b.sizeSkew;
+        flowImpact = b.flowImpact;
+        basketPricing = b.basketPricing;
         participantIdleTimeoutMillis = b.participantIdleTimeoutMillis;
         settlement = b.settlement;
     }
@@ -98,6 +102,8 @@ public final class VenueConfig {
         private double readingNoiseScale = 1.0;
         private double traderNoise = 0.3;
         private double sizeSkew = 0.5;
+        private double flowImpact = 0.2;
+        private boolean basketPricing = true;
         private long participantIdleTimeoutMillis = 60_000;
         private SettlementRules settlement = SettlementRules.defaults();
 
@@ -269,6 +275,25 @@ public final class VenueConfig {
         }
 
         /**
+         * How far each lot that trades against the market maker moves its quote centre towards the
+         * aggressor, in the maker's half-spreads, fading as its forecast catches up
+         * ({@link MarketSkill#flowMemoryNanos()}); 0..5 (default 0.2; 0: quotes ignore the flow).
+         */
+        public Builder flowImpact(final double value) {
+            flowImpact = value;
+            return this;
+        }
+
+        /**
+         * Whether the ETF's participants price it off its legs' views (the sum of the legs') and
+         * the fly's off the ETF's (default true; false: each product on its own forecast and noise).
+         */
+        public Builder basketPricing(final boolean value) {
+            basketPricing = value;
+            return this;
+        }
+
+        /**
          * The settlement rules the venue settles by on the synthetic world; the engine's valuation
          * reads the same configuration section (default: {@link SettlementRules#defaults()}).
          */
@@ -308,6 +333,7 @@ public final class VenueConfig {
             check(errors, readingNoiseScale >= 0 && readingNoiseScale <= 10, "readingNoiseScale", readingNoiseScale, "0..10");
             check(errors, traderNoise >= 0 && traderNoise <= 10, "traderNoise", traderNoise, "0..10");
             check(errors, sizeSkew >= 0 && sizeSkew <= 1, "sizeSkew", sizeSkew, "0..1");
+            check(errors, flowImpact >= 0 && flowImpact <= 5, "flowImpact", flowImpact, "0..5");
             check(errors, maxParticipants >= 4 && maxParticipants <= 100_000, "maxParticipants", maxParticipants, "4..100000");
             check(errors, participantIdleTimeoutMillis >= 0, "participantIdleTimeoutMillis", participantIdleTimeoutMillis,
                 "0 (release on disconnect) or more");
