@@ -266,7 +266,24 @@ class ReplayVerifyTest {
         assertTrue(r.firstDifference().contains("input sequence " + changed.inputSequence), r.firstDifference());
         assertTrue(r.firstDifference().contains("px=" + (originalPrice + 1)) && r.firstDifference().contains("px=" + originalPrice),
             r.firstDifference());
-        assertEquals(SkytradeCli.EXIT_VERIFY_FAILED, SkytradeCli.execute("replay", "--journal", copy.toString(), "--verify"));
+        // The CLI's one line for the doctored copy is captured, not left in the build log, where it was read as a
+        // determinism failure of whichever test ran beside this one (issue 16: "px=666 live vs px=665 replayed").
+        final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        final PrintStream savedOut = System.out;
+        final PrintStream savedErr = System.err;
+        final int exit;
+        try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            System.setErr(capture);
+            exit = SkytradeCli.execute("replay", "--journal", copy.toString(), "--verify");
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+        final String text = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(SkytradeCli.EXIT_VERIFY_FAILED, exit, text);
+        assertTrue(text.contains("verify FAILED: 1 differing decision(s); first difference at input sequence " + changed.inputSequence)
+            && text.contains("px=" + (originalPrice + 1)) && text.contains("px=" + originalPrice), text);
     }
 
     @Test
