@@ -250,6 +250,12 @@ public final class SettlementValuator {
                 }
             }
         }
+        // the airport's announcements are inputs of the flight forecast: they make dirty what a flight count does
+        for (final int announcement : new int[]{sCapShare, sCapBins}) {
+            if (announcement >= 0 && sArr >= 0) {
+                dependentKinds[announcement] = dependentKinds[sArr];
+            }
+        }
 
         tide = new double[maxSamples + 1];
         temp = new double[maxSamples + 1];
@@ -450,7 +456,7 @@ public final class SettlementValuator {
         }
         capAsOf = Math.max(capAsOf, t);
         pendingShare = Double.NaN;
-        dirtyKinds |= LHR_KINDS;
+        markDirty(series);
     }
 
     /** The announced capacity share of the flight bin starting at {@code t}: the restriction's inside it, else 1. */

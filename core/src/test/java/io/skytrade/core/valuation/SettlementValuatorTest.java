@@ -176,6 +176,8 @@ class SettlementValuatorTest {
         told.onObservation(6, at, 0.5);
         told.onObservation(7, at, 4.0);
         told.revalue();
+        assertEquals(1L << LHR_COUNT, told.changedMask() & (1L << LHR_COUNT | 1L << TIDE_SPOT | 1L << WX_SPOT | 1L << AQ_SPOT),
+            "an announcement re-values the flight products only (and the ETF and fly through their leg)");
         final double lost = told.fairValue(LHR_COUNT) - normal;
         assertTrue(lost < -60 && lost > -90, "four bins of about 39 movements at half capacity, less the risk already priced: " + lost);
     }
