@@ -59,6 +59,37 @@ public final class GridForecast {
     private int first;
     private int last = -1;
 
+    /**
+     * Whether the forecast is carried from reading to reading (a model without a learned profile,
+     * whose observation rows depend on the time alone): a prediction leaves the forecast of every
+     * later grid point unchanged and an update changes it by a rank-one term, so the full
+     * variances are kept and updated in O(points x n) per reading instead of re-forecast.
+     */
+    private final boolean incremental;
+    /** Whether the observation rows are tabled per window (they do not depend on a learned profile). */
+    private final boolean tabled;
+    /** Whether the model has stationary components other than knots (their process noise needs the transition per point). */
+    private final boolean stationary;
+    /** Per window: each series' observation row at each grid point, (r * maxPoints + k) * n. */
+    private final double[] hTab;
+    /** Per window: each knot component's knot index at each grid point, k * comps + c. */
+    private final long[] knotIndex;
+    /** Per forecast: each knot component's knot index at the posterior's time. */
+    private final long[] knotAtPosterior;
+    /** Per forecast (stationary models): each component's process covariance from the posterior to point k, (k * comps + c) * 9. */
+    private final double[] statQ;
+    private final double[] fqScratch;
+    /** The full forecast variances (posterior and process parts) carried between readings. */
+    private final double[] fullVar;
+    private final double[] fullDiff;
+    private final double[] fullCross;
+    private final double[] v;
+    private final double[] ePrev;
+    private boolean carried;
+    private long carriedRevision;
+    private long carriedEpoch;
+    private int carriedLast;
+
     /** @param maxPoints most grid points of any window (samples + 1) */
     public GridForecast(final StructuralModel model, final int maxPoints) {
         this(model, maxPoints, true);
@@ -94,6 +125,23 @@ public final class GridForecast {
         vb = new double[n];
         g = new double[n];
         knots = model.hasKnots();
+        tabled = model.profileKind != NowcastModelSpec.ProfileKind.MULTIPLICATIVE.ordinal();
+        incremental = model.profileKind == NowcastModelSpec.ProfileKind.NONE.ordinal();
+        boolean st = false;
+        for (int c = 0; c < comps; c++) {
+            st |= !model.identity[c] && model.kind[c] != StructuralModel.KNOT;
+        }
+        stationary = st;
+        hTab = new double[tabled ? rows * maxPoints * n : 0];
+        knotIndex = new long[maxPoints * comps];
+        knotAtPosterior = new long[comps];
+        statQ = new double[incremental && stationary ? maxPoints * comps * 9 : 0];
+        fqScratch = new double[comps * StructuralModel.FQ];
+        fullVar = new double[incremental ? rows * maxPoints : 0];
+        fullDiff = new double[incremental && differences ? rows * maxPoints : 0];
+        fullCross = new double[incremental ? maxPoints : 0];
+        v = new double[n];
+        ePrev = new double[rows];
     }
 
     /** Sets the grid of a window: {@code points} times {@code start + k step}; tables the harmonic phases. */
@@ -107,6 +155,7 @@ public final class GridForecast {
         points = pointCount;
         first = 0;
         last = -1;
+        carried = false;
         for (int k = 0; k < points; k++) {
             final long t = start + k * step;
             for (int c = 0; c < comps; c++) {
@@ -116,6 +165,15 @@ public final class GridForecast {
                     final int o = (k * comps + c) * 2;
                     cosSin[o] = StrictMath.cos(phase);
                     cosSin[o + 1] = StrictMath.sin(phase);
+                } else if (m.kind[c] == StructuralModel.KNOT) {
+                    knotIndex[k * comps + c] = Math.floorDiv(t, m.knotNanos[c]);
+                }
+            }
+        }
+        if (tabled) {
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < points; k++) {
+                    computeObservation(r, k, hTab, (r * maxPoints + k) * n);
                 }
             }
         }
@@ -145,6 +203,18 @@ public final class GridForecast {
      * {@link #variance}, {@link #diffVariance} and {@link #covariance01}.
      */
     public void forecast(final int kFirst, final int kLast) {
+        if (incremental && carried && kFirst <= kLast && kLast == carriedLast && kFirst >= first
+            && m.epoch() == carriedEpoch && m.revision() - carriedRevision <= StructuralModel.HISTORY) {
+            for (long rev = carriedRevision; rev < m.revision(); rev++) {
+                applyUpdate((int) (rev % StructuralModel.HISTORY), kFirst, kLast);
+            }
+            carriedRevision = m.revision();
+            first = kFirst;
+            last = kLast;
+            prepareProcess();
+            return;
+        }
+        carried = false;
         first = kFirst;
         last = kLast;
         if (kFirst > kLast) {
@@ -203,6 +273,176 @@ public final class GridForecast {
             }
             prevT = moved ? t : prevT;
         }
+        if (incremental) {
+            carry();
+        }
+    }
+
+    /** Computes the full variances of the points just forecast, from which later readings are carried. */
+    private void carry() {
+        for (int k = first; k <= last; k++) {
+            for (int r = 0; r < rows; r++) {
+                posteriorVector(r, k, va);
+                fullVar[r * maxPoints + k] = var[r * maxPoints + k] + quadratic(va, va);
+                if (differences && k > first) {
+                    posteriorVector(r, k - 1, vb);
+                    for (int i = 0; i < n; i++) {
+                        va[i] -= vb[i];
+                    }
+                    fullDiff[r * maxPoints + k] = diffVar[r * maxPoints + k] + quadratic(va, va);
+                }
+            }
+            if (rows > 1) {
+                posteriorVector(0, k, va);
+                posteriorVector(1, k, vb);
+                fullCross[k] = cross[k] + quadratic(va, vb);
+            }
+        }
+        carried = true;
+        carriedRevision = m.revision();
+        carriedEpoch = m.epoch();
+        carriedLast = last;
+        prepareProcess();
+    }
+
+    /**
+     * Carries the forecast of points {@code kFirst..kLast} through the model's kept update in
+     * {@code slot}: with {@code u = P h} at the update's time pushed forward to each point
+     * ({@code v_k = Phi(t_k, tau) u}) and {@code e_k = h_k' v_k}, the point's mean moves by
+     * {@code e_k y / s}, its variance by {@code -e_k^2 / s}, the change since the previous point
+     * by {@code -(e_k - e_(k-1))^2 / s} and the two series' covariance by {@code -e0_k e1_k / s}.
+     */
+    private void applyUpdate(final int slot, final int kFirst, final int kLast) {
+        final long tau = m.historyTime[slot];
+        final long off = tau - start;
+        final int k0 = off < 0 ? 0 : (int) Math.min(points, off / step + 1);
+        if (k0 > kLast) {
+            return;
+        }
+        System.arraycopy(m.historyU, slot * n, v, 0, n);
+        final double s = m.historyS[slot];
+        final double gain = m.historyGain[slot];
+        m.transition(Math.max(0L, time(k0) - tau) / StructuralModel.NANOS_PER_HOUR, fqScratch);
+        if (knots) {
+            m.knots(tau, Math.max(time(k0), tau), fqScratch);
+        }
+        for (int c = 0; c < comps; c++) {
+            if (!m.identity[c]) {
+                StructuralModel.applyBlock(fqScratch, c * StructuralModel.FQ, m.size[c], v, m.off[c], 1);
+            }
+        }
+        double e0 = 0.0;
+        for (int k = k0; k <= kLast; k++) {
+            if (k > k0) {
+                stepForward(k);
+            }
+            if (k < kFirst) {
+                continue;
+            }
+            for (int r = 0; r < rows; r++) {
+                final int ho = (r * maxPoints + k) * n;
+                double e = 0.0;
+                for (int i = 0; i < n; i++) {
+                    e += hTab[ho + i] * v[i];
+                }
+                final int idx = r * maxPoints + k;
+                mean[idx] += e * gain;
+                fullVar[idx] -= e * e / s;
+                if (differences && k > kFirst) {
+                    final double d = e - ePrev[r];
+                    fullDiff[idx] -= d * d / s;
+                }
+                ePrev[r] = e;
+                if (r == 0) {
+                    e0 = e;
+                } else if (r == 1) {
+                    fullCross[k] -= e0 * e / s;
+                }
+            }
+        }
+    }
+
+    /** {@code v <- F v} over the grid step from point k - 1 to k (the step's transition; knots by the window's table). */
+    private void stepForward(final int k) {
+        for (int c = 0; c < comps; c++) {
+            if (m.identity[c]) {
+                continue;
+            }
+            final int i = m.off[c];
+            if (m.kind[c] == StructuralModel.KNOT) {
+                final long crossed = knotIndex[k * comps + c] - knotIndex[(k - 1) * comps + c];
+                if (crossed == 1) {
+                    v[i] = v[i + 1];
+                    v[i + 1] = 0.0;
+                } else if (crossed > 1) {
+                    v[i] = 0.0;
+                    v[i + 1] = 0.0;
+                }
+            } else {
+                StructuralModel.applyBlock(fqStep, c * StructuralModel.FQ, m.size[c], v, i, 1);
+            }
+        }
+    }
+
+    /** Tables what the process-noise parts from the posterior's time need: the knot indices there, the stationary components' noise. */
+    private void prepareProcess() {
+        final long t0 = m.time();
+        for (int c = 0; c < comps; c++) {
+            if (m.kind[c] == StructuralModel.KNOT) {
+                knotAtPosterior[c] = Math.floorDiv(t0, m.knotNanos[c]);
+            }
+        }
+        if (!stationary) {
+            return;
+        }
+        for (int k = first; k <= last; k++) {
+            m.transition(Math.max(0L, time(k) - t0) / StructuralModel.NANOS_PER_HOUR, fqScratch);
+            for (int c = 0; c < comps; c++) {
+                System.arraycopy(fqScratch, c * StructuralModel.FQ + 9, statQ, (k * comps + c) * 9, 9);
+            }
+        }
+    }
+
+    /**
+     * Process-noise covariance of series r1 and r2 at grid point k since the posterior's time, in
+     * closed form (the noise over one transition from the posterior to the point): a level's or
+     * harmonic's grows with the time, a knot's is its new knots' (one or both), a stationary
+     * component's is its stationary covariance less what the posterior still explains.
+     */
+    private double processPart(final int r1, final int r2, final int k) {
+        final double dt = Math.max(0L, time(k) - m.time()) / StructuralModel.NANOS_PER_HOUR;
+        final int o1 = (r1 * maxPoints + k) * n;
+        final int o2 = (r2 * maxPoints + k) * n;
+        double sum = 0.0;
+        for (int c = 0; c < comps; c++) {
+            final int i = m.off[c];
+            switch (m.kind[c]) {
+                case StructuralModel.LEVEL -> sum += hTab[o1 + i] * (m.q[c] * dt) * hTab[o2 + i];
+                case StructuralModel.HARMONIC -> {
+                    final double qd = m.q[c] * dt;
+                    sum += hTab[o1 + i] * qd * hTab[o2 + i] + hTab[o1 + i + 1] * qd * hTab[o2 + i + 1];
+                }
+                case StructuralModel.KNOT -> {
+                    final long crossed = knotIndex[k * comps + c] - knotAtPosterior[c];
+                    final double s2 = m.sigma2[c];
+                    if (crossed == 1) {
+                        sum += hTab[o1 + i + 1] * s2 * hTab[o2 + i + 1];
+                    } else if (crossed > 1) {
+                        sum += hTab[o1 + i] * s2 * hTab[o2 + i] + hTab[o1 + i + 1] * s2 * hTab[o2 + i + 1];
+                    }
+                }
+                default -> {
+                    final int b = m.size[c];
+                    final int o = (k * comps + c) * 9;
+                    for (int a = 0; a < b; a++) {
+                        for (int d = 0; d < b; d++) {
+                            sum += hTab[o1 + i + a] * statQ[o + a * 3 + d] * hTab[o2 + i + d];
+                        }
+                    }
+                }
+            }
+        }
+        return sum;
     }
 
     /** Moves the mean, the cumulative transitions and the process covariance one transition forward. */
@@ -279,8 +519,17 @@ public final class GridForecast {
         return sum;
     }
 
-    /** Observation row of series r at grid point k (tabled phases) into out[o..o+n). */
+    /** Observation row of series r at grid point k into out[o..o+n) (from the window's table where there is one). */
     private void observation(final int r, final int k, final double[] out, final int o) {
+        if (tabled) {
+            System.arraycopy(hTab, (r * maxPoints + k) * n, out, o, n);
+            return;
+        }
+        computeObservation(r, k, out, o);
+    }
+
+    /** Observation row of series r at grid point k (tabled phases) into out[o..o+n). */
+    private void computeObservation(final int r, final int k, final double[] out, final int o) {
         final double scale = m.profileKind == NowcastModelSpec.ProfileKind.MULTIPLICATIVE.ordinal() ? m.profile(r, time(k)) : 1.0;
         for (int c = 0; c < comps; c++) {
             final int i = o + m.off[c];
@@ -352,12 +601,18 @@ public final class GridForecast {
 
     /** Forecast variance of the latent value of series {@code r} at grid point {@code k} (model units); O(n^2). */
     public double variance(final int r, final int k) {
+        if (incremental) {
+            return fullVar[r * maxPoints + k];
+        }
         posteriorVector(r, k, va);
         return var[r * maxPoints + k] + quadratic(va, va);
     }
 
     /** The process-noise part of {@link #variance}: O(1). */
     public double processVariance(final int r, final int k) {
+        if (incremental) {
+            return processPart(r, r, k);
+        }
         return var[r * maxPoints + k];
     }
 
@@ -372,6 +627,9 @@ public final class GridForecast {
         if (k <= first || k > last) {
             return Double.NaN;
         }
+        if (incremental) {
+            return fullDiff[r * maxPoints + k];
+        }
         posteriorVector(r, k, va);
         posteriorVector(r, k - 1, vb);
         for (int i = 0; i < n; i++) {
@@ -382,6 +640,9 @@ public final class GridForecast {
 
     /** Forecast covariance of the latent values of series 0 and 1 at grid point {@code k}; O(n^2). */
     public double covariance01(final int k) {
+        if (incremental) {
+            return fullCross[k];
+        }
         posteriorVector(0, k, va);
         posteriorVector(1, k, vb);
         return cross[k] + quadratic(va, vb);
@@ -389,6 +650,9 @@ public final class GridForecast {
 
     /** The process-noise part of {@link #covariance01}: O(1). */
     public double processCovariance01(final int k) {
+        if (incremental) {
+            return processPart(0, 1, k);
+        }
         return cross[k];
     }
 

@@ -94,6 +94,19 @@ public final class StructuralModel {
     final double[] stat;
     private double fqDt = Double.NaN;
 
+    /** How many of the latest rank-one updates the model keeps for incremental forecasts ({@link GridForecast}). */
+    static final int HISTORY = 8;
+    /** Changes of the posterior other than predictions (each update, restart and reopening), counted. */
+    private long revision;
+    /** Changes that were not a rank-one update (a restart or a reopening), counted. */
+    private long epoch;
+    /** Per kept update (ring by revision): {@code u = P h} before it, in HISTORY rows of n. */
+    final double[] historyU;
+    /** Per kept update: its posterior time, innovation variance {@code s} and gain {@code y / s}. */
+    final long[] historyTime = new long[HISTORY];
+    final double[] historyS = new double[HISTORY];
+    final double[] historyGain = new double[HISTORY];
+
     public StructuralModel(final NowcastModelSpec spec, final double gateSigmas, final int maxConsecutiveRejects) {
         rows = spec.seriesNames().length;
         comps = spec.components().size();
@@ -155,6 +168,21 @@ public final class StructuralModel {
             stationaryCovariance(k, stat, k * 9);
         }
         gate = new InnovationGate(1, gateSigmas, maxConsecutiveRejects);
+        historyU = new double[HISTORY * n];
+    }
+
+    /**
+     * Changes of the posterior other than predictions so far: each accepted update, restart and
+     * reopening. A prediction leaves every forecast of a later time unchanged, so a forecast
+     * made at one revision holds until the next.
+     */
+    long revision() {
+        return revision;
+    }
+
+    /** Changes of the posterior that were not a rank-one update (restarts, reopenings) so far. */
+    long epoch() {
+        return epoch;
     }
 
     /** Number of series (rows). */
@@ -246,6 +274,12 @@ public final class StructuralModel {
             outcome = INITIALISED;
         }
         final double gain = y / s;
+        final int slot = (int) (revision % HISTORY);
+        System.arraycopy(u, 0, historyU, slot * n, n);
+        historyTime[slot] = time;
+        historyS[slot] = s;
+        historyGain[slot] = gain;
+        revision++;
         for (int i = 0; i < n; i++) {
             x[i] += u[i] * gain;
         }
@@ -286,6 +320,8 @@ public final class StructuralModel {
      */
     private void reopen() {
         gate.start(0);
+        revision++;
+        epoch++;
         for (int c = 0; c < comps; c++) {
             if (kind[c] == HARMONIC) {
                 continue;
@@ -337,6 +373,8 @@ public final class StructuralModel {
     /** Starts from the components' priors at {@code timeNanos}. */
     private void restart(final long timeNanos) {
         gate.start(0);
+        revision++;
+        epoch++;
         java.util.Arrays.fill(x, 0.0);
         java.util.Arrays.fill(p, 0.0);
         for (int c = 0; c < comps; c++) {

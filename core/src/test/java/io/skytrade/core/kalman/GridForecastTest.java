@@ -51,4 +51,83 @@ class GridForecastTest {
             assertThrows(IllegalStateException.class, () -> without.diffVariance(0, 96));
         });
     }
+
+    /**
+     * A forecast carried from reading to reading by rank-one updates gives the means, variances,
+     * change variances, covariances, process-noise parts and weighted-sum variances a full
+     * re-forecast from the posterior gives, to a tight relative tolerance (the same sums in another
+     * order), over random readings of the tide, the weather and a model with every component type:
+     * on and off the grid, missing, late (older than the posterior), gated outliers, and runs of
+     * them that reopen the model.
+     */
+    @Test
+    void shouldCarryTheForecastAsAFullReForecastGivesIt() {
+        qt().withExamples(24).forAll(longs().between(1, 1_000_000_000L)).checkAssert(seed -> {
+            final SplittableRandom random = new SplittableRandom(seed);
+            final int which = (int) (seed % 3);
+            final NowcastModelSpec spec = which == 0 ? NowcastDefaults.tide() : which == 1 ? NowcastDefaults.weather()
+                : StructuralModelTest.twoSeries();
+            final StructuralModel m = new StructuralModel(spec, 5, 3);
+            final int points = 97;
+            final long step = 15 * MIN;
+            final GridForecast carried = new GridForecast(m, points, true);
+            final GridForecast fresh = new GridForecast(m, points, true);
+            final long start = T0 + random.nextInt(0, 4) * step;
+            carried.setGrid(start, step, points);
+            final double[] weights = new double[m.rows() * points];
+            final double[] level = which == 0 ? new double[] {0.5} : new double[] {10.0, 75.0};
+            final double[] spread = which == 0 ? new double[] {2.0} : new double[] {3.0, 8.0};
+            long t = start - 6 * step;
+            for (int i = 0; i < 110; i++) {
+                t += random.nextInt(8) == 0 ? random.nextLong(1, step) : step;
+                final int row = random.nextInt(m.rows());
+                final boolean outlier = random.nextInt(25) == 0;
+                final long readingTime = random.nextInt(15) == 0 ? t - random.nextLong(1, 2 * step) : t;
+                final double value = level[row] + spread[row] * (outlier ? 40.0 : 1.0) * random.nextGaussian();
+                m.update(row, readingTime, value);
+                if (random.nextInt(4) == 0) {
+                    continue;
+                }
+                final int kFirst = carried.firstAfterPosterior();
+                if (kFirst > points - 1) {
+                    break;
+                }
+                carried.forecast(kFirst, points - 1);
+                fresh.setGrid(start, step, points);
+                fresh.forecast(kFirst, points - 1);
+                double sumSd = 0.0;
+                for (int j = 0; j < weights.length; j++) {
+                    weights[j] = random.nextDouble(-1.0, 1.0);
+                }
+                for (int k = kFirst; k < points; k++) {
+                    for (int r = 0; r < m.rows(); r++) {
+                        final double var = fresh.variance(r, k);
+                        sumSd += Math.abs(weights[r * points + k]) * Math.sqrt(var);
+                        close(fresh.mean(r, k), carried.mean(r, k), Math.abs(fresh.mean(r, k)) + Math.sqrt(var), "mean", seed, r, k);
+                        close(var, carried.variance(r, k), var, "variance", seed, r, k);
+                        close(fresh.processVariance(r, k), carried.processVariance(r, k), fresh.processVariance(r, k), "process variance",
+                            seed, r, k);
+                        if (k > kFirst) {
+                            close(fresh.diffVariance(r, k), carried.diffVariance(r, k), var + fresh.variance(r, k - 1), "change variance",
+                                seed, r, k);
+                        }
+                    }
+                    if (m.rows() > 1) {
+                        close(fresh.covariance01(k), carried.covariance01(k), Math.sqrt(fresh.variance(0, k) * fresh.variance(1, k)),
+                            "covariance", seed, 0, k);
+                        close(fresh.processCovariance01(k), carried.processCovariance01(k),
+                            Math.sqrt(fresh.processVariance(0, k) * fresh.processVariance(1, k)), "process covariance", seed, 0, k);
+                    }
+                }
+                close(fresh.functionalVariance(weights, points), carried.functionalVariance(weights, points), sumSd * sumSd,
+                    "weighted sum", seed, 0, 0);
+            }
+        });
+    }
+
+    /** Equal to 1e-9 of the quantity's scale (the spread of the values it is a sum over: cancellation in them is no error). */
+    private static void close(final double expected, final double actual, final double scale, final String what, final long seed,
+                              final int r, final int k) {
+        assertEquals(expected, actual, 1e-9 * scale + 1e-300, what + " of series " + r + " at point " + k + ", seed " + seed);
+    }
 }

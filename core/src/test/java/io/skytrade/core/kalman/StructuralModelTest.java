@@ -15,7 +15,7 @@ class StructuralModelTest {
     private static final long MIN = 60_000_000_000L;
     private static final long T0 = 1_772_280_000_000_000_000L;
 
-    private static NowcastModelSpec twoSeries() {
+    static NowcastModelSpec twoSeries() {
         return new NowcastModelSpec("a,b", new double[] {0.01, 0.04}, new double[] {0.001, 0.002}, new double[] {0, 0},
             false, NowcastModelSpec.ProfileKind.NONE, 0, null, 0, null, Map.of(
                 "level", ModelComponent.level(1e-3, 5.0, 4.0, 1.0, 0.0),

@@ -213,12 +213,14 @@ class SettlementValuatorTest {
     }
 
     /**
-     * TIDE_SWING's pair terms are cached by their inputs: a valuator revalued after every reading
-     * (its realised pairs served from the cache) gives bit-for-bit the values of one revalued only
-     * at the end (every pair computed afresh).
+     * TIDE_SWING's pair terms are cached by their inputs and the tide's grid forecast is carried
+     * from reading to reading: a valuator revalued after every reading (its realised pairs served
+     * from the cache, its forecast carried through 100-odd updates) gives the values of one
+     * revalued only at the end (every pair computed afresh from a full re-forecast) to 1e-9 of
+     * their spread (the carried forecast sums the same terms in another order).
      */
     @Test
-    void shouldValueTideSwingIdenticallyWhetherPairsComeFromTheCacheOrAfresh() {
+    void shouldValueTideSwingAlikeWhetherPairsAndForecastAreCarriedOrFresh() {
         final SyntheticWorld world = new SyntheticWorld(5);
         final SettlementValuator every = valuator(24 * 60, KalmanParams.defaults());
         final SettlementValuator once = valuator(24 * 60, KalmanParams.defaults());
@@ -230,8 +232,9 @@ class SettlementValuatorTest {
         once.revalue();
         for (final int i : new int[] {TIDE_SPOT, TIDE_SWING}) {
             assertTrue(every.isValid(i) && once.isValid(i), "instrument " + i);
-            assertEquals(Double.doubleToLongBits(once.fairValue(i)), Double.doubleToLongBits(every.fairValue(i)), "instrument " + i);
-            assertEquals(Double.doubleToLongBits(once.fairStd(i)), Double.doubleToLongBits(every.fairStd(i)), "instrument " + i);
+            assertEquals(once.fairValue(i), every.fairValue(i), 1e-9 * once.fairStd(i), "instrument " + i);
+            assertEquals(once.fairStd(i), every.fairStd(i), 1e-9 * once.fairStd(i), "instrument " + i);
+            assertTrue(once.fairStd(i) > 0.0, "instrument " + i + " is still uncertain, so the comparison is not of settled values");
         }
     }
 
