@@ -14,8 +14,11 @@ package io.skytrade.core.valuation;
  */
 final class TwoPartDistribution {
     private static final int STEPS = 64;
-    /** A quantile is returned once a step moves it less than this share of the standard deviation. */
-    private static final double TOLERANCE = 1e-13;
+    /**
+     * A quantile is returned after a Newton step of less than this share of the standard deviation:
+     * Newton converges quadratically, so that step leaves an error of the order of its square (~1e-14).
+     */
+    private static final double TOLERANCE = 1e-7;
     /** sqrt(3) / pi: the logistic distribution of unit variance, whose quantile is closed-form, starts the search. */
     private static final double LOGISTIC_SCALE = 0.5513288954217921;
     private static final double INV_SQRT_2PI = 0.3989422804014327;
@@ -77,8 +80,8 @@ final class TwoPartDistribution {
     /**
      * The {@code q} quantile (0 < q < 1): Newton's method on the distribution function from the
      * usual part's normal-approximation quantile, safeguarded by a bracket that every step
-     * narrows (a step leaving it, or a flat stretch between the parts, bisects instead); stops
-     * when a step moves less than {@link #TOLERANCE} of the spread, or after {@link #STEPS} steps.
+     * narrows (a step leaving it, or a flat stretch between the parts, bisects instead); ends with
+     * a Newton step of less than {@link #TOLERANCE} of the spread, or after {@link #STEPS} steps.
      */
     double quantile(final double q) {
         final double spread = Math.sqrt(variance());
@@ -101,14 +104,11 @@ final class TwoPartDistribution {
             } else {
                 hi = x;
             }
-            double next = density > 0.0 ? x - e / density : Double.NaN;
-            if (!(next > lo && next < hi)) {
-                next = 0.5 * (lo + hi);
+            final double newton = density > 0.0 ? x - e / density : Double.NaN;
+            if (Math.abs(newton - x) <= TOLERANCE * spread) {
+                return newton;
             }
-            if (Math.abs(next - x) <= TOLERANCE * spread) {
-                return next;
-            }
-            x = next;
+            x = newton > lo && newton < hi ? newton : 0.5 * (lo + hi);
         }
         return x;
     }
