@@ -78,6 +78,16 @@ public final class GridForecast {
     private final long[] knotAtPosterior;
     /** Per forecast (stationary models): each component's process covariance from the posterior to point k, (k * comps + c) * 9. */
     private final double[] statQ;
+    /**
+     * Per window: for each pair of series (r, r) and (0, 1), the levels' and harmonics' process
+     * noise per hour on it at each grid point ({@code sum q h1 . h2}), and each knot component's
+     * noise on it when one or both of its knots are new ({@code sigma^2 h1 h2} of the next knot,
+     * of the current one): the process-noise parts in closed form.
+     */
+    private final double[] walkNoise;
+    private final double[] knotNext;
+    private final double[] knotCurrent;
+    private final int[] knotComps;
     private final double[] fqScratch;
     /** The full forecast variances (posterior and process parts) carried between readings. */
     private final double[] fullVar;
@@ -136,6 +146,21 @@ public final class GridForecast {
         knotIndex = new long[maxPoints * comps];
         knotAtPosterior = new long[comps];
         statQ = new double[incremental && stationary ? maxPoints * comps * 9 : 0];
+        int kc = 0;
+        for (int c = 0; c < comps; c++) {
+            kc += model.kind[c] == StructuralModel.KNOT ? 1 : 0;
+        }
+        knotComps = new int[kc];
+        kc = 0;
+        for (int c = 0; c < comps; c++) {
+            if (model.kind[c] == StructuralModel.KNOT) {
+                knotComps[kc++] = c;
+            }
+        }
+        final int pairs = rows + 1;
+        walkNoise = new double[incremental ? pairs * maxPoints : 0];
+        knotNext = new double[incremental ? pairs * maxPoints * kc : 0];
+        knotCurrent = new double[incremental ? pairs * maxPoints * kc : 0];
         fqScratch = new double[comps * StructuralModel.FQ];
         fullVar = new double[incremental ? rows * maxPoints : 0];
         fullDiff = new double[incremental && differences ? rows * maxPoints : 0];
@@ -174,6 +199,37 @@ public final class GridForecast {
             for (int r = 0; r < rows; r++) {
                 for (int k = 0; k < points; k++) {
                     computeObservation(r, k, hTab, (r * maxPoints + k) * n);
+                }
+            }
+        }
+        if (incremental) {
+            m.transition(step / StructuralModel.NANOS_PER_HOUR, fqStep);
+            for (int pr = 0; pr <= rows; pr++) {
+                final int r1 = pr < rows ? pr : 0;
+                final int r2 = pr < rows ? pr : 1;
+                if (r2 >= rows) {
+                    continue;
+                }
+                for (int k = 0; k < points; k++) {
+                    final int o1 = (r1 * maxPoints + k) * n;
+                    final int o2 = (r2 * maxPoints + k) * n;
+                    double walk = 0.0;
+                    for (int c = 0; c < comps; c++) {
+                        final int i = m.off[c];
+                        if (m.kind[c] == StructuralModel.LEVEL) {
+                            walk += m.q[c] * (hTab[o1 + i] * hTab[o2 + i]);
+                        } else if (m.kind[c] == StructuralModel.HARMONIC) {
+                            walk += m.q[c] * (hTab[o1 + i] * hTab[o2 + i] + hTab[o1 + i + 1] * hTab[o2 + i + 1]);
+                        }
+                    }
+                    walkNoise[pr * maxPoints + k] = walk;
+                    for (int j = 0; j < knotComps.length; j++) {
+                        final int c = knotComps[j];
+                        final int i = m.off[c];
+                        final int o = (pr * maxPoints + k) * knotComps.length + j;
+                        knotNext[o] = m.sigma2[c] * (hTab[o1 + i + 1] * hTab[o2 + i + 1]);
+                        knotCurrent[o] = m.sigma2[c] * (hTab[o1 + i] * hTab[o2 + i]);
+                    }
                 }
             }
         }
@@ -411,33 +467,32 @@ public final class GridForecast {
      */
     private double processPart(final int r1, final int r2, final int k) {
         final double dt = Math.max(0L, time(k) - m.time()) / StructuralModel.NANOS_PER_HOUR;
-        final int o1 = (r1 * maxPoints + k) * n;
-        final int o2 = (r2 * maxPoints + k) * n;
-        double sum = 0.0;
-        for (int c = 0; c < comps; c++) {
-            final int i = m.off[c];
-            switch (m.kind[c]) {
-                case StructuralModel.LEVEL -> sum += hTab[o1 + i] * (m.q[c] * dt) * hTab[o2 + i];
-                case StructuralModel.HARMONIC -> {
-                    final double qd = m.q[c] * dt;
-                    sum += hTab[o1 + i] * qd * hTab[o2 + i] + hTab[o1 + i + 1] * qd * hTab[o2 + i + 1];
+        final int pr = r1 == r2 ? r1 : rows;
+        double sum = dt * walkNoise[pr * maxPoints + k];
+        final int ko = (pr * maxPoints + k) * knotComps.length;
+        for (int j = 0; j < knotComps.length; j++) {
+            final int c = knotComps[j];
+            final long crossed = knotIndex[k * comps + c] - knotAtPosterior[c];
+            if (crossed >= 1) {
+                sum += knotNext[ko + j];
+                if (crossed > 1) {
+                    sum += knotCurrent[ko + j];
                 }
-                case StructuralModel.KNOT -> {
-                    final long crossed = knotIndex[k * comps + c] - knotAtPosterior[c];
-                    final double s2 = m.sigma2[c];
-                    if (crossed == 1) {
-                        sum += hTab[o1 + i + 1] * s2 * hTab[o2 + i + 1];
-                    } else if (crossed > 1) {
-                        sum += hTab[o1 + i] * s2 * hTab[o2 + i] + hTab[o1 + i + 1] * s2 * hTab[o2 + i + 1];
-                    }
+            }
+        }
+        if (stationary) {
+            final int o1 = (r1 * maxPoints + k) * n;
+            final int o2 = (r2 * maxPoints + k) * n;
+            for (int c = 0; c < comps; c++) {
+                if (m.identity[c] || m.kind[c] == StructuralModel.KNOT) {
+                    continue;
                 }
-                default -> {
-                    final int b = m.size[c];
-                    final int o = (k * comps + c) * 9;
-                    for (int a = 0; a < b; a++) {
-                        for (int d = 0; d < b; d++) {
-                            sum += hTab[o1 + i + a] * statQ[o + a * 3 + d] * hTab[o2 + i + d];
-                        }
+                final int i = m.off[c];
+                final int b = m.size[c];
+                final int o = (k * comps + c) * 9;
+                for (int a = 0; a < b; a++) {
+                    for (int d = 0; d < b; d++) {
+                        sum += hTab[o1 + i + a] * statQ[o + a * 3 + d] * hTab[o2 + i + d];
                     }
                 }
             }
@@ -690,15 +745,26 @@ public final class GridForecast {
             for (int r = 0; r < rows; r++) {
                 final double wk = weights[r * stride + k];
                 if (wk != 0.0) {
-                    observation(r, k, h, 0);
+                    final double[] hk;
+                    final int ho;
+                    if (tabled) {
+                        hk = hTab;
+                        ho = (r * maxPoints + k) * n;
+                    } else {
+                        observation(r, k, h, 0);
+                        hk = h;
+                        ho = 0;
+                    }
                     for (int i = 0; i < n; i++) {
-                        g[i] += wk * h[i];
+                        g[i] += wk * hk[ho + i];
                     }
                 }
             }
             final long prev = k == first ? t0 : Math.max(time(k - 1), t0);
             final long dtN = time(k) - prev;
-            if (dtN > 0) {
+            if (dtN == step && tabled && k > 0) {
+                procVar += backGridStep(k);
+            } else if (dtN > 0) {
                 final double[] fq;
                 if (dtN == step) {
                     fq = fqStep;
@@ -713,6 +779,45 @@ public final class GridForecast {
             }
         }
         return quadratic(g, g) + procVar;
+    }
+
+    /**
+     * {@link #backStep} over the grid step from point k - 1 to k, the knots' transitions from the
+     * window's table rather than written into the step's transition: the same operations on the
+     * same values, less the knots' terms that are zero.
+     */
+    private double backGridStep(final int k) {
+        double add = 0.0;
+        for (int c = 0; c < comps; c++) {
+            final int i = m.off[c];
+            if (m.kind[c] == StructuralModel.KNOT) {
+                final long crossed = knotIndex[k * comps + c] - knotIndex[(k - 1) * comps + c];
+                if (crossed == 1) {
+                    final double s2 = m.sigma2[c];
+                    add += g[i + 1] * s2 * g[i + 1];
+                    g[i + 1] = g[i];
+                    g[i] = 0.0;
+                } else if (crossed > 1) {
+                    final double s2 = m.sigma2[c];
+                    add += g[i] * s2 * g[i];
+                    add += g[i + 1] * s2 * g[i + 1];
+                    g[i] = 0.0;
+                    g[i + 1] = 0.0;
+                }
+                continue;
+            }
+            final int b = m.size[c];
+            final int f = c * StructuralModel.FQ;
+            for (int a = 0; a < b; a++) {
+                for (int d = 0; d < b; d++) {
+                    add += g[i + a] * fqStep[f + 9 + a * 3 + d] * g[i + d];
+                }
+            }
+            if (!m.identity[c]) {
+                StructuralModel.applyTransposed(fqStep, f, b, g, i);
+            }
+        }
+        return add;
     }
 
     /** Adds g' Q g and moves g back through F' (one transition); returns the added variance. */

@@ -640,11 +640,16 @@ public final class SettlementValuator {
                 sv[k] = rn;
             } else if (m < 0) {
                 return;
+            } else if (k >= kF) {
+                // a forecast pair's change variance comes from the grid: the point's own mean and sample noise only
+                status[k] = FORECAST;
+                mu[k] = grids[m].mean(row, k);
+                sv[k] = grids[m].sampleVariance(row, k);
             } else {
                 sampleMoments(m, row, k, kF, start + k * step, true);
-                status[k] = k >= kF ? FORECAST : STALE;
+                status[k] = STALE;
                 mu[k] = fm;
-                sv[k] = k >= kF ? fs : fv + fs;
+                sv[k] = fv + fs;
             }
         }
         double mean = 0.0;
