@@ -738,6 +738,9 @@ public final class GridForecast {
         if (first > last) {
             return 0.0;
         }
+        if (tabled && time(first) > m.time()) {
+            return componentwiseFunctionalVariance(weights, stride);
+        }
         Arrays.fill(g, 0.0);
         double procVar = 0.0;
         final long t0 = m.time();
@@ -762,9 +765,7 @@ public final class GridForecast {
             }
             final long prev = k == first ? t0 : Math.max(time(k - 1), t0);
             final long dtN = time(k) - prev;
-            if (dtN == step && tabled && k > 0) {
-                procVar += backGridStep(k);
-            } else if (dtN > 0) {
+            if (dtN > 0) {
                 final double[] fq;
                 if (dtN == step) {
                     fq = fqStep;
@@ -782,42 +783,115 @@ public final class GridForecast {
     }
 
     /**
-     * {@link #backStep} over the grid step from point k - 1 to k, the knots' transitions from the
-     * window's table rather than written into the step's transition: the same operations on the
-     * same values, less the knots' terms that are zero.
+     * {@link #functionalVariance} one component at a time (the transitions are block-diagonal, so
+     * each component's block of the pulled-back weights and its process-noise share recur on
+     * their own), from the window's tables: a few flops per component and point, in tight loops.
      */
-    private double backGridStep(final int k) {
-        double add = 0.0;
-        for (int c = 0; c < comps; c++) {
-            final int i = m.off[c];
-            if (m.kind[c] == StructuralModel.KNOT) {
-                final long crossed = knotIndex[k * comps + c] - knotIndex[(k - 1) * comps + c];
-                if (crossed == 1) {
-                    final double s2 = m.sigma2[c];
-                    add += g[i + 1] * s2 * g[i + 1];
-                    g[i + 1] = g[i];
-                    g[i] = 0.0;
-                } else if (crossed > 1) {
-                    final double s2 = m.sigma2[c];
-                    add += g[i] * s2 * g[i];
-                    add += g[i + 1] * s2 * g[i + 1];
-                    g[i] = 0.0;
-                    g[i + 1] = 0.0;
-                }
-                continue;
-            }
-            final int b = m.size[c];
-            final int f = c * StructuralModel.FQ;
-            for (int a = 0; a < b; a++) {
-                for (int d = 0; d < b; d++) {
-                    add += g[i + a] * fqStep[f + 9 + a * 3 + d] * g[i + d];
-                }
-            }
-            if (!m.identity[c]) {
-                StructuralModel.applyTransposed(fqStep, f, b, g, i);
+    private double componentwiseFunctionalVariance(final double[] weights, final int stride) {
+        final long t0 = m.time();
+        final long dt0 = time(first) - t0;
+        if (dt0 > 0) {
+            m.transition(dt0 / StructuralModel.NANOS_PER_HOUR, fqFirst);
+            if (knots) {
+                m.knots(t0, time(first), fqFirst);
             }
         }
-        return add;
+        double procVar = 0.0;
+        final double[] gc = g;
+        for (int c = 0; c < comps; c++) {
+            final int i = m.off[c];
+            final int b = m.size[c];
+            final int f = c * StructuralModel.FQ;
+            final boolean knot = m.kind[c] == StructuralModel.KNOT;
+            final boolean moves = !m.identity[c];
+            final double s2 = m.sigma2[c];
+            double g0 = 0.0;
+            double g1 = 0.0;
+            double g2 = 0.0;
+            double add = 0.0;
+            for (int k = last; k >= first; k--) {
+                for (int r = 0; r < rows; r++) {
+                    final double wk = weights[r * stride + k];
+                    if (wk != 0.0) {
+                        final int ho = (r * maxPoints + k) * n + i;
+                        g0 += wk * hTab[ho];
+                        if (b > 1) {
+                            g1 += wk * hTab[ho + 1];
+                            if (b > 2) {
+                                g2 += wk * hTab[ho + 2];
+                            }
+                        }
+                    }
+                }
+                if (k == first) {
+                    if (dt0 > 0) {
+                        gc[i] = g0;
+                        if (b > 1) {
+                            gc[i + 1] = g1;
+                        }
+                        if (b > 2) {
+                            gc[i + 2] = g2;
+                        }
+                        add += blockQuadratic(fqFirst, f + 9, b, gc, i);
+                        if (moves) {
+                            StructuralModel.applyTransposed(fqFirst, f, b, gc, i);
+                        }
+                        g0 = gc[i];
+                        g1 = b > 1 ? gc[i + 1] : 0.0;
+                        g2 = b > 2 ? gc[i + 2] : 0.0;
+                    }
+                } else if (knot) {
+                    final long crossed = knotIndex[k * comps + c] - knotIndex[(k - 1) * comps + c];
+                    if (crossed == 1) {
+                        add += g1 * s2 * g1;
+                        g1 = g0;
+                        g0 = 0.0;
+                    } else if (crossed > 1) {
+                        add += g0 * s2 * g0 + g1 * s2 * g1;
+                        g0 = 0.0;
+                        g1 = 0.0;
+                    }
+                } else if (b == 1) {
+                    add += g0 * fqStep[f + 9] * g0;
+                    if (moves) {
+                        g0 *= fqStep[f];
+                    }
+                } else {
+                    gc[i] = g0;
+                    gc[i + 1] = g1;
+                    if (b > 2) {
+                        gc[i + 2] = g2;
+                    }
+                    add += blockQuadratic(fqStep, f + 9, b, gc, i);
+                    if (moves) {
+                        StructuralModel.applyTransposed(fqStep, f, b, gc, i);
+                    }
+                    g0 = gc[i];
+                    g1 = gc[i + 1];
+                    g2 = b > 2 ? gc[i + 2] : 0.0;
+                }
+            }
+            gc[i] = g0;
+            if (b > 1) {
+                gc[i + 1] = g1;
+            }
+            if (b > 2) {
+                gc[i + 2] = g2;
+            }
+            procVar += add;
+        }
+        return quadratic(gc, gc) + procVar;
+    }
+
+    /** {@code v' Q v} for the b-block of v at i and the 3x3 Q at {@code fq[o..]}. */
+    private static double blockQuadratic(final double[] fq, final int o, final int b, final double[] v, final int i) {
+        double sum = 0.0;
+        for (int a = 0; a < b; a++) {
+            for (int d = 0; d < b; d++) {
+                sum += v[i + a] * fq[o + a * 3 + d] * v[i + d];
+            }
+        }
+        return sum;
     }
 
     /** Adds g' Q g and moves g back through F' (one transition); returns the added variance. */
