@@ -805,6 +805,14 @@ public final class GridForecast {
             final boolean knot = m.kind[c] == StructuralModel.KNOT;
             final boolean moves = !m.identity[c];
             final double s2 = m.sigma2[c];
+            final double f00 = fqStep[f];
+            final double f01 = fqStep[f + 1];
+            final double f10 = fqStep[f + 3];
+            final double f11 = fqStep[f + 4];
+            final double q00 = fqStep[f + 9];
+            final double q01 = fqStep[f + 10];
+            final double q10 = fqStep[f + 12];
+            final double q11 = fqStep[f + 13];
             double g0 = 0.0;
             double g1 = 0.0;
             double g2 = 0.0;
@@ -852,9 +860,16 @@ public final class GridForecast {
                         g1 = 0.0;
                     }
                 } else if (b == 1) {
-                    add += g0 * fqStep[f + 9] * g0;
+                    add += g0 * q00 * g0;
                     if (moves) {
-                        g0 *= fqStep[f];
+                        g0 *= f00;
+                    }
+                } else if (b == 2) {
+                    add += g0 * q00 * g0 + g0 * q01 * g1 + g1 * q10 * g0 + g1 * q11 * g1;
+                    if (moves) {
+                        final double a0 = g0;
+                        g0 = f00 * a0 + f10 * g1;
+                        g1 = f01 * a0 + f11 * g1;
                     }
                 } else {
                     gc[i] = g0;
