@@ -9,6 +9,18 @@ package io.skytrade.core.valuation;
  */
 public final class Normal {
     private static final double INV_SQRT_2PI = 0.3989422804014327;
+    /** 64 / ln 2, and ln 2 / 64 split so that k times the high part is exact (fdlibm's split of ln 2, over 64). */
+    private static final double INV_LN2_64 = 64.0 / 0.6931471805599453;
+    private static final double LN2_64_HI = 6.93147180369123816490e-01 / 64.0;
+    private static final double LN2_64_LO = 1.90821492927058770002e-10 / 64.0;
+    /** {@code 2^(j/64)}, j = 0..63. */
+    private static final double[] TWO_TO_J64 = new double[64];
+
+    static {
+        for (int j = 0; j < 64; j++) {
+            TWO_TO_J64[j] = StrictMath.pow(2.0, j / 64.0);
+        }
+    }
 
     private Normal() {
     }
@@ -62,6 +74,24 @@ public final class Normal {
             }
         }
         return x > 0.0 ? 1.0 - c : c;
+    }
+
+    /**
+     * {@code exp(-x^2 / 2)} (0 beyond |x| > 37, as {@link #cdf} takes it) to within a few ulps of
+     * {@code StrictMath.exp}: {@code 2^(k/64)} from a table of 64 powers times a degree-6
+     * polynomial of the remainder {@code |r| <= ln2/128}, in plain double arithmetic (so the same
+     * bits on every JVM), about a third of the cost of {@code StrictMath.exp}.
+     */
+    public static double gaussian(final double x) {
+        if (Math.abs(x) > 37.0) {
+            return 0.0;
+        }
+        final double y = -0.5 * x * x;
+        final double kd = Math.rint(y * INV_LN2_64);
+        final int k = (int) kd;
+        final double r = (y - kd * LN2_64_HI) - kd * LN2_64_LO;
+        final double p = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0))))));
+        return TWO_TO_J64[k & 63] * p * Double.longBitsToDouble((long) ((k >> 6) + 1023) << 52);
     }
 
     /** {@code 1 / sqrt(2 pi)}: the density is this times {@code exp(-x^2 / 2)}. */

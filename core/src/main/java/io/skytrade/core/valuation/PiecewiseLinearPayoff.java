@@ -11,7 +11,7 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>Built at start-up; {@link #evaluate} writes its result into this object (read it with
  * {@link #mean()} and {@link #variance()}), so an instance belongs to one thread. Hot-path cost of
- * {@link #evaluate}: one exponential and a rational function per breakpoint, no allocation.
+ * {@link #evaluate}: one {@link Normal#gaussian} and a rational function per breakpoint, no allocation.
  */
 public final class PiecewiseLinearPayoff {
     private final double[] breaks;
@@ -88,7 +88,7 @@ public final class PiecewiseLinearPayoff {
         final int n = breaks.length;
         for (int j = 0; j < n; j++) {
             final double zj = (breaks[j] - m) / s;
-            final double gauss = Math.abs(zj) > 37.0 ? 0.0 : StrictMath.exp(-0.5 * zj * zj);
+            final double gauss = Normal.gaussian(zj);
             z[j] = zj;
             cdf[j] = Normal.cdfGivenGaussian(zj, gauss);
             pdf[j] = Normal.invSqrt2Pi() * gauss;

@@ -187,7 +187,7 @@ final class TwoPartDistribution {
                 d = 1.0;
                 z = (x - mean) / sigma;
             }
-            final double gauss = Math.abs(z) > 37.0 ? 0.0 : StrictMath.exp(-0.5 * z * z);
+            final double gauss = Normal.gaussian(z);
             density = INV_SQRT_2PI * gauss / (sigma * d);
             return Normal.cdfGivenGaussian(z, gauss);
         }
