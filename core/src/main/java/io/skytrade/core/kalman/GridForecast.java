@@ -66,8 +66,14 @@ public final class GridForecast {
      * variances are kept and updated in O(points x n) per reading instead of re-forecast.
      */
     private final boolean incremental;
-    /** Whether the observation rows are tabled per window (they do not depend on a learned profile). */
+    /**
+     * Whether the observation rows are tabled per window (they do not depend on a learned profile);
+     * with a multiplicative profile they are tabled again by each {@link #forecast} (the profile
+     * learns from every reading).
+     */
     private final boolean tabled;
+    /** Per window: the profile slot of each grid point. */
+    private final int[] slotOf;
     /** Whether the model has stationary components other than knots (their process noise needs the transition per point). */
     private final boolean stationary;
     /** Per window: each series' observation row at each grid point, (r * maxPoints + k) * n. */
@@ -136,13 +142,14 @@ public final class GridForecast {
         g = new double[n];
         knots = model.hasKnots();
         tabled = model.profileKind != NowcastModelSpec.ProfileKind.MULTIPLICATIVE.ordinal();
+        slotOf = new int[maxPoints];
         incremental = model.profileKind == NowcastModelSpec.ProfileKind.NONE.ordinal();
         boolean st = false;
         for (int c = 0; c < comps; c++) {
             st |= !model.identity[c] && model.kind[c] != StructuralModel.KNOT;
         }
         stationary = st;
-        hTab = new double[tabled ? rows * maxPoints * n : 0];
+        hTab = new double[rows * maxPoints * n];
         knotIndex = new long[maxPoints * comps];
         knotAtPosterior = new long[comps];
         statQ = new double[incremental && stationary ? maxPoints * comps * 9 : 0];
@@ -195,12 +202,11 @@ public final class GridForecast {
                 }
             }
         }
+        for (int k = 0; k < points; k++) {
+            slotOf[k] = m.slots == 0 ? 0 : m.slot(start + k * step);
+        }
         if (tabled) {
-            for (int r = 0; r < rows; r++) {
-                for (int k = 0; k < points; k++) {
-                    computeObservation(r, k, hTab, (r * maxPoints + k) * n);
-                }
-            }
+            tableObservations(0, points - 1);
         }
         if (incremental) {
             m.transition(step / StructuralModel.NANOS_PER_HOUR, fqStep);
@@ -276,6 +282,9 @@ public final class GridForecast {
         if (kFirst > kLast) {
             return;
         }
+        if (!tabled) {
+            tableObservations(kFirst, kLast);
+        }
         System.arraycopy(m.x, 0, xk, 0, n);
         Arrays.fill(proc, 0.0);
         Arrays.fill(cum, 0.0);
@@ -316,13 +325,13 @@ public final class GridForecast {
             System.arraycopy(cum, 0, phi, k * comps * 9, comps * 9);
             for (int r = 0; r < rows; r++) {
                 final int ho = r * n;
-                double mu = m.profile(r, t);
+                double mu = m.profileInSlot(r, slotOf[k]);
                 for (int i = 0; i < n; i++) {
                     mu += h[ho + i] * xk[i];
                 }
                 mean[r * maxPoints + k] = mu;
                 var[r * maxPoints + k] = processCovariance(r, r);
-                sample[r * maxPoints + k] = m.sampleVariance(r, t);
+                sample[r * maxPoints + k] = m.sampleVarianceInSlot(r, slotOf[k]);
             }
             if (rows > 1) {
                 cross[k] = processCovariance(0, 1);
@@ -574,18 +583,23 @@ public final class GridForecast {
         return sum;
     }
 
-    /** Observation row of series r at grid point k into out[o..o+n) (from the window's table where there is one). */
+    /** Observation row of series r at grid point k into out[o..o+n), from the table. */
     private void observation(final int r, final int k, final double[] out, final int o) {
-        if (tabled) {
-            System.arraycopy(hTab, (r * maxPoints + k) * n, out, o, n);
-            return;
+        System.arraycopy(hTab, (r * maxPoints + k) * n, out, o, n);
+    }
+
+    /** Tables every series' observation row at grid points kFrom..kTo. */
+    private void tableObservations(final int kFrom, final int kTo) {
+        for (int r = 0; r < rows; r++) {
+            for (int k = kFrom; k <= kTo; k++) {
+                computeObservation(r, k, hTab, (r * maxPoints + k) * n);
+            }
         }
-        computeObservation(r, k, out, o);
     }
 
     /** Observation row of series r at grid point k (tabled phases) into out[o..o+n). */
     private void computeObservation(final int r, final int k, final double[] out, final int o) {
-        final double scale = m.profileKind == NowcastModelSpec.ProfileKind.MULTIPLICATIVE.ordinal() ? m.profile(r, time(k)) : 1.0;
+        final double scale = m.profileKind == NowcastModelSpec.ProfileKind.MULTIPLICATIVE.ordinal() ? m.profileInSlot(r, slotOf[k]) : 1.0;
         for (int c = 0; c < comps; c++) {
             final int i = o + m.off[c];
             final double l = m.load[c * rows + r] * scale;
@@ -738,7 +752,7 @@ public final class GridForecast {
         if (first > last) {
             return 0.0;
         }
-        if (tabled && time(first) > m.time()) {
+        if (time(first) > m.time()) {
             return componentwiseFunctionalVariance(weights, stride);
         }
         Arrays.fill(g, 0.0);
@@ -748,18 +762,9 @@ public final class GridForecast {
             for (int r = 0; r < rows; r++) {
                 final double wk = weights[r * stride + k];
                 if (wk != 0.0) {
-                    final double[] hk;
-                    final int ho;
-                    if (tabled) {
-                        hk = hTab;
-                        ho = (r * maxPoints + k) * n;
-                    } else {
-                        observation(r, k, h, 0);
-                        hk = h;
-                        ho = 0;
-                    }
+                    final int ho = (r * maxPoints + k) * n;
                     for (int i = 0; i < n; i++) {
-                        g[i] += wk * hk[ho + i];
+                        g[i] += wk * hTab[ho + i];
                     }
                 }
             }

@@ -636,7 +636,12 @@ public final class StructuralModel {
 
     /** The learned profile value of {@code row} at {@code t} (0 without a profile). */
     public double profile(final int row, final long t) {
-        return slots == 0 ? 0.0 : profile[row * slots + slot(t)];
+        return slots == 0 ? 0.0 : profileInSlot(row, slot(t));
+    }
+
+    /** The learned profile value of {@code row} in profile slot {@code slot} (0 without a profile). */
+    double profileInSlot(final int row, final int slot) {
+        return slots == 0 ? 0.0 : profile[row * slots + slot];
     }
 
     /**
@@ -644,7 +649,12 @@ public final class StructuralModel {
      * {@code t}, in the series' unit: unpredictable even with a perfect model.
      */
     public double sampleVariance(final int row, final long t) {
-        return sampleNoise[row] + (slots == 0 ? 0.0 : samplePerUnit[row] * Math.max(0.0, profile[row * slots + slot(t)]));
+        return sampleVarianceInSlot(row, slots == 0 ? 0 : slot(t));
+    }
+
+    /** {@link #sampleVariance} in profile slot {@code slot}. */
+    double sampleVarianceInSlot(final int row, final int slot) {
+        return sampleNoise[row] + (slots == 0 ? 0.0 : samplePerUnit[row] * Math.max(0.0, profile[row * slots + slot]));
     }
 
     /** Variance of a feed reading of {@code row} around the settlement source's value, series unit. */
