@@ -11,18 +11,24 @@ import java.util.Arrays;
  * ({@link #functionalVariance}), the covariance the sums of TIDE_SWING, WX_SUM and LHR_COUNT need:
  * the forecast errors of neighbouring samples are neither independent nor fully correlated.
  *
- * <p>The forward pass carries the state mean, each component's cumulative transition since the
- * posterior and the process-noise covariance accumulated since then, block by block (components
- * are independent), so it costs O(components) per point; the posterior's share of a variance is
- * {@code v' P v} with {@code v} the loading pulled back through the cumulative transition, O(n^2),
- * computed only where asked. The weighted sum's variance comes from one backward recursion of the
- * weights through the transposed transitions. The cos/sin of harmonic phases at every grid point
- * are tabled once per window.
+ * <p>The full forward pass carries the state mean, each component's cumulative transition since
+ * the posterior and the process-noise covariance accumulated since then, block by block
+ * (components are independent), O(components) per point; the posterior's share of a variance is
+ * {@code v' P v} with {@code v} the loading pulled back through the cumulative transition, O(n^2).
+ * For a model without a learned profile (the tide, the weather) that pass runs once per window
+ * (and after a restart or reopening): a prediction leaves every later point's forecast unchanged
+ * and an update changes it by a rank-one term, so each later reading carries the means and the
+ * full variances, change variances and covariances by {@code u = P h} of that update pushed
+ * through the grid (O(points x n)); their process-noise parts come in closed form from tables of
+ * the window. The weighted sum's variance is one backward recursion of the weights through the
+ * transposed transitions, one component at a time. The observation rows, harmonic phases, knot
+ * indices and profile slots of the grid are tabled once per window (a multiplicative profile's
+ * rows once per forecast).
  *
  * <p>Single-threaded (owned with its model by one stage); arrays preallocated for the largest
- * window. Hot-path cost of {@link #forecast}: a few dozen flops per grid point, component and
- * series; each posterior share n^2; {@link #functionalVariance} about 8 n flops per grid point
- * plus n^2; no allocation.
+ * window. Hot-path cost of a carried {@link #forecast}: about (rows + 1) n flops per grid point and
+ * update; of a full one a few dozen flops per point, component and series plus n^2 per variance;
+ * {@link #functionalVariance} a few flops per point and component plus n^2; no allocation.
  */
 public final class GridForecast {
     private final StructuralModel m;

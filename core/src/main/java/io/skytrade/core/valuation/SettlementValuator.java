@@ -48,8 +48,9 @@ import java.util.TreeMap;
  *
  * <p>Products or series missing from the registry are skipped. Single-threaded; primitive arrays
  * allocated once. Hot-path cost: one model update per reading (about 2 n^2 flops), then only the
- * products whose series changed are recomputed: O(remaining grid points x n^2) for the grid
- * forecast plus one payoff evaluation per unrealised TIDE_SWING pair. Nothing runs on book events.
+ * products whose series changed are recomputed: O(remaining grid points x n) to carry the grid
+ * forecast ({@link GridForecast}) and for the weighted sums' variances, plus one payoff evaluation
+ * per unrealised TIDE_SWING pair. Nothing runs on book events.
  */
 public final class SettlementValuator {
     private static final int REALISED = 0;
