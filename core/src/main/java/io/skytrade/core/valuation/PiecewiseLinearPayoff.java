@@ -14,6 +14,11 @@ import java.util.function.DoubleUnaryOperator;
  * {@link #evaluate}: one {@link Normal#gaussian} and a rational function per breakpoint, no allocation.
  */
 public final class PiecewiseLinearPayoff {
+    /**
+     * Breakpoints more standard deviations than this from the mean count as never crossed (their
+     * normal tail, below 1e-18, is under the rounding of the moments they would enter).
+     */
+    private static final double TAIL = 9.0;
     private final double[] breaks;
     private final double[] slope;
     private final double[] intercept;
@@ -88,6 +93,12 @@ public final class PiecewiseLinearPayoff {
         final int n = breaks.length;
         for (int j = 0; j < n; j++) {
             final double zj = (breaks[j] - m) / s;
+            if (Math.abs(zj) > TAIL) {
+                z[j] = zj;
+                cdf[j] = zj > 0.0 ? 1.0 : 0.0;
+                pdf[j] = 0.0;
+                continue;
+            }
             final double gauss = Normal.gaussian(zj);
             z[j] = zj;
             cdf[j] = Normal.cdfGivenGaussian(zj, gauss);
