@@ -842,24 +842,10 @@ public final class GridForecast {
                         }
                     }
                 }
-                if (k == first) {
-                    if (dt0 > 0) {
-                        gc[i] = g0;
-                        if (b > 1) {
-                            gc[i + 1] = g1;
-                        }
-                        if (b > 2) {
-                            gc[i + 2] = g2;
-                        }
-                        add += blockQuadratic(fqFirst, f + 9, b, gc, i);
-                        if (moves) {
-                            StructuralModel.applyTransposed(fqFirst, f, b, gc, i);
-                        }
-                        g0 = gc[i];
-                        g1 = b > 1 ? gc[i + 1] : 0.0;
-                        g2 = b > 2 ? gc[i + 2] : 0.0;
-                    }
-                } else if (knot) {
+                if (k == first && dt0 <= 0) {
+                    continue;
+                }
+                if (k > first && knot) {
                     final long crossed = knotIndex[k * comps + c] - knotIndex[(k - 1) * comps + c];
                     if (crossed == 1) {
                         add += g1 * s2 * g1;
@@ -870,12 +856,12 @@ public final class GridForecast {
                         g0 = 0.0;
                         g1 = 0.0;
                     }
-                } else if (b == 1) {
+                } else if (k > first && b == 1) {
                     add += g0 * q00 * g0;
                     if (moves) {
                         g0 *= f00;
                     }
-                } else if (b == 2) {
+                } else if (k > first && b == 2) {
                     add += g0 * q00 * g0 + g0 * q01 * g1 + g1 * q10 * g0 + g1 * q11 * g1;
                     if (moves) {
                         final double a0 = g0;
@@ -883,17 +869,21 @@ public final class GridForecast {
                         g1 = f01 * a0 + f11 * g1;
                     }
                 } else {
+                    // the partial step from the posterior to the first point, or a 3x3 block
+                    final double[] fq = k == first ? fqFirst : fqStep;
                     gc[i] = g0;
-                    gc[i + 1] = g1;
+                    if (b > 1) {
+                        gc[i + 1] = g1;
+                    }
                     if (b > 2) {
                         gc[i + 2] = g2;
                     }
-                    add += blockQuadratic(fqStep, f + 9, b, gc, i);
+                    add += blockQuadratic(fq, f + 9, b, gc, i);
                     if (moves) {
-                        StructuralModel.applyTransposed(fqStep, f, b, gc, i);
+                        StructuralModel.applyTransposed(fq, f, b, gc, i);
                     }
                     g0 = gc[i];
-                    g1 = gc[i + 1];
+                    g1 = b > 1 ? gc[i + 1] : 0.0;
                     g2 = b > 2 ? gc[i + 2] : 0.0;
                 }
             }
