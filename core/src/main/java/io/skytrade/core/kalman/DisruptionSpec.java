@@ -68,6 +68,25 @@ public record DisruptionSpec(double dailyProbability, int firstStartSlot, int la
         return dailyProbability > 0.0;
     }
 
+    /**
+     * Probability that a given slot of a day lies inside that day's disruption (it began in this
+     * slot or in an earlier start slot and lasts long enough): the share of days on which the
+     * slot's movements are cut, so a per-slot mean over all days is the undisrupted schedule times
+     * {@code 1 - meanLoss x coverProbability}.
+     */
+    public double coverProbability(final int slotOfDay) {
+        if (!enabled()) {
+            return 0.0;
+        }
+        final double lengths = maxSlots - minSlots + 1;
+        double p = 0.0;
+        for (int s = firstStartSlot; s <= Math.min(slotOfDay, lastStartSlot); s++) {
+            final int need = slotOfDay - s + 1;
+            p += startProbability(s) * (need <= minSlots ? 1.0 : Math.max(0, maxSlots - need + 1) / lengths);
+        }
+        return p;
+    }
+
     /** Probability that a disruption begins in one given start slot (0 outside the start slots). */
     public double startProbability(final int slotOfDay) {
         return slotOfDay < firstStartSlot || slotOfDay > lastStartSlot ? 0.0 : dailyProbability / (lastStartSlot - firstStartSlot + 1);

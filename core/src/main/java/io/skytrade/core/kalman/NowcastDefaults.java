@@ -51,19 +51,23 @@ public final class NowcastDefaults {
 
     /**
      * Heathrow arrivals and departures per half-hour bin (counts at the bin's start): the per-slot
-     * means, shared capacity and count noise fitted by {@code skytrade nowcast fit} on seeds 1-4 x 30
-     * days (bench/README "Nowcast accuracy and calibration"); schedule disruptions as the synthetic
+     * means of the readings of tuning seeds 1-100 x 30 days (3,000 days from 2025-12-11; flight
+     * readings carry no noise, so the world's counts: their standard error is about 0.05 a slot, the
+     * first fit's on seeds 1-4 x 30 days was 0.3 and biased LHR_INDEX by -3 at 1 h), the shared
+     * capacity and count noise fitted by {@code skytrade nowcast fit} on seeds 1-4 x 30 days
+     * (bench/README "Nowcast accuracy and calibration"); schedule disruptions as the synthetic
      * world makes them ({@link DisruptionSpec#syntheticWorld()}), the rare part of LHR_COUNT's distribution.
      */
     public static NowcastModelSpec flights() {
         final double[] arrivals = {
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 9.03, 9.11, 22.16, 22.24, 22.12, 21.3, 21.67, 18.53, 18.84, 18.98,
-            18.81, 18.93, 18.5, 18.41, 19, 18.43, 18.98, 18.79, 18.57, 18.93, 19.32, 18.82, 18.59, 18.48, 18.8,
-            18.93, 18.75, 18.82, 18.63, 18.77, 18.26, 18.35, 18.67, 18.46, 18.68, 18.32, 18.93, 6, 0};
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 9.01, 8.99, 22.01, 21.91, 21.88, 21.81, 21.69, 18.75, 18.76,
+            18.65, 18.63, 18.64, 18.72, 18.69, 18.54, 18.66, 18.68, 18.69, 18.67, 18.69, 18.63, 18.78,
+            18.66, 18.61, 18.59, 18.71, 18.66, 18.77, 18.74, 18.71, 18.64, 18.73, 18.78, 18.83, 18.93,
+            18.79, 19.04, 5.99, 0};
         final double[] departures = {
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11.96, 19.73, 19.73, 19.73, 19.82, 19.58, 20.08, 19.48, 19.95,
-            19.75, 19.99, 20.07, 19.98, 19.95, 19.41, 19.53, 20.03, 19.77, 19.81, 19.96, 19.1, 19.28, 19.39,
-            19.38, 20.05, 19.77, 19.51, 19.39, 19.75, 19.38, 19.99, 19.99, 19.68, 8.92, 0, 0};
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11.97, 19.86, 19.82, 19.74, 19.74, 19.71, 19.71, 19.67,
+            19.62, 19.67, 19.61, 19.58, 19.51, 19.67, 19.69, 19.62, 19.61, 19.6, 19.67, 19.76, 19.67,
+            19.64, 19.65, 19.7, 19.74, 19.63, 19.6, 19.7, 19.73, 19.75, 19.9, 19.96, 19.89, 9.02, 0, 0};
         final double[] profile = new double[96];
         System.arraycopy(arrivals, 0, profile, 0, 48);
         System.arraycopy(departures, 0, profile, 48, 48);

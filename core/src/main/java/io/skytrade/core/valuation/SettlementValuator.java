@@ -101,6 +101,12 @@ public final class SettlementValuator {
     private final GridForecast[] grids;
     private final SpikeTracker[] spikes;
     private final DisruptionSpec[] disruptions;
+    /**
+     * Per model and slot of the day, 1 / (1 - meanLoss x cover probability): the learned profile is
+     * the mean over all days, disrupted ones included; a bin the airport's announcements cover
+     * runs at the schedule (undisrupted) times the announced share.
+     */
+    private final double[][] undisrupted;
     private final TwoPartDistribution dist = new TwoPartDistribution();
     /** Per model: weights of the functional whose variance a product needs (rows x stride). */
     private final double[][] weights;
@@ -222,6 +228,7 @@ public final class SettlementValuator {
         grids = new GridForecast[specs.size()];
         spikes = new SpikeTracker[specs.size()];
         disruptions = new DisruptionSpec[specs.size()];
+        undisrupted = new double[specs.size()][];
         weights = new double[specs.size()][];
         int mi = 0;
         for (final NowcastModelSpec spec : specs.values()) {
@@ -230,6 +237,7 @@ public final class SettlementValuator {
             grids[mi] = new GridForecast(models[mi], stride, Arrays.asList(spec.seriesNames()).contains(rules.tideSeries()));
             spikes[mi] = spec.spikes().enabled() ? new SpikeTracker(spec.spikes()) : null;
             disruptions[mi] = spec.disruptions();
+            undisrupted[mi] = undisruptedScale(spec.disruptions());
             weights[mi] = new double[models[mi].rows() * stride];
             final String[] names = spec.seriesNames();
             for (int row = 0; row < names.length; row++) {
@@ -917,7 +925,7 @@ public final class SettlementValuator {
                 va = rnA;
                 countVar += rnA;
             } else if (announced && ma >= 0) {
-                a = models[ma].profile(rowOf[sArr], t) * share;
+                a = models[ma].profile(rowOf[sArr], t) * undisruptedScale(ma, t) * share;
                 va = models[ma].sampleVariance(rowOf[sArr], t);
                 countVar += va;
             } else if (aKnown) {
@@ -940,7 +948,7 @@ public final class SettlementValuator {
                 vd = rnD;
                 countVar += rnD;
             } else if (announced && md >= 0) {
-                d = models[md].profile(rowOf[sDep], t) * share;
+                d = models[md].profile(rowOf[sDep], t) * undisruptedScale(md, t) * share;
                 vd = models[md].sampleVariance(rowOf[sDep], t);
                 countVar += vd;
             } else if (dKnown) {
@@ -994,16 +1002,18 @@ public final class SettlementValuator {
                 : (int) Math.max(0L, Math.min(bins, Math.floorDiv(capAsOf - start, r.lhrBinNanos()) + 1));
             if (ds != null && ds.enabled() && ds.slotMinutes() * MINUTE_NANOS == r.lhrBinNanos()
                 && disruptionRisk(ds, Math.max(countedTo, announcedTo))) {
-                // bins forecast from the announcements: the learned profile (the schedule, with
-                // disruptions at their usual rate) times the announced share, the variance only the
-                // count noise; modelled bins: the model's variance already holds part of the
-                // disruption risk as a Gaussian, and the usual part keeps what is left of it beyond
-                // the risk, at least the count noise of the bins to come. Either way the mean stays
-                // the forecast's: the usual part sits above it by the risk's expected loss
+                // bins forecast from the announcements: the schedule (the learned profile, a mean
+                // over all days, scaled up by the share of movements disruptions remove at that
+                // slot on average) times the announced share, the variance only the count noise: the
+                // usual part, and the rare part less the movements of a disruption still to begin.
+                // Modelled bins: the model's variance already holds part of the disruption risk as
+                // a Gaussian, and the usual part keeps what is left of it beyond the risk, at least
+                // the count noise of the bins to come; the mean stays the forecast's (the profile's:
+                // disruptions at their usual rate), the usual part above it by the risk's expected loss
                 final double usualVar = anyModelled
                     ? Math.max(countVar - riskP * riskVar - riskP * (1.0 - riskP) * riskMean * riskMean, countNoise(ma, md, countedTo))
                     : countVar;
-                final double usualMean = count + riskP * riskMean;
+                final double usualMean = anyModelled ? count + riskP * riskMean : count;
                 dist.normal(usualMean, usualVar).withRareNormal(riskP, usualMean - riskMean, usualVar + riskVar);
                 putDistribution(lhrCount, 1.0);
             } else {
@@ -1076,6 +1086,27 @@ public final class SettlementValuator {
             v += models[ma].sampleVariance(rowOf[sArr], t) + models[md].sampleVariance(rowOf[sDep], t);
         }
         return v;
+    }
+
+    private static double[] undisruptedScale(final DisruptionSpec ds) {
+        if (!ds.enabled()) {
+            return new double[] {1.0};
+        }
+        final double[] scale = new double[1440 / ds.slotMinutes()];
+        for (int slot = 0; slot < scale.length; slot++) {
+            scale[slot] = 1.0 / (1.0 - ds.meanLoss() * ds.coverProbability(slot));
+        }
+        return scale;
+    }
+
+    /** Model m's undisrupted scale of the profile at {@code t} (1 without disruptions). */
+    private double undisruptedScale(final int m, final long t) {
+        final double[] scale = undisrupted[m];
+        if (scale.length == 1) {
+            return scale[0];
+        }
+        final long slotNanos = 1440 * MINUTE_NANOS / scale.length;
+        return scale[(int) (Math.floorMod(t, 1440 * MINUTE_NANOS) / slotNanos)];
     }
 
     /** Like {@link #sampleMoments} on the flight bin grid (the flight model is small: the full variance). */

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TwoPartDistributionTest {
@@ -58,5 +60,50 @@ class TwoPartDistributionTest {
         final TwoPartDistribution d = new TwoPartDistribution().normal(42, 0);
         assertEquals(42, d.quantile(0.1), 0);
         assertEquals(42, d.quantile(0.9), 0);
+    }
+
+    @Test
+    void shouldFindTheQuantilesTheBisectionOfTheDistributionFunctionFinds() {
+        // the Newton search against the 64-step bisection it replaced, over random mixtures of the
+        // shapes the valuation builds (LHR_COUNT: two normals; AQ_SPOT: two shifted log-normals)
+        qt().withExamples(400).forAll(longs().between(1, 1_000_000_000L)).checkAssert(seed -> {
+            final SplittableRandom random = new SplittableRandom(seed);
+            final TwoPartDistribution d = new TwoPartDistribution();
+            final boolean logNormal = random.nextBoolean();
+            final double scale = StrictMath.pow(10.0, random.nextDouble(-2.0, 4.0));
+            final double mean = scale * random.nextDouble(0.05, 20.0);
+            final double variance = StrictMath.pow(scale * random.nextDouble(0.001, 3.0), 2);
+            final double p = random.nextInt(4) == 0 ? 0.0 : random.nextDouble(1e-4, 0.6);
+            if (logNormal) {
+                final double shift = scale * random.nextDouble(-1.0, 5.0);
+                d.logNormal(shift, mean, variance);
+                d.withRareLogNormal(p, shift, mean + scale * random.nextDouble(0.0, 30.0), variance + StrictMath.pow(scale * random.nextDouble(0.0, 10.0), 2));
+            } else {
+                d.normal(mean, variance);
+                d.withRareNormal(p, mean - scale * random.nextDouble(-5.0, 40.0), StrictMath.pow(scale * random.nextDouble(0.01, 10.0), 2));
+            }
+            final double spread = Math.sqrt(d.variance());
+            for (final double q : new double[] {0.1, 0.9, 0.02, 0.5, 0.98}) {
+                final double expected = bisection(d, q);
+                assertEquals(expected, d.quantile(q), 1e-9 * spread + 1e-12 * Math.abs(expected),
+                    "q " + q + " of seed " + seed + " (log-normal " + logNormal + ", p " + p + ")");
+            }
+        });
+    }
+
+    /** The quantile as the valuation computed it before the Newton search: 64 bisection steps of the distribution function. */
+    private static double bisection(final TwoPartDistribution d, final double q) {
+        final double spread = Math.sqrt(d.variance());
+        double lo = d.mean() - 60.0 * spread;
+        double hi = d.mean() + 60.0 * spread;
+        for (int i = 0; i < 200; i++) {
+            final double mid = 0.5 * (lo + hi);
+            if (d.cdf(mid) < q) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
     }
 }
