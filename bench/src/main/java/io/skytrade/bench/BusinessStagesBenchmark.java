@@ -64,6 +64,14 @@ public class BusinessStagesBenchmark {
     @Param({"mixed", "book", "timer"})
     public String input;
 
+    /**
+     * Side-buffer entries: 0 the configured ring's (4096, as under a Disruptor pipeline: each input
+     * writes its decisions and valuations into a new, cache-cold entry), 1 an inline pipeline's
+     * (backtest, evaluate: {@link EngineAssembly#INLINE_SIDE_SLOTS}, one cache-hot entry).
+     */
+    @Param({"0"})
+    public int sideSlots;
+
     /** Inputs of the mixed stream {@link #warmUp} runs: two days of world time. */
     static final long WARM_UP_INPUTS = 2 * 86_400_000_000_000L / WorldInputStream.STEP_NANOS;
     /** World time after the warm-up, epoch nanoseconds. */
@@ -86,7 +94,8 @@ public class BusinessStagesBenchmark {
         final EngineAssembly assembly = new EngineAssembly(config);
         final EngineMetrics engineMetrics = metrics ? LatencyHarness.metrics(1 << 16, new SystemEpochNanoClock()) : null;
         final EngineAssembly.Stages stages = assembly.businessStages((e, s) -> { },
-            engineMetrics == null ? new PaperOrderGateway() : engineMetrics.wrap(new PaperOrderGateway()), 0);
+            engineMetrics == null ? new PaperOrderGateway() : engineMetrics.wrap(new PaperOrderGateway()), 0,
+            sideSlots == 0 ? config.pipeline().layout().ringSize() : sideSlots);
         final int n = "none".equals(upTo) ? 0 : stages.names().indexOf(upTo) + 1;
         if (n == 0 && !"none".equals(upTo)) {
             throw new IllegalArgumentException("unknown stage " + upTo + "; stages are " + stages.names());

@@ -1,5 +1,7 @@
 package io.skytrade.core.feature;
 
+import io.skytrade.core.math.FdlibmPort;
+
 /**
  * Exponentially weighted moving mean and variance per id with a half-life in event time, for
  * irregularly spaced values: a value arriving {@code dt} after the previous one gets weight
@@ -122,7 +124,7 @@ public final class Ewma {
         /** The weight for an interval of {@code dt} > 0 nanoseconds. */
         double alpha(final long dt) {
             if (dt != lastDt) {
-                lastAlpha = -StrictMath.expm1(-decayPerNano * dt);
+                lastAlpha = -FdlibmPort.expm1(-decayPerNano * dt);
                 lastDt = dt;
             }
             return lastAlpha;

@@ -12,6 +12,8 @@ package io.skytrade.core.feature;
  */
 public final class RollingWindow {
     private final int capacity;
+    /** capacity - 1 when the capacity is a power of two (ring positions by a mask, not a long division), else -1. */
+    private final long ringMask;
     private final int ids;
     private final double[] values;
     private final long[] times;
@@ -39,6 +41,7 @@ public final class RollingWindow {
         }
         this.ids = ids;
         this.capacity = capacity;
+        ringMask = Integer.bitCount(capacity) == 1 ? capacity - 1 : -1;
         values = new double[ids * capacity];
         times = new long[ids * capacity];
         pushed = new long[ids];
@@ -57,6 +60,11 @@ public final class RollingWindow {
         return capacity;
     }
 
+    /** {@code position % capacity} for a non-negative position (a mask for the default power-of-two capacities). */
+    private int ring(final long position) {
+        return ringMask >= 0 ? (int) (position & ringMask) : (int) (position % capacity);
+    }
+
     /**
      * Adds one value observed at {@code timeNanos}, evicting the oldest when the window is full.
      *
@@ -71,7 +79,7 @@ public final class RollingWindow {
         }
         final int base = id * capacity;
         final long p = pushed[id];
-        final int slot = (int) (p % capacity);
+        final int slot = ring(p);
         int n = (int) Math.min(p, capacity);
         if (n == capacity) {
             final double old = values[base + slot];
@@ -89,25 +97,25 @@ public final class RollingWindow {
             m2[id] = 0.0;
         }
         final long expired = p - capacity;
-        while (maxTail[id] > maxHead[id] && maxWedge[base + (int) (maxHead[id] % capacity)] <= expired) {
+        while (maxTail[id] > maxHead[id] && maxWedge[base + ring(maxHead[id])] <= expired) {
             maxHead[id]++;
         }
-        while (minTail[id] > minHead[id] && minWedge[base + (int) (minHead[id] % capacity)] <= expired) {
+        while (minTail[id] > minHead[id] && minWedge[base + ring(minHead[id])] <= expired) {
             minHead[id]++;
         }
         values[base + slot] = x;
         times[base + slot] = timeNanos;
         while (maxTail[id] > maxHead[id]
-            && values[base + (int) (maxWedge[base + (int) ((maxTail[id] - 1) % capacity)] % capacity)] <= x) {
+            && values[base + ring(maxWedge[base + ring(maxTail[id] - 1)])] <= x) {
             maxTail[id]--;
         }
-        maxWedge[base + (int) (maxTail[id] % capacity)] = p;
+        maxWedge[base + ring(maxTail[id])] = p;
         maxTail[id]++;
         while (minTail[id] > minHead[id]
-            && values[base + (int) (minWedge[base + (int) ((minTail[id] - 1) % capacity)] % capacity)] >= x) {
+            && values[base + ring(minWedge[base + ring(minTail[id] - 1)])] >= x) {
             minTail[id]--;
         }
-        minWedge[base + (int) (minTail[id] % capacity)] = p;
+        minWedge[base + ring(minTail[id])] = p;
         minTail[id]++;
         pushed[id] = p + 1;
         if (++sinceResync[id] >= capacity) {
@@ -156,7 +164,7 @@ public final class RollingWindow {
         if (pushed[id] == 0) {
             return Double.NaN;
         }
-        return values[id * capacity + (int) (maxWedge[id * capacity + (int) (maxHead[id] % capacity)] % capacity)];
+        return values[id * capacity + ring(maxWedge[id * capacity + ring(maxHead[id])])];
     }
 
     /** Smallest value in the window; NaN when empty. */
@@ -164,13 +172,13 @@ public final class RollingWindow {
         if (pushed[id] == 0) {
             return Double.NaN;
         }
-        return values[id * capacity + (int) (minWedge[id * capacity + (int) (minHead[id] % capacity)] % capacity)];
+        return values[id * capacity + ring(minWedge[id * capacity + ring(minHead[id])])];
     }
 
     /** Most recent value; NaN when empty. */
     public double newest(final int id) {
         final long p = pushed[id];
-        return p == 0 ? Double.NaN : values[id * capacity + (int) ((p - 1) % capacity)];
+        return p == 0 ? Double.NaN : values[id * capacity + ring(p - 1)];
     }
 
     /** Oldest value still in the window; NaN when empty. */
@@ -179,16 +187,16 @@ public final class RollingWindow {
         if (p == 0) {
             return Double.NaN;
         }
-        return values[id * capacity + (int) (p <= capacity ? 0 : p % capacity)];
+        return values[id * capacity + ring(p <= capacity ? 0 : p)];
     }
 
     private long oldestTime(final int id) {
         final long p = pushed[id];
-        return times[id * capacity + (int) (p <= capacity ? 0 : p % capacity)];
+        return times[id * capacity + ring(p <= capacity ? 0 : p)];
     }
 
     private long newestTime(final int id) {
-        return times[id * capacity + (int) ((pushed[id] - 1) % capacity)];
+        return times[id * capacity + ring(pushed[id] - 1)];
     }
 
     /** (x - mean) / std of the window; 0 when the window has no spread. */

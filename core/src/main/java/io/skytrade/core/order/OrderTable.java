@@ -30,6 +30,8 @@ public final class OrderTable {
     private final Long2LongHashMap slotById;
     private final int[] freeSlots;
     private int freeCount;
+    /** One past the highest slot ever opened: slots at or above it have always been FREE, so scans stop there. */
+    private int slotHighWater;
     private long nextId;
 
     private final long[] clientOrderId;
@@ -114,6 +116,9 @@ public final class OrderTable {
             return 0;
         }
         final int slot = freeSlots[--freeCount];
+        if (slot >= slotHighWater) {
+            slotHighWater = slot + 1;
+        }
         final long id = ++nextId;
         slotById.put(id, slot);
         clientOrderId[slot] = id;
@@ -330,7 +335,7 @@ public final class OrderTable {
      * returns its slot; -1 when there is none. Loop with {@code fromSlot = previous + 1}.
      */
     public int nextAckTimeout(final long nowNanos, final long timeoutNanos, final int fromSlot) {
-        for (int s = fromSlot; s < capacity; s++) {
+        for (int s = fromSlot; s < slotHighWater; s++) {
             final int st = state[s];
             if (st != OrderState.FREE && st != OrderState.NEW && !acked[s] && filled[s] == 0
                 && !timeoutReported[s] && nowNanos - createdNanos[s] > timeoutNanos) {
@@ -495,7 +500,7 @@ public final class OrderTable {
     /** Hash of the live orders (in slot order), the id counter and the counters. */
     public long stateHash() {
         long h = PositionTracker.mix(nextId, openCount);
-        for (int s = 0; s < capacity; s++) {
+        for (int s = 0; s < slotHighWater; s++) {
             if (state[s] == OrderState.FREE) {
                 continue;
             }

@@ -1,8 +1,9 @@
 package io.skytrade.core.regime;
 
 /**
- * A Gaussian hidden Markov model prepared for log-space computation: log initial and transition
- * probabilities and per-state diagonal Gaussian emission log densities, from {@link RegimeParams}.
+ * A Gaussian hidden Markov model prepared for the forward filter: initial and transition
+ * probabilities (and their logarithms, for enumerations and tests) and per-state diagonal Gaussian
+ * emission log densities, from {@link RegimeParams}.
  *
  * <p>Immutable; safe to share. Hot-path cost of {@link #logEmission}: D multiply-adds.
  */
@@ -11,6 +12,8 @@ public final class GaussianHmm {
 
     final int states;
     final int dims;
+    final double[] initial;
+    final double[] transition;
     final double[] logInitial;
     final double[] logTransition;
     final double[] mean;
@@ -22,6 +25,8 @@ public final class GaussianHmm {
         dims = p.dims();
         final double[] init = p.initial();
         final double[] trans = p.transition();
+        initial = init;
+        transition = trans;
         mean = p.means();
         final double[] var = p.variances();
         logInitial = new double[states];
@@ -65,28 +70,17 @@ public final class GaussianHmm {
         return logInitial[k];
     }
 
+    public double initial(final int k) {
+        return initial[k];
+    }
+
+    /** Probability of moving from state {@code i} to state {@code j}. */
+    public double transition(final int i, final int j) {
+        return transition[i * states + j];
+    }
+
     /** Log probability of moving from state {@code i} to state {@code j}. */
     public double logTransition(final int i, final int j) {
         return logTransition[i * states + j];
-    }
-
-    /** {@code log(sum exp(v[from..from+n)))}, stable; -infinity when every term is. */
-    static double logSumExp(final double[] v, final int from, final int n) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = from; i < from + n; i++) {
-            if (v[i] > max) {
-                max = v[i];
-            }
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
-        }
-        double s = 0.0;
-        for (int i = from; i < from + n; i++) {
-            final double d = v[i] - max;
-            // exp(0) is exactly 1 (the max term): no call, same bits
-            s += d == 0.0 ? 1.0 : StrictMath.exp(d);
-        }
-        return max + StrictLog.log(s);
     }
 }

@@ -1,11 +1,13 @@
 package io.skytrade.core.signal;
 
+import io.skytrade.core.math.FdlibmPort;
+
 /**
  * Combines mispricing, momentum and data surprise into one signal in [-1, 1]: each input is
  * clipped to [-clip, clip] (NaN counts as 0), weighted, summed and squashed by {@code tanh(gain x sum)}.
  * The sign is the direction (positive: buy), the magnitude the confidence.
  *
- * <p>Immutable. Hot-path cost: one {@code Math.tanh}.
+ * <p>Immutable. Hot-path cost: one {@code tanh} ({@link FdlibmPort#tanh}: {@code StrictMath.tanh}'s bits without its JNI call).
  */
 public final class SignalCombiner {
     private final double wMispricing;
@@ -25,7 +27,7 @@ public final class SignalCombiner {
     /** The combined signal in [-1, 1] for any inputs, including NaN and infinities. */
     public double combine(final double mispricingZ, final double momentum, final double surprise) {
         final double x = wMispricing * clip(mispricingZ) + wMomentum * clip(momentum) + wSurprise * clip(surprise);
-        final double s = StrictMath.tanh(gain * x);
+        final double s = FdlibmPort.tanh(gain * x);
         return s > 1.0 ? 1.0 : s < -1.0 ? -1.0 : s;
     }
 

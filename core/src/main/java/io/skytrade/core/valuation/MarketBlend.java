@@ -1,5 +1,6 @@
 package io.skytrade.core.valuation;
 
+import io.skytrade.core.math.FdlibmPort;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.SettlementRules;
 
@@ -98,7 +99,7 @@ public final class MarketBlend {
             learned[id] = true;
         } else {
             final double hours = Math.max(0L, t - learnedAt[id]) / NANOS_PER_HOUR;
-            final double alpha = -StrictMath.expm1(-hours * Math.log(2.0) / halfLifeHours);
+            final double alpha = -FdlibmPort.expm1(-hours * Math.log(2.0) / halfLifeHours);
             disagreement[id] += alpha * (excess - disagreement[id]);
         }
         learnedAt[id] = t;

@@ -39,6 +39,90 @@ class HmmForwardFilterTest {
             });
     }
 
+    @Test
+    void shouldMatchTheLogSpaceRecursionToTheLastFewBitsOnLongSequencesWithOutliers() {
+        qt().withExamples(200)
+            .forAll(longs().all(), integers().between(1, 4), integers().between(1, 400))
+            .checkAssert((seed, k, steps) -> {
+                final SplittableRandom rnd = new SplittableRandom(seed);
+                final GaussianHmm hmm = new GaussianHmm(randomParams(rnd, k, 2));
+                final HmmForwardFilter f = new HmmForwardFilter(hmm, 3);
+                final LogSpaceReference ref = new LogSpaceReference(hmm);
+                final double[] x = new double[2];
+                for (int t = 0; t < steps; t++) {
+                    // mostly ordinary draws, sometimes far outliers (emission densities ~exp(-1e4))
+                    final double spread = rnd.nextInt(20) == 0 ? 300 : 3;
+                    x[0] = rnd.nextGaussian() * spread;
+                    x[1] = rnd.nextGaussian() * spread;
+                    f.step(2, x);
+                    ref.step(x);
+                    // the log-space oracle's own rounding: exp of a difference of log terms of size m
+                    // is off by ~ulp(m) relative; the probability-space filter does not have it
+                    final double tolerance = 1e-13 + 4 * Math.ulp(ref.magnitude);
+                    for (int j = 0; j < k; j++) {
+                        assertEquals(ref.posterior(j), f.posterior(2, j), tolerance);
+                    }
+                    assertEquals(ref.logLik, f.logLikelihood(2), 1e-12 * (1 + Math.abs(ref.logLik)));
+                }
+            });
+    }
+
+    /** The log-space forward recursion the filter replaced (log-sum-exp over log transitions), as the oracle. */
+    private static final class LogSpaceReference {
+        private final GaussianHmm hmm;
+        private final double[] logPost;
+        private final double[] next;
+        private final double[] terms;
+        private boolean started;
+        double logLik;
+        double magnitude;
+
+        LogSpaceReference(final GaussianHmm hmm) {
+            this.hmm = hmm;
+            logPost = new double[hmm.states()];
+            next = new double[hmm.states()];
+            terms = new double[hmm.states()];
+        }
+
+        void step(final double[] x) {
+            final int k = hmm.states();
+            for (int j = 0; j < k; j++) {
+                double prior = hmm.logInitial(j);
+                if (started) {
+                    for (int i = 0; i < k; i++) {
+                        terms[i] = logPost[i] + hmm.logTransition(i, j);
+                    }
+                    prior = logSumExp(terms);
+                }
+                next[j] = prior + hmm.logEmission(j, x);
+            }
+            final double c = logSumExp(next);
+            magnitude = 0;
+            for (int j = 0; j < k; j++) {
+                magnitude = Math.max(magnitude, Math.abs(next[j]));
+                logPost[j] = next[j] - c;
+            }
+            logLik += c;
+            started = true;
+        }
+
+        double posterior(final int j) {
+            return Math.exp(logPost[j]);
+        }
+
+        private static double logSumExp(final double[] v) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (final double d : v) {
+                max = Math.max(max, d);
+            }
+            double s = 0;
+            for (final double d : v) {
+                s += Math.exp(d - max);
+            }
+            return max + Math.log(s);
+        }
+    }
+
     /** P(x_1..x_n, s_n = j) by summing over all K^n state paths. */
     private static double[] bruteForce(final GaussianHmm hmm, final double[][] xs, final int n) {
         final int k = hmm.states();

@@ -85,7 +85,8 @@ public final class BacktestRunner {
         this.progress = progress;
         this.journalFills = journalFills;
         this.idBase = journalFills ? source.property(EngineAssembly.CLIENT_ORDER_ID_BASE, "0") : "0";
-        this.stages = new EngineAssembly(loaded.config()).businessStages(this::onDecisions, gateway, Long.parseLong(idBase));
+        this.stages = new EngineAssembly(loaded.config()).businessStages(this::onDecisions, gateway, Long.parseLong(idBase),
+            EngineAssembly.INLINE_SIDE_SLOTS);
         this.sampler = new EquitySampler(loaded.config().backtest().sampleIntervalNanos(),
             loaded.config().instruments().size(), stages.book());
     }

@@ -137,7 +137,7 @@ public final class SeedRun {
             };
             final EngineAssembly assembly = new EngineAssembly(config);
             final LateBoundOrderGateway orderGateway = new LateBoundOrderGateway();
-            final EngineAssembly.Stages stages = assembly.businessStages(decisions, orderGateway, idBase);
+            final EngineAssembly.Stages stages = assembly.businessStages(decisions, orderGateway, idBase, EngineAssembly.INLINE_SIDE_SLOTS);
             final PositionTracker book = stages.book().positions();
             final DayRecorder recorder = new DayRecorder(config.instruments().size(), clock, book, seed,
                 run == null ? "" : run.dir().toString(), stages.side());

@@ -41,6 +41,8 @@ import java.util.List;
  * <p>Start-up only.
  */
 public final class EngineAssembly {
+    /** Side-buffer entries for stages driven by an inline pipeline (backtest, evaluate): one event at a time. */
+    public static final int INLINE_SIDE_SLOTS = 1;
     /** Name of the input-journal stage in layouts. */
     public static final String JOURNAL_STAGE = "journal";
     /** How stage threads take the layout's CPUs: OpenHFT affinity (core has no platform dependency). */
@@ -81,11 +83,23 @@ public final class EngineAssembly {
      * share, as many slots as the configured ring.
      */
     public Stages businessStages(final DecisionListener decisions, final OrderGateway gateway, final long clientOrderIdBase) {
+        return businessStages(decisions, gateway, clientOrderIdBase, config.pipeline().layout().ringSize());
+    }
+
+    /**
+     * {@link #businessStages(DecisionListener, OrderGateway, long)} with side buffers of
+     * {@code sideSlots} entries (a power of two, at least the ring size of a Disruptor pipeline). An
+     * {@link io.skytrade.core.pipeline.InlinePipeline} finishes each event in every stage before the
+     * next, so {@link #INLINE_SIDE_SLOTS} suffice: one entry stays in cache, where a ring's worth
+     * (4096 entries of ~4.5 KB) makes every event's decisions and valuations a cache miss.
+     */
+    public Stages businessStages(final DecisionListener decisions, final OrderGateway gateway, final long clientOrderIdBase,
+                                 final int sideSlots) {
         final EngineConfig.ModelSection m = config.model();
         final OrderManagerConfig orderConfig = new OrderManagerConfig(m.orders().orderCapacity(),
             m.orders().clientOrderIdBase() + clientOrderIdBase, m.orders().ackTimeoutNanos());
         final TradingBook book = new TradingBook(orderConfig);
-        final SideBuffers side = new SideBuffers(config.pipeline().layout().ringSize());
+        final SideBuffers side = new SideBuffers(sideSlots);
         final OutboundStage orders = new OutboundStage(gateway, decisions, side);
         final RiskStage risk = new RiskStage(book, side, m.risk(), m.drawdown(), m.safeMode(), m.capital());
         final PositionSizer sizer = new PositionSizer(m.sizer(), m.capital(), m.risk().maxPositionFraction());

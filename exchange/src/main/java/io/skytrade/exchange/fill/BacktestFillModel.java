@@ -10,6 +10,7 @@ import io.skytrade.core.pipeline.InputTranslator;
 import io.skytrade.core.pipeline.OrderGateway;
 import io.skytrade.exchange.matching.ExecutionListener;
 import io.skytrade.exchange.matching.MatchingEngine;
+import org.agrona.collections.IntArrayList;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -35,7 +36,9 @@ import org.agrona.concurrent.EpochNanoClock;
  * stage thread) only queue requests under a lock; everything else runs on the driver thread,
  * which is the only one that publishes. Hot-path cost: one engine call per request; per book, a
  * diff of at most {@link EngineEvent#BOOK_DEPTH} levels a side by linear scans (no hashing), and
- * one engine call per level whose quantity changed; no allocation once the level lists have grown.
+ * one engine call per level whose quantity changed, addressed by the engine's order handle kept
+ * next to each recorded order ({@link MatchingEngine#addressByHandle}: no client-order-id hashing
+ * for the recorded liquidity); no allocation once the level lists have grown.
  */
 public final class BacktestFillModel implements OrderGateway {
     static final int MARKET = 0;
@@ -61,6 +64,8 @@ public final class BacktestFillModel implements OrderGateway {
     private long nextMarketId = 1;
     /** The level a recorded order is joining while it is submitted (it may trade on arrival). */
     private Level joiningLevel;
+    /** True while a withdrawal reduces recorded orders: a cancel it causes is already off its level. */
+    private boolean withdrawing;
     private long now;
     private int requestInstrument = -1;
 
@@ -77,6 +82,7 @@ public final class BacktestFillModel implements OrderGateway {
         engine.positionLimit(MARKET, MatchingEngine.MAX_QUANTITY * 1000);
         engine.positionLimit(AGGRESSOR, MatchingEngine.MAX_QUANTITY * 1000);
         engine.requireIncreasingClientOrderIds(MARKET);
+        engine.addressByHandle(MARKET);
         engine.requireIncreasingClientOrderIds(AGGRESSOR);
         this.recorded = new RecordedSide[config.instrumentCount][2];
         for (int i = 0; i < config.instrumentCount; i++) {
@@ -234,7 +240,7 @@ public final class BacktestFillModel implements OrderGateway {
     /** Recorded liquidity joins the back of a level: grown into the last recorded order when nothing of ours is behind it. */
     private void join(final int instrument, final int side, final Level level, final long quantity) {
         final int last = level.size() - 1;
-        if (last >= 0 && engine.growIfLast(MARKET, level.ids.getLong(last), quantity)) {
+        if (last >= 0 && engine.growIfLastHandle(level.handles.getInt(last), quantity)) {
             level.leaves.setLong(last, level.leaves.getLong(last) + quantity);
             level.total += quantity;
             return;
@@ -244,15 +250,21 @@ public final class BacktestFillModel implements OrderGateway {
         joiningLevel = level;
         engine.submit(now, MARKET, id, instrument, side, level.price, quantity, TimeInForce.GTC);
         joiningLevel = null;
+        final int rested = engine.lastRestedHandle();
+        if (rested >= 0) {
+            // it rests as the level's last order (a partial fill on arrival leaves it in place)
+            level.handles.setInt(level.size() - 1, rested);
+        }
     }
 
     /** Removes {@code amount} lots of recorded liquidity from a level, from behind our orders or ahead of them. */
     private void reduceLevel(final Level level, final long amount) {
         final boolean fromFront = config.cancelsAheadOfUs;
         long left = amount;
+        withdrawing = true;
         while (left > 0 && level.size() > 0) {
             final int k = fromFront ? 0 : level.size() - 1;
-            final long id = level.ids.getLong(k);
+            final int handle = level.handles.getInt(k);
             final long leaves = level.leaves.getLong(k);
             final long take = Math.min(leaves, left);
             left -= take;
@@ -262,8 +274,9 @@ public final class BacktestFillModel implements OrderGateway {
             } else {
                 level.leaves.setLong(k, leaves - take);
             }
-            engine.reduce(now, MARKET, id, leaves - take);
+            engine.reduceHandle(now, handle, leaves - take);
         }
+        withdrawing = false;
     }
 
     private static int indexOf(final long[] prices, final int n, final long price) {
@@ -318,7 +331,9 @@ public final class BacktestFillModel implements OrderGateway {
         public void onCancelled(final int participant, final long clientOrderId, final long venueOrderId, final int instrument,
                                 final int side, final long cancelledQuantity, final int reason, final long nowNanos) {
             if (participant == MARKET) {
-                recordedSide(instrument, side).cancelled(clientOrderId);
+                if (!withdrawing) {
+                    recordedSide(instrument, side).cancelled(clientOrderId);
+                }
             } else if (participant == US) {
                 publish(OrderEventKind.CANCELLED, clientOrderId, venueOrderId, instrument, side, 0, cancelledQuantity, 0, 0, 0,
                     reason, nowNanos);
@@ -459,6 +474,8 @@ public final class BacktestFillModel implements OrderGateway {
     private static final class Level {
         final LongArrayList ids = new LongArrayList();
         final LongArrayList leaves = new LongArrayList();
+        /** The engine's handle of each order (-1 while it is being submitted, or when it was rejected). */
+        final IntArrayList handles = new IntArrayList();
         long price;
         long total;
         boolean keep;
@@ -466,6 +483,7 @@ public final class BacktestFillModel implements OrderGateway {
         void reset(final long levelPrice) {
             ids.clear();
             leaves.clear();
+            handles.clear();
             price = levelPrice;
             total = 0;
             keep = false;
@@ -478,12 +496,14 @@ public final class BacktestFillModel implements OrderGateway {
         void append(final long id, final long quantity) {
             ids.addLong(id);
             leaves.addLong(quantity);
+            handles.addInt(-1);
             total += quantity;
         }
 
         void removeAt(final int k) {
             ids.removeAt(k);
             leaves.removeAt(k);
+            handles.removeAt(k);
         }
 
         /** Books a fill of {@code quantity} of recorded order {@code id}, which has {@code remaining} left. */

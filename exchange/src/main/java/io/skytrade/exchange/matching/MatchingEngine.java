@@ -53,6 +53,9 @@ public final class MatchingEngine {
     private final LongHashSet[] seenClientIds;
     private final boolean[] increasingClientIds;
     private final long[] lastClientId;
+    private final boolean[] handleAddressed;
+    private final int[] openOrders;
+    private int lastRestedHandle = OrderPool.NIL;
     private long nextVenueOrderId = 1;
 
     /**
@@ -98,6 +101,8 @@ public final class MatchingEngine {
         this.seenClientIds = new LongHashSet[maxParticipants];
         this.increasingClientIds = new boolean[maxParticipants];
         this.lastClientId = new long[maxParticipants];
+        this.handleAddressed = new boolean[maxParticipants];
+        this.openOrders = new int[maxParticipants];
         for (int p = 0; p < maxParticipants; p++) {
             openByClientId[p] = new Long2LongHashMap(-1);
             seenClientIds[p] = new LongHashSet();
@@ -132,6 +137,7 @@ public final class MatchingEngine {
      */
     public int submit(final long nowNanos, final int participant, final long clientOrderId, final int instrument,
                       final int side, final long priceTicks, final long quantity, final int timeInForce) {
+        lastRestedHandle = OrderPool.NIL;
         final int reason = validate(nowNanos, participant, clientOrderId, instrument, side, priceTicks, quantity, timeInForce);
         if (reason != RejectReason.NONE) {
             listener.onRejected(participant, clientOrderId, instrument, side, priceTicks, quantity, reason, nowNanos);
@@ -174,7 +180,7 @@ public final class MatchingEngine {
                 side == Side.BUY ? counterparty : participant, nowNanos);
             if (pool.leaves[resting] == 0) {
                 opposite.remove(pool, resting, level);
-                openByClientId[counterparty].remove(pool.clientOrderId[resting]);
+                forget(counterparty, pool.clientOrderId[resting]);
                 pool.free(resting);
             }
         }
@@ -228,10 +234,18 @@ public final class MatchingEngine {
      * (the fill model mirrors recorded books this way); 0 cancels it. No listener call unless it cancels.
      */
     public int reduce(final long nowNanos, final int participant, final long clientOrderId, final long newLeaves) {
-        final int h = (int)openByClientId[participant].get(clientOrderId);
+        return reduceHandle(nowNanos, (int)openByClientId[participant].get(clientOrderId), newLeaves);
+    }
+
+    /**
+     * {@link #reduce} of the open order with handle {@code h} (from {@link #lastRestedHandle()}),
+     * without the client-order-id lookup; a negative handle is {@link RejectReason#UNKNOWN_ORDER}.
+     */
+    public int reduceHandle(final long nowNanos, final int h, final long newLeaves) {
         if (h < 0) {
             return RejectReason.UNKNOWN_ORDER;
         }
+        final int participant = pool.participant[h];
         if (newLeaves <= 0) {
             removeOrder(h, RejectReason.USER_CANCEL, nowNanos);
             return RejectReason.NONE;
@@ -255,10 +269,18 @@ public final class MatchingEngine {
      * directly behind recorded liquidity this way.
      */
     public boolean growIfLast(final int participant, final long clientOrderId, final long addQuantity) {
-        final int h = (int)openByClientId[participant].get(clientOrderId);
+        return growIfLastHandle((int)openByClientId[participant].get(clientOrderId), addQuantity);
+    }
+
+    /**
+     * {@link #growIfLast} of the open order with handle {@code h} (from {@link #lastRestedHandle()}),
+     * without the client-order-id lookup; false for a negative handle.
+     */
+    public boolean growIfLastHandle(final int h, final long addQuantity) {
         if (h < 0 || addQuantity <= 0 || pool.next[h] != OrderPool.NIL) {
             return false;
         }
+        final int participant = pool.participant[h];
         final BookSide book = pool.side[h] == Side.BUY ? bids[pool.instrument[h]] : asks[pool.instrument[h]];
         book.grow(book.find(pool.price[h]), addQuantity);
         pool.leaves[h] += addQuantity;
@@ -315,11 +337,34 @@ public final class MatchingEngine {
     }
 
     /**
+     * Makes {@code participant}'s orders addressed by handle only: they are not entered in the
+     * client-order-id index, so {@link #cancel}, {@link #reduce}, {@link #growIfLast},
+     * {@link #cancelAll} and {@link #forEachOpenOrder} do not see them; the caller keeps each
+     * order's handle ({@link #lastRestedHandle()} after its submit) until the listener reports it
+     * filled to zero or cancelled, and uses {@link #reduceHandle} and {@link #growIfLastHandle}. For
+     * an internal participant with many short-lived orders (the backtest's recorded liquidity),
+     * whose index upkeep (a hash insert and removal per order, a lookup per change) would otherwise
+     * dominate. Call before its first order.
+     */
+    public void addressByHandle(final int participant) {
+        if (openOrders[participant] != 0) {
+            throw new IllegalStateException("addressByHandle: participant " + participant + " has "
+                + openOrders[participant] + " open orders");
+        }
+        handleAddressed[participant] = true;
+    }
+
+    /** Handle of the order the last {@link #submit} left resting, or -1 when it did not rest (rejected, filled, IOC). */
+    public int lastRestedHandle() {
+        return lastRestedHandle;
+    }
+
+    /**
      * Whether a participant owns nothing at the venue: no open order, and in every product no
      * position and nothing traded since the last settlement (so no settlement is owed to it).
      */
     public boolean isFlat(final int participant) {
-        if (!openByClientId[participant].isEmpty()) {
+        if (openOrders[participant] != 0) {
             return false;
         }
         for (int i = 0; i < instrumentCount; i++) {
@@ -385,7 +430,7 @@ public final class MatchingEngine {
     }
 
     public int openOrderCount(final int participant) {
-        return openByClientId[participant].size();
+        return openOrders[participant];
     }
 
     /** Visits every open order of a participant in ascending client-order-id order (allocates; not for the hot path). */
@@ -556,7 +601,11 @@ public final class MatchingEngine {
         pool.instrument[h] = instrument;
         pool.side[h] = side;
         own.append(pool, h);
-        openByClientId[participant].put(clientOrderId, h);
+        if (!handleAddressed[participant]) {
+            openByClientId[participant].put(clientOrderId, h);
+        }
+        openOrders[participant]++;
+        lastRestedHandle = h;
         adjustOpen(participant, instrument, side, remaining);
     }
 
@@ -568,11 +617,19 @@ public final class MatchingEngine {
         final BookSide book = side == Side.BUY ? bids[instrument] : asks[instrument];
         book.remove(pool, h, book.find(pool.price[h]));
         adjustOpen(participant, instrument, side, -leaves);
-        openByClientId[participant].remove(pool.clientOrderId[h]);
+        forget(participant, pool.clientOrderId[h]);
         final long clientOrderId = pool.clientOrderId[h];
         final long venueOrderId = pool.venueOrderId[h];
         pool.free(h);
         listener.onCancelled(participant, clientOrderId, venueOrderId, instrument, side, leaves, reason, nowNanos);
+    }
+
+    /** An open order of {@code participant} left the book: out of the id index and the count. */
+    private void forget(final int participant, final long clientOrderId) {
+        if (!handleAddressed[participant]) {
+            openByClientId[participant].remove(clientOrderId);
+        }
+        openOrders[participant]--;
     }
 
     private void applyFill(final int participant, final int instrument, final int side, final long price,
