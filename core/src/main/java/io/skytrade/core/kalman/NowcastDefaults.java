@@ -78,14 +78,16 @@ public final class NowcastDefaults {
     }
 
     /**
-     * London PM2.5 (µg/m³), in log space, with pollution spikes: their moments fitted by
-     * {@code nowcast fit}; the probability of an unseen one under way (0.85, the weight of AQ_SPOT's
-     * spike part far ahead) chosen on seeds 1-100 for the 80% coverage at 6 h to 30 min.
+     * London PM2.5 (µg/m³), in log space, with pollution spikes: the unseen ones' moments fitted by
+     * {@code nowcast fit}; the shape of an episode under way (a Gaussian bump 0.75-2.75 h wide, 32 +-
+     * 11.5 µg/m³ high, 0.025 a hour: the synthetic world's spike process); how fast unseen ones
+     * become possible (6 h) and the probability of one under way far ahead (0.7, the weight of
+     * AQ_SPOT's spike part) chosen on seeds 1-80 for RMS z and the 80% coverage at 6 h to 30 min.
      */
     public static NowcastModelSpec air() {
         return new NowcastModelSpec("pm25_ugm3", new double[] {0.641}, new double[] {8.3e-4}, new double[] {0.0},
             true, NowcastModelSpec.ProfileKind.ADDITIVE, 24, new double[24], 30.0,
-            new SpikeSpec(2.2, 110.0, 3.5, 1.75, 4.0, 0.85), Map.of(
+            new SpikeSpec(2.2, 110.0, 6.0, 0.75, 2.75, 32.0, 11.5, 0.025, 4.0, 0.7), Map.of(
                 "mean", ModelComponent.level(1e-5, 2.14, 1.0, 1.0),
                 "persist", ModelComponent.knot(0.45, 30.0, 1.0),
                 "day", ModelComponent.knot(0.15, 4.0, 1.0)));

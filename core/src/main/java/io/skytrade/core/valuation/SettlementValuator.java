@@ -743,8 +743,11 @@ public final class SettlementValuator {
         // PM2.5 >= 0: the settlement is the level times the multiplier, so its distribution is the
         // level's: the log-normal (plus a tracked spike's remainder), and with the probability of an
         // unseen spike that plus the spike
-        final double tracked = spike != null ? spike.trackedAt(end) : 0.0;
-        final double usualVar = var + 0.25 * tracked * tracked;
+        final double trackedMean = spike != null ? spike.trackedAt(end) : 0.0;
+        final double trackedVar = spike != null ? spike.trackedVarianceAt(end) : 0.0;
+        final double tracked = Math.max(0.0, trackedMean - 2.0 * Math.sqrt(trackedVar));
+        mean += trackedMean - tracked;
+        final double usualVar = var + trackedVar;
         dist.logNormal(tracked, mean, usualVar);
         if (spike != null && spike.spec().unseenVariance() > 0.0) {
             final double share = spike.unseenShare(end);
