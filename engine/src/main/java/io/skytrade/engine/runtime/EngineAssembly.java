@@ -146,13 +146,25 @@ public final class EngineAssembly {
      */
     public PipelineBuilder configure(final PipelineBuilder builder, final EventHandler<EngineEvent> journal,
                                      final Stages stages) {
+        return configure(builder, journal, stages, config.pipeline().layout().ringSize());
+    }
+
+    /**
+     * {@link #configure(PipelineBuilder, EventHandler, Stages)} with a ring of {@code ringSize} slots
+     * instead of the configured one (at most the stages' side-buffer slots): a replay, whose only
+     * producer is the journal reader, keeps a small ring and its side buffers in cache.
+     */
+    public PipelineBuilder configure(final PipelineBuilder builder, final EventHandler<EngineEvent> journal,
+                                     final Stages stages, final int ringSize) {
         if (journal != null) {
             builder.stage(JOURNAL_STAGE, journal);
         }
         for (int i = 0; i < stages.names().size(); i++) {
             builder.stage(stages.names().get(i), stages.handlers().get(i));
         }
-        final PipelineLayout layout = bookOnOneThread(config.pipeline().layout());
+        final PipelineLayout configured = bookOnOneThread(config.pipeline().layout());
+        final PipelineLayout layout = configured.ringSize() == ringSize ? configured : new PipelineLayout(ringSize,
+            configured.waitStrategy(), configured.threads(), configured.cpus(), configured.journalParallel());
         return builder.layout(journal != null ? layout : withoutJournal(layout))
             .sideBuffers(stages.side())
             .pinner(PINNER)
