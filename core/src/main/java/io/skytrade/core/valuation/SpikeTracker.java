@@ -20,9 +20,10 @@ import io.skytrade.core.kalman.StructuralModel;
  * which grow from nothing at the last reading ({@link SpikeSpec}).
  *
  * <p>Single-threaded (owned by the valuation stage). Hot-path cost: per reading a model forecast
- * and, while an episode is under way, {@value #CENTRES} x {@value #WIDTHS} posterior cells of
- * a few multiply-adds per kept reading and one exponential each (table lookups for the shapes);
- * per forecast time one exponential per cell, cached until the next reading; no allocation.
+ * and {@value #CENTRES} x {@value #WIDTHS} posterior cells of
+ * a few multiply-adds per kept reading and one exponential each (the shapes are looked up in a
+ * table when the times lie on the 15-minute grid, as hourly and quarter-hourly readings and the
+ * session end do); per forecast time one table lookup per cell, cached until the next reading; no allocation.
  */
 final class SpikeTracker {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
@@ -34,8 +35,11 @@ final class SpikeTracker {
     private static final int AHEAD_STEPS = 12;
     static final int CENTRES = BACK_STEPS + AHEAD_STEPS + 1;
     static final int WIDTHS = 5;
+    /** Shapes tabulated for time offsets of whole grid steps up to this many steps either way. */
+    private static final int TABLE_HALF = 160;
     private final SpikeSpec spec;
     private final double[] widthHours = new double[WIDTHS];
+    private final double[][] shapeTable = new double[WIDTHS][2 * TABLE_HALF + 1];
     private final long[] readingTime = new long[READINGS];
     private final double[] readingExcess = new double[READINGS];
     private final double[] readingVariance = new double[READINGS];
@@ -55,6 +59,9 @@ final class SpikeTracker {
         this.spec = spec;
         for (int k = 0; k < WIDTHS; k++) {
             widthHours[k] = spec.widthMinHours() + (spec.widthMaxHours() - spec.widthMinHours()) * k / (WIDTHS - 1);
+            for (int d = -TABLE_HALF; d <= TABLE_HALF; d++) {
+                shapeTable[k][d + TABLE_HALF] = shape(d * STEP_NANOS, widthHours[k]);
+            }
         }
     }
 
@@ -119,11 +126,10 @@ final class SpikeTracker {
         for (int c = 0; c < CENTRES; c++) {
             final long centre = t + (c - BACK_STEPS) * STEP_NANOS;
             for (int k = 0; k < WIDTHS; k++) {
-                final double w = widthHours[k];
                 double precision = priorPrecision;
                 double linear = priorTerm;
                 for (int i = 0; i < kept; i++) {
-                    final double g = shape(readingTime[i] - centre, w);
+                    final double g = shapeAt(readingTime[i] - centre, k);
                     final double inv = 1.0 / readingVariance[i];
                     precision += g * g * inv;
                     linear += g * readingExcess[i] * inv;
@@ -150,6 +156,17 @@ final class SpikeTracker {
         active = quietWeight < 1.0 - 1e-9;
     }
 
+    /** The shape of width {@code k} at {@code dtNanos} from its centre: tabulated on whole grid steps (the same value), computed otherwise. */
+    private double shapeAt(final long dtNanos, final int k) {
+        if (dtNanos % STEP_NANOS == 0) {
+            final long d = dtNanos / STEP_NANOS;
+            if (d >= -TABLE_HALF && d <= TABLE_HALF) {
+                return shapeTable[k][(int) d + TABLE_HALF];
+            }
+        }
+        return shape(dtNanos, widthHours[k]);
+    }
+
     private static double shape(final long dtNanos, final double widthHours) {
         final double x = dtNanos / NANOS_PER_HOUR / widthHours;
         return StrictMath.exp(-0.5 * x * x);
@@ -166,7 +183,7 @@ final class SpikeTracker {
                 final long centre = gridTime + (c - BACK_STEPS) * STEP_NANOS;
                 for (int k = 0; k < WIDTHS; k++) {
                     final int j = c * WIDTHS + k;
-                    final double g = shape(t - centre, widthHours[k]);
+                    final double g = shapeAt(t - centre, k);
                     final double h = Math.max(0.0, heightMean[j]);
                     m += weight[j] * h * g;
                     s += weight[j] * (h * h + heightVariance[j]) * g * g;
