@@ -27,6 +27,8 @@ import io.skytrade.core.settlement.SettlementRules;
  */
 public final class MarketBlend {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
+    /** ln 2 as {@link StrictMath} gives it: the same bits on every JVM (Math.log may be an intrinsic). */
+    private static final double LN2 = StrictMath.log(2.0);
     private final double maxGain;
     private final double[] sharedOf;
     private final double halfLifeHours;
@@ -99,7 +101,7 @@ public final class MarketBlend {
             learned[id] = true;
         } else {
             final double hours = Math.max(0L, t - learnedAt[id]) / NANOS_PER_HOUR;
-            final double alpha = -FdlibmPort.expm1(-hours * Math.log(2.0) / halfLifeHours);
+            final double alpha = -FdlibmPort.expm1(-hours * LN2 / halfLifeHours);
             disagreement[id] += alpha * (excess - disagreement[id]);
         }
         learnedAt[id] = t;
