@@ -1,5 +1,7 @@
 package io.skytrade.core.kalman;
 
+import io.skytrade.core.math.FdlibmPort;
+
 import java.util.Map;
 
 /**
@@ -248,7 +250,7 @@ public final class StructuralModel {
         } else {
             predict(timeNanos);
         }
-        final double z = logScale ? StrictMath.log(Math.max(value, LOG_FLOOR)) : value;
+        final double z = logScale ? FdlibmPort.log(Math.max(value, LOG_FLOOR)) : value;
         double r = readNoise[row] + sampleVariance(row, timeNanos);
         if (logScale) {
             final double level = Math.max(value, LOG_FLOOR);

@@ -6,6 +6,7 @@ import io.skytrade.core.kalman.GridForecast;
 import io.skytrade.core.kalman.KalmanParams;
 import io.skytrade.core.kalman.NowcastModelSpec;
 import io.skytrade.core.kalman.StructuralModel;
+import io.skytrade.core.math.FdlibmPort;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.settlement.OptionPayoff;
 import io.skytrade.core.settlement.SettlementFormulas;
@@ -730,7 +731,7 @@ public final class SettlementValuator {
         if (model.logScale()) {
             final double e = StrictMath.exp(2.0 * lm + lv);
             mean = StrictMath.exp(lm + 0.5 * lv);
-            var = (StrictMath.expm1(lv)) * e;
+            var = (FdlibmPort.expm1(lv)) * e;
         } else {
             mean = lm;
             var = lv;

@@ -2,6 +2,7 @@ package io.skytrade.core.valuation;
 
 import io.skytrade.core.kalman.SpikeSpec;
 import io.skytrade.core.kalman.StructuralModel;
+import io.skytrade.core.math.FdlibmPort;
 
 /**
  * Follows the episodes ({@link SpikeSpec}) on top of a log-scale nowcast model, such as PM2.5's
@@ -81,7 +82,7 @@ final class SpikeTracker {
         final double lm = model.mean(row, t);
         final double lv = model.latentVariance(row, t);
         final double base = StrictMath.exp(lm + 0.5 * lv);
-        final double sd = base * Math.sqrt(StrictMath.expm1(lv)) + Math.sqrt(model.readingVariance(row) + model.sampleVariance(row, t));
+        final double sd = base * Math.sqrt(FdlibmPort.expm1(lv)) + Math.sqrt(model.readingVariance(row) + model.sampleVariance(row, t));
         final double excess = z - base;
         keep(t, excess, sd * sd);
         update(t);
@@ -138,7 +139,7 @@ final class SpikeTracker {
                 heightMean[j] = linear / precision;
                 heightVariance[j] = 1.0 / precision;
                 final double logLik = cellPrior - 0.5 * (quiet + spec.sizeMean() * priorTerm - linear * linear / precision)
-                    - 0.5 * StrictMath.log(precision / priorPrecision);
+                    - 0.5 * FdlibmPort.log(precision / priorPrecision);
                 weight[j] = logLik;
                 best = Math.max(best, logLik);
             }
@@ -229,7 +230,7 @@ final class SpikeTracker {
     /** How far unseen episodes have grown at {@code t}: 0 at the last reading, towards 1 far ahead. */
     double unseenShare(final long t) {
         final double x = Math.max(0L, t - lastReading) / NANOS_PER_HOUR / spec.revealHours();
-        return -StrictMath.expm1(-x * x);
+        return -FdlibmPort.expm1(-x * x);
     }
 
     long stateHash() {

@@ -1,5 +1,7 @@
 package io.skytrade.core.valuation;
 
+import io.skytrade.core.math.FdlibmPort;
+
 /**
  * A forecast distribution with a rare second part: with probability {@code 1 - p} the usual
  * part, with probability {@code p} the rare one (a flight disruption still to come, a pollution
@@ -93,7 +95,7 @@ final class TwoPartDistribution {
         if (Double.isInfinite(lo)) {
             lo = Math.min(usual.mean, p > 0.0 ? rare.mean : usual.mean) - 40.0 * spread;
         }
-        double x = usual.start(q == 0.5 ? 0.0 : LOGISTIC_SCALE * StrictMath.log(q / (1.0 - q)));
+        double x = usual.start(q == 0.5 ? 0.0 : LOGISTIC_SCALE * FdlibmPort.log(q / (1.0 - q)));
         if (!(x > lo && x < hi)) {
             x = 0.5 * (lo + hi);
         }
@@ -152,7 +154,7 @@ final class TwoPartDistribution {
             variance = Math.max(0.0, v);
             final double s2 = StrictMath.log1p(variance / (m * m));
             sigma = Math.sqrt(s2);
-            mu = StrictMath.log(m) - 0.5 * s2;
+            mu = FdlibmPort.log(m) - 0.5 * s2;
         }
 
         /** The lowest value the part can take (the shift of a log-normal; minus infinity for a normal with spread). */
@@ -182,7 +184,7 @@ final class TwoPartDistribution {
                     return 0.0;
                 }
                 d = x - shift;
-                z = (StrictMath.log(d) - mu) / sigma;
+                z = (FdlibmPort.log(d) - mu) / sigma;
             } else {
                 d = 1.0;
                 z = (x - mean) / sigma;
@@ -197,7 +199,7 @@ final class TwoPartDistribution {
                 return x >= (logNormal ? shift + StrictMath.exp(mu) : mean) ? 1.0 : 0.0;
             }
             if (logNormal) {
-                return x <= shift ? 0.0 : Normal.cdf((StrictMath.log(x - shift) - mu) / sigma);
+                return x <= shift ? 0.0 : Normal.cdf((FdlibmPort.log(x - shift) - mu) / sigma);
             }
             return Normal.cdf((x - mean) / sigma);
         }
