@@ -87,7 +87,18 @@ public final class Normal {
         if (Math.abs(x) > 37.0) {
             return 0.0;
         }
-        final double y = -0.5 * x * x;
+        return expNonPositive(-0.5 * x * x);
+    }
+
+    /**
+     * {@code exp(y)} for {@code -700 <= y <= 0} (0 below: such a term is negligible wherever it is
+     * added to 1 or more) to within a few ulps of {@code StrictMath.exp}, as {@link #gaussian}
+     * computes it: a table of 64 powers of 2 and a degree-6 polynomial, plain double arithmetic.
+     */
+    static double expNonPositive(final double y) {
+        if (y < -700.0) {
+            return 0.0;
+        }
         final double kd = Math.rint(y * INV_LN2_64);
         final int k = (int) kd;
         final double r = (y - kd * LN2_64_HI) - kd * LN2_64_LO;

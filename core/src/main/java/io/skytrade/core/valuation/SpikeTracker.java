@@ -3,6 +3,7 @@ package io.skytrade.core.valuation;
 import io.skytrade.core.kalman.SpikeSpec;
 import io.skytrade.core.kalman.StructuralModel;
 import io.skytrade.core.math.FdlibmPort;
+import java.util.Arrays;
 
 /**
  * Follows the episodes ({@link SpikeSpec}) on top of a log-scale nowcast model, such as PM2.5's
@@ -21,10 +22,11 @@ import io.skytrade.core.math.FdlibmPort;
  * which grow from nothing at the last reading ({@link SpikeSpec}).
  *
  * <p>Single-threaded (owned by the valuation stage). Hot-path cost: per reading a model forecast
- * and {@value #CENTRES} x {@value #WIDTHS} posterior cells of
- * a few multiply-adds per kept reading and one exponential each (the shapes are looked up in a
- * table when the times lie on the 15-minute grid, as hourly and quarter-hourly readings and the
- * session end do); per forecast time one table lookup per cell, cached until the next reading; no allocation.
+ * and {@value #CENTRES} x {@value #WIDTHS} posterior cells of two multiply-adds per kept reading
+ * (in loops over the centres, the shapes looked up in a table when the times lie on the 15-minute
+ * grid, as hourly and quarter-hourly readings and the session end do), two divisions, a square
+ * root and one table-based exponential ({@link Normal#expNonPositive}) each; per forecast time
+ * one table lookup and four multiply-adds per cell, cached until the next reading; no allocation.
  */
 final class SpikeTracker {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
@@ -38,16 +40,32 @@ final class SpikeTracker {
     static final int WIDTHS = 5;
     /** Shapes tabulated for time offsets of whole grid steps up to this many steps either way. */
     private static final int TABLE_HALF = 160;
+    static final int CELLS = CENTRES * WIDTHS;
+    /**
+     * A cell whose weight before normalisation is below {@code e^-CUT} of the largest bound counts
+     * 0 (e^-50 ~ 2e-22: below the sums' rounding unless the readings are ~1e40 times more precise
+     * than the height's prior).
+     */
+    private static final double CUT = 50.0;
+    /** The step offsets from the grid's anchor at which every cell's shape is in the table (the centres span -32..+12 steps). */
+    private static final int MIN_OFFSET = -(TABLE_HALF - AHEAD_STEPS);
+    private static final int MAX_OFFSET = TABLE_HALF - BACK_STEPS;
+    private static final int OFF_TABLE = Integer.MIN_VALUE;
     private final SpikeSpec spec;
     private final double[] widthHours = new double[WIDTHS];
+    /** Shape of each width at whole grid steps from its centre ({@code TABLE_HALF + d}; symmetric in d), and its square. */
     private final double[][] shapeTable = new double[WIDTHS][2 * TABLE_HALF + 1];
+    private final double[][] shapeSquared = new double[WIDTHS][2 * TABLE_HALF + 1];
     private final long[] readingTime = new long[READINGS];
     private final double[] readingExcess = new double[READINGS];
     private final double[] readingVariance = new double[READINGS];
     private int kept;
-    private final double[] weight = new double[CENTRES * WIDTHS];
-    private final double[] heightMean = new double[CENTRES * WIDTHS];
-    private final double[] heightVariance = new double[CENTRES * WIDTHS];
+    private final double[] inverse = new double[READINGS];
+    private final int[] offset = new int[READINGS];
+    /** Per cell, width-major ({@code k * CENTRES + c}): posterior weight, height mean and variance. */
+    private final double[] weight = new double[CELLS];
+    private final double[] heightMean = new double[CELLS];
+    private final double[] heightVariance = new double[CELLS];
     private boolean active;
     private double quietWeight = 1.0;
     private long gridTime;
@@ -62,6 +80,7 @@ final class SpikeTracker {
             widthHours[k] = spec.widthMinHours() + (spec.widthMaxHours() - spec.widthMinHours()) * k / (WIDTHS - 1);
             for (int d = -TABLE_HALF; d <= TABLE_HALF; d++) {
                 shapeTable[k][d + TABLE_HALF] = shape(d * STEP_NANOS, widthHours[k]);
+                shapeSquared[k][d + TABLE_HALF] = shapeTable[k][d + TABLE_HALF] * shapeTable[k][d + TABLE_HALF];
             }
         }
     }
@@ -84,13 +103,18 @@ final class SpikeTracker {
         final double base = StrictMath.exp(lm + 0.5 * lv);
         final double sd = base * Math.sqrt(FdlibmPort.expm1(lv)) + Math.sqrt(model.readingVariance(row) + model.sampleVariance(row, t));
         final double excess = z - base;
-        keep(t, excess, sd * sd);
-        update(t);
-        cachedAt = Long.MIN_VALUE;
+        observe(t, excess, sd * sd);
         if (excess > spec.detectSigmas() * sd) {
             return Math.max(base, 0.05);
         }
         return Math.max(z - meanAt(t), 0.05);
+    }
+
+    /** Keeps a reading's excess over the model (and its variance) at {@code t}, the newest, and updates the posterior. */
+    void observe(final long t, final double excess, final double variance) {
+        keep(t, excess, variance);
+        update(t);
+        cachedAt = Long.MIN_VALUE;
     }
 
     private void keep(final long t, final double excess, final double variance) {
@@ -109,7 +133,10 @@ final class SpikeTracker {
     /**
      * The posterior over "no episode" and the grid of episodes anchored at the newest reading
      * {@code t}, from the kept readings: an episode's prior probability is the episode rate times
-     * the grid's span, spread evenly over its cells; its height's normal prior integrates out.
+     * the grid's span, spread evenly over its cells; its height's normal prior integrates out. A
+     * cell's marginal likelihood carries the factor {@code sqrt(priorPrecision / precision)}, taken
+     * as that square root (not as the exponential of half a logarithm); a cell whose weight before
+     * it lies more than {@link #CUT} below the largest gets weight exactly 0.
      */
     private void update(final long t) {
         gridTime = t;
@@ -121,51 +148,72 @@ final class SpikeTracker {
         double quiet = 0.0;
         for (int i = 0; i < kept; i++) {
             quiet += readingExcess[i] * readingExcess[i] / readingVariance[i];
+            inverse[i] = 1.0 / readingVariance[i];
+            offset[i] = stepOffset(readingTime[i] - t);
         }
-        quietWeight = StrictMath.log1p(-episode) - 0.5 * quiet;
-        double best = quietWeight;
-        for (int c = 0; c < CENTRES; c++) {
-            final long centre = t + (c - BACK_STEPS) * STEP_NANOS;
-            for (int k = 0; k < WIDTHS; k++) {
-                double precision = priorPrecision;
-                double linear = priorTerm;
-                for (int i = 0; i < kept; i++) {
-                    final double g = shapeAt(readingTime[i] - centre, k);
-                    final double inv = 1.0 / readingVariance[i];
-                    precision += g * g * inv;
-                    linear += g * readingExcess[i] * inv;
+        final double quietLog = StrictMath.log1p(-episode) - 0.5 * quiet;
+        // per width, each kept reading's terms added to every centre's sums in reading order; the
+        // sums are accumulated in heightVariance (precision) and heightMean (linear term)
+        for (int k = 0; k < WIDTHS; k++) {
+            final int row = k * CENTRES;
+            Arrays.fill(heightVariance, row, row + CENTRES, priorPrecision);
+            Arrays.fill(heightMean, row, row + CENTRES, priorTerm);
+            for (int i = 0; i < kept; i++) {
+                final double e = readingExcess[i];
+                final double inv = inverse[i];
+                if (offset[i] != OFF_TABLE) {
+                    final double[] g = shapeTable[k];
+                    final double[] gg = shapeSquared[k];
+                    final int base = TABLE_HALF - BACK_STEPS - offset[i];
+                    for (int c = 0; c < CENTRES; c++) {
+                        heightVariance[row + c] += gg[base + c] * inv;
+                        heightMean[row + c] += g[base + c] * e * inv;
+                    }
+                } else {
+                    for (int c = 0; c < CENTRES; c++) {
+                        final double g = shape(readingTime[i] - (t + (c - BACK_STEPS) * STEP_NANOS), widthHours[k]);
+                        heightVariance[row + c] += g * g * inv;
+                        heightMean[row + c] += g * e * inv;
+                    }
                 }
-                final int j = c * WIDTHS + k;
-                heightMean[j] = linear / precision;
-                heightVariance[j] = 1.0 / precision;
-                final double logLik = cellPrior - 0.5 * (quiet + spec.sizeMean() * priorTerm - linear * linear / precision)
-                    - 0.5 * FdlibmPort.log(precision / priorPrecision);
-                weight[j] = logLik;
-                best = Math.max(best, logLik);
             }
         }
-        quietWeight = StrictMath.exp(quietWeight - best);
+        final double constant = quiet + spec.sizeMean() * priorTerm;
+        double best = quietLog;
+        for (int j = 0; j < CELLS; j++) {
+            final double precision = heightVariance[j];
+            final double linear = heightMean[j];
+            heightMean[j] = linear / precision;
+            heightVariance[j] = 1.0 / precision;
+            final double bound = cellPrior - 0.5 * (constant - linear * linear / precision);
+            weight[j] = bound;
+            best = Math.max(best, bound);
+        }
+        quietWeight = Normal.expNonPositive(quietLog - best);
         double total = quietWeight;
-        for (int j = 0; j < weight.length; j++) {
-            weight[j] = StrictMath.exp(weight[j] - best);
-            total += weight[j];
+        for (int j = 0; j < CELLS; j++) {
+            final double d = weight[j] - best;
+            final double w = d < -CUT ? 0.0 : Normal.expNonPositive(d) * Math.sqrt(priorPrecision * heightVariance[j]);
+            weight[j] = w;
+            total += w;
         }
         quietWeight /= total;
-        for (int j = 0; j < weight.length; j++) {
+        for (int j = 0; j < CELLS; j++) {
             weight[j] /= total;
         }
         active = quietWeight < 1.0 - 1e-9;
     }
 
-    /** The shape of width {@code k} at {@code dtNanos} from its centre: tabulated on whole grid steps (the same value), computed otherwise. */
-    private double shapeAt(final long dtNanos, final int k) {
-        if (dtNanos % STEP_NANOS == 0) {
-            final long d = dtNanos / STEP_NANOS;
-            if (d >= -TABLE_HALF && d <= TABLE_HALF) {
-                return shapeTable[k][(int) d + TABLE_HALF];
-            }
+    /**
+     * {@code dtNanos} in whole grid steps when it is one and every cell's shape at it is tabulated
+     * ({@link #MIN_OFFSET} to {@link #MAX_OFFSET}), else {@link #OFF_TABLE}.
+     */
+    private static int stepOffset(final long dtNanos) {
+        if (dtNanos % STEP_NANOS != 0) {
+            return OFF_TABLE;
         }
-        return shape(dtNanos, widthHours[k]);
+        final long d = dtNanos / STEP_NANOS;
+        return d >= MIN_OFFSET && d <= MAX_OFFSET ? (int) d : OFF_TABLE;
     }
 
     private static double shape(final long dtNanos, final double widthHours) {
@@ -180,11 +228,15 @@ final class SpikeTracker {
         double m = 0.0;
         double s = 0.0;
         if (active) {
-            for (int c = 0; c < CENTRES; c++) {
-                final long centre = gridTime + (c - BACK_STEPS) * STEP_NANOS;
-                for (int k = 0; k < WIDTHS; k++) {
-                    final int j = c * WIDTHS + k;
-                    final double g = shapeAt(t - centre, k);
+            final int d = stepOffset(t - gridTime);
+            for (int k = 0; k < WIDTHS; k++) {
+                final int row = k * CENTRES;
+                final double[] table = shapeTable[k];
+                final int base = TABLE_HALF - BACK_STEPS - d;
+                for (int c = 0; c < CENTRES; c++) {
+                    final int j = row + c;
+                    final double g = d != OFF_TABLE ? table[base + c]
+                        : shape(t - (gridTime + (c - BACK_STEPS) * STEP_NANOS), widthHours[k]);
                     final double h = Math.max(0.0, heightMean[j]);
                     m += weight[j] * h * g;
                     s += weight[j] * (h * h + heightVariance[j]) * g * g;

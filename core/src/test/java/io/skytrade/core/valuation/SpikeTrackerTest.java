@@ -1,11 +1,16 @@
 package io.skytrade.core.valuation;
 
 import io.skytrade.core.kalman.KalmanParams;
+import io.skytrade.core.kalman.SpikeSpec;
 import io.skytrade.core.settlement.SettlementRules;
 import io.skytrade.core.world.WorldSeries;
 import org.junit.jupiter.api.Test;
 
+import java.util.SplittableRandom;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * AQ_SPOT's nowcast with a pollution spike under way (the settlement is PM2.5 at the window's end
@@ -62,5 +67,51 @@ class SpikeTrackerTest {
     void shouldStayNearTheSmoothLevelWithoutASpike() {
         final double fair = aqTwoHoursBefore(Long.MIN_VALUE);
         assertTrue(fair > 100 * (BASE - 1.0) && fair < 100 * (BASE + 2.0), "no spike: fair " + fair);
+    }
+
+    /**
+     * The posterior summed width by width over tabulated shapes, with square roots for the
+     * likelihood's determinant factor and the table-based exponential, equals the cell-by-cell
+     * form with a logarithm and {@code StrictMath.exp} per cell ({@link SpikePosteriorReference})
+     * to 1e-9 of the episode's size scale, over random specifications and random reading
+     * sequences (quiet noise, spikes rising and falling, readings on and off the 15-minute grid,
+     * gaps), at the reading's time and at later times on and off the grid.
+     */
+    @Test
+    void shouldEqualTheCellByCellPosterior() {
+        qt().withExamples(60).forAll(longs().between(1, 1_000_000_000L)).checkAssert(seed -> {
+            final SplittableRandom rnd = new SplittableRandom(seed);
+            final double sizeMean = 5.0 + 60.0 * rnd.nextDouble();
+            final double widthMin = 0.25 + rnd.nextDouble();
+            final SpikeSpec spec = new SpikeSpec(3.0, 100.0, 2.0, widthMin, widthMin + 3.0 * rnd.nextDouble(), sizeMean,
+                sizeMean * (0.1 + rnd.nextDouble()), 0.001 + 0.1 * rnd.nextDouble(), 3.0, 0.2);
+            final SpikeTracker fast = new SpikeTracker(spec);
+            final SpikePosteriorReference reference = new SpikePosteriorReference(spec);
+            final long quarter = 15 * SettlementValuatorTest.MIN;
+            final long centre = T0 + rnd.nextInt(40) * quarter;
+            final double height = rnd.nextBoolean() ? 0.0 : sizeMean * (0.5 + rnd.nextDouble());
+            final double width = spec.widthMinHours() + 2.0 * rnd.nextDouble();
+            long t = T0 - 4 * HOUR;
+            for (int n = 0; n < 24; n++) {
+                t += rnd.nextInt(10) == 0 ? rnd.nextInt(1, 40) * quarter
+                    : rnd.nextInt(10) == 0 ? rnd.nextInt(1, 900) * 1_000_000_000L : quarter * rnd.nextInt(1, 5);
+                final double sd = 0.2 + 5.0 * rnd.nextDouble();
+                final double hours = (t - centre) / (double) HOUR / width;
+                final double excess = height * Math.exp(-0.5 * hours * hours) + sd * rnd.nextGaussian();
+                fast.observe(t, excess, sd * sd);
+                reference.observe(t, excess, sd * sd);
+                final long[] at = {t, t + quarter * rnd.nextInt(1, 100), t + rnd.nextInt(1, 100_000) * 1_000_000_000L,
+                    t - quarter * rnd.nextInt(1, 10)};
+                for (final long u : at) {
+                    final double[] expected = reference.moments(u);
+                    final double mean = fast.trackedAt(u);
+                    final double variance = fast.trackedVarianceAt(u);
+                    assertTrue(Math.abs(mean - expected[0]) <= 1e-9 * sizeMean,
+                        "seed " + seed + " reading " + n + " at " + (u - t) + ": mean " + mean + " vs " + expected[0]);
+                    assertTrue(Math.abs(variance - expected[1]) <= 1e-9 * sizeMean * sizeMean,
+                        "seed " + seed + " reading " + n + " at " + (u - t) + ": variance " + variance + " vs " + expected[1]);
+                }
+            }
+        });
     }
 }
