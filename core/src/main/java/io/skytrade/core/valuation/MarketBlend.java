@@ -31,11 +31,13 @@ import io.skytrade.core.settlement.SettlementRules;
  * session, it adds {@code (n - n_later)(n - m) / vn}: the part of the disagreement the nowcast's
  * later data confirmed. Where the market is the engine's own models plus noise (the sharp market)
  * the nowcast's revisions do not follow the market's noise and the learned {@code 1 - s} falls to 0
- * (the blend leans on the nowcast); where the market knew what the nowcast learned later, it
- * grows. The estimate is a weighted mean with the configured share as a prior of
- * {@code sharePriorWeight} samples, the samples fading with a memory of
- * {@value #MEMORY_SAMPLES} (four days), clamped to [0, 1]. The revision over a lag sees only what
- * the data revealed within it, so the learned {@code 1 - s} is at most the true one on average.
+ * (the blend leans on the nowcast). The estimate is a weighted mean with the configured share as a
+ * prior of {@code sharePriorWeight} samples, the samples fading with a memory of
+ * {@value #MEMORY_SAMPLES} (four days), clamped to [0, the prior's {@code 1 - s}]: the learner only
+ * ever takes weight off the market. It does not raise it above the configured weight, because a
+ * nowcast that overreacts to a noisy reading and partly reverts, beside a market that lags it,
+ * looks like a market the nowcast later agreed with (on tuning seeds 1-40 an uncapped learner
+ * moved the medium market's tide cells the wrong way).
  *
  * <p>Single-threaded (owned by the valuation stage); primitive arrays per instrument (a ring of
  * {@value #RING} pending samples each). Hot-path cost: a few dozen flops and one exponential per
@@ -194,7 +196,7 @@ public final class MarketBlend {
         }
         if (changed) {
             final double own = (priorWeight * ownPrior[id] + ownSum[id]) / (priorWeight + ownCount[id]);
-            ownShare[id] = Math.max(0.0, Math.min(1.0, own));
+            ownShare[id] = Math.max(0.0, Math.min(ownPrior[id], own));
         }
         if (t >= nextSampleAt[id] && vn > 0.0) {
             if (ringSize[id] == RING) {

@@ -128,11 +128,19 @@ class MarketBlendTest {
     }
 
     @Test
-    void shouldLearnThatTheMarketKnewWhatTheNowcastConfirmedLater() {
-        final MarketBlend b = new MarketBlend(1, learning(0.95));
+    void shouldNeverLeanOnTheMarketMoreThanTheConfiguredShareSays() {
+        final MarketBlend b = new MarketBlend(1, learning(0.8));
         b.onMid(0, 0, 110, 100, 10, SESSION);      // sample: n 100, m 110, vn 100
         b.onMid(0, HOUR, 110, 110, 10, SESSION);   // an hour later the nowcast says 110: (100 - 110)(100 - 110) / 100 = 1
-        assertEquals(1.0 - (16 * 0.05 + 1.0) / (16 + 1), b.sharedShare(0), 1e-12);
+        assertEquals(0.8, b.sharedShare(0), 1e-15, "(16 x 0.2 + 1) / 17 = 0.247 is capped at the prior's 0.2");
+    }
+
+    @Test
+    void shouldLearnFromAHandComputedRevisionAgainstTheMarket() {
+        final MarketBlend b = new MarketBlend(1, learning(0.8));
+        b.onMid(0, 0, 110, 100, 10, SESSION);      // sample: n 100, m 110, vn 100
+        b.onMid(0, HOUR, 110, 95, 10, SESSION);    // the nowcast moved away from the market: (100 - 95)(100 - 110) / 100 = -0.5
+        assertEquals(1.0 - (16 * 0.2 - 0.5) / (16 + 1), b.sharedShare(0), 1e-12);
     }
 
     @Test
