@@ -148,12 +148,17 @@ public final class LatencyHarness {
         private final MetricsReporter reporter;
 
         DisruptorScenario(final Journal mode, final WaitStrategyKind wait, final Path root, final WorldInputStream stream) {
-            this(mode, wait, root, stream, false);
+            this(mode, wait, root, stream, false, false);
         }
 
-        /** @param withMetrics install the engine's metrics (stage observers, timed gateway, reporter thread) */
+        /**
+         * @param withMetrics install the engine's metrics (stage observers, timed gateway, reporter thread)
+         * @param split       the business stages on two threads: the journal (if any) and the market stages
+         *                    (features to regime) on one, the trading book's stages, orders and the probe on
+         *                    the other (replay's {@code --threads split} layout)
+         */
         DisruptorScenario(final Journal mode, final WaitStrategyKind wait, final Path root, final WorldInputStream stream,
-                          final boolean withMetrics) {
+                          final boolean withMetrics, final boolean split) {
             this.stream = stream;
             probe = new LatencyProbe(stream);
             final SystemEpochNanoClock clock = new SystemEpochNanoClock();
@@ -179,7 +184,14 @@ public final class LatencyHarness {
             }
             b.stage("probe", probe);
             final List<List<String>> threads = new ArrayList<>();
-            if (mode == Journal.DISK_PARALLEL) {
+            if (split) {
+                final int book = business.names().indexOf(EngineAssembly.BOOK_STAGE);
+                names.addAll(business.names().subList(0, book));
+                threads.add(names);
+                final List<String> second = new ArrayList<>(business.names().subList(book, business.names().size()));
+                second.add("probe");
+                threads.add(second);
+            } else if (mode == Journal.DISK_PARALLEL) {
                 threads.add(List.of("journal"));
                 threads.add(business.names().subList(0, business.names().size() - 1));
                 threads.add(List.of("orders", "probe"));
@@ -415,8 +427,12 @@ public final class LatencyHarness {
             case "a-parallel-journal" -> new DisruptorScenario(Journal.DISK_PARALLEL, WaitStrategyKind.BLOCKING, disk, stream);
             case "a-yielding" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.YIELDING, disk, stream);
             case "a-lite-blocking" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.LITE_BLOCKING, disk, stream);
-            case "a-metrics" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk, stream, true);
-            case "b-metrics" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.BLOCKING, disk, stream, true);
+            case "a-metrics" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk, stream, true, false);
+            case "b-metrics" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.BLOCKING, disk, stream, true, false);
+            case "a-split" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk, stream, false, true);
+            case "a-shm-split" -> new DisruptorScenario(Journal.SHM, WaitStrategyKind.BLOCKING, disk, stream, false, true);
+            case "b-split" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.BLOCKING, disk, stream, false, true);
+            case "b-split-yielding" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.YIELDING, disk, stream, false, true);
             case "b-yielding" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.YIELDING, disk, stream);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
@@ -431,6 +447,8 @@ public final class LatencyHarness {
             case "b" -> "(b) disruptor, no journal";
             case "b-yielding" -> "(b) variant: yielding";
             case "b-metrics" -> "(b) variant: metrics";
+            case "b-split" -> "(b) variant: split (2 stage threads)";
+            case "b-split-yielding" -> "(b) variant: split, yielding";
             case "c" -> "(c) ArrayBlockingQueue chain (10 thr)";
             default -> "(a) variant: " + name.substring(2);
         };
@@ -443,6 +461,7 @@ public final class LatencyHarness {
         List<String> variants = List.of("a-no-pretouch", "a-shm", "a-parallel-journal", "a-yielding", "a-lite-blocking", "a-phased");
         long saturateEvents = 5_000_000;
         List<String> only = null;
+        int reps = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -450,13 +469,15 @@ public final class LatencyHarness {
                 case "--disk" -> disk = Path.of(args[++i]);
                 case "--observation-every" -> streamOfRun = new WorldInputStream(Integer.parseInt(args[++i]));
                 case "--scenarios" -> only = List.of(args[++i].split(","));
+                case "--saturated-only" -> rates = List.of();
+                case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--quick" -> {
                     variants = List.of();
                     saturateEvents = 500_000;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                     + "; usage: [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]"
-                    + " [--scenarios a,a-metrics,...]");
+                    + " [--scenarios a,a-metrics,... [--saturated-only] [--reps N]]");
             }
         }
         try {
@@ -470,7 +491,7 @@ public final class LatencyHarness {
         System.out.printf("%-40s %8s %9s %9s %10s %11s %10s %10s   %9s %9s%n", "pipeline (latency in us)", "rate/s", "p50", "p99",
             "p99.9", "p99.99", "max", "count", "intd p50", "intd p99");
         if (only != null) {
-            runOnly(only, rates, seconds, disk, saturateEvents);
+            runOnly(only, rates, seconds, disk, saturateEvents, reps);
             return;
         }
         for (final int rate : rates) {
@@ -504,11 +525,12 @@ public final class LatencyHarness {
 
     /**
      * Runs just the named scenarios, interleaved at each rate (so a slow phase of the shared host
-     * hits them alike), then their saturated throughput: the same-run comparison of, say, the
-     * pipeline with and without metrics.
+     * hits them alike), then their saturated throughput, {@code reps} interleaved rounds of it (a
+     * median per scenario after several): the same-run comparison of, say, the pipeline with and
+     * without metrics, or one stage thread against two.
      */
     private static void runOnly(final List<String> names, final List<Integer> rates, final int seconds, final Path disk,
-                                final long saturateEvents) {
+                                final long saturateEvents, final int reps) {
         for (final int rate : rates) {
             for (final String name : names) {
                 try (Scenario s = create(name, disk)) {
@@ -517,10 +539,22 @@ public final class LatencyHarness {
             }
         }
         System.out.printf("%nsaturated throughput (%,d events, producer never parks)%n", saturateEvents);
-        for (final String name : names) {
-            try (Scenario s = create(name, disk)) {
-                saturate(s, Math.min(saturateEvents, 200_000));
-                System.out.printf(Locale.ROOT, "%-40s %,14.0f events/s%n", describe(name), saturate(s, saturateEvents));
+        final double[][] figures = new double[names.size()][reps];
+        for (int r = 0; r < reps; r++) {
+            for (int n = 0; n < names.size(); n++) {
+                try (Scenario s = create(names.get(n), disk)) {
+                    saturate(s, Math.min(saturateEvents, 200_000));
+                    figures[n][r] = saturate(s, saturateEvents);
+                    System.out.printf(Locale.ROOT, "%-40s %,14.0f events/s%n", describe(names.get(n)), figures[n][r]);
+                }
+            }
+        }
+        if (reps > 1) {
+            for (int n = 0; n < names.size(); n++) {
+                final double[] sorted = figures[n].clone();
+                java.util.Arrays.sort(sorted);
+                System.out.printf(Locale.ROOT, "%-40s %,14.0f events/s (median of %d)%n", describe(names.get(n)),
+                    sorted[reps / 2], reps);
             }
         }
     }

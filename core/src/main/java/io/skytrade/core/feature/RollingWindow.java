@@ -4,11 +4,13 @@ package io.skytrade.core.feature;
  * Rolling-window statistics over the last {@code capacity} values of each of several ids (data
  * series or instruments): mean and sample variance by Welford's add/remove update (re-synchronised
  * by an exact two-pass recomputation once per {@code capacity} additions, so rounding error cannot
- * accumulate), minimum and maximum by monotonic wedges, z-score, momentum and rate of change.
+ * accumulate), z-score, momentum and rate of change, and minimum and maximum by a pass over the
+ * window when asked (no stage asks on the hot path, so {@link #add} keeps no order statistics).
  *
  * <p>State is held in flat primitive arrays indexed by id, allocated once in the constructor.
  * Single-threaded (owned by one stage). Hot-path cost of {@link #add}: O(1) amortised, no
- * allocation; the re-synchronisation costs O(capacity) once every {@code capacity} additions.
+ * allocation; the re-synchronisation costs O(capacity) once every {@code capacity} additions;
+ * {@link #min} and {@link #max} cost O(capacity).
  */
 public final class RollingWindow {
     private final int capacity;
@@ -21,12 +23,6 @@ public final class RollingWindow {
     private final double[] mean;
     private final double[] m2;
     private final int[] sinceResync;
-    private final long[] maxWedge;
-    private final long[] maxHead;
-    private final long[] maxTail;
-    private final long[] minWedge;
-    private final long[] minHead;
-    private final long[] minTail;
 
     /**
      * @param ids      number of ids (0..ids-1)
@@ -48,12 +44,6 @@ public final class RollingWindow {
         mean = new double[ids];
         m2 = new double[ids];
         sinceResync = new int[ids];
-        maxWedge = new long[ids * capacity];
-        maxHead = new long[ids];
-        maxTail = new long[ids];
-        minWedge = new long[ids * capacity];
-        minHead = new long[ids];
-        minTail = new long[ids];
     }
 
     public int capacity() {
@@ -96,27 +86,8 @@ public final class RollingWindow {
         if (m2[id] < 0.0) {
             m2[id] = 0.0;
         }
-        final long expired = p - capacity;
-        while (maxTail[id] > maxHead[id] && maxWedge[base + ring(maxHead[id])] <= expired) {
-            maxHead[id]++;
-        }
-        while (minTail[id] > minHead[id] && minWedge[base + ring(minHead[id])] <= expired) {
-            minHead[id]++;
-        }
         values[base + slot] = x;
         times[base + slot] = timeNanos;
-        while (maxTail[id] > maxHead[id]
-            && values[base + ring(maxWedge[base + ring(maxTail[id] - 1)])] <= x) {
-            maxTail[id]--;
-        }
-        maxWedge[base + ring(maxTail[id])] = p;
-        maxTail[id]++;
-        while (minTail[id] > minHead[id]
-            && values[base + ring(minWedge[base + ring(minTail[id] - 1)])] >= x) {
-            minTail[id]--;
-        }
-        minWedge[base + ring(minTail[id])] = p;
-        minTail[id]++;
         pushed[id] = p + 1;
         if (++sinceResync[id] >= capacity) {
             resync(id, n);
@@ -159,20 +130,38 @@ public final class RollingWindow {
         return Math.sqrt(variance(id));
     }
 
-    /** Largest value in the window; NaN when empty. */
+    /** Largest value in the window (the newest of equal ones); NaN when empty. O(capacity). */
     public double max(final int id) {
-        if (pushed[id] == 0) {
+        final long p = pushed[id];
+        if (p == 0) {
             return Double.NaN;
         }
-        return values[id * capacity + ring(maxWedge[id * capacity + ring(maxHead[id])])];
+        final int base = id * capacity;
+        double best = Double.NEGATIVE_INFINITY;
+        for (long q = Math.max(0, p - capacity); q < p; q++) {
+            final double v = values[base + ring(q)];
+            if (v >= best) {
+                best = v;
+            }
+        }
+        return best;
     }
 
-    /** Smallest value in the window; NaN when empty. */
+    /** Smallest value in the window (the newest of equal ones); NaN when empty. O(capacity). */
     public double min(final int id) {
-        if (pushed[id] == 0) {
+        final long p = pushed[id];
+        if (p == 0) {
             return Double.NaN;
         }
-        return values[id * capacity + ring(minWedge[id * capacity + ring(minHead[id])])];
+        final int base = id * capacity;
+        double best = Double.POSITIVE_INFINITY;
+        for (long q = Math.max(0, p - capacity); q < p; q++) {
+            final double v = values[base + ring(q)];
+            if (v <= best) {
+                best = v;
+            }
+        }
+        return best;
     }
 
     /** Most recent value; NaN when empty. */

@@ -20,7 +20,10 @@ import java.util.Arrays;
  * and an update changes it by a rank-one term, so each later reading carries the means and the
  * full variances, change variances and covariances by {@code u = P h} of that update pushed
  * through the grid (O(points x n)); their process-noise parts come in closed form from tables of
- * the window. The weighted sum's variance is one backward recursion of the weights through the
+ * the window. A multiplicative profile (the flights') scales the rows by the profile of each
+ * point's slot and learns from every reading, but only in the reading's own slot: its forecast
+ * is carried likewise while the profile of every forecast point's slot is the one its rows were
+ * tabled with, and forecast afresh when one moved. The weighted sum's variance is one backward recursion of the weights through the
  * transposed transitions, one component at a time. The observation rows, harmonic phases, knot
  * indices and profile slots of the grid are tabled once per window (a multiplicative profile's
  * rows once per forecast).
@@ -67,9 +70,10 @@ public final class GridForecast {
 
     /**
      * Whether the forecast is carried from reading to reading (a model without a learned profile,
-     * whose observation rows depend on the time alone): a prediction leaves the forecast of every
-     * later grid point unchanged and an update changes it by a rank-one term, so the full
-     * variances are kept and updated in O(points x n) per reading instead of re-forecast.
+     * whose observation rows depend on the time alone, or with a multiplicative one while the
+     * forecast points' slots keep their profile): a prediction leaves the forecast of every later
+     * grid point unchanged and an update changes it by a rank-one term, so the full variances are
+     * kept and updated in O(points x n) per reading instead of re-forecast.
      */
     private final boolean incremental;
     /**
@@ -101,6 +105,8 @@ public final class GridForecast {
     private final double[] knotCurrent;
     private final int[] knotComps;
     private final double[] fqScratch;
+    /** A multiplicative profile's value at each point of the observation rows tabled by the last full forecast, (r * maxPoints + k). */
+    private final double[] profileTabled;
     /** The full forecast variances (posterior and process parts) carried between readings. */
     private final double[] fullVar;
     private final double[] fullDiff;
@@ -108,6 +114,8 @@ public final class GridForecast {
     private final double[] v;
     private final double[] ePrev;
     private boolean carried;
+    /** Whether the last {@link #forecast} was carried from the one before (not a full forward pass). */
+    private boolean lastCarried;
     private long carriedRevision;
     private long carriedEpoch;
     private int carriedLast;
@@ -149,7 +157,7 @@ public final class GridForecast {
         knots = model.hasKnots();
         tabled = model.profileKind != NowcastModelSpec.ProfileKind.MULTIPLICATIVE.ordinal();
         slotOf = new int[maxPoints];
-        incremental = model.profileKind == NowcastModelSpec.ProfileKind.NONE.ordinal();
+        incremental = model.profileKind != NowcastModelSpec.ProfileKind.ADDITIVE.ordinal();
         boolean st = false;
         for (int c = 0; c < comps; c++) {
             st |= !model.identity[c] && model.kind[c] != StructuralModel.KNOT;
@@ -176,6 +184,7 @@ public final class GridForecast {
         knotCurrent = new double[incremental ? pairs * maxPoints * kc : 0];
         fqScratch = new double[comps * StructuralModel.FQ];
         fullVar = new double[incremental ? rows * maxPoints : 0];
+        profileTabled = new double[incremental && !tabled ? rows * maxPoints : 0];
         fullDiff = new double[incremental && differences ? rows * maxPoints : 0];
         fullCross = new double[incremental ? maxPoints : 0];
         v = new double[n];
@@ -216,32 +225,43 @@ public final class GridForecast {
         }
         if (incremental) {
             m.transition(step / StructuralModel.NANOS_PER_HOUR, fqStep);
-            for (int pr = 0; pr <= rows; pr++) {
-                final int r1 = pr < rows ? pr : 0;
-                final int r2 = pr < rows ? pr : 1;
-                if (r2 >= rows) {
-                    continue;
+            if (tabled) {
+                tableProcessNoise(0, points - 1);
+            }
+        }
+    }
+
+    /**
+     * Tables, for grid points {@code kFrom..kTo}, the process-noise parts' closed forms from the
+     * observation rows: per pair of series the levels' and harmonics' noise per hour and each knot
+     * component's noise when its knots are new.
+     */
+    private void tableProcessNoise(final int kFrom, final int kTo) {
+        for (int pr = 0; pr <= rows; pr++) {
+            final int r1 = pr < rows ? pr : 0;
+            final int r2 = pr < rows ? pr : 1;
+            if (r2 >= rows) {
+                continue;
+            }
+            for (int k = kFrom; k <= kTo; k++) {
+                final int o1 = (r1 * maxPoints + k) * n;
+                final int o2 = (r2 * maxPoints + k) * n;
+                double walk = 0.0;
+                for (int c = 0; c < comps; c++) {
+                    final int i = m.off[c];
+                    if (m.kind[c] == StructuralModel.LEVEL) {
+                        walk += m.q[c] * (hTab[o1 + i] * hTab[o2 + i]);
+                    } else if (m.kind[c] == StructuralModel.HARMONIC) {
+                        walk += m.q[c] * (hTab[o1 + i] * hTab[o2 + i] + hTab[o1 + i + 1] * hTab[o2 + i + 1]);
+                    }
                 }
-                for (int k = 0; k < points; k++) {
-                    final int o1 = (r1 * maxPoints + k) * n;
-                    final int o2 = (r2 * maxPoints + k) * n;
-                    double walk = 0.0;
-                    for (int c = 0; c < comps; c++) {
-                        final int i = m.off[c];
-                        if (m.kind[c] == StructuralModel.LEVEL) {
-                            walk += m.q[c] * (hTab[o1 + i] * hTab[o2 + i]);
-                        } else if (m.kind[c] == StructuralModel.HARMONIC) {
-                            walk += m.q[c] * (hTab[o1 + i] * hTab[o2 + i] + hTab[o1 + i + 1] * hTab[o2 + i + 1]);
-                        }
-                    }
-                    walkNoise[pr * maxPoints + k] = walk;
-                    for (int j = 0; j < knotComps.length; j++) {
-                        final int c = knotComps[j];
-                        final int i = m.off[c];
-                        final int o = (pr * maxPoints + k) * knotComps.length + j;
-                        knotNext[o] = m.sigma2[c] * (hTab[o1 + i + 1] * hTab[o2 + i + 1]);
-                        knotCurrent[o] = m.sigma2[c] * (hTab[o1 + i] * hTab[o2 + i]);
-                    }
+                walkNoise[pr * maxPoints + k] = walk;
+                for (int j = 0; j < knotComps.length; j++) {
+                    final int c = knotComps[j];
+                    final int i = m.off[c];
+                    final int o = (pr * maxPoints + k) * knotComps.length + j;
+                    knotNext[o] = m.sigma2[c] * (hTab[o1 + i + 1] * hTab[o2 + i + 1]);
+                    knotCurrent[o] = m.sigma2[c] * (hTab[o1 + i] * hTab[o2 + i]);
                 }
             }
         }
@@ -253,6 +273,11 @@ public final class GridForecast {
 
     public int points() {
         return points;
+    }
+
+    /** Whether the last {@link #forecast} was carried by the kept updates rather than a full forward pass. */
+    boolean lastCarried() {
+        return lastCarried;
     }
 
     /** The first grid point strictly after the model's posterior time (points when none). */
@@ -272,7 +297,8 @@ public final class GridForecast {
      */
     public void forecast(final int kFirst, final int kLast) {
         if (incremental && carried && kFirst <= kLast && kLast == carriedLast && kFirst >= first
-            && m.epoch() == carriedEpoch && m.revision() - carriedRevision <= StructuralModel.HISTORY) {
+            && m.epoch() == carriedEpoch && m.revision() - carriedRevision <= StructuralModel.HISTORY
+            && profileUnchanged(kFirst, kLast)) {
             for (long rev = carriedRevision; rev < m.revision(); rev++) {
                 applyUpdate((int) (rev % StructuralModel.HISTORY), kFirst, kLast);
             }
@@ -280,8 +306,10 @@ public final class GridForecast {
             first = kFirst;
             last = kLast;
             prepareProcess();
+            lastCarried = true;
             return;
         }
+        lastCarried = false;
         carried = false;
         first = kFirst;
         last = kLast;
@@ -290,6 +318,14 @@ public final class GridForecast {
         }
         if (!tabled) {
             tableObservations(kFirst, kLast);
+            if (incremental) {
+                for (int r = 0; r < rows; r++) {
+                    for (int k = kFirst; k <= kLast; k++) {
+                        profileTabled[r * maxPoints + k] = m.profileInSlot(r, slotOf[k]);
+                    }
+                }
+                tableProcessNoise(kFirst, kLast);
+            }
         }
         System.arraycopy(m.x, 0, xk, 0, n);
         Arrays.fill(proc, 0.0);
@@ -347,6 +383,27 @@ public final class GridForecast {
         if (incremental) {
             carry();
         }
+    }
+
+    /**
+     * Whether the observation rows tabled by the last full forecast still hold for points
+     * {@code kFirst..kLast}: always for rows that depend on the time alone; for a multiplicative
+     * profile, when the profile of each of those points' slots is bit for bit the one tabled (a
+     * reading moves only its own slot's, mostly one already in the past).
+     */
+    private boolean profileUnchanged(final int kFirst, final int kLast) {
+        if (tabled) {
+            return true;
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int k = kFirst; k <= kLast; k++) {
+                if (Double.doubleToRawLongBits(m.profileInSlot(r, slotOf[k]))
+                    != Double.doubleToRawLongBits(profileTabled[r * maxPoints + k])) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Computes the full variances of the points just forecast, from which later readings are carried. */

@@ -10,8 +10,8 @@ import io.skytrade.core.event.Side;
  * the position it closes, and on settlement against the settlement price; unrealised PnL marks the
  * open position at the last mid given to {@link #onMark(int, double)} (zero until a mark is known).
  * Single-threaded: owned by one stage. Hot-path cost: a few arithmetic operations per fill or
- * mark; {@link #equity()} loops over {@link EngineEvent#MAX_INSTRUMENTS}. No allocation after
- * construction.
+ * mark; {@link #equity()} loops over the instruments up to the highest one ever filled
+ * ({@link #tradedBound()}). No allocation after construction.
  */
 public final class PositionTracker {
     private static final int N = EngineEvent.MAX_INSTRUMENTS;
@@ -27,6 +27,8 @@ public final class PositionTracker {
     private final long[] fills = new long[N];
     private final double[] notional = new double[N];
     private long fillCount;
+    /** One past the highest instrument ever filled: every other one has no position, PnL or fees. */
+    private int tradedBound;
 
     /** True when {@code instrument} is a valid index. */
     public static boolean isValidInstrument(final int instrument) {
@@ -43,6 +45,9 @@ public final class PositionTracker {
             return;
         }
         fillCount++;
+        if (instrument >= tradedBound) {
+            tradedBound = instrument + 1;
+        }
         fills[instrument]++;
         notional[instrument] += (double) qty * priceTicks;
         if (sign > 0) {
@@ -167,13 +172,25 @@ public final class PositionTracker {
         return realised[instrument] - fees[instrument] + unrealisedPnl(instrument);
     }
 
-    /** Marked-to-market equity: realised minus fees plus unrealised, summed over instruments. */
+    /**
+     * Marked-to-market equity: realised minus fees plus unrealised, summed over instruments. An
+     * instrument never filled adds +0.0, which changes no sum (a sum of terms that are +0.0 or
+     * nonzero is never -0.0), so the loop stops at {@link #tradedBound()}.
+     */
     public double equity() {
         double equity = 0;
-        for (int i = 0; i < N; i++) {
+        for (int i = 0; i < tradedBound; i++) {
             equity += equity(i);
         }
         return equity;
+    }
+
+    /**
+     * One past the highest instrument id ever filled: instruments from here on have never held a
+     * position, realised PnL or fees.
+     */
+    public int tradedBound() {
+        return tradedBound;
     }
 
     /** Sum over instruments of absolute positions (lots). */

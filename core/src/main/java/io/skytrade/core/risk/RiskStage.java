@@ -29,7 +29,7 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
     private final TradingBook book;
     private final PreTradeRiskCheck check;
     private final DrawdownMonitor drawdown;
-    private final SafeModeStateMachine safeMode = new SafeModeStateMachine();
+    private final SafeModeStateMachine safeMode;
     private final SafeModeUnwinder unwinder;
     private final SideBuffers side;
 
@@ -54,6 +54,7 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
         this.safeModeConfig = safeModeConfig;
         this.book = book;
         this.side = side;
+        this.safeMode = new SafeModeStateMachine(side);
         this.check = new PreTradeRiskCheck(limits, book, capital);
         this.drawdown = new DrawdownMonitor(drawdownLimits, capital);
         this.unwinder = new SafeModeUnwinder(limits, safeModeConfig, book, check);
@@ -71,123 +72,129 @@ public final class RiskStage implements EventHandler<EngineEvent>, StateHash {
 
     /** Processes one event (what {@link #onEvent} does; tests call it directly). */
     public void handle(final EngineEvent event) {
-        final Decisions decisions = side.decisionsToWrite(event);
-        final int intents = decisions.count();
+        // read-only until something is to be written: an input without intents and without a verdict
+        // to record leaves its (cache-cold) decisions entry untouched, and readers see none
+        final int intents = side.decisions(event).count();
         try {
-            process(event, decisions, intents);
+            process(event, intents);
         } catch (final RuntimeException e) {
             failures++;
             event.flags |= EngineEvent.FLAG_STAGE_FAILED;
+            final Decisions decisions = side.decisionsToWrite(event);
             for (int i = 0; i < intents; i++) {
                 if (decisions.status[i] == Decisions.STATUS_PROPOSED) {
                     reject(decisions, i, RiskReason.STAGE_FAILED);
                 }
             }
-            safeMode.enterSafe(RiskReason.STAGE_FAILED, -1, decisions);
+            safeMode.enterSafe(RiskReason.STAGE_FAILED, -1, event);
         }
     }
 
-    private void process(final EngineEvent event, final Decisions decisions, final int intents) {
+    private void process(final EngineEvent event, final int intents) {
         // Observations carry their (earlier) observation time: risk's clock is the latest event time
         // seen, so an order is never born in the past (ack timeouts, quote ages and rates count from it).
         latestTime = Math.max(latestTime, event.eventTimeNanos);
         final long now = latestTime;
         if ((event.flags & EngineEvent.FLAG_INPUT_REJECTED) == 0) {
-            onInput(event, decisions, now);
+            onInput(event, now);
         }
         if ((event.flags & EngineEvent.FLAG_STAGE_FAILED) != 0) {
-            safeMode.enterSafe(RiskReason.STAGE_FAILED, -1, decisions);
+            safeMode.enterSafe(RiskReason.STAGE_FAILED, -1, event);
         }
         // Set before this stage only in the chained layout; in the parallel layout the order stage,
         // gated on the journal, is what keeps an unjournaled input's orders in.
         final boolean journalFailed = event.journalFailed;
         if (journalFailed) {
-            safeMode.enterSafe(RiskReason.JOURNAL_FAILED, -1, decisions);
+            safeMode.enterSafe(RiskReason.JOURNAL_FAILED, -1, event);
         }
-        onEquity(decisions, now);
+        onEquity(event, now);
 
         final int mode = safeMode.mode();
-        for (int i = 0; i < intents; i++) {
-            if (decisions.status[i] != Decisions.STATUS_PROPOSED) {
-                continue;
-            }
-            if (journalFailed) {
-                reject(decisions, i, RiskReason.JOURNAL_FAILED);
-            } else if (mode == TradingMode.SAFE) {
-                reject(decisions, i, RiskReason.SAFE_MODE);
-            } else if (mode == TradingMode.HALTED) {
-                reject(decisions, i, RiskReason.HALTED);
-            } else if (decisions.kind[i] == DecisionKind.ORDER_NEW) {
-                evaluateNew(decisions, i, mode, now);
-            } else if (decisions.kind[i] == DecisionKind.ORDER_CANCEL) {
-                evaluateCancel(decisions, i, now);
-            } else {
-                reject(decisions, i, RiskReason.INVALID_INTENT);
+        if (intents > 0) {
+            final Decisions decisions = side.decisionsToWrite(event);
+            for (int i = 0; i < intents; i++) {
+                if (decisions.status[i] != Decisions.STATUS_PROPOSED) {
+                    continue;
+                }
+                if (journalFailed) {
+                    reject(decisions, i, RiskReason.JOURNAL_FAILED);
+                } else if (mode == TradingMode.SAFE) {
+                    reject(decisions, i, RiskReason.SAFE_MODE);
+                } else if (mode == TradingMode.HALTED) {
+                    reject(decisions, i, RiskReason.HALTED);
+                } else if (decisions.kind[i] == DecisionKind.ORDER_NEW) {
+                    evaluateNew(decisions, i, mode, now);
+                } else if (decisions.kind[i] == DecisionKind.ORDER_CANCEL) {
+                    evaluateCancel(decisions, i, now);
+                } else {
+                    reject(decisions, i, RiskReason.INVALID_INTENT);
+                }
             }
         }
         if (!journalFailed && (mode == TradingMode.SAFE || mode == TradingMode.HALTED)) {
-            unwinder.cancelAll(decisions, now);
+            final Decisions out = side.decisionsToWrite(event);
+            unwinder.cancelAll(out, now);
             if (mode == TradingMode.SAFE) {
-                unwinder.flatten(decisions, now);
+                unwinder.flatten(out, now);
             }
         }
     }
 
-    private void onInput(final EngineEvent event, final Decisions decisions, final long now) {
+    private void onInput(final EngineEvent event, final long now) {
         switch (event.type) {
-            case EventType.POSITION_REPORT -> reconcile(event, decisions);
+            case EventType.POSITION_REPORT -> reconcile(event);
             case EventType.TIMER -> {
                 final int stale = book.market().firstStale(now, safeModeConfig.maxMarketDataAgeNanos());
                 if (stale >= 0) {
-                    safeMode.enterSafe(RiskReason.STALE_MARKET_DATA, stale, decisions);
+                    safeMode.enterSafe(RiskReason.STALE_MARKET_DATA, stale, event);
                 }
             }
-            case EventType.CONTROL -> onControl(event.controlCode, decisions);
+            case EventType.CONTROL -> onControl(event);
             default -> {
             }
         }
     }
 
-    private void reconcile(final EngineEvent event, final Decisions decisions) {
+    private void reconcile(final EngineEvent event) {
         final int instrument = event.instrumentId;
         if (!PositionTracker.isValidInstrument(instrument)) {
             return;
         }
         final long ours = book.position(instrument);
         if (Math.abs(ours - event.position) > safeModeConfig.reconcileToleranceLots()) {
-            alert(decisions, RiskReason.POSITION_MISMATCH, instrument, ours, event.position);
-            safeMode.enterSafe(RiskReason.POSITION_MISMATCH, instrument, decisions);
+            alert(side.decisionsToWrite(event), RiskReason.POSITION_MISMATCH, instrument, ours, event.position);
+            safeMode.enterSafe(RiskReason.POSITION_MISMATCH, instrument, event);
         }
     }
 
-    private void onControl(final int code, final Decisions decisions) {
-        switch (code) {
-            case ControlCode.SAFE -> safeMode.enterSafe(RiskReason.OPERATOR_SAFE, -1, decisions);
+    private void onControl(final EngineEvent event) {
+        switch (event.controlCode) {
+            case ControlCode.SAFE -> safeMode.enterSafe(RiskReason.OPERATOR_SAFE, -1, event);
             case ControlCode.RESUME -> {
-                if (safeMode.resume(decisions)) {
+                if (safeMode.resume(event)) {
                     drawdown.rebase();
                 }
             }
-            case ControlCode.HALT -> safeMode.halt(decisions);
+            case ControlCode.HALT -> safeMode.halt(event);
             default -> {
             }
         }
     }
 
-    private void onEquity(final Decisions decisions, final long now) {
+    private void onEquity(final EngineEvent event, final long now) {
         final int bits = drawdown.update(book.equity(), now);
         if ((bits & DrawdownMonitor.HARD) != 0) {
-            safeMode.enterSafe(RiskReason.HARD_DRAWDOWN, -1, decisions);
+            safeMode.enterSafe(RiskReason.HARD_DRAWDOWN, -1, event);
         }
         if ((bits & DrawdownMonitor.DAILY) != 0) {
-            safeMode.enterSafe(RiskReason.DAILY_LOSS, -1, decisions);
+            safeMode.enterSafe(RiskReason.DAILY_LOSS, -1, event);
         }
         if ((bits & DrawdownMonitor.SOFT) != 0) {
-            if (safeMode.enterReducing(RiskReason.SOFT_DRAWDOWN, decisions)) {
-                alert(decisions, RiskReason.SOFT_DRAWDOWN, -1, (long) drawdown.drawdown(), 0);
+            if (safeMode.enterReducing(RiskReason.SOFT_DRAWDOWN, event)) {
+                alert(side.decisionsToWrite(event), RiskReason.SOFT_DRAWDOWN, -1, (long) drawdown.drawdown(), 0);
             }
         } else if ((bits & DrawdownMonitor.RECOVERED) != 0) {
-            safeMode.recover(decisions);
+            safeMode.recover(event);
         }
     }
 

@@ -4,7 +4,6 @@ import io.skytrade.core.book.MarketView;
 import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
-import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.event.TimeInForce;
 import io.skytrade.core.order.OrderState;
@@ -77,7 +76,8 @@ public final class SafeModeUnwinder {
         if (!config.flattenOnSafe()) {
             return;
         }
-        for (int instrument = 0; instrument < EngineEvent.MAX_INSTRUMENTS; instrument++) {
+        // instruments from tradedBound on have never held a position
+        for (int instrument = 0; instrument < positions.tradedBound(); instrument++) {
             final long pos = positions.position(instrument);
             if (pos == 0 || orders.openCount(instrument) > 0) {
                 continue;

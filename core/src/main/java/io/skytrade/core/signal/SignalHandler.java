@@ -21,7 +21,7 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * {@link EngineEvent#signalledInstruments}.
  *
  * <p>Owns its state; one thread. Hot-path cost: O(products touched) with one {@code tanh} and one
- * {@code exp} each, no allocation.
+ * {@code exp} each (a book's own product once, after its mid), no allocation.
  */
 public final class SignalHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
@@ -69,6 +69,9 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
         }
         final long t = event.eventTimeNanos;
         final boolean observation = event.type == EventType.OBSERVATION;
+        final boolean twoSided = event.hasTwoSidedBook();
+        // a two-sided book's own product is emitted once below, after its mid: an emit here would be overwritten
+        final long own = twoSided ? 1L << event.instrumentId : 0L;
         final long touched = event.touchedInstruments;
         if (touched != 0) {
             for (int i = 0; i < instrumentCount; i++) {
@@ -87,10 +90,12 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
                 fair[i] = f;
                 fairStd[i] = s;
                 hasFair[i] = true;
-                emit(event, i, t);
+                if ((own & (1L << i)) == 0) {
+                    emit(event, i, t);
+                }
             }
         }
-        if (event.hasTwoSidedBook()) {
+        if (twoSided) {
             final int id = event.instrumentId;
             final double filteredMid = side.filteredMid(event);
             final double m = Double.isFinite(filteredMid) ? filteredMid : 0.5 * (event.bestBid() + event.bestAsk());

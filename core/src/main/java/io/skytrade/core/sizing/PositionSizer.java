@@ -57,7 +57,8 @@ public final class PositionSizer {
         double q = Math.min(riskBudget / pnlStd, exposureBudget / fair);
         q = Math.min(q, tierCap(std / fair));
         q = Math.min(q, (double) maxPosition) * Math.min(1.0, scale);
-        return (long) Math.floor(q / lot) * lot;
+        // q / 1.0 is q: whole lots of one take no division
+        return lot == 1 ? (long) Math.floor(q) : (long) Math.floor(q / lot) * lot;
     }
 
     /** The confidence tier's cap for a relative standard deviation, lots. */

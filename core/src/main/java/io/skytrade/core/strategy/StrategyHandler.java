@@ -97,6 +97,8 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final double[] lastMid;
     private final long[] lastMidTime;
     private final double[] variance;
+    private final long[] alphaDtNanos;
+    private final double[] alpha;
     private final long[] limit;
     private final long[] nextTake;
     private final long[] nextBuyIntent;
@@ -106,7 +108,10 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final long[] targetPrice = new long[StrategyParams.MAX_LEVELS];
     private final long[] targetSize = new long[StrategyParams.MAX_LEVELS];
     private final boolean[] targetMatched = new boolean[StrategyParams.MAX_LEVELS];
-    private final int[] working = new int[MAX_WORKING];
+    private final int[] workingBuy = new int[MAX_WORKING];
+    private final int[] workingSell = new int[MAX_WORKING];
+    private int workingBuyCount;
+    private int workingSellCount;
     private final SideBuffers side;
     private long now = Long.MIN_VALUE;
     private long droppedIntents;
@@ -183,6 +188,8 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         lastMid = new double[n];
         lastMidTime = new long[n];
         variance = new double[n];
+        alphaDtNanos = new long[n];
+        alpha = new double[n];
         limit = new long[n];
         nextTake = new long[n];
         nextBuyIntent = new long[n];
@@ -273,14 +280,23 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         }
     }
 
-    /** Folds a mid into the product's EWMA of squared mid changes per second (half-life in event time). */
+    /**
+     * Folds a mid into the product's EWMA of squared mid changes per second (half-life in event
+     * time). The weight depends on the interval alone and is kept per product with the interval it
+     * was computed for: a product updated at a steady cadence takes no exponential.
+     */
     private void updateVariance(final int id, final double mid, final long time) {
         if (lastMidTime[id] != 0 && time > lastMidTime[id]) {
-            final double dt = (time - lastMidTime[id]) * 1e-9;
+            final long dtNanos = time - lastMidTime[id];
+            final double dt = dtNanos * 1e-9;
             final double d = mid - lastMid[id];
             final double rate = d * d / dt;
-            final double alpha = 1.0 - StrictMath.exp(-dt * LN2 / volHalfLife);
-            variance[id] = variance[id] == 0 ? rate : variance[id] + alpha * (rate - variance[id]);
+            if (alphaDtNanos[id] != dtNanos) {
+                alpha[id] = 1.0 - StrictMath.exp(-dt * LN2 / volHalfLife);
+                alphaDtNanos[id] = dtNanos;
+            }
+            final double a = alpha[id];
+            variance[id] = variance[id] == 0 ? rate : variance[id] + a * (rate - variance[id]);
         }
         if (time >= lastMidTime[id]) {
             lastMid[id] = mid;
@@ -326,10 +342,11 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         final long base = Math.max(1, Math.round(quoteSize * sizeScale));
         final long bid = model.bidPrice(reservation, half, f, bestBid[i], bestAsk[i]);
         final long ask = model.askPrice(reservation, half, f, bestBid[i], bestAsk[i]);
+        collectWorking(i);
         quote(e, i, Side.BUY, riskFair - bid <= band ? bid : 0, half, f, model.quoteSize(1, q, lim, base),
-            lim - q - orders.openBuyQty(i));
+            lim - q - orders.openBuyQty(i), workingBuy, workingBuyCount);
         quote(e, i, Side.SELL, ask - riskFair <= band ? ask : 0, half, f, model.quoteSize(-1, q, lim, base),
-            lim + q - orders.openSellQty(i));
+            lim + q - orders.openSellQty(i), workingSell, workingSellCount);
     }
 
     /**
@@ -365,10 +382,11 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
 
     /**
      * Keeps the side's resting orders on its target ladder: best price {@code top} (0: no quote),
-     * {@code size} lots per level, at most {@code room} more lots than are already working.
+     * {@code size} lots per level, at most {@code room} more lots than are already working; the
+     * side's resting quotes are the first {@code n} slots of {@code working}, in live-list order.
      */
     private void quote(final EngineEvent e, final int i, final int side, final long top, final double half,
-                       final double f, final long size, final long room) {
+                       final double f, final long size, final long room, final int[] working, final int n) {
         final int dir = Side.sign(side);
         final long step = Math.max(1, Math.round(levelSpacing * half));
         for (int k = 0; k < levels; k++) {
@@ -376,7 +394,6 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             targetSize[k] = targetPrice[k] > 0 ? size : 0;
             targetMatched[k] = false;
         }
-        final int n = collectWorking(i, side);
         final long distance = Math.max(requoteTicks, Math.round(requoteFraction * half));
         boolean pending = false;
         for (int w = 0; w < n; w++) {
@@ -432,22 +449,32 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     }
 
     /**
-     * Fills {@link #working} with the slots of the product's resting (GTC) quotes on {@code side}, in
-     * live-list order; returns their count. The pass stops once it has seen every live quote of the product.
+     * Fills {@link #workingBuy} and {@link #workingSell} with the slots of the product's resting
+     * (GTC) quotes on each side, at most {@link #MAX_WORKING} each, in live-list order, in one pass
+     * over the live orders that stops once it has seen every live quote of the product (or both
+     * lists are full).
      */
-    private int collectWorking(final int instrument, final int side) {
-        int n = 0;
+    private void collectWorking(final int instrument) {
+        int buys = 0;
+        int sells = 0;
         int left = orders.openCount(instrument, OrderPurpose.QUOTE);
-        for (int k = 0; left > 0 && k < orders.liveCount() && n < MAX_WORKING; k++) {
+        for (int k = 0; left > 0 && k < orders.liveCount() && (buys < MAX_WORKING || sells < MAX_WORKING); k++) {
             final int s = orders.liveSlot(k);
             if (orders.slotInstrument(s) == instrument && orders.slotPurpose(s) == OrderPurpose.QUOTE) {
                 left--;
-                if (orders.slotSide(s) == side && orders.slotTimeInForce(s) == TimeInForce.GTC) {
-                    working[n++] = s;
+                if (orders.slotTimeInForce(s) == TimeInForce.GTC) {
+                    if (orders.slotSide(s) == Side.BUY) {
+                        if (buys < MAX_WORKING) {
+                            workingBuy[buys++] = s;
+                        }
+                    } else if (orders.slotSide(s) == Side.SELL && sells < MAX_WORKING) {
+                        workingSell[sells++] = s;
+                    }
                 }
             }
         }
-        return n;
+        workingBuyCount = buys;
+        workingSellCount = sells;
     }
 
     private void propose(final EngineEvent e, final int i, final int side, final long price, final long qty, final int tif,

@@ -24,7 +24,7 @@ import java.util.Arrays;
  * <p>Single-threaded (owned by the valuation stage). Hot-path cost: per reading a model forecast
  * and {@value #CENTRES} x {@value #WIDTHS} posterior cells of two multiply-adds per kept reading
  * (in loops over the centres, the shapes looked up in a table when the times lie on the 15-minute
- * grid, as hourly and quarter-hourly readings and the session end do), two divisions, a square
+ * grid, as hourly and quarter-hourly readings and the session end do), a division, a square
  * root and one table-based exponential ({@link Normal#expNonPositive}) each; per forecast time
  * one table lookup and four multiply-adds per cell, cached until the next reading; no allocation.
  */
@@ -66,6 +66,8 @@ final class SpikeTracker {
     private final double[] weight = new double[CELLS];
     private final double[] heightMean = new double[CELLS];
     private final double[] heightVariance = new double[CELLS];
+    /** Scratch: each cell's {@code sqrt(priorPrecision / precision)}. */
+    private final double[] factor = new double[CELLS];
     private boolean active;
     private double quietWeight = 1.0;
     private long gridTime;
@@ -178,22 +180,27 @@ final class SpikeTracker {
                 }
             }
         }
+        // each cell's log weight bound and determinant factor (straight-line arithmetic over the
+        // cells, which the compiler can vectorise), then the largest bound, then the exponentials
         final double constant = quiet + spec.sizeMean() * priorTerm;
+        for (int j = 0; j < CELLS; j++) {
+            final double linear = heightMean[j];
+            final double variance = 1.0 / heightVariance[j];
+            final double mean = linear * variance;
+            heightMean[j] = mean;
+            heightVariance[j] = variance;
+            weight[j] = cellPrior - 0.5 * (constant - linear * mean);
+            factor[j] = Math.sqrt(priorPrecision * variance);
+        }
         double best = quietLog;
         for (int j = 0; j < CELLS; j++) {
-            final double precision = heightVariance[j];
-            final double linear = heightMean[j];
-            heightMean[j] = linear / precision;
-            heightVariance[j] = 1.0 / precision;
-            final double bound = cellPrior - 0.5 * (constant - linear * linear / precision);
-            weight[j] = bound;
-            best = Math.max(best, bound);
+            best = Math.max(best, weight[j]);
         }
         quietWeight = Normal.expNonPositive(quietLog - best);
         double total = quietWeight;
         for (int j = 0; j < CELLS; j++) {
             final double d = weight[j] - best;
-            final double w = d < -CUT ? 0.0 : Normal.expNonPositive(d) * Math.sqrt(priorPrecision * heightVariance[j]);
+            final double w = d < -CUT ? 0.0 : Normal.expNonPositive(d) * factor[j];
             weight[j] = w;
             total += w;
         }

@@ -23,6 +23,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Compare each replayed decision and state-hash checkpoint with the journaled one.")
     boolean verify;
 
+    @Option(names = "--threads", paramLabel = "LAYOUT", defaultValue = "configured",
+        description = "Where the stages run: split (market stages and book stages on two threads, the reader on a third), "
+            + "inline (every stage on the reading thread), configured (default: the run's own thread layout). Same results in each.")
+    String threads;
+
     @Override
     public Integer call() {
         final RunDirectory run = RunDirectory.open(journal);
@@ -33,7 +38,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UsageException(journal + " was " + writtenBy + ": it holds inputs only, no journaled decisions to "
                 + "verify; replay it without --verify, or backtest it");
         }
-        final ReplayRunner.Result r = new ReplayRunner(run, System.getenv()).replay(verify);
+        final ReplayRunner.Result r = new ReplayRunner(run, System.getenv()).layout(layout(threads)).replay(verify);
         final String summary = String.format("replayed %,d events, %,d decisions in %.3f s (%,.0f events/s)%s",
             r.events(), r.decisions(), r.elapsedNanos() / 1e9, r.eventsPerSecond(),
             r.journalClosedCleanly() ? "" : "; the run did not close cleanly: "
@@ -59,5 +64,14 @@ final class ReplayCommand implements Callable<Integer> {
         System.out.println(summary);
         System.err.println("verify FAILED: " + r.differences() + " differing decision(s); " + r.firstDifference());
         return SkytradeCli.EXIT_VERIFY_FAILED;
+    }
+
+    private static ReplayRunner.Layout layout(final String name) {
+        return switch (name) {
+            case "split" -> ReplayRunner.Layout.SPLIT;
+            case "inline" -> ReplayRunner.Layout.INLINE;
+            case "configured" -> ReplayRunner.Layout.CONFIGURED;
+            default -> throw new UsageException("replay --threads: '" + name + "' is not one of split, inline, configured");
+        };
     }
 }

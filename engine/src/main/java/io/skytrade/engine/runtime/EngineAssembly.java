@@ -99,7 +99,7 @@ public final class EngineAssembly {
         final OrderManagerConfig orderConfig = new OrderManagerConfig(m.orders().orderCapacity(),
             m.orders().clientOrderIdBase() + clientOrderIdBase, m.orders().ackTimeoutNanos());
         final TradingBook book = new TradingBook(orderConfig);
-        final SideBuffers side = new SideBuffers(sideSlots);
+        final SideBuffers side = new SideBuffers(sideSlots, Math.max(1, registry.instrumentCount()));
         final OutboundStage orders = new OutboundStage(gateway, decisions, side);
         final RiskStage risk = new RiskStage(book, side, m.risk(), m.drawdown(), m.safeMode(), m.capital());
         final PositionSizer sizer = new PositionSizer(m.sizer(), m.capital(), m.risk().maxPositionFraction());

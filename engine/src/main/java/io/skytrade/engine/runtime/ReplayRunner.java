@@ -3,9 +3,13 @@ package io.skytrade.engine.runtime;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.pipeline.DecisionListener;
+import io.skytrade.core.pipeline.InlinePipeline;
 import io.skytrade.core.pipeline.Pipeline;
+import io.skytrade.core.pipeline.PipelineLayout;
 import io.skytrade.core.pipeline.PipelineBuilder;
 import io.skytrade.core.pipeline.RingInboundPublisher;
+import io.skytrade.core.pipeline.StageFailureRecorder;
+import io.skytrade.core.pipeline.WaitStrategyKind;
 import io.skytrade.core.time.ManualEpochNanoClock;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
@@ -14,6 +18,8 @@ import io.skytrade.journal.DecisionVerifier;
 import io.skytrade.journal.InputJournalReader;
 import io.skytrade.journal.RunDirectory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -24,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * journal stage, on a ring of at most {@link #RING_SLOTS} slots), pushes the journaled inputs through as fast as the CPU allows, and with
  * {@code verify} compares every decision, and every stateful stage's state hash at the journaled
  * checkpoints, with the journal through a {@link DecisionVerifier}.
- * Nothing is sent anywhere: the gateway is a {@link PaperOrderGateway}.
+ * Nothing is sent anywhere: the gateway is a {@link PaperOrderGateway}. Where the stages run is
+ * the replay's {@link Layout} (the run's configured threads by default): the stages see the same
+ * events in the same order in every layout, so the decisions and state hashes are the same.
  *
  * <p>Not thread-safe; one replay per instance.
  */
@@ -36,12 +44,37 @@ public final class ReplayRunner {
      */
     static final int RING_SLOTS = 256;
 
+    /**
+     * Where a replay runs the stages. The stages see the same events, in the same order, with the
+     * same sequences, in each; only the threads differ.
+     */
+    public enum Layout {
+        /** The run's configured thread groups on a ring, fed by the reading thread. */
+        CONFIGURED,
+        /** Every stage on the reading thread, no ring: no hand-off at all, one core. */
+        INLINE,
+        /**
+         * Two stage threads on a ring fed by the reading thread: the market stages (features, Kalman,
+         * valuation, signal, regime) on one, the trading book's stages and the outbound stage on the
+         * other, so the business stages use two cores. Only the book's stages share state (they stay
+         * on one thread); the others hand their results on through the event and its side buffers.
+         */
+        SPLIT
+    }
+
     private final RunDirectory run;
     private final Map<String, String> env;
+    private Layout layout = Layout.CONFIGURED;
 
     public ReplayRunner(final RunDirectory run, final Map<String, String> env) {
         this.run = run;
         this.env = env;
+    }
+
+    /** Where the stages run (default {@link Layout#CONFIGURED}). */
+    public ReplayRunner layout(final Layout layout) {
+        this.layout = layout;
+        return this;
     }
 
     /** Runs the replay and returns its result. */
@@ -86,20 +119,34 @@ public final class ReplayRunner {
         if (verifier != null) {
             verifier.hashedStages(builder.hashedStageNames());
         }
-        final Pipeline pipeline = builder.build();
-        beforeFirstInput.accept(stages);
-        pipeline.start();
-        final long start = System.nanoTime();
-        long events = 0;
-        try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
-            final EngineEvent input = new EngineEvent();
-            final RingInboundPublisher publisher = pipeline.publisher();
-            while (reader.next(input)) {
-                publisher.publishCopy(input);
-                events++;
+        final long events;
+        final long start;
+        final StageFailureRecorder failures;
+        if (layout == Layout.INLINE) {
+            final InlinePipeline pipeline = builder.buildInline(ring);
+            failures = pipeline.failures();
+            beforeFirstInput.accept(stages);
+            pipeline.start();
+            start = System.nanoTime();
+            try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
+                events = replayInline(reader, pipeline);
+            } finally {
+                pipeline.stop();
             }
-        } finally {
-            pipeline.drainAndStop(60, TimeUnit.SECONDS);
+        } else {
+            if (layout == Layout.SPLIT) {
+                builder.layout(split(ring, config.pipeline().layout().waitStrategy(), stages.names()));
+            }
+            final Pipeline pipeline = builder.build();
+            failures = pipeline.failures();
+            beforeFirstInput.accept(stages);
+            pipeline.start();
+            start = System.nanoTime();
+            try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
+                events = replayOnRing(reader, pipeline.publisher());
+            } finally {
+                pipeline.drainAndStop(60, TimeUnit.SECONDS);
+            }
         }
         final long elapsed = System.nanoTime() - start;
         if (verifier != null) {
@@ -109,8 +156,41 @@ public final class ReplayRunner {
         return new Result(events, decisions.get(), verifier == null ? 0 : verifier.hashesCompared(), elapsed,
             gateway.orders(), verifier == null ? 0 : verifier.differences(),
             verifier == null ? null : verifier.firstDifference(), verifier == null ? -1 : verifier.firstDifferenceSequence(),
-            verifier == null ? 0 : verifier.beyondJournal(), pipeline.failures().failureCount(),
-            pipeline.failures().firstFailure(), verifier == null ? null : verifier.corruption(), run.closedCleanly());
+            verifier == null ? 0 : verifier.beyondJournal(), failures.failureCount(),
+            failures.firstFailure(), verifier == null ? null : verifier.corruption(), run.closedCleanly());
+    }
+
+    private static long replayOnRing(final InputJournalReader reader, final RingInboundPublisher publisher) {
+        final EngineEvent input = new EngineEvent();
+        long events = 0;
+        while (reader.next(input)) {
+            publisher.publishCopy(input);
+            events++;
+        }
+        return events;
+    }
+
+    private static long replayInline(final InputJournalReader reader, final InlinePipeline pipeline) {
+        final EngineEvent input = new EngineEvent();
+        long events = 0;
+        while (reader.next(input)) {
+            pipeline.publishCopy(input);
+            pipeline.drain();
+            events++;
+        }
+        return events;
+    }
+
+    /**
+     * The configured ring and wait strategy with the business stages on two threads: every stage
+     * before the trading book's on the first, the book's stages and what follows on the second.
+     */
+    static PipelineLayout split(final int ringSize, final WaitStrategyKind wait, final List<String> stageNames) {
+        final int at = stageNames.indexOf(EngineAssembly.BOOK_STAGE);
+        final List<List<String>> groups = new ArrayList<>();
+        groups.add(List.copyOf(stageNames.subList(0, at)));
+        groups.add(List.copyOf(stageNames.subList(at, stageNames.size())));
+        return new PipelineLayout(ringSize, wait, groups, List.of(), false);
     }
 
     /**

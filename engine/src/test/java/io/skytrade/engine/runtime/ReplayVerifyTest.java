@@ -84,6 +84,27 @@ class ReplayVerifyTest {
     }
 
     @Test
+    void shouldReplayIdenticallyInEveryLayout() {
+        for (final ReplayRunner.Layout layout : ReplayRunner.Layout.values()) {
+            final List<long[]> seen = new ArrayList<>();
+            final ReplayRunner.Result r = new ReplayRunner(run, Map.of()).layout(layout)
+                .replay(true, (event, side) -> seen.add(new long[]{event.sequence, side.decisions(event).count()}));
+            assertEquals(inputs, r.events(), layout.name());
+            assertEquals(decisions, r.decisions(), layout.name());
+            assertEquals(0, r.differences(), layout + ": " + r.firstDifference());
+            assertTrue(r.stateHashesCompared() > 0, layout.name());
+            for (int i = 1; i < seen.size(); i++) {
+                assertTrue(seen.get(i)[0] > seen.get(i - 1)[0], layout + ": decisions in input order");
+            }
+        }
+        for (final String threads : List.of("split", "inline", "configured")) {
+            assertEquals(SkytradeCli.EXIT_OK, SkytradeCli.execute("replay", "--journal", run.dir().toString(), "--verify",
+                "--threads", threads), threads);
+        }
+        assertEquals(SkytradeCli.EXIT_USAGE, SkytradeCli.execute("replay", "--journal", run.dir().toString(), "--threads", "four"));
+    }
+
+    @Test
     void shouldFitTheRegimeModelOnTheJournalAndLoadItAsAConfigFragment() throws IOException {
         final Path out = tmp.resolve("regime.yaml");
         assertEquals(SkytradeCli.EXIT_OK, SkytradeCli.execute("regime", "fit", "--journal", run.dir().toString(),

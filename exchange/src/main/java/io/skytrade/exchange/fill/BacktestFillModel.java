@@ -211,12 +211,16 @@ public final class BacktestFillModel implements OrderGateway {
         return recorded[instrument][side == Side.BUY ? 0 : 1];
     }
 
-    /** Takes away the recorded liquidity the new book no longer shows: vanished levels and excess quantity. */
+    /**
+     * Takes away the recorded liquidity the new book no longer shows: vanished levels and excess
+     * quantity. Matches the side's levels with the new book's prices first (kept for {@link #add}).
+     */
     private void withdraw(final int instrument, final int side, final long[] prices, final long[] qtys, final int levels) {
         final RecordedSide book = recordedSide(instrument, side);
+        final boolean merged = book.match(side, prices, levels);
         for (int k = 0; k < book.count; k++) {
             final Level level = book.levels[k];
-            final int l = indexOf(prices, levels, level.price);
+            final int l = merged ? book.bookIndexOfLevel[k] : indexOf(prices, levels, level.price);
             final long excess = level.total - (l < 0 ? 0 : qtys[l]);
             if (excess > 0) {
                 reduceLevel(level, excess);
@@ -388,8 +392,9 @@ public final class BacktestFillModel implements OrderGateway {
 
     /**
      * The recorded liquidity of one book side as last mirrored: its levels in the recorded book's
-     * order (at most {@link EngineEvent#BOOK_DEPTH}), found by a linear scan, and spare level
-     * objects for prices that appear later.
+     * order (at most {@link EngineEvent#BOOK_DEPTH}), and spare level objects for prices that appear
+     * later. A new book is matched with the levels by one merge of the two price lists when both are
+     * strictly ordered best first (a venue's book always is), by linear scans otherwise.
      */
     private static final class RecordedSide {
         Level[] levels = new Level[EngineEvent.BOOK_DEPTH];
@@ -397,6 +402,59 @@ public final class BacktestFillModel implements OrderGateway {
         private final Level[] spare = new Level[2 * EngineEvent.BOOK_DEPTH];
         private int spareCount;
         int count;
+        /** Whether {@link #levels} are strictly ordered best first (they are the last book's, in its order). */
+        private boolean ordered = true;
+        /** After a successful {@link #match}: the new book's index of each level's price, or -1. */
+        final int[] bookIndexOfLevel = new int[EngineEvent.BOOK_DEPTH];
+        /** After a successful {@link #match}: the level index of each new book price, or -1. */
+        private final int[] levelOfBookIndex = new int[EngineEvent.BOOK_DEPTH];
+        /** Whether the last {@link #match} succeeded and {@link #replaceLevels} may use it. */
+        private boolean matched;
+        /** Whether the book of the last {@link #match} was strictly ordered best first. */
+        private boolean bookOrdered;
+
+        /**
+         * Matches the levels with a new book's prices by one merge, when both lists are strictly
+         * ordered best first (bids falling, asks rising); the results stay valid until
+         * {@link #replaceLevels} with the same book.
+         *
+         * @return false, matching nothing, when either list is not strictly ordered
+         */
+        boolean match(final int side, final long[] bookPrices, final int n) {
+            final boolean buy = side == Side.BUY;
+            bookOrdered = true;
+            for (int l = 1; l < n; l++) {
+                if (buy ? bookPrices[l] >= bookPrices[l - 1] : bookPrices[l] <= bookPrices[l - 1]) {
+                    bookOrdered = false;
+                    break;
+                }
+            }
+            matched = bookOrdered && ordered;
+            if (!matched) {
+                return false;
+            }
+            int k = 0;
+            int l = 0;
+            while (k < count && l < n) {
+                final long levelPrice = levels[k].price;
+                final long bookPrice = bookPrices[l];
+                if (levelPrice == bookPrice) {
+                    bookIndexOfLevel[k++] = l;
+                    levelOfBookIndex[l++] = k - 1;
+                } else if (buy ? levelPrice > bookPrice : levelPrice < bookPrice) {
+                    bookIndexOfLevel[k++] = -1;
+                } else {
+                    levelOfBookIndex[l++] = -1;
+                }
+            }
+            while (k < count) {
+                bookIndexOfLevel[k++] = -1;
+            }
+            while (l < n) {
+                levelOfBookIndex[l++] = -1;
+            }
+            return true;
+        }
 
         RecordedSide() {
             for (int i = 0; i < spare.length; i++) {
@@ -421,11 +479,19 @@ public final class BacktestFillModel implements OrderGateway {
          * out (already emptied by the withdrawal) become spares.
          */
         void replaceLevels(final long[] bookPrices, final int n) {
+            final boolean useMatch = matched;
+            matched = false;
             for (int l = 0; l < n; l++) {
-                Level level = level(bookPrices[l]);
-                for (int d = 0; d < l && level == null; d++) {
-                    if (next[d].price == bookPrices[l]) {
-                        level = next[d];
+                Level level;
+                if (useMatch) {
+                    final int k = levelOfBookIndex[l];
+                    level = k < 0 ? null : levels[k];
+                } else {
+                    level = level(bookPrices[l]);
+                    for (int d = 0; d < l && level == null; d++) {
+                        if (next[d].price == bookPrices[l]) {
+                            level = next[d];
+                        }
                     }
                 }
                 if (level == null) {
@@ -447,6 +513,7 @@ public final class BacktestFillModel implements OrderGateway {
             levels = next;
             next = swap;
             count = n;
+            ordered = bookOrdered;
         }
 
         /** A recorded order left the book (cancelled by the engine: settlement, or a self-trade stop). */
@@ -463,6 +530,8 @@ public final class BacktestFillModel implements OrderGateway {
                 spare[spareCount++] = levels[k];
             }
             count = 0;
+            ordered = true;
+            matched = false;
         }
     }
 

@@ -45,6 +45,12 @@ class BacktestFillModelQueueSpecPropertyTest {
     }
 
     @Test
+    void shouldFillLikeTheSpecificationWhenSomeBooksArriveUnordered() {
+        // the model matches ordered books by a merge and falls back to scans for any other: both paths, and the switches between them
+        qt().withExamples(100).forAll(longs().between(1, Long.MAX_VALUE)).checkAssert(seed -> run(seed, true));
+    }
+
+    @Test
     void shouldKeepOurPlaceWhenLiquidityBehindUsIsWithdrawn() {
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(T0);
         final RecordingPublisher out = new RecordingPublisher();
@@ -78,6 +84,10 @@ class BacktestFillModelQueueSpecPropertyTest {
     }
 
     private void run(final long seed) {
+        run(seed, false);
+    }
+
+    private void run(final long seed, final boolean shuffleSomeBooks) {
         final boolean cancelsAheadOfUs = (seed & 1) == 0;
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(T0);
         final RecordingPublisher out = new RecordingPublisher();
@@ -99,6 +109,10 @@ class BacktestFillModelQueueSpecPropertyTest {
             if (roll < 35) {
                 mid += random.nextInt(-3, 4);
                 randomBook(e, t, mid, random);
+                if (shuffleSomeBooks && random.nextInt(3) == 0) {
+                    shuffle(e.bidPrices, e.bidQtys, e.bidLevels, random);
+                    shuffle(e.askPrices, e.askQtys, e.askLevels, random);
+                }
                 model.onMarketEvent(e);
                 spec.book(e);
                 booked = true;
@@ -186,6 +200,19 @@ class BacktestFillModelQueueSpecPropertyTest {
             final long p = e.askPrices[l];
             assertEquals(spec.marketQty(Side.SELL, p), engine.quantityAt(0, Side.SELL, p) - published.ourRestingQty(Side.SELL, p),
                 "market ask at " + p + ", " + where);
+        }
+    }
+
+    /** Puts one side's levels (price with its quantity) in a random order. */
+    private static void shuffle(final long[] prices, final long[] qtys, final int n, final SplittableRandom random) {
+        for (int i = n - 1; i > 0; i--) {
+            final int j = random.nextInt(i + 1);
+            final long p = prices[i];
+            prices[i] = prices[j];
+            prices[j] = p;
+            final long q = qtys[i];
+            qtys[i] = qtys[j];
+            qtys[j] = q;
         }
     }
 
