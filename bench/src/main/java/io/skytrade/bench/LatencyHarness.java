@@ -54,11 +54,13 @@ import java.util.stream.Stream;
  * Prints p50/p99/p99.9/p99.99/max and the (c)/(a) ratios, then saturated throughput.
  *
  * <p>Usage: {@code java [flags] -cp bench/target/skytrade-bench.jar io.skytrade.bench.LatencyHarness
- * [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]}
+ * [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick] [--ring SLOTS]
+ * [--scenarios a,b-split,... [--saturated-only] [--reps N]]}
  */
 public final class LatencyHarness {
     private static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(2);
-    private static final int RING_SIZE = 65536;
+    /** Ring slots of the Disruptor scenarios (and side-buffer entries of their stages): {@code --ring N}, default 65,536 (tuned-host.yaml's). */
+    private static int ringSize = 65536;
 
     private LatencyHarness() {
     }
@@ -82,8 +84,12 @@ public final class LatencyHarness {
      * The engine's configuration for the benchmarks: the defaults, with event-time limits wide open
      * and the harness's ring size (the stages' side buffers get one entry per ring slot).
      */
-    static final EngineConfig CONFIG = new ConfigLoader(Map.of())
-        .loadText("pipeline:\n  ringSize: " + RING_SIZE + "\nsafeMode:\n  maxMarketDataAge: 1h\norders:\n  ackTimeout: 1h\n").config();
+    private static EngineConfig config = config(ringSize);
+
+    private static EngineConfig config(final int ring) {
+        return new ConfigLoader(Map.of())
+            .loadText("pipeline:\n  ringSize: " + ring + "\nsafeMode:\n  maxMarketDataAge: 1h\norders:\n  ackTimeout: 1h\n").config();
+    }
 
     /**
      * The handlers as an array for the benchmarks' indexed loops: a generic array, which Java
@@ -96,12 +102,12 @@ public final class LatencyHarness {
 
     /** The engine's real business stages, composed as the engine composes them, fresh per scenario. */
     static EngineAssembly.Stages businessStages(final DecisionListener decisions) {
-        return new EngineAssembly(CONFIG).businessStages(decisions, new PaperOrderGateway(), 0);
+        return new EngineAssembly(config).businessStages(decisions, new PaperOrderGateway(), 0);
     }
 
     /** The engine's metrics for a pipeline of the benchmark configuration on {@code clock} (real time). */
     static EngineMetrics metrics(final int ringSize, final EpochNanoClock clock) {
-        return new EngineMetrics(new EngineCounters(CONFIG.instruments(), CONFIG.series(), CONFIG.model().regime().states()),
+        return new EngineMetrics(new EngineCounters(config.instruments(), config.series(), config.model().regime().states()),
             ringSize, clock, 1.0);
     }
 
@@ -172,9 +178,9 @@ public final class LatencyHarness {
                 journal = null;
             }
             final DecisionListener decisions = journal == null ? (e, s) -> { } : journal.decisions;
-            final EngineMetrics metrics = withMetrics ? metrics(RING_SIZE, clock) : null;
+            final EngineMetrics metrics = withMetrics ? metrics(ringSize, clock) : null;
             final EngineAssembly.Stages business = metrics == null ? businessStages(decisions)
-                : new EngineAssembly(CONFIG).businessStages(decisions, metrics.wrap(new PaperOrderGateway()), 0);
+                : new EngineAssembly(config).businessStages(decisions, metrics.wrap(new PaperOrderGateway()), 0);
             b.sideBuffers(business.side());
             if (metrics != null) {
                 metrics.install(b, business);
@@ -200,7 +206,7 @@ public final class LatencyHarness {
                 names.add("probe");
                 threads.add(names);
             }
-            pipeline = b.layout(new PipelineLayout(RING_SIZE, wait, threads, List.of(), mode == Journal.DISK_PARALLEL))
+            pipeline = b.layout(new PipelineLayout(ringSize, wait, threads, List.of(), mode == Journal.DISK_PARALLEL))
                 .build().start();
             reporter = metrics == null ? null : new MetricsReporter(metrics, MetricsSection.defaults().intervalNanos(),
                 pipeline.ring()::remainingCapacity, null, null).start();
@@ -471,13 +477,17 @@ public final class LatencyHarness {
                 case "--scenarios" -> only = List.of(args[++i].split(","));
                 case "--saturated-only" -> rates = List.of();
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--ring" -> {
+                    ringSize = Integer.parseInt(args[++i]);
+                    config = config(ringSize);
+                }
                 case "--quick" -> {
                     variants = List.of();
                     saturateEvents = 500_000;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                     + "; usage: [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]"
-                    + " [--scenarios a,a-metrics,... [--saturated-only] [--reps N]]");
+                    + " [--scenarios a,a-metrics,... [--saturated-only] [--reps N]] [--ring SLOTS]");
             }
         }
         try {
@@ -485,9 +495,9 @@ public final class LatencyHarness {
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.out.printf("skytrade latency harness: %d s per point after %d s warm-up, java %s, %d cpus, journal on %s%n",
+        System.out.printf("skytrade latency harness: %d s per point after %d s warm-up, java %s, %d cpus, journal on %s, ring %,d slots%n",
             seconds, WARMUP_NANOS / 1_000_000_000L, System.getProperty("java.version"),
-            Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath());
+            Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath(), ringSize);
         System.out.printf("%-40s %8s %9s %9s %10s %11s %10s %10s   %9s %9s%n", "pipeline (latency in us)", "rate/s", "p50", "p99",
             "p99.9", "p99.99", "max", "count", "intd p50", "intd p99");
         if (only != null) {

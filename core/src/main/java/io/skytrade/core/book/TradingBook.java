@@ -154,7 +154,7 @@ public final class TradingBook implements StateHash {
      * our own resting orders at those prices (GTC orders the venue has acknowledged or filled part
      * of), floored at 0: the book of everyone else, which is what the strategy must price against.
      * A book the venue already reports without our orders ({@link EngineEvent#SOURCE_OWN_EXCLUDED},
-     * the CMI venue) is copied as it is. Cost: O(live orders + levels).
+     * the CMI venue) is copied as it is. Cost: O(the product's live orders x levels).
      */
     public void netOwnOrders(final EngineEvent book, final long[] bidQty, final long[] askQty) {
         final int instrument = book.instrumentId;
@@ -166,13 +166,8 @@ public final class TradingBook implements StateHash {
             || (book.source & EngineEvent.SOURCE_OWN_EXCLUDED) != 0) {
             return;
         }
-        int left = orders.openCount(instrument);
-        for (int k = 0; left > 0 && k < orders.liveCount(); k++) {
-            final int s = orders.liveSlot(k);
-            if (orders.slotInstrument(s) != instrument) {
-                continue;
-            }
-            left--;
+        // each order's leaves come off its own level (floored at 0): the order of the walk does not matter
+        for (int s = orders.firstSlotOf(instrument); s >= 0; s = orders.nextSlotOf(s)) {
             if (orders.slotTimeInForce(s) != TimeInForce.GTC || !orders.slotAtVenue(s)) {
                 continue;
             }

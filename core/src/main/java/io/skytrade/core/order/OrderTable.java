@@ -7,10 +7,13 @@ import io.skytrade.core.position.PositionTracker;
 import io.skytrade.core.risk.RiskReason;
 import org.agrona.collections.Long2LongHashMap;
 
+import java.util.Arrays;
+
 /**
  * The live orders of one stage: a preallocated table of slots (structure of arrays) with a
- * client-order-id index, the client order id counter, and per-instrument open quantities used for
- * exposure. Orders enter at {@link #open}, move through the {@link OrderStateMachine} on venue
+ * client-order-id index, the client order id counter, per-instrument open quantities used for
+ * exposure, and per-instrument lists of the live slots (so a pass over one product's orders costs
+ * O(its orders), not O(every live order)). Orders enter at {@link #open}, move through the {@link OrderStateMachine} on venue
  * events ({@link #onOrderEvent}), book their fills into a {@link PositionTracker}, and free their
  * slot on reaching a terminal state; the last {@link #CLOSED_HISTORY} closed orders are remembered
  * in a ring so a late ack or cancel reject is not mistaken for an unknown order.
@@ -51,6 +54,10 @@ public final class OrderTable {
     /** Position of each live slot in {@link #liveSlots}. */
     private final int[] livePosition;
     private int liveCount;
+    /** Per-instrument doubly linked lists of live slots, newest first; -1 ends a list. */
+    private final int[] firstOfInstrument = new int[N];
+    private final int[] nextOfInstrument;
+    private final int[] previousOfInstrument;
 
     private final long[] openBuyQty = new long[N];
     private final long[] openSellQty = new long[N];
@@ -98,6 +105,9 @@ public final class OrderTable {
         purpose = new int[capacity];
         liveSlots = new int[capacity];
         livePosition = new int[capacity];
+        nextOfInstrument = new int[capacity];
+        previousOfInstrument = new int[capacity];
+        Arrays.fill(firstOfInstrument, -1);
     }
 
     /**
@@ -135,6 +145,13 @@ public final class OrderTable {
         purpose[slot] = OrderPurpose.isValid(orderPurpose) ? orderPurpose : OrderPurpose.QUOTE;
         livePosition[slot] = liveCount;
         liveSlots[liveCount++] = slot;
+        final int head = firstOfInstrument[instrumentId];
+        nextOfInstrument[slot] = head;
+        previousOfInstrument[slot] = -1;
+        if (head >= 0) {
+            previousOfInstrument[head] = slot;
+        }
+        firstOfInstrument[instrumentId] = slot;
         openCount++;
         openCountByInstrument[instrumentId]++;
         openCountByPurpose[instrumentId * OrderPurpose.COUNT + purpose[slot]]++;
@@ -316,6 +333,16 @@ public final class OrderTable {
         final int last = liveSlots[--liveCount];
         liveSlots[gap] = last;
         livePosition[last] = gap;
+        final int next = nextOfInstrument[slot];
+        final int previous = previousOfInstrument[slot];
+        if (previous >= 0) {
+            nextOfInstrument[previous] = next;
+        } else {
+            firstOfInstrument[instrument[slot]] = next;
+        }
+        if (next >= 0) {
+            previousOfInstrument[next] = previous;
+        }
         state[slot] = OrderState.FREE;
         clientOrderId[slot] = 0;
         freeSlots[freeCount++] = slot;
@@ -450,6 +477,25 @@ public final class OrderTable {
      */
     public int liveSlot(final int k) {
         return liveSlots[k];
+    }
+
+    /** Position of live {@code slot} in the live list ({@link #liveSlot(int)} of it is {@code slot}). */
+    public int livePosition(final int slot) {
+        return livePosition[slot];
+    }
+
+    /**
+     * First live slot of {@code instrumentId}, -1 when it has none; {@link #nextSlotOf(int)} walks
+     * the rest. The walk visits exactly the instrument's live orders, newest first (not in live-list
+     * order: {@link #livePosition(int)} gives that).
+     */
+    public int firstSlotOf(final int instrumentId) {
+        return firstOfInstrument[instrumentId];
+    }
+
+    /** The next live slot of the same instrument after {@code slot} in its walk, -1 at the end. */
+    public int nextSlotOf(final int slot) {
+        return nextOfInstrument[slot];
     }
 
     /** Live orders in the table. */

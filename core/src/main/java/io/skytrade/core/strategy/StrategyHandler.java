@@ -450,31 +450,42 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
 
     /**
      * Fills {@link #workingBuy} and {@link #workingSell} with the slots of the product's resting
-     * (GTC) quotes on each side, at most {@link #MAX_WORKING} each, in live-list order, in one pass
-     * over the live orders that stops once it has seen every live quote of the product (or both
-     * lists are full).
+     * (GTC) quotes on each side: the first {@link #MAX_WORKING} of each in live-list order, found
+     * by walking the product's own live orders and keeping each side sorted by live position.
      */
     private void collectWorking(final int instrument) {
         int buys = 0;
         int sells = 0;
-        int left = orders.openCount(instrument, OrderPurpose.QUOTE);
-        for (int k = 0; left > 0 && k < orders.liveCount() && (buys < MAX_WORKING || sells < MAX_WORKING); k++) {
-            final int s = orders.liveSlot(k);
-            if (orders.slotInstrument(s) == instrument && orders.slotPurpose(s) == OrderPurpose.QUOTE) {
-                left--;
-                if (orders.slotTimeInForce(s) == TimeInForce.GTC) {
-                    if (orders.slotSide(s) == Side.BUY) {
-                        if (buys < MAX_WORKING) {
-                            workingBuy[buys++] = s;
-                        }
-                    } else if (orders.slotSide(s) == Side.SELL && sells < MAX_WORKING) {
-                        workingSell[sells++] = s;
-                    }
+        for (int s = orders.firstSlotOf(instrument); s >= 0; s = orders.nextSlotOf(s)) {
+            if (orders.slotPurpose(s) == OrderPurpose.QUOTE && orders.slotTimeInForce(s) == TimeInForce.GTC) {
+                if (orders.slotSide(s) == Side.BUY) {
+                    buys = insertByLivePosition(workingBuy, buys, s);
+                } else if (orders.slotSide(s) == Side.SELL) {
+                    sells = insertByLivePosition(workingSell, sells, s);
                 }
             }
         }
         workingBuyCount = buys;
         workingSellCount = sells;
+    }
+
+    /**
+     * Inserts {@code slot} into the first {@code n} entries of {@code list}, kept in ascending live
+     * position and at most {@link #MAX_WORKING} long (a slot beyond a full list's last is dropped);
+     * returns the new length.
+     */
+    private int insertByLivePosition(final int[] list, final int n, final int slot) {
+        final int position = orders.livePosition(slot);
+        int k = n < MAX_WORKING ? n : MAX_WORKING - 1;
+        if (n == MAX_WORKING && orders.livePosition(list[k]) < position) {
+            return n;
+        }
+        while (k > 0 && orders.livePosition(list[k - 1]) > position) {
+            list[k] = list[k - 1];
+            k--;
+        }
+        list[k] = slot;
+        return n < MAX_WORKING ? n + 1 : n;
     }
 
     private void propose(final EngineEvent e, final int i, final int side, final long price, final long qty, final int tif,

@@ -47,6 +47,33 @@ class RiskPropertiesTest {
     }
 
     @Test
+    void shouldWalkExactlyEachInstrumentsLiveOrdersWhateverOpensAndClosesThem() {
+        qt().withExamples(200).forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 250))
+            .checkAssert(ops -> new ScriptedSession().play(ops, s -> {
+                final OrderTable orders = s.stages.book.orders();
+                for (int i = 0; i < ScriptedSession.INSTRUMENTS; i++) {
+                    final List<Integer> live = new ArrayList<>();
+                    for (int k = 0; k < orders.liveCount(); k++) {
+                        final int slot = orders.liveSlot(k);
+                        assertEquals(k, orders.livePosition(slot));
+                        if (orders.slotInstrument(slot) == i) {
+                            live.add(slot);
+                        }
+                    }
+                    final List<Integer> walked = new ArrayList<>();
+                    for (int slot = orders.firstSlotOf(i); slot >= 0; slot = orders.nextSlotOf(slot)) {
+                        assertTrue(walked.size() <= live.size(), "walk of " + i + " longer than its live orders " + live);
+                        walked.add(slot);
+                    }
+                    walked.sort(null);
+                    live.sort(null);
+                    assertEquals(live, walked, "live slots of instrument " + i);
+                    assertEquals(orders.openCount(i), walked.size());
+                }
+            }));
+    }
+
+    @Test
     void shouldKeepThePositionEqualToTheSumOfFillsAndOpenQuantitiesEqualToTheLiveOrders() {
         qt().withExamples(200).forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 250))
             .checkAssert(ops -> new ScriptedSession().play(ops, s -> {

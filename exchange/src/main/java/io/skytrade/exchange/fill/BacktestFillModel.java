@@ -34,8 +34,9 @@ import org.agrona.concurrent.EpochNanoClock;
  * for book and trade inputs; it waits for the pipeline to finish an input before the next, so
  * requests arrive in a deterministic order. Thread-safety: the {@link OrderGateway} methods (order
  * stage thread) only queue requests under a lock; everything else runs on the driver thread,
- * which is the only one that publishes. Hot-path cost: one engine call per request; per book, a
- * diff of at most {@link EngineEvent#BOOK_DEPTH} levels a side by linear scans (no hashing), and
+ * which is the only one that publishes ({@link #advanceTo} takes the lock only when a request is
+ * queued). Hot-path cost: one engine call per request; per book, a
+ * diff of at most {@link EngineEvent#BOOK_DEPTH} levels a side by one merge of the price lists (no hashing), and
  * one engine call per level whose quantity changed, addressed by the engine's order handle kept
  * next to each recorded order ({@link MatchingEngine#addressByHandle}: no client-order-id hashing
  * for the recorded liquidity); no allocation once the level lists have grown.
@@ -58,6 +59,11 @@ public final class BacktestFillModel implements OrderGateway {
     private final LongArrayList requestTimes = new LongArrayList();
     private final LongArrayList requestWords = new LongArrayList();
     private int requestHead;
+    /**
+     * Requests queued and not yet applied, written under the lock after each queueing and each
+     * application: {@link #advanceTo} reads it without the lock and, on most inputs, returns at once.
+     */
+    private volatile int pendingRequests;
 
     /** Per instrument, the recorded liquidity of the bid side [0] and the ask side [1]. */
     private final RecordedSide[][] recorded;
@@ -116,6 +122,7 @@ public final class BacktestFillModel implements OrderGateway {
             requestWords.addLong(price);
             requestWords.addLong(qty);
             requestWords.addLong(tif);
+            pendingRequests = requestTimes.size() - requestHead;
         }
     }
 
@@ -124,6 +131,9 @@ public final class BacktestFillModel implements OrderGateway {
     /** Applies every queued request that has reached the venue by {@code nowNanos}, in arrival order. */
     public void advanceTo(final long nowNanos) {
         now = Math.max(now, nowNanos);
+        if (pendingRequests == 0) {
+            return;
+        }
         while (true) {
             final long kind;
             final long id;
@@ -135,11 +145,6 @@ public final class BacktestFillModel implements OrderGateway {
             final long arrival;
             synchronized (requestLock) {
                 if (requestHead == requestTimes.size() || requestTimes.getLong(requestHead) > now) {
-                    if (requestHead == requestTimes.size() && requestHead > 0) {
-                        requestTimes.clear();
-                        requestWords.clear();
-                        requestHead = 0;
-                    }
                     return;
                 }
                 arrival = requestTimes.getLong(requestHead);
@@ -152,6 +157,12 @@ public final class BacktestFillModel implements OrderGateway {
                 qty = requestWords.getLong(w + 5);
                 tif = (int)requestWords.getLong(w + 6);
                 requestHead++;
+                if (requestHead == requestTimes.size()) {
+                    requestTimes.clear();
+                    requestWords.clear();
+                    requestHead = 0;
+                }
+                pendingRequests = requestTimes.size() - requestHead;
             }
             requestInstrument = instrument;
             if (kind == REQUEST_NEW) {
