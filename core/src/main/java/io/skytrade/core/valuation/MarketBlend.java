@@ -22,13 +22,40 @@ import io.skytrade.core.settlement.SettlementRules;
  * {@code maxPrecisionGain} times the nowcast's precision. A mid older than {@code maxMarketAge} is
  * not used.
  *
- * <p>Single-threaded (owned by the valuation stage); primitive arrays per instrument. Hot-path
- * cost: a few dozen flops and one exponential per book event or revaluation; no allocation.
+ * <p><b>The share is learned</b> ({@code learnShares}, per product): the blend's market weight is
+ * right when {@code A = E[(n - y)(n - m)]} (the nowcast's error against the settlement {@code y},
+ * times the disagreement: the part of the nowcast's error the market can correct), so
+ * {@code 1 - s = A / vn}. The settlement comes once a session, after every horizon that matters,
+ * so the learner reads the nowcast's own revision instead: every {@value #SAMPLE_MINUTES} minutes of
+ * event time it keeps {@code (n, m, vn)}, and {@code shareLearningLag} later, in the same settlement
+ * session, it adds {@code (n - n_later)(n - m) / vn}: the part of the disagreement the nowcast's
+ * later data confirmed. Where the market is the engine's own models plus noise (the sharp market)
+ * the nowcast's revisions do not follow the market's noise and the learned {@code 1 - s} falls to 0
+ * (the blend leans on the nowcast). The estimate is a weighted mean with the configured share as a
+ * prior of {@code sharePriorWeight} samples, the samples fading with a memory of
+ * {@value #MEMORY_SAMPLES} (four days), clamped to [0, the prior's {@code 1 - s}]: the learner only
+ * ever takes weight off the market. It does not raise it above the configured weight, because a
+ * nowcast that overreacts to a noisy reading and partly reverts, beside a market that lags it,
+ * looks like a market the nowcast later agreed with (on tuning seeds 1-40 an uncapped learner
+ * moved the medium market's tide cells the wrong way).
+ *
+ * <p>Single-threaded (owned by the valuation stage); primitive arrays per instrument (a ring of
+ * {@value #RING} pending samples each). Hot-path cost: a few dozen flops and one exponential per
+ * book event or revaluation, a few more flops when a sample matures; no allocation.
  */
 public final class MarketBlend {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
     /** ln 2 as {@link StrictMath} gives it: the same bits on every JVM (Math.log may be an intrinsic). */
     private static final double LN2 = StrictMath.log(2.0);
+    static final long SAMPLE_MINUTES = 15;
+    /** Event time between the learner's samples of one product. */
+    public static final long SAMPLE_INTERVAL_NANOS = SAMPLE_MINUTES * 60_000_000_000L;
+    /** Longest {@code shareLearningLag}: the ring holds that many sample intervals. */
+    public static final long MAX_LEARNING_LAG_NANOS = 6 * 3_600_000_000_000L;
+    static final int RING = (int) (MAX_LEARNING_LAG_NANOS / SAMPLE_INTERVAL_NANOS) + 1;
+    /** Samples the learned share remembers (four days of samples): each new one fades the old by 1 - 1/this. */
+    static final int MEMORY_SAMPLES = 384;
+    private static final double KEEP = 1.0 - 1.0 / MEMORY_SAMPLES;
     private final double maxGain;
     private final double[] sharedOf;
     private final double halfLifeHours;
@@ -40,6 +67,21 @@ public final class MarketBlend {
     private final double[] disagreement;
     private final long[] learnedAt;
     private final boolean[] learned;
+    private final boolean learnShares;
+    private final long learningLag;
+    private final double priorWeight;
+    private final double[] ownPrior;
+    private final double[] ownShare;
+    private final double[] ownSum;
+    private final double[] ownCount;
+    private final long[] nextSampleAt;
+    private final int[] ringHead;
+    private final int[] ringSize;
+    private final long[] sampleTime;
+    private final long[] sampleSession;
+    private final double[] sampleNowcast;
+    private final double[] sampleMid;
+    private final double[] sampleVariance;
 
     private double mean;
     private double std;
@@ -79,13 +121,36 @@ public final class MarketBlend {
         learnedAt = new long[n];
         learned = new boolean[n];
         java.util.Arrays.fill(mid, Double.NaN);
+        learnShares = params.learnShares();
+        learningLag = params.shareLearningLagNanos();
+        priorWeight = params.sharePriorWeight();
+        ownPrior = new double[n];
+        ownShare = new double[n];
+        for (int i = 0; i < n; i++) {
+            ownPrior[i] = 1.0 - sharedOf[i];
+            ownShare[i] = ownPrior[i];
+        }
+        ownSum = new double[n];
+        ownCount = new double[n];
+        nextSampleAt = new long[n];
+        java.util.Arrays.fill(nextSampleAt, Long.MIN_VALUE);
+        ringHead = new int[n];
+        ringSize = new int[n];
+        sampleTime = new long[n * RING];
+        sampleSession = new long[n * RING];
+        sampleNowcast = new double[n * RING];
+        sampleMid = new double[n * RING];
+        sampleVariance = new double[n * RING];
     }
 
     /**
      * Records instrument {@code id}'s filtered mid at {@code t} and, when a nowcast is known
-     * ({@code nowcastStd} finite), learns the market's noise from their disagreement.
+     * ({@code nowcastStd} finite), learns the market's noise from their disagreement and (with
+     * {@code learnShares}) the product's shared-error share; {@code session} names the settlement
+     * the nowcast is for (its window's end): a sample is read only against a nowcast of the same one.
      */
-    public void onMid(final int id, final long t, final double filteredMid, final double nowcast, final double nowcastStd) {
+    public void onMid(final int id, final long t, final double filteredMid, final double nowcast, final double nowcastStd,
+                      final long session) {
         if (!enabled || !Double.isFinite(filteredMid)) {
             return;
         }
@@ -94,8 +159,11 @@ public final class MarketBlend {
         if (!Double.isFinite(nowcast) || !Double.isFinite(nowcastStd)) {
             return;
         }
+        if (learnShares) {
+            learnShare(id, t, filteredMid, nowcast, nowcastStd * nowcastStd, session);
+        }
         final double d = filteredMid - nowcast;
-        final double excess = d * d - (1.0 - sharedOf[id]) * nowcastStd * nowcastStd;
+        final double excess = d * d - ownShare[id] * nowcastStd * nowcastStd;
         if (!learned[id]) {
             disagreement[id] = excess;
             learned[id] = true;
@@ -105,6 +173,45 @@ public final class MarketBlend {
             disagreement[id] += alpha * (excess - disagreement[id]);
         }
         learnedAt[id] = t;
+    }
+
+    /**
+     * Reads the samples of {@code id} taken at least the learning lag ago against the nowcast now
+     * (those of another session are dropped), updates the learned own share, and takes a sample
+     * when the product's next sample time has come.
+     */
+    private void learnShare(final int id, final long t, final double m, final double n, final double vn, final long session) {
+        final int base = id * RING;
+        boolean changed = false;
+        while (ringSize[id] > 0 && t - sampleTime[base + ringHead[id]] >= learningLag) {
+            final int k = base + ringHead[id];
+            if (sampleSession[k] == session) {
+                final double revision = sampleNowcast[k] - n;
+                ownSum[id] = KEEP * ownSum[id] + revision * (sampleNowcast[k] - sampleMid[k]) / sampleVariance[k];
+                ownCount[id] = KEEP * ownCount[id] + 1.0;
+                changed = true;
+            }
+            ringHead[id] = (ringHead[id] + 1) % RING;
+            ringSize[id]--;
+        }
+        if (changed) {
+            final double own = (priorWeight * ownPrior[id] + ownSum[id]) / (priorWeight + ownCount[id]);
+            ownShare[id] = Math.max(0.0, Math.min(ownPrior[id], own));
+        }
+        if (t >= nextSampleAt[id] && vn > 0.0) {
+            if (ringSize[id] == RING) {
+                ringHead[id] = (ringHead[id] + 1) % RING;
+                ringSize[id]--;
+            }
+            final int k = base + (ringHead[id] + ringSize[id]) % RING;
+            sampleTime[k] = t;
+            sampleSession[k] = session;
+            sampleNowcast[k] = n;
+            sampleMid[k] = m;
+            sampleVariance[k] = vn;
+            ringSize[id]++;
+            nextSampleAt[id] = (Math.floorDiv(t, SAMPLE_INTERVAL_NANOS) + 1) * SAMPLE_INTERVAL_NANOS;
+        }
     }
 
     /**
@@ -120,9 +227,9 @@ public final class MarketBlend {
         if (!enabled || !learned[id] || Double.isNaN(mid[id]) || t - midTime[id] > maxAgeNanos || !(nowcastStd > 0.0)) {
             return;
         }
-        final double shared = sharedOf[id];
+        final double shared = 1.0 - ownShare[id];
         final double vn = nowcastStd * nowcastStd;
-        final double own = (1.0 - shared) * vn;
+        final double own = ownShare[id] * vn;
         final double vm = Math.max(minStd * minStd, disagreement[id]);
         final double w = vm / (own + vm);
         final double var = Math.max(shared * vn + own * vm / (own + vm), vn / maxGain);
@@ -144,6 +251,11 @@ public final class MarketBlend {
         final int[] kinds = new int[instruments];
         java.util.Arrays.fill(kinds, -1);
         return kinds;
+    }
+
+    /** The shared-error share instrument {@code id} blends with now: the configured one, or the learned one with {@code learnShares}. */
+    public double sharedShare(final int id) {
+        return 1.0 - ownShare[id];
     }
 
     /** The latest filtered mid of {@code id} (NaN when none). */
@@ -173,6 +285,9 @@ public final class MarketBlend {
         long h = 19;
         for (int i = 0; i < mid.length; i++) {
             h = 31 * h + Double.doubleToLongBits(mid[i]) + midTime[i] + 7 * Double.doubleToLongBits(disagreement[i]) + learnedAt[i];
+            if (learnShares) {
+                h = 31 * h + Double.doubleToLongBits(ownSum[i]) + 3 * Double.doubleToLongBits(ownCount[i]) + ringSize[i];
+            }
         }
         return h;
     }

@@ -89,7 +89,8 @@ public final class ValuationHandler implements EventHandler<EngineEvent>, StateH
         }
         final int i = event.instrumentId;
         final boolean valid = nowcastValid[i];
-        blend.onMid(i, event.eventTimeNanos, filteredMid, valid ? nowcast[i] : Double.NaN, valid ? nowcastStd[i] : Double.NaN);
+        blend.onMid(i, event.eventTimeNanos, filteredMid, valid ? nowcast[i] : Double.NaN, valid ? nowcastStd[i] : Double.NaN,
+            valuator.windowEnd());
         if (valid) {
             write(event, i);
         }

@@ -38,11 +38,19 @@ import java.time.ZonedDateTime;
  *                             TIDE_SWING, WX_SPOT, WX_SUM, LHR_COUNT, LHR_INDEX, AQ_SPOT, LON_ETF,
  *                             LON_FLY), its own shared-error share, each in [0, 1); empty: all
  *                             {@code sharedErrorShare}; default {@link #FITTED_SHARES}
+ * @param learnShares          learn each product's shared-error share online from the nowcast's own
+ *                             later revisions ({@link MarketBlend}), starting from the configured share
+ *                             as a prior; false: the configured shares as they are; default true
+ * @param shareLearningLagNanos how long after a sample the nowcast's revision is read against the
+ *                             market's disagreement at the sample (at most {@link MarketBlend#MAX_LEARNING_LAG_NANOS}); default 1 h
+ * @param sharePriorWeight     weight of the configured share in the learned one, in samples (one
+ *                             sample every {@link MarketBlend#SAMPLE_INTERVAL_NANOS}), >= 1; default 16
  */
 public record ValuationParams(long windowStartNanos, long windowEndNanos, boolean rollSessions, long sampleToleranceNanos,
                               boolean blendWithMarket, long marketNoiseHalfLifeNanos, double minMarketStd,
                               long maxMarketAgeNanos, double maxPrecisionGain, double sharedErrorShare,
-                              double[] sharedErrorShares) {
+                              double[] sharedErrorShares, boolean learnShares, long shareLearningLagNanos,
+                              double sharePriorWeight) {
 
     private static final long MINUTE = 60_000_000_000L;
 
@@ -53,7 +61,8 @@ public record ValuationParams(long windowStartNanos, long windowEndNanos, boolea
      * 1 h and 30 min before settlement of (fair-value RMSE / book-mid RMSE) squared,
      * {@code skytrade evaluate}, one run per value and skill (README, "Fair value against the market").
      * AQ_SPOT's was 0 until its nowcast followed rising pollution spikes (SpikeTracker's shape
-     * posterior); re-chosen then on tuning seeds 1-100 by the same objective: 0.95.
+     * posterior); re-chosen then on tuning seeds 1-100 by the same objective: 0.95. With
+     * {@code learnShares} (the default) they are the prior of each product's learned share.
      */
     public static final double[] FITTED_SHARES = {0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95};
 
@@ -87,6 +96,13 @@ public record ValuationParams(long windowStartNanos, long windowEndNanos, boolea
             if (!(share >= 0.0 && share < 1.0)) {
                 throw new IllegalArgumentException("valuation.sharedErrorShares: " + share + " must be in [0, 1)");
             }
+        }
+        if (shareLearningLagNanos < MarketBlend.SAMPLE_INTERVAL_NANOS || shareLearningLagNanos > MarketBlend.MAX_LEARNING_LAG_NANOS) {
+            throw new IllegalArgumentException("valuation.shareLearningLag: " + shareLearningLagNanos + " ns must be in ["
+                + MarketBlend.SAMPLE_INTERVAL_NANOS + ", " + MarketBlend.MAX_LEARNING_LAG_NANOS + "] (15m .. 6h)");
+        }
+        if (!(sharePriorWeight >= 1.0) || Double.isInfinite(sharePriorWeight)) {
+            throw new IllegalArgumentException("valuation.sharePriorWeight: " + sharePriorWeight + " must be >= 1 and finite");
         }
     }
 
@@ -140,20 +156,20 @@ public record ValuationParams(long windowStartNanos, long windowEndNanos, boolea
     public ValuationParams withBlend(final boolean blend) {
         return new ValuationParams(windowStartNanos, windowEndNanos, rollSessions, sampleToleranceNanos, blend,
             marketNoiseHalfLifeNanos, minMarketStd, maxMarketAgeNanos, maxPrecisionGain, sharedErrorShare,
-            sharedErrorShares);
+            sharedErrorShares, learnShares, shareLearningLagNanos, sharePriorWeight);
     }
 
     /** These parameters with the first window set to {@code [startNanos, endNanos]}. */
     public ValuationParams withWindow(final long startNanos, final long endNanos) {
         return new ValuationParams(startNanos, endNanos, rollSessions, sampleToleranceNanos, blendWithMarket,
             marketNoiseHalfLifeNanos, minMarketStd, maxMarketAgeNanos, maxPrecisionGain, sharedErrorShare,
-            sharedErrorShares);
+            sharedErrorShares, learnShares, shareLearningLagNanos, sharePriorWeight);
     }
 
     /** The documented defaults (session ending 2026-02-28 12:00 Europe/London). */
     public static ValuationParams defaults() {
         final long[] w = londonSession(LocalDate.of(2026, 2, 28));
         return new ValuationParams(w[0], w[1], true, 2 * MINUTE, true, 120 * MINUTE, 2.0, 5 * MINUTE, 2.0, 0.8,
-            FITTED_SHARES);
+            FITTED_SHARES, true, 60 * MINUTE, 16.0);
     }
 }
