@@ -23,7 +23,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Compare each replayed decision and state-hash checkpoint with the journaled one.")
     boolean verify;
 
-    @Option(names = "--threads", paramLabel = "LAYOUT", defaultValue = "inline",
+    @Option(names = "--threads", paramLabel = "LAYOUT",
         description = "Where the stages run: split (market stages and book stages on two threads, the reader on a third), "
             + "inline (default: every stage on the reading thread, no ring; fastest on an idle 2-core host), "
             + "configured (the run's own thread layout fed by the reading thread). Same results in each.")
@@ -68,6 +68,9 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private static ReplayRunner.Layout layout(final String name) {
+        if (name == null) {
+            return ReplayRunner.DEFAULT_LAYOUT;
+        }
         return switch (name) {
             case "split" -> ReplayRunner.Layout.SPLIT;
             case "inline" -> ReplayRunner.Layout.INLINE;
