@@ -126,6 +126,11 @@ public final class GridForecast {
      */
     private final double[] procTab;
     private final boolean[] procTabled;
+    /** Per forecast, on first use: each point's hours since the posterior, and per knot component the first point past one and two new knots. */
+    private final double[] hoursSince;
+    private final int[] crossOnce;
+    private final int[] crossTwice;
+    private boolean hoursTabled;
     private boolean carried;
     /** Whether the last {@link #forecast} was carried from the one before (not a full forward pass). */
     private boolean lastCarried;
@@ -234,6 +239,9 @@ public final class GridForecast {
         }
         procTab = new double[incremental ? pairs * maxPoints : 0];
         procTabled = new boolean[pairs];
+        hoursSince = new double[incremental ? maxPoints : 0];
+        crossOnce = new int[kc];
+        crossTwice = new int[kc];
     }
 
     /** Sets the grid of a window: {@code points} times {@code start + k step}; tables the harmonic phases. */
@@ -568,6 +576,7 @@ public final class GridForecast {
      */
     private void prepareProcess() {
         Arrays.fill(procTabled, false);
+        hoursTabled = false;
         final long t0 = m.time();
         for (int c = 0; c < comps; c++) {
             if (m.kind[c] == StructuralModel.KNOT) {
@@ -622,32 +631,60 @@ public final class GridForecast {
     }
 
     /**
+     * Tables, for the points of the last forecast, the hours from the posterior's time to each and,
+     * per knot component, the first point at which one and two knots are new since the posterior
+     * (its knot index at the points does not decrease).
+     */
+    private void tableHoursAndCrossings() {
+        final long t0 = m.time();
+        for (int k = first; k <= last; k++) {
+            hoursSince[k] = Math.max(0L, time(k) - t0) / StructuralModel.NANOS_PER_HOUR;
+        }
+        for (int j = 0; j < knotComps.length; j++) {
+            final int c = knotComps[j];
+            final long at = knotAtPosterior[c];
+            int once = last + 1;
+            int twice = last + 1;
+            for (int k = last; k >= first; k--) {
+                final long crossed = knotIndex[k * comps + c] - at;
+                if (crossed >= 1) {
+                    once = k;
+                }
+                if (crossed > 1) {
+                    twice = k;
+                }
+            }
+            crossOnce[j] = once;
+            crossTwice[j] = twice;
+        }
+        hoursTabled = true;
+    }
+
+    /**
      * Tables {@link #processPart} of pair {@code pr} (rows r1, r2) at points first..last: each
      * point's terms are added in the same order as one point at a time would add them (the walk,
      * then each knot component's, then each stationary component's), a term kind at a time over
      * the points.
      */
     private void tableProcessPart(final int pr, final int r1, final int r2) {
-        final long t0 = m.time();
+        if (!hoursTabled) {
+            tableHoursAndCrossings();
+        }
         final int base = pr * maxPoints;
         for (int k = first; k <= last; k++) {
-            final double dt = Math.max(0L, time(k) - t0) / StructuralModel.NANOS_PER_HOUR;
-            procTab[base + k] = dt * walkNoise[base + k];
+            procTab[base + k] = hoursSince[k] * walkNoise[base + k];
         }
         final int kc = knotComps.length;
         for (int j = 0; j < kc; j++) {
-            final int c = knotComps[j];
-            final long at = knotAtPosterior[c];
-            for (int k = first; k <= last; k++) {
-                final long crossed = knotIndex[k * comps + c] - at;
-                if (crossed >= 1) {
-                    final int ko = (base + k) * kc + j;
-                    double sum = procTab[base + k] + knotNext[ko];
-                    if (crossed > 1) {
-                        sum += knotCurrent[ko];
-                    }
-                    procTab[base + k] = sum;
+            // the knot's index at the points does not decrease: one new knot from crossOnce[j], both from crossTwice[j]
+            final int kTwice = crossTwice[j];
+            for (int k = crossOnce[j]; k <= last; k++) {
+                final int ko = (base + k) * kc + j;
+                double sum = procTab[base + k] + knotNext[ko];
+                if (k >= kTwice) {
+                    sum += knotCurrent[ko];
                 }
+                procTab[base + k] = sum;
             }
         }
         if (stationary) {

@@ -156,6 +156,8 @@ public final class SettlementValuator {
     private final PiecewiseLinearPayoff swingPayoff;
     /** TIDE_SWING's pair payoffs by pair, recomputed only when a pair's change or its variance moved. */
     private final SwingPairMemo pairs;
+    /** WX_SUM's terms of the points both series were read at (fixed once read). */
+    private final WxPointMemo wxPoints;
     private final PiecewiseLinearPayoff absPayoff;
     private final PiecewiseLinearPayoff flyPayoff;
     private final OptionPayoff flyStructure;
@@ -296,6 +298,7 @@ public final class SettlementValuator {
         final double[] swingBreaks = hi > lo ? new double[] {-hi, -lo, 0.0, lo, hi} : new double[] {-lo, 0.0, lo};
         swingPayoff = PiecewiseLinearPayoff.of(swingBreaks, x -> SettlementFormulas.swingPair(x, rules));
         pairs = new SwingPairMemo(maxSamples + 1);
+        wxPoints = new WxPointMemo(maxSamples + 1);
         absPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, Math::abs);
         flyStructure = rules.flyPayoff();
         flyPayoff = PiecewiseLinearPayoff.of(flyStructure.breakpoints(), flyStructure::value);
@@ -801,8 +804,17 @@ public final class SettlementValuator {
                 anyForecast = true;
                 continue;
             }
+            final boolean bothRead = !Double.isNaN(temp[k]) && !Double.isNaN(rh[k]);
+            if (bothRead && wxPoints.has(k, temp[k], rh[k])) {
+                mean += wxPoints.mean(k);
+                var += wxPoints.variance(k);
+                continue;
+            }
             if (!wxMoments(k, kFt, kFh, tKnown, hKnown, rnT, rnH, true)) {
                 return;
+            }
+            if (bothRead) {
+                wxPoints.put(k, temp[k], rh[k], wm, wv);
             }
             mean += wm;
             var += wv;
