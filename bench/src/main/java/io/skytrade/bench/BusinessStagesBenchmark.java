@@ -10,6 +10,7 @@ import io.skytrade.engine.metrics.EngineMetrics;
 import io.skytrade.engine.metrics.MetricsReporter;
 import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.engine.runtime.PaperOrderGateway;
+import io.skytrade.core.pipeline.OrderGateway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +27,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import org.agrona.concurrent.SystemEpochNanoClock;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,10 +47,25 @@ import java.util.concurrent.TimeUnit;
  * reporter thread draining them), so the two rows of one stage give the metrics' cost. Run with
  * {@code -prof gc} for bytes per event.
  *
- * <p>{@code input} picks what one operation is: {@code mixed} the stream above (nine book updates,
- * one observation in ten, 5 s of world time apart); {@code book} and {@code timer} first run two
- * days of the mixed stream through the chain ({@link #warmUp}: fair values, filters and orders
- * warm), then measure that kind alone from where it left off: book updates 5 s apart, or the
+ * <p>{@code venue} picks the engine being measured. {@code acking} (default): a live engine. The
+ * backtest's fill model ({@link AcknowledgingVenue}) acknowledges, fills and cancels the engine's
+ * orders, and those venue events come back through every stage as ordinary inputs; book updates
+ * arrive at seeded jittered times (exponential gaps, 5 s on average), the engine's 1 s timer ticks
+ * (jittered by up to a millisecond) and one observation in 100 inputs are interleaved, with the
+ * default configuration's limits (the embedded {@code config/default.yaml} that demo and evaluate run on: 30 min market-data
+ * age, 10 min ack timeout, 5 ms venue latency). Everything but the
+ * measured input runs untimed before it ({@link #deliverUpToNextMeasured}, a per-invocation
+ * fixture), and the stages after {@code upTo} run untimed after it, so every input passes every
+ * stage whatever {@code upTo} is. {@code paper}: the session-5 row (a paper gateway that never
+ * answers, so 64 orders sit in SENT and risk refuses about half the takes; book updates exactly
+ * 5 s apart, which every cache keyed by an exact interval hits; timers alone after the warm-up, so
+ * the timer row runs in SAFE). {@link #main} runs either without JMH and prints what the engine did
+ * (mode at each measured input, venue events, refusals by reason, live orders by state).
+ *
+ * <p>{@code input} picks what one operation is: {@code mixed} the next input of the world stream
+ * (the paper row's stream: nine book updates, one observation in ten, 5 s apart); {@code book} and
+ * {@code timer} first run two days of the stream through the chain ({@link #warmUp}: fair values,
+ * filters and orders warm), then measure that kind from where it left off: book updates, or the
  * engine's 1 s timer ticks. One observation of each series is {@link ObservationCostBenchmark}'s row.
  */
 @State(Scope.Thread)
@@ -64,6 +86,10 @@ public class BusinessStagesBenchmark {
     @Param({"mixed", "book", "timer"})
     public String input;
 
+    /** The engine measured: acking (a live engine behind the backtest's fill model) or paper (the session-5 row). */
+    @Param({"acking", "paper"})
+    public String venue;
+
     /**
      * Side-buffer entries: 0 the configured ring's (4096, as under a Disruptor pipeline: each input
      * writes its decisions and valuations into a new, cache-cold entry), 1 an inline pipeline's
@@ -77,6 +103,11 @@ public class BusinessStagesBenchmark {
     /** World time after the warm-up, epoch nanoseconds. */
     static final long AFTER_WARM_UP = WorldInputStream.T0 + WARM_UP_INPUTS * WorldInputStream.STEP_NANOS;
     private static final long TIMER_NANOS = 1_000_000_000L;
+    /** The live stream: one observation in this many inputs (each series read every ~50 min of world time). */
+    static final int LIVE_OBSERVATION_EVERY = 100;
+    static final long LIVE_TIMES_SEED = 21;
+    private static final long TIMER_JITTER_SEED = 22;
+    private static final long TIMER_JITTER_NANOS = 1_000_000L;
 
     private WorldInputStream stream;
     private final EngineEvent event = new EngineEvent();
@@ -86,37 +117,90 @@ public class BusinessStagesBenchmark {
     private long sequence;
     private MetricsReporter reporter;
 
+    /** The live engine's parts (null for the paper row). */
+    private AcknowledgingVenue acking;
+    private EventHandler<EngineEvent>[] all;
+    private StageObserver[] allObservers;
+    private final EngineEvent other = new EngineEvent();
+    private final EngineEvent peeked = new EngineEvent();
+    private final SplittableRandom timerJitter = new SplittableRandom(TIMER_JITTER_SEED);
+    private final AcknowledgingVenue.Stages everyStage = this::handleUntimed;
+    private long nextTimer;
+    private long timerAt;
+    private boolean pending;
+    private boolean timerInput;
+    private EngineAssembly.Stages stages;
+    private final LiveCounters counters = new LiveCounters();
+
     @Setup(Level.Trial)
     @SuppressWarnings("unchecked")
     public void setUp() {
-        final var config = new ConfigLoader(Map.of()).loadText("safeMode:\n  maxMarketDataAge: 1h\norders:\n  ackTimeout: 1h\n")
-            .config();
+        final boolean live = switch (venue) {
+            case "acking" -> true;
+            case "paper" -> false;
+            default -> throw new IllegalArgumentException("unknown venue " + venue + "; expected acking or paper");
+        };
+        final var config = new ConfigLoader(Map.of())
+            .loadText(live ? embeddedDefault() : "safeMode:\n  maxMarketDataAge: 1h\norders:\n  ackTimeout: 1h\n").config();
         final EngineAssembly assembly = new EngineAssembly(config);
         final EngineMetrics engineMetrics = metrics ? LatencyHarness.metrics(1 << 16, new SystemEpochNanoClock()) : null;
-        final EngineAssembly.Stages stages = assembly.businessStages((e, s) -> { },
-            engineMetrics == null ? new PaperOrderGateway() : engineMetrics.wrap(new PaperOrderGateway()), 0,
+        acking = live ? new AcknowledgingVenue(config.backtest().latencyNanos(), config.backtest().feePerLot(),
+            config.instruments().size()) : null;
+        final OrderGateway gateway = live ? acking : new PaperOrderGateway();
+        stages = assembly.businessStages((e, s) -> { }, engineMetrics == null ? gateway : engineMetrics.wrap(gateway), 0,
             sideSlots == 0 ? config.pipeline().layout().ringSize() : sideSlots);
         final int n = "none".equals(upTo) ? 0 : stages.names().indexOf(upTo) + 1;
         if (n == 0 && !"none".equals(upTo)) {
             throw new IllegalArgumentException("unknown stage " + upTo + "; stages are " + stages.names());
         }
+        all = LatencyHarness.handlerArray(stages.handlers());
         chain = LatencyHarness.handlerArray(stages.handlers().subList(0, n));
+        allObservers = new StageObserver[all.length];
         observers = new StageObserver[n];
-        switch (input) {
-            case "mixed" -> stream = new WorldInputStream();
-            case "book" -> {
-                sequence = warmUp(chain, event);
-                stream = new WorldInputStream(0, AFTER_WARM_UP);
-            }
-            case "timer" -> sequence = warmUp(chain, event);
-            default -> throw new IllegalArgumentException("unknown input " + input + "; expected mixed, book or timer");
-        }
         if (engineMetrics != null) {
             final Map<String, StageObserver> byStage = engineMetrics.observers(stages);
-            for (int i = 0; i < n; i++) {
-                observers[i] = byStage.get(stages.names().get(i));
+            for (int i = 0; i < all.length; i++) {
+                allObservers[i] = byStage.get(stages.names().get(i));
             }
+            System.arraycopy(allObservers, 0, observers, 0, n);
+        }
+        if (!List.of("mixed", "book", "timer").contains(input)) {
+            throw new IllegalArgumentException("unknown input " + input + "; expected mixed, book or timer");
+        }
+        timerInput = "timer".equals(input);
+        if (live) {
+            stream = new WorldInputStream(LIVE_OBSERVATION_EVERY, WorldInputStream.T0, LIVE_TIMES_SEED);
+            nextTimer = WorldInputStream.T0 + TIMER_NANOS;
+            if (!"mixed".equals(input)) {
+                while (Math.min(stream.peekTime(), nextTimer) < AFTER_WARM_UP) {
+                    deliverNext();
+                }
+            }
+            counters.reset();
+        } else {
+            switch (input) {
+                case "mixed" -> stream = new WorldInputStream();
+                case "book" -> {
+                    sequence = warmUp(chain, event);
+                    stream = new WorldInputStream(0, AFTER_WARM_UP);
+                }
+                default -> sequence = warmUp(chain, event);
+            }
+        }
+        if (engineMetrics != null) {
             reporter = new MetricsReporter(engineMetrics, MetricsSection.defaults().intervalNanos(), () -> 0, null, null).start();
+        }
+    }
+
+    /** The product's embedded default configuration (what demo and evaluate run on without --config). */
+    static String embeddedDefault() {
+        try (InputStream in = BusinessStagesBenchmark.class.getClassLoader().getResourceAsStream("config/default.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("config/default.yaml is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot read the embedded config/default.yaml", e);
         }
     }
 
@@ -140,24 +224,123 @@ public class BusinessStagesBenchmark {
         return seq;
     }
 
+    /**
+     * The live row's untimed part of an operation: the stages after {@code upTo} for the input
+     * just measured, then every input before the next one of the measured kind (timer ticks, book
+     * updates, observations, and what the venue sends back), then the venue's view of that input
+     * (its book mirrored, the fills it causes handled).
+     */
+    @Setup(Level.Invocation)
+    public void deliverUpToNextMeasured() {
+        if (acking == null) {
+            return;
+        }
+        if (pending) {
+            run(event, chain.length, all.length);
+            counters.measured(event, stages);
+        }
+        while (!nextIsMeasured()) {
+            deliverNext();
+        }
+        if (nextTimer <= stream.peekTime()) {
+            timerAt = nextTimer;
+            timer(peeked, timerAt);
+            nextTimer += TIMER_NANOS + timerJitter.nextLong(TIMER_JITTER_NANOS);
+        } else {
+            stream.peekInto(peeked);
+        }
+        acking.before(peeked, everyStage);
+        pending = true;
+    }
+
+    private boolean nextIsMeasured() {
+        final boolean timerNext = nextTimer <= stream.peekTime();
+        return switch (input) {
+            case "timer" -> timerNext;
+            case "book" -> !timerNext && stream.peekType() == EventType.MARKET_BOOK;
+            default -> !timerNext;
+        };
+    }
+
+    /** Delivers the next input of the live stream (a timer tick or a world input) untimed, with what the venue sends first. */
+    private void deliverNext() {
+        if (nextTimer <= stream.peekTime()) {
+            timer(other, nextTimer);
+            nextTimer += TIMER_NANOS + timerJitter.nextLong(TIMER_JITTER_NANOS);
+        } else {
+            stream.copyNext(other, 0);
+        }
+        acking.before(other, everyStage);
+        handleUntimed(other);
+    }
+
+    private void handleUntimed(final EngineEvent e) {
+        e.sequence = sequence++;
+        run(e, 0, all.length);
+        counters.untimed(e, stages);
+    }
+
+    private void run(final EngineEvent e, final int from, final int to) {
+        final long seq = e.sequence;
+        for (int i = from; i < to; i++) {
+            try {
+                all[i].onEvent(e, seq, true);
+            } catch (final Exception x) {
+                throw new IllegalStateException("input " + seq + " failed in stage " + stages.names().get(i), x);
+            }
+            if (allObservers[i] != null) {
+                allObservers[i].afterStage(e, seq);
+            }
+        }
+    }
+
+    private static void timer(final EngineEvent e, final long at) {
+        e.clear();
+        e.type = EventType.TIMER;
+        e.eventTimeNanos = at;
+        e.receiveTimeNanos = at;
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
         if (reporter != null) {
             reporter.close();
         }
+        if (acking != null) {
+            System.out.println();
+            System.out.println(describe());
+        }
+    }
+
+    /** What the live engine did since the warm-up (modes, venue events, intents and refusals, live orders). */
+    String describe() {
+        return counters.describe(stages, acking);
+    }
+
+    LiveCounters counters() {
+        return counters;
+    }
+
+    /** The live row's venue (null for the paper row). */
+    AcknowledgingVenue venue() {
+        return acking;
+    }
+
+    EngineAssembly.Stages stages() {
+        return stages;
     }
 
     @Benchmark
     public EngineEvent stagesUpTo() throws Exception {
         final long seq = sequence++;
         final EngineEvent e = event;
-        if (stream != null) {
+        if (!timerInput) {
             stream.copyNext(e, seq);
         } else {
             e.clear();
             e.sequence = seq;
             e.type = EventType.TIMER;
-            e.eventTimeNanos = AFTER_WARM_UP + timers++ * TIMER_NANOS;
+            e.eventTimeNanos = acking == null ? AFTER_WARM_UP + timers++ * TIMER_NANOS : timerAt;
             e.receiveTimeNanos = e.eventTimeNanos;
         }
         final EventHandler<EngineEvent>[] c = chain;
@@ -169,5 +352,28 @@ public class BusinessStagesBenchmark {
             }
         }
         return e;
+    }
+
+    /**
+     * Runs the benchmark's operation without JMH and prints what the engine did:
+     * {@code BusinessStagesBenchmark [input] [venue] [operations]} (defaults book, acking, 200000).
+     */
+    public static void main(final String[] args) throws Exception {
+        final BusinessStagesBenchmark b = new BusinessStagesBenchmark();
+        b.upTo = "orders";
+        b.input = args.length > 0 ? args[0] : "book";
+        b.venue = args.length > 1 ? args[1] : "acking";
+        final long operations = args.length > 2 ? Long.parseLong(args[2]) : 200_000;
+        b.setUp();
+        b.counters.reset();
+        for (long i = 0; i < operations; i++) {
+            b.deliverUpToNextMeasured();
+            b.stagesUpTo();
+            if (b.acking == null) {
+                b.counters.measured(b.event, b.stages);
+            }
+        }
+        b.deliverUpToNextMeasured();
+        System.out.println(b.input + ", venue " + b.venue + ", " + operations + " operations: " + b.describe());
     }
 }

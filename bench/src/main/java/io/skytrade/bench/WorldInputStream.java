@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * simulator settles on: book updates of the nine products around their settlement values and
  * observations of the six data series (one input in ten by default; a live feed is nearer one in
  * a thousand, see LatencyHarness --observation-every), world time advancing 5 s
- * per event. Precomputed once; {@link #next} copies the next input into a ring slot and records
+ * per event, or by seeded exponential gaps of 5 s on average ({@code jitterSeed}: the irregular
+ * arrival times of a live feed, which no cache keyed by an exact interval hits). Precomputed once; {@link #next} copies the next input into a ring slot and records
  * the event's intended and actual send times (System.nanoTime) by sequence for the latency probe.
  * No allocation after construction.
  */
@@ -29,6 +30,8 @@ final class WorldInputStream {
     static final long T0 = 1_795_600_000_000_000_000L;
 
     private final EngineEvent[] inputs = new EngineEvent[SIZE];
+    /** World time from the first input of the table to the first of its next pass (the wrap's shift). */
+    private final long span;
     final long[] intendedNanos = new long[TIMES];
     final long[] publishedNanos = new long[TIMES];
     private long index;
@@ -48,6 +51,16 @@ final class WorldInputStream {
      * @param t0               world time of the first input, epoch nanoseconds
      */
     WorldInputStream(final int observationEvery, final long t0) {
+        this(observationEvery, t0, 0);
+    }
+
+    /**
+     * @param observationEvery one input in this many is an observation; 0: book updates only
+     * @param t0               world time of the first input, epoch nanoseconds
+     * @param jitterSeed       0: inputs exactly {@link #STEP_NANOS} apart; otherwise the seed of
+     *                         exponentially distributed gaps with that mean (a Poisson arrival process)
+     */
+    WorldInputStream(final int observationEvery, final long t0, final long jitterSeed) {
         if (observationEvery != 0 && observationEvery < 2) {
             throw new IllegalArgumentException("observationEvery " + observationEvery + " must be 0 (none) or at least 2");
         }
@@ -56,9 +69,10 @@ final class WorldInputStream {
         final double[] settle = new double[9];
         final WorldSettlement settlement = new WorldSettlement(world, SettlementRules.defaults());
         settlement.settleAll(settlement.nextSettlementAtOrAfter(t0), settle);
+        final SplittableRandom gaps = jitterSeed == 0 ? null : new SplittableRandom(jitterSeed);
+        long t = t0;
         for (int i = 0; i < SIZE; i++) {
             final EngineEvent e = new EngineEvent();
-            final long t = t0 + i * STEP_NANOS;
             e.eventTimeNanos = t;
             e.receiveTimeNanos = t;
             if (observationEvery > 0 && i % observationEvery == observationEvery - 1) {
@@ -81,7 +95,26 @@ final class WorldInputStream {
                 }
             }
             inputs[i] = e;
+            t += gaps == null ? STEP_NANOS : Math.max(1_000L, Math.round(-StrictMath.log(1.0 - gaps.nextDouble()) * STEP_NANOS));
         }
+        span = t - t0;
+    }
+
+    /** World time of the input {@link #copyNext} copies next, epoch nanoseconds. */
+    long peekTime() {
+        final long i = index;
+        return inputs[(int) (i & (SIZE - 1))].eventTimeNanos + (i >>> 16) * span;
+    }
+
+    /** The {@link EventType} of the input {@link #copyNext} copies next. */
+    int peekType() {
+        return inputs[(int) (index & (SIZE - 1))].type;
+    }
+
+    /** Copies the input {@link #copyNext} copies next into {@code e} (its sequence kept) without moving on. */
+    void peekInto(final EngineEvent e) {
+        copyInput(e);
+        index--;
     }
 
     /** Copies the next input into {@code e} and records when it was published (the latency harness). */
@@ -108,7 +141,7 @@ final class WorldInputStream {
         final long sequence = e.sequence;
         e.copyInputsFrom(inputs[(int) (i & (SIZE - 1))]);
         e.sequence = sequence;
-        final long shift = (i >>> 16) * SIZE * STEP_NANOS;
+        final long shift = (i >>> 16) * span;
         e.eventTimeNanos += shift;
         e.receiveTimeNanos += shift;
     }

@@ -41,16 +41,27 @@ public final class InputCodec {
      * @return the encoded length in bytes
      */
     public int encode(final EngineEvent e) {
-        final MutableDirectBuffer b = buffer;
-        b.putByte(0, MAGIC);
-        b.putByte(1, VERSION);
-        b.putShort(2, (short) e.type, ORDER);
-        b.putLong(4, e.sequence, ORDER);
-        b.putLong(12, e.eventTimeNanos, ORDER);
-        b.putLong(20, e.receiveTimeNanos, ORDER);
-        b.putInt(28, e.instrumentId, ORDER);
-        b.putInt(32, e.source, ORDER);
-        int p = HEADER;
+        return encode(e, buffer, 0);
+    }
+
+    /**
+     * Encodes the input fields of {@code e} at {@code offset} of {@code target} (an
+     * {@link UnsafeBuffer} over a byte array: the batch codec's buffer).
+     *
+     * @return the encoded length in bytes
+     */
+    int encode(final EngineEvent e, final UnsafeBuffer target, final int offset) {
+        final MutableDirectBuffer b = target;
+        final int o = offset;
+        b.putByte(o, MAGIC);
+        b.putByte(o + 1, VERSION);
+        b.putShort(o + 2, (short) e.type, ORDER);
+        b.putLong(o + 4, e.sequence, ORDER);
+        b.putLong(o + 12, e.eventTimeNanos, ORDER);
+        b.putLong(o + 20, e.receiveTimeNanos, ORDER);
+        b.putInt(o + 28, e.instrumentId, ORDER);
+        b.putInt(o + 32, e.source, ORDER);
+        int p = o + HEADER;
         switch (e.type) {
             case EventType.MARKET_BOOK -> {
                 b.putLong(p, e.bookSequence, ORDER);
@@ -110,9 +121,9 @@ public final class InputCodec {
             }
         }
         crc.reset();
-        crc.update(array, 0, p);
+        crc.update(target.byteArray(), o, p - o);
         b.putInt(p, (int) crc.getValue(), ORDER);
-        return p + 4;
+        return p + 4 - o;
     }
 
     /**

@@ -3,14 +3,17 @@ package io.skytrade.journal;
 import io.skytrade.core.event.EngineEvent;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
 
 /**
  * Reads a run's inputs queue from the start, one event at a time, into a caller's
- * {@link EngineEvent}. Stops cleanly at the last complete entry (a writer killed mid-append leaves
+ * {@link EngineEvent}: plain input entries (every journal) and batch documents of several inputs
+ * ({@link InputBatchCodec}, journals written since batched appends). Stops cleanly at the last complete entry (a writer killed mid-append leaves
  * an incomplete entry that Chronicle does not present). A damaged entry raises a
  * {@link CorruptJournalException} naming its position; everything before it has been delivered. So
  * does a queue file truncated below an entry (the memory-mapped read faults).
@@ -21,9 +24,12 @@ public final class InputJournalReader implements AutoCloseable {
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final InputCodec codec = new InputCodec();
+    private final InputBatchCodec batch = new InputBatchCodec();
     private final Path dir;
     private long count;
     private long entryBytes;
+    /** Entries of the current batch document not yet delivered. */
+    private int batchLeft;
 
     public InputJournalReader(final Path inputsDir) {
         this.dir = inputsDir;
@@ -46,44 +52,100 @@ public final class InputJournalReader implements AutoCloseable {
     }
 
     private boolean read(final EngineEvent into) {
+        if (batchLeft > 0) {
+            batchLeft--;
+            deliver(batch.next(codec.array()), into);
+            return true;
+        }
         try (DocumentContext dc = tailer.readingDocument()) {
             if (!dc.isPresent()) {
                 return false;
             }
             final Bytes<?> bytes = dc.wire().bytes();
             final long remaining = bytes.readRemaining();
+            if (remaining > 0 && bytes.readByte(bytes.readPosition()) == InputBatchCodec.MAGIC) {
+                if (remaining > InputBatchCodec.MAX_LENGTH) {
+                    throw new CorruptJournalException(dir + ": entry #" + count + " is a batch of length " + remaining
+                        + ", more than the largest batch (" + InputBatchCodec.MAX_LENGTH + ")");
+                }
+                final int length = (int) remaining;
+                bytes.read(batch.array(), 0, length);
+                try {
+                    batchLeft = batch.open(length) - 1;
+                } catch (final CorruptJournalException e) {
+                    throw new CorruptJournalException(dir + ": entry #" + count + ": " + e.getMessage(), e);
+                }
+                deliver(batch.next(codec.array()), into);
+                return true;
+            }
             if (remaining > InputCodec.MAX_LENGTH) {
                 throw new CorruptJournalException(dir + ": entry #" + count + " has length " + remaining
                     + ", more than the largest input (" + InputCodec.MAX_LENGTH + ")");
             }
             final int length = (int) remaining;
             bytes.read(codec.array(), 0, length);
-            try {
-                codec.decode(length, into);
-            } catch (final CorruptJournalException e) {
-                throw new CorruptJournalException(dir + ": entry #" + count + ": " + e.getMessage(), e);
-            }
-            if (into.sequence != count) {
-                throw new CorruptJournalException(dir + ": entry #" + count + " carries sequence " + into.sequence
-                    + "; inputs must be dense from 0");
-            }
-            count++;
-            entryBytes += length;
+            deliver(length, into);
             return true;
         }
     }
 
+    /** Decodes the entry of {@code length} bytes in the codec's array into {@code into} and checks its sequence. */
+    private void deliver(final int length, final EngineEvent into) {
+        try {
+            codec.decode(length, into);
+        } catch (final CorruptJournalException e) {
+            throw new CorruptJournalException(dir + ": entry #" + count + ": " + e.getMessage(), e);
+        }
+        if (into.sequence != count) {
+            throw new CorruptJournalException(dir + ": entry #" + count + " carries sequence " + into.sequence
+                + "; inputs must be dense from 0");
+        }
+        count++;
+        entryBytes += length;
+    }
+
     /**
-     * Entries in the journal, from Chronicle's index without reading them (an entry a killed
-     * writer left incomplete may be counted but is never delivered).
+     * Inputs in the journal, without reading them all: the sequence of the last input of the last
+     * complete document, plus one (inputs are dense from 0; an entry a killed writer left incomplete
+     * is not counted). Falls back to Chronicle's count of documents if the last one does not parse
+     * (the reader then names the damage when it gets there).
      */
     public long entryCount() {
         try {
-            return queue.entryCount();
+            final long documents = queue.entryCount();
+            if (documents == 0) {
+                return 0;
+            }
+            try (ExcerptTailer last = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd();
+                 DocumentContext dc = last.readingDocument()) {
+                if (!dc.isPresent()) {
+                    return documents;
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                final byte[] doc = new byte[(int) Math.min(bytes.readRemaining(), InputBatchCodec.MAX_LENGTH)];
+                bytes.read(doc);
+                final long sequence = lastSequence(doc);
+                return sequence >= 0 ? sequence + 1 : documents;
+            }
         } catch (final InternalError | Exception e) {
             // Chronicle throws undeclared checked exceptions (StreamCorruptedException) on damaged bytes
             throw ChronicleFaults.unreadable(dir, "counting its entries", e);
         }
+    }
+
+    /** The sequence of the last input in one document's bytes (a plain entry or a batch), -1 if it does not parse. */
+    private static long lastSequence(final byte[] doc) {
+        final UnsafeBuffer b = new UnsafeBuffer(doc);
+        int entry = 0;
+        if (doc.length >= InputBatchCodec.HEADER && doc[0] == InputBatchCodec.MAGIC) {
+            final int count = b.getShort(2, InputCodec.ORDER) & 0xffff;
+            int p = InputBatchCodec.HEADER;
+            for (int i = 0; i < count && p + 2 <= doc.length; i++) {
+                entry = p + 2;
+                p += 2 + (b.getShort(p, InputCodec.ORDER) & 0xffff);
+            }
+        }
+        return entry + 12 <= doc.length && doc[entry] == InputCodec.MAGIC ? b.getLong(entry + 4, InputCodec.ORDER) : -1;
     }
 
     /** Entries read so far. */

@@ -76,6 +76,7 @@ public final class RunDirectory {
             p.setProperty("runId", runId);
             p.setProperty("startedAt", startedAt.toString());
             p.setProperty("inputLayoutVersion", Integer.toString(InputCodec.VERSION));
+            p.setProperty("inputBatchLayoutVersion", Integer.toString(InputBatchCodec.VERSION));
             p.setProperty("decisionLayoutVersion", Integer.toString(DecisionCodec.VERSION));
             runProperties.forEach(p::setProperty);
             store(p, dir.resolve(RUN_PROPERTIES));

@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Fuzzing of the journal readers (issue #11): a small run directory written once, then its queue
  * files damaged in seeded, random ways (bytes flipped, ranges zeroed or copied over others, the
- * file cut at any length, the metadata file garbled) and read back with {@link InputJournalReader},
+ * file cut at any length, the metadata file garbled; the inputs written in ring batches of 1 to 7, so
+ * the queue holds plain entries and batch documents) and read back with {@link InputJournalReader},
  * {@link DecisionJournalReader} and {@link JournalInspector}. Whatever the damage, a reader either
  * finishes or throws a {@link CorruptJournalException} whose message is one line naming the queue;
  * nothing else escapes (no Chronicle exception) but the JVM's fault of a read past the end of a
@@ -66,13 +67,27 @@ class JournalReaderFuzzTest {
              var out = Queues.openForWriting(run.decisions(), settings, null)) {
             final InputJournalStage stage = new InputJournalStage(in, new AtomicLong());
             final DecisionJournal decisionJournal = new DecisionJournal(out);
+            final EngineEvent[] ring = new EngineEvent[INPUTS];
+            stage.bindSlots(s -> ring[(int) s]);
             stage.onStart();
-            final EngineEvent e = new EngineEvent();
+            // ring batches of 1 to 7 inputs: plain entries and batch documents in one queue
+            final SplittableRandom batches = new SplittableRandom(SEED);
+            int left = 0;
             for (int i = 0; i < INPUTS; i++) {
+                final EngineEvent e = new EngineEvent();
+                ring[i] = e;
                 InputCodecTest.randomInput(e, 1 + i % (EventType.COUNT - 1), i);
                 e.sequence = i;
                 inputs.add(Arrays.copyOf(inputCodec.array(), inputCodec.encode(e)));
-                stage.onEvent(e, i, true);
+            }
+            for (int i = 0; i < INPUTS; i++) {
+                final EngineEvent e = ring[i];
+                if (left == 0) {
+                    left = Math.min(INPUTS - i, 1 + batches.nextInt(7));
+                    stage.onBatchStart(left, left);
+                }
+                left--;
+                stage.onEvent(e, i, left == 0);
                 if (i % 3 == 0) {
                     final Decisions d = SIDE.decisionsToWrite(e);
                     d.add(DecisionKind.ORDER_NEW, i % 9, i % 2 == 0 ? Side.BUY : Side.SELL, 100 + i, 1 + i % 5, i + 1, 0);

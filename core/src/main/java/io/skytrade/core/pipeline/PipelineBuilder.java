@@ -1,6 +1,7 @@
 package io.skytrade.core.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -210,6 +211,12 @@ public final class PipelineBuilder {
             new GroupThreadFactory(groups), producerType, layout.waitStrategy().create());
         disruptor.setDefaultExceptionHandler(failures);
         wire(disruptor, groups, failures);
+        final RingBuffer<EngineEvent> ring = disruptor.getRingBuffer();
+        for (final Stage stage : stages.values()) {
+            if (stage.handler() instanceof BatchReader reader) {
+                reader.bindSlots(ring::get);
+            }
+        }
         return new Pipeline(disruptor, new RingInboundPublisher(disruptor.getRingBuffer(), clock, checkpoints()), failures,
             health, layout, order, started);
     }

@@ -1,0 +1,127 @@
+package io.skytrade.journal;
+
+import io.skytrade.core.event.EngineEvent;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.function.LongFunction;
+
+/**
+ * The input batch (magic 'B', version 1, little-endian), documented in {@code journal/LAYOUT.md}:
+ * one queue document holding several consecutive inputs, each a complete {@link InputCodec} entry
+ * with its own CRC-32C, behind a 4-byte header (magic, version, entry count) and each behind its
+ * 2-byte length. The journal stage writes one per ring batch ({@link InputJournalStage}); a batch of
+ * one input is written as the plain entry, so a queue holds both kinds of document and readers
+ * tell them apart by the first byte.
+ *
+ * <p>Not thread-safe: one codec per thread. Hot-path cost: the entries' encoding and CRCs, a few
+ * stores per entry; no allocation.
+ */
+public final class InputBatchCodec {
+    public static final byte MAGIC = 'B';
+    public static final byte VERSION = 1;
+    /** Most inputs in one batch document (a longer ring batch is written as several). */
+    public static final int MAX_ENTRIES = 256;
+    static final int HEADER = 4;
+    /** Largest batch document. */
+    public static final int MAX_LENGTH = HEADER + MAX_ENTRIES * (2 + InputCodec.MAX_LENGTH);
+
+    private final InputCodec codec = new InputCodec();
+    private final byte[] array = new byte[MAX_LENGTH];
+    private final UnsafeBuffer buffer = new UnsafeBuffer(array);
+    private int readPosition;
+    private int readLength;
+
+    /** The scratch array the encode methods fill and {@link #open} reads. */
+    public byte[] array() {
+        return array;
+    }
+
+    /**
+     * Encodes one input as a plain {@link InputCodec} entry at the start of {@link #array()}.
+     *
+     * @return its length in bytes
+     */
+    public int encodeSingle(final EngineEvent e) {
+        return codec.encode(e, buffer, 0);
+    }
+
+    /**
+     * Encodes the inputs of sequences {@code from} (inclusive) to {@code end} (exclusive, at most
+     * {@link #MAX_ENTRIES} after {@code from}) as one batch into {@link #array()}.
+     *
+     * @param slots the event of each sequence
+     * @return the batch's length in bytes
+     */
+    public int encode(final LongFunction<EngineEvent> slots, final long from, final long end) {
+        final int count = (int) (end - from);
+        if (count < 1 || count > MAX_ENTRIES) {
+            throw new IllegalArgumentException("a batch holds 1.." + MAX_ENTRIES + " inputs, not " + count);
+        }
+        buffer.putByte(0, MAGIC);
+        buffer.putByte(1, VERSION);
+        buffer.putShort(2, (short) count, InputCodec.ORDER);
+        int p = HEADER;
+        for (long s = from; s < end; s++) {
+            final int length = codec.encode(slots.apply(s), buffer, p + 2);
+            buffer.putShort(p, (short) length, InputCodec.ORDER);
+            p += 2 + length;
+        }
+        return p;
+    }
+
+    /**
+     * Checks the batch document of {@code length} bytes held in {@link #array()} and positions the
+     * reader at its first entry.
+     *
+     * @return the number of entries
+     * @throws CorruptJournalException naming the problem when it is not a valid version-1 batch
+     */
+    public int open(final int length) {
+        if (length < HEADER) {
+            throw new CorruptJournalException("input batch has length " + length + ", shorter than its " + HEADER + "-byte header");
+        }
+        if (buffer.getByte(0) != MAGIC) {
+            throw new CorruptJournalException("input batch has magic 0x" + Integer.toHexString(buffer.getByte(0) & 0xff)
+                + ", expected 'B'");
+        }
+        if (buffer.getByte(1) != VERSION) {
+            throw new CorruptJournalException("input batch has layout version " + buffer.getByte(1) + ", this build reads "
+                + VERSION + " (and plain input entries of version " + InputCodec.VERSION + ")");
+        }
+        final int count = buffer.getShort(2, InputCodec.ORDER) & 0xffff;
+        if (count < 1 || count > MAX_ENTRIES) {
+            throw new CorruptJournalException("input batch holds " + count + " entries, expected 1.." + MAX_ENTRIES);
+        }
+        int p = HEADER;
+        for (int i = 0; i < count; i++) {
+            final int entry = p + 2 <= length ? buffer.getShort(p, InputCodec.ORDER) & 0xffff : -1;
+            if (entry < 0 || entry > InputCodec.MAX_LENGTH || p + 2 + entry > length) {
+                throw new CorruptJournalException("input batch of " + count + " entries and " + length
+                    + " bytes: entry " + i + " at byte " + p + " has length " + entry + ", beyond the batch or the largest input");
+            }
+            p += 2 + entry;
+        }
+        if (p != length) {
+            throw new CorruptJournalException("input batch of " + count + " entries ends at byte " + p + " but is " + length
+                + " bytes long");
+        }
+        readPosition = HEADER;
+        readLength = length;
+        return count;
+    }
+
+    /**
+     * Copies the next entry of the batch last {@link #open opened} into {@code target}.
+     *
+     * @return its length in bytes
+     */
+    public int next(final byte[] target) {
+        if (readPosition >= readLength) {
+            throw new IllegalStateException("no entry left in the batch");
+        }
+        final int length = buffer.getShort(readPosition, InputCodec.ORDER) & 0xffff;
+        System.arraycopy(array, readPosition + 2, target, 0, length);
+        readPosition += 2 + length;
+        return length;
+    }
+}
