@@ -59,7 +59,7 @@ import java.util.concurrent.TimeUnit;
  * stage whatever {@code upTo} is. {@code paper}: the session-5 row (a paper gateway that never
  * answers, so 64 orders sit in SENT and risk refuses about half the takes; book updates exactly
  * 5 s apart, which every cache keyed by an exact interval hits; timers alone after the warm-up, so
- * the timer row runs in SAFE). {@link #main} runs either without JMH and prints what the engine did
+ * the timer row runs in SAFE; with {@code -p sideSlots=4096} the session-5 row exactly). {@link #main} runs either without JMH and prints what the engine did
  * (mode at each measured input, venue events, refusals by reason, live orders by state).
  *
  * <p>{@code input} picks what one operation is: {@code mixed} the next input of the world stream
@@ -91,9 +91,11 @@ public class BusinessStagesBenchmark {
     public String venue;
 
     /**
-     * Side-buffer entries: 0 the configured ring's (4096, as under a Disruptor pipeline: each input
-     * writes its decisions and valuations into a new, cache-cold entry), 1 an inline pipeline's
-     * (backtest, evaluate: {@link EngineAssembly#INLINE_SIDE_SLOTS}, one cache-hot entry).
+     * Side-buffer entries: 0 what the live engine gives the configured layout
+     * ({@link EngineAssembly#liveSideSlots()}: one cache-hot entry for the default one-thread layout,
+     * as the inline pipelines of backtest and evaluate have); 4096 the ring's (a layout of several
+     * thread groups, and every row up to session 5: each input writes its decisions and valuations
+     * into a new, cache-cold entry).
      */
     @Param({"0"})
     public int sideSlots;
@@ -148,7 +150,7 @@ public class BusinessStagesBenchmark {
             config.instruments().size()) : null;
         final OrderGateway gateway = live ? acking : new PaperOrderGateway();
         stages = assembly.businessStages((e, s) -> { }, engineMetrics == null ? gateway : engineMetrics.wrap(gateway), 0,
-            sideSlots == 0 ? config.pipeline().layout().ringSize() : sideSlots);
+            sideSlots == 0 ? assembly.liveSideSlots() : sideSlots);
         final int n = "none".equals(upTo) ? 0 : stages.names().indexOf(upTo) + 1;
         if (n == 0 && !"none".equals(upTo)) {
             throw new IllegalArgumentException("unknown stage " + upTo + "; stages are " + stages.names());
