@@ -46,7 +46,8 @@ import java.util.stream.Stream;
  * between sends (as an I/O thread would) into (a) the Disruptor pipeline with journaling on, (b)
  * the same without journaling, (c) the same stages chained over {@link ArrayBlockingQueue}s, one
  * thread per stage (the baseline), and variants of (a) (no pre-touching, tmpfs, parallel
- * journal, yielding and lite-blocking waits). Latency is tick-to-decision as design section 4
+ * journal, yielding, blocking and phased waits). The Disruptor scenarios wait with the default
+ * layout's strategy ({@link WaitStrategyKind#DEFAULT}) unless their name says otherwise. Latency is tick-to-decision as design section 4
  * defines it: from the event's receive time (stamped when the producer publishes it) to the end
  * of the last stage; a second histogram measures from the intended send time of the fixed-rate
  * schedule (the coordinated-omission-corrected figure), which adds the producer's own lateness
@@ -423,21 +424,22 @@ public final class LatencyHarness {
     static Scenario create(final String name, final Path disk) {
         final WorldInputStream stream = streamOfRun;
         return switch (name) {
-            case "a" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk, stream);
-            case "b" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.BLOCKING, disk, stream);
+            case "a" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.DEFAULT, disk, stream);
+            case "a-blocking" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk, stream);
+            case "b" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.DEFAULT, disk, stream);
             case "c" -> new BlockingQueueScenario(disk, stream);
-            case "a-no-pretouch" -> new DisruptorScenario(Journal.DISK_NO_PRETOUCH, WaitStrategyKind.BLOCKING, disk, stream);
-            case "a-shm" -> new DisruptorScenario(Journal.SHM, WaitStrategyKind.BLOCKING, disk, stream);
+            case "a-no-pretouch" -> new DisruptorScenario(Journal.DISK_NO_PRETOUCH, WaitStrategyKind.DEFAULT, disk, stream);
+            case "a-shm" -> new DisruptorScenario(Journal.SHM, WaitStrategyKind.DEFAULT, disk, stream);
             case "a-shm-phased" -> new DisruptorScenario(Journal.SHM, WaitStrategyKind.PHASED, disk, stream);
             case "a-phased" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.PHASED, disk, stream);
-            case "a-parallel-journal" -> new DisruptorScenario(Journal.DISK_PARALLEL, WaitStrategyKind.BLOCKING, disk, stream);
+            case "a-parallel-journal" -> new DisruptorScenario(Journal.DISK_PARALLEL, WaitStrategyKind.DEFAULT, disk, stream);
             case "a-yielding" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.YIELDING, disk, stream);
             case "a-lite-blocking" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.LITE_BLOCKING, disk, stream);
-            case "a-metrics" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk, stream, true, false);
-            case "b-metrics" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.BLOCKING, disk, stream, true, false);
-            case "a-split" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk, stream, false, true);
-            case "a-shm-split" -> new DisruptorScenario(Journal.SHM, WaitStrategyKind.BLOCKING, disk, stream, false, true);
-            case "b-split" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.BLOCKING, disk, stream, false, true);
+            case "a-metrics" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.DEFAULT, disk, stream, true, false);
+            case "b-metrics" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.DEFAULT, disk, stream, true, false);
+            case "a-split" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.DEFAULT, disk, stream, false, true);
+            case "a-shm-split" -> new DisruptorScenario(Journal.SHM, WaitStrategyKind.DEFAULT, disk, stream, false, true);
+            case "b-split" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.DEFAULT, disk, stream, false, true);
             case "b-split-yielding" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.YIELDING, disk, stream, false, true);
             case "b-yielding" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.YIELDING, disk, stream);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
@@ -464,7 +466,7 @@ public final class LatencyHarness {
         int seconds = 5;
         List<Integer> rates = List.of(10_000, 100_000);
         Path disk = Path.of("bench", "target");
-        List<String> variants = List.of("a-no-pretouch", "a-shm", "a-parallel-journal", "a-yielding", "a-lite-blocking", "a-phased");
+        List<String> variants = List.of("a-no-pretouch", "a-shm", "a-parallel-journal", "a-yielding", "a-blocking", "a-phased");
         long saturateEvents = 5_000_000;
         List<String> only = null;
         int reps = 1;
@@ -525,7 +527,7 @@ public final class LatencyHarness {
             }
         }
         System.out.printf("%nsaturated throughput (%,d events, producer never parks)%n", saturateEvents);
-        for (final String name : List.of("a", "a-shm", "a-yielding", "a-lite-blocking", "a-phased", "b", "b-yielding", "c")) {
+        for (final String name : List.of("a", "a-shm", "a-yielding", "a-blocking", "a-phased", "b", "b-yielding", "c")) {
             try (Scenario s = create(name, disk)) {
                 saturate(s, Math.min(saturateEvents, 200_000));
                 System.out.printf(Locale.ROOT, "%-40s %,14.0f events/s%n", describe(name), saturate(s, saturateEvents));

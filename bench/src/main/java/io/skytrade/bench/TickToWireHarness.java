@@ -44,7 +44,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The responder stands in for the business stages (their cost per book update is
  * {@code BusinessStagesBenchmark}'s): this measures the transport, the ring, the journal and the
  * order path the strategy's decision travels. Usage: {@code TickToWireHarness [--rate 10000]
- * [--seconds 10] [--journals none,disk,shm] [--wait blocking]}.
+ * [--seconds 10] [--journals none,disk,shm] [--wait lite-blocking]} (default: the default layout's wait strategy).
  */
 public final class TickToWireHarness {
     private static final int RING = 4096;
@@ -180,7 +180,7 @@ public final class TickToWireHarness {
         int rate = 10_000;
         int seconds = 10;
         List<String> journals = List.of("none", "disk", "shm");
-        WaitStrategyKind wait = WaitStrategyKind.BLOCKING;
+        WaitStrategyKind wait = WaitStrategyKind.DEFAULT;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
@@ -188,7 +188,7 @@ public final class TickToWireHarness {
                 case "--journals" -> journals = List.of(args[++i].split(","));
                 case "--wait" -> wait = WaitStrategyKind.fromConfig(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + "; usage: [--rate 10000] [--seconds 10] [--journals none,disk,shm] [--wait blocking]");
+                    + "; usage: [--rate 10000] [--seconds 10] [--journals none,disk,shm] [--wait lite-blocking]");
             }
         }
         final Path root = Path.of("bench", "target");

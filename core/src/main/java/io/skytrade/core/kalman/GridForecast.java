@@ -24,7 +24,10 @@ import java.util.Arrays;
  * point's slot and learns from every reading, but only in the reading's own slot: its forecast
  * is carried likewise while the profile of every forecast point's slot is the one its rows were
  * tabled with, and forecast afresh when one moved. The weighted sum's variance is one backward recursion of the weights through the
- * transposed transitions, one component at a time. The observation rows, harmonic phases, knot
+ * transposed transitions, one component at a time over the series it loads. A carried update's
+ * point values are dot products over the states a series loads; the process-noise parts of a
+ * forecast are tabled per pair of series on first use, the stationary components' from the
+ * transition carried point to point by the grid step's (no exponential per point). The observation rows, harmonic phases, knot
  * indices and profile slots of the grid are tabled once per window (a multiplicative profile's
  * rows once per forecast).
  *
@@ -113,6 +116,21 @@ public final class GridForecast {
     private final double[] fullCross;
     private final double[] v;
     private final double[] ePrev;
+    /** Per series: the state indices its observation row can load (a component with a non-zero loading on it), ascending. */
+    private final int[][] rowStates;
+    /** Per component: the series it loads (non-zero loading), ascending. */
+    private final int[][] compRows;
+    /**
+     * Per forecast, tabled on first use: the process-noise part of each pair of series (r, r) and
+     * (0, 1) at points first..last, (pair * maxPoints + k); {@link #procTabled} says which pairs are.
+     */
+    private final double[] procTab;
+    private final boolean[] procTabled;
+    /** Per forecast, on first use: each point's hours since the posterior, and per knot component the first point past one and two new knots. */
+    private final double[] hoursSince;
+    private final int[] crossOnce;
+    private final int[] crossTwice;
+    private boolean hoursTabled;
     private boolean carried;
     /** Whether the last {@link #forecast} was carried from the one before (not a full forward pass). */
     private boolean lastCarried;
@@ -189,6 +207,41 @@ public final class GridForecast {
         fullCross = new double[incremental ? maxPoints : 0];
         v = new double[n];
         ePrev = new double[rows];
+        rowStates = new int[rows][];
+        for (int r = 0; r < rows; r++) {
+            int count = 0;
+            for (int c = 0; c < comps; c++) {
+                count += model.load[c * rows + r] != 0.0 ? model.size[c] : 0;
+            }
+            rowStates[r] = new int[count];
+            count = 0;
+            for (int c = 0; c < comps; c++) {
+                if (model.load[c * rows + r] != 0.0) {
+                    for (int a = 0; a < model.size[c]; a++) {
+                        rowStates[r][count++] = model.off[c] + a;
+                    }
+                }
+            }
+        }
+        compRows = new int[comps][];
+        for (int c = 0; c < comps; c++) {
+            int count = 0;
+            for (int r = 0; r < rows; r++) {
+                count += model.load[c * rows + r] != 0.0 ? 1 : 0;
+            }
+            compRows[c] = new int[count];
+            count = 0;
+            for (int r = 0; r < rows; r++) {
+                if (model.load[c * rows + r] != 0.0) {
+                    compRows[c][count++] = r;
+                }
+            }
+        }
+        procTab = new double[incremental ? pairs * maxPoints : 0];
+        procTabled = new boolean[pairs];
+        hoursSince = new double[incremental ? maxPoints : 0];
+        crossOnce = new int[kc];
+        crossTwice = new int[kc];
     }
 
     /** Sets the grid of a window: {@code points} times {@code start + k step}; tables the harmonic phases. */
@@ -469,8 +522,10 @@ public final class GridForecast {
             }
             for (int r = 0; r < rows; r++) {
                 final int ho = (r * maxPoints + k) * n;
+                final int[] states = rowStates[r];
                 double e = 0.0;
-                for (int i = 0; i < n; i++) {
+                for (int j = 0; j < states.length; j++) {
+                    final int i = states[j];
                     e += hTab[ho + i] * v[i];
                 }
                 final int idx = r * maxPoints + k;
@@ -512,8 +567,16 @@ public final class GridForecast {
         }
     }
 
-    /** Tables what the process-noise parts from the posterior's time need: the knot indices there, the stationary components' noise. */
+    /**
+     * Tables what the process-noise parts from the posterior's time need: the knot indices there,
+     * the stationary components' noise {@code Q_k = S - Phi_k S Phi_k'} from the posterior to each
+     * point, with the transition {@code Phi_k} carried from point to point by the grid step's
+     * ({@code Phi_k = F Phi_(k-1)}; from the posterior's time to the first point, and after any
+     * step that is not the grid's, the closed form): no exponential per point.
+     */
     private void prepareProcess() {
+        Arrays.fill(procTabled, false);
+        hoursTabled = false;
         final long t0 = m.time();
         for (int c = 0; c < comps; c++) {
             if (m.kind[c] == StructuralModel.KNOT) {
@@ -523,11 +586,28 @@ public final class GridForecast {
         if (!stationary) {
             return;
         }
+        long prevN = -1L;
         for (int k = first; k <= last; k++) {
-            m.transition(Math.max(0L, time(k) - t0) / StructuralModel.NANOS_PER_HOUR, fqScratch);
-            for (int c = 0; c < comps; c++) {
-                System.arraycopy(fqScratch, c * StructuralModel.FQ + 9, statQ, (k * comps + c) * 9, 9);
+            final long dN = Math.max(0L, time(k) - t0);
+            if (prevN > 0 && dN - prevN == step) {
+                for (int c = 0; c < comps; c++) {
+                    if (m.identity[c] || m.kind[c] == StructuralModel.KNOT) {
+                        continue;
+                    }
+                    final int f = c * StructuralModel.FQ;
+                    for (int col = 0; col < m.size[c]; col++) {
+                        StructuralModel.applyBlock(fqStep, f, m.size[c], fqScratch, f + col, 3);
+                    }
+                    m.stationaryQ(c, fqScratch, f);
+                    System.arraycopy(fqScratch, f + 9, statQ, (k * comps + c) * 9, 9);
+                }
+            } else {
+                m.transition(dN / StructuralModel.NANOS_PER_HOUR, fqScratch);
+                for (int c = 0; c < comps; c++) {
+                    System.arraycopy(fqScratch, c * StructuralModel.FQ + 9, statQ, (k * comps + c) * 9, 9);
+                }
             }
+            prevN = dN;
         }
     }
 
@@ -535,41 +615,100 @@ public final class GridForecast {
      * Process-noise covariance of series r1 and r2 at grid point k since the posterior's time, in
      * closed form (the noise over one transition from the posterior to the point): a level's or
      * harmonic's grows with the time, a knot's is its new knots' (one or both), a stationary
-     * component's is its stationary covariance less what the posterior still explains.
+     * component's is its stationary covariance less what the posterior still explains. Points
+     * first..last of the last forecast (NaN otherwise); the pair's values at all of them are tabled
+     * on its first use after each forecast.
      */
     private double processPart(final int r1, final int r2, final int k) {
-        final double dt = Math.max(0L, time(k) - m.time()) / StructuralModel.NANOS_PER_HOUR;
+        if (k < first || k > last) {
+            return Double.NaN;
+        }
         final int pr = r1 == r2 ? r1 : rows;
-        double sum = dt * walkNoise[pr * maxPoints + k];
-        final int ko = (pr * maxPoints + k) * knotComps.length;
+        if (!procTabled[pr]) {
+            tableProcessPart(pr, r1, r2);
+        }
+        return procTab[pr * maxPoints + k];
+    }
+
+    /**
+     * Tables, for the points of the last forecast, the hours from the posterior's time to each and,
+     * per knot component, the first point at which one and two knots are new since the posterior
+     * (its knot index at the points does not decrease).
+     */
+    private void tableHoursAndCrossings() {
+        final long t0 = m.time();
+        for (int k = first; k <= last; k++) {
+            hoursSince[k] = Math.max(0L, time(k) - t0) / StructuralModel.NANOS_PER_HOUR;
+        }
         for (int j = 0; j < knotComps.length; j++) {
             final int c = knotComps[j];
-            final long crossed = knotIndex[k * comps + c] - knotAtPosterior[c];
-            if (crossed >= 1) {
-                sum += knotNext[ko + j];
-                if (crossed > 1) {
-                    sum += knotCurrent[ko + j];
+            final long at = knotAtPosterior[c];
+            int once = last + 1;
+            int twice = last + 1;
+            for (int k = last; k >= first; k--) {
+                final long crossed = knotIndex[k * comps + c] - at;
+                if (crossed >= 1) {
+                    once = k;
                 }
+                if (crossed > 1) {
+                    twice = k;
+                }
+            }
+            crossOnce[j] = once;
+            crossTwice[j] = twice;
+        }
+        hoursTabled = true;
+    }
+
+    /**
+     * Tables {@link #processPart} of pair {@code pr} (rows r1, r2) at points first..last: each
+     * point's terms are added in the same order as one point at a time would add them (the walk,
+     * then each knot component's, then each stationary component's), a term kind at a time over
+     * the points.
+     */
+    private void tableProcessPart(final int pr, final int r1, final int r2) {
+        if (!hoursTabled) {
+            tableHoursAndCrossings();
+        }
+        final int base = pr * maxPoints;
+        for (int k = first; k <= last; k++) {
+            procTab[base + k] = hoursSince[k] * walkNoise[base + k];
+        }
+        final int kc = knotComps.length;
+        for (int j = 0; j < kc; j++) {
+            // the knot's index at the points does not decrease: one new knot from crossOnce[j], both from crossTwice[j]
+            final int kTwice = crossTwice[j];
+            for (int k = crossOnce[j]; k <= last; k++) {
+                final int ko = (base + k) * kc + j;
+                double sum = procTab[base + k] + knotNext[ko];
+                if (k >= kTwice) {
+                    sum += knotCurrent[ko];
+                }
+                procTab[base + k] = sum;
             }
         }
         if (stationary) {
-            final int o1 = (r1 * maxPoints + k) * n;
-            final int o2 = (r2 * maxPoints + k) * n;
-            for (int c = 0; c < comps; c++) {
-                if (m.identity[c] || m.kind[c] == StructuralModel.KNOT) {
-                    continue;
-                }
-                final int i = m.off[c];
-                final int b = m.size[c];
-                final int o = (k * comps + c) * 9;
-                for (int a = 0; a < b; a++) {
-                    for (int d = 0; d < b; d++) {
-                        sum += hTab[o1 + i + a] * statQ[o + a * 3 + d] * hTab[o2 + i + d];
+            for (int k = first; k <= last; k++) {
+                final int o1 = (r1 * maxPoints + k) * n;
+                final int o2 = (r2 * maxPoints + k) * n;
+                double sum = procTab[base + k];
+                for (int c = 0; c < comps; c++) {
+                    if (m.identity[c] || m.kind[c] == StructuralModel.KNOT) {
+                        continue;
+                    }
+                    final int i = m.off[c];
+                    final int b = m.size[c];
+                    final int o = (k * comps + c) * 9;
+                    for (int a = 0; a < b; a++) {
+                        for (int d = 0; d < b; d++) {
+                            sum += hTab[o1 + i + a] * statQ[o + a * 3 + d] * hTab[o2 + i + d];
+                        }
                     }
                 }
+                procTab[base + k] = sum;
             }
         }
-        return sum;
+        procTabled[pr] = true;
     }
 
     /** Moves the mean, the cumulative transitions and the process covariance one transition forward. */
@@ -866,13 +1005,14 @@ public final class GridForecast {
         }
         double procVar = 0.0;
         final double[] gc = g;
+        final double[] ht = hTab;
         for (int c = 0; c < comps; c++) {
             final int i = m.off[c];
             final int b = m.size[c];
             final int f = c * StructuralModel.FQ;
-            final boolean knot = m.kind[c] == StructuralModel.KNOT;
             final boolean moves = !m.identity[c];
-            final double s2 = m.sigma2[c];
+            final int[] cr = compRows[c];
+            final int nr = cr.length;
             final double f00 = fqStep[f];
             final double f01 = fqStep[f + 1];
             final double f10 = fqStep[f + 3];
@@ -885,24 +1025,19 @@ public final class GridForecast {
             double g1 = 0.0;
             double g2 = 0.0;
             double add = 0.0;
-            for (int k = last; k >= first; k--) {
-                for (int r = 0; r < rows; r++) {
-                    final double wk = weights[r * stride + k];
-                    if (wk != 0.0) {
-                        final int ho = (r * maxPoints + k) * n + i;
-                        g0 += wk * hTab[ho];
-                        if (b > 1) {
-                            g1 += wk * hTab[ho + 1];
-                            if (b > 2) {
-                                g2 += wk * hTab[ho + 2];
-                            }
+            int k = last;
+            if (m.kind[c] == StructuralModel.KNOT) {
+                final double s2 = m.sigma2[c];
+                for (; k > first; k--) {
+                    for (int j = 0; j < nr; j++) {
+                        final int r = cr[j];
+                        final double wk = weights[r * stride + k];
+                        if (wk != 0.0) {
+                            final int ho = (r * maxPoints + k) * n + i;
+                            g0 += wk * ht[ho];
+                            g1 += wk * ht[ho + 1];
                         }
                     }
-                }
-                if (k == first && dt0 <= 0) {
-                    continue;
-                }
-                if (k > first && knot) {
                     final long crossed = knotIndex[k * comps + c] - knotIndex[(k - 1) * comps + c];
                     if (crossed == 1) {
                         add += g1 * s2 * g1;
@@ -913,35 +1048,75 @@ public final class GridForecast {
                         g0 = 0.0;
                         g1 = 0.0;
                     }
-                } else if (k > first && b == 1) {
+                }
+            } else if (b == 1) {
+                for (; k > first; k--) {
+                    for (int j = 0; j < nr; j++) {
+                        final int r = cr[j];
+                        final double wk = weights[r * stride + k];
+                        if (wk != 0.0) {
+                            g0 += wk * ht[(r * maxPoints + k) * n + i];
+                        }
+                    }
                     add += g0 * q00 * g0;
                     if (moves) {
                         g0 *= f00;
                     }
-                } else if (k > first && b == 2) {
+                }
+            } else if (b == 2) {
+                for (; k > first; k--) {
+                    for (int j = 0; j < nr; j++) {
+                        final int r = cr[j];
+                        final double wk = weights[r * stride + k];
+                        if (wk != 0.0) {
+                            final int ho = (r * maxPoints + k) * n + i;
+                            g0 += wk * ht[ho];
+                            g1 += wk * ht[ho + 1];
+                        }
+                    }
                     add += g0 * q00 * g0 + g0 * q01 * g1 + g1 * q10 * g0 + g1 * q11 * g1;
                     if (moves) {
                         final double a0 = g0;
                         g0 = f00 * a0 + f10 * g1;
                         g1 = f01 * a0 + f11 * g1;
                     }
-                } else {
-                    // the partial step from the posterior to the first point, or a 3x3 block
-                    final double[] fq = k == first ? fqFirst : fqStep;
+                }
+            } else {
+                for (; k > first; k--) {
+                    for (int j = 0; j < nr; j++) {
+                        final int r = cr[j];
+                        final double wk = weights[r * stride + k];
+                        if (wk != 0.0) {
+                            final int ho = (r * maxPoints + k) * n + i;
+                            g0 += wk * ht[ho];
+                            g1 += wk * ht[ho + 1];
+                            g2 += wk * ht[ho + 2];
+                        }
+                    }
                     gc[i] = g0;
-                    if (b > 1) {
-                        gc[i + 1] = g1;
-                    }
-                    if (b > 2) {
-                        gc[i + 2] = g2;
-                    }
-                    add += blockQuadratic(fq, f + 9, b, gc, i);
+                    gc[i + 1] = g1;
+                    gc[i + 2] = g2;
+                    add += blockQuadratic(fqStep, f + 9, b, gc, i);
                     if (moves) {
-                        StructuralModel.applyTransposed(fq, f, b, gc, i);
+                        StructuralModel.applyTransposed(fqStep, f, b, gc, i);
                     }
                     g0 = gc[i];
-                    g1 = b > 1 ? gc[i + 1] : 0.0;
-                    g2 = b > 2 ? gc[i + 2] : 0.0;
+                    g1 = gc[i + 1];
+                    g2 = gc[i + 2];
+                }
+            }
+            for (int j = 0; j < nr; j++) {
+                final int r = cr[j];
+                final double wk = weights[r * stride + first];
+                if (wk != 0.0) {
+                    final int ho = (r * maxPoints + first) * n + i;
+                    g0 += wk * ht[ho];
+                    if (b > 1) {
+                        g1 += wk * ht[ho + 1];
+                        if (b > 2) {
+                            g2 += wk * ht[ho + 2];
+                        }
+                    }
                 }
             }
             gc[i] = g0;
@@ -950,6 +1125,13 @@ public final class GridForecast {
             }
             if (b > 2) {
                 gc[i + 2] = g2;
+            }
+            if (dt0 > 0) {
+                // the partial step from the posterior to the first point
+                add += blockQuadratic(fqFirst, f + 9, b, gc, i);
+                if (moves) {
+                    StructuralModel.applyTransposed(fqFirst, f, b, gc, i);
+                }
             }
             procVar += add;
         }

@@ -29,7 +29,8 @@ import java.util.Map;
  *
  * <p>Single-threaded; preallocated primitive arrays. Hot-path cost of {@link #update}: the
  * prediction and the update, each about 2 n^2 flops for n state variables (n = 13 for the tide:
- * about 0.5 us), plus two StrictMath calls per harmonic; no allocation.
+ * about 0.5 us), plus two StrictMath calls per harmonic at a time other than the last one asked
+ * (the phases of the last time are kept); no allocation.
  */
 public final class StructuralModel {
     /** Most state variables of one model. */
@@ -95,6 +96,11 @@ public final class StructuralModel {
     /** Per component: its stationary (or prior) covariance, 3x3 row-major. */
     final double[] stat;
     private double fqDt = Double.NaN;
+    /** The time whose harmonic phases {@link #phaseCos} and {@link #phaseSin} hold (per component), or none yet. */
+    private long phaseTime = Long.MIN_VALUE;
+    private boolean phaseKnown;
+    private final double[] phaseCos;
+    private final double[] phaseSin;
 
     /** How many of the latest rank-one updates the model keeps for incremental forecasts ({@link GridForecast}). */
     static final int HISTORY = 8;
@@ -171,6 +177,8 @@ public final class StructuralModel {
         }
         gate = new InnovationGate(1, gateSigmas, maxConsecutiveRejects);
         historyU = new double[HISTORY * n];
+        phaseCos = new double[comps];
+        phaseSin = new double[comps];
     }
 
     /**
@@ -573,7 +581,7 @@ public final class StructuralModel {
     }
 
     /** {@code Q = S - F S F'} for a stationary component with stationary covariance S (F at out[f..f+9)). */
-    private void stationaryQ(final int c, final double[] out, final int f) {
+    void stationaryQ(final int c, final double[] out, final int f) {
         final int b = size[c];
         final int so = c * 9;
         for (int a = 0; a < b; a++) {
@@ -599,15 +607,16 @@ public final class StructuralModel {
     double observation(final int row, final long t, final double[] out) {
         final double prof = slots == 0 ? 0.0 : profile[row * slots + slot(t)];
         final double scale = profileKind == NowcastModelSpec.ProfileKind.MULTIPLICATIVE.ordinal() ? prof : 1.0;
+        if (!phaseKnown || t != phaseTime) {
+            phases(t);
+        }
         for (int c = 0; c < comps; c++) {
             final int i = off[c];
             final double l = load[c * rows + row] * scale;
             switch (kind[c]) {
                 case HARMONIC -> {
-                    final long per = periodNanos[c];
-                    final double phase = 2.0 * Math.PI * (Math.floorMod(t, per) / (double) per);
-                    out[i] = l * StrictMath.cos(phase);
-                    out[i + 1] = l * StrictMath.sin(phase);
+                    out[i] = l * phaseCos[c];
+                    out[i + 1] = l * phaseSin[c];
                 }
                 case KNOT -> {
                     final double w = knotWeight(t, knotNanos[c]);
@@ -623,6 +632,24 @@ public final class StructuralModel {
             }
         }
         return prof;
+    }
+
+    /**
+     * Computes the harmonics' {@code cos} and {@code sin} at {@code t} (kept: the rows of every series
+     * at one time share them, and a reading, its valuation and the forecasts of its instant ask
+     * for the same time).
+     */
+    private void phases(final long t) {
+        for (int c = 0; c < comps; c++) {
+            if (kind[c] == HARMONIC) {
+                final long per = periodNanos[c];
+                final double phase = 2.0 * Math.PI * (Math.floorMod(t, per) / (double) per);
+                phaseCos[c] = StrictMath.cos(phase);
+                phaseSin[c] = StrictMath.sin(phase);
+            }
+        }
+        phaseTime = t;
+        phaseKnown = true;
     }
 
     /** Weight of the next knot at {@code t}: the smoothstep {@code 3f^2 - 2f^3} of the fraction f of the spacing passed. */

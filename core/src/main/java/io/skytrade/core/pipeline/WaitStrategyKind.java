@@ -20,6 +20,15 @@ import java.util.concurrent.TimeUnit;
  * futex wake-up; a quiet thread sleeps); SLEEPING spins, yields, then parks (~37 us floor measured
  * here); YIELDING keeps a core busy at low latency; BUSY_SPIN is for pinned threads on isolated
  * cores only. bench/README.md has what each measured on the default layout.
+ *
+ * <p>{@link #DEFAULT} is LITE_BLOCKING, by issue 15's rule (the best p50 whose p99 is no worse than
+ * blocking's in the same run; bench/README.md "Wait strategy"). The Disruptor's javadoc calls its
+ * lock elision experimental; read against its source (4.0.0) it is sound: the waiting consumer sets
+ * {@code signalNeeded} with an atomic getAndSet and only then re-checks the cursor under the mutex,
+ * the publisher stores the cursor and then clears the flag with getAndSet, so either the consumer
+ * sees the new cursor or the publisher sees the flag and notifies under the mutex (the two
+ * read-modify-writes of one variable are totally ordered). {@code PipelineBuilderTest} races a publish
+ * against the stage thread going back to sleep thousands of times per strategy.
  */
 public enum WaitStrategyKind {
     BLOCKING("blocking"),
@@ -28,6 +37,9 @@ public enum WaitStrategyKind {
     SLEEPING("sleeping"),
     YIELDING("yielding"),
     BUSY_SPIN("busy-spin");
+
+    /** The wait strategy of a configuration that names none (config/default.yaml names the same). */
+    public static final WaitStrategyKind DEFAULT = LITE_BLOCKING;
 
     /** How long a PHASED wait spins before it yields. */
     public static final long PHASED_SPIN_NANOS = 2_000;

@@ -156,6 +156,8 @@ public final class SettlementValuator {
     private final PiecewiseLinearPayoff swingPayoff;
     /** TIDE_SWING's pair payoffs by pair, recomputed only when a pair's change or its variance moved. */
     private final SwingPairMemo pairs;
+    /** WX_SUM's terms of the points both series were read at (fixed once read). */
+    private final WxPointMemo wxPoints;
     private final PiecewiseLinearPayoff absPayoff;
     private final PiecewiseLinearPayoff flyPayoff;
     private final OptionPayoff flyStructure;
@@ -296,6 +298,7 @@ public final class SettlementValuator {
         final double[] swingBreaks = hi > lo ? new double[] {-hi, -lo, 0.0, lo, hi} : new double[] {-lo, 0.0, lo};
         swingPayoff = PiecewiseLinearPayoff.of(swingBreaks, x -> SettlementFormulas.swingPair(x, rules));
         pairs = new SwingPairMemo(maxSamples + 1);
+        wxPoints = new WxPointMemo(maxSamples + 1);
         absPayoff = PiecewiseLinearPayoff.of(new double[] {0.0}, Math::abs);
         flyStructure = rules.flyPayoff();
         flyPayoff = PiecewiseLinearPayoff.of(flyStructure.breakpoints(), flyStructure::value);
@@ -791,9 +794,27 @@ public final class SettlementValuator {
         double mean = 0.0;
         double var = 0.0;
         boolean anyForecast = false;
+        // from kJoint on both series are forecast from one model's grid (wxMoments' joint case, called directly)
+        final int kJoint = tKnown && hKnown && mt == mh ? Math.max(kFt, kFh) : samples + 1;
         for (int k = r.wxSumIncludeWindowStart() ? 0 : 1; k <= samples; k++) {
+            if (k >= kJoint && Double.isNaN(temp[k]) && Double.isNaN(rh[k])) {
+                jointForecastMoments(k);
+                mean += wm;
+                var += wv;
+                anyForecast = true;
+                continue;
+            }
+            final boolean bothRead = !Double.isNaN(temp[k]) && !Double.isNaN(rh[k]);
+            if (bothRead && wxPoints.has(k, temp[k], rh[k])) {
+                mean += wxPoints.mean(k);
+                var += wxPoints.variance(k);
+                continue;
+            }
             if (!wxMoments(k, kFt, kFh, tKnown, hKnown, rnT, rnH, true)) {
                 return;
+            }
+            if (bothRead) {
+                wxPoints.put(k, temp[k], rh[k], wm, wv);
             }
             mean += wm;
             var += wv;
@@ -815,6 +836,32 @@ public final class SettlementValuator {
     private boolean wForecast;
 
     /**
+     * {@link #wxMoments} of a point both series forecast from one model's grid, with the forecast
+     * parts' linear weights written into its functional (the WX_SUM terms of most of a window's
+     * points; small, so that the sum's loop inlines it).
+     */
+    private void jointForecastMoments(final int k) {
+        final GridForecast g = grids[modelOf[sTemp]];
+        final int rowT = rowOf[sTemp];
+        final int rowH = rowOf[sRh];
+        final double mF = FAHRENHEIT * g.mean(rowT, k) + 32.0;
+        final double vF = FAHRENHEIT * FAHRENHEIT * g.processVariance(rowT, k);
+        final double nF = FAHRENHEIT * FAHRENHEIT * g.sampleVariance(rowT, k);
+        final double mH = Math.min(100.0, Math.max(0.0, g.mean(rowH, k)));
+        final double vH = g.processVariance(rowH, k);
+        final double nH = g.sampleVariance(rowH, k);
+        final double cov = FAHRENHEIT * g.processCovariance01(k);
+        final double totF = vF + nF;
+        final double totH = vH + nH;
+        final double[] w = weights[modelOf[sTemp]];
+        w[rowT * stride + k] = FAHRENHEIT * mH;
+        w[rowH * stride + k] = mF;
+        wm = mF * mH + cov;
+        wv = mH * mH * nF + mF * mF * nH + totF * totH + cov * cov;
+        wForecast = true;
+    }
+
+    /**
      * Sets {@link #wm} and {@link #wv} to the mean and the independent part of the variance of
      * T_F x RH at grid point k; when {@code linear}, writes the forecast parts' linear weights into
      * the models' functionals (their variance is added by the caller), otherwise adds that variance
@@ -831,6 +878,10 @@ public final class SettlementValuator {
         final boolean hRead = !Double.isNaN(rh[k]);
         if (!tRead && !tKnown || !hRead && !hKnown) {
             return false;
+        }
+        if (linear && !tRead && !hRead && mt == mh && k >= kFt && k >= kFh) {
+            jointForecastMoments(k);
+            return true;
         }
         double mF;
         double vF;
@@ -864,8 +915,9 @@ public final class SettlementValuator {
         }
         double cov = 0.0;
         if (stT != REALISED && stH != REALISED && mt == mh) {
+            // (both forecast here only for the spot: the sum's joint points were taken above)
             cov = FAHRENHEIT * (stT == FORECAST && stH == FORECAST
-                ? linear ? grids[mt].processCovariance01(k) : grids[mt].covariance(rowT, rowH, k)
+                ? grids[mt].covariance(rowT, rowH, k)
                 : models[mt].latentCovariance(rowT, rowH, t));
         }
         if (tRead && hRead && rnT == 0.0 && rnH == 0.0) {

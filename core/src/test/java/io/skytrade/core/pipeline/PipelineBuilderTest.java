@@ -11,14 +11,17 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 @Timeout(30)
 class PipelineBuilderTest {
@@ -379,5 +382,99 @@ class PipelineBuilderTest {
         }
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WaitStrategyKind.fromConfig("fast"));
         assertTrue(e.getMessage().contains("'fast'"));
+    }
+
+    /** Reads the rest of its ring batch at the batch's first event, as the input journal does. */
+    static final class BatchPeekingStage implements EventHandler<EngineEvent>, BatchReader {
+        private final CountDownLatch released;
+        private LongFunction<EngineEvent> slots;
+        private long batchSize;
+        final AtomicLong seen = new AtomicLong();
+        volatile long largestBatch;
+        volatile boolean wrongSlot;
+        volatile boolean unbound;
+
+        BatchPeekingStage(final CountDownLatch released) {
+            this.released = released;
+        }
+
+        @Override
+        public void bindSlots(final LongFunction<EngineEvent> slots) {
+            this.slots = slots;
+        }
+
+        @Override
+        public void onBatchStart(final long size, final long queueDepth) {
+            batchSize = size;
+        }
+
+        @Override
+        public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) throws InterruptedException {
+            if (sequence == 0 && !released.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test did not publish the events the next batch is made of");
+            }
+            if (batchSize > 0) {
+                if (slots == null) {
+                    unbound = true;
+                } else {
+                    for (long s = sequence; s < sequence + batchSize; s++) {
+                        final EngineEvent ahead = slots.apply(s);
+                        if (ahead.sequence != s || ahead.eventTimeNanos != s) {
+                            wrongSlot = true;
+                        }
+                    }
+                }
+                largestBatch = Math.max(largestBatch, batchSize);
+                batchSize = 0;
+            }
+            seen.incrementAndGet();
+        }
+    }
+
+    @Test
+    void shouldBindABatchReaderToTheRingSoThatItReadsItsWholeBatchAtTheFirstEvent() {
+        final CountDownLatch published = new CountDownLatch(1);
+        final BatchPeekingStage stage = new BatchPeekingStage(published);
+        final Pipeline p = new PipelineBuilder().stage("peek", stage)
+            .layout(PipelineLayout.singleThread(1024, WaitStrategyKind.BLOCKING, List.of("peek")))
+            .clock(new ManualEpochNanoClock(7)).build().start();
+        for (long i = 0; i < 5_000; i++) {
+            p.publisher().publish(TIMER_AT, i);
+            if (i == 500) {
+                published.countDown();
+            }
+        }
+        assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
+        assertEquals(5_000, stage.seen.get());
+        assertFalse(stage.unbound, "the pipeline binds a BatchReader stage to the ring's slots");
+        assertFalse(stage.wrongSlot, "every slot of the batch holds its published event at the batch's first event");
+        assertTrue(stage.largestBatch >= 500, "the events published while the stage was held came as one batch: " + stage.largestBatch);
+    }
+
+    /**
+     * Publishes one event at a time and waits for the stage thread to handle it, so every publish
+     * races the stage thread going back to sleep: a lost wake-up (the risk of the lock-eliding
+     * strategies, which the Disruptor calls experimental) would leave an event unhandled.
+     */
+    @Test
+    void shouldWakeTheWaitingStageThreadForEveryEventWithEveryBlockingStrategy() {
+        for (final WaitStrategyKind kind : List.of(WaitStrategyKind.LITE_BLOCKING, WaitStrategyKind.PHASED, WaitStrategyKind.BLOCKING)) {
+            final OrderedStage a = new OrderedStage();
+            final Pipeline p = new PipelineBuilder().stage("a", a)
+                .layout(PipelineLayout.singleThread(8, kind, List.of("a")))
+                .clock(new ManualEpochNanoClock(7)).build().start();
+            for (long i = 0; i < 3_000; i++) {
+                p.publisher().publish(TIMER_AT, i);
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (a.seen.get() <= i) {
+                    if (System.nanoTime() > deadline) {
+                        fail(kind + ": event " + i + " not handled within 5 s of its publication: a lost wake-up");
+                    }
+                    Thread.onSpinWait();
+                }
+            }
+            assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
+            assertFalse(a.outOfOrder);
+        }
     }
 }

@@ -213,14 +213,15 @@ class SettlementValuatorTest {
     }
 
     /**
-     * TIDE_SWING's pair terms are cached by their inputs and the tide's grid forecast is carried
-     * from reading to reading: a valuator revalued after every reading (its realised pairs served
-     * from the cache, its forecast carried through 100-odd updates) gives the values of one
-     * revalued only at the end (every pair computed afresh from a full re-forecast) to 1e-9 of
-     * their spread (the carried forecast sums the same terms in another order).
+     * TIDE_SWING's pair terms and WX_SUM's terms at read points are cached by their inputs, and
+     * the tide's and the weather's grid forecasts are carried from reading to reading: a valuator
+     * revalued after every reading (its realised pairs and read points served from the caches, its
+     * forecasts carried through 100-odd updates) gives the values of one revalued only at the end
+     * (every term computed afresh from a full re-forecast) to 1e-9 of their spread (the carried
+     * forecast sums the same terms in another order).
      */
     @Test
-    void shouldValueTideSwingAlikeWhetherPairsAndForecastAreCarriedOrFresh() {
+    void shouldValueTideAndWeatherAlikeWhetherTermsAndForecastAreCarriedOrFresh() {
         final SyntheticWorld world = new SyntheticWorld(5);
         final SettlementValuator every = valuator(24 * 60, KalmanParams.defaults());
         final SettlementValuator once = valuator(24 * 60, KalmanParams.defaults());
@@ -230,7 +231,7 @@ class SettlementValuatorTest {
             feed(once, world, t);
         }
         once.revalue();
-        for (final int i : new int[] {TIDE_SPOT, TIDE_SWING}) {
+        for (final int i : new int[] {TIDE_SPOT, TIDE_SWING, WX_SPOT, WX_SUM}) {
             assertTrue(every.isValid(i) && once.isValid(i), "instrument " + i);
             assertEquals(once.fairValue(i), every.fairValue(i), 1e-9 * once.fairStd(i), "instrument " + i);
             assertEquals(once.fairStd(i), every.fairStd(i), 1e-9 * once.fairStd(i), "instrument " + i);

@@ -83,7 +83,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
 
     /**
      * pipeline: {@code ringSize} (default 4096, power of two), {@code waitStrategy} (blocking |
-     * lite-blocking | phased | sleeping | yielding | busy-spin; default blocking), {@code journalMode} (inline | parallel;
+     * lite-blocking | phased | sleeping | yielding | busy-spin; default lite-blocking), {@code journalMode} (inline | parallel;
      * default inline), {@code threads} (list of stage-name lists, one per thread; default all stages
      * on one thread; "book", "strategy" and "risk" must share a thread, and "book" is placed before
      * "strategy" when not named), {@code cpus} (one CPU per thread, -1 for none; default none pinned).
@@ -91,7 +91,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
     public record PipelineSection(PipelineLayout layout) {
         static PipelineSection bind(final ConfigNode n) {
             final int ringSize = n.integer("ringSize", 4096);
-            final String wait = n.string("waitStrategy", "blocking");
+            final String wait = n.string("waitStrategy", WaitStrategyKind.DEFAULT.configName());
             final WaitStrategyKind kind;
             try {
                 kind = WaitStrategyKind.fromConfig(wait);
