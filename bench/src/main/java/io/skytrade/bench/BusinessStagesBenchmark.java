@@ -30,6 +30,7 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -357,8 +358,10 @@ public class BusinessStagesBenchmark {
     }
 
     /**
-     * Runs the benchmark's operation without JMH and prints what the engine did:
-     * {@code BusinessStagesBenchmark [input] [venue] [operations]} (defaults book, acking, 200000).
+     * Runs the benchmark's operation without JMH and prints what the engine did, and the bytes the
+     * thread allocated inside the measured operations and outside them (the venue, the untimed
+     * inputs), each per operation: {@code BusinessStagesBenchmark [input] [venue] [operations]}
+     * (defaults book, acking, 200000; the first half of the operations warms up uncounted).
      */
     public static void main(final String[] args) throws Exception {
         final BusinessStagesBenchmark b = new BusinessStagesBenchmark();
@@ -366,16 +369,30 @@ public class BusinessStagesBenchmark {
         b.input = args.length > 0 ? args[0] : "book";
         b.venue = args.length > 1 ? args[1] : "acking";
         final long operations = args.length > 2 ? Long.parseLong(args[2]) : 200_000;
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         b.setUp();
         b.counters.reset();
+        long inside = 0;
+        long outside = 0;
         for (long i = 0; i < operations; i++) {
+            final boolean counted = i >= operations / 2;
+            final long t0 = threads.getCurrentThreadAllocatedBytes();
             b.deliverUpToNextMeasured();
+            final long t1 = threads.getCurrentThreadAllocatedBytes();
             b.stagesUpTo();
+            final long t2 = threads.getCurrentThreadAllocatedBytes();
             if (b.acking == null) {
                 b.counters.measured(b.event, b.stages);
             }
+            if (counted) {
+                outside += t1 - t0;
+                inside += t2 - t1;
+            }
         }
         b.deliverUpToNextMeasured();
+        final long counted = operations - operations / 2;
         System.out.println(b.input + ", venue " + b.venue + ", " + operations + " operations: " + b.describe());
+        System.out.printf("allocated over the last %,d operations: %.4f B/op in the measured stages, %.4f B/op outside them%n",
+            counted, (double) inside / counted, (double) outside / counted);
     }
 }
