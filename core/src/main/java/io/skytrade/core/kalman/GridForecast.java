@@ -131,6 +131,10 @@ public final class GridForecast {
     private final int[] crossOnce;
     private final int[] crossTwice;
     private boolean hoursTabled;
+    /** The stationary components other than knots (their blocks move with every step), ascending. */
+    private final int[] movingComps;
+    /** Per window: at each point, the knot components (bits) whose knot index moved since the previous point. */
+    private final long[] knotsPassed;
     private boolean carried;
     /** Whether the last {@link #forecast} was carried from the one before (not a full forward pass). */
     private boolean lastCarried;
@@ -242,6 +246,18 @@ public final class GridForecast {
         hoursSince = new double[incremental ? maxPoints : 0];
         crossOnce = new int[kc];
         crossTwice = new int[kc];
+        int moving = 0;
+        for (int c = 0; c < comps; c++) {
+            moving += !model.identity[c] && model.kind[c] != StructuralModel.KNOT ? 1 : 0;
+        }
+        movingComps = new int[moving];
+        moving = 0;
+        for (int c = 0; c < comps; c++) {
+            if (!model.identity[c] && model.kind[c] != StructuralModel.KNOT) {
+                movingComps[moving++] = c;
+            }
+        }
+        knotsPassed = new long[maxPoints];
     }
 
     /** Sets the grid of a window: {@code points} times {@code start + k step}; tables the harmonic phases. */
@@ -272,6 +288,13 @@ public final class GridForecast {
         }
         for (int k = 0; k < points; k++) {
             slotOf[k] = m.slots == 0 ? 0 : m.slot(start + k * step);
+            long passed = 0L;
+            for (int c = 0; c < comps && k > 0; c++) {
+                if (m.kind[c] == StructuralModel.KNOT && knotIndex[k * comps + c] != knotIndex[(k - 1) * comps + c]) {
+                    passed |= 1L << c;
+                }
+            }
+            knotsPassed[k] = passed;
         }
         if (tabled) {
             tableObservations(0, points - 1);
@@ -545,24 +568,27 @@ public final class GridForecast {
         }
     }
 
-    /** {@code v <- F v} over the grid step from point k - 1 to k (the step's transition; knots by the window's table). */
+    /**
+     * {@code v <- F v} over the grid step from point k - 1 to k: the stationary components by the
+     * step's transition, the knots that passed a knot there (the window's table) by their shift;
+     * the other components' blocks do not move.
+     */
     private void stepForward(final int k) {
-        for (int c = 0; c < comps; c++) {
-            if (m.identity[c]) {
-                continue;
-            }
+        for (int j = 0; j < movingComps.length; j++) {
+            final int c = movingComps[j];
+            StructuralModel.applyBlock(fqStep, c * StructuralModel.FQ, m.size[c], v, m.off[c], 1);
+        }
+        long mask = knotsPassed[k];
+        while (mask != 0L) {
+            final int c = Long.numberOfTrailingZeros(mask);
+            mask &= mask - 1L;
             final int i = m.off[c];
-            if (m.kind[c] == StructuralModel.KNOT) {
-                final long crossed = knotIndex[k * comps + c] - knotIndex[(k - 1) * comps + c];
-                if (crossed == 1) {
-                    v[i] = v[i + 1];
-                    v[i + 1] = 0.0;
-                } else if (crossed > 1) {
-                    v[i] = 0.0;
-                    v[i + 1] = 0.0;
-                }
+            if (knotIndex[k * comps + c] - knotIndex[(k - 1) * comps + c] == 1) {
+                v[i] = v[i + 1];
+                v[i + 1] = 0.0;
             } else {
-                StructuralModel.applyBlock(fqStep, c * StructuralModel.FQ, m.size[c], v, i, 1);
+                v[i] = 0.0;
+                v[i + 1] = 0.0;
             }
         }
     }
