@@ -30,6 +30,7 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ import java.util.concurrent.TimeUnit;
  * stage whatever {@code upTo} is. {@code paper}: the session-5 row (a paper gateway that never
  * answers, so 64 orders sit in SENT and risk refuses about half the takes; book updates exactly
  * 5 s apart, which every cache keyed by an exact interval hits; timers alone after the warm-up, so
- * the timer row runs in SAFE). {@link #main} runs either without JMH and prints what the engine did
+ * the timer row runs in SAFE; with {@code -p sideSlots=4096} the session-5 row exactly). {@link #main} runs either without JMH and prints what the engine did
  * (mode at each measured input, venue events, refusals by reason, live orders by state).
  *
  * <p>{@code input} picks what one operation is: {@code mixed} the next input of the world stream
@@ -91,9 +92,11 @@ public class BusinessStagesBenchmark {
     public String venue;
 
     /**
-     * Side-buffer entries: 0 the configured ring's (4096, as under a Disruptor pipeline: each input
-     * writes its decisions and valuations into a new, cache-cold entry), 1 an inline pipeline's
-     * (backtest, evaluate: {@link EngineAssembly#INLINE_SIDE_SLOTS}, one cache-hot entry).
+     * Side-buffer entries: 0 what the live engine gives the configured layout
+     * ({@link EngineAssembly#liveSideSlots()}: one cache-hot entry for the default one-thread layout,
+     * as the inline pipelines of backtest and evaluate have); 4096 the ring's (a layout of several
+     * thread groups, and every row up to session 5: each input writes its decisions and valuations
+     * into a new, cache-cold entry).
      */
     @Param({"0"})
     public int sideSlots;
@@ -148,7 +151,7 @@ public class BusinessStagesBenchmark {
             config.instruments().size()) : null;
         final OrderGateway gateway = live ? acking : new PaperOrderGateway();
         stages = assembly.businessStages((e, s) -> { }, engineMetrics == null ? gateway : engineMetrics.wrap(gateway), 0,
-            sideSlots == 0 ? config.pipeline().layout().ringSize() : sideSlots);
+            sideSlots == 0 ? assembly.liveSideSlots() : sideSlots);
         final int n = "none".equals(upTo) ? 0 : stages.names().indexOf(upTo) + 1;
         if (n == 0 && !"none".equals(upTo)) {
             throw new IllegalArgumentException("unknown stage " + upTo + "; stages are " + stages.names());
@@ -355,8 +358,10 @@ public class BusinessStagesBenchmark {
     }
 
     /**
-     * Runs the benchmark's operation without JMH and prints what the engine did:
-     * {@code BusinessStagesBenchmark [input] [venue] [operations]} (defaults book, acking, 200000).
+     * Runs the benchmark's operation without JMH and prints what the engine did, and the bytes the
+     * thread allocated inside the measured operations and outside them (the venue, the untimed
+     * inputs), each per operation: {@code BusinessStagesBenchmark [input] [venue] [operations]}
+     * (defaults book, acking, 200000; the first half of the operations warms up uncounted).
      */
     public static void main(final String[] args) throws Exception {
         final BusinessStagesBenchmark b = new BusinessStagesBenchmark();
@@ -364,16 +369,30 @@ public class BusinessStagesBenchmark {
         b.input = args.length > 0 ? args[0] : "book";
         b.venue = args.length > 1 ? args[1] : "acking";
         final long operations = args.length > 2 ? Long.parseLong(args[2]) : 200_000;
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         b.setUp();
         b.counters.reset();
+        long inside = 0;
+        long outside = 0;
         for (long i = 0; i < operations; i++) {
+            final boolean counted = i >= operations / 2;
+            final long t0 = threads.getCurrentThreadAllocatedBytes();
             b.deliverUpToNextMeasured();
+            final long t1 = threads.getCurrentThreadAllocatedBytes();
             b.stagesUpTo();
+            final long t2 = threads.getCurrentThreadAllocatedBytes();
             if (b.acking == null) {
                 b.counters.measured(b.event, b.stages);
             }
+            if (counted) {
+                outside += t1 - t0;
+                inside += t2 - t1;
+            }
         }
         b.deliverUpToNextMeasured();
+        final long counted = operations - operations / 2;
         System.out.println(b.input + ", venue " + b.venue + ", " + operations + " operations: " + b.describe());
+        System.out.printf("allocated over the last %,d operations: %.4f B/op in the measured stages, %.4f B/op outside them%n",
+            counted, (double) inside / counted, (double) outside / counted);
     }
 }

@@ -108,7 +108,8 @@ public final class PipelineBuilder {
 
     /**
      * The ring's side buffers the stages were given (they must be the same object, with at least as
-     * many slots as the ring). Required with state-hash checkpoints, which the stages' decision
+     * many slots as the ring when the stages run on several threads; on one thread each event passes
+     * every stage before the next, so one slot serves and stays in cache). Required with state-hash checkpoints, which the stages' decision
      * listener reads from them; otherwise the builder makes its own, which nothing reads.
      */
     public PipelineBuilder sideBuffers(final SideBuffers side) {
@@ -169,9 +170,10 @@ public final class PipelineBuilder {
         }
         final Map<String, Integer> slotOf = hashSlots();
         final SideBuffers buffers = sideBuffersFor(layout.ringSize());
-        if (buffers.slots() < layout.ringSize()) {
+        if (buffers.slots() < layout.ringSize() && layout.threads().size() > 1) {
             throw new IllegalArgumentException("side buffers of " + buffers.slots() + " slots for a ring of " + layout.ringSize()
-                + ": a stage may run a whole ring ahead of a later one, so they need at least as many");
+                + " and " + layout.threads().size() + " thread groups: a stage may run a whole ring ahead of a later one, so they"
+                + " need at least as many (fewer only when every stage runs on one thread)");
         }
         final Set<String> placed = new HashSet<>();
         final List<StageGroupHandler> groups = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.skytrade.core.pipeline;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
+import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.time.ManualEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,6 +85,43 @@ class PipelineBuilderTest {
             assertFalse(s.outOfOrder);
             assertFalse(s.predecessorMissing);
         }
+    }
+
+    /**
+     * On one thread every event passes every stage before the next, so side buffers of one entry
+     * serve the whole ring: what a stage writes for an event is what the later stages read for it.
+     */
+    @Test
+    void shouldLetTheStagesOfOneThreadShareOneSideBufferEntry() {
+        final SideBuffers side = new SideBuffers(1, 1);
+        final AtomicLong mismatches = new AtomicLong();
+        final AtomicLong seen = new AtomicLong();
+        final EventHandler<EngineEvent> writer = (event, sequence, endOfBatch) -> side.setSignal(event, 0, sequence);
+        final EventHandler<EngineEvent> reader = (event, sequence, endOfBatch) -> {
+            if (side.signal(event, 0) != sequence) {
+                mismatches.incrementAndGet();
+            }
+            seen.incrementAndGet();
+        };
+        final Pipeline p = new PipelineBuilder().stage("writer", writer).stage("reader", reader).sideBuffers(side)
+            .layout(new PipelineLayout(1024, WaitStrategyKind.YIELDING, List.of(List.of("writer", "reader")), List.of(), false))
+            .clock(new ManualEpochNanoClock(7)).build().start();
+        for (long i = 0; i < 20_000; i++) {
+            p.publisher().publish(TIMER_AT, i);
+        }
+        assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
+        assertEquals(20_000, seen.get());
+        assertEquals(0, mismatches.get());
+    }
+
+    @Test
+    void shouldRefuseSideBuffersSmallerThanTheRingWhenStagesRunOnSeveralThreads() {
+        final EventHandler<EngineEvent> none = (event, sequence, endOfBatch) -> { };
+        final PipelineBuilder builder = new PipelineBuilder().stage("a", none).stage("b", none).sideBuffers(new SideBuffers(1, 1))
+            .layout(new PipelineLayout(1024, WaitStrategyKind.YIELDING, List.of(List.of("a"), List.of("b")), List.of(), false))
+            .clock(new ManualEpochNanoClock(7));
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+        assertTrue(e.getMessage().contains("side buffers of 1 slots for a ring of 1024 and 2 thread groups"), e.getMessage());
     }
 
     @Test

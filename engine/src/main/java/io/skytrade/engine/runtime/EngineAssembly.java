@@ -141,6 +141,18 @@ public final class EngineAssembly {
     }
 
     /**
+     * Side-buffer slots for the live pipeline of the configured layout: {@link #INLINE_SIDE_SLOTS}
+     * when every stage runs on one thread (the default layout: each event passes every stage before
+     * the next, so one entry serves and stays in cache, where a ring's worth of ~4 KB entries makes
+     * every event's decisions and valuations a cache miss), else the ring's size (a stage may run a
+     * whole ring ahead of a later one).
+     */
+    public int liveSideSlots() {
+        final PipelineLayout layout = bookOnOneThread(config.pipeline().layout());
+        return layout.threads().size() == 1 ? INLINE_SIDE_SLOTS : layout.ringSize();
+    }
+
+    /**
      * Adds the stages to a builder: the journal stage first when given, then the business stages,
      * with the configured layout (without the journal stage when {@code journal} is null).
      */

@@ -130,7 +130,8 @@ public final class LiveRun implements AutoCloseable {
         final LateBoundOrderGateway orderGateway = new LateBoundOrderGateway();
         this.metrics = new EngineMetrics(new EngineCounters(config.instruments(), config.series(),
             config.model().regime().states()), config.pipeline().layout().ringSize(), clock, simulated ? venue.timeScale() : 1.0);
-        this.stages = assembly.businessStages(decisionJournal, metrics.wrap(orderGateway), clientOrderIdBase);
+        this.stages = assembly.businessStages(decisionJournal, metrics.wrap(orderGateway), clientOrderIdBase,
+            assembly.liveSideSlots());
         this.pipeline = metrics.install(assembly.configure(new PipelineBuilder().clock(clock).warnings(LOG::warn),
             journalStage, stages), stages).build();
         final OperatorCommands commands = new OperatorCommands(pipeline.publisher());
