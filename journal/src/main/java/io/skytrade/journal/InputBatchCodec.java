@@ -124,4 +124,23 @@ public final class InputBatchCodec {
         readPosition += 2 + length;
         return length;
     }
+
+    /**
+     * The sequence of the last input in one queue document's bytes (a batch or a plain entry), -1 if
+     * it does not parse: what {@link InputJournalReader#entryCount} counts from without reading the
+     * whole queue. Cold path (allocates a buffer view).
+     */
+    static long lastSequence(final byte[] doc) {
+        final UnsafeBuffer b = new UnsafeBuffer(doc);
+        int entry = 0;
+        if (doc.length >= HEADER && doc[0] == MAGIC) {
+            final int count = b.getShort(2, InputCodec.ORDER) & 0xffff;
+            int p = HEADER;
+            for (int i = 0; i < count && p + 2 <= doc.length; i++) {
+                entry = p + 2;
+                p += 2 + (b.getShort(p, InputCodec.ORDER) & 0xffff);
+            }
+        }
+        return entry + 12 <= doc.length && doc[entry] == InputCodec.MAGIC ? b.getLong(entry + 4, InputCodec.ORDER) : -1;
+    }
 }

@@ -6,7 +6,6 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
 
@@ -124,28 +123,13 @@ public final class InputJournalReader implements AutoCloseable {
                 final Bytes<?> bytes = dc.wire().bytes();
                 final byte[] doc = new byte[(int) Math.min(bytes.readRemaining(), InputBatchCodec.MAX_LENGTH)];
                 bytes.read(doc);
-                final long sequence = lastSequence(doc);
+                final long sequence = InputBatchCodec.lastSequence(doc);
                 return sequence >= 0 ? sequence + 1 : documents;
             }
         } catch (final InternalError | Exception e) {
             // Chronicle throws undeclared checked exceptions (StreamCorruptedException) on damaged bytes
             throw ChronicleFaults.unreadable(dir, "counting its entries", e);
         }
-    }
-
-    /** The sequence of the last input in one document's bytes (a plain entry or a batch), -1 if it does not parse. */
-    private static long lastSequence(final byte[] doc) {
-        final UnsafeBuffer b = new UnsafeBuffer(doc);
-        int entry = 0;
-        if (doc.length >= InputBatchCodec.HEADER && doc[0] == InputBatchCodec.MAGIC) {
-            final int count = b.getShort(2, InputCodec.ORDER) & 0xffff;
-            int p = InputBatchCodec.HEADER;
-            for (int i = 0; i < count && p + 2 <= doc.length; i++) {
-                entry = p + 2;
-                p += 2 + (b.getShort(p, InputCodec.ORDER) & 0xffff);
-            }
-        }
-        return entry + 12 <= doc.length && doc[entry] == InputCodec.MAGIC ? b.getLong(entry + 4, InputCodec.ORDER) : -1;
     }
 
     /** Entries read so far. */
