@@ -78,12 +78,17 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             RecordBinder.bind(root.node("metrics"), MetricsSection.defaults()),
             RecordBinder.bind(root.node("dashboard"), DashboardSection.defaults()));
         root.finish();
+        if (config.timers().intervalNanos() == 0
+            && (config.model().regime().stepIntervalNanos() > 0 || config.model().strategy().varianceIntervalNanos() > 0)) {
+            throw new ConfigException("config timers.interval: 0 turns the timer off, but regime.stepInterval and "
+                + "strategy.varianceInterval step on it; set both to 0 (every book) or give the timer an interval");
+        }
         return config;
     }
 
     /**
      * pipeline: {@code ringSize} (default 4096, power of two), {@code waitStrategy} (blocking |
-     * lite-blocking | phased | sleeping | yielding | busy-spin; default lite-blocking), {@code journalMode} (inline | parallel;
+     * lite-blocking | phased | spin-then-block | sleeping | yielding | busy-spin; default lite-blocking), {@code journalMode} (inline | parallel;
      * default inline), {@code threads} (list of stage-name lists, one per thread; default all stages
      * on one thread; "book", "strategy" and "risk" must share a thread, and "book" is placed before
      * "strategy" when not named), {@code cpus} (one CPU per thread, -1 for none; default none pinned).
@@ -96,7 +101,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             try {
                 kind = WaitStrategyKind.fromConfig(wait);
             } catch (final IllegalArgumentException e) {
-                throw n.bad("waitStrategy", wait, "one of blocking, lite-blocking, phased, sleeping, yielding, busy-spin");
+                throw n.bad("waitStrategy", wait, "one of blocking, lite-blocking, phased, spin-then-block, sleeping, yielding, busy-spin");
             }
             final String mode = n.string("journalMode", "inline");
             if (!mode.equals("inline") && !mode.equals("parallel")) {

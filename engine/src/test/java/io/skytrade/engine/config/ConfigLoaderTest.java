@@ -50,7 +50,7 @@ class ConfigLoaderTest {
     void shouldNameKeyValueAndExpectationForAWrongType() {
         assertEquals("config key 'pipeline.ringSize' has value 'big', expected an integer",
             error("pipeline:\n  ringSize: big\n"));
-        assertEquals("config key 'pipeline.waitStrategy' has value 'fast', expected one of blocking, lite-blocking, phased, sleeping, yielding, busy-spin",
+        assertEquals("config key 'pipeline.waitStrategy' has value 'fast', expected one of blocking, lite-blocking, phased, spin-then-block, sleeping, yielding, busy-spin",
             error("pipeline:\n  waitStrategy: fast\n"));
         assertEquals("config key 'journal.pretouch' has value 3, expected true or false", error("journal:\n  pretouch: 3\n"));
         assertEquals("config section 'risk': risk.maxPositionLots=0: expected > 0", error("risk:\n  maxPositionLots: 0\n"));
@@ -80,6 +80,20 @@ class ConfigLoaderTest {
         final String m = error("pipeline:\n  waitStrategyy: blocking\n");
         assertTrue(m.startsWith("config key 'pipeline.waitStrategyy' is unknown"), m);
         assertTrue(error("colour: red\n").startsWith("config key 'colour' is unknown"));
+    }
+
+    @Test
+    void shouldBindTheSlowEstimatesCadenceAndRefuseItWithoutATimer() {
+        final EngineConfig d = LOADER.loadText("").config();
+        assertEquals(1_000_000_000L, d.model().regime().stepIntervalNanos());
+        assertEquals(1_000_000_000L, d.model().strategy().varianceIntervalNanos());
+        final EngineConfig every = LOADER.loadText("regime:\n  stepInterval: 0s\nstrategy:\n  varianceInterval: 250ms\n").config();
+        assertEquals(0L, every.model().regime().stepIntervalNanos());
+        assertEquals(250_000_000L, every.model().strategy().varianceIntervalNanos());
+        final String m = error("timers:\n  interval: 0s\n");
+        assertTrue(m.startsWith("config timers.interval: 0 turns the timer off, but regime.stepInterval"), m);
+        assertEquals(0L, LOADER.loadText("timers:\n  interval: 0s\nregime:\n  stepInterval: 0s\nstrategy:\n  varianceInterval: 0s\n")
+            .config().timers().intervalNanos());
     }
 
     @Test
