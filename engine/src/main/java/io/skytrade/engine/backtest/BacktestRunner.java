@@ -14,6 +14,7 @@ import io.skytrade.core.time.ManualEpochNanoClock;
 import io.skytrade.engine.config.BacktestSection;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
+import io.skytrade.engine.runtime.BuildFingerprint;
 import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.engine.runtime.LateBoundOrderGateway;
 import io.skytrade.engine.runtime.PaperOrderGateway;
@@ -182,7 +183,8 @@ public final class BacktestRunner {
         final long total = countInputs();
         final RunDirectory run = RunDirectory.create(out, loaded.redactedYaml(), Instant.now(),
             Map.of("backtestOf", source.dir().toString(), EngineAssembly.CLIENT_ORDER_ID_BASE, idBase,
-                "fills", journalFills ? "journal" : "model", RunDirectory.JOURNALED, Boolean.toString(journalRun)));
+                "fills", journalFills ? "journal" : "model", RunDirectory.JOURNALED, Boolean.toString(journalRun),
+                BuildFingerprint.PROPERTY, BuildFingerprint.current()));
         final JournalSettings settings = new JournalSettings(config.journal().settings().blockSizeBytes(),
             config.journal().settings().rollCycle(), false, 0);
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(0);

@@ -1,5 +1,6 @@
 package io.skytrade.engine.cli;
 
+import io.skytrade.engine.runtime.BuildFingerprint;
 import io.skytrade.engine.runtime.ReplayRunner;
 import io.skytrade.journal.RunDirectory;
 import picocli.CommandLine.Command;
@@ -64,6 +65,10 @@ final class ReplayCommand implements Callable<Integer> {
         }
         System.out.println(summary);
         System.err.println("verify FAILED: " + r.differences() + " differing decision(s); " + r.firstDifference());
+        final String otherBuild = BuildFingerprint.mismatch(run);
+        if (otherBuild != null) {
+            System.err.println("note: " + otherBuild);
+        }
         return SkytradeCli.EXIT_VERIFY_FAILED;
     }
 

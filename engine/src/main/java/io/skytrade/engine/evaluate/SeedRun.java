@@ -9,6 +9,7 @@ import io.skytrade.core.world.SyntheticWorld;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
 import io.skytrade.engine.runtime.CmiVenues;
+import io.skytrade.engine.runtime.BuildFingerprint;
 import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.engine.runtime.LateBoundOrderGateway;
 import io.skytrade.engine.runtime.SimulatorVenueConfig;
@@ -120,6 +121,7 @@ public final class SeedRun {
         final long idBase = EngineAssembly.clientOrderIdBaseFor(Math.floorDiv(start, 1_000_000_000L));
         final Map<String, String> props = new java.util.LinkedHashMap<>(runProperties);
         props.put(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(idBase));
+        props.put(BuildFingerprint.PROPERTY, BuildFingerprint.current());
         final RunDirectory run = runsRoot == null ? null
             : RunDirectory.create(runsRoot, loaded.redactedYaml(), Instant.ofEpochSecond(0, start), props);
         final JournalSettings settings = new JournalSettings(config.journal().settings().blockSizeBytes(),

@@ -116,7 +116,8 @@ public final class LiveRun implements AutoCloseable {
             : new OffsetEpochNanoClock();
         final long clientOrderIdBase = EngineAssembly.clientOrderIdBaseFor(startedAt.getEpochSecond());
         this.run = RunDirectory.create(journalRoot, loaded.redactedYaml(), startedAt,
-            Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase)));
+            Map.of(EngineAssembly.CLIENT_ORDER_ID_BASE, Long.toString(clientOrderIdBase),
+                BuildFingerprint.PROPERTY, BuildFingerprint.current()));
         RunJournal.recoverCrashedRuns(journalRoot, config.journal().settings());
         try {
             config.journal().retention().apply(journalRoot, startedAt, out::println);

@@ -1,5 +1,7 @@
 package io.skytrade.engine.cli;
 
+import io.skytrade.engine.runtime.BuildFingerprint;
+import io.skytrade.journal.RunDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -130,6 +132,9 @@ class CliTest {
         assertEquals("0", bare[0], bare[2]);
 
         final Path bareRun = Path.of(runDir(bare[1]));
+        assertEquals(BuildFingerprint.current(),
+            RunDirectory.open(Path.of(runDir(journaled[1]))).property(BuildFingerprint.PROPERTY, null),
+            "the backtest names the build that recorded it");
         assertFalse(Files.exists(bareRun.resolve("inputs")), "no input journal");
         assertFalse(Files.exists(bareRun.resolve("decisions")), "no decision journal");
         assertTrue(Files.exists(bareRun.resolve("report.html")));
