@@ -16,8 +16,11 @@ import java.util.Arrays;
  * with a normal posterior of its height (prior {@link SpikeSpec#sizeMean}, {@link SpikeSpec#sizeStd})
  * from the kept excesses, each uncertain by the model's predictive spread at its time. So an
  * episode seen rising is forecast to rise on (its peak may lie ahead), one seen falling to fade
- * as its shape says. While an episode is under way the model is given its own expected value
- * instead of the reading, so a spike does not drag the smooth components up. A forecast adds the episode's
+ * as its shape says. Once the tracked episode has faded, a reading far above what the smooth
+ * model and it predict together begins another: the tracked one's expected shape is taken out of
+ * the kept readings and the posterior starts over. While an episode is under way the model is
+ * given its own expected value instead of the reading, so a spike does not drag the smooth
+ * components up. A forecast adds the episode's
  * posterior mean and variance at its time, and the mean and variance of episodes not seen yet,
  * which grow from nothing at the last reading ({@link SpikeSpec}).
  *
@@ -26,7 +29,9 @@ import java.util.Arrays;
  * (in loops over the centres, the shapes looked up in a table when the times lie on the 15-minute
  * grid, as hourly and quarter-hourly readings and the session end do), a division, a square
  * root and one table-based exponential ({@link Normal#expNonPositive}) each; per forecast time
- * one table lookup and four multiply-adds per cell, cached until the next reading; no allocation.
+ * one table lookup and four multiply-adds per cell, cached until the next reading (while an
+ * episode is under way one such forecast at the reading's time before the update, and on a new
+ * episode one per kept reading); no allocation.
  */
 final class SpikeTracker {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
@@ -105,11 +110,37 @@ final class SpikeTracker {
         final double base = StrictMath.exp(lm + 0.5 * lv);
         final double sd = base * Math.sqrt(FdlibmPort.expm1(lv)) + Math.sqrt(model.readingVariance(row) + model.sampleVariance(row, t));
         final double excess = z - base;
+        if (active) {
+            renewIfUnexplained(t, excess, sd);
+        }
         observe(t, excess, sd * sd);
         if (excess > spec.detectSigmas() * sd) {
             return Math.max(base, 0.05);
         }
         return Math.max(z - meanAt(t), 0.05);
+    }
+
+    /**
+     * Another episode beginning after the tracked one has faded: the posterior holds one bump,
+     * which cannot explain the old episode's readings and a new surge together (it kept the old
+     * one and explained neither the surge nor, through the smooth model, which is given its own
+     * expected value for so large a reading: the reading was lost). When the tracked episode's
+     * expected size at the reading is within {@link SpikeSpec#detectSigmas} of the model's
+     * predictive spread (it has faded into the noise) and the reading lies more than that many
+     * standard deviations of the joint predictive spread (the model's and the tracked episode's)
+     * above what the two predict, the kept readings' excesses become what the tracked episode's
+     * expected shape leaves of them, so the posterior that follows describes the new episode. An
+     * episode still large is left to the one posterior (two overlapping ones are not told apart).
+     */
+    private void renewIfUnexplained(final long t, final double excess, final double sd) {
+        final double tracked = meanAt(t);
+        final double predictedVariance = sd * sd + trackedVarianceAt(t);
+        if (tracked >= spec.detectSigmas() * sd || excess - tracked <= spec.detectSigmas() * Math.sqrt(predictedVariance)) {
+            return;
+        }
+        for (int i = 0; i < kept; i++) {
+            readingExcess[i] -= meanAt(readingTime[i]);
+        }
     }
 
     /** Keeps a reading's excess over the model (and its variance) at {@code t}, the newest, and updates the posterior. */
