@@ -5,7 +5,9 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.pipeline.InboundPublisher;
+import io.skytrade.core.pipeline.InlinePipeline;
 import io.skytrade.core.pipeline.InputTranslator;
+import io.skytrade.core.pipeline.OrderGateway;
 import io.skytrade.core.pipeline.Pipeline;
 import io.skytrade.core.pipeline.PipelineBuilder;
 import io.skytrade.core.pipeline.PipelineLayout;
@@ -56,12 +58,19 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code java [flags] -cp bench/target/skytrade-bench.jar io.skytrade.bench.LatencyHarness
  * [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick] [--ring SLOTS]
- * [--scenarios a,b-split,... [--saturated-only] [--reps N]]}
+ * [--ring-side-buffers] [--scenarios a,b-split,... [--saturated-only] [--reps N]]}. A scenario name
+ * with {@code +hops} adds diagnostic probes before and after the journal (when the stage thread picks
+ * each event up, and how long it waited); with {@code +inline} its stages run on the producer's thread.
  */
 public final class LatencyHarness {
     private static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** Ring slots of the Disruptor scenarios (and side-buffer entries of their stages): {@code --ring N}, default 65,536 (tuned-host.yaml's). */
     private static int ringSize = 65536;
+    /**
+     * Side buffers of a ring's worth of entries in the one-thread layouts too ({@code --ring-side-buffers}:
+     * the harness before session 7, for comparison with its figures); by default one entry, as the live engine.
+     */
+    private static boolean ringSideBuffers;
 
     private LatencyHarness() {
     }
@@ -104,6 +113,15 @@ public final class LatencyHarness {
     /** The engine's real business stages, composed as the engine composes them, fresh per scenario. */
     static EngineAssembly.Stages businessStages(final DecisionListener decisions) {
         return new EngineAssembly(config).businessStages(decisions, new PaperOrderGateway(), 0);
+    }
+
+    /**
+     * The business stages with side buffers of {@code sideSlots} entries: one when every stage runs
+     * on one thread, as the live engine gives the default layout ({@link EngineAssembly#liveSideSlots()}),
+     * a ring's worth when stages run on several threads.
+     */
+    static EngineAssembly.Stages businessStages(final DecisionListener decisions, final OrderGateway gateway, final int sideSlots) {
+        return new EngineAssembly(config).businessStages(decisions, gateway, 0, sideSlots);
     }
 
     /** The engine's metrics for a pipeline of the benchmark configuration on {@code clock} (real time). */
@@ -149,6 +167,8 @@ public final class LatencyHarness {
     /** The Disruptor pipeline, all stages on one consumer thread (the layout that measured best here). */
     static final class DisruptorScenario implements Scenario {
         private final Pipeline pipeline;
+        private final InlinePipeline inline;
+        private final InboundPublisher publisher;
         private final LatencyProbe probe;
         private final BenchJournal journal;
         private final WorldInputStream stream;
@@ -166,22 +186,43 @@ public final class LatencyHarness {
          */
         DisruptorScenario(final Journal mode, final WaitStrategyKind wait, final Path root, final WorldInputStream stream,
                           final boolean withMetrics, final boolean split) {
+            this(mode, wait, root, stream, withMetrics, split, false, false);
+        }
+
+        /**
+         * @param hops   diagnostic probes before the journal ({@code hop:start}, the hand-off) and after it
+         *               ({@code hop:journal}), printed after the scenario's row
+         * @param inline every stage on the producer's thread, each input handled to the end as it is
+         *               published (no ring, no hand-off, no wait: what is left is the stages' own cost and
+         *               the harness's publish/measure path)
+         */
+        DisruptorScenario(final Journal mode, final WaitStrategyKind wait, final Path root, final WorldInputStream stream,
+                          final boolean withMetrics, final boolean split, final boolean hops, final boolean inline) {
             this.stream = stream;
             probe = new LatencyProbe(stream);
             final SystemEpochNanoClock clock = new SystemEpochNanoClock();
             final PipelineBuilder b = new PipelineBuilder().clock(clock).producerType(ProducerType.SINGLE);
             final List<String> names = new ArrayList<>();
+            if (hops) {
+                b.stage("hop:start", probe.hop("hop:start"));
+                names.add("hop:start");
+            }
             if (mode != Journal.NONE) {
                 journal = new BenchJournal(root.resolve("bench-journal"), mode != Journal.DISK_NO_PRETOUCH, mode == Journal.SHM);
                 b.stage("journal", journal.stage);
                 names.add("journal");
+                if (hops) {
+                    b.stage("hop:journal", probe.hop("hop:journal"));
+                    names.add("hop:journal");
+                }
             } else {
                 journal = null;
             }
             final DecisionListener decisions = journal == null ? (e, s) -> { } : journal.decisions;
             final EngineMetrics metrics = withMetrics ? metrics(ringSize, clock) : null;
-            final EngineAssembly.Stages business = metrics == null ? businessStages(decisions)
-                : new EngineAssembly(config).businessStages(decisions, metrics.wrap(new PaperOrderGateway()), 0);
+            final int sideSlots = split || mode == Journal.DISK_PARALLEL || ringSideBuffers ? ringSize : EngineAssembly.INLINE_SIDE_SLOTS;
+            final EngineAssembly.Stages business = businessStages(decisions,
+                metrics == null ? new PaperOrderGateway() : metrics.wrap(new PaperOrderGateway()), sideSlots);
             b.sideBuffers(business.side());
             if (metrics != null) {
                 metrics.install(b, business);
@@ -207,15 +248,31 @@ public final class LatencyHarness {
                 names.add("probe");
                 threads.add(names);
             }
-            pipeline = b.layout(new PipelineLayout(ringSize, wait, threads, List.of(), mode == Journal.DISK_PARALLEL))
-                .build().start();
-            reporter = metrics == null ? null : new MetricsReporter(metrics, MetricsSection.defaults().intervalNanos(),
+            b.layout(new PipelineLayout(ringSize, wait, threads, List.of(), mode == Journal.DISK_PARALLEL));
+            if (inline) {
+                final InlinePipeline stages = b.buildInline(1024).start();
+                this.inline = stages;
+                pipeline = null;
+                publisher = new InboundPublisher() {
+                    @Override
+                    public <A> long publish(final InputTranslator<A> translator, final A source) {
+                        final long sequence = stages.publish(translator, source);
+                        stages.drain();
+                        return sequence;
+                    }
+                };
+            } else {
+                this.inline = null;
+                pipeline = b.build().start();
+                publisher = pipeline.publisher();
+            }
+            reporter = metrics == null || pipeline == null ? null : new MetricsReporter(metrics, MetricsSection.defaults().intervalNanos(),
                 pipeline.ring()::remainingCapacity, null, null).start();
         }
 
         @Override
         public InboundPublisher publisher() {
-            return pipeline.publisher();
+            return publisher;
         }
 
         @Override
@@ -230,7 +287,11 @@ public final class LatencyHarness {
 
         @Override
         public void close() {
-            pipeline.drainAndStop(30, TimeUnit.SECONDS);
+            if (pipeline != null) {
+                pipeline.drainAndStop(30, TimeUnit.SECONDS);
+            } else {
+                inline.stop();
+            }
             if (reporter != null) {
                 reporter.close();
             }
@@ -417,12 +478,30 @@ public final class LatencyHarness {
             us(hs[1], 50), us(hs[1], 99));
     }
 
+    private static String hopRow(final LatencyProbe.Hop hop) {
+        return String.format(Locale.ROOT, "  %-14s since publish p50 %.1f p99 %.1f; before pick-up p50 %.1f, in batch p50 %.1f;"
+                + " first of batch p50 %.1f p99 %.1f us (%d batches, size p50 %d mean %.1f)",
+            hop.name, us(hop.sincePublish, 50), us(hop.sincePublish, 99), us(hop.beforePickUp, 50), us(hop.inBatch, 50),
+            us(hop.wake, 50), us(hop.wake, 99), hop.batch.getTotalCount(), hop.batch.getValueAtPercentile(50), hop.batch.getMean());
+    }
+
     private static double us(final Histogram h, final double percentile) {
         return h.getValueAtPercentile(percentile) / 1000.0;
     }
 
     static Scenario create(final String name, final Path disk) {
         final WorldInputStream stream = streamOfRun;
+        if (name.endsWith("+hops") || name.endsWith("+inline")) {
+            final boolean hops = name.endsWith("+hops");
+            final String base = name.substring(0, name.lastIndexOf('+'));
+            final Journal journal = base.startsWith("a-shm") ? Journal.SHM
+                : base.startsWith("a") ? Journal.DISK
+                : base.startsWith("b") ? Journal.NONE : null;
+            if (journal == null) {
+                throw new IllegalArgumentException("no diagnostic form of scenario " + base);
+            }
+            return new DisruptorScenario(journal, waitOf(base), disk, stream, false, false, hops, !hops);
+        }
         return switch (name) {
             case "a" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.DEFAULT, disk, stream);
             case "a-blocking" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.BLOCKING, disk, stream);
@@ -432,6 +511,10 @@ public final class LatencyHarness {
             case "a-shm" -> new DisruptorScenario(Journal.SHM, WaitStrategyKind.DEFAULT, disk, stream);
             case "a-shm-phased" -> new DisruptorScenario(Journal.SHM, WaitStrategyKind.PHASED, disk, stream);
             case "a-phased" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.PHASED, disk, stream);
+            case "a-spin-then-block" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.SPIN_THEN_BLOCK, disk, stream);
+            case "a-shm-spin-then-block" -> new DisruptorScenario(Journal.SHM, WaitStrategyKind.SPIN_THEN_BLOCK, disk, stream);
+            case "a-shm-blocking" -> new DisruptorScenario(Journal.SHM, WaitStrategyKind.BLOCKING, disk, stream);
+            case "b-spin-then-block" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.SPIN_THEN_BLOCK, disk, stream);
             case "a-parallel-journal" -> new DisruptorScenario(Journal.DISK_PARALLEL, WaitStrategyKind.DEFAULT, disk, stream);
             case "a-yielding" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.YIELDING, disk, stream);
             case "a-lite-blocking" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.LITE_BLOCKING, disk, stream);
@@ -446,10 +529,23 @@ public final class LatencyHarness {
         };
     }
 
+    /** The wait strategy a scenario's name gives (its suffix), the default layout's otherwise. */
+    private static WaitStrategyKind waitOf(final String name) {
+        for (final WaitStrategyKind kind : WaitStrategyKind.values()) {
+            if (name.endsWith("-" + kind.configName()) && !(kind == WaitStrategyKind.BLOCKING && name.endsWith("-lite-blocking"))) {
+                return kind;
+            }
+        }
+        return WaitStrategyKind.DEFAULT;
+    }
+
     /** One precomputed world stream for every scenario (its arrays are reused run after run); set by main. */
     private static WorldInputStream streamOfRun = new WorldInputStream();
 
     static String describe(final String name) {
+        if (name.contains("+")) {
+            return "diagnostic: " + name;
+        }
         return switch (name) {
             case "a" -> "(a) disruptor+journal (disk)";
             case "b" -> "(b) disruptor, no journal";
@@ -479,6 +575,7 @@ public final class LatencyHarness {
                 case "--scenarios" -> only = List.of(args[++i].split(","));
                 case "--saturated-only" -> rates = List.of();
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--ring-side-buffers" -> ringSideBuffers = true;
                 case "--ring" -> {
                     ringSize = Integer.parseInt(args[++i]);
                     config = config(ringSize);
@@ -489,7 +586,7 @@ public final class LatencyHarness {
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                     + "; usage: [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]"
-                    + " [--scenarios a,a-metrics,... [--saturated-only] [--reps N]] [--ring SLOTS]");
+                    + " [--scenarios a,a-metrics,... [--saturated-only] [--reps N]] [--ring SLOTS] [--ring-side-buffers]");
             }
         }
         try {
@@ -497,9 +594,10 @@ public final class LatencyHarness {
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.out.printf("skytrade latency harness: %d s per point after %d s warm-up, java %s, %d cpus, journal on %s, ring %,d slots%n",
+        System.out.printf("skytrade latency harness: %d s per point after %d s warm-up, java %s, %d cpus, journal on %s, ring %,d slots,"
+                + " side buffers of %s in one-thread layouts%n",
             seconds, WARMUP_NANOS / 1_000_000_000L, System.getProperty("java.version"),
-            Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath(), ringSize);
+            Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath(), ringSize, ringSideBuffers ? "a ring's worth" : "one entry");
         System.out.printf("%-40s %8s %9s %9s %10s %11s %10s %10s   %9s %9s%n", "pipeline (latency in us)", "rate/s", "p50", "p99",
             "p99.9", "p99.99", "max", "count", "intd p50", "intd p99");
         if (only != null) {
@@ -547,6 +645,9 @@ public final class LatencyHarness {
             for (final String name : names) {
                 try (Scenario s = create(name, disk)) {
                     System.out.println(row(describe(name), rate, runAtRate(s, rate, seconds)));
+                    for (final LatencyProbe.Hop hop : s.probe().hops()) {
+                        System.out.println(hopRow(hop));
+                    }
                 }
             }
         }

@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  * LITE_BLOCKING is the same but takes the lock only when a consumer is actually waiting; PHASED
  * spins {@value #PHASED_SPIN_NANOS} ns, yields until {@value #PHASED_YIELD_NANOS} ns, then waits as
  * LITE_BLOCKING (an event that arrives soon after the last one finds its thread awake, without a
- * futex wake-up; a quiet thread sleeps); SLEEPING spins, yields, then parks (~37 us floor measured
+ * futex wake-up; a quiet thread sleeps; Disruptor's implementation reads the clock only every
+ * 10,000 spins, so its phases last tens of microseconds whatever their configured times);
+ * SPIN_THEN_BLOCK spins {@value #SPIN_NANOS} ns by the clock, then waits as LITE_BLOCKING
+ * ({@link SpinThenBlockWaitStrategy}); SLEEPING spins, yields, then parks (~37 us floor measured
  * here); YIELDING keeps a core busy at low latency; BUSY_SPIN is for pinned threads on isolated
  * cores only. bench/README.md has what each measured on the default layout.
  *
@@ -34,12 +37,20 @@ public enum WaitStrategyKind {
     BLOCKING("blocking"),
     LITE_BLOCKING("lite-blocking"),
     PHASED("phased"),
+    SPIN_THEN_BLOCK("spin-then-block"),
     SLEEPING("sleeping"),
     YIELDING("yielding"),
     BUSY_SPIN("busy-spin");
 
     /** The wait strategy of a configuration that names none (config/default.yaml names the same). */
     public static final WaitStrategyKind DEFAULT = LITE_BLOCKING;
+
+    /**
+     * How long a SPIN_THEN_BLOCK wait spins before it blocks: longer than the gap between two input
+     * bursts at 100k inputs/s here (a parked I/O thread wakes ~50 us late, Linux timer slack), so a
+     * busy engine's stage thread never sleeps, while an idle one sleeps after 100 us.
+     */
+    public static final long SPIN_NANOS = 100_000;
 
     /** How long a PHASED wait spins before it yields. */
     public static final long PHASED_SPIN_NANOS = 2_000;
@@ -63,6 +74,7 @@ public enum WaitStrategyKind {
             case BLOCKING -> new BlockingWaitStrategy();
             case LITE_BLOCKING -> new LiteBlockingWaitStrategy();
             case PHASED -> PhasedBackoffWaitStrategy.withLiteLock(PHASED_SPIN_NANOS, PHASED_YIELD_NANOS, TimeUnit.NANOSECONDS);
+            case SPIN_THEN_BLOCK -> new SpinThenBlockWaitStrategy(SPIN_NANOS);
             case SLEEPING -> new SleepingWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();
             case BUSY_SPIN -> new BusySpinWaitStrategy();
@@ -70,7 +82,7 @@ public enum WaitStrategyKind {
     }
 
     /**
-     * Parses a configuration name ("blocking", "lite-blocking", "phased", "sleeping", "yielding", "busy-spin").
+     * Parses a configuration name ("blocking", "lite-blocking", "phased", "spin-then-block", "sleeping", "yielding", "busy-spin").
      *
      * @throws IllegalArgumentException naming the value and the accepted names
      */
@@ -81,6 +93,6 @@ public enum WaitStrategyKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("'" + name + "' is not one of blocking, lite-blocking, phased, sleeping, yielding, busy-spin");
+        throw new IllegalArgumentException("'" + name + "' is not one of blocking, lite-blocking, phased, spin-then-block, sleeping, yielding, busy-spin");
     }
 }

@@ -11,16 +11,26 @@ import io.skytrade.core.math.FdlibmPort;
  * the standard deviation without widening the interval over the usual outcomes.
  *
  * <p>Mutable and reused (one per valuator); single-threaded. Hot-path cost: a quantile is a
- * safeguarded Newton search of typically 3-6 steps (at most 64), each one {@link StrictMath#exp}
- * per part (and a {@link StrictMath#log} per log-normal part); no allocation. Bit-identical across JVMs (StrictMath throughout).
+ * safeguarded Newton search of typically 5-8 evaluations of the distribution function (at most
+ * {@value #STEPS}), each one exponential per part (and a {@link FdlibmPort#log} per log-normal
+ * part); no allocation. Bit-identical across JVMs (StrictMath throughout).
  */
 final class TwoPartDistribution {
-    private static final int STEPS = 64;
+    /** Evaluations at most: bisection alone narrows the Cantelli bracket below {@link #FLOOR} in about 55. */
+    private static final int STEPS = 100;
     /**
-     * A quantile is returned after a Newton step of less than this share of the standard deviation:
-     * Newton converges quadratically, so that step leaves an error of the order of its square (~1e-14).
+     * A quantile is returned when its bracket is narrower than this share of the local scale (the
+     * spread, or 1 / density where shorter): within it of the point and of the probability.
      */
-    private static final double TOLERANCE = 1e-7;
+    private static final double WIDTH = 2e-10;
+    /** The least bracket relative to the spread (the jump of a near-point part has no useful local scale). */
+    private static final double FLOOR = 1e-13;
+    /**
+     * A Newton step below this share of the local scale leaves an error of about its square over
+     * twice the scale (< 1e-10 of it, half the final bracket): the next point is placed half a
+     * bracket beyond Newton's, so that it closes the bracket.
+     */
+    private static final double VERIFY = 1e-5;
     /** sqrt(3) / pi: the logistic distribution of unit variance, whose quantile is closed-form, starts the search. */
     private static final double LOGISTIC_SCALE = 0.5513288954217921;
     private static final double INV_SQRT_2PI = 0.3989422804014327;
@@ -80,25 +90,33 @@ final class TwoPartDistribution {
     }
 
     /**
-     * The {@code q} quantile (0 < q < 1): Newton's method on the distribution function from the
-     * usual part's normal-approximation quantile, safeguarded by a bracket that every step
-     * narrows (a step leaving it, or a flat stretch between the parts, bisects instead); ends with
-     * a Newton step of less than {@link #TOLERANCE} of the spread, or after {@link #STEPS} steps.
+     * The {@code q} quantile (0 < q < 1), the least x with F(x) >= q: a safeguarded Newton search on
+     * the distribution function F. It keeps a bracket lo < x* <= hi with F(lo) < q <= F(hi) (from
+     * Cantelli's inequality on the mixture's mean and spread, and the log-normal parts' shift),
+     * narrowed by every evaluation; a Newton step leaving the bracket, or not at least halving
+     * the step before the last one (a flat stretch between the parts, the jump of a near-point
+     * part), bisects instead. It stops only on a bracket narrower than {@link #WIDTH} of the
+     * local scale (the spread, or 1 / density where that is shorter, so the probability is as
+     * exact as the point), not on a small step: once Newton's step falls below {@link #VERIFY}
+     * of that scale the next point is Newton's plus half the width beyond it, which closes the
+     * bracket when Newton has converged. Returns Newton's point from the last evaluation when it
+     * lies in the final bracket, else the bracket's middle.
      */
     double quantile(final double q) {
         final double spread = Math.sqrt(variance());
         if (spread == 0.0) {
             return mean();
         }
-        double lo = Math.min(usual.lowest(), p > 0.0 ? rare.lowest() : Double.POSITIVE_INFINITY);
-        double hi = Math.max(usual.mean, p > 0.0 ? rare.mean : usual.mean) + 40.0 * spread;
-        if (Double.isInfinite(lo)) {
-            lo = Math.min(usual.mean, p > 0.0 ? rare.mean : usual.mean) - 40.0 * spread;
-        }
+        final double m = mean();
+        double lo = Math.max(m - (Math.sqrt(1.0 / q) + 1.0) * spread, p > 0.0 ? Math.min(usual.lowest(), rare.lowest()) : usual.lowest());
+        double hi = m + (Math.sqrt(1.0 / (1.0 - q)) + 1.0) * spread;
         double x = usual.start(q == 0.5 ? 0.0 : LOGISTIC_SCALE * FdlibmPort.log(q / (1.0 - q)));
         if (!(x > lo && x < hi)) {
             x = 0.5 * (lo + hi);
         }
+        final double floor = FLOOR * spread;
+        double step = hi - lo;
+        double stepBefore = step;
         for (int i = 0; i < STEPS; i++) {
             final double e = cdfAndDensity(x) - q;
             if (e < 0.0) {
@@ -106,13 +124,27 @@ final class TwoPartDistribution {
             } else {
                 hi = x;
             }
+            final double scale = density > 0.0 ? Math.min(spread, 1.0 / density) : spread;
+            final double width = Math.max(WIDTH * scale, floor);
             final double newton = density > 0.0 ? x - e / density : Double.NaN;
-            if (Math.abs(newton - x) <= TOLERANCE * spread) {
-                return newton;
+            final double mid = 0.5 * (lo + hi);
+            if (hi - lo <= width || mid <= lo || mid >= hi) {
+                return newton >= lo && newton <= hi ? newton : mid;
             }
-            x = newton > lo && newton < hi ? newton : 0.5 * (lo + hi);
+            double next;
+            if (newton > lo && newton < hi && Math.abs(2.0 * e) <= Math.abs(stepBefore * density)) {
+                next = Math.abs(newton - x) <= VERIFY * scale ? newton + (e < 0.0 ? 0.5 : -0.5) * width : newton;
+                if (!(next > lo && next < hi)) {
+                    next = mid;
+                }
+            } else {
+                next = mid;
+            }
+            stepBefore = step;
+            step = next - x;
+            x = next;
         }
-        return x;
+        return 0.5 * (lo + hi);
     }
 
     /** The mixture's distribution function at {@code x}; sets {@link #density} to its density there. */
@@ -157,9 +189,9 @@ final class TwoPartDistribution {
             mu = FdlibmPort.log(m) - 0.5 * s2;
         }
 
-        /** The lowest value the part can take (the shift of a log-normal; minus infinity for a normal with spread). */
+        /** A value below every value the part takes (the shift of a log-normal; minus infinity for a normal, a point included). */
         double lowest() {
-            return logNormal ? shift : sigma == 0.0 ? mean : Double.NEGATIVE_INFINITY;
+            return logNormal ? shift : Double.NEGATIVE_INFINITY;
         }
 
         /** The part's quantile for a standard normal quantile {@code z} (exact for the part, or the point). */

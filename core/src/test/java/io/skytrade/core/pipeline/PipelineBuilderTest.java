@@ -458,7 +458,8 @@ class PipelineBuilderTest {
      */
     @Test
     void shouldWakeTheWaitingStageThreadForEveryEventWithEveryBlockingStrategy() {
-        for (final WaitStrategyKind kind : List.of(WaitStrategyKind.LITE_BLOCKING, WaitStrategyKind.PHASED, WaitStrategyKind.BLOCKING)) {
+        for (final WaitStrategyKind kind : List.of(WaitStrategyKind.LITE_BLOCKING, WaitStrategyKind.PHASED,
+            WaitStrategyKind.SPIN_THEN_BLOCK, WaitStrategyKind.BLOCKING)) {
             final OrderedStage a = new OrderedStage();
             final Pipeline p = new PipelineBuilder().stage("a", a)
                 .layout(PipelineLayout.singleThread(8, kind, List.of("a")))

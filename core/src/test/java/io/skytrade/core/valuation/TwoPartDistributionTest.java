@@ -64,34 +64,96 @@ class TwoPartDistributionTest {
 
     @Test
     void shouldFindTheQuantilesTheBisectionOfTheDistributionFunctionFinds() {
-        // the Newton search against the 64-step bisection it replaced, over random mixtures of the
-        // shapes the valuation builds (LHR_COUNT: two normals; AQ_SPOT: two shifted log-normals)
+        // the Newton search against a 200-step bisection of the distribution function, over random
+        // mixtures of the shapes the valuation builds (LHR_COUNT: two normals; AQ_SPOT: two shifted log-normals)
+        qt().withExamples(400).forAll(longs().between(1, 1_000_000_000L)).checkAssert(seed ->
+            assertBisectionsQuantiles(mixture(seed), new double[] {0.1, 0.9, 0.02, 0.5, 0.98}, "seed " + seed));
+    }
+
+    @Test
+    void shouldFindTheQuantilesOfTheMixturesAStepSizeStopMissed() {
+        // mixtures of the generator above where the search that stopped on a Newton step below 1e-7
+        // of the spread missed: a jump of a narrow part at q 0.5, narrow log-normals at q 0.02
+        for (final long seed : new long[] {918_433L}) {
+            assertBisectionsQuantiles(mixture(seed), new double[] {0.1, 0.9, 0.02, 0.5, 0.98}, "seed " + seed);
+        }
+    }
+
+    @Test
+    void shouldFindTheQuantilesOfExtremeMixtures() {
+        // parts from near points (a jump of the distribution function) to wide, any weight, any quantile
         qt().withExamples(400).forAll(longs().between(1, 1_000_000_000L)).checkAssert(seed -> {
             final SplittableRandom random = new SplittableRandom(seed);
-            final TwoPartDistribution d = new TwoPartDistribution();
-            final boolean logNormal = random.nextBoolean();
-            final double scale = StrictMath.pow(10.0, random.nextDouble(-2.0, 4.0));
-            final double mean = scale * random.nextDouble(0.05, 20.0);
-            final double variance = StrictMath.pow(scale * random.nextDouble(0.001, 3.0), 2);
-            final double p = random.nextInt(4) == 0 ? 0.0 : random.nextDouble(1e-4, 0.6);
-            if (logNormal) {
-                final double shift = scale * random.nextDouble(-1.0, 5.0);
-                d.logNormal(shift, mean, variance);
-                d.withRareLogNormal(p, shift, mean + scale * random.nextDouble(0.0, 30.0), variance + StrictMath.pow(scale * random.nextDouble(0.0, 10.0), 2));
-            } else {
-                d.normal(mean, variance);
-                d.withRareNormal(p, mean - scale * random.nextDouble(-5.0, 40.0), StrictMath.pow(scale * random.nextDouble(0.01, 10.0), 2));
-            }
-            final double spread = Math.sqrt(d.variance());
-            for (final double q : new double[] {0.1, 0.9, 0.02, 0.5, 0.98}) {
-                final double expected = bisection(d, q);
-                assertEquals(expected, d.quantile(q), 1e-9 * spread + 1e-12 * Math.abs(expected),
-                    "q " + q + " of seed " + seed + " (log-normal " + logNormal + ", p " + p + ")");
-            }
+            final TwoPartDistribution d = extremeMixture(random);
+            assertBisectionsQuantiles(d, new double[] {random.nextDouble(0.001, 0.999), random.nextDouble(0.001, 0.999), 0.1, 0.9},
+                "extreme seed " + seed);
         });
     }
 
-    /** The quantile as the valuation computed it before the Newton search: 64 bisection steps of the distribution function. */
+    @Test
+    void shouldReturnThePointOfAJump() {
+        // 40% at exactly 10 (or within 1e-12 of it), 60% N(0, 1): every quantile in (0.6, 1) is 10
+        for (final double width : new double[] {0.0, 1e-12}) {
+            final TwoPartDistribution d = new TwoPartDistribution().normal(0, 1).withRareNormal(0.4, 10, width * width);
+            final double spread = Math.sqrt(d.variance());
+            for (final double q : new double[] {0.61, 0.8, 0.99}) {
+                assertEquals(10.0, d.quantile(q), 1e-9 * spread + width * 8, "q " + q + ", part width " + width);
+            }
+            assertEquals(bisection(d, 0.5), d.quantile(0.5), 1e-9 * spread, "below the jump, part width " + width);
+        }
+    }
+
+    /** The property's mixture of a seed. */
+    private static TwoPartDistribution mixture(final long seed) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final TwoPartDistribution d = new TwoPartDistribution();
+        final boolean logNormal = random.nextBoolean();
+        final double scale = StrictMath.pow(10.0, random.nextDouble(-2.0, 4.0));
+        final double mean = scale * random.nextDouble(0.05, 20.0);
+        final double variance = StrictMath.pow(scale * random.nextDouble(0.001, 3.0), 2);
+        final double p = random.nextInt(4) == 0 ? 0.0 : random.nextDouble(1e-4, 0.6);
+        if (logNormal) {
+            final double shift = scale * random.nextDouble(-1.0, 5.0);
+            d.logNormal(shift, mean, variance);
+            d.withRareLogNormal(p, shift, mean + scale * random.nextDouble(0.0, 30.0), variance + StrictMath.pow(scale * random.nextDouble(0.0, 10.0), 2));
+        } else {
+            d.normal(mean, variance);
+            d.withRareNormal(p, mean - scale * random.nextDouble(-5.0, 40.0), StrictMath.pow(scale * random.nextDouble(0.01, 10.0), 2));
+        }
+        return d;
+    }
+
+    /** Each part's spread from 1e-12 of its scale (a near point) to 10 times it, the rare part sometimes a point, any weight. */
+    private static TwoPartDistribution extremeMixture(final SplittableRandom random) {
+        final TwoPartDistribution d = new TwoPartDistribution();
+        final boolean logNormal = random.nextBoolean();
+        final double scale = StrictMath.pow(10.0, random.nextDouble(-3.0, 5.0));
+        final double mean = scale * random.nextDouble(0.01, 50.0);
+        final double usualWidth = StrictMath.pow(10.0, random.nextDouble(-12.0, 1.0));
+        final double rareWidth = random.nextInt(5) == 0 ? 0.0 : StrictMath.pow(10.0, random.nextDouble(-12.0, 1.0));
+        final double p = random.nextInt(6) == 0 ? 0.0
+            : random.nextInt(4) == 0 ? StrictMath.pow(10.0, random.nextDouble(-6.0, 0.0)) : random.nextDouble(0.0, 1.0);
+        if (logNormal) {
+            final double shift = scale * random.nextDouble(-5.0, 50.0);
+            final double rareMean = mean + scale * random.nextDouble(0.0, 30.0);
+            d.logNormal(shift, mean, StrictMath.pow(mean * usualWidth, 2));
+            d.withRareLogNormal(p, shift, rareMean, StrictMath.pow(rareMean * rareWidth, 2));
+        } else {
+            d.normal(mean, StrictMath.pow(scale * usualWidth, 2));
+            d.withRareNormal(p, mean - scale * random.nextDouble(-40.0, 40.0), StrictMath.pow(scale * rareWidth, 2));
+        }
+        return d;
+    }
+
+    private static void assertBisectionsQuantiles(final TwoPartDistribution d, final double[] qs, final String what) {
+        final double spread = Math.sqrt(d.variance());
+        for (final double q : qs) {
+            final double expected = spread == 0.0 ? d.mean() : bisection(d, q);
+            assertEquals(expected, d.quantile(q), 1e-9 * spread + 1e-12 * Math.abs(expected), "q " + q + " of " + what);
+        }
+    }
+
+    /** The quantile by 200 bisection steps of the distribution function from 60 spreads either side of the mean. */
     private static double bisection(final TwoPartDistribution d, final double q) {
         final double spread = Math.sqrt(d.variance());
         double lo = d.mean() - 60.0 * spread;

@@ -50,7 +50,7 @@ class ConfigLoaderTest {
     void shouldNameKeyValueAndExpectationForAWrongType() {
         assertEquals("config key 'pipeline.ringSize' has value 'big', expected an integer",
             error("pipeline:\n  ringSize: big\n"));
-        assertEquals("config key 'pipeline.waitStrategy' has value 'fast', expected one of blocking, lite-blocking, phased, sleeping, yielding, busy-spin",
+        assertEquals("config key 'pipeline.waitStrategy' has value 'fast', expected one of blocking, lite-blocking, phased, spin-then-block, sleeping, yielding, busy-spin",
             error("pipeline:\n  waitStrategy: fast\n"));
         assertEquals("config key 'journal.pretouch' has value 3, expected true or false", error("journal:\n  pretouch: 3\n"));
         assertEquals("config section 'risk': risk.maxPositionLots=0: expected > 0", error("risk:\n  maxPositionLots: 0\n"));
