@@ -58,7 +58,7 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code java [flags] -cp bench/target/skytrade-bench.jar io.skytrade.bench.LatencyHarness
  * [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick] [--ring SLOTS]
- * [--ring-side-buffers] [--scenarios a,b-split,... [--saturated-only] [--reps N]]}. A scenario name
+ * [--ring-side-buffers] [--producer-timer-slack NANOS] [--scenarios a,b-split,... [--saturated-only] [--reps N]]}. A scenario name
  * with {@code +hops} adds diagnostic probes before and after the journal (when the stage thread picks
  * each event up, and how long it waited); with {@code +inline} its stages run on the producer's thread.
  */
@@ -566,6 +566,7 @@ public final class LatencyHarness {
         long saturateEvents = 5_000_000;
         List<String> only = null;
         int reps = 1;
+        long producerSlackNanos = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -576,6 +577,7 @@ public final class LatencyHarness {
                 case "--saturated-only" -> rates = List.of();
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--ring-side-buffers" -> ringSideBuffers = true;
+                case "--producer-timer-slack" -> producerSlackNanos = Long.parseLong(args[++i]);
                 case "--ring" -> {
                     ringSize = Integer.parseInt(args[++i]);
                     config = config(ringSize);
@@ -586,7 +588,8 @@ public final class LatencyHarness {
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                     + "; usage: [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]"
-                    + " [--scenarios a,a-metrics,... [--saturated-only] [--reps N]] [--ring SLOTS] [--ring-side-buffers]");
+                    + " [--scenarios a,a-metrics,... [--saturated-only] [--reps N]] [--ring SLOTS] [--ring-side-buffers]"
+                    + " [--producer-timer-slack NANOS]");
             }
         }
         try {
@@ -594,10 +597,19 @@ public final class LatencyHarness {
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
+        String slack = "default (Linux: 50 us)";
+        if (producerSlackNanos > 0) {
+            final String failed = TimerSlack.setForCurrentThread(producerSlackNanos);
+            if (failed != null) {
+                throw new IllegalStateException("--producer-timer-slack: " + failed);
+            }
+            slack = producerSlackNanos + " ns";
+        }
         System.out.printf("skytrade latency harness: %d s per point after %d s warm-up, java %s, %d cpus, journal on %s, ring %,d slots,"
-                + " side buffers of %s in one-thread layouts%n",
+                + " side buffers of %s in one-thread layouts, producer timer slack %s%n",
             seconds, WARMUP_NANOS / 1_000_000_000L, System.getProperty("java.version"),
-            Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath(), ringSize, ringSideBuffers ? "a ring's worth" : "one entry");
+            Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath(), ringSize, ringSideBuffers ? "a ring's worth" : "one entry",
+            slack);
         System.out.printf("%-40s %8s %9s %9s %10s %11s %10s %10s   %9s %9s%n", "pipeline (latency in us)", "rate/s", "p50", "p99",
             "p99.9", "p99.99", "max", "count", "intd p50", "intd p99");
         if (only != null) {

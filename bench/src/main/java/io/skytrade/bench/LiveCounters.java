@@ -7,46 +7,70 @@ import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.order.OrderState;
 import io.skytrade.core.order.OrderTable;
+import io.skytrade.core.pipeline.StageObserver;
 import io.skytrade.core.risk.RiskReason;
 import io.skytrade.core.risk.TradingMode;
+import io.skytrade.engine.metrics.EngineCounters;
 import io.skytrade.engine.runtime.EngineAssembly;
 
 /**
  * What an engine under {@link BusinessStagesBenchmark} did, counted outside the timed part: the
- * trading mode at each measured input, the intents the strategy proposed and what risk did with
- * them (refusals by reason), how often a product's book came exactly as long after its previous
- * one as that one after its own (what a cache keyed by the exact interval hits), and, on request,
- * the venue's events and the live orders by state. Counting allocates nothing; {@link #describe}
- * does (report only).
+ * trading mode at each measured input, how often a product's book came exactly as long after its
+ * previous one as that one after its own (what a cache keyed by the exact interval hits), the
+ * mode changes by cause, and, on request, the venue's events and the live orders by state. The
+ * intents by kind and the refusals by reason are the engine's own {@link EngineCounters}, filled by
+ * its order-stage observer: the benchmark's (with {@code metrics=true}), or one run here after every
+ * input has passed every stage, untimed (with {@code metrics=false}). Counting allocates nothing;
+ * {@link #describe} does (report only).
  */
 final class LiveCounters {
     final long[] modes = new long[4];
-    final long[] refusedByReason = new long[64];
     /** Mode changes (SAFE, REDUCING, resumed) by their cause, since the start (warm-up included). */
     final long[] modeChangesByReason = new long[64];
     long measured;
-    long newProposed;
-    long newApproved;
-    long cancelProposed;
-    long cancelApproved;
     long sameIntervalBooks;
     long measuredBooks;
     long firstTime = Long.MIN_VALUE;
     long lastTime;
+    private final EngineCounters engine;
+    private final StageObserver orderObserver;
+    private final long[] decisionsAtReset = new long[DecisionKind.ALERT + 1];
+    private final long[] refusedAtReset = new long[EngineCounters.RISK_REASONS];
     private final long[] lastBook = new long[EngineEvent.MAX_INSTRUMENTS];
     private final long[] lastInterval = new long[EngineEvent.MAX_INSTRUMENTS];
 
+    /**
+     * @param engine        the engine's counters
+     * @param orderObserver the observer that fills them, run here after each input (null when the
+     *                      benchmark runs the engine's observers itself)
+     */
+    LiveCounters(final EngineCounters engine, final StageObserver orderObserver) {
+        this.engine = engine;
+        this.orderObserver = orderObserver;
+    }
+
     void reset() {
         java.util.Arrays.fill(modes, 0);
-        java.util.Arrays.fill(refusedByReason, 0);
+        for (int k = 0; k < decisionsAtReset.length; k++) {
+            decisionsAtReset[k] = engine.decisions(k);
+        }
+        for (int r = 0; r < refusedAtReset.length; r++) {
+            refusedAtReset[r] = engine.riskRejects(r);
+        }
         measured = 0;
-        newProposed = 0;
-        newApproved = 0;
-        cancelProposed = 0;
-        cancelApproved = 0;
         sameIntervalBooks = 0;
         measuredBooks = 0;
         firstTime = Long.MIN_VALUE;
+    }
+
+    /** Intents of {@link DecisionKind} {@code kind} since the last {@link #reset}, any verdict. */
+    long intents(final int kind) {
+        return engine.decisions(kind) - decisionsAtReset[kind];
+    }
+
+    /** Intents refused for {@link RiskReason} {@code reason} since the last {@link #reset}. */
+    long refused(final int reason) {
+        return engine.riskRejects(reason) - refusedAtReset[reason];
     }
 
     /** A measured input has passed every stage. */
@@ -83,23 +107,13 @@ final class LiveCounters {
         if (e.type == EventType.MARKET_BOOK) {
             lastBook[e.instrumentId] = e.eventTimeNanos;
         }
+        if (orderObserver != null) {
+            orderObserver.afterStage(e, e.sequence);
+        }
         final Decisions d = stages.side().decisions(e);
         for (int k = 0; k < d.count(); k++) {
-            final boolean approved = d.status[k] == Decisions.STATUS_APPROVED;
-            if (d.kind[k] == DecisionKind.ORDER_NEW) {
-                newProposed++;
-                newApproved += approved ? 1 : 0;
-            } else if (d.kind[k] == DecisionKind.ORDER_CANCEL) {
-                cancelProposed++;
-                cancelApproved += approved ? 1 : 0;
-            } else {
-                if (d.kind[k] == DecisionKind.MODE_CHANGE) {
-                    modeChangesByReason[(int) Math.min(d.priceTicks[k], modeChangesByReason.length - 1)]++;
-                }
-                continue;
-            }
-            if (d.status[k] == Decisions.STATUS_REJECTED) {
-                refusedByReason[Math.min(d.reason[k], refusedByReason.length - 1)]++;
+            if (d.kind[k] == DecisionKind.MODE_CHANGE) {
+                modeChangesByReason[(int) Math.min(d.priceTicks[k], modeChangesByReason.length - 1)]++;
             }
         }
     }
@@ -113,11 +127,11 @@ final class LiveCounters {
             .append(modes[TradingMode.SAFE]).append(", HALTED ").append(modes[TradingMode.HALTED])
             .append("; measured books ").append(measuredBooks).append(", of which at the same interval as the product's previous: ")
             .append(sameIntervalBooks);
-        b.append("\nintents (all inputs): new ").append(newProposed).append(" (approved ").append(newApproved)
-            .append("), cancel ").append(cancelProposed).append(" (approved ").append(cancelApproved).append("); refused by reason:");
-        for (int r = 0; r < refusedByReason.length; r++) {
-            if (refusedByReason[r] > 0) {
-                b.append(' ').append(RiskReason.name(r)).append('=').append(refusedByReason[r]);
+        b.append("\nintents (all inputs): new ").append(intents(DecisionKind.ORDER_NEW)).append(", cancel ")
+            .append(intents(DecisionKind.ORDER_CANCEL)).append("; refused by reason:");
+        for (int r = 0; r < EngineCounters.RISK_REASONS; r++) {
+            if (refused(r) > 0) {
+                b.append(' ').append(RiskReason.name(r)).append('=').append(refused(r));
             }
         }
         b.append("; mode changes since the start, by reason:");

@@ -1,5 +1,6 @@
 package io.skytrade.bench;
 
+import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.risk.RiskReason;
 import io.skytrade.core.risk.TradingMode;
@@ -43,10 +44,11 @@ class BusinessStagesBenchmarkTest {
         assertTrue(venue.orderEvents[OrderEventKind.ACK] - acks > 50, what);
         assertTrue(venue.orderEvents[OrderEventKind.FILL] - fills > 10, what);
         assertTrue(venue.orderEvents[OrderEventKind.CANCELLED] - cancelled > 10, what);
-        assertTrue(c.newApproved > 50, what);
+        assertTrue(c.intents(DecisionKind.ORDER_NEW) > 50, what);
+        assertTrue(venue.newOrders > 50, what);
         assertEquals(0, b.stages().book().ackTimeouts(), what);
-        assertEquals(0, c.refusedByReason[RiskReason.MAX_OPEN_ORDERS], what);
-        assertEquals(0, c.refusedByReason[RiskReason.SAFE_MODE], what);
+        assertEquals(0, c.refused(RiskReason.MAX_OPEN_ORDERS), what);
+        assertEquals(0, c.refused(RiskReason.SAFE_MODE), what);
         assertTrue(b.stages().book().orders().liveCount() < 64, what);
         assertEquals("book".equals(input) ? operations : 0, c.measuredBooks, what);
         assertEquals(0, c.sameIntervalBooks, what);

@@ -1,5 +1,7 @@
 package io.skytrade.core.feature;
 
+import io.skytrade.core.math.TableExp;
+
 /**
  * Exponentially decaying sum per id with a half-life in event time: {@code sum <- sum *
  * 2^(-dt / halfLife) + x}. Used for signed trade flow, where several trades can share a timestamp
@@ -41,10 +43,13 @@ public final class DecayingSum {
         sum[id] += x;
     }
 
-    /** The sum decayed to {@code timeNanos} (not before the last add); does not change state. */
+    /**
+     * The sum decayed to {@code timeNanos} (not before the last add), the decay by {@link TableExp}
+     * (within two units in the last place of the exact decay); does not change state.
+     */
     public double sumAt(final int id, final long timeNanos) {
         final long dt = timeNanos - lastTime[id];
-        return dt > 0 ? sum[id] * StrictMath.exp(-decayPerNano * dt) : sum[id];
+        return dt > 0 ? sum[id] * TableExp.exp(-decayPerNano * dt) : sum[id];
     }
 
     /** The sum as of the last {@link #add}. */

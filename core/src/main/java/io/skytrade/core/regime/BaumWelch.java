@@ -75,7 +75,8 @@ public final class BaumWelch {
         boolean converged = false;
         while (it < maxIterations) {
             it++;
-            final GaussianHmm model = new GaussianHmm(new RegimeParams(k, dims, init, trans, mean, var, start.observationScale()));
+            final GaussianHmm model = new GaussianHmm(new RegimeParams(k, dims, init, trans, mean, var, start.observationScale(),
+                start.stepIntervalNanos()));
             for (int t = 0; t < n; t++) {
                 for (int d = 0; d < dims; d++) {
                     x[d] = series[d][t];
@@ -162,7 +163,7 @@ public final class BaumWelch {
             }
             prevLl = ll;
         }
-        final RegimeParams fitted = new RegimeParams(k, dims, init, trans, mean, var, start.observationScale());
+        final RegimeParams fitted = new RegimeParams(k, dims, init, trans, mean, var, start.observationScale(), start.stepIntervalNanos());
         return new Result(fitted, logLikelihood(series, fitted), it, converged);
     }
 

@@ -19,10 +19,23 @@ import java.util.Arrays;
  * @param variances        row-major K x D emission variances, > 0; default (25, 9), (225, 25), (2500, 400)
  * @param observationScale factor applied to the stage's raw observations (1e4: relative to basis
  *                         points); default 1e4
+ * @param stepIntervalNanos how often each product's filter steps, event time ({@code regime.stepInterval}):
+ *                         0 on every two-sided book; otherwise on the first TIMER input at least this long
+ *                         after the product's previous step, folding the mid's return since that step and
+ *                         the realised volatility of its last book (needs {@code timers.interval} > 0); books
+ *                         in between are decided on the posterior of the last step. Default 1s
  */
 public record RegimeParams(int states, int dims, double[] initial, double[] transition, double[] means,
-                           double[] variances, double observationScale) {
+                           double[] variances, double observationScale, long stepIntervalNanos) {
     private static final double SUM_TOLERANCE = 1e-6;
+    /** The default {@code stepIntervalNanos}: one second of event time, the engine's default timer interval. */
+    public static final long DEFAULT_STEP_INTERVAL_NANOS = 1_000_000_000L;
+
+    /** A model stepped at the default cadence ({@link #DEFAULT_STEP_INTERVAL_NANOS}). */
+    public RegimeParams(final int states, final int dims, final double[] initial, final double[] transition,
+                        final double[] means, final double[] variances, final double observationScale) {
+        this(states, dims, initial, transition, means, variances, observationScale, DEFAULT_STEP_INTERVAL_NANOS);
+    }
 
     public RegimeParams {
         if (states < 1 || states > EngineEvent.MAX_REGIMES) {
@@ -50,6 +63,14 @@ public record RegimeParams(int states, int dims, double[] initial, double[] tran
         if (!(observationScale > 0.0) || Double.isInfinite(observationScale)) {
             throw new IllegalArgumentException("regime.observationScale: " + observationScale + " must be > 0 and finite");
         }
+        if (stepIntervalNanos < 0) {
+            throw new IllegalArgumentException("regime.stepInterval: " + stepIntervalNanos + " ns must be >= 0 (0: every book)");
+        }
+    }
+
+    /** The same model stepped every {@code nanos} of event time on the timer (0: on every two-sided book). */
+    public RegimeParams withStepIntervalNanos(final long nanos) {
+        return new RegimeParams(states, dims, initial, transition, means, variances, observationScale, nanos);
     }
 
     private static double[] length(final String key, final double[] v, final int n) {
@@ -98,20 +119,21 @@ public record RegimeParams(int states, int dims, double[] initial, double[] tran
         return o instanceof RegimeParams r && r.states == states && r.dims == dims
             && Arrays.equals(r.initial, initial) && Arrays.equals(r.transition, transition)
             && Arrays.equals(r.means, means) && Arrays.equals(r.variances, variances)
-            && Double.compare(r.observationScale, observationScale) == 0;
+            && Double.compare(r.observationScale, observationScale) == 0 && r.stepIntervalNanos == stepIntervalNanos;
     }
 
     @Override
     public int hashCode() {
         return 31 * (31 * (31 * Arrays.hashCode(initial) + Arrays.hashCode(transition)) + Arrays.hashCode(means))
-            + Arrays.hashCode(variances) + states + dims;
+            + Arrays.hashCode(variances) + states + dims + Long.hashCode(stepIntervalNanos);
     }
 
     @Override
     public String toString() {
         return "RegimeParams[states=" + states + ", dims=" + dims + ", initial=" + Arrays.toString(initial)
             + ", transition=" + Arrays.toString(transition) + ", means=" + Arrays.toString(means)
-            + ", variances=" + Arrays.toString(variances) + ", observationScale=" + observationScale + "]";
+            + ", variances=" + Arrays.toString(variances) + ", observationScale=" + observationScale
+            + ", stepIntervalNanos=" + stepIntervalNanos + "]";
     }
 
     /** The documented defaults: calm, trending and volatile regimes over (return, realised vol) in basis points. */

@@ -7,7 +7,7 @@ package io.skytrade.core.signal;
  * @param mispricingWeight      weight of the mispricing z-score; default 0.6
  * @param momentumWeight        weight of the mid momentum (in rolling standard deviations); default 0.2
  * @param surpriseWeight        weight of the decaying data surprise; default 0.2
- * @param gain                  combiner output is {@code tanh(gain x weighted sum)}; default 0.5
+ * @param gain                  combiner output is {@code squash(gain x weighted sum)}, a rational form of tanh ({@link SignalCombiner}); default 0.5
  * @param clip                  each input is clipped to [-clip, clip] before weighting; default 4
  * @param surpriseHalfLifeNanos half-life of a product's data surprise, event time; default 30 min
  */

@@ -23,7 +23,9 @@ import io.skytrade.core.sizing.PositionSizer;
  * product the latest fair value and its standard deviation, the regime posterior, everyone else's
  * touch (the venue's book less our own resting orders, netted by the {@link TradingBook}, so our
  * own quotes never move the prices we quote against) and an estimate of the market's price
- * variance per second; it reads positions and working orders from the book. On every event that
+ * variance per second (an EWMA of squared mid changes, folded on the timer every
+ * {@code strategy.varianceInterval}, or on every book with 0); it reads positions and working orders
+ * from the book. On every event that
  * changes any of these for a product it:
  * <ol>
  *   <li>sizes the product's position limit with the {@link PositionSizer} (volatility of PnL,
@@ -77,6 +79,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final long takeMaxLots;
     private final long takeInterval;
     private final double volHalfLife;
+    private final long varianceInterval;
     private final int minValuations;
     private final long intentInterval;
     private final double microPriceWeight;
@@ -99,6 +102,10 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final double[] variance;
     private final long[] alphaDtNanos;
     private final double[] alpha;
+    private final double[] pendingSquares;
+    private final boolean[] pendingChange;
+    private final long[] foldedTime;
+    private final long[] nextFoldAt;
     private final long[] limit;
     private final long[] nextTake;
     private final long[] nextBuyIntent;
@@ -168,6 +175,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         takeMaxLots = params.takeMaxLots();
         takeInterval = params.takeIntervalNanos();
         volHalfLife = params.volHalfLifeSeconds();
+        varianceInterval = params.varianceIntervalNanos();
         minValuations = params.minValuations();
         intentInterval = params.intentIntervalNanos();
         microPriceWeight = params.microPriceWeight();
@@ -190,6 +198,11 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         variance = new double[n];
         alphaDtNanos = new long[n];
         alpha = new double[n];
+        pendingSquares = new double[n];
+        pendingChange = new boolean[n];
+        foldedTime = new long[n];
+        nextFoldAt = new long[n];
+        java.util.Arrays.fill(nextFoldAt, Long.MIN_VALUE);
         limit = new long[n];
         nextTake = new long[n];
         nextBuyIntent = new long[n];
@@ -222,6 +235,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
                 changed |= 1L << id;
             }
             case EventType.ORDER_EVENT, EventType.POSITION_REPORT -> changed |= 1L << id;
+            case EventType.TIMER -> foldVariances(now);
             case EventType.SETTLEMENT -> {
                 hasFair[id] = false;
                 valuations[id] = 0;
@@ -281,27 +295,62 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     }
 
     /**
-     * Folds a mid into the product's EWMA of squared mid changes per second (half-life in event
-     * time). The weight depends on the interval alone and is kept per product with the interval it
-     * was computed for: a product updated at a steady cadence takes no exponential.
+     * Takes a mid into the product's EWMA of squared mid changes per second (half-life in event
+     * time): with {@code varianceInterval} 0 folds the change at once, otherwise adds its square to
+     * the product's pending sum for {@link #foldVariances}.
      */
     private void updateVariance(final int id, final double mid, final long time) {
         if (lastMidTime[id] != 0 && time > lastMidTime[id]) {
-            final long dtNanos = time - lastMidTime[id];
-            final double dt = dtNanos * 1e-9;
             final double d = mid - lastMid[id];
-            final double rate = d * d / dt;
-            if (alphaDtNanos[id] != dtNanos) {
-                alpha[id] = 1.0 - StrictMath.exp(-dt * LN2 / volHalfLife);
-                alphaDtNanos[id] = dtNanos;
+            if (varianceInterval == 0) {
+                fold(id, d * d, time - lastMidTime[id]);
+            } else {
+                pendingSquares[id] += d * d;
+                pendingChange[id] = true;
             }
-            final double a = alpha[id];
-            variance[id] = variance[id] == 0 ? rate : variance[id] + a * (rate - variance[id]);
+        } else if (lastMidTime[id] == 0) {
+            foldedTime[id] = time;
         }
         if (time >= lastMidTime[id]) {
             lastMid[id] = mid;
             lastMidTime[id] = time;
         }
+    }
+
+    /**
+     * The timer's fold: every product with mid changes since its last fold, and its interval passed,
+     * folds their summed squares over the time they span (from the mid of the last fold to the
+     * latest); one change folds exactly as {@code varianceInterval} 0 folds it on its book.
+     */
+    private void foldVariances(final long t) {
+        if (varianceInterval == 0) {
+            return;
+        }
+        for (int id = 0; id < instrumentCount; id++) {
+            if (pendingChange[id] && t >= nextFoldAt[id]) {
+                fold(id, pendingSquares[id], lastMidTime[id] - foldedTime[id]);
+                pendingSquares[id] = 0.0;
+                pendingChange[id] = false;
+                foldedTime[id] = lastMidTime[id];
+                nextFoldAt[id] = t + varianceInterval;
+            }
+        }
+    }
+
+    /**
+     * Folds squared mid changes {@code squares} spanning {@code dtNanos} > 0 into the product's EWMA.
+     * The weight depends on the span alone and is kept per product with the span it was computed
+     * for: a product updated at a steady cadence takes no exponential.
+     */
+    private void fold(final int id, final double squares, final long dtNanos) {
+        final double dt = dtNanos * 1e-9;
+        final double rate = squares / dt;
+        if (alphaDtNanos[id] != dtNanos) {
+            alpha[id] = 1.0 - StrictMath.exp(-dt * LN2 / volHalfLife);
+            alphaDtNanos[id] = dtNanos;
+        }
+        final double a = alpha[id];
+        variance[id] = variance[id] == 0 ? rate : variance[id] + a * (rate - variance[id]);
     }
 
     private void decide(final EngineEvent e, final int i) {
@@ -542,7 +591,9 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             h = 31 * h + Double.doubleToLongBits(fair[i]) + 3 * Double.doubleToLongBits(fairStd[i])
                 + 5 * Double.doubleToLongBits(variance[i]) + 7 * Double.doubleToLongBits(lastMid[i]) + 11 * lastMidTime[i]
                 + 13 * nextTake[i] + 17 * nextBuyIntent[i] + 19 * nextSellIntent[i] + 23 * bestBid[i]
-                + 29 * bestAsk[i] + 37L * valuations[i] + 41 * limit[i] + 43 * bidQty[i] + 47 * askQty[i];
+                + 29 * bestAsk[i] + 37L * valuations[i] + 41 * limit[i] + 43 * bidQty[i] + 47 * askQty[i]
+                + 53 * Double.doubleToLongBits(pendingSquares[i]) + 59 * foldedTime[i] + 61 * nextFoldAt[i]
+                + (pendingChange[i] ? 67 : 0);
         }
         return 31 * (31 * h + now) + arbitrage.stateHash();
     }

@@ -40,6 +40,12 @@ import java.util.Arrays;
  *                             mid goes next); 0 ignores it; default 1.0
  * @param regimeSpreadScale    half-spread multiplier per regime; default {1, 1, 1}
  * @param regimeSizeScale      position-limit and quote-size multiplier per regime, in (0, 1]; default {1, 1, 1}
+ * @param varianceIntervalNanos how often the market's price-variance estimate takes in the mid changes
+ *                             ({@code strategy.varianceInterval}, event time): 0 on every book; otherwise
+ *                             books collect their squared mid changes and the first TIMER input at least
+ *                             this long after the product's previous fold folds them in (their sum over the
+ *                             time they span, with that span's weight: one change per interval folds exactly
+ *                             as on its book); decisions in between use the last fold. Default 1 s
  */
 public record StrategyParams(int quoteLevels, long quoteSize, double levelSpacing, double halfSpreadStd,
                              double halfSpreadVol, double quoteHorizonSeconds, long minHalfSpreadTicks,
@@ -47,9 +53,25 @@ public record StrategyParams(int quoteLevels, long quoteSize, double levelSpacin
                              long minQuoteLifeNanos, double takeStd, long takeMinTicks, long takeMaxLots,
                              long takeIntervalNanos, double volHalfLifeSeconds, int minValuations,
                              long intentIntervalNanos, double microPriceWeight, double[] regimeSpreadScale,
-                             double[] regimeSizeScale) {
+                             double[] regimeSizeScale, long varianceIntervalNanos) {
     /** Most levels per side. */
     public static final int MAX_LEVELS = 4;
+    /** The default {@code varianceIntervalNanos}: one second of event time, the engine's default timer interval. */
+    public static final long DEFAULT_VARIANCE_INTERVAL_NANOS = 1_000_000_000L;
+
+    /** Parameters with the variance folded at the default cadence ({@link #DEFAULT_VARIANCE_INTERVAL_NANOS}). */
+    public StrategyParams(final int quoteLevels, final long quoteSize, final double levelSpacing, final double halfSpreadStd,
+                          final double halfSpreadVol, final double quoteHorizonSeconds, final long minHalfSpreadTicks,
+                          final double inventorySkew, final long minEdgeTicks, final long requoteTicks,
+                          final double requoteFraction, final long minQuoteLifeNanos, final double takeStd,
+                          final long takeMinTicks, final long takeMaxLots, final long takeIntervalNanos,
+                          final double volHalfLifeSeconds, final int minValuations, final long intentIntervalNanos,
+                          final double microPriceWeight, final double[] regimeSpreadScale, final double[] regimeSizeScale) {
+        this(quoteLevels, quoteSize, levelSpacing, halfSpreadStd, halfSpreadVol, quoteHorizonSeconds, minHalfSpreadTicks,
+            inventorySkew, minEdgeTicks, requoteTicks, requoteFraction, minQuoteLifeNanos, takeStd, takeMinTicks, takeMaxLots,
+            takeIntervalNanos, volHalfLifeSeconds, minValuations, intentIntervalNanos, microPriceWeight, regimeSpreadScale,
+            regimeSizeScale, DEFAULT_VARIANCE_INTERVAL_NANOS);
+    }
 
     public StrategyParams {
         if (quoteLevels < 1 || quoteLevels > MAX_LEVELS) {
@@ -74,6 +96,7 @@ public record StrategyParams(int quoteLevels, long quoteSize, double levelSpacin
         nonNegative("strategy.minValuations", minValuations);
         positive("strategy.intentIntervalNanos", intentIntervalNanos);
         nonNegative("strategy.microPriceWeight", microPriceWeight);
+        nonNegative("strategy.varianceIntervalNanos", varianceIntervalNanos);
         if (regimeSpreadScale == null || regimeSpreadScale.length == 0 || regimeSizeScale == null
             || regimeSizeScale.length != regimeSpreadScale.length) {
             throw new IllegalArgumentException("strategy.regimeSpreadScale/regimeSizeScale: must be non-empty and of equal length");
@@ -143,12 +166,21 @@ public record StrategyParams(int quoteLevels, long quoteSize, double levelSpacin
             + ", takeMaxLots=" + takeMaxLots + ", takeIntervalNanos=" + takeIntervalNanos + ", volHalfLifeSeconds="
             + volHalfLifeSeconds + ", minValuations=" + minValuations + ", intentIntervalNanos=" + intentIntervalNanos
             + ", microPriceWeight=" + microPriceWeight + ", regimeSpreadScale=" + Arrays.toString(regimeSpreadScale) + ", regimeSizeScale="
-            + Arrays.toString(regimeSizeScale) + "]";
+            + Arrays.toString(regimeSizeScale) + ", varianceIntervalNanos=" + varianceIntervalNanos + "]";
     }
 
     /** The documented defaults. */
     public static StrategyParams defaults() {
         return new StrategyParams(2, 5, 0.5, 0.6, 1.0, 60.0, 2, 1.0, 1, 2, 0.5, 10_000_000_000L, 0.5, 2, 10,
-            5_000_000_000L, 600.0, 12, 2_000_000_000L, 1.0, new double[] {1, 1, 1}, new double[] {1, 1, 1});
+            5_000_000_000L, 600.0, 12, 2_000_000_000L, 1.0, new double[] {1, 1, 1}, new double[] {1, 1, 1},
+            DEFAULT_VARIANCE_INTERVAL_NANOS);
+    }
+
+    /** The same parameters with the variance folded every {@code nanos} of event time on the timer (0: on every book). */
+    public StrategyParams withVarianceIntervalNanos(final long nanos) {
+        return new StrategyParams(quoteLevels, quoteSize, levelSpacing, halfSpreadStd, halfSpreadVol, quoteHorizonSeconds,
+            minHalfSpreadTicks, inventorySkew, minEdgeTicks, requoteTicks, requoteFraction, minQuoteLifeNanos, takeStd,
+            takeMinTicks, takeMaxLots, takeIntervalNanos, volHalfLifeSeconds, minValuations, intentIntervalNanos,
+            microPriceWeight, regimeSpreadScale, regimeSizeScale, nanos);
     }
 }

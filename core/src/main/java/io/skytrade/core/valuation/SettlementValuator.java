@@ -45,7 +45,8 @@ import java.util.TreeMap;
  * model's forecast, and with the probability that a schedule disruption begins in a bin not yet
  * counted, the same less the movements it removes: {@link DisruptionSpec}) and AQ_SPOT (the
  * log-normal level, and with the probability of an unseen pollution spike, that level plus the
- * spike: {@link io.skytrade.core.kalman.SpikeSpec}). Their standard deviation is the mixture's.
+ * spike: {@link io.skytrade.core.kalman.SpikeSpec}). Their standard deviation is the mixture's;
+ * their quantiles are searched when the interval is read (calibration tools), not per reading.
  *
  * <p>Products or series missing from the registry are skipped. Single-threaded; primitive arrays
  * allocated once. Hot-path cost: one model update per reading (about 2 n^2 flops), then only the
@@ -109,7 +110,15 @@ public final class SettlementValuator {
      * runs at the schedule (undisrupted) times the announced share.
      */
     private final double[][] undisrupted;
-    private final TwoPartDistribution dist = new TwoPartDistribution();
+    /**
+     * Per instrument: the forecast distribution of a product valued by {@link #putDistribution},
+     * kept for its 80% interval, which {@link #interval} computes when first read after the value
+     * moved (nothing on the event path reads it).
+     */
+    private final TwoPartDistribution[] dists;
+    /** Per instrument: whether low/high are still to be computed from {@link #dists}, scaled by {@link #intervalScale}. */
+    private final boolean[] intervalPending;
+    private final double[] intervalScale;
     /** Per model: weights of the functional whose variance a product needs (rows x stride). */
     private final double[][] weights;
     private final int stride;
@@ -286,6 +295,12 @@ public final class SettlementValuator {
         low = new double[ni];
         high = new double[ni];
         valid = new boolean[ni];
+        dists = new TwoPartDistribution[ni];
+        for (int i = 0; i < ni; i++) {
+            dists[i] = new TwoPartDistribution();
+        }
+        intervalPending = new boolean[ni];
+        intervalScale = new double[ni];
         kindOf = new int[ni];
         for (int i = 0; i < instrumentCount; i++) {
             kindOf[i] = rules.kindOf(registry.instrumentName(i));
@@ -553,11 +568,16 @@ public final class SettlementValuator {
         std[id] = Math.sqrt(Math.max(0.0, variance));
         low[id] = fair[id] - ForecastCalibration.Z80 * std[id];
         high[id] = fair[id] + ForecastCalibration.Z80 * std[id];
+        intervalPending[id] = false;
         valid[id] = true;
     }
 
-    /** Records a product's value from {@link #dist}, scaled by {@code scale} (> 0): its mean, std and own 80% interval. */
+    /**
+     * Records a product's value from its distribution {@code dists[id]}, scaled by {@code scale}
+     * (> 0): its mean and std now, its own 80% interval when first read ({@link #interval}).
+     */
     private void putDistribution(final int id, final double scale) {
+        final TwoPartDistribution dist = dists[id];
         final double variance = dist.variance();
         if (variance == 0.0) {
             put(id, scale * dist.mean(), 0.0);
@@ -565,9 +585,18 @@ public final class SettlementValuator {
         }
         fair[id] = scale * dist.mean();
         std[id] = scale * Math.sqrt(variance);
-        low[id] = scale * dist.quantile(0.1);
-        high[id] = scale * dist.quantile(0.9);
+        intervalScale[id] = scale;
+        intervalPending[id] = true;
         valid[id] = true;
+    }
+
+    /** Computes the 80% interval of a product last valued by {@link #putDistribution}, once: its distribution's quantiles. */
+    private void interval(final int id) {
+        if (intervalPending[id]) {
+            intervalPending[id] = false;
+            low[id] = intervalScale[id] * dists[id].quantile(0.1);
+            high[id] = intervalScale[id] * dists[id].quantile(0.9);
+        }
     }
 
     private boolean started(final int series) {
@@ -758,6 +787,7 @@ public final class SettlementValuator {
         final double tracked = Math.max(0.0, trackedMean - 2.0 * Math.sqrt(trackedVar));
         mean += trackedMean - tracked;
         final double usualVar = var + trackedVar;
+        final TwoPartDistribution dist = dists[aqSpot];
         dist.logNormal(tracked, mean, usualVar);
         if (spike != null) {
             final double p = spike.unseenProbability(end);
@@ -1068,7 +1098,7 @@ public final class SettlementValuator {
                     ? Math.max(countVar - riskP * riskVar - riskP * (1.0 - riskP) * riskMean * riskMean, countNoise(ma, md, countedTo))
                     : countVar;
                 final double usualMean = anyModelled ? count + riskP * riskMean : count;
-                dist.normal(usualMean, usualVar).withRareNormal(riskP, usualMean - riskMean, usualVar + riskVar);
+                dists[lhrCount].normal(usualMean, usualVar).withRareNormal(riskP, usualMean - riskMean, usualVar + riskVar);
                 putDistribution(lhrCount, 1.0);
             } else {
                 put(lhrCount, count, countVar);
@@ -1203,13 +1233,19 @@ public final class SettlementValuator {
         return std[instrumentId];
     }
 
-    /** Low end of the product's central 80% interval (its forecast distribution's 10% quantile). */
+    /**
+     * Low end of the product's central 80% interval (its forecast distribution's 10% quantile):
+     * for AQ_SPOT and LHR_COUNT computed here, on the first read after the value moved (two
+     * quantile searches, about a microsecond), not on the event path, which does not read it.
+     */
     public double low80(final int instrumentId) {
+        interval(instrumentId);
         return low[instrumentId];
     }
 
-    /** High end of the product's central 80% interval (its forecast distribution's 90% quantile). */
+    /** High end of the product's central 80% interval (its forecast distribution's 90% quantile); see {@link #low80}. */
     public double high80(final int instrumentId) {
+        interval(instrumentId);
         return high[instrumentId];
     }
 

@@ -15,9 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegimeHandlerTest {
     private static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(List.of("A", "B"), List.of("s"));
 
+    private static final RegimeParams EVERY_BOOK = RegimeParams.defaults().withStepIntervalNanos(0);
+    private static final long SECOND = 1_000_000_000L;
+
     @Test
     void shouldWritePosteriorThatFavoursVolatileRegimeOnLargeMoves() {
-        final RegimeHandler h = new RegimeHandler(REGISTRY, RegimeParams.defaults(), TestEvents.SIDE);
+        final RegimeHandler h = new RegimeHandler(REGISTRY, EVERY_BOOK, TestEvents.SIDE);
         final EngineEvent e = new EngineEvent();
         for (int i = 0; i < 20; i++) {
             book(e, 0, i, 0.006 * (i % 2 == 0 ? 1 : -1), 0.005);
@@ -33,22 +36,103 @@ class RegimeHandlerTest {
 
     @Test
     void shouldBeDeterministicBitForBit() {
-        assertEquals(run(), run());
+        assertEquals(run(EVERY_BOOK), run(EVERY_BOOK));
+        assertEquals(run(RegimeParams.defaults()), run(RegimeParams.defaults()));
     }
 
-    private static long run() {
-        final RegimeHandler h = new RegimeHandler(REGISTRY, RegimeParams.defaults(), TestEvents.SIDE);
+    @Test
+    void shouldStepOnTheTimerWithTheBooksReturnAndDecideBooksInBetweenOnTheLastStep() {
+        final RegimeHandler perBook = new RegimeHandler(REGISTRY, EVERY_BOOK, TestEvents.SIDE);
+        final RegimeHandler timed = new RegimeHandler(REGISTRY, RegimeParams.defaults(), TestEvents.SIDE);
+        final EngineEvent e = new EngineEvent();
+        final double[] last = RegimeParams.defaults().initial();
+        for (int i = 0; i < 40; i++) {
+            final long t = i * 5 * SECOND;
+            final double ret = 0.004 * (i % 2 == 0 ? 1 : -1) * (i < 20 ? 0.01 : 1);
+            final double vol = i < 20 ? 0.0004 : 0.005;
+            book(e, 0, t, ret, vol);
+            timed.onEvent(e, i, true);
+            assertEquals(3, e.regimeCount);
+            for (int j = 0; j < 3; j++) {
+                // one book per interval: the timer's step was the previous book's own step, bit for bit
+                assertEquals(last[j], TestEvents.SIDE.regimePosterior(e, j), "state " + j + " at book " + i);
+            }
+            book(e, 0, t, ret, vol);
+            perBook.onEvent(e, i, true);
+            for (int j = 0; j < 3; j++) {
+                last[j] = TestEvents.SIDE.regimePosterior(e, j);
+            }
+            timer(e, t + SECOND);
+            timed.onEvent(e, i, true);
+            assertEquals(0, e.regimeCount, "a timer writes no posterior");
+            book(e, 0, t + 2 * SECOND, Double.NaN, vol);
+            timed.onEvent(e, i, true);
+            assertEquals(0, e.regimeCount, "a book without a return is not folded");
+        }
+        assertTrue(last[2] > 0.9, "volatile " + last[2]);
+    }
+
+    @Test
+    void shouldCompoundTheReturnsOfSeveralBooksIntoOneStepAtMostOncePerInterval() {
+        final RegimeParams every3s = RegimeParams.defaults().withStepIntervalNanos(3 * SECOND);
+        final RegimeHandler timed = new RegimeHandler(REGISTRY, every3s, TestEvents.SIDE);
+        final HmmForwardFilter reference = new HmmForwardFilter(new GaussianHmm(every3s), 1);
+        final EngineEvent e = new EngineEvent();
+        book(e, 1, SECOND, 0.01, 0.002);
+        timed.onEvent(e, 0, true);
+        book(e, 1, 2 * SECOND, -0.02, 0.003);
+        timed.onEvent(e, 1, true);
+        timer(e, 2 * SECOND);
+        timed.onEvent(e, 2, true);
+        reference.step(0, new double[] {(1.01 * 0.98 - 1) * 1e4, 0.003 * 1e4});
+        book(e, 1, 2 * SECOND, 0.0, 0.003);
+        timed.onEvent(e, 3, true);
+        for (int j = 0; j < 3; j++) {
+            assertEquals(reference.posterior(0, j), TestEvents.SIDE.regimePosterior(e, j), 1e-12);
+        }
+        book(e, 1, 3 * SECOND, 0.03, 0.004);
+        timed.onEvent(e, 4, true);
+        timer(e, 4 * SECOND);
+        timed.onEvent(e, 5, true);
+        book(e, 1, 4 * SECOND, 0.0, 0.004);
+        timed.onEvent(e, 6, true);
+        for (int j = 0; j < 3; j++) {
+            assertEquals(reference.posterior(0, j), TestEvents.SIDE.regimePosterior(e, j), 1e-12, "no second step within 3 s");
+        }
+        timer(e, 5 * SECOND);
+        timed.onEvent(e, 7, true);
+        reference.step(0, new double[] {(1.03 * 1.0 - 1) * 1e4, 0.004 * 1e4});
+        book(e, 1, 5 * SECOND, 0.0, 0.004);
+        timed.onEvent(e, 8, true);
+        for (int j = 0; j < 3; j++) {
+            assertEquals(reference.posterior(0, j), TestEvents.SIDE.regimePosterior(e, j), 1e-12, "stepped at 5 s");
+        }
+    }
+
+    private static long run(final RegimeParams params) {
+        final RegimeHandler h = new RegimeHandler(REGISTRY, params, TestEvents.SIDE);
         final EngineEvent e = new EngineEvent();
         final SplittableRandom rnd = new SplittableRandom(9);
         long out = 1;
         for (int i = 0; i < 3_000; i++) {
-            book(e, rnd.nextInt(2), i, rnd.nextGaussian() * 0.001, rnd.nextDouble() * 0.003);
+            if (i % 7 == 0) {
+                timer(e, i * SECOND);
+                h.onEvent(e, i, true);
+            }
+            book(e, rnd.nextInt(2), i * SECOND, rnd.nextGaussian() * 0.001, rnd.nextDouble() * 0.003);
             h.onEvent(e, i, true);
             for (int j = 0; j < 3; j++) {
                 out = 31 * out + Double.doubleToRawLongBits(TestEvents.SIDE.regimePosterior(e, j));
             }
         }
         return 31 * out + h.stateHash();
+    }
+
+    private static void timer(final EngineEvent e, final long t) {
+        e.clear();
+        e.type = EventType.TIMER;
+        e.instrumentId = -1;
+        e.eventTimeNanos = t;
     }
 
     private static void book(final EngineEvent e, final int id, final long t, final double ret, final double vol) {

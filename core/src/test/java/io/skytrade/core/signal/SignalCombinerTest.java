@@ -30,7 +30,25 @@ class SignalCombinerTest {
         final SignalCombiner c = new SignalCombiner(SignalParams.defaults());
         assertTrue(c.combine(2, 0, 0) > c.combine(1, 0, 0));
         assertTrue(c.combine(-1, 0, 0) < 0);
-        assertEquals(Math.tanh(0.5 * 0.6 * 4), c.combine(100, 0, 0), 1e-15);
+        final double x = 0.5 * 0.6 * 4;
+        assertEquals(x * (27 + x * x) / (27 + 9 * x * x), c.combine(100, 0, 0), 1e-15);
+    }
+
+    @Test
+    void shouldSquashLikeTanhMonotonicallyWithinTwoAndAHalfHundredthsAndOddly() {
+        double previous = -1.0;
+        for (double x = -10.0; x <= 10.0; x += 1e-4) {
+            final double s = SignalCombiner.squash(x);
+            assertTrue(s >= previous, "squash(" + x + ") = " + s + " below " + previous);
+            assertEquals(Math.tanh(x), s, 0.024, "squash(" + x + ")");
+            assertEquals(-s, SignalCombiner.squash(-x));
+            previous = s;
+        }
+        assertEquals(1.0, SignalCombiner.squash(3.0));
+        assertEquals(1.0, SignalCombiner.squash(Double.POSITIVE_INFINITY));
+        assertEquals(-1.0, SignalCombiner.squash(-3.0));
+        assertEquals(0.0, SignalCombiner.squash(Double.NaN));
+        assertEquals(1e-9, SignalCombiner.squash(1e-9), 1e-24);
     }
 
     @Test

@@ -115,6 +115,60 @@ class StrategyHandlerTest {
         assertEquals(0.0, h.strategy.marketVariance(0));
     }
 
+    @Test
+    void shouldFoldTheMarketVarianceOnTheTimerAsEveryBookWouldWithOneChangePerInterval() {
+        final TradingHarness everyBook = new TradingHarness(REGISTRY, params().withVarianceIntervalNanos(0));
+        final long[] mids = {1000, 1004, 998, 1010, 1010, 990};
+        double expected = 0.0;
+        for (int k = 0; k < mids.length; k++) {
+            final long t = (k + 1) * 15 * SEC + k * 7_919L;
+            book(e, 0, t, mids[k] - 10, mids[k] + 10, 5, 5, 1000, 20);
+            h.run(e);
+            assertEquals(expected, h.strategy.marketVariance(0), "book " + k + " is decided on the last fold");
+            book(e, 0, t, mids[k] - 10, mids[k] + 10, 5, 5, 1000, 20);
+            everyBook.run(e);
+            expected = everyBook.strategy.marketVariance(0);
+            timer(e, t + SEC / 2);
+            h.run(e);
+            assertEquals(expected, h.strategy.marketVariance(0), "the fold after book " + k + " is that book's own, bit for bit");
+        }
+        assertTrue(expected > 0.0);
+    }
+
+    @Test
+    void shouldFoldSeveralChangesOnceAsTheirSumOverTheTimeTheySpan() {
+        final TradingHarness every5s = new TradingHarness(REGISTRY, params().withVarianceIntervalNanos(5 * SEC));
+        book(e, 0, SEC, 990, 1010, 5, 5, 1000, 20);
+        every5s.run(e);
+        timer(e, SEC);
+        every5s.run(e);
+        assertEquals(0.0, every5s.strategy.marketVariance(0), "nothing to fold from one mid");
+        book(e, 0, 3 * SEC, 994, 1014, 5, 5, 1000, 20);
+        every5s.run(e);
+        timer(e, 4 * SEC);
+        every5s.run(e);
+        final double first = 16.0 / 2.0;
+        assertEquals(first, every5s.strategy.marketVariance(0), 1e-12, "(1004 - 1000)^2 over 2 s seeds the estimate");
+        book(e, 0, 5 * SEC, 991, 1011, 5, 5, 1000, 20);
+        every5s.run(e);
+        book(e, 0, 7 * SEC, 995, 1015, 5, 5, 1000, 20);
+        every5s.run(e);
+        timer(e, 8 * SEC);
+        every5s.run(e);
+        assertEquals(first, every5s.strategy.marketVariance(0), "within 5 s of the last fold: nothing folds");
+        timer(e, 9 * SEC);
+        every5s.run(e);
+        final double alpha = 1.0 - StrictMath.exp(-4.0 * StrictMath.log(2.0) / StrategyParams.defaults().volHalfLifeSeconds());
+        assertEquals(first + alpha * ((9.0 + 16.0) / 4.0 - first), every5s.strategy.marketVariance(0), 1e-12,
+            "3^2 + 4^2 over the 4 s from the mid of the last fold");
+    }
+
+    private static void timer(final EngineEvent e, final long t) {
+        e.clear();
+        e.type = EventType.TIMER;
+        e.eventTimeNanos = t;
+    }
+
     /** Sets the book's levels from (price, quantity) pairs, best first. */
     private static void levels(final EngineEvent e, final long[] bids, final long[] asks) {
         e.bidLevels = bids.length / 2;

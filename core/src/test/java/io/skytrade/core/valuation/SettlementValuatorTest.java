@@ -146,6 +146,38 @@ class SettlementValuatorTest {
     }
 
     /**
+     * The two-part products' intervals are searched when read, not per reading: a valuator read
+     * after every revaluation and one read once at the end give the same intervals to the bit.
+     */
+    @Test
+    void shouldGiveTheSameIntervalsWhetherReadAfterEveryReadingOrOnce() {
+        final SyntheticWorld world = new SyntheticWorld(12);
+        final SettlementValuator every = valuator(24 * 60, KalmanParams.defaults());
+        final SettlementValuator once = valuator(24 * 60, KalmanParams.defaults());
+        int read = 0;
+        for (long t = T0 - 3 * 24 * 60 * MIN; t <= T0; t += 15 * MIN) {
+            feed(every, world, t);
+            feed(once, world, t);
+            every.revalue();
+            once.revalue();
+            for (final int i : new int[] {AQ_SPOT, LHR_COUNT}) {
+                if (every.isValid(i)) {
+                    final double low = every.low80(i);
+                    final double high = every.high80(i);
+                    assertEquals(low, every.low80(i), 0.0, "a second read");
+                    assertTrue(low <= high, "instrument " + i + " at " + t + ": " + low + " .. " + high);
+                    read++;
+                }
+            }
+        }
+        assertTrue(read > 100, "intervals read " + read);
+        for (final int i : new int[] {AQ_SPOT, LHR_COUNT, TIDE_SPOT}) {
+            assertEquals(Double.doubleToLongBits(every.low80(i)), Double.doubleToLongBits(once.low80(i)), "instrument " + i);
+            assertEquals(Double.doubleToLongBits(every.high80(i)), Double.doubleToLongBits(once.high80(i)), "instrument " + i);
+        }
+    }
+
+    /**
      * With the airport's announcements, the bins not counted yet are forecast as the learned
      * schedule times the announced share plus the count noise (no capacity to infer from the
      * counts); a disruption announced with its extent lowers exactly its bins.

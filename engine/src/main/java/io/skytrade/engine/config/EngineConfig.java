@@ -78,6 +78,11 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             RecordBinder.bind(root.node("metrics"), MetricsSection.defaults()),
             RecordBinder.bind(root.node("dashboard"), DashboardSection.defaults()));
         root.finish();
+        if (config.timers().intervalNanos() == 0
+            && (config.model().regime().stepIntervalNanos() > 0 || config.model().strategy().varianceIntervalNanos() > 0)) {
+            throw new ConfigException("config timers.interval: 0 turns the timer off, but regime.stepInterval and "
+                + "strategy.varianceInterval step on it; set both to 0 (every book) or give the timer an interval");
+        }
         return config;
     }
 

@@ -83,6 +83,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldBindTheSlowEstimatesCadenceAndRefuseItWithoutATimer() {
+        final EngineConfig d = LOADER.loadText("").config();
+        assertEquals(1_000_000_000L, d.model().regime().stepIntervalNanos());
+        assertEquals(1_000_000_000L, d.model().strategy().varianceIntervalNanos());
+        final EngineConfig every = LOADER.loadText("regime:\n  stepInterval: 0s\nstrategy:\n  varianceInterval: 250ms\n").config();
+        assertEquals(0L, every.model().regime().stepIntervalNanos());
+        assertEquals(250_000_000L, every.model().strategy().varianceIntervalNanos());
+        final String m = error("timers:\n  interval: 0s\n");
+        assertTrue(m.startsWith("config timers.interval: 0 turns the timer off, but regime.stepInterval"), m);
+        assertEquals(0L, LOADER.loadText("timers:\n  interval: 0s\nregime:\n  stepInterval: 0s\nstrategy:\n  varianceInterval: 0s\n")
+            .config().timers().intervalNanos());
+    }
+
+    @Test
     void shouldRejectLayoutsNamingUnknownStagesWhenBuilt() {
         final String m = error("pipeline:\n  threads: [[journal, strategy], [orders]]\n  journalMode: parallel\n");
         assertTrue(m.contains("parallel needs the journal alone"), m);
