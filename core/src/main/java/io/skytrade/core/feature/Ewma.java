@@ -1,6 +1,6 @@
 package io.skytrade.core.feature;
 
-import io.skytrade.core.math.TableExp;
+import io.skytrade.core.math.FdlibmPort;
 
 /**
  * Exponentially weighted moving mean and variance per id with a half-life in event time, for
@@ -10,7 +10,7 @@ import io.skytrade.core.math.TableExp;
  * same time as, or earlier than, the previous one carries no weight and does not move time back.
  *
  * <p>Single-threaded; state in primitive arrays allocated once. Hot-path cost of {@link #update}:
- * one table exponential ({@link TableExp}) and a few multiplications, no allocation.
+ * one {@code Math.exp} and a few multiplications, no allocation.
  */
 public final class Ewma {
     private final int ids;
@@ -121,14 +121,10 @@ public final class Ewma {
             decayPerNano = StrictMath.log(2.0) / halfLifeNanos;
         }
 
-        /**
-         * The weight for an interval of {@code dt} > 0 nanoseconds, {@code 1 - e^(-dt ln2 / halfLife)}
-         * by {@link TableExp} (within about 2e-16 of the exact weight: these statistics feed the regime
-         * and the dashboards, not the quotes).
-         */
+        /** The weight for an interval of {@code dt} > 0 nanoseconds. */
         double alpha(final long dt) {
             if (dt != lastDt) {
-                lastAlpha = 1.0 - TableExp.exp(-decayPerNano * dt);
+                lastAlpha = -FdlibmPort.expm1(-decayPerNano * dt);
                 lastDt = dt;
             }
             return lastAlpha;

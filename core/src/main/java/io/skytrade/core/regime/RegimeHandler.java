@@ -117,7 +117,8 @@ public final class RegimeHandler implements EventHandler<EngineEvent>, StateHash
     @Override
     public long stateHash() {
         long h = filter.stateHash();
-        for (int i = 0; i < pending.length; i++) {
+        // stepped on every book nothing is pending: the hash is the filter's, as before the cadence existed
+        for (int i = 0; stepInterval > 0 && i < pending.length; i++) {
             h = 31 * h + Double.doubleToLongBits(pendingReturn[i]) + 3 * Double.doubleToLongBits(pendingVol[i])
                 + 5 * nextStepAt[i] + (pending[i] ? 7 : 0);
         }

@@ -23,13 +23,17 @@ import java.util.Arrays;
  *                         0 on every two-sided book; otherwise on the first TIMER input at least this long
  *                         after the product's previous step, folding the mid's return since that step and
  *                         the realised volatility of its last book (needs {@code timers.interval} > 0); books
- *                         in between are decided on the posterior of the last step. Default 1s
+ *                         in between are decided on the posterior of the last step. Default 0 (the
+ *                         behaviour of journals recorded before it existed); {@code config/default.yaml} sets 1s
  */
 public record RegimeParams(int states, int dims, double[] initial, double[] transition, double[] means,
                            double[] variances, double observationScale, long stepIntervalNanos) {
     private static final double SUM_TOLERANCE = 1e-6;
-    /** The default {@code stepIntervalNanos}: one second of event time, the engine's default timer interval. */
-    public static final long DEFAULT_STEP_INTERVAL_NANOS = 1_000_000_000L;
+    /**
+     * The default {@code stepIntervalNanos}: 0, every book, so a run whose configuration does not name
+     * the key (every journal recorded before it existed) replays as recorded.
+     */
+    public static final long DEFAULT_STEP_INTERVAL_NANOS = 0L;
 
     /** A model stepped at the default cadence ({@link #DEFAULT_STEP_INTERVAL_NANOS}). */
     public RegimeParams(final int states, final int dims, final double[] initial, final double[] transition,

@@ -591,9 +591,12 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             h = 31 * h + Double.doubleToLongBits(fair[i]) + 3 * Double.doubleToLongBits(fairStd[i])
                 + 5 * Double.doubleToLongBits(variance[i]) + 7 * Double.doubleToLongBits(lastMid[i]) + 11 * lastMidTime[i]
                 + 13 * nextTake[i] + 17 * nextBuyIntent[i] + 19 * nextSellIntent[i] + 23 * bestBid[i]
-                + 29 * bestAsk[i] + 37L * valuations[i] + 41 * limit[i] + 43 * bidQty[i] + 47 * askQty[i]
-                + 53 * Double.doubleToLongBits(pendingSquares[i]) + 59 * foldedTime[i] + 61 * nextFoldAt[i]
-                + (pendingChange[i] ? 67 : 0);
+                + 29 * bestAsk[i] + 37L * valuations[i] + 41 * limit[i] + 43 * bidQty[i] + 47 * askQty[i];
+            if (varianceInterval > 0) {
+                // folded on every book nothing is pending: the hash is as before the cadence existed
+                h += 53 * Double.doubleToLongBits(pendingSquares[i]) + 59 * foldedTime[i] + 61 * nextFoldAt[i]
+                    + (pendingChange[i] ? 67 : 0);
+            }
         }
         return 31 * (31 * h + now) + arbitrage.stateHash();
     }

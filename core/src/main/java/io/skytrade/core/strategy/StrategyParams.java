@@ -45,7 +45,8 @@ import java.util.Arrays;
  *                             books collect their squared mid changes and the first TIMER input at least
  *                             this long after the product's previous fold folds them in (their sum over the
  *                             time they span, with that span's weight: one change per interval folds exactly
- *                             as on its book); decisions in between use the last fold. Default 1 s
+ *                             as on its book); decisions in between use the last fold. Default 0 (the
+ *                             behaviour of journals recorded before it existed); {@code config/default.yaml} sets 1s
  */
 public record StrategyParams(int quoteLevels, long quoteSize, double levelSpacing, double halfSpreadStd,
                              double halfSpreadVol, double quoteHorizonSeconds, long minHalfSpreadTicks,
@@ -56,8 +57,11 @@ public record StrategyParams(int quoteLevels, long quoteSize, double levelSpacin
                              double[] regimeSizeScale, long varianceIntervalNanos) {
     /** Most levels per side. */
     public static final int MAX_LEVELS = 4;
-    /** The default {@code varianceIntervalNanos}: one second of event time, the engine's default timer interval. */
-    public static final long DEFAULT_VARIANCE_INTERVAL_NANOS = 1_000_000_000L;
+    /**
+     * The default {@code varianceIntervalNanos}: 0, every book, so a run whose configuration does not
+     * name the key (every journal recorded before it existed) replays as recorded.
+     */
+    public static final long DEFAULT_VARIANCE_INTERVAL_NANOS = 0L;
 
     /** Parameters with the variance folded at the default cadence ({@link #DEFAULT_VARIANCE_INTERVAL_NANOS}). */
     public StrategyParams(final int quoteLevels, final long quoteSize, final double levelSpacing, final double halfSpreadStd,

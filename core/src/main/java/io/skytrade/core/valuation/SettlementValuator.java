@@ -789,15 +789,10 @@ public final class SettlementValuator {
         final double usualVar = var + trackedVar;
         final TwoPartDistribution dist = dists[aqSpot];
         dist.logNormal(tracked, mean, usualVar);
-        if (spike != null && spike.spec().unseenVariance() > 0.0) {
-            final double share = spike.unseenShare(end);
-            final double pi = spike.spec().unseenProbability();
-            final double um = spike.spec().unseenMean();
-            final double p = pi * share;
-            final double sizeMean = um / pi;
-            final double sizeVar = Math.max(0.0, (spike.spec().unseenVariance() + share * um * um) / pi - sizeMean * sizeMean);
+        if (spike != null) {
+            final double p = spike.unseenProbability(end);
             if (p > 0.0) {
-                dist.withRareLogNormal(p, tracked, mean + sizeMean, usualVar + sizeVar);
+                dist.withRareLogNormal(p, tracked, mean + spike.unseenSizeMean(end), usualVar + spike.unseenSizeVariance(end));
             }
         }
         putDistribution(aqSpot, r.aqSpotMultiplier());

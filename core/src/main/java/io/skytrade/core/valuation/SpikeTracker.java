@@ -16,10 +16,13 @@ import java.util.Arrays;
  * with a normal posterior of its height (prior {@link SpikeSpec#sizeMean}, {@link SpikeSpec#sizeStd})
  * from the kept excesses, each uncertain by the model's predictive spread at its time. So an
  * episode seen rising is forecast to rise on (its peak may lie ahead), one seen falling to fade
- * as its shape says. While an episode is under way the model is given its own expected value
- * instead of the reading, so a spike does not drag the smooth components up. A forecast adds the episode's
- * posterior mean and variance at its time, and the mean and variance of episodes not seen yet,
- * which grow from nothing at the last reading ({@link SpikeSpec}).
+ * as its shape says. Once the tracked episode has faded, a reading far above what the smooth
+ * model and it predict together begins another: the tracked one's expected shape is taken out of
+ * the kept readings and the posterior starts over. While an episode is under way the model is
+ * given its own expected value instead of the reading, so a spike does not drag the smooth
+ * components up. A forecast adds the episode's
+ * posterior mean and variance at its time, and the mean and variance of episodes not seen yet
+ * (centred after the grid: the same process's rate, heights and widths; {@link SpikeSpec}).
  *
  * <p>Single-threaded (owned by the valuation stage). Hot-path cost: per reading a model forecast
  * and {@value #CENTRES} x {@value #WIDTHS} posterior cells of two multiply-adds per kept reading
@@ -27,10 +30,15 @@ import java.util.Arrays;
  * grid, as hourly and quarter-hourly readings and the session end do), a division, a square
  * root and one table-based exponential ({@link Normal#expNonPositive}) each; per forecast time
  * one table lookup and three multiplies and two adds per cell (the weighted heights are formed
- * once per reading), cached until the next reading; no allocation.
+ * once per reading) and, for the episodes not seen yet, two normal distribution functions per
+ * width, cached until the next reading (while an episode is under way one such forecast at the
+ * reading's time before the update, and on a new episode one per kept reading); no allocation.
  */
 final class SpikeTracker {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
+    private static final double SQRT2 = 1.4142135623730951;
+    private static final double SQRT_PI = 1.7724538509055159;
+    private static final double SQRT_2PI = 2.5066282746310002;
     /** Readings kept for the posterior. */
     static final int READINGS = 8;
     /** Grid step of the episode's centre. */
@@ -82,6 +90,12 @@ final class SpikeTracker {
     private long cachedAt = Long.MIN_VALUE;
     private double cachedMean;
     private double cachedVariance;
+    private long unseenAt = Long.MIN_VALUE;
+    private long unseenFrom = Long.MIN_VALUE;
+    private double unseenMean;
+    private double unseenSecondMoment;
+    private double unseenVariance;
+    private double unseenProbability;
 
     SpikeTracker(final SpikeSpec spec) {
         this.spec = spec;
@@ -112,11 +126,37 @@ final class SpikeTracker {
         final double base = StrictMath.exp(lm + 0.5 * lv);
         final double sd = base * Math.sqrt(FdlibmPort.expm1(lv)) + Math.sqrt(model.readingVariance(row) + model.sampleVariance(row, t));
         final double excess = z - base;
+        if (active) {
+            renewIfUnexplained(t, excess, sd);
+        }
         observe(t, excess, sd * sd);
         if (excess > spec.detectSigmas() * sd) {
             return Math.max(base, 0.05);
         }
         return Math.max(z - meanAt(t), 0.05);
+    }
+
+    /**
+     * Another episode beginning after the tracked one has faded: the posterior holds one bump,
+     * which cannot explain the old episode's readings and a new surge together (it kept the old
+     * one and explained neither the surge nor, through the smooth model, which is given its own
+     * expected value for so large a reading: the reading was lost). When the tracked episode's
+     * expected size at the reading is within {@link SpikeSpec#detectSigmas} of the model's
+     * predictive spread (it has faded into the noise) and the reading lies more than that many
+     * standard deviations of the joint predictive spread (the model's and the tracked episode's)
+     * above what the two predict, the kept readings' excesses become what the tracked episode's
+     * expected shape leaves of them, so the posterior that follows describes the new episode. An
+     * episode still large is left to the one posterior (two overlapping ones are not told apart).
+     */
+    private void renewIfUnexplained(final long t, final double excess, final double sd) {
+        final double tracked = meanAt(t);
+        final double predictedVariance = sd * sd + trackedVarianceAt(t);
+        if (tracked >= spec.detectSigmas() * sd || excess - tracked <= spec.detectSigmas() * Math.sqrt(predictedVariance)) {
+            return;
+        }
+        for (int i = 0; i < kept; i++) {
+            readingExcess[i] -= meanAt(readingTime[i]);
+        }
     }
 
     /** Keeps a reading's excess over the model (and its variance) at {@code t}, the newest, and updates the posterior. */
@@ -286,7 +326,8 @@ final class SpikeTracker {
 
     /** Expected episode contribution at {@code t}: the tracked one's plus unseen ones. */
     double expectedAt(final long t) {
-        return meanAt(t) + spec.unseenMean() * unseenShare(t);
+        unseen(t);
+        return meanAt(t) + unseenMean;
     }
 
     /** The episodes' specification. */
@@ -296,13 +337,69 @@ final class SpikeTracker {
 
     /** Variance of the episode contribution at {@code t}. */
     double varianceAt(final long t) {
-        return trackedVarianceAt(t) + spec.unseenVariance() * unseenShare(t);
+        unseen(t);
+        return trackedVarianceAt(t) + unseenVariance;
     }
 
-    /** How far unseen episodes have grown at {@code t}: 0 at the last reading, towards 1 far ahead. */
-    double unseenShare(final long t) {
-        final double x = Math.max(0L, t - lastReading) / NANOS_PER_HOUR / spec.revealHours();
-        return -FdlibmPort.expm1(-x * x);
+    /** Probability that an episode not seen yet (centred beyond the posterior's grid) reaches {@code t} ({@link SpikeSpec#reachWidths}). */
+    double unseenProbability(final long t) {
+        unseen(t);
+        return unseenProbability;
+    }
+
+    /** Mean size at {@code t} of such an episode, given one. */
+    double unseenSizeMean(final long t) {
+        unseen(t);
+        return unseenProbability > 0.0 ? unseenMean / unseenProbability : 0.0;
+    }
+
+    /** Variance of its size at {@code t}, given one. */
+    double unseenSizeVariance(final long t) {
+        unseen(t);
+        if (!(unseenProbability > 0.0)) {
+            return 0.0;
+        }
+        final double m = unseenMean / unseenProbability;
+        return Math.max(0.0, unseenSecondMoment / unseenProbability - m * m);
+    }
+
+    /**
+     * What the episodes not seen yet add at {@code t}: those centred after the posterior's grid
+     * (its last centre {@value #AHEAD_STEPS} steps after the newest reading, plus half a step; the
+     * grid's cells hold what the readings say of the earlier ones), a Poisson process of
+     * {@link SpikeSpec#episodesPerHour} with the bump's height moments and the widths of the
+     * posterior's grid, equally likely. With {@code d} the first such centre less {@code t} in hours,
+     * a bump of width {@code w} adds {@code h w sqrt(2 pi) Phi(-d / w)} in expectation and
+     * {@code h^2 w sqrt(pi) Phi(-sqrt(2) d / w)} in second moment; the spike part's probability is the
+     * rate times the span of those centres within {@link SpikeSpec#reachWidths} widths of {@code t}.
+     * The readings' faint evidence on bumps centred just after the grid is not used (a wide one's
+     * rise may already show in the newest reading): the variance errs on the wide side.
+     * Cached until the next reading or another {@code t}.
+     */
+    private void unseen(final long t) {
+        if (unseenAt == t && unseenFrom == lastReading) {
+            return;
+        }
+        final double d = (lastReading - t + AHEAD_STEPS * STEP_NANOS + STEP_NANOS / 2) / NANOS_PER_HOUR;
+        final double reach = spec.reachWidths();
+        double first = 0.0;
+        double second = 0.0;
+        double span = 0.0;
+        for (int k = 0; k < WIDTHS; k++) {
+            final double w = widthHours[k];
+            first += w * Normal.cdf(-d / w);
+            second += w * Normal.cdf(-SQRT2 * d / w);
+            span += Math.max(0.0, reach * w - Math.max(d, -reach * w));
+        }
+        final double rate = spec.episodesPerHour() / WIDTHS;
+        final double mean = rate * spec.sizeMean() * SQRT_2PI * first;
+        final double secondMoment = rate * (spec.sizeMean() * spec.sizeMean() + spec.sizeStd() * spec.sizeStd()) * SQRT_PI * second;
+        unseenMean = mean;
+        unseenSecondMoment = secondMoment;
+        unseenVariance = Math.max(0.0, secondMoment - mean * mean);
+        unseenProbability = Math.min(0.99, rate * span);
+        unseenAt = t;
+        unseenFrom = lastReading;
     }
 
     long stateHash() {

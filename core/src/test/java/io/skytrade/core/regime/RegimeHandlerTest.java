@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegimeHandlerTest {
     private static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(List.of("A", "B"), List.of("s"));
 
-    private static final RegimeParams EVERY_BOOK = RegimeParams.defaults().withStepIntervalNanos(0);
     private static final long SECOND = 1_000_000_000L;
+    private static final RegimeParams EVERY_BOOK = RegimeParams.defaults();
+    private static final RegimeParams TIMED = RegimeParams.defaults().withStepIntervalNanos(SECOND);
 
     @Test
     void shouldWritePosteriorThatFavoursVolatileRegimeOnLargeMoves() {
@@ -37,13 +38,13 @@ class RegimeHandlerTest {
     @Test
     void shouldBeDeterministicBitForBit() {
         assertEquals(run(EVERY_BOOK), run(EVERY_BOOK));
-        assertEquals(run(RegimeParams.defaults()), run(RegimeParams.defaults()));
+        assertEquals(run(TIMED), run(TIMED));
     }
 
     @Test
     void shouldStepOnTheTimerWithTheBooksReturnAndDecideBooksInBetweenOnTheLastStep() {
         final RegimeHandler perBook = new RegimeHandler(REGISTRY, EVERY_BOOK, TestEvents.SIDE);
-        final RegimeHandler timed = new RegimeHandler(REGISTRY, RegimeParams.defaults(), TestEvents.SIDE);
+        final RegimeHandler timed = new RegimeHandler(REGISTRY, TIMED, TestEvents.SIDE);
         final EngineEvent e = new EngineEvent();
         final double[] last = RegimeParams.defaults().initial();
         for (int i = 0; i < 40; i++) {

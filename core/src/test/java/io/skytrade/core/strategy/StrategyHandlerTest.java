@@ -118,19 +118,20 @@ class StrategyHandlerTest {
     @Test
     void shouldFoldTheMarketVarianceOnTheTimerAsEveryBookWouldWithOneChangePerInterval() {
         final TradingHarness everyBook = new TradingHarness(REGISTRY, params().withVarianceIntervalNanos(0));
+        final TradingHarness timed = new TradingHarness(REGISTRY, params().withVarianceIntervalNanos(SEC));
         final long[] mids = {1000, 1004, 998, 1010, 1010, 990};
         double expected = 0.0;
         for (int k = 0; k < mids.length; k++) {
             final long t = (k + 1) * 15 * SEC + k * 7_919L;
             book(e, 0, t, mids[k] - 10, mids[k] + 10, 5, 5, 1000, 20);
-            h.run(e);
-            assertEquals(expected, h.strategy.marketVariance(0), "book " + k + " is decided on the last fold");
+            timed.run(e);
+            assertEquals(expected, timed.strategy.marketVariance(0), "book " + k + " is decided on the last fold");
             book(e, 0, t, mids[k] - 10, mids[k] + 10, 5, 5, 1000, 20);
             everyBook.run(e);
             expected = everyBook.strategy.marketVariance(0);
             timer(e, t + SEC / 2);
-            h.run(e);
-            assertEquals(expected, h.strategy.marketVariance(0), "the fold after book " + k + " is that book's own, bit for bit");
+            timed.run(e);
+            assertEquals(expected, timed.strategy.marketVariance(0), "the fold after book " + k + " is that book's own, bit for bit");
         }
         assertTrue(expected > 0.0);
     }

@@ -31,11 +31,18 @@ class ConfigLoaderTest {
         assertEquals(60.0, d.venue().timeScale());
         assertEquals(30 * 60_000_000_000L, d.model().safeMode().maxMarketDataAgeNanos());
         assertEquals(9, d.instruments().size());
+        assertEquals(1_000_000_000L, d.model().regime().stepIntervalNanos(), "the shipped configs step the regime on the timer");
+        assertEquals(1_000_000_000L, d.model().strategy().varianceIntervalNanos());
         final EngineConfig t = LOADER.load(Path.of("../config/tuned-host.yaml")).config();
         assertEquals(WaitStrategyKind.BUSY_SPIN, t.pipeline().layout().waitStrategy());
         assertTrue(t.pipeline().layout().journalParallel());
         assertEquals(3, t.pipeline().layout().cpuFor(1));
         assertEquals("shm", t.journal().settings().storage(), "the tuned host journals on tmpfs with the archiver");
+        assertEquals(1_000_000_000L, t.model().regime().stepIntervalNanos());
+        for (final String example : List.of("live.example.yaml", "cmi.example.yaml")) {
+            final EngineConfig x = LOADER.load(Path.of("../config/" + example)).config();
+            assertEquals(1_000_000_000L, x.model().strategy().varianceIntervalNanos(), example);
+        }
     }
 
     @Test
@@ -85,15 +92,14 @@ class ConfigLoaderTest {
     @Test
     void shouldBindTheSlowEstimatesCadenceAndRefuseItWithoutATimer() {
         final EngineConfig d = LOADER.loadText("").config();
-        assertEquals(1_000_000_000L, d.model().regime().stepIntervalNanos());
-        assertEquals(1_000_000_000L, d.model().strategy().varianceIntervalNanos());
-        final EngineConfig every = LOADER.loadText("regime:\n  stepInterval: 0s\nstrategy:\n  varianceInterval: 250ms\n").config();
-        assertEquals(0L, every.model().regime().stepIntervalNanos());
-        assertEquals(250_000_000L, every.model().strategy().varianceIntervalNanos());
-        final String m = error("timers:\n  interval: 0s\n");
+        assertEquals(0L, d.model().regime().stepIntervalNanos(), "a configuration without the keys (older runs) steps on every book");
+        assertEquals(0L, d.model().strategy().varianceIntervalNanos());
+        final EngineConfig timed = LOADER.loadText("regime:\n  stepInterval: 1s\nstrategy:\n  varianceInterval: 250ms\n").config();
+        assertEquals(1_000_000_000L, timed.model().regime().stepIntervalNanos());
+        assertEquals(250_000_000L, timed.model().strategy().varianceIntervalNanos());
+        final String m = error("timers:\n  interval: 0s\nregime:\n  stepInterval: 1s\n");
         assertTrue(m.startsWith("config timers.interval: 0 turns the timer off, but regime.stepInterval"), m);
-        assertEquals(0L, LOADER.loadText("timers:\n  interval: 0s\nregime:\n  stepInterval: 0s\nstrategy:\n  varianceInterval: 0s\n")
-            .config().timers().intervalNanos());
+        assertEquals(0L, LOADER.loadText("timers:\n  interval: 0s\n").config().timers().intervalNanos());
     }
 
     @Test
