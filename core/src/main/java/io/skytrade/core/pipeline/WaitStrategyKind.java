@@ -24,9 +24,13 @@ import java.util.concurrent.TimeUnit;
  * here); YIELDING keeps a core busy at low latency; BUSY_SPIN is for pinned threads on isolated
  * cores only. bench/README.md has what each measured on the default layout.
  *
- * <p>{@link #DEFAULT} is LITE_BLOCKING, by issue 15's rule (the best p50 whose p99 is no worse than
- * blocking's in the same run; bench/README.md "Wait strategy"). The Disruptor's javadoc calls its
- * lock elision experimental; read against its source (4.0.0) it is sound: the waiting consumer sets
+ * <p>{@link #DEFAULT} is SPIN_THEN_BLOCK, by issue 15's rule (the best p50 whose p99 is no worse than
+ * blocking's in the same run): on the idle 2-core host (session 7, six runs of 100k inputs/s in three
+ * orders, disk journal) its p50 was 4.0-4.8 us against 13.9-14.7 for LITE_BLOCKING and 14.0-15.7 for
+ * BLOCKING, and its p99 was no worse than blocking's in 4 of the 6 runs, as lite-blocking's (both
+ * p99s are the disk journal's page-fault bursts); bench/README.md "Idle-host figures, session 7".
+ * Once quiet it waits as LITE_BLOCKING, whose lock elision the Disruptor's javadoc calls
+ * experimental; read against its source (4.0.0) it is sound: the waiting consumer sets
  * {@code signalNeeded} with an atomic getAndSet and only then re-checks the cursor under the mutex,
  * the publisher stores the cursor and then clears the flag with getAndSet, so either the consumer
  * sees the new cursor or the publisher sees the flag and notifies under the mutex (the two
@@ -43,7 +47,7 @@ public enum WaitStrategyKind {
     BUSY_SPIN("busy-spin");
 
     /** The wait strategy of a configuration that names none (config/default.yaml names the same). */
-    public static final WaitStrategyKind DEFAULT = LITE_BLOCKING;
+    public static final WaitStrategyKind DEFAULT = SPIN_THEN_BLOCK;
 
     /**
      * How long a SPIN_THEN_BLOCK wait spins before it blocks: longer than the gap between two input

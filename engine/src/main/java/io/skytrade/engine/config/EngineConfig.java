@@ -88,7 +88,7 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
 
     /**
      * pipeline: {@code ringSize} (default 4096, power of two), {@code waitStrategy} (blocking |
-     * lite-blocking | phased | spin-then-block | sleeping | yielding | busy-spin; default lite-blocking), {@code journalMode} (inline | parallel;
+     * lite-blocking | phased | spin-then-block | sleeping | yielding | busy-spin; default spin-then-block), {@code journalMode} (inline | parallel;
      * default inline), {@code threads} (list of stage-name lists, one per thread; default all stages
      * on one thread; "book", "strategy" and "risk" must share a thread, and "book" is placed before
      * "strategy" when not named), {@code cpus} (one CPU per thread, -1 for none; default none pinned).

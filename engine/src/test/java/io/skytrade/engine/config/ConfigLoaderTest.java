@@ -25,7 +25,7 @@ class ConfigLoaderTest {
     @Test
     void shouldLoadShippedConfigs() {
         final EngineConfig d = LOADER.load(Path.of("../config/default.yaml")).config();
-        assertEquals(WaitStrategyKind.LITE_BLOCKING, d.pipeline().layout().waitStrategy());
+        assertEquals(WaitStrategyKind.SPIN_THEN_BLOCK, d.pipeline().layout().waitStrategy());
         assertEquals(List.of(EngineConfig.DEFAULT_STAGES), d.pipeline().layout().threads());
         assertEquals("simulator", d.venue().mode());
         assertEquals(60.0, d.venue().timeScale());
