@@ -7,6 +7,7 @@ import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.feature.EventGuard;
 import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.registry.InstrumentRegistry;
+import io.skytrade.core.time.IntervalCadence;
 
 /**
  * Stage 4 (regime): folds each instrument's (mid return, realised volatility) from the feature
@@ -34,8 +35,7 @@ public final class RegimeHandler implements EventHandler<EngineEvent>, StateHash
     private final double[] x = new double[2];
     private final double[] pendingReturn;
     private final double[] pendingVol;
-    private final boolean[] pending;
-    private final long[] nextStepAt;
+    private final IntervalCadence cadence;
     private final SideBuffers side;
 
     /**
@@ -54,9 +54,7 @@ public final class RegimeHandler implements EventHandler<EngineEvent>, StateHash
         stepInterval = params.stepIntervalNanos();
         pendingReturn = new double[n];
         pendingVol = new double[n];
-        pending = new boolean[n];
-        nextStepAt = new long[n];
-        java.util.Arrays.fill(nextStepAt, Long.MIN_VALUE);
+        cadence = new IntervalCadence(n, stepInterval);
     }
 
     @Override
@@ -82,7 +80,7 @@ public final class RegimeHandler implements EventHandler<EngineEvent>, StateHash
             // (1 + acc)(1 + r) - 1, exactly r for the first book since the last step
             pendingReturn[id] = acc + r + acc * r;
             pendingVol[id] = event.realisedVol;
-            pending[id] = true;
+            cadence.mark(id);
         }
         final int k = filter.states();
         for (int j = 0; j < k; j++) {
@@ -94,11 +92,9 @@ public final class RegimeHandler implements EventHandler<EngineEvent>, StateHash
     /** Steps every product with books since its last step whose interval has passed at {@code t}. */
     private void stepDue(final long t) {
         for (int id = 0; id < instrumentCount; id++) {
-            if (pending[id] && t >= nextStepAt[id]) {
+            if (cadence.takeDue(id, t)) {
                 step(id, pendingReturn[id], pendingVol[id]);
-                pending[id] = false;
                 pendingReturn[id] = 0.0;
-                nextStepAt[id] = t + stepInterval;
             }
         }
     }
@@ -118,9 +114,9 @@ public final class RegimeHandler implements EventHandler<EngineEvent>, StateHash
     public long stateHash() {
         long h = filter.stateHash();
         // stepped on every book nothing is pending: the hash is the filter's, as before the cadence existed
-        for (int i = 0; stepInterval > 0 && i < pending.length; i++) {
+        for (int i = 0; stepInterval > 0 && i < pendingReturn.length; i++) {
             h = 31 * h + Double.doubleToLongBits(pendingReturn[i]) + 3 * Double.doubleToLongBits(pendingVol[i])
-                + 5 * nextStepAt[i] + (pending[i] ? 7 : 0);
+                + 5 * cadence.nextAt(i) + (cadence.pending(i) ? 7 : 0);
         }
         return h;
     }

@@ -17,6 +17,7 @@ import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.registry.InstrumentRegistry;
 import io.skytrade.core.risk.RiskLimits;
 import io.skytrade.core.sizing.PositionSizer;
+import io.skytrade.core.time.IntervalCadence;
 
 /**
  * Stage "strategy": a two-sided market maker per product around the fair value. It keeps per
@@ -103,9 +104,8 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final long[] alphaDtNanos;
     private final double[] alpha;
     private final double[] pendingSquares;
-    private final boolean[] pendingChange;
     private final long[] foldedTime;
-    private final long[] nextFoldAt;
+    private final IntervalCadence foldCadence;
     private final long[] limit;
     private final long[] nextTake;
     private final long[] nextBuyIntent;
@@ -199,10 +199,8 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         alphaDtNanos = new long[n];
         alpha = new double[n];
         pendingSquares = new double[n];
-        pendingChange = new boolean[n];
         foldedTime = new long[n];
-        nextFoldAt = new long[n];
-        java.util.Arrays.fill(nextFoldAt, Long.MIN_VALUE);
+        foldCadence = new IntervalCadence(n, varianceInterval);
         limit = new long[n];
         nextTake = new long[n];
         nextBuyIntent = new long[n];
@@ -306,7 +304,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
                 fold(id, d * d, time - lastMidTime[id]);
             } else {
                 pendingSquares[id] += d * d;
-                pendingChange[id] = true;
+                foldCadence.mark(id);
             }
         } else if (lastMidTime[id] == 0) {
             foldedTime[id] = time;
@@ -327,12 +325,10 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             return;
         }
         for (int id = 0; id < instrumentCount; id++) {
-            if (pendingChange[id] && t >= nextFoldAt[id]) {
+            if (foldCadence.takeDue(id, t)) {
                 fold(id, pendingSquares[id], lastMidTime[id] - foldedTime[id]);
                 pendingSquares[id] = 0.0;
-                pendingChange[id] = false;
                 foldedTime[id] = lastMidTime[id];
-                nextFoldAt[id] = t + varianceInterval;
             }
         }
     }
@@ -594,8 +590,8 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
                 + 29 * bestAsk[i] + 37L * valuations[i] + 41 * limit[i] + 43 * bidQty[i] + 47 * askQty[i];
             if (varianceInterval > 0) {
                 // folded on every book nothing is pending: the hash is as before the cadence existed
-                h += 53 * Double.doubleToLongBits(pendingSquares[i]) + 59 * foldedTime[i] + 61 * nextFoldAt[i]
-                    + (pendingChange[i] ? 67 : 0);
+                h += 53 * Double.doubleToLongBits(pendingSquares[i]) + 59 * foldedTime[i] + 61 * foldCadence.nextAt(i)
+                    + (foldCadence.pending(i) ? 67 : 0);
             }
         }
         return 31 * (31 * h + now) + arbitrage.stateHash();
