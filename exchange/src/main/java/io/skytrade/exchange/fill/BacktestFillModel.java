@@ -213,6 +213,11 @@ public final class BacktestFillModel implements OrderGateway {
         return engine;
     }
 
+    /** Visits the resting orders of one book side in priority order, the recorded liquidity included (tests). */
+    void forEachRestingOrder(final int instrument, final int side, final MatchingEngine.RestingOrderVisitor visitor) {
+        engine.forEachRestingOrder(instrument, side, visitor);
+    }
+
     /** Our open orders. */
     public int openOrderCount() {
         return engine.openOrderCount(US);
