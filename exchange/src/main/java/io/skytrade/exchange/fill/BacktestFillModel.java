@@ -14,6 +14,10 @@ import org.agrona.collections.IntArrayList;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.EpochNanoClock;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 /**
  * Fills a backtest's orders with the venue's own {@link MatchingEngine}, in-process. Recorded
  * books are mirrored into the engine as the market's liquidity (participant 0); recorded trades
@@ -29,22 +33,40 @@ import org.agrona.concurrent.EpochNanoClock;
  * and behind our orders is what it would be with one order per increment, at a fraction of the
  * cost; an aggressive order of ours gets one fill per such merged order.
  *
+ * <p>Recorded liquidity is in the engine only where it can meet our orders: a recorded price level
+ * is <em>attached</em> (its recorded orders are engine orders) while one of our orders rests at its
+ * price and side, and for the one call in which an order of ours, a recorded trade or recorded
+ * liquidity could trade with it; every other level keeps its recorded orders outside the engine,
+ * in the same split and time priority, admitted with {@link MatchingEngine#admitOutside} (the same
+ * venue order id, checks and capacity as an engine order) and matched against recorded trades here
+ * by the engine's rule (best price first, oldest first, one fill per recorded order). Published
+ * events, fills and every order's place are the same as with every recorded order in the engine
+ * (the eager mirror this replaced; {@code BacktestFillModelRecordedOutputPropertyTest}); the one
+ * bound not carried over is the engine's 4,096 price levels a side, which the recorded levels held
+ * outside do not occupy.
+ *
  * <p>Use: the backtest driver, before publishing each journaled input, sets the clock to the
  * input's event time and calls {@link #advanceTo(long)}, then {@link #onMarketEvent(EngineEvent)}
  * for book and trade inputs; it waits for the pipeline to finish an input before the next, so
  * requests arrive in a deterministic order. Thread-safety: the {@link OrderGateway} methods (order
  * stage thread) only queue requests under a lock; everything else runs on the driver thread,
  * which is the only one that publishes ({@link #advanceTo} takes the lock only when a request is
- * queued). Hot-path cost: one engine call per request; per book, a
- * diff of at most {@link EngineEvent#BOOK_DEPTH} levels a side by one merge of the price lists (no hashing), and
- * one engine call per level whose quantity changed, addressed by the engine's order handle kept
- * next to each recorded order ({@link MatchingEngine#addressByHandle}: no client-order-id hashing
- * for the recorded liquidity); no allocation once the level lists have grown.
+ * queued). Hot-path cost: one engine call per request (plus moving the recorded orders of the
+ * levels it could trade with into the engine); per book, a diff of at most
+ * {@link EngineEvent#BOOK_DEPTH} levels a side by one merge of the price lists (no hashing), and
+ * per level whose quantity changed an update of its recorded orders with one counter update in the
+ * engine (an engine order update, addressed by handle, at an attached level); per recorded trade,
+ * the recorded orders it consumes; no allocation once the level lists have grown.
  */
 public final class BacktestFillModel implements OrderGateway {
     static final int MARKET = 0;
     static final int US = 1;
     static final int AGGRESSOR = 2;
+
+    /** A recorded order's handle while it is held outside the engine. */
+    private static final int OUTSIDE = -2;
+    /** A recorded order's handle while it is being submitted, or after the venue rejected it. */
+    private static final int PHANTOM = -1;
 
     private static final int REQUEST_NEW = 1;
     private static final int REQUEST_CANCEL = 2;
@@ -92,8 +114,8 @@ public final class BacktestFillModel implements OrderGateway {
         engine.requireIncreasingClientOrderIds(AGGRESSOR);
         this.recorded = new RecordedSide[config.instrumentCount][2];
         for (int i = 0; i < config.instrumentCount; i++) {
-            recorded[i][0] = new RecordedSide();
-            recorded[i][1] = new RecordedSide();
+            recorded[i][0] = new RecordedSide(i, Side.BUY);
+            recorded[i][1] = new RecordedSide(i, Side.SELL);
         }
     }
 
@@ -166,6 +188,15 @@ public final class BacktestFillModel implements OrderGateway {
             }
             requestInstrument = instrument;
             if (kind == REQUEST_NEW) {
+                if (instrument >= 0 && instrument < config.instrumentCount && (side == Side.BUY || side == Side.SELL)) {
+                    attachCrossing(recordedSide(instrument, opposite(side)), price);
+                    if (tif == TimeInForce.GTC) {
+                        final Level own = recordedSide(instrument, side).level(price);
+                        if (own != null && !own.attached) {
+                            attach(own);
+                        }
+                    }
+                }
                 engine.submit(arrival, US, id, instrument, side, price, qty, tif);
             } else {
                 engine.cancel(arrival, US, id);
@@ -181,8 +212,7 @@ public final class BacktestFillModel implements OrderGateway {
         }
         now = Math.max(now, e.eventTimeNanos);
         if (e.type == EventType.MARKET_TRADE) {
-            engine.submit(now, AGGRESSOR, nextMarketId++, e.instrumentId, e.aggressorSide, e.tradePriceTicks, e.tradeQty,
-                TimeInForce.IOC);
+            trade(e.instrumentId, e.aggressorSide, e.tradePriceTicks, e.tradeQty);
         } else if (e.type == EventType.MARKET_BOOK) {
             withdraw(e.instrumentId, Side.BUY, e.bidPrices, e.bidQtys, e.bidLevels);
             withdraw(e.instrumentId, Side.SELL, e.askPrices, e.askQtys, e.askLevels);
@@ -197,6 +227,8 @@ public final class BacktestFillModel implements OrderGateway {
      * once, as the simulator does (a journal may span several days).
      */
     public void settle(final int instrument, final double price) {
+        recorded[instrument][0].dropOutside();
+        recorded[instrument][1].dropOutside();
         engine.settle(now, instrument, price);
         recorded[instrument][0].clear();
         recorded[instrument][1].clear();
@@ -213,9 +245,72 @@ public final class BacktestFillModel implements OrderGateway {
         return engine;
     }
 
-    /** Visits the resting orders of one book side in priority order, the recorded liquidity included (tests). */
+    /**
+     * Visits the resting orders of one book side in priority order, the recorded liquidity held
+     * outside the engine included (tests; allocates).
+     */
     void forEachRestingOrder(final int instrument, final int side, final MatchingEngine.RestingOrderVisitor visitor) {
-        engine.forEachRestingOrder(instrument, side, visitor);
+        final List<long[]> orders = new ArrayList<>();
+        engine.forEachRestingOrder(instrument, side, (participant, clientOrderId, priceTicks, leaves) ->
+            orders.add(new long[] {participant, clientOrderId, priceTicks, leaves}));
+        final RecordedSide book = recordedSide(instrument, side);
+        for (int k = 0; k < book.count; k++) {
+            final Level level = book.levels[k];
+            for (int j = 0; !level.attached && j < level.size(); j++) {
+                if (level.handles.getInt(j) == OUTSIDE) {
+                    orders.add(new long[] {MARKET, level.ids.getLong(j), level.price, level.leaves.getLong(j)});
+                }
+            }
+        }
+        final Comparator<long[]> byPrice = Comparator.comparingLong(o -> o[2]);
+        orders.sort(side == Side.BUY ? byPrice.reversed() : byPrice);
+        for (final long[] o : orders) {
+            visitor.onRestingOrder((int)o[0], o[1], o[2], o[3]);
+        }
+    }
+
+    /** Total resting quantity at a price on one side, the recorded liquidity held outside the engine included (tests). */
+    long quantityAt(final int instrument, final int side, final long priceTicks) {
+        final long[] total = {0};
+        forEachRestingOrder(instrument, side, (participant, clientOrderId, p, leaves) -> {
+            if (p == priceTicks) {
+                total[0] += leaves;
+            }
+        });
+        return total[0];
+    }
+
+    /**
+     * Copies up to {@code maxLevels} aggregated levels of one side, best first, the recorded
+     * liquidity held outside the engine included (tests).
+     *
+     * @return the number of levels copied
+     */
+    int depth(final int instrument, final int side, final long[] prices, final long[] quantities, final int maxLevels) {
+        final int[] n = {0};
+        forEachRestingOrder(instrument, side, (participant, clientOrderId, p, leaves) -> {
+            if (n[0] > 0 && prices[n[0] - 1] == p) {
+                quantities[n[0] - 1] += leaves;
+            } else if (n[0] < maxLevels) {
+                prices[n[0]] = p;
+                quantities[n[0]++] = leaves;
+            }
+        });
+        return n[0];
+    }
+
+    /** Best bid in ticks, the recorded liquidity held outside the engine included, or {@link MatchingEngine#NO_PRICE} (tests). */
+    long bestBid(final int instrument) {
+        final long[] p = new long[1];
+        final long[] q = new long[1];
+        return depth(instrument, Side.BUY, p, q, 1) == 0 ? MatchingEngine.NO_PRICE : p[0];
+    }
+
+    /** Best ask in ticks, the recorded liquidity held outside the engine included, or {@link MatchingEngine#NO_PRICE} (tests). */
+    long bestAsk(final int instrument) {
+        final long[] p = new long[1];
+        final long[] q = new long[1];
+        return depth(instrument, Side.SELL, p, q, 1) == 0 ? MatchingEngine.NO_PRICE : p[0];
     }
 
     /** Our open orders. */
@@ -236,6 +331,9 @@ public final class BacktestFillModel implements OrderGateway {
         final boolean merged = book.match(side, prices, levels);
         for (int k = 0; k < book.count; k++) {
             final Level level = book.levels[k];
+            if (level.attached && !engine.restsAt(US, instrument, side, level.price)) {
+                detach(level);
+            }
             final int l = merged ? book.bookIndexOfLevel[k] : indexOf(prices, levels, level.price);
             final long excess = level.total - (l < 0 ? 0 : qtys[l]);
             if (excess > 0) {
@@ -250,6 +348,11 @@ public final class BacktestFillModel implements OrderGateway {
         book.replaceLevels(prices, levels);
         for (int l = 0; l < levels; l++) {
             final Level level = book.levels[l];
+            if (level.fresh) {
+                // a new price: attached when orders of ours already rest there (nothing recorded does)
+                level.fresh = false;
+                level.attached = engine.quantityAt(instrument, side, level.price) > 0;
+            }
             final long missing = qtys[l] - level.total;
             if (missing > 0) {
                 join(instrument, side, level, missing);
@@ -260,13 +363,37 @@ public final class BacktestFillModel implements OrderGateway {
     /** Recorded liquidity joins the back of a level: grown into the last recorded order when nothing of ours is behind it. */
     private void join(final int instrument, final int side, final Level level, final long quantity) {
         final int last = level.size() - 1;
-        if (last >= 0 && engine.growIfLastHandle(level.handles.getInt(last), quantity)) {
-            level.leaves.setLong(last, level.leaves.getLong(last) + quantity);
-            level.total += quantity;
-            return;
+        if (last >= 0) {
+            final int handle = level.handles.getInt(last);
+            final boolean grown;
+            if (level.attached) {
+                grown = engine.growIfLastHandle(handle, quantity);
+            } else {
+                grown = handle == OUTSIDE;
+                if (grown) {
+                    engine.changeOutside(MARKET, instrument, side, quantity, false);
+                }
+            }
+            if (grown) {
+                level.leaves.setLong(last, level.leaves.getLong(last) + quantity);
+                level.total += quantity;
+                return;
+            }
         }
         final long id = nextMarketId++;
-        level.append(id, quantity);
+        if (crosses(instrument, opposite(side), level.price)) {
+            attachCrossing(recordedSide(instrument, opposite(side)), level.price);
+            if (!level.attached) {
+                attach(level);
+            }
+        }
+        if (!level.attached) {
+            final long venueOrderId = engine.admitOutside(now, MARKET, id, instrument, side, level.price, quantity,
+                TimeInForce.GTC);
+            level.append(id, quantity, venueOrderId > 0 ? OUTSIDE : PHANTOM, venueOrderId);
+            return;
+        }
+        level.append(id, quantity, PHANTOM, 0);
         joiningLevel = level;
         engine.submit(now, MARKET, id, instrument, side, level.price, quantity, TimeInForce.GTC);
         joiningLevel = null;
@@ -274,7 +401,125 @@ public final class BacktestFillModel implements OrderGateway {
         if (rested >= 0) {
             // it rests as the level's last order (a partial fill on arrival leaves it in place)
             level.handles.setInt(level.size() - 1, rested);
+            level.venueIds.setLong(level.size() - 1, engine.venueOrderIdOf(rested));
         }
+    }
+
+    /**
+     * Replays a recorded trade as an aggressive IOC order: matched here against the recorded orders
+     * held outside the engine when the engine holds nothing it could trade with and the side's levels
+     * are ordered best first; otherwise in the engine, after attaching the levels it could reach.
+     */
+    private void trade(final int instrument, final int aggressorSide, final long price, final long quantity) {
+        final long id = nextMarketId++;
+        if (aggressorSide != Side.BUY && aggressorSide != Side.SELL) {
+            engine.submit(now, AGGRESSOR, id, instrument, aggressorSide, price, quantity, TimeInForce.IOC);
+            return;
+        }
+        final int restingSide = opposite(aggressorSide);
+        final RecordedSide book = recordedSide(instrument, restingSide);
+        if (!book.ordered || engineCrosses(instrument, restingSide, price)) {
+            attachCrossing(book, price);
+            engine.submit(now, AGGRESSOR, id, instrument, aggressorSide, price, quantity, TimeInForce.IOC);
+            return;
+        }
+        if (engine.admitOutside(now, AGGRESSOR, id, instrument, aggressorSide, price, quantity, TimeInForce.IOC) < 0) {
+            return;
+        }
+        long remaining = quantity;
+        for (int k = 0; k < book.count && remaining > 0; k++) {
+            final Level level = book.levels[k];
+            if (!crossesLimit(restingSide, level.price, price)) {
+                break;
+            }
+            int j = 0;
+            while (remaining > 0 && j < level.size()) {
+                if (level.handles.getInt(j) != OUTSIDE) {
+                    j++;
+                    continue;
+                }
+                final long leaves = level.leaves.getLong(j);
+                final long fill = Math.min(remaining, leaves);
+                remaining -= fill;
+                level.total -= fill;
+                engine.fillOutside(AGGRESSOR, MARKET, instrument, aggressorSide, level.price, fill, fill == leaves);
+                if (fill == leaves) {
+                    level.removeAt(j);
+                } else {
+                    level.leaves.setLong(j, leaves - fill);
+                }
+            }
+        }
+    }
+
+    /** Whether an order at {@code limit} could trade with anything resting on {@code restingSide}, in or outside the engine. */
+    private boolean crosses(final int instrument, final int restingSide, final long limit) {
+        if (engineCrosses(instrument, restingSide, limit)) {
+            return true;
+        }
+        final RecordedSide book = recordedSide(instrument, restingSide);
+        for (int k = 0; k < book.count; k++) {
+            final Level level = book.levels[k];
+            final boolean crossing = crossesLimit(restingSide, level.price, limit);
+            if (crossing && !level.attached && level.hasOutside()) {
+                return true;
+            }
+            if (!crossing && book.ordered) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean engineCrosses(final int instrument, final int restingSide, final long limit) {
+        final long best = restingSide == Side.BUY ? engine.bestBid(instrument) : engine.bestAsk(instrument);
+        return best != MatchingEngine.NO_PRICE && crossesLimit(restingSide, best, limit);
+    }
+
+    /** Attaches every level held outside the engine that an order at {@code limit} could trade with. */
+    private void attachCrossing(final RecordedSide book, final long limit) {
+        for (int k = 0; k < book.count; k++) {
+            final Level level = book.levels[k];
+            final boolean crossing = crossesLimit(book.side, level.price, limit);
+            if (crossing && !level.attached && level.hasOutside()) {
+                attach(level);
+            }
+            if (!crossing && book.ordered) {
+                return;
+            }
+        }
+    }
+
+    /** Moves a level's recorded orders into the engine, in their time priority; the level then follows the engine. */
+    private void attach(final Level level) {
+        for (int j = 0; j < level.size(); j++) {
+            if (level.handles.getInt(j) == OUTSIDE) {
+                level.handles.setInt(j, engine.attachOutside(MARKET, level.ids.getLong(j), level.venueIds.getLong(j),
+                    level.instrument, level.side, level.price, level.leaves.getLong(j)));
+            }
+        }
+        level.attached = true;
+    }
+
+    /** Moves a level's recorded orders out of the engine (no order of ours rests at its price). */
+    private void detach(final Level level) {
+        for (int j = 0; j < level.size(); j++) {
+            final int handle = level.handles.getInt(j);
+            if (handle >= 0) {
+                engine.detachOutside(handle);
+                level.handles.setInt(j, OUTSIDE);
+            }
+        }
+        level.attached = false;
+    }
+
+    /** Whether a resting order at {@code levelPrice} on {@code restingSide} trades with an order at {@code limit}. */
+    private static boolean crossesLimit(final int restingSide, final long levelPrice, final long limit) {
+        return restingSide == Side.BUY ? levelPrice >= limit : levelPrice <= limit;
+    }
+
+    private static int opposite(final int side) {
+        return side == Side.BUY ? Side.SELL : Side.BUY;
     }
 
     /** Removes {@code amount} lots of recorded liquidity from a level, from behind our orders or ahead of them. */
@@ -294,7 +539,11 @@ public final class BacktestFillModel implements OrderGateway {
             } else {
                 level.leaves.setLong(k, leaves - take);
             }
-            engine.reduceHandle(now, handle, leaves - take);
+            if (handle == OUTSIDE) {
+                engine.changeOutside(MARKET, level.instrument, level.side, -take, take == leaves);
+            } else {
+                engine.reduceHandle(now, handle, leaves - take);
+            }
         }
         withdrawing = false;
     }
@@ -412,14 +661,16 @@ public final class BacktestFillModel implements OrderGateway {
      * later. A new book is matched with the levels by one merge of the two price lists when both are
      * strictly ordered best first (a venue's book always is), by linear scans otherwise.
      */
-    private static final class RecordedSide {
+    private final class RecordedSide {
+        final int instrument;
+        final int side;
         Level[] levels = new Level[EngineEvent.BOOK_DEPTH];
         private Level[] next = new Level[EngineEvent.BOOK_DEPTH];
         private final Level[] spare = new Level[2 * EngineEvent.BOOK_DEPTH];
         private int spareCount;
         int count;
         /** Whether {@link #levels} are strictly ordered best first (they are the last book's, in its order). */
-        private boolean ordered = true;
+        boolean ordered = true;
         /** After a successful {@link #match}: the new book's index of each level's price, or -1. */
         final int[] bookIndexOfLevel = new int[EngineEvent.BOOK_DEPTH];
         /** After a successful {@link #match}: the level index of each new book price, or -1. */
@@ -472,11 +723,25 @@ public final class BacktestFillModel implements OrderGateway {
             return true;
         }
 
-        RecordedSide() {
+        RecordedSide(final int instrument, final int side) {
+            this.instrument = instrument;
+            this.side = side;
             for (int i = 0; i < spare.length; i++) {
-                spare[i] = new Level();
+                spare[i] = new Level(instrument, side);
             }
             spareCount = spare.length;
+        }
+
+        /** Ends the recorded orders held outside the engine (settlement; the engine cancels the attached ones). */
+        void dropOutside() {
+            for (int k = 0; k < count; k++) {
+                final Level level = levels[k];
+                for (int j = 0; j < level.size(); j++) {
+                    if (level.handles.getInt(j) == OUTSIDE) {
+                        engine.changeOutside(MARKET, instrument, side, -level.leaves.getLong(j), true);
+                    }
+                }
+            }
         }
 
         /** The level at {@code price}, or null. */
@@ -557,31 +822,62 @@ public final class BacktestFillModel implements OrderGateway {
      * growth and reduction, so a book diff costs no lookups.
      */
     private static final class Level {
+        final int instrument;
+        final int side;
         final LongArrayList ids = new LongArrayList();
         final LongArrayList leaves = new LongArrayList();
-        /** The engine's handle of each order (-1 while it is being submitted, or when it was rejected). */
+        /**
+         * The engine's handle of each order while the level is attached, {@link #OUTSIDE} while it is
+         * held outside the engine, {@link #PHANTOM} while it is being submitted or when the venue
+         * rejected it (it keeps its quantity in the level, as it always has, and is in no book).
+         */
         final IntArrayList handles = new IntArrayList();
+        /** The venue order id of each order (kept to attach it with the id it was given). */
+        final LongArrayList venueIds = new LongArrayList();
         long price;
         long total;
         boolean keep;
+        /** Whether the recorded orders are in the engine (an order of ours rests at this price, or may trade with them). */
+        boolean attached;
+        /** A new price, its attachment not yet decided. */
+        boolean fresh;
+
+        Level(final int instrument, final int side) {
+            this.instrument = instrument;
+            this.side = side;
+        }
 
         void reset(final long levelPrice) {
             ids.clear();
             leaves.clear();
             handles.clear();
+            venueIds.clear();
             price = levelPrice;
             total = 0;
             keep = false;
+            attached = false;
+            fresh = true;
         }
 
         int size() {
             return ids.size();
         }
 
-        void append(final long id, final long quantity) {
+        /** Whether a recorded order of the level is held outside the engine. */
+        boolean hasOutside() {
+            for (int j = 0; j < handles.size(); j++) {
+                if (handles.getInt(j) == OUTSIDE) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void append(final long id, final long quantity, final int handle, final long venueOrderId) {
             ids.addLong(id);
             leaves.addLong(quantity);
-            handles.addInt(-1);
+            handles.addInt(handle);
+            venueIds.addLong(venueOrderId);
             total += quantity;
         }
 
@@ -589,6 +885,7 @@ public final class BacktestFillModel implements OrderGateway {
             ids.removeAt(k);
             leaves.removeAt(k);
             handles.removeAt(k);
+            venueIds.removeAt(k);
         }
 
         /** Books a fill of {@code quantity} of recorded order {@code id}, which has {@code remaining} left. */

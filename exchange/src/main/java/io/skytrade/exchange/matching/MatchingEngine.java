@@ -57,6 +57,8 @@ public final class MatchingEngine {
     private final int[] openOrders;
     private int lastRestedHandle = OrderPool.NIL;
     private long nextVenueOrderId = 1;
+    /** Open orders kept outside the book by the caller ({@link #admitOutside}): they count against the capacity. */
+    private int outsideOrders;
 
     /**
      * @param instrumentCount    products, ids 0..instrumentCount-1
@@ -144,7 +146,7 @@ public final class MatchingEngine {
             return reason;
         }
         final BookSide own = side == Side.BUY ? bids[instrument] : asks[instrument];
-        if (timeInForce == TimeInForce.GTC && (pool.used() == pool.participant.length || own.isFull() && own.find(priceTicks) < 0)) {
+        if (timeInForce == TimeInForce.GTC && bookFull(own, priceTicks)) {
             listener.onRejected(participant, clientOrderId, instrument, side, priceTicks, quantity, RejectReason.BOOK_FULL, nowNanos);
             return RejectReason.BOOK_FULL;
         }
@@ -287,6 +289,130 @@ public final class MatchingEngine {
         pool.quantity[h] += addQuantity;
         adjustOpen(participant, pool.instrument[h], pool.side[h], addQuantity);
         return true;
+    }
+
+    /**
+     * Admits an order that the caller keeps outside the book: validates it as {@link #submit} does
+     * (the same rejects, through the listener, and the same capacity), gives it the next venue
+     * order id and reports it accepted, but matches nothing and rests nothing. A GTC order then
+     * counts as open (participant's open orders, open quantity, capacity) until
+     * {@link #changeOutside} or {@link #fillOutside} says it is gone or {@link #attachOutside} moves it
+     * into the book. The caller matches it and keeps it, and must only do so where the book holds
+     * nothing it could trade with or queue behind: the backtest fill model keeps recorded liquidity
+     * at price levels without our orders this way, with the same venue order ids and the same
+     * checks as if every order were in the book.
+     *
+     * @return the venue order id (positive) when accepted, else minus the reject reason
+     */
+    public long admitOutside(final long nowNanos, final int participant, final long clientOrderId, final int instrument,
+                             final int side, final long priceTicks, final long quantity, final int timeInForce) {
+        lastRestedHandle = OrderPool.NIL;
+        int reason = validate(nowNanos, participant, clientOrderId, instrument, side, priceTicks, quantity, timeInForce);
+        if (reason == RejectReason.NONE && timeInForce == TimeInForce.GTC
+            && bookFull(side == Side.BUY ? bids[instrument] : asks[instrument], priceTicks)) {
+            reason = RejectReason.BOOK_FULL;
+        }
+        if (reason != RejectReason.NONE) {
+            listener.onRejected(participant, clientOrderId, instrument, side, priceTicks, quantity, reason, nowNanos);
+            return -reason;
+        }
+        final long venueOrderId = nextVenueOrderId++;
+        listener.onAccepted(participant, clientOrderId, venueOrderId, instrument, side, priceTicks, quantity, timeInForce, nowNanos);
+        if (timeInForce == TimeInForce.GTC) {
+            outsideOrders++;
+            openOrders[participant]++;
+            adjustOpen(participant, instrument, side, quantity);
+        }
+        return venueOrderId;
+    }
+
+    /**
+     * Books a trade between two orders kept outside the book (an aggressor admitted with
+     * {@link #admitOutside} and a resting one): positions and cash of both, the resting order's open
+     * quantity, and, when {@code restingGone}, the resting order's end. No listener call.
+     */
+    public void fillOutside(final int aggressor, final int resting, final int instrument, final int aggressorSide,
+                            final long priceTicks, final long quantity, final boolean restingGone) {
+        applyFill(resting, instrument, aggressorSide == Side.BUY ? Side.SELL : Side.BUY, priceTicks, quantity, true);
+        applyFill(aggressor, instrument, aggressorSide, priceTicks, quantity, false);
+        if (restingGone) {
+            outsideOrders--;
+            openOrders[resting]--;
+        }
+    }
+
+    /**
+     * An order kept outside the book changed its open quantity by {@code deltaQuantity} (grown or
+     * reduced) and, when {@code gone}, left (withdrawn or cancelled). No listener call.
+     */
+    public void changeOutside(final int participant, final int instrument, final int side, final long deltaQuantity,
+                              final boolean gone) {
+        adjustOpen(participant, instrument, side, deltaQuantity);
+        if (gone) {
+            outsideOrders--;
+            openOrders[participant]--;
+        }
+    }
+
+    /**
+     * Moves an order kept outside the book into it, at the back of its price level, with the venue
+     * order id it was admitted with and its remaining quantity; nothing is matched and the listener
+     * is not called. The caller moves a level's orders in their time priority, and only to a level
+     * the book holds nothing at.
+     *
+     * @return the order's handle
+     */
+    public int attachOutside(final int participant, final long clientOrderId, final long venueOrderId, final int instrument,
+                             final int side, final long priceTicks, final long leaves) {
+        final int h = pool.allocate();
+        pool.clientOrderId[h] = clientOrderId;
+        pool.venueOrderId[h] = venueOrderId;
+        pool.price[h] = priceTicks;
+        pool.quantity[h] = leaves;
+        pool.leaves[h] = leaves;
+        pool.participant[h] = participant;
+        pool.instrument[h] = instrument;
+        pool.side[h] = side;
+        (side == Side.BUY ? bids[instrument] : asks[instrument]).append(pool, h);
+        if (!handleAddressed[participant]) {
+            openByClientId[participant].put(clientOrderId, h);
+        }
+        outsideOrders--;
+        return h;
+    }
+
+    /**
+     * Takes the open order with handle {@code h} out of the book, to be kept outside it by the caller
+     * (the reverse of {@link #attachOutside}): it stays open, with its quantity; no listener call.
+     */
+    public void detachOutside(final int h) {
+        final BookSide book = pool.side[h] == Side.BUY ? bids[pool.instrument[h]] : asks[pool.instrument[h]];
+        book.remove(pool, h, book.find(pool.price[h]));
+        if (!handleAddressed[pool.participant[h]]) {
+            openByClientId[pool.participant[h]].remove(pool.clientOrderId[h]);
+        }
+        pool.free(h);
+        outsideOrders++;
+    }
+
+    /** The venue order id of the open order with handle {@code h}. */
+    public long venueOrderIdOf(final int h) {
+        return pool.venueOrderId[h];
+    }
+
+    /** Whether {@code participant} has an order resting at {@code priceTicks} on one side of a product's book. */
+    public boolean restsAt(final int participant, final int instrument, final int side, final long priceTicks) {
+        final BookSide book = side == Side.BUY ? bids[instrument] : asks[instrument];
+        final int level = book.find(priceTicks);
+        if (level < 0) {
+            return false;
+        }
+        for (int h = book.head(level); h != OrderPool.NIL; h = pool.next[h]) {
+            if (pool.participant[h] == participant) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Cancels every open order of a participant (all products). */
@@ -587,6 +713,11 @@ public final class MatchingEngine {
         }
         tokens[participant] -= 1.0;
         return true;
+    }
+
+    /** Whether a GTC order at {@code priceTicks} finds no room: the pool (with the orders kept outside) or the side's levels. */
+    private boolean bookFull(final BookSide own, final long priceTicks) {
+        return pool.used() + outsideOrders >= pool.participant.length || own.isFull() && own.find(priceTicks) < 0;
     }
 
     private void rest(final int participant, final long clientOrderId, final long venueOrderId, final int instrument,

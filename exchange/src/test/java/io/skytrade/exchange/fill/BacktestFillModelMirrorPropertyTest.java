@@ -4,7 +4,6 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.time.ManualEpochNanoClock;
-import io.skytrade.exchange.matching.MatchingEngine;
 import io.skytrade.exchange.testing.RecordingPublisher;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +49,7 @@ class BacktestFillModelMirrorPropertyTest {
                     mid += random.nextInt(7) - 3;
                     book(e, t, mid, random);
                     model.onMarketEvent(e);
-                    assertMirrors(model.engine(), e);
+                    assertMirrors(model, e);
                 }
             }
         });
@@ -72,7 +71,7 @@ class BacktestFillModelMirrorPropertyTest {
         }
     }
 
-    private static void assertMirrors(final MatchingEngine engine, final EngineEvent e) {
+    private static void assertMirrors(final BacktestFillModel engine, final EngineEvent e) {
         long bidTotal = 0;
         for (int l = 0; l < e.bidLevels; l++) {
             assertEquals(e.bidQtys[l], engine.quantityAt(0, Side.BUY, e.bidPrices[l]), "bid level " + e.bidPrices[l]);

@@ -79,7 +79,7 @@ class BacktestFillModelQueueSpecPropertyTest {
         assertEquals(Map.of(1L, 200L), published.filledNotional);
         assertEquals(Map.of(1L, 1L), published.openLeaves());
         assertEquals(2, model.position(0));
-        assertEquals(3, model.engine().quantityAt(0, Side.BUY, 100), "our 1 left, then the 2 that stayed behind us");
+        assertEquals(3, model.quantityAt(0, Side.BUY, 100), "our 1 left, then the 2 that stayed behind us");
         assertEquals(published.filledQty, spec.filledQty, "the specification agrees");
     }
 
@@ -164,9 +164,9 @@ class BacktestFillModelQueueSpecPropertyTest {
             assertEquals(spec.position, model.position(0), "position, " + where);
             assertEquals(spec.position, published.position, "position from the events, " + where);
             assertEquals(spec.open.size(), model.openOrderCount(), "open order count, " + where);
-            assertSameLevels(model.engine(), spec, where);
+            assertSameLevels(model, spec, where);
             if (booked) {
-                assertMarketAtRecordedLevels(model.engine(), spec, published, e, where);
+                assertMarketAtRecordedLevels(model, spec, published, e, where);
             }
         }
     }
@@ -176,7 +176,7 @@ class BacktestFillModelQueueSpecPropertyTest {
             .orderCapacity(10_000).cancelsAheadOfUs(cancelsAheadOfUs).build();
     }
 
-    private static void assertSameLevels(final MatchingEngine engine, final QueueSpec spec, final String where) {
+    private static void assertSameLevels(final BacktestFillModel engine, final QueueSpec spec, final String where) {
         for (final int side : new int[] {Side.BUY, Side.SELL}) {
             final long[] prices = new long[512];
             final long[] qtys = new long[512];
@@ -189,7 +189,7 @@ class BacktestFillModelQueueSpecPropertyTest {
         }
     }
 
-    private static void assertMarketAtRecordedLevels(final MatchingEngine engine, final QueueSpec spec,
+    private static void assertMarketAtRecordedLevels(final BacktestFillModel engine, final QueueSpec spec,
                                                      final Published published, final EngineEvent e, final String where) {
         for (int l = 0; l < e.bidLevels; l++) {
             final long p = e.bidPrices[l];
