@@ -9,8 +9,8 @@ import io.skytrade.core.registry.InstrumentRegistry;
 
 /**
  * Stage 1: rolling statistics per data series (observations) and per market (two-sided book mids,
- * returns, realised volatility, spread, signed trade flow). Writes {@link EngineEvent#featureZScore},
- * {@link EngineEvent#featureMomentum} and, for books, {@link EngineEvent#mid},
+ * returns, realised volatility, spread, signed trade flow). Writes {@link EngineEvent#featureMomentum}
+ * (read by the signal stage) and, for books, {@link EngineEvent#mid},
  * {@link EngineEvent#midReturn} and {@link EngineEvent#realisedVol}. Invalid input is flagged by
  * {@link EventGuard} and ignored; stale (cached) observations are ignored.
  *
@@ -62,7 +62,6 @@ public final class FeatureHandler implements EventHandler<EngineEvent>, StateHas
         final int id = e.instrumentId;
         seriesWindow.add(id, e.eventTimeNanos, e.value);
         seriesEwma.update(id, e.eventTimeNanos, e.value);
-        e.featureZScore = seriesWindow.zScore(id, e.value);
         final double sd = seriesWindow.std(id);
         e.featureMomentum = sd > 0.0 ? seriesWindow.momentum(id) / sd : 0.0;
     }
@@ -84,7 +83,6 @@ public final class FeatureHandler implements EventHandler<EngineEvent>, StateHas
         e.mid = m;
         e.midReturn = r;
         e.realisedVol = Math.sqrt(returnSquare.mean(id));
-        e.featureZScore = midWindow.zScore(id, m);
         final double sd = midWindow.std(id);
         e.featureMomentum = sd > 0.0 ? midWindow.momentum(id) / sd : 0.0;
     }

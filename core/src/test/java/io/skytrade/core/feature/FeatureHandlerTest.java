@@ -76,7 +76,6 @@ class FeatureHandlerTest {
                 }
             }
             h.onEvent(e, i, true);
-            out = 31 * out + Double.doubleToRawLongBits(e.featureZScore);
             out = 31 * out + Double.doubleToRawLongBits(e.featureMomentum);
             out = 31 * out + Double.doubleToRawLongBits(e.realisedVol);
         }

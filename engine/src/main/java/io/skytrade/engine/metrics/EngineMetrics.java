@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class EngineMetrics {
     /** Stage names the observers follow (as {@link EngineAssembly} names them). */
-    public static final String SIGNAL_STAGE = "signal";
+    public static final String SIGNAL_STAGE = EngineAssembly.SIGNAL_STAGE;
     public static final String BOOK_STAGE = EngineAssembly.BOOK_STAGE;
     public static final String RISK_STAGE = "risk";
     public static final String ORDER_STAGE = "orders";
@@ -63,13 +63,18 @@ public final class EngineMetrics {
         return gateway;
     }
 
-    /** The observers by the name of the stage they follow (the business stages built on {@link #wrap}). */
+    /**
+     * The observers by the name of the stage they follow (the business stages built on {@link #wrap});
+     * turns on the signal stage's combined signals, which they read.
+     */
     public Map<String, StageObserver> observers(final EngineAssembly.Stages stages) {
         if (gateway == null) {
             throw new IllegalStateException("wrap the order gateway before building the stages");
         }
         final Map<String, StageObserver> observers = new LinkedHashMap<>();
-        final SignalHandler signals = (SignalHandler) stages.handlers().get(stages.names().indexOf(SIGNAL_STAGE));
+        final SignalHandler signals = stages.signals();
+        // the gauges and the decision tape read the combined signals: have the stage compute them
+        signals.publishSignals();
         observers.put(SIGNAL_STAGE, new SignalStageObserver(counters, signals, latencies, stamps, clock, realPerClockNano));
         observers.put(BOOK_STAGE, new BookStageObserver(counters, stages.book().positions()));
         observers.put(RISK_STAGE, new RiskStageObserver(counters, latencies, stamps, clock, realPerClockNano,

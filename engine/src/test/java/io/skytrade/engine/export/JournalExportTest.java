@@ -206,7 +206,7 @@ class JournalExportTest {
                             + orNaN(side.nowcastWeight(event, id)) : "- - - - - - -") + " " + (signalled ? side.signal(event, id) : "-"));
                 }
             }
-        });
+        }, stages -> stages.signals().publishSignals());
         final List<String> actual = new ArrayList<>();
         for (final Map<String, String> row : csv(export(ExportFormat.CSV, "valuations").resolve("valuations.csv"))) {
             actual.add(row.get("sequence") + " " + row.get("event_time_nanos") + " " + row.get("product") + " "
