@@ -79,9 +79,20 @@ public final class EngineMetrics {
         observers.put(BOOK_STAGE, new BookStageObserver(counters, stages.book().positions()));
         observers.put(RISK_STAGE, new RiskStageObserver(counters, latencies, stamps, clock, realPerClockNano,
             stages.risk().drawdown()));
-        observers.put(ORDER_STAGE, new OrderStageObserver(counters, latencies, tape, stamps, gateway, realPerClockNano,
-            stages.side()));
+        observers.put(ORDER_STAGE, orderStageObserver(stages));
         return observers;
+    }
+
+    /**
+     * The order stage's observer alone (counters, decision tape), for a harness that counts what the
+     * engine did without the other observers. It turns nothing on: without {@link #observers} the
+     * signal stage computes no combined signal, so the tape's and the gauges' signals stay empty.
+     */
+    public StageObserver orderStageObserver(final EngineAssembly.Stages stages) {
+        if (gateway == null) {
+            throw new IllegalStateException("wrap the order gateway before building the stages");
+        }
+        return new OrderStageObserver(counters, latencies, tape, stamps, gateway, realPerClockNano, stages.side());
     }
 
     /** Installs {@link #observers} on {@code builder}. */
