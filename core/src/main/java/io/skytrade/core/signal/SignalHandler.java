@@ -20,8 +20,10 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * tape). So it is computed only once a reader has asked for it ({@link #publishSignals}, at
  * start-up): then, for the book's instrument and for every revalued product that has a book, it is
  * written into {@link SideBuffers#signal} and marked in {@link EngineEvent#signalledInstruments}.
- * Without a reader an input only updates the state above (which is all the state hash reads), so
- * decisions and state hashes are the same either way.
+ * Without a reader an input only updates the state above, and the books' momentum stays 0 (the
+ * feature stage computes it only for a reader, {@link io.skytrade.core.feature.FeatureHandler#publishMomentum});
+ * the state hash reads the fair values, their uncertainties, the mids and the surprise, not the
+ * momentum, so decisions and state hashes are the same either way.
  *
  * <p>Owns its state; one thread. Hot-path cost: O(products touched) stores, no allocation; with a
  * reader, one square root, one {@link io.skytrade.core.math.TableExp} and one rational squash per
@@ -163,7 +165,7 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
         long h = surprise.stateHash();
         for (int i = 0; i < fair.length; i++) {
             h = 31 * h + Double.doubleToLongBits(fair[i]) + 3 * Double.doubleToLongBits(fairStd[i])
-                + 7 * Double.doubleToLongBits(mid[i]) + 11 * Double.doubleToLongBits(momentum[i]);
+                + 7 * Double.doubleToLongBits(mid[i]);
         }
         return h;
     }

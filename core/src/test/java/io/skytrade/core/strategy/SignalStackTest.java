@@ -77,6 +77,7 @@ class SignalStackTest {
         Stack(final long seed, final boolean signals) {
             rnd = new SplittableRandom(seed);
             if (signals) {
+                feature.publishMomentum();
                 signal.publishSignals();
             }
         }

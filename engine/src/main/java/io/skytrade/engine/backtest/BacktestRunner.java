@@ -167,7 +167,7 @@ public final class BacktestRunner {
      * stage that reads them: they are report-only and off otherwise). Before {@link #run}.
      */
     public BacktestRunner publishSignals() {
-        stages.signals().publishSignals();
+        stages.publishSignals();
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.skytrade.engine.export;
 
+import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.engine.runtime.ReplayRunner;
 import io.skytrade.journal.FileErrors;
 import io.skytrade.journal.RunDirectory;
@@ -44,7 +45,7 @@ final class ReplayedValuations {
                     failure[0] = e;
                 }
             }
-        }, stages -> stages.signals().publishSignals());
+        }, EngineAssembly.Stages::publishSignals);
         if (failure[0] != null) {
             throw new UncheckedIOException("cannot write " + out.file() + ": " + FileErrors.describe(failure[0], out.file()), failure[0]);
         }

@@ -73,8 +73,8 @@ public final class EngineMetrics {
         }
         final Map<String, StageObserver> observers = new LinkedHashMap<>();
         final SignalHandler signals = stages.signals();
-        // the gauges and the decision tape read the combined signals: have the stage compute them
-        signals.publishSignals();
+        // the gauges and the decision tape read the combined signals: have the stages compute them
+        stages.publishSignals();
         observers.put(SIGNAL_STAGE, new SignalStageObserver(counters, signals, latencies, stamps, clock, realPerClockNano));
         observers.put(BOOK_STAGE, new BookStageObserver(counters, stages.book().positions()));
         observers.put(RISK_STAGE, new RiskStageObserver(counters, latencies, stamps, clock, realPerClockNano,
