@@ -22,8 +22,8 @@ package io.skytrade.core.strategy;
  *                           value, its orders and fills) and on every TIMER input, which carries the
  *                           time-driven hedges, scratches and entries; false runs it after every input
  *                           that moves any product (the behaviour before session 8, kept as the built-in
- *                           default so journals recorded before the key replay as recorded; every shipped
- *                           configuration sets true). True needs {@code timers.interval} > 0
+ *                           default, so journals recorded before the key replay as recorded, and the shipped
+ *                           configurations' value). True needs {@code timers.interval} > 0
  */
 public record ArbitrageParams(boolean enabled, long edgeTicks, long maxLots, long maxPosition, long hedgeSlippageTicks,
                               long intervalNanos, long scratchAfterNanos, double flyEtfWeight, boolean onMoves) {
