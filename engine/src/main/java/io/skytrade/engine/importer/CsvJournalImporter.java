@@ -139,6 +139,13 @@ public final class CsvJournalImporter {
             if (qtys[n] <= 0) {
                 throw new IllegalArgumentException(side + "_qty_" + level + " must be > 0, got " + qtys[n]);
             }
+            for (int earlier = 0; earlier < n; earlier++) {
+                if (prices[earlier] == prices[n]) {
+                    // a book is one level per price: the backtest's fill model cannot hold two
+                    throw new IllegalArgumentException(side + "_px_" + level + " repeats " + side + "_px_" + (earlier + 1)
+                        + " (" + prices[n] + "): one level per price");
+                }
+            }
             n++;
         }
         return n;

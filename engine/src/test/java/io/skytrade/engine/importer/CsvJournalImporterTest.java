@@ -85,4 +85,17 @@ class CsvJournalImporterTest {
         assertTrue(skipped[1].contains("imported 1 rows (2 skipped)"), skipped[1]);
         assertTrue(skipped[2].contains("bad.csv:4: unknown series 'moon_phase'"), skipped[2]);
     }
+
+    @Test
+    void shouldRejectABookThatRepeatsAPriceOnOneSide() throws Exception {
+        final Path market = write("dup.csv", """
+            time,instrument,bid_px_1,bid_qty_1,bid_px_2,bid_qty_2,ask_px_1,ask_qty_1
+            2026-02-28T11:00:00Z,TIDE_SPOT,2590,5,2589,7,2600,3
+            2026-02-28T11:30:00Z,TIDE_SPOT,2590,5,2590,2,2605,2
+            """);
+        final String[] r = capture("journal", "import", "--csv", market.toString(), "--kind", "market",
+            "--journal", tmp.resolve("dup").toString());
+        assertEquals(Integer.toString(SkytradeCli.EXIT_CORRUPT), r[0]);
+        assertTrue(r[2].contains("dup.csv:3: bid_px_2 repeats bid_px_1 (2590): one level per price"), r[2]);
+    }
 }
