@@ -25,10 +25,6 @@ import java.util.concurrent.locks.LockSupport;
  * ~8 MiB without it. One thread serves the inputs queue (the constructor's writer) and any queue
  * added with {@link #track} (the decisions queue, whose writer is the thread that sends orders).
  *
- * <p>The thread runs at the lowest ordinary CPU priority ({@link LowCpuPriority}, nice 19): its page
- * faults are dear on a small virtual host, and at the default priority it preempted the stage thread
- * for milliseconds (bench/README.md "Issue 15: the latency tails, session 8").
- *
  * <p>Each page is touched with an atomic compare-and-set of a zero word to zero: it writes only
  * where the word is still zero and is atomic with respect to the writer, so it can never change
  * data even if it races the writer. It never maps beyond the file's current size. Runs on its own
@@ -89,10 +85,6 @@ public final class PageToucher implements StoreFileListener, AutoCloseable {
     }
 
     private void run() {
-        final String lowered = LowCpuPriority.applyToCurrentThread();
-        if (lowered != null) {
-            LOG.info("journal page pre-toucher runs at normal CPU priority ({})", lowered);
-        }
         try {
             while (running) {
                 for (final Target target : targets) {
