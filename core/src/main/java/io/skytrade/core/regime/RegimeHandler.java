@@ -7,7 +7,6 @@ import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.feature.EventGuard;
 import io.skytrade.core.pipeline.StateHash;
 import io.skytrade.core.registry.InstrumentRegistry;
-import io.skytrade.core.time.IntervalCadence;
 
 /**
  * Stage 4 (regime): folds each instrument's (mid return, realised volatility) from the feature
@@ -18,7 +17,8 @@ import io.skytrade.core.time.IntervalCadence;
  * book only accumulates its return (compounded since the product's last step) and keeps its realised
  * volatility, and is decided on the posterior of the last step; the filter steps on the first TIMER
  * input at least that interval after the product's previous step, once, with the accumulated return
- * (a product with one book since its last step steps on exactly that book's return). Regimes persist
+ * (a product with one book since its last step steps on exactly that book's return): the rule of
+ * {@link RegimeObservationCadence}, which {@code regime fit} samples with too. Regimes persist
  * for minutes to hours: a posterior at most an interval old changes no decision a quant would make
  * per book, and the exponentials leave the book's path. Expects a 2-dimensional model.
  *
@@ -33,9 +33,7 @@ public final class RegimeHandler implements EventHandler<EngineEvent>, StateHash
     private final double scale;
     private final long stepInterval;
     private final double[] x = new double[2];
-    private final double[] pendingReturn;
-    private final double[] pendingVol;
-    private final IntervalCadence cadence;
+    private final RegimeObservationCadence pending;
     private final SideBuffers side;
 
     /**
@@ -52,9 +50,7 @@ public final class RegimeHandler implements EventHandler<EngineEvent>, StateHash
         filter = new HmmForwardFilter(new GaussianHmm(params), n);
         scale = params.observationScale();
         stepInterval = params.stepIntervalNanos();
-        pendingReturn = new double[n];
-        pendingVol = new double[n];
-        cadence = new IntervalCadence(n, stepInterval);
+        pending = new RegimeObservationCadence(n, stepInterval);
     }
 
     @Override
@@ -75,12 +71,7 @@ public final class RegimeHandler implements EventHandler<EngineEvent>, StateHash
                 return;
             }
         } else {
-            final double acc = pendingReturn[id];
-            final double r = event.midReturn;
-            // (1 + acc)(1 + r) - 1, exactly r for the first book since the last step
-            pendingReturn[id] = acc + r + acc * r;
-            pendingVol[id] = event.realisedVol;
-            cadence.mark(id);
+            pending.onBook(id, event.midReturn, event.realisedVol);
         }
         final int k = filter.states();
         for (int j = 0; j < k; j++) {
@@ -92,9 +83,8 @@ public final class RegimeHandler implements EventHandler<EngineEvent>, StateHash
     /** Steps every product with books since its last step whose interval has passed at {@code t}. */
     private void stepDue(final long t) {
         for (int id = 0; id < instrumentCount; id++) {
-            if (cadence.takeDue(id, t)) {
-                step(id, pendingReturn[id], pendingVol[id]);
-                pendingReturn[id] = 0.0;
+            if (pending.takeDue(id, t)) {
+                step(id, pending.dueReturn(), pending.dueVol());
             }
         }
     }
@@ -112,12 +102,8 @@ public final class RegimeHandler implements EventHandler<EngineEvent>, StateHash
 
     @Override
     public long stateHash() {
-        long h = filter.stateHash();
+        final long h = filter.stateHash();
         // stepped on every book nothing is pending: the hash is the filter's, as before the cadence existed
-        for (int i = 0; stepInterval > 0 && i < pendingReturn.length; i++) {
-            h = 31 * h + Double.doubleToLongBits(pendingReturn[i]) + 3 * Double.doubleToLongBits(pendingVol[i])
-                + 5 * cadence.nextAt(i) + (cadence.pending(i) ? 7 : 0);
-        }
-        return h;
+        return stepInterval > 0 ? pending.hashInto(h) : h;
     }
 }

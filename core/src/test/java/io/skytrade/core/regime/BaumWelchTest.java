@@ -122,11 +122,13 @@ class BaumWelchTest {
 
     @Test
     void shouldCollectScaledSamplesForTheFit() {
-        final RegimeSampleCollector c = new RegimeSampleCollector(1, 1e4);
+        final RegimeSampleCollector c = new RegimeSampleCollector(2, 1, 1e4, 0L);
         final io.skytrade.core.event.EngineEvent e = new io.skytrade.core.event.EngineEvent();
         for (int i = 0; i < 3_000; i++) {
             e.clear();
             e.type = io.skytrade.core.event.EventType.MARKET_BOOK;
+            e.bidLevels = 1;
+            e.askLevels = 1;
             e.instrumentId = i % 2;
             e.midReturn = i * 1e-6;
             e.realisedVol = 2e-4;

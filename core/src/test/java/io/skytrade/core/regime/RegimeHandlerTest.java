@@ -110,6 +110,36 @@ class RegimeHandlerTest {
         }
     }
 
+    @Test
+    void shouldFitOnExactlyTheObservationsTheTimedFilterStepsOn() {
+        final RegimeHandler timed = new RegimeHandler(REGISTRY, TIMED, TestEvents.SIDE);
+        final RegimeSampleCollector collector = new RegimeSampleCollector(2, 1, TIMED.observationScale(), SECOND);
+        final EngineEvent e = new EngineEvent();
+        final SplittableRandom rnd = new SplittableRandom(11);
+        long t = 0;
+        for (int i = 0; i < 2_000; i++) {
+            t += rnd.nextInt(400_000_000);
+            if (i % 5 == 0) {
+                timer(e, t);
+            } else {
+                book(e, rnd.nextInt(2), t, rnd.nextGaussian() * 0.001, rnd.nextDouble() * 0.003);
+            }
+            timed.onEvent(e, i, true);
+            collector.onEvent(e, i, true);
+        }
+        final double[][] samples = collector.series();
+        assertTrue(collector.count() > 100 && collector.count() < 800, "one sample per interval, not per book: " + collector.count());
+        final HmmForwardFilter refit = new HmmForwardFilter(new GaussianHmm(TIMED), 1);
+        for (int s = 0; s < collector.count(); s++) {
+            refit.step(0, new double[] {samples[0][s], samples[1][s]});
+        }
+        book(e, 1, t, 0.0, 0.001);
+        timed.onEvent(e, 2_000, true);
+        for (int j = 0; j < 3; j++) {
+            assertEquals(refit.posterior(0, j), TestEvents.SIDE.regimePosterior(e, j), 0.0, "state " + j);
+        }
+    }
+
     private static long run(final RegimeParams params) {
         final RegimeHandler h = new RegimeHandler(REGISTRY, params, TestEvents.SIDE);
         final EngineEvent e = new EngineEvent();

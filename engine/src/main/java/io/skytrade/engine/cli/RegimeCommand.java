@@ -77,7 +77,8 @@ final class RegimeCommand {
             final int instrumentId = instrument == null ? -1 : instrumentId(registry);
             final RegimeParams base = config.model().regime();
             final FeatureHandler features = new FeatureHandler(registry, config.model().feature());
-            final RegimeSampleCollector collector = new RegimeSampleCollector(instrumentId, base.observationScale());
+            final RegimeSampleCollector collector = new RegimeSampleCollector(registry.instrumentCount(), instrumentId,
+                base.observationScale(), base.stepIntervalNanos());
             final EngineEvent e = new EngineEvent();
             try (InputJournalReader reader = new InputJournalReader(run.inputs())) {
                 while (reader.next(e)) {
@@ -94,7 +95,7 @@ final class RegimeCommand {
             final RegimeParams start = BaumWelch.initialGuess(series, states, series.length - 1, base.observationScale());
             final BaumWelch.Result r = BaumWelch.fit(series, start, iterations, 1e-6,
                 BaumWelch.relativeVarianceFloor(series, VARIANCE_FLOOR_FRACTION));
-            Files.writeString(out, yaml(r, collector.count(), run.runId()), StandardCharsets.UTF_8);
+            Files.writeString(out, yaml(r, collector.count(), run.runId(), base.stepIntervalNanos()), StandardCharsets.UTF_8);
             System.out.printf(Locale.ROOT, "fitted %d states on %,d samples: log likelihood %.3f after %d iterations (%s); wrote %s%n",
                 states, collector.count(), r.logLikelihood(), r.iterations(), r.converged() ? "converged" : "not converged",
                 out.toAbsolutePath());
@@ -110,7 +111,7 @@ final class RegimeCommand {
             return id;
         }
 
-        private static String yaml(final BaumWelch.Result r, final int samples, final String runId) {
+        private static String yaml(final BaumWelch.Result r, final int samples, final String runId, final long stepIntervalNanos) {
             final RegimeParams p = r.params();
             return "# regime parameters fitted by `skytrade regime fit` on run " + runId + " (" + samples + " samples,\n"
                 + "# log likelihood " + r.logLikelihood() + "). Load with: run --config base.yaml --config this.yaml\n"
@@ -121,7 +122,9 @@ final class RegimeCommand {
                 + "  transition: " + list(p.transition()) + "\n"
                 + "  means: " + list(p.means()) + "\n"
                 + "  variances: " + list(p.variances()) + "\n"
-                + "  observationScale: " + p.observationScale() + "\n";
+                + "  observationScale: " + p.observationScale() + "\n"
+                + "  # the cadence the samples were formed at: the fitted variances hold at this interval only\n"
+                + "  stepInterval: " + stepIntervalNanos + "ns\n";
         }
 
         private static String list(final double[] values) {

@@ -118,6 +118,9 @@ class ReplayVerifyTest {
         }
         assertEquals(1.0, rowSum, 1e-6);
         assertEquals(60.0, merged.venue().timeScale(), "the base file's keys survive the merge");
+        final var recorded = new ConfigLoader(Map.of()).loadText(run.configYaml()).config();
+        assertEquals(recorded.model().regime().stepIntervalNanos(), merged.model().regime().stepIntervalNanos(),
+            "the fragment carries the cadence its samples were formed at");
     }
 
     @Test

@@ -210,7 +210,9 @@ class CmiGatewayTest {
 
     @Test
     void shouldBackOffOnTooManyRequestsAndRetry() throws Exception {
-        gateway(config());
+        // the order waits out two back-offs in the queue: a loaded host stretches that past the default
+        // queue age (30 s of world time, 1.5 s of wall time here), which this test is not about
+        gateway(config().maxQueueAgeMillis(600_000));
         venue.enqueue(json(429, "Too Many Requests"));
         venue.enqueue(json(429, "Too Many Requests"));
         gateway.sendNewOrder(40, 0, Side.BUY, 95, 1, TimeInForce.GTC);
