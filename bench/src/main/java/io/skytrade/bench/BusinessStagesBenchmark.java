@@ -168,11 +168,12 @@ public class BusinessStagesBenchmark {
             System.arraycopy(allObservers, 0, observers, 0, n);
             counters = new LiveCounters(engineMetrics.counters(), null);
         } else {
-            // the engine's own counting, untimed: its order-stage observer over counters of its own; the
-            // stages send to the venue directly, so the wrapper (and the observer's send latencies) stays idle
+            // the engine's own counting, untimed: its order-stage observer over counters of its own (alone: the
+            // signal stage's report-only signals stay off, as without metrics); the stages send to the venue
+            // directly, so the wrapper (and the observer's send latencies) stays idle
             final EngineMetrics counting = LatencyHarness.metrics(1 << 16, new SystemEpochNanoClock());
             counting.wrap(gateway);
-            counters = new LiveCounters(counting.counters(), counting.observers(stages).get(EngineMetrics.ORDER_STAGE));
+            counters = new LiveCounters(counting.counters(), counting.orderStageObserver(stages));
         }
         if (!List.of("mixed", "book", "timer").contains(input)) {
             throw new IllegalArgumentException("unknown input " + input + "; expected mixed, book or timer");

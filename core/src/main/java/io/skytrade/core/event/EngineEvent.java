@@ -135,8 +135,6 @@ public final class EngineEvent {
     public int stateHashCount;
 
     // Scalar outputs about this event's own series or instrument; NaN when no stage wrote them.
-    /** Feature stage: z-score of the observation (or mid) against its rolling window. */
-    public double featureZScore = Double.NaN;
     /** Feature stage: momentum over the rolling window, in rolling standard deviations. */
     public double featureMomentum = Double.NaN;
     /** Feature stage: book mid in ticks (MARKET_BOOK with both sides). */
@@ -203,7 +201,6 @@ public final class EngineEvent {
         signalledInstruments = 0;
         decisionsWritten = false;
         stateHashCount = 0;
-        featureZScore = Double.NaN;
         featureMomentum = Double.NaN;
         mid = Double.NaN;
         midReturn = Double.NaN;

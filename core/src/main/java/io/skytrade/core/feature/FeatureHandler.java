@@ -9,13 +9,15 @@ import io.skytrade.core.registry.InstrumentRegistry;
 
 /**
  * Stage 1: rolling statistics per data series (observations) and per market (two-sided book mids,
- * returns, realised volatility, spread, signed trade flow). Writes {@link EngineEvent#featureZScore},
- * {@link EngineEvent#featureMomentum} and, for books, {@link EngineEvent#mid},
+ * returns, realised volatility, spread, signed trade flow). Writes {@link EngineEvent#featureMomentum}
+ * (for observations, and for books once {@link #publishMomentum} has been called: read only by the signal
+ * stage's report-only signal) and, for books, {@link EngineEvent#mid},
  * {@link EngineEvent#midReturn} and {@link EngineEvent#realisedVol}. Invalid input is flagged by
  * {@link EventGuard} and ignored; stale (cached) observations are ignored.
  *
- * <p>Owns its state; runs on one thread. Hot-path cost: O(1) per event (two window updates and
- * one exponential: the book's two EWMAs share their decay), no allocation.
+ * <p>Owns its state; runs on one thread. Hot-path cost: O(1) per event (one exponential: the book's
+ * two EWMAs share their decay; a window update for observations, and for books with the momentum on),
+ * no allocation.
  */
 public final class FeatureHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
@@ -27,6 +29,7 @@ public final class FeatureHandler implements EventHandler<EngineEvent>, StateHas
     private final Ewma spread;
     private final DecayingSum tradeFlow;
     private final double[] prevMid;
+    private boolean momentumWanted;
 
     public FeatureHandler(final InstrumentRegistry registry, final FeatureParams params) {
         seriesCount = registry.seriesCount();
@@ -62,7 +65,6 @@ public final class FeatureHandler implements EventHandler<EngineEvent>, StateHas
         final int id = e.instrumentId;
         seriesWindow.add(id, e.eventTimeNanos, e.value);
         seriesEwma.update(id, e.eventTimeNanos, e.value);
-        e.featureZScore = seriesWindow.zScore(id, e.value);
         final double sd = seriesWindow.std(id);
         e.featureMomentum = sd > 0.0 ? seriesWindow.momentum(id) / sd : 0.0;
     }
@@ -80,13 +82,24 @@ public final class FeatureHandler implements EventHandler<EngineEvent>, StateHas
             returnSquare.update(id, e.eventTimeNanos, r * r);
         }
         spread.update(id, e.eventTimeNanos, e.bestAsk() - e.bestBid());
-        midWindow.add(id, e.eventTimeNanos, m);
         e.mid = m;
         e.midReturn = r;
         e.realisedVol = Math.sqrt(returnSquare.mean(id));
-        e.featureZScore = midWindow.zScore(id, m);
-        final double sd = midWindow.std(id);
-        e.featureMomentum = sd > 0.0 ? midWindow.momentum(id) / sd : 0.0;
+        if (momentumWanted) {
+            midWindow.add(id, e.eventTimeNanos, m);
+            final double sd = midWindow.std(id);
+            e.featureMomentum = sd > 0.0 ? midWindow.momentum(id) / sd : 0.0;
+        }
+    }
+
+    /**
+     * Turns on the books' momentum ({@link EngineEvent#featureMomentum} over the window of mids), whose
+     * only reader is the signal stage's report-only combined signal; off, a book keeps no window of mids.
+     * Start-up only, before the first event (with the signal stage's
+     * {@link io.skytrade.core.signal.SignalHandler#publishSignals}). Changes no decision and no state hash.
+     */
+    public void publishMomentum() {
+        momentumWanted = true;
     }
 
     /** EWMA mean of a data series (for dashboards and tests; not read by other stages). */
@@ -104,12 +117,15 @@ public final class FeatureHandler implements EventHandler<EngineEvent>, StateHas
         return spread.mean(instrumentId);
     }
 
-    /** Hash of every piece of state, for replay and determinism checks (not hot path). */
+    /**
+     * Hash of every piece of state that decisions can depend on, for replay and determinism checks (not
+     * hot path); not the window of book mids, kept only for the report-only momentum (a run and its
+     * replay hash the same whether or not a reader turned it on).
+     */
     @Override
     public long stateHash() {
         long h = seriesWindow.stateHash();
         h = 31 * h + seriesEwma.stateHash();
-        h = 31 * h + midWindow.stateHash();
         h = 31 * h + returnSquare.stateHash();
         h = 31 * h + spread.stateHash();
         h = 31 * h + tradeFlow.stateHash();

@@ -15,13 +15,19 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * and a data surprise: on an observation, the move of each product's fair value standardised by
  * its uncertainty before the observation, {@code (new - old) / oldStd} (the observation against
  * its forecast, seen through the settlement formula), added to a sum that decays with a half-life
- * in event time. It then
- * writes the combined signal ({@link SignalCombiner}) into {@link SideBuffers#signal} for the
- * book's instrument and for every revalued product that has a book, marking them in
- * {@link EngineEvent#signalledInstruments}.
+ * in event time. Nothing the engine decides reads the combined signal ({@link SignalCombiner}): its
+ * readers are reports (the backtest report, the export's valuations, the metrics' gauges and decision
+ * tape). So it is computed only once a reader has asked for it ({@link #publishSignals}, at
+ * start-up): then, for the book's instrument and for every revalued product that has a book, it is
+ * written into {@link SideBuffers#signal} and marked in {@link EngineEvent#signalledInstruments}.
+ * Without a reader an input only updates the state above, and the books' momentum stays 0 (the
+ * feature stage computes it only for a reader, {@link io.skytrade.core.feature.FeatureHandler#publishMomentum});
+ * the state hash reads the fair values, their uncertainties, the mids and the surprise, not the
+ * momentum, so decisions and state hashes are the same either way.
  *
- * <p>Owns its state; one thread. Hot-path cost: O(products touched) with one {@code tanh} and one
- * {@code exp} each (a book's own product once, after its mid), no allocation.
+ * <p>Owns its state; one thread. Hot-path cost: O(products touched) stores, no allocation; with a
+ * reader, one square root, one {@link io.skytrade.core.math.TableExp} and one rational squash per
+ * signalled product (a book's own product once, after its mid).
  */
 public final class SignalHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
@@ -39,6 +45,7 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
     private final double[] lastMispricing;
     private final double[] lastSurprise;
     private final SideBuffers side;
+    private boolean publishing;
 
     /**
      * @param side the ring's side buffers, where this stage writes each event's signals
@@ -109,8 +116,23 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
         }
     }
 
+    /**
+     * Turns on the combined signal: from the next input on, each signalled product's signal is
+     * computed and written into the side buffers, and its components kept for {@link #mispricing}
+     * and {@link #surprise}. For whoever reads signals (metrics, reports, exports); call before the
+     * pipeline starts (the flag is not published to other threads). Changes no decision and no state hash.
+     */
+    public void publishSignals() {
+        publishing = true;
+    }
+
+    /** True once {@link #publishSignals} has been called. */
+    public boolean publishesSignals() {
+        return publishing;
+    }
+
     private void emit(final EngineEvent event, final int i, final long t) {
-        if (!hasFair[i] || !hasMid[i]) {
+        if (!publishing || !hasFair[i] || !hasMid[i]) {
             return;
         }
         final double z = Mispricing.zScore(fair[i], fairStd[i], mid[i], midStd[i], halfSpread[i]);
@@ -143,7 +165,7 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
         long h = surprise.stateHash();
         for (int i = 0; i < fair.length; i++) {
             h = 31 * h + Double.doubleToLongBits(fair[i]) + 3 * Double.doubleToLongBits(fairStd[i])
-                + 7 * Double.doubleToLongBits(mid[i]) + 11 * Double.doubleToLongBits(momentum[i]);
+                + 7 * Double.doubleToLongBits(mid[i]);
         }
         return h;
     }

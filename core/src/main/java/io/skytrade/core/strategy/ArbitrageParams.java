@@ -18,9 +18,15 @@ package io.skytrade.core.strategy;
  *                           expected around everyone else's ETF mid, {@link FlyRelativeValue}) in the
  *                           value the fly is quoted and taken around; 0 quotes it around its own fair
  *                           value; default 0.8
+ * @param onMoves            run only after the inputs that move the ETF or a leg (its book, its fair
+ *                           value, its orders and fills) and on every TIMER input, which carries the
+ *                           time-driven hedges, scratches and entries; false runs it after every input
+ *                           that moves any product (the behaviour before session 8, kept as the built-in
+ *                           default, so journals recorded before the key replay as recorded, and the shipped
+ *                           configurations' value). True needs {@code timers.interval} > 0
  */
 public record ArbitrageParams(boolean enabled, long edgeTicks, long maxLots, long maxPosition, long hedgeSlippageTicks,
-                              long intervalNanos, long scratchAfterNanos, double flyEtfWeight) {
+                              long intervalNanos, long scratchAfterNanos, double flyEtfWeight, boolean onMoves) {
     public ArbitrageParams {
         if (!(flyEtfWeight >= 0.0 && flyEtfWeight <= 1.0)) {
             throw new IllegalArgumentException("arbitrage.flyEtfWeight: " + flyEtfWeight + " must be in [0, 1]");
@@ -35,6 +41,12 @@ public record ArbitrageParams(boolean enabled, long edgeTicks, long maxLots, lon
 
     /** The documented defaults. */
     public static ArbitrageParams defaults() {
-        return new ArbitrageParams(true, 20, 5, 20, 5, 2_000_000_000L, 60_000_000_000L, 0.8);
+        return new ArbitrageParams(true, 20, 5, 20, 5, 2_000_000_000L, 60_000_000_000L, 0.8, false);
+    }
+
+    /** The same parameters, run only on the inputs that move the ETF or a leg (and on timers) when {@code on}. */
+    public ArbitrageParams withOnMoves(final boolean on) {
+        return new ArbitrageParams(enabled, edgeTicks, maxLots, maxPosition, hedgeSlippageTicks, intervalNanos,
+            scratchAfterNanos, flyEtfWeight, on);
     }
 }

@@ -4,6 +4,7 @@ import io.skytrade.core.book.TradingBook;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.TimeInForce;
@@ -27,8 +28,8 @@ import java.util.Arrays;
  * leg risk is visible there. A hedged position converges by construction: the ETF settles at the
  * sum of its legs.
  *
- * <p>Runs inside the strategy stage, on the book's thread. Hot-path cost: O(legs) per event (live
- * orders by purpose are the order table's counts); no allocation.
+ * <p>Runs inside the strategy stage, on the book's thread, after the inputs {@link #runsAfter} names.
+ * Hot-path cost: O(legs) per run (live orders by purpose are the order table's counts); no allocation.
  */
 public final class EtfArbitrage {
     private static final long QUIET_NANOS = 60_000_000_000L;
@@ -41,6 +42,9 @@ public final class EtfArbitrage {
     private final long[] deficitSince;
     private final long[] nextHedge;
     private final RiskLimits risk;
+    private final boolean onMoves;
+    /** The ETF's and its legs' bits (0 when the arbitrage is off). */
+    private final long moves;
     private double[] fair;
     private double[] fairStd;
     private long nextEntry;
@@ -68,6 +72,29 @@ public final class EtfArbitrage {
         this.deficitSince = new long[legs.length];
         this.nextHedge = new long[legs.length];
         this.risk = risk;
+        this.onMoves = params.onMoves();
+        long bits = 0;
+        if (this.etf >= 0) {
+            bits = 1L << this.etf;
+            for (final int leg : legs) {
+                bits |= 1L << leg;
+            }
+        }
+        this.moves = bits;
+    }
+
+    /**
+     * Whether the strategy runs the arbitrage ({@link #onEvent}) after an input of {@code type} that
+     * moved the products in {@code moved} (their books, fair values, orders or positions; a bit per
+     * instrument). With {@link ArbitrageParams#onMoves}: when it moved the ETF or a leg, and on every
+     * TIMER input (the time-driven hedges, scratches and entries: at most one timer interval later
+     * than on any input); otherwise after every input that moved anything. Never when it is off.
+     */
+    public boolean runsAfter(final long moved, final int type) {
+        if (etf < 0) {
+            return false;
+        }
+        return onMoves ? (moved & moves) != 0 || type == EventType.TIMER : moved != 0;
     }
 
     /** True when the arbitrage trades {@code instrument} as its ETF (the market maker leaves it alone). */

@@ -46,7 +46,7 @@ import io.skytrade.core.time.IntervalCadence;
  * </ol>
  * The fly, when {@link FlyRelativeValue} is on, is quoted and taken around a value partly implied by
  * the ETF's market, and re-decided when the ETF moves. The market maker's inventory in a leg
- * excludes what the {@link EtfArbitrage} holds there as a hedge; the arbitrage, run after it on every input that moves anything, trades the ETF itself.
+ * excludes what the {@link EtfArbitrage} holds there as a hedge; the arbitrage, run after it on the inputs {@link EtfArbitrage#runsAfter} names, trades the ETF itself.
  * Intents are appended to {@link io.skytrade.core.event.SideBuffers#decisions} as PROPOSED (client order id 0); risk
  * approves them and the book assigns ids. A product is quoted only once its fair value has been
  * revalued {@code minValuations} times; a SETTLEMENT starts that count again.
@@ -131,14 +131,14 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
                            final RiskLimits riskLimits, final TradingBook book, final SideBuffers side) {
         this(registry, params, sizer, riskLimits, book, side, new EtfArbitrage(book, side,
-            new ArbitrageParams(false, 0, 1, 1, 0, 1, 1, 0.0), -1, new int[0], riskLimits));
+            new ArbitrageParams(false, 0, 1, 1, 0, 1, 1, 0.0, false), -1, new int[0], riskLimits));
     }
 
     /**
      * @param side      the ring's side buffers: the strategy reads the regime posteriors there and
      *                  writes its intents to the event's decisions
-     * @param arbitrage the ETF arbitrage run after the market maker on every input that moves the ETF
-     *                  or a leg (its ETF is not market-made)
+     * @param arbitrage the ETF arbitrage, run after the market maker on the inputs it asks for
+     *                  ({@link EtfArbitrage#runsAfter}; its ETF is not market-made)
      */
     public StrategyHandler(final InstrumentRegistry registry, final StrategyParams params, final PositionSizer sizer,
                            final RiskLimits riskLimits, final TradingBook book, final SideBuffers side,
@@ -246,7 +246,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         if (flyEtf >= 0 && (changed & (1L << flyEtf)) != 0 && hasFair[flyValue.fly()]) {
             changed |= 1L << flyValue.fly();
         }
-        final boolean anything = changed != 0;
+        final long moved = changed;
         while (changed != 0) {
             final int i = Long.numberOfTrailingZeros(changed);
             changed &= changed - 1;
@@ -254,7 +254,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
                 decide(event, i);
             }
         }
-        if (anything) {
+        if (arbitrage.runsAfter(moved, event.type)) {
             for (int i = 0; i < instrumentCount; i++) {
                 arbitrageFair[i] = hasFair[i] ? fair[i] : Double.NaN;
             }

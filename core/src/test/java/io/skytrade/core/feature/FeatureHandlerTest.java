@@ -49,12 +49,30 @@ class FeatureHandlerTest {
     }
 
     @Test
+    void shouldWriteTheBooksMomentumOnlyForAReaderAndHashTheSameEitherWay() {
+        final FeatureHandler quiet = new FeatureHandler(REGISTRY, FeatureParams.defaults());
+        final FeatureHandler asked = new FeatureHandler(REGISTRY, FeatureParams.defaults());
+        asked.publishMomentum();
+        final EngineEvent e = new EngineEvent();
+        for (int i = 0; i < 5; i++) {
+            book(e, 1, 1_000L * (i + 1), 99 + 3 * i, 101 + 3 * i);
+            quiet.onEvent(e, i, true);
+            assertTrue(Double.isNaN(e.featureMomentum), "nobody reads the momentum: none computed");
+            book(e, 1, 1_000L * (i + 1), 99 + 3 * i, 101 + 3 * i);
+            asked.onEvent(e, i, true);
+            assertTrue(i == 0 ? e.featureMomentum == 0.0 : e.featureMomentum > 0.0, "rising mids: " + e.featureMomentum);
+        }
+        assertEquals(asked.stateHash(), quiet.stateHash());
+    }
+
+    @Test
     void shouldBeDeterministicBitForBit() {
         assertEquals(run(), run());
     }
 
     private static long run() {
         final FeatureHandler h = new FeatureHandler(REGISTRY, FeatureParams.defaults());
+        h.publishMomentum();
         final EngineEvent e = new EngineEvent();
         final SplittableRandom rnd = new SplittableRandom(42);
         long out = 17;
@@ -76,7 +94,6 @@ class FeatureHandlerTest {
                 }
             }
             h.onEvent(e, i, true);
-            out = 31 * out + Double.doubleToRawLongBits(e.featureZScore);
             out = 31 * out + Double.doubleToRawLongBits(e.featureMomentum);
             out = 31 * out + Double.doubleToRawLongBits(e.realisedVol);
         }

@@ -19,6 +19,7 @@ class SignalHandlerTest {
     @Test
     void shouldSignalBuyWhenFairIsAboveMid() {
         final SignalHandler h = new SignalHandler(REGISTRY, SignalParams.defaults(), TestEvents.SIDE);
+        h.publishSignals();
         final EngineEvent e = new EngineEvent();
         fair(TestEvents.SIDE, e, 1, 1_000, 1100, 20);
         h.onEvent(e, 0, true);
@@ -34,14 +35,44 @@ class SignalHandlerTest {
 
     @Test
     void shouldBeDeterministicBitForBit() {
-        assertEquals(run(), run());
+        assertEquals(run(true), run(true));
     }
 
-    private static long run() {
+    @Test
+    void shouldComputeNoSignalWithoutAReaderAndKeepTheSameState() {
+        final SignalHandler h = new SignalHandler(REGISTRY, SignalParams.defaults(), TestEvents.SIDE);
+        final EngineEvent e = new EngineEvent();
+        fair(TestEvents.SIDE, e, 1, 1_000, 1100, 20);
+        h.onEvent(e, 0, true);
+        book(e, 1, 2_000, 999, 1001);
+        h.onEvent(e, 1, true);
+        assertEquals(0, e.signalledInstruments, "nobody reads the signal: none computed");
+        assertEquals(0.0, h.mispricing(1));
+        assertEquals(stateHash(true), stateHash(false), "the state the signal is computed from is kept either way");
+    }
+
+    private static long stateHash(final boolean publish) {
         final SideBuffers side = new SideBuffers(1);
         final SignalHandler h = new SignalHandler(REGISTRY, SignalParams.defaults(), side);
+        if (publish) {
+            h.publishSignals();
+        }
+        drive(h, side, new SplittableRandom(11));
+        return h.stateHash();
+    }
+
+    private static long run(final boolean publish) {
+        final SideBuffers side = new SideBuffers(1);
+        final SignalHandler h = new SignalHandler(REGISTRY, SignalParams.defaults(), side);
+        if (publish) {
+            h.publishSignals();
+        }
+        return 31 * drive(h, side, new SplittableRandom(11)) + h.stateHash();
+    }
+
+    /** 2,000 random fair values and books; returns a hash of the signals written. */
+    private static long drive(final SignalHandler h, final SideBuffers side, final SplittableRandom rnd) {
         final EngineEvent e = new EngineEvent();
-        final SplittableRandom rnd = new SplittableRandom(11);
         long out = 1;
         for (int i = 0; i < 2_000; i++) {
             final long t = i * 1_000_000_000L;
@@ -55,7 +86,7 @@ class SignalHandlerTest {
             h.onEvent(e, i, true);
             out = 31 * out + e.signalledInstruments + Double.doubleToRawLongBits(side.signal(e, 0)) + Double.doubleToRawLongBits(side.signal(e, 1));
         }
-        return 31 * out + h.stateHash();
+        return out;
     }
 
     static void fair(final SideBuffers side, final EngineEvent e, final int id, final long t, final double fair, final double std) {

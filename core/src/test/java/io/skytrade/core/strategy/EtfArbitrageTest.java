@@ -1,5 +1,7 @@
 package io.skytrade.core.strategy;
 
+import io.skytrade.core.book.TradingBook;
+import io.skytrade.core.risk.RiskLimits;
 import io.skytrade.core.risk.TestEvents;
 import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.Decisions;
@@ -16,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EtfArbitrageTest {
     private static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(List.of("TIDE", "WX", "LHR", "ETF"), List.of("s"));
@@ -136,5 +140,25 @@ class EtfArbitrageTest {
         assertEquals(List.of((long) ETF, (long) Side.BUY, 6065L, 3L, (long) OrderPurpose.ARBITRAGE),
             List.of(scratch.get(0)[0], scratch.get(0)[1], scratch.get(0)[2], scratch.get(0)[3], scratch.get(0)[4]),
             "after a minute the 3 ETF lots WX never hedged are bought back");
+    }
+
+    @Test
+    void shouldRunOnlyAfterInputsMovingTheEtfOrALegAndOnTimersWhenAskedTo() {
+        final EtfArbitrage every = arbitrage(ArbitrageParams.defaults(), ETF);
+        final EtfArbitrage onMoves = arbitrage(ArbitrageParams.defaults().withOnMoves(true), ETF);
+        final long other = 1L << 5;
+        assertTrue(every.runsAfter(other, EventType.MARKET_BOOK), "before session 8: after anything moved");
+        assertFalse(every.runsAfter(0, EventType.TIMER), "and not when nothing moved");
+        assertFalse(onMoves.runsAfter(other, EventType.MARKET_BOOK), "a product that is neither the ETF nor a leg");
+        for (final int moved : new int[] {0, 1, 2, ETF}) {
+            assertTrue(onMoves.runsAfter(other | 1L << moved, EventType.ORDER_EVENT), "moved " + moved);
+        }
+        assertTrue(onMoves.runsAfter(0, EventType.TIMER), "the timer carries its time-driven hedges and scratches");
+        assertFalse(arbitrage(ArbitrageParams.defaults().withOnMoves(true), -1).runsAfter(-1L, EventType.TIMER), "off");
+    }
+
+    private static EtfArbitrage arbitrage(final ArbitrageParams params, final int etf) {
+        return new EtfArbitrage(TradingBook.withDefaults(), TestEvents.SIDE, params, etf, new int[] {0, 1, 2},
+            RiskLimits.defaults());
     }
 }

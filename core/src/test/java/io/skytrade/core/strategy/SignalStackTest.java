@@ -66,8 +66,20 @@ class SignalStackTest {
         long hash = 1;
         long decisions;
 
+        long decisionHash = 1;
+        long signalled;
+
         Stack(final long seed) {
+            this(seed, true);
+        }
+
+        /** {@code signals}: whether a reader has turned the combined signals on (report-only). */
+        Stack(final long seed, final boolean signals) {
             rnd = new SplittableRandom(seed);
+            if (signals) {
+                feature.publishMomentum();
+                signal.publishSignals();
+            }
         }
 
         void handle() throws Exception {
@@ -76,6 +88,7 @@ class SignalStackTest {
             }
             seq++;
             hash = 31 * hash + e.touchedInstruments + 3 * e.signalledInstruments + 5 * e.flags;
+            signalled += Long.bitCount(e.signalledInstruments);
             for (int i = 0; i < 9; i++) {
                 if (e.isTouched(i)) {
                     hash = 31 * hash + Double.doubleToRawLongBits(side.fairValue(e, i)) + Double.doubleToRawLongBits(side.fairStd(e, i));
@@ -89,6 +102,8 @@ class SignalStackTest {
             for (int k = 0; k < d.count(); k++) {
                 decisions++;
                 hash = 31 * hash + d.kind[k] + 7L * d.instrumentId[k] + 11L * d.side[k] + 13 * d.priceTicks[k] + 17 * d.quantity[k];
+                decisionHash = 31 * decisionHash + d.kind[k] + 7L * d.instrumentId[k] + 11L * d.side[k] + 13 * d.priceTicks[k]
+                    + 17 * d.quantity[k] + 19 * d.purpose[k] + 23 * d.timeInForce[k];
                 assertEquals(0, d.clientOrderId[k] == 0 ? 0 : (d.kind[k] == DecisionKind.ORDER_NEW ? 1 : 0));
                 assertTrue(d.quantity[k] <= 10 || d.kind[k] == DecisionKind.ORDER_CANCEL);
                 if (d.kind[k] == DecisionKind.ORDER_NEW) {
@@ -146,7 +161,11 @@ class SignalStackTest {
                     }
                 }
             }
-            long h = 31 * hash + feature.stateHash();
+            return 31 * hash + stateHashes();
+        }
+
+        long stateHashes() {
+            long h = feature.stateHash();
             h = 31 * h + kalman.stateHash();
             h = 31 * h + valuation.stateHash();
             h = 31 * h + signal.stateHash();
@@ -154,6 +173,20 @@ class SignalStackTest {
             h = 31 * h + book.stateHash();
             return 31 * h + strategy.stateHash();
         }
+    }
+
+    @Test
+    void shouldDecideAndHashTheSameWhetherOrNotTheReportOnlySignalsAreComputed() throws Exception {
+        final Stack with = new Stack(99);
+        final Stack without = new Stack(99, false);
+        with.run(600);
+        without.run(600);
+        assertTrue(with.signalled > 1000, "signals computed for a reader: " + with.signalled);
+        assertEquals(0, without.signalled, "and none without one");
+        assertTrue(with.decisions > 0);
+        assertEquals(with.decisions, without.decisions);
+        assertEquals(with.decisionHash, without.decisionHash);
+        assertEquals(with.stateHashes(), without.stateHashes());
     }
 
     @Test

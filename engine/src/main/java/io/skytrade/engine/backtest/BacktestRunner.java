@@ -162,6 +162,15 @@ public final class BacktestRunner {
         return stages.side();
     }
 
+    /**
+     * Has the signal stage compute its combined signals into the side buffers (for a recorder
+     * stage that reads them: they are report-only and off otherwise). Before {@link #run}.
+     */
+    public BacktestRunner publishSignals() {
+        stages.publishSignals();
+        return this;
+    }
+
     /** The engine's trading book (orders, positions, PnL), read on the backtest's thread. */
     public TradingBook book() {
         return stages.book();

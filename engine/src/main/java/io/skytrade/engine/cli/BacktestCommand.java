@@ -86,11 +86,7 @@ final class BacktestCommand implements Callable<Integer> {
             }
             runner.window(fromNanos, toNanos);
         }
-        final ReportRecorder recorder = noReport ? null
-            : new ReportRecorder(loaded.config().instruments().size(), ReportRecorder.DEFAULT_MAX_POINTS, runner.positions(), runner.sideBuffers());
-        if (recorder != null) {
-            runner.observer("report", recorder);
-        }
+        final ReportRecorder recorder = noReport ? null : ReportRecorder.attachTo(runner, loaded.config().instruments().size());
         final BacktestRunner.Result r = runner.run();
         if (windowed && r.replayed() == 0) {
             System.err.println("warning: no input of the journal lies in the window " + (from == null ? "(start)" : from) + " to "

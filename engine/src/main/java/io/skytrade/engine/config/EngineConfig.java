@@ -83,6 +83,10 @@ public record EngineConfig(List<String> instruments, List<String> series, Pipeli
             throw new ConfigException("config timers.interval: 0 turns the timer off, but regime.stepInterval and "
                 + "strategy.varianceInterval step on it; set both to 0 (every book) or give the timer an interval");
         }
+        if (config.timers().intervalNanos() == 0 && config.model().arbitrage().enabled() && config.model().arbitrage().onMoves()) {
+            throw new ConfigException("config timers.interval: 0 turns the timer off, but arbitrage.onMoves runs the ETF "
+                + "arbitrage's time-driven hedges and scratches on it; set arbitrage.onMoves: false or give the timer an interval");
+        }
         return config;
     }
 

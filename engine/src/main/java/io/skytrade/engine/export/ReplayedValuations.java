@@ -1,5 +1,6 @@
 package io.skytrade.engine.export;
 
+import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.engine.runtime.ReplayRunner;
 import io.skytrade.journal.FileErrors;
 import io.skytrade.journal.RunDirectory;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * The {@code valuations} table of an export: replays the run through the stages of its own
  * configuration (as {@code replay} does: nothing is sent, nothing journaled) and writes, for every
- * input, one row per product whose fair value or signal that input changed. A replay reproduces the
+ * input, one row per product whose fair value or signal that input changed (it turns the signal
+ * stage's combined signals on: they are computed only for a reader). A replay reproduces the
  * run's stage outputs exactly when {@code replay --verify} says the run replays identically.
  *
  * <p>Tools only. The rows are written on the replay's order-stage thread, the writer's only user
@@ -43,7 +45,7 @@ final class ReplayedValuations {
                     failure[0] = e;
                 }
             }
-        });
+        }, EngineAssembly.Stages::publishSignals);
         if (failure[0] != null) {
             throw new UncheckedIOException("cannot write " + out.file() + ": " + FileErrors.describe(failure[0], out.file()), failure[0]);
         }

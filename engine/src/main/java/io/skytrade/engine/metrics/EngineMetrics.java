@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class EngineMetrics {
     /** Stage names the observers follow (as {@link EngineAssembly} names them). */
-    public static final String SIGNAL_STAGE = "signal";
+    public static final String SIGNAL_STAGE = EngineAssembly.SIGNAL_STAGE;
     public static final String BOOK_STAGE = EngineAssembly.BOOK_STAGE;
     public static final String RISK_STAGE = "risk";
     public static final String ORDER_STAGE = "orders";
@@ -63,20 +63,36 @@ public final class EngineMetrics {
         return gateway;
     }
 
-    /** The observers by the name of the stage they follow (the business stages built on {@link #wrap}). */
+    /**
+     * The observers by the name of the stage they follow (the business stages built on {@link #wrap});
+     * turns on the signal stage's combined signals, which they read.
+     */
     public Map<String, StageObserver> observers(final EngineAssembly.Stages stages) {
         if (gateway == null) {
             throw new IllegalStateException("wrap the order gateway before building the stages");
         }
         final Map<String, StageObserver> observers = new LinkedHashMap<>();
-        final SignalHandler signals = (SignalHandler) stages.handlers().get(stages.names().indexOf(SIGNAL_STAGE));
+        final SignalHandler signals = stages.signals();
+        // the gauges and the decision tape read the combined signals: have the stages compute them
+        stages.publishSignals();
         observers.put(SIGNAL_STAGE, new SignalStageObserver(counters, signals, latencies, stamps, clock, realPerClockNano));
         observers.put(BOOK_STAGE, new BookStageObserver(counters, stages.book().positions()));
         observers.put(RISK_STAGE, new RiskStageObserver(counters, latencies, stamps, clock, realPerClockNano,
             stages.risk().drawdown()));
-        observers.put(ORDER_STAGE, new OrderStageObserver(counters, latencies, tape, stamps, gateway, realPerClockNano,
-            stages.side()));
+        observers.put(ORDER_STAGE, orderStageObserver(stages));
         return observers;
+    }
+
+    /**
+     * The order stage's observer alone (counters, decision tape), for a harness that counts what the
+     * engine did without the other observers. It turns nothing on: without {@link #observers} the
+     * signal stage computes no combined signal, so the tape's and the gauges' signals stay empty.
+     */
+    public StageObserver orderStageObserver(final EngineAssembly.Stages stages) {
+        if (gateway == null) {
+            throw new IllegalStateException("wrap the order gateway before building the stages");
+        }
+        return new OrderStageObserver(counters, latencies, tape, stamps, gateway, realPerClockNano, stages.side());
     }
 
     /** Installs {@link #observers} on {@code builder}. */

@@ -47,6 +47,10 @@ public final class EngineAssembly {
     public static final String JOURNAL_STAGE = "journal";
     /** How stage threads take the layout's CPUs: OpenHFT affinity (core has no platform dependency). */
     private static final AffinityThreadPinner PINNER = new AffinityThreadPinner();
+    /** Name of the feature stage in layouts. */
+    public static final String FEATURE_STAGE = "features";
+    /** Name of the signal stage in layouts. */
+    public static final String SIGNAL_STAGE = "signal";
     /** Name of the trading book's post-trade stage in layouts. */
     public static final String BOOK_STAGE = "book";
     /** Stages that read or write the trading book, in pipeline order; they must share one thread. */
@@ -103,7 +107,7 @@ public final class EngineAssembly {
         final OutboundStage orders = new OutboundStage(gateway, decisions, side);
         final RiskStage risk = new RiskStage(book, side, m.risk(), m.drawdown(), m.safeMode(), m.capital());
         final PositionSizer sizer = new PositionSizer(m.sizer(), m.capital(), m.risk().maxPositionFraction());
-        final List<String> names = List.of("features", "kalman", "valuation", "signal", "regime", BOOK_STAGE, "strategy",
+        final List<String> names = List.of(FEATURE_STAGE, "kalman", "valuation", SIGNAL_STAGE, "regime", BOOK_STAGE, "strategy",
             "risk", "orders");
         final List<EventHandler<EngineEvent>> handlers = List.of(
             new FeatureHandler(registry, m.feature()),
@@ -248,5 +252,20 @@ public final class EngineAssembly {
      */
     public record Stages(List<String> names, List<EventHandler<EngineEvent>> handlers, TradingBook book,
                          RiskStage risk, OutboundStage orders, SideBuffers side) {
+        /** The signal stage (its observers read it). */
+        public SignalHandler signals() {
+            return (SignalHandler) handlers.get(names.indexOf(SIGNAL_STAGE));
+        }
+
+        /**
+         * Turns on the report-only combined signals, for a reader of them (metrics, reports, exports):
+         * the feature stage's books' momentum ({@link FeatureHandler#publishMomentum}) and the signal
+         * stage's signals ({@link SignalHandler#publishSignals}). Start-up, before the first input;
+         * changes no decision and no state hash.
+         */
+        public void publishSignals() {
+            ((FeatureHandler) handlers.get(names.indexOf(FEATURE_STAGE))).publishMomentum();
+            signals().publishSignals();
+        }
     }
 }

@@ -52,8 +52,7 @@ public final class SessionReport {
         final List<String> products = loaded.config().instruments();
         final BacktestRunner runner = new BacktestRunner(live, loaded, live.dir().resolve("session"), null, true)
             .journalRun(false);
-        final ReportRecorder recorder = new ReportRecorder(products.size(), ReportRecorder.DEFAULT_MAX_POINTS, runner.positions(), runner.sideBuffers());
-        runner.observer("report", recorder);
+        final ReportRecorder recorder = ReportRecorder.attachTo(runner, products.size());
         final BacktestRunner.Result r = runner.run();
         final Path metrics = MetricsReport.writeJson(r, live.dir(), NOTE);
         final BacktestReport html = new BacktestReport(r, recorder, products).heading("Session report")

@@ -103,6 +103,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldBindTheArbitragesTriggerAndRefuseItWithoutATimer() {
+        assertFalse(LOADER.loadText("").config().model().arbitrage().onMoves(), "older runs: after every input that moves anything");
+        assertTrue(LOADER.loadText("arbitrage:\n  onMoves: true\n").config().model().arbitrage().onMoves());
+        final String m = error("timers:\n  interval: 0s\narbitrage:\n  onMoves: true\n");
+        assertTrue(m.startsWith("config timers.interval: 0 turns the timer off, but arbitrage.onMoves"), m);
+        assertFalse(LOADER.loadText("timers:\n  interval: 0s\narbitrage:\n  enabled: false\n  onMoves: true\n").config()
+            .model().arbitrage().enabled());
+    }
+
+    @Test
     void shouldRejectLayoutsNamingUnknownStagesWhenBuilt() {
         final String m = error("pipeline:\n  threads: [[journal, strategy], [orders]]\n  journalMode: parallel\n");
         assertTrue(m.contains("parallel needs the journal alone"), m);

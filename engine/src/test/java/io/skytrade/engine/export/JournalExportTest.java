@@ -11,6 +11,7 @@ import io.skytrade.engine.backtest.BacktestRunner;
 import io.skytrade.engine.config.ConfigLoader;
 import io.skytrade.engine.config.EngineConfig;
 import io.skytrade.engine.demo.SyntheticJournal;
+import io.skytrade.engine.runtime.EngineAssembly;
 import io.skytrade.engine.runtime.ReplayRunner;
 import io.skytrade.journal.CorruptJournalException;
 import io.skytrade.journal.DecisionJournalReader;
@@ -206,7 +207,7 @@ class JournalExportTest {
                             + orNaN(side.nowcastWeight(event, id)) : "- - - - - - -") + " " + (signalled ? side.signal(event, id) : "-"));
                 }
             }
-        });
+        }, EngineAssembly.Stages::publishSignals);
         final List<String> actual = new ArrayList<>();
         for (final Map<String, String> row : csv(export(ExportFormat.CSV, "valuations").resolve("valuations.csv"))) {
             actual.add(row.get("sequence") + " " + row.get("event_time_nanos") + " " + row.get("product") + " "

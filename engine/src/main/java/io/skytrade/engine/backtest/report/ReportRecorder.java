@@ -7,6 +7,7 @@ import io.skytrade.core.event.EventType;
 import io.skytrade.core.event.OrderEventKind;
 import io.skytrade.core.event.Side;
 import io.skytrade.core.position.PositionTracker;
+import io.skytrade.engine.backtest.BacktestRunner;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -72,6 +73,17 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
         regime = series(EngineEvent.MAX_REGIMES, maxPoints, DownsampledSeries.Merge.LAST);
         regimeCount = new int[instruments];
         fillCount = new long[instruments];
+    }
+
+    /**
+     * A recorder of {@link #DEFAULT_MAX_POINTS} rows per series added to {@code runner} as its
+     * observer "report", with the signal stage's combined signals turned on (they are computed only
+     * for a reader).
+     */
+    public static ReportRecorder attachTo(final BacktestRunner runner, final int instruments) {
+        final ReportRecorder recorder = new ReportRecorder(instruments, DEFAULT_MAX_POINTS, runner.positions(), runner.sideBuffers());
+        runner.publishSignals().observer("report", recorder);
+        return recorder;
     }
 
     private DownsampledSeries[] series(final int width, final int maxPoints, final DownsampledSeries.Merge merge) {

@@ -69,8 +69,8 @@ class BacktestReportBrowserTest {
         products = loaded.config().instruments().size();
         names = loaded.config().instruments();
         final BacktestRunner runner = new BacktestRunner(journal, loaded, tmp.resolve("backtests"), quiet);
-        recorder = new ReportRecorder(names.size(), ReportRecorder.DEFAULT_MAX_POINTS, runner.positions(), runner.sideBuffers());
-        result = runner.observer("report", recorder).run();
+        recorder = ReportRecorder.attachTo(runner, names.size());
+        result = runner.run();
         assertTrue(result.fills() > 0, "the backtest traded: " + result.fills() + " fills, " + result.orders() + " orders, "
             + result.inputs() + " inputs");
         report = report().write(result.run().dir());
