@@ -58,7 +58,9 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code java [flags] -cp bench/target/skytrade-bench.jar io.skytrade.bench.LatencyHarness
  * [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick] [--ring SLOTS]
- * [--ring-side-buffers] [--producer-timer-slack NANOS] [--scenarios a,b-split,... [--saturated-only] [--reps N]]}. A scenario name
+ * [--ring-side-buffers] [--producer-timer-slack NANOS] [--trace DIR] [--scenarios a,b-split,... [--saturated-only] [--reps N]]}.
+ * {@code --trace DIR} (with {@code --scenarios}) writes each scenario's per-event times there, for placing
+ * stalls next to the JVM's and the kernel's logs. A scenario name
  * with {@code +hops} adds diagnostic probes before and after the journal (when the stage thread picks
  * each event up, and how long it waited); with {@code +inline} its stages run on the producer's thread.
  */
@@ -71,6 +73,8 @@ public final class LatencyHarness {
      * the harness before session 7, for comparison with its figures); by default one entry, as the live engine.
      */
     private static boolean ringSideBuffers;
+    /** Where to write each scenario's per-event times ({@code --trace DIR}; null: not traced). */
+    private static Path traceDir;
 
     private LatencyHarness() {
     }
@@ -577,6 +581,7 @@ public final class LatencyHarness {
                 case "--saturated-only" -> rates = List.of();
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--ring-side-buffers" -> ringSideBuffers = true;
+                case "--trace" -> traceDir = Path.of(args[++i]);
                 case "--producer-timer-slack" -> producerSlackNanos = Long.parseLong(args[++i]);
                 case "--ring" -> {
                     ringSize = Integer.parseInt(args[++i]);
@@ -589,11 +594,14 @@ public final class LatencyHarness {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                     + "; usage: [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]"
                     + " [--scenarios a,a-metrics,... [--saturated-only] [--reps N]] [--ring SLOTS] [--ring-side-buffers]"
-                    + " [--producer-timer-slack NANOS]");
+                    + " [--producer-timer-slack NANOS] [--trace DIR]");
             }
         }
         try {
             Files.createDirectories(disk);
+            if (traceDir != null) {
+                Files.createDirectories(traceDir);
+            }
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -656,7 +664,13 @@ public final class LatencyHarness {
         for (final int rate : rates) {
             for (final String name : names) {
                 try (Scenario s = create(name, disk)) {
+                    if (traceDir != null) {
+                        s.probe().trace(rate * (seconds + 1));
+                    }
                     System.out.println(row(describe(name), rate, runAtRate(s, rate, seconds)));
+                    if (traceDir != null) {
+                        writeTrace(traceDir.resolve(name + "-" + rate + ".trace"), s.probe().traced());
+                    }
                     for (final LatencyProbe.Hop hop : s.probe().hops()) {
                         System.out.println(hopRow(hop));
                     }
@@ -682,6 +696,25 @@ public final class LatencyHarness {
                     sorted[reps / 2], reps);
             }
         }
+    }
+
+    /**
+     * Writes a scenario's per-event times as big-endian longs, one event a row: intended send, publish,
+     * completion (System.nanoTime, the clock of {@code -Xlog} decorator {@code tn} and of {@code perf -k
+     * CLOCK_MONOTONIC}).
+     */
+    private static void writeTrace(final Path file, final long[][] columns) {
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+            for (int i = 0; i < columns[0].length; i++) {
+                out.writeLong(columns[0][i]);
+                out.writeLong(columns[1][i]);
+                out.writeLong(columns[2][i]);
+            }
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot write the trace " + file, e);
+        }
+        System.out.printf("  trace: %,d events in %s (recording started at nanoTime %d)%n", columns[0].length, file,
+            columns[0].length == 0 ? 0 : columns[1][0]);
     }
 
     private static double ratio(final Histogram baseline, final Histogram h, final double p) {

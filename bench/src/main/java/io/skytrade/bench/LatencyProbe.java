@@ -24,6 +24,11 @@ final class LatencyProbe implements EventHandler<EngineEvent> {
     private final List<Hop> hops = new ArrayList<>();
     volatile long seen;
     private volatile boolean recording;
+    /** Per recorded event, when {@link #trace} is on: intended send, publish and completion times (System.nanoTime). */
+    private long[] traceIntended;
+    private long[] tracePublished;
+    private long[] traceDone;
+    private int traced;
 
     LatencyProbe(final WorldInputStream stream) {
         this.stream = stream;
@@ -36,13 +41,35 @@ final class LatencyProbe implements EventHandler<EngineEvent> {
             final int slot = (int) (event.sequence & (WorldInputStream.TIMES - 1));
             histogram.recordValue(Math.max(1, now - stream.publishedNanos[slot]));
             fromIntended.recordValue(Math.max(1, now - stream.intendedNanos[slot]));
+            if (traced < (traceDone == null ? 0 : traceDone.length)) {
+                traceIntended[traced] = stream.intendedNanos[slot];
+                tracePublished[traced] = stream.publishedNanos[slot];
+                traceDone[traced++] = now;
+            }
         }
         seen++;
+    }
+
+    /**
+     * Keeps the times of up to {@code events} recorded events (allocated here, before recording), so that
+     * a stall can be placed in time next to the JVM's safepoint and GC logs and the kernel's traces.
+     */
+    void trace(final int events) {
+        traceIntended = new long[events];
+        tracePublished = new long[events];
+        traceDone = new long[events];
+    }
+
+    /** The traced events so far: {intended, published, done} nanoTimes, one row per event in completion order. */
+    long[][] traced() {
+        return new long[][]{java.util.Arrays.copyOf(traceIntended, traced), java.util.Arrays.copyOf(tracePublished, traced),
+            java.util.Arrays.copyOf(traceDone, traced)};
     }
 
     void startRecording() {
         histogram.reset();
         fromIntended.reset();
+        traced = 0;
         for (final Hop hop : hops) {
             hop.reset();
         }
