@@ -364,19 +364,8 @@ public final class MatchingEngine {
      */
     public int attachOutside(final int participant, final long clientOrderId, final long venueOrderId, final int instrument,
                              final int side, final long priceTicks, final long leaves) {
-        final int h = pool.allocate();
-        pool.clientOrderId[h] = clientOrderId;
-        pool.venueOrderId[h] = venueOrderId;
-        pool.price[h] = priceTicks;
-        pool.quantity[h] = leaves;
-        pool.leaves[h] = leaves;
-        pool.participant[h] = participant;
-        pool.instrument[h] = instrument;
-        pool.side[h] = side;
-        (side == Side.BUY ? bids[instrument] : asks[instrument]).append(pool, h);
-        if (!handleAddressed[participant]) {
-            openByClientId[participant].put(clientOrderId, h);
-        }
+        final int h = enter(participant, clientOrderId, venueOrderId, instrument, side, priceTicks, leaves, leaves,
+            side == Side.BUY ? bids[instrument] : asks[instrument]);
         outsideOrders--;
         return h;
     }
@@ -722,12 +711,21 @@ public final class MatchingEngine {
 
     private void rest(final int participant, final long clientOrderId, final long venueOrderId, final int instrument,
                       final int side, final long priceTicks, final long quantity, final long remaining, final BookSide own) {
+        final int h = enter(participant, clientOrderId, venueOrderId, instrument, side, priceTicks, quantity, remaining, own);
+        openOrders[participant]++;
+        lastRestedHandle = h;
+        adjustOpen(participant, instrument, side, remaining);
+    }
+
+    /** Takes a handle from the pool, fills in the order, appends it to {@code own} (its side's level queue) and indexes its client id. */
+    private int enter(final int participant, final long clientOrderId, final long venueOrderId, final int instrument,
+                      final int side, final long priceTicks, final long quantity, final long leaves, final BookSide own) {
         final int h = pool.allocate();
         pool.clientOrderId[h] = clientOrderId;
         pool.venueOrderId[h] = venueOrderId;
         pool.price[h] = priceTicks;
         pool.quantity[h] = quantity;
-        pool.leaves[h] = remaining;
+        pool.leaves[h] = leaves;
         pool.participant[h] = participant;
         pool.instrument[h] = instrument;
         pool.side[h] = side;
@@ -735,9 +733,7 @@ public final class MatchingEngine {
         if (!handleAddressed[participant]) {
             openByClientId[participant].put(clientOrderId, h);
         }
-        openOrders[participant]++;
-        lastRestedHandle = h;
-        adjustOpen(participant, instrument, side, remaining);
+        return h;
     }
 
     private void removeOrder(final int h, final int reason, final long nowNanos) {
