@@ -86,7 +86,7 @@ public final class ShmArchiver implements AutoCloseable {
         return failures.get();
     }
 
-    /** Completed cycle files copied to the run directory so far. */
+    /** Completed cycle files copied to the run directory so far, each counted once the metadata naming it is there too (readable). */
     public long cyclesArchived() {
         return cyclesArchived;
     }
@@ -114,6 +114,7 @@ public final class ShmArchiver implements AutoCloseable {
             final List<Path> cycles = cycleFiles(from);
             final int complete = all ? cycles.size() : cycles.size() - 1;
             boolean copied = false;
+            int completedCycles = 0;
             for (int i = 0; i < complete; i++) {
                 final Path file = cycles.get(i);
                 final long size = Files.size(file);
@@ -122,7 +123,7 @@ public final class ShmArchiver implements AutoCloseable {
                     archived.put(file, size);
                     copied = true;
                     if (!all) {
-                        cyclesArchived++;
+                        completedCycles++;
                     }
                 }
             }
@@ -130,6 +131,8 @@ public final class ShmArchiver implements AutoCloseable {
             if (copied && Files.exists(metadata)) {
                 copyMetadata(metadata, durableRun.resolve(queue));
             }
+            // counted once readable from the durable directory: the cycles and the metadata naming them
+            cyclesArchived += completedCycles;
         }
     }
 
