@@ -57,7 +57,7 @@ import java.util.stream.Stream;
  * Prints p50/p99/p99.9/p99.99/max and the (c)/(a) ratios, then saturated throughput.
  *
  * <p>Usage: {@code java [flags] -cp bench/target/skytrade-bench.jar io.skytrade.bench.LatencyHarness
- * [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick] [--ring SLOTS]
+ * [--seconds N] [--warmup SECONDS] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick] [--ring SLOTS]
  * [--ring-side-buffers] [--producer-timer-slack NANOS] [--trace DIR] [--scenarios a,b-split,... [--saturated-only] [--reps N]]}.
  * {@code --trace DIR} (with {@code --scenarios}) writes each scenario's per-event times there, for placing
  * stalls next to the JVM's and the kernel's logs. A scenario name
@@ -65,7 +65,11 @@ import java.util.stream.Stream;
  * each event up, and how long it waited); with {@code +inline} its stages run on the producer's thread.
  */
 public final class LatencyHarness {
-    private static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * Warm-up of each point before recording ({@code --warmup SECONDS}, default 2): on 2 shared cores C2 still
+     * compiles through the first scenario of a JVM after 2 s (bench/README, "the latency tails, session 8").
+     */
+    private static long warmupNanos = TimeUnit.SECONDS.toNanos(2);
     /** Ring slots of the Disruptor scenarios (and side-buffer entries of their stages): {@code --ring N}, default 65,536 (tuned-host.yaml's). */
     private static int ringSize = 65536;
     /**
@@ -421,7 +425,7 @@ public final class LatencyHarness {
         final WorldInputStream generator = s.stream();
         final long period = 1_000_000_000L / rate;
         final long start = System.nanoTime();
-        final long recordFrom = start + WARMUP_NANOS;
+        final long recordFrom = start + warmupNanos;
         final long end = recordFrom + TimeUnit.SECONDS.toNanos(seconds);
         boolean recording = false;
         long published = 0;
@@ -574,6 +578,13 @@ public final class LatencyHarness {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> {
+                    final int warmup = Integer.parseInt(args[++i]);
+                    if (warmup < 0) {
+                        throw new IllegalArgumentException("--warmup " + warmup + ": seconds must be >= 0");
+                    }
+                    warmupNanos = TimeUnit.SECONDS.toNanos(warmup);
+                }
                 case "--rates" -> rates = Stream.of(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--disk" -> disk = Path.of(args[++i]);
                 case "--observation-every" -> streamOfRun = new WorldInputStream(Integer.parseInt(args[++i]));
@@ -592,7 +603,7 @@ public final class LatencyHarness {
                     saturateEvents = 500_000;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + "; usage: [--seconds N] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]"
+                    + "; usage: [--seconds N] [--warmup SECONDS] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]"
                     + " [--scenarios a,a-metrics,... [--saturated-only] [--reps N]] [--ring SLOTS] [--ring-side-buffers]"
                     + " [--producer-timer-slack NANOS] [--trace DIR]");
             }
@@ -615,7 +626,7 @@ public final class LatencyHarness {
         }
         System.out.printf("skytrade latency harness: %d s per point after %d s warm-up, java %s, %d cpus, journal on %s, ring %,d slots,"
                 + " side buffers of %s in one-thread layouts, producer timer slack %s%n",
-            seconds, WARMUP_NANOS / 1_000_000_000L, System.getProperty("java.version"),
+            seconds, warmupNanos / 1_000_000_000L, System.getProperty("java.version"),
             Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath(), ringSize, ringSideBuffers ? "a ring's worth" : "one entry",
             slack);
         System.out.printf("%-40s %8s %9s %9s %10s %11s %10s %10s   %9s %9s%n", "pipeline (latency in us)", "rate/s", "p50", "p99",
