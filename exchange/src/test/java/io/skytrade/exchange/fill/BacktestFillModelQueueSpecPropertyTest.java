@@ -204,7 +204,7 @@ class BacktestFillModelQueueSpecPropertyTest {
     }
 
     /** Puts one side's levels (price with its quantity) in a random order. */
-    private static void shuffle(final long[] prices, final long[] qtys, final int n, final SplittableRandom random) {
+    static void shuffle(final long[] prices, final long[] qtys, final int n, final SplittableRandom random) {
         for (int i = n - 1; i > 0; i--) {
             final int j = random.nextInt(i + 1);
             final long p = prices[i];

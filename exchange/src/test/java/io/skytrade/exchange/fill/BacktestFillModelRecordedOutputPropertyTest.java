@@ -200,8 +200,8 @@ class BacktestFillModelRecordedOutputPropertyTest {
         if (oddity == 2 && e.bidLevels > 0) {
             e.bidPrices[e.bidLevels - 1] = MatchingEngine.MAX_PRICE_TICKS + 1;
         } else if (oddity < 8) {
-            shuffle(e.bidPrices, e.bidQtys, e.bidLevels, random);
-            shuffle(e.askPrices, e.askQtys, e.askLevels, random);
+            BacktestFillModelQueueSpecPropertyTest.shuffle(e.bidPrices, e.bidQtys, e.bidLevels, random);
+            BacktestFillModelQueueSpecPropertyTest.shuffle(e.askPrices, e.askQtys, e.askLevels, random);
         }
     }
 
@@ -216,17 +216,6 @@ class BacktestFillModelRecordedOutputPropertyTest {
         return 1 + random.nextInt(30);
     }
 
-    private static void shuffle(final long[] prices, final long[] qtys, final int n, final SplittableRandom random) {
-        for (int i = n - 1; i > 0; i--) {
-            final int j = random.nextInt(i + 1);
-            final long p = prices[i];
-            prices[i] = prices[j];
-            prices[j] = p;
-            final long q = qtys[i];
-            qtys[i] = qtys[j];
-            qtys[j] = q;
-        }
-    }
 
     /** A 64-bit running hash of a sequence of longs. */
     private static final class Digest {
