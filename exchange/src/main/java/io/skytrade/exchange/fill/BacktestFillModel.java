@@ -334,7 +334,7 @@ public final class BacktestFillModel implements OrderGateway {
             if (level.attached && !engine.restsAt(US, instrument, side, level.price)) {
                 detach(level);
             }
-            final int l = merged ? book.bookIndexOfLevel[k] : indexOf(prices, levels, level.price);
+            final int l = book.samePrices ? k : merged ? book.bookIndexOfLevel[k] : indexOf(prices, levels, level.price);
             final long excess = level.total - (l < 0 ? 0 : qtys[l]);
             if (excess > 0) {
                 reduceLevel(level, excess);
@@ -679,6 +679,11 @@ public final class BacktestFillModel implements OrderGateway {
         private boolean matched;
         /** Whether the book of the last {@link #match} was strictly ordered best first. */
         private boolean bookOrdered;
+        /**
+         * After {@link #match}: the new book has the levels' prices in their order (most books only
+         * change quantities), so each level keeps its index and {@link #replaceLevels} has nothing to do.
+         */
+        boolean samePrices;
 
         /**
          * Matches the levels with a new book's prices by one merge, when both lists are strictly
@@ -688,6 +693,13 @@ public final class BacktestFillModel implements OrderGateway {
          * @return false, matching nothing, when either list is not strictly ordered
          */
         boolean match(final int side, final long[] bookPrices, final int n) {
+            samePrices = ordered && n == count && hasPrices(bookPrices);
+            if (samePrices) {
+                // the levels are strictly ordered, so the book with their prices is too
+                bookOrdered = true;
+                matched = true;
+                return true;
+            }
             final boolean buy = side == Side.BUY;
             bookOrdered = true;
             for (int l = 1; l < n; l++) {
@@ -719,6 +731,16 @@ public final class BacktestFillModel implements OrderGateway {
             }
             while (l < n) {
                 levelOfBookIndex[l++] = -1;
+            }
+            return true;
+        }
+
+        /** Whether the first {@link #count} book prices are the levels' prices, in the levels' order. */
+        private boolean hasPrices(final long[] bookPrices) {
+            for (int k = 0; k < count; k++) {
+                if (levels[k].price != bookPrices[k]) {
+                    return false;
+                }
             }
             return true;
         }
@@ -762,6 +784,10 @@ public final class BacktestFillModel implements OrderGateway {
         void replaceLevels(final long[] bookPrices, final int n) {
             final boolean useMatch = matched;
             matched = false;
+            if (useMatch && samePrices) {
+                samePrices = false;
+                return;
+            }
             for (int l = 0; l < n; l++) {
                 Level level;
                 if (useMatch) {
@@ -813,6 +839,7 @@ public final class BacktestFillModel implements OrderGateway {
             count = 0;
             ordered = true;
             matched = false;
+            samePrices = false;
         }
     }
 

@@ -44,15 +44,32 @@ class BacktestFillModelRecordedOutputPropertyTest {
     private static final int STEPS = 400;
     private static final int INSTRUMENTS = 3;
     private static final String RESOURCE = "recorded-fill-outputs.txt";
+    private static final String REPEATED_RESOURCE = "recorded-fill-outputs-repeated-prices.txt";
 
     @Test
     void shouldProduceTheRecordedEventsAndBooks() throws IOException {
-        final String recordTo = System.getProperty("skytrade.fill.record");
-        final Map<Long, String> expected = recordTo == null ? load() : null;
+        check(RESOURCE, "skytrade.fill.record", 20_261_205L, false);
+    }
+
+    /**
+     * Books that repeat the instrument's last book's prices with new (or the same) quantities, as most
+     * venue books do, sometimes one level shorter; outputs recorded from main db5e3a0's fill model (the
+     * code the first property proves equal to the eager mirror), before the fill model skipped the
+     * level matching for such books.
+     */
+    @Test
+    void shouldProduceTheRecordedEventsAndBooksWhenBooksRepeatTheirPrices() throws IOException {
+        check(REPEATED_RESOURCE, "skytrade.fill.recordRepeated", 20_261_206L, true);
+    }
+
+    private static void check(final String resource, final String recordProperty, final long fixedSeed,
+                              final boolean repeatPrices) throws IOException {
+        final String recordTo = System.getProperty(recordProperty);
+        final Map<Long, String> expected = recordTo == null ? load(resource) : null;
         final Map<Long, String> recorded = new TreeMap<>();
-        qt().withFixedSeed(20_261_205L).withExamples(400).withShrinkCycles(0)
+        qt().withFixedSeed(fixedSeed).withExamples(400).withShrinkCycles(0)
             .forAll(longs().between(1, Long.MAX_VALUE)).checkAssert(seed -> {
-                final String actual = run(seed);
+                final String actual = run(seed, repeatPrices);
                 if (expected == null) {
                     recorded.put(seed, actual);
                 } else {
@@ -68,9 +85,9 @@ class BacktestFillModelRecordedOutputPropertyTest {
         }
     }
 
-    private static Map<Long, String> load() {
-        try (InputStream in = BacktestFillModelRecordedOutputPropertyTest.class.getResourceAsStream(RESOURCE)) {
-            assertNotNull(in, "resource " + RESOURCE);
+    private static Map<Long, String> load(final String resource) {
+        try (InputStream in = BacktestFillModelRecordedOutputPropertyTest.class.getResourceAsStream(resource)) {
+            assertNotNull(in, "resource " + resource);
             final Map<Long, String> out = new TreeMap<>();
             for (final String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
                 final int space = line.indexOf(' ');
@@ -84,6 +101,14 @@ class BacktestFillModelRecordedOutputPropertyTest {
 
     /** One example: the digest of everything observable, the events published and our fill count. */
     static String run(final long seed) {
+        return run(seed, false);
+    }
+
+    /**
+     * One example; with {@code repeatPrices} two of three books of an instrument that has had one
+     * repeat its last book's prices ({@link #repeatedBook}).
+     */
+    static String run(final long seed, final boolean repeatPrices) {
         final SplittableRandom random = new SplittableRandom(seed);
         final boolean cancelsAheadOfUs = random.nextBoolean();
         final long latency = random.nextInt(3) * MS;
@@ -97,6 +122,10 @@ class BacktestFillModelRecordedOutputPropertyTest {
         final EngineEvent e = new EngineEvent();
         final long[] mid = {1000, 500, 40};
         final Digest digest = new Digest();
+        final EngineEvent[] lastBook = new EngineEvent[INSTRUMENTS];
+        for (int i = 0; i < INSTRUMENTS; i++) {
+            lastBook[i] = new EngineEvent();
+        }
         long nextId = 1;
         for (int step = 0; step < STEPS; step++) {
             final long t = T0 + step * MS;
@@ -105,8 +134,13 @@ class BacktestFillModelRecordedOutputPropertyTest {
             final int instrument = random.nextInt(INSTRUMENTS);
             final int roll = random.nextInt(100);
             if (roll < 35) {
-                mid[instrument] = Math.max(8, mid[instrument] + random.nextInt(-3, 4));
-                randomBook(e, t, instrument, mid[instrument], random);
+                if (repeatPrices && lastBook[instrument].type == EventType.MARKET_BOOK && random.nextInt(3) != 0) {
+                    repeatedBook(e, t, lastBook[instrument], random);
+                } else {
+                    mid[instrument] = Math.max(8, mid[instrument] + random.nextInt(-3, 4));
+                    randomBook(e, t, instrument, mid[instrument], random);
+                }
+                lastBook[instrument].copyInputsFrom(e);
                 model.onMarketEvent(e);
             } else if (roll < 55) {
                 e.clear();
@@ -202,6 +236,27 @@ class BacktestFillModelRecordedOutputPropertyTest {
         } else if (oddity < 8) {
             BacktestFillModelQueueSpecPropertyTest.shuffle(e.bidPrices, e.bidQtys, e.bidLevels, random);
             BacktestFillModelQueueSpecPropertyTest.shuffle(e.askPrices, e.askQtys, e.askLevels, random);
+        }
+    }
+
+    /**
+     * The instrument's last book at time {@code t} with its prices and, level by level, a new
+     * quantity (half of them) or the same one; one side in eight loses its last level.
+     */
+    private static void repeatedBook(final EngineEvent e, final long t, final EngineEvent last, final SplittableRandom random) {
+        e.copyInputsFrom(last);
+        e.eventTimeNanos = t;
+        for (int l = 0; l < e.bidLevels; l++) {
+            e.bidQtys[l] = random.nextBoolean() ? quantity(random) : e.bidQtys[l];
+        }
+        for (int l = 0; l < e.askLevels; l++) {
+            e.askQtys[l] = random.nextBoolean() ? quantity(random) : e.askQtys[l];
+        }
+        if (e.bidLevels > 0 && random.nextInt(8) == 0) {
+            e.bidLevels--;
+        }
+        if (e.askLevels > 0 && random.nextInt(8) == 0) {
+            e.askLevels--;
         }
     }
 
