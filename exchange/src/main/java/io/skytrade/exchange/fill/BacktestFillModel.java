@@ -10,7 +10,6 @@ import io.skytrade.core.pipeline.InputTranslator;
 import io.skytrade.core.pipeline.OrderGateway;
 import io.skytrade.exchange.matching.ExecutionListener;
 import io.skytrade.exchange.matching.MatchingEngine;
-import org.agrona.collections.IntArrayList;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -257,8 +256,8 @@ public final class BacktestFillModel implements OrderGateway {
         for (int k = 0; k < book.count; k++) {
             final Level level = book.levels[k];
             for (int j = 0; !level.attached && j < level.size(); j++) {
-                if (level.handles.getInt(j) == OUTSIDE) {
-                    orders.add(new long[] {MARKET, level.ids.getLong(j), level.price, level.leaves.getLong(j)});
+                if (level.handle(j) == OUTSIDE) {
+                    orders.add(new long[] {MARKET, level.id(j), level.price, level.leaves(j)});
                 }
             }
         }
@@ -364,7 +363,7 @@ public final class BacktestFillModel implements OrderGateway {
     private void join(final int instrument, final int side, final Level level, final long quantity) {
         final int last = level.size() - 1;
         if (last >= 0) {
-            final int handle = level.handles.getInt(last);
+            final int handle = level.handle(last);
             final boolean grown;
             if (level.attached) {
                 grown = engine.growIfLastHandle(handle, quantity);
@@ -375,7 +374,7 @@ public final class BacktestFillModel implements OrderGateway {
                 }
             }
             if (grown) {
-                level.leaves.setLong(last, level.leaves.getLong(last) + quantity);
+                level.leaves(last, level.leaves(last) + quantity);
                 level.total += quantity;
                 return;
             }
@@ -400,8 +399,8 @@ public final class BacktestFillModel implements OrderGateway {
         final int rested = engine.lastRestedHandle();
         if (rested >= 0) {
             // it rests as the level's last order (a partial fill on arrival leaves it in place)
-            level.handles.setInt(level.size() - 1, rested);
-            level.venueIds.setLong(level.size() - 1, engine.venueOrderIdOf(rested));
+            level.handle(level.size() - 1, rested);
+            level.venueId(level.size() - 1, engine.venueOrderIdOf(rested));
         }
     }
 
@@ -434,11 +433,11 @@ public final class BacktestFillModel implements OrderGateway {
             }
             int j = 0;
             while (remaining > 0 && j < level.size()) {
-                if (level.handles.getInt(j) != OUTSIDE) {
+                if (level.handle(j) != OUTSIDE) {
                     j++;
                     continue;
                 }
-                final long leaves = level.leaves.getLong(j);
+                final long leaves = level.leaves(j);
                 final long fill = Math.min(remaining, leaves);
                 remaining -= fill;
                 level.total -= fill;
@@ -446,7 +445,7 @@ public final class BacktestFillModel implements OrderGateway {
                 if (fill == leaves) {
                     level.removeAt(j);
                 } else {
-                    level.leaves.setLong(j, leaves - fill);
+                    level.leaves(j, leaves - fill);
                 }
             }
         }
@@ -493,9 +492,9 @@ public final class BacktestFillModel implements OrderGateway {
     /** Moves a level's recorded orders into the engine, in their time priority; the level then follows the engine. */
     private void attach(final Level level) {
         for (int j = 0; j < level.size(); j++) {
-            if (level.handles.getInt(j) == OUTSIDE) {
-                level.handles.setInt(j, engine.attachOutside(MARKET, level.ids.getLong(j), level.venueIds.getLong(j),
-                    level.instrument, level.side, level.price, level.leaves.getLong(j)));
+            if (level.handle(j) == OUTSIDE) {
+                level.handle(j, engine.attachOutside(MARKET, level.id(j), level.venueId(j),
+                    level.instrument, level.side, level.price, level.leaves(j)));
             }
         }
         level.attached = true;
@@ -504,10 +503,10 @@ public final class BacktestFillModel implements OrderGateway {
     /** Moves a level's recorded orders out of the engine (no order of ours rests at its price). */
     private void detach(final Level level) {
         for (int j = 0; j < level.size(); j++) {
-            final int handle = level.handles.getInt(j);
+            final int handle = level.handle(j);
             if (handle >= 0) {
                 engine.detachOutside(handle);
-                level.handles.setInt(j, OUTSIDE);
+                level.handle(j, OUTSIDE);
             }
         }
         level.attached = false;
@@ -529,15 +528,15 @@ public final class BacktestFillModel implements OrderGateway {
         withdrawing = true;
         while (left > 0 && level.size() > 0) {
             final int k = fromFront ? 0 : level.size() - 1;
-            final int handle = level.handles.getInt(k);
-            final long leaves = level.leaves.getLong(k);
+            final int handle = level.handle(k);
+            final long leaves = level.leaves(k);
             final long take = Math.min(leaves, left);
             left -= take;
             level.total -= take;
             if (take == leaves) {
                 level.removeAt(k);
             } else {
-                level.leaves.setLong(k, leaves - take);
+                level.leaves(k, leaves - take);
             }
             if (handle == OUTSIDE) {
                 engine.changeOutside(MARKET, level.instrument, level.side, -take, take == leaves);
@@ -759,8 +758,8 @@ public final class BacktestFillModel implements OrderGateway {
             for (int k = 0; k < count; k++) {
                 final Level level = levels[k];
                 for (int j = 0; j < level.size(); j++) {
-                    if (level.handles.getInt(j) == OUTSIDE) {
-                        engine.changeOutside(MARKET, instrument, side, -level.leaves.getLong(j), true);
+                    if (level.handle(j) == OUTSIDE) {
+                        engine.changeOutside(MARKET, instrument, side, -level.leaves(j), true);
                     }
                 }
             }
@@ -846,21 +845,27 @@ public final class BacktestFillModel implements OrderGateway {
     /**
      * The recorded liquidity resting at one price: its orders in time priority with their
      * remaining quantities (every one positive) and their total, kept up to date on every fill,
-     * growth and reduction, so a book diff costs no lookups.
+     * growth and reduction, so a book diff costs no lookups. The orders sit in one ring of parallel
+     * arrays (the j-th oldest at slot {@code (head + j) & mask}): removing the oldest or the newest
+     * order moves nothing, removing another moves the shorter side; the ring doubles when full.
      */
     private static final class Level {
+        private static final int INITIAL_CAPACITY = 8;
         final int instrument;
         final int side;
-        final LongArrayList ids = new LongArrayList();
-        final LongArrayList leaves = new LongArrayList();
+        private long[] ids = new long[INITIAL_CAPACITY];
+        private long[] leaves = new long[INITIAL_CAPACITY];
         /**
          * The engine's handle of each order while the level is attached, {@link #OUTSIDE} while it is
          * held outside the engine, {@link #PHANTOM} while it is being submitted or when the venue
          * rejected it (it keeps its quantity in the level, as it always has, and is in no book).
          */
-        final IntArrayList handles = new IntArrayList();
+        private int[] handles = new int[INITIAL_CAPACITY];
         /** The venue order id of each order (kept to attach it with the id it was given). */
-        final LongArrayList venueIds = new LongArrayList();
+        private long[] venueIds = new long[INITIAL_CAPACITY];
+        private int mask = INITIAL_CAPACITY - 1;
+        private int head;
+        private int size;
         long price;
         long total;
         boolean keep;
@@ -875,10 +880,8 @@ public final class BacktestFillModel implements OrderGateway {
         }
 
         void reset(final long levelPrice) {
-            ids.clear();
-            leaves.clear();
-            handles.clear();
-            venueIds.clear();
+            head = 0;
+            size = 0;
             price = levelPrice;
             total = 0;
             keep = false;
@@ -887,13 +890,41 @@ public final class BacktestFillModel implements OrderGateway {
         }
 
         int size() {
-            return ids.size();
+            return size;
+        }
+
+        long id(final int j) {
+            return ids[(head + j) & mask];
+        }
+
+        long leaves(final int j) {
+            return leaves[(head + j) & mask];
+        }
+
+        void leaves(final int j, final long remaining) {
+            leaves[(head + j) & mask] = remaining;
+        }
+
+        int handle(final int j) {
+            return handles[(head + j) & mask];
+        }
+
+        void handle(final int j, final int handle) {
+            handles[(head + j) & mask] = handle;
+        }
+
+        long venueId(final int j) {
+            return venueIds[(head + j) & mask];
+        }
+
+        void venueId(final int j, final long venueOrderId) {
+            venueIds[(head + j) & mask] = venueOrderId;
         }
 
         /** Whether a recorded order of the level is held outside the engine. */
         boolean hasOutside() {
-            for (int j = 0; j < handles.size(); j++) {
-                if (handles.getInt(j) == OUTSIDE) {
+            for (int j = 0; j < size; j++) {
+                if (handle(j) == OUTSIDE) {
                     return true;
                 }
             }
@@ -901,23 +932,76 @@ public final class BacktestFillModel implements OrderGateway {
         }
 
         void append(final long id, final long quantity, final int handle, final long venueOrderId) {
-            ids.addLong(id);
-            leaves.addLong(quantity);
-            handles.addInt(handle);
-            venueIds.addLong(venueOrderId);
+            if (size == ids.length) {
+                grow();
+            }
+            final int slot = (head + size) & mask;
+            ids[slot] = id;
+            leaves[slot] = quantity;
+            handles[slot] = handle;
+            venueIds[slot] = venueOrderId;
+            size++;
             total += quantity;
         }
 
         void removeAt(final int k) {
-            ids.removeAt(k);
-            leaves.removeAt(k);
-            handles.removeAt(k);
-            venueIds.removeAt(k);
+            if (k < size - 1 - k) {
+                // move the older orders one slot towards the back, then drop the front slot
+                for (int j = k; j > 0; j--) {
+                    move(j - 1, j);
+                }
+                head = (head + 1) & mask;
+            } else {
+                for (int j = k; j < size - 1; j++) {
+                    move(j + 1, j);
+                }
+            }
+            size--;
+        }
+
+        private void move(final int from, final int to) {
+            final int f = (head + from) & mask;
+            final int t = (head + to) & mask;
+            ids[t] = ids[f];
+            leaves[t] = leaves[f];
+            handles[t] = handles[f];
+            venueIds[t] = venueIds[f];
+        }
+
+        private int indexOf(final long id) {
+            for (int j = 0; j < size; j++) {
+                if (id(j) == id) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        /** Doubles the ring (allocates: only while a level first reaches a new size). */
+        private void grow() {
+            final int capacity = ids.length * 2;
+            final long[] newIds = new long[capacity];
+            final long[] newLeaves = new long[capacity];
+            final int[] newHandles = new int[capacity];
+            final long[] newVenueIds = new long[capacity];
+            for (int j = 0; j < size; j++) {
+                final int slot = (head + j) & mask;
+                newIds[j] = ids[slot];
+                newLeaves[j] = leaves[slot];
+                newHandles[j] = handles[slot];
+                newVenueIds[j] = venueIds[slot];
+            }
+            ids = newIds;
+            leaves = newLeaves;
+            handles = newHandles;
+            venueIds = newVenueIds;
+            mask = capacity - 1;
+            head = 0;
         }
 
         /** Books a fill of {@code quantity} of recorded order {@code id}, which has {@code remaining} left. */
         void filled(final long id, final long quantity, final long remaining) {
-            final int k = ids.indexOf(id);
+            final int k = indexOf(id);
             if (k < 0) {
                 return;
             }
@@ -925,17 +1009,17 @@ public final class BacktestFillModel implements OrderGateway {
             if (remaining == 0) {
                 removeAt(k);
             } else {
-                leaves.setLong(k, remaining);
+                leaves(k, remaining);
             }
         }
 
         /** Drops recorded order {@code id} and its quantity; false when it is not at this level. */
         boolean remove(final long id) {
-            final int k = ids.indexOf(id);
+            final int k = indexOf(id);
             if (k < 0) {
                 return false;
             }
-            total -= leaves.getLong(k);
+            total -= leaves(k);
             removeAt(k);
             return true;
         }

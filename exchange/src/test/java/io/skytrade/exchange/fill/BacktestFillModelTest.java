@@ -10,6 +10,8 @@ import io.skytrade.exchange.RejectReason;
 import io.skytrade.exchange.testing.RecordingPublisher;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static io.skytrade.exchange.testing.RecordingPublisher.fill;
@@ -113,6 +115,87 @@ class BacktestFillModelTest {
     private long lastPosition() {
         final List<EngineEvent> reports = publisher.matching(e -> e.type == EventType.POSITION_REPORT);
         return reports.get(reports.size() - 1).position;
+    }
+
+    /**
+     * A level whose recorded orders outgrow their first ring (8) after the oldest were withdrawn
+     * from the front, then are held outside the engine and consumed by a trade: at every point the
+     * queue is the expected one (ours and the recorded orders interleaved in time priority, the
+     * withdrawals taken from the oldest recorded orders).
+     */
+    @Test
+    void shouldKeepALongQueueInTimePriorityThroughFrontWithdrawalsAndGrowth() {
+        final RecordingPublisher out = new RecordingPublisher();
+        final BacktestFillModel model = new BacktestFillModel(FillModelConfig.builder().latencyNanos(0).instrumentCount(1)
+            .cancelsAheadOfUs(true).build(), clock, out);
+        final List<long[]> expected = new ArrayList<>();
+        long time = T0;
+        long recorded = 5;
+        model.onMarketEvent(book(0, time, new long[] {100, recorded}, new long[] {110, 1}));
+        expected.add(new long[] {BacktestFillModel.MARKET, 1, 5});
+        long nextMarketId = 3;
+        for (int i = 1; i <= 14; i++) {
+            model.sendNewOrder(i, 0, Side.BUY, 100, 1, TimeInForce.GTC);
+            model.advanceTo(++time);
+            expected.add(new long[] {BacktestFillModel.US, i, 1});
+            recorded += 2;
+            model.onMarketEvent(book(0, ++time, new long[] {100, recorded}, new long[] {110, 1}));
+            expected.add(new long[] {BacktestFillModel.MARKET, nextMarketId++, 2});
+            if (i == 6) {
+                // 9 lots withdrawn from the front: the first three recorded orders (5 + 2 + 2)
+                recorded -= 9;
+                model.onMarketEvent(book(0, ++time, new long[] {100, recorded}, new long[] {110, 1}));
+                takeRecorded(expected, 9);
+            }
+            assertEquals(render(expected), render(restingBids(model)), "after order " + i);
+        }
+        recorded -= 3;
+        model.onMarketEvent(book(0, ++time, new long[] {100, recorded}, new long[] {110, 1}));
+        takeRecorded(expected, 3);
+        assertEquals(render(expected), render(restingBids(model)), "after a partial withdrawal from the front");
+        for (int i = 1; i <= 14; i++) {
+            model.sendCancel(i, 0);
+        }
+        model.advanceTo(++time);
+        expected.removeIf(o -> o[0] == BacktestFillModel.US);
+        model.onMarketEvent(book(0, ++time, new long[] {100, recorded}, new long[] {110, 1}));
+        assertEquals(render(expected), render(restingBids(model)), "held outside the engine");
+        model.onMarketEvent(trade(0, ++time, 100, 7, Side.SELL));
+        takeRecorded(expected, 7);
+        assertEquals(render(expected), render(restingBids(model)), "after a trade through the oldest recorded orders");
+    }
+
+    /** Takes {@code amount} lots from the oldest recorded orders of an expected queue. */
+    private static void takeRecorded(final List<long[]> queue, final long amount) {
+        long left = amount;
+        for (int j = 0; j < queue.size() && left > 0; ) {
+            final long[] o = queue.get(j);
+            if (o[0] != BacktestFillModel.MARKET) {
+                j++;
+                continue;
+            }
+            final long take = Math.min(left, o[2]);
+            left -= take;
+            o[2] -= take;
+            if (o[2] == 0) {
+                queue.remove(j);
+            } else {
+                j++;
+            }
+        }
+    }
+
+    private static String render(final List<long[]> queue) {
+        final StringBuilder text = new StringBuilder();
+        queue.forEach(o -> text.append(Arrays.toString(o)));
+        return text.toString();
+    }
+
+    private static List<long[]> restingBids(final BacktestFillModel model) {
+        final List<long[]> orders = new ArrayList<>();
+        model.forEachRestingOrder(0, Side.BUY, (participant, clientOrderId, priceTicks, leaves) ->
+            orders.add(new long[] {participant, clientOrderId, leaves}));
+        return orders;
     }
 
     private static EngineEvent book(final int instrument, final long time, final long[] bid, final long[] ask) {
