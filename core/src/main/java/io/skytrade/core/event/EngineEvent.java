@@ -1,6 +1,5 @@
 package io.skytrade.core.event;
 
-import java.util.Arrays;
 
 /**
  * One slot of the inbound ring: a mutable, preallocated record of primitives that carries one
@@ -166,10 +165,12 @@ public final class EngineEvent {
         bookSequence = 0;
         bidLevels = 0;
         askLevels = 0;
-        Arrays.fill(bidPrices, 0);
-        Arrays.fill(bidQtys, 0);
-        Arrays.fill(askPrices, 0);
-        Arrays.fill(askQtys, 0);
+        for (int i = 0; i < BOOK_DEPTH; i++) {
+            bidPrices[i] = 0;
+            bidQtys[i] = 0;
+            askPrices[i] = 0;
+            askQtys[i] = 0;
+        }
         tradePriceTicks = 0;
         tradeQty = 0;
         aggressorSide = 0;

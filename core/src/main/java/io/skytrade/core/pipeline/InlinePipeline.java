@@ -101,6 +101,25 @@ public final class InlinePipeline implements InboundPublisher {
         return sequence;
     }
 
+    /**
+     * Has {@code source} write its next input straight into the next slot and queues it: the same
+     * event as {@link #publishCopy} of that input (its receive time kept, the pipeline's sequence),
+     * without the copy.
+     *
+     * @return false, publishing nothing, when the source has no next input
+     */
+    public boolean publishFrom(final InputSource source) {
+        final long sequence = claim();
+        final EngineEvent event = slot(sequence);
+        if (!source.next(event)) {
+            return false;
+        }
+        event.sequence = sequence;
+        event.stateHashCount = checkpoints.countAt(sequence);
+        tail = sequence + 1;
+        return true;
+    }
+
     private long claim() {
         if (head == tail) {
             slotBase = tail;

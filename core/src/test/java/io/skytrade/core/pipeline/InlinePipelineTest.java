@@ -50,6 +50,40 @@ class InlinePipelineTest {
     }
 
     @Test
+    void shouldQueueWhatASourceWritesIntoTheSlotAsACopyOfItWouldBeAndStopWhenItHasNone() {
+        final List<String> copies = new ArrayList<>();
+        final InlinePipeline pipeline = new PipelineBuilder().clock(clock)
+            .stage("rec", (e, s, b) -> copies.add(e + " rx " + e.receiveTimeNanos)).buildInline(4);
+        final EngineEvent recorded = new EngineEvent();
+        recorded.type = EventType.MARKET_BOOK;
+        recorded.sequence = 77;
+        recorded.receiveTimeNanos = 42;
+        recorded.instrumentId = 1;
+        recorded.bidLevels = 1;
+        recorded.bidPrices[0] = 99;
+        recorded.bidQtys[0] = 3;
+        pipeline.publishCopy(recorded);
+        pipeline.drain();
+        final int[] left = {1};
+        final InputSource source = into -> {
+            if (left[0]-- == 0) {
+                return false;
+            }
+            into.clear();
+            into.copyInputsFrom(recorded);
+            into.sequence = recorded.sequence;
+            return true;
+        };
+        assertTrue(pipeline.publishFrom(source));
+        assertEquals(false, pipeline.publishFrom(source), "the source has no next input");
+        assertEquals(2, pipeline.publishedCount());
+        pipeline.drain();
+        assertEquals(2, copies.size());
+        assertTrue(copies.get(0).startsWith("seq=0 MARKET_BOOK") && copies.get(0).endsWith(" rx 42"), copies.get(0));
+        assertEquals(copies.get(0).replace("seq=0", "seq=1"), copies.get(1), "the same event, with the next sequence");
+    }
+
+    @Test
     void shouldHandleEventsPublishedByAStageInTheSameDrainAfterTheCurrentOne() {
         final InlinePipeline[] self = new InlinePipeline[1];
         final EventHandler<EngineEvent> echo = (event, sequence, endOfBatch) -> {

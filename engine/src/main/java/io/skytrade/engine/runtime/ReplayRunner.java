@@ -4,6 +4,7 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.pipeline.InlinePipeline;
+import io.skytrade.core.pipeline.InputSource;
 import io.skytrade.core.pipeline.Pipeline;
 import io.skytrade.core.pipeline.PipelineLayout;
 import io.skytrade.core.pipeline.PipelineBuilder;
@@ -177,11 +178,11 @@ public final class ReplayRunner {
         return events;
     }
 
+    /** Each input is decoded straight into its slot (no copy), then handled to the end before the next. */
     private static long replayInline(final InputJournalReader reader, final InlinePipeline pipeline) {
-        final EngineEvent input = new EngineEvent();
+        final InputSource source = reader::next;
         long events = 0;
-        while (reader.next(input)) {
-            pipeline.publishCopy(input);
+        while (pipeline.publishFrom(source)) {
             pipeline.drain();
             events++;
         }
