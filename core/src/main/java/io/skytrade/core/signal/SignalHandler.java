@@ -20,7 +20,8 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * tape). So it is computed only once a reader has asked for it ({@link #publishSignals}, at
  * start-up): then, for the book's instrument and for every revalued product that has a book, it is
  * written into {@link SideBuffers#signal} and marked in {@link EngineEvent#signalledInstruments}.
- * Without a reader an input only updates the state above, and the books' momentum stays 0 (the
+ * Without a reader an input only updates the state the hash reads (fair values, their uncertainties,
+ * mids, the surprise; not the mids' uncertainty, spread or momentum, which only the signal reads), and the books' momentum stays 0 (the
  * feature stage computes it only for a reader, {@link io.skytrade.core.feature.FeatureHandler#publishMomentum});
  * the state hash reads the fair values, their uncertainties, the mids and the surprise, not the
  * momentum, so decisions and state hashes are the same either way.
@@ -107,12 +108,15 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
             final double filteredMid = side.filteredMid(event);
             final double m = Double.isFinite(filteredMid) ? filteredMid : 0.5 * (event.bestBid() + event.bestAsk());
             mid[id] = m;
-            final double filteredMidStd = side.filteredMidStd(event);
-            midStd[id] = Double.isFinite(filteredMidStd) ? filteredMidStd : 0.0;
-            halfSpread[id] = 0.5 * (event.bestAsk() - event.bestBid());
-            momentum[id] = Double.isFinite(event.featureMomentum) ? event.featureMomentum : 0.0;
             hasMid[id] = true;
-            emit(event, id, t);
+            if (publishing) {
+                // the mispricing's other inputs: read only by the combined signal
+                final double filteredMidStd = side.filteredMidStd(event);
+                midStd[id] = Double.isFinite(filteredMidStd) ? filteredMidStd : 0.0;
+                halfSpread[id] = 0.5 * (event.bestAsk() - event.bestBid());
+                momentum[id] = Double.isFinite(event.featureMomentum) ? event.featureMomentum : 0.0;
+                emit(event, id, t);
+            }
         }
     }
 
