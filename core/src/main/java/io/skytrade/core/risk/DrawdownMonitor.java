@@ -86,7 +86,7 @@ public final class DrawdownMonitor {
      * {@code floorDiv(t, tradingDay)}: from the cached range of the current day, else divided once
      * and the range of that day cached (clipped where its ends would overflow a long).
      */
-    private long dayOf(final long t) {
+    long dayOf(final long t) {
         if (t >= cachedFrom && t <= cachedTo) {
             return cachedDay;
         }
