@@ -125,6 +125,8 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final int[] workingSell = new int[MAX_WORKING];
     private int workingBuyCount;
     private int workingSellCount;
+    /** The product whose working quotes the lists hold for this input's decision (-1: none). */
+    private int workingOf = -1;
     private final SideBuffers side;
     private long now = Long.MIN_VALUE;
     private long droppedIntents;
@@ -228,6 +230,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             return;
         }
         now = Math.max(now, event.eventTimeNanos);
+        workingOf = -1;
         long changed = 0;
         long touched = instrumentCount >= Long.SIZE ? event.touchedInstruments : event.touchedInstruments & ((1L << instrumentCount) - 1);
         while (touched != 0) {
@@ -282,7 +285,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     }
 
     private void onBook(final EngineEvent e, final int id) {
-        book.netOwnOrders(e, netBidQty, netAskQty);
+        netAndCollect(e, id);
         bestBid[id] = 0;
         bidQty[id] = 0;
         for (int l = 0; l < e.bidLevels; l++) {
@@ -305,21 +308,11 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             updateVariance(id, 0.5 * (bestBid[id] + bestAsk[id]), e.eventTimeNanos);
         }
         final int k = Math.min(e.regimeCount, EngineEvent.MAX_REGIMES);
-        if (k > 0 && (k != regimeCount[id] || !samePosterior(e, k, id * EngineEvent.MAX_REGIMES))) {
+        if (k > 0) {
             side.copyRegimePosterior(e, k, regime, id * EngineEvent.MAX_REGIMES);
             regimeCount[id] = k;
             regimeScales(id);
         }
-    }
-
-    /** True when the event's first {@code k} regime posteriors are, bit for bit, those kept from {@code offset}. */
-    private boolean samePosterior(final EngineEvent e, final int k, final int offset) {
-        for (int j = 0; j < k; j++) {
-            if (Double.doubleToRawLongBits(side.regimePosterior(e, j)) != Double.doubleToRawLongBits(regime[offset + j])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -429,7 +422,9 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         final long base = baseSizeOf[i];
         final long bid = model.bidPrice(reservation, half, f, bestBid[i], bestAsk[i]);
         final long ask = model.askPrice(reservation, half, f, bestBid[i], bestAsk[i]);
-        collectWorking(i);
+        if (workingOf != i) {
+            collectWorking(i);
+        }
         final long step = Math.max(1, Math.round(levelSpacing * half));
         final long distance = Math.max(requoteTicks, Math.round(requoteFraction * half));
         quote(e, i, Side.BUY, riskFair - bid <= band ? bid : 0, step, distance, f, model.quoteSize(1, q, lim, base),
@@ -538,6 +533,33 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     }
 
     /**
+     * One walk over the book's product's live orders: everyone else's book ({@link TradingBook#netOwnOrders}'s
+     * rule, into {@link #netBidQty} and {@link #netAskQty}) and the product's working quotes
+     * ({@link #collectWorking}'s lists, kept for this input's decision of the product).
+     */
+    private void netAndCollect(final EngineEvent e, final int id) {
+        TradingBook.copyLevels(e, netBidQty, netAskQty);
+        final boolean netting = book.netsOwnOrders(e);
+        int buys = 0;
+        int sells = 0;
+        for (int s = orders.firstSlotOf(id); s >= 0; s = orders.nextSlotOf(s)) {
+            if (netting && book.restsInBook(s)) {
+                book.netOrder(e, s, netBidQty, netAskQty);
+            }
+            if (orders.slotPurpose(s) == OrderPurpose.QUOTE && orders.slotTimeInForce(s) == TimeInForce.GTC) {
+                if (orders.slotSide(s) == Side.BUY) {
+                    buys = insertByLivePosition(workingBuy, buys, s);
+                } else if (orders.slotSide(s) == Side.SELL) {
+                    sells = insertByLivePosition(workingSell, sells, s);
+                }
+            }
+        }
+        workingBuyCount = buys;
+        workingSellCount = sells;
+        workingOf = id;
+    }
+
+    /**
      * Fills {@link #workingBuy} and {@link #workingSell} with the slots of the product's resting
      * (GTC) quotes on each side: the first {@link #MAX_WORKING} of each in live-list order, found
      * by walking the product's own live orders and keeping each side sorted by live position.
@@ -556,6 +578,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         }
         workingBuyCount = buys;
         workingSellCount = sells;
+        workingOf = instrument;
     }
 
     /**
