@@ -86,6 +86,12 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final double microPriceWeight;
     private final double[] regimeSpreadScale;
     private final double[] regimeSizeScale;
+    /**
+     * False when every regime scale is 1: the mixture is then 1 whatever the posterior (each term
+     * {@code p x 1} is {@code p}, so the scaled sum is the weight, bit for bit), and a book's
+     * posterior moves nothing the strategy decides.
+     */
+    private final boolean regimeMoves;
 
     private final double[] fair;
     private final double[] fairStd;
@@ -189,6 +195,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         microPriceWeight = params.microPriceWeight();
         regimeSpreadScale = params.regimeSpreadScale();
         regimeSizeScale = params.regimeSizeScale();
+        regimeMoves = !allOnes(regimeSpreadScale) || !allOnes(regimeSizeScale);
         final int n = Math.max(1, instrumentCount);
         fair = new double[n];
         fairStd = new double[n];
@@ -308,11 +315,20 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             updateVariance(id, 0.5 * (bestBid[id] + bestAsk[id]), e.eventTimeNanos);
         }
         final int k = Math.min(e.regimeCount, EngineEvent.MAX_REGIMES);
-        if (k > 0) {
+        if (k > 0 && regimeMoves) {
             side.copyRegimePosterior(e, k, regime, id * EngineEvent.MAX_REGIMES);
             regimeCount[id] = k;
             regimeScales(id);
         }
+    }
+
+    private static boolean allOnes(final double[] scales) {
+        for (final double s : scales) {
+            if (s != 1.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
