@@ -52,6 +52,21 @@ class FlyRelativeValueTest {
     }
 
     @Test
+    void shouldValueAsAFreshInstanceWhateverItValuedBefore() {
+        final FlyRelativeValue kept = new FlyRelativeValue(FLY, ETF, CALL, 0.6);
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+        for (int k = 0; k < 5_000; k++) {
+            final long bid = 1150 + random.nextInt(3) * 10L;
+            final long ask = bid + 10 + random.nextInt(2) * 10L;
+            final double std = random.nextInt(10) == 0 ? Double.NaN : 5.0 + random.nextInt(2) * 5.0;
+            final double flyFair = 190 + random.nextInt(20);
+            final double fresh = new FlyRelativeValue(FLY, ETF, CALL, 0.6).value(flyFair, bid, ask, std);
+            assertEquals(Double.doubleToRawLongBits(fresh), Double.doubleToRawLongBits(kept.value(flyFair, bid, ask, std)),
+                "call " + k + ": the expectation kept from an earlier call with the same ETF touch and std");
+        }
+    }
+
+    @Test
     void shouldValueTheFlyAtItsPayoffExpectedAroundTheEtfMid() {
         final FlyRelativeValue full = new FlyRelativeValue(FLY, ETF, CALL, 1.0);
         assertEquals(200.0, full.value(150, 1190, 1210, 10), 1e-6);
