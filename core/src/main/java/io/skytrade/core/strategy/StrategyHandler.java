@@ -46,13 +46,17 @@ import io.skytrade.core.time.IntervalCadence;
  * </ol>
  * The fly, when {@link FlyRelativeValue} is on, is quoted and taken around a value partly implied by
  * the ETF's market, and re-decided when the ETF moves. The market maker's inventory in a leg
- * excludes what the {@link EtfArbitrage} holds there as a hedge; the arbitrage, run after it on the inputs {@link EtfArbitrage#runsAfter} names, trades the ETF itself.
+ * excludes what the {@link EtfArbitrage} holds there as a hedge; the arbitrage, run after it on the inputs {@link EtfArbitrage#runsAfter} names
+ * when a run could decide anything new ({@link EtfArbitrage#due}), trades the ETF itself.
  * Intents are appended to {@link io.skytrade.core.event.SideBuffers#decisions} as PROPOSED (client order id 0); risk
  * approves them and the book assigns ids. A product is quoted only once its fair value has been
  * revalued {@code minValuations} times; a SETTLEMENT starts that count again.
  *
- * <p>Keeps no orders or positions (the book does); runs on the book's thread. Hot-path cost:
- * O(products changed x live orders), a few hundred nanoseconds, no allocation. When the decisions
+ * <p>Keeps no orders or positions (the book does); runs on the book's thread. A book update does
+ * only what it changed: one walk over its product's live orders nets the book and collects the
+ * working quotes; what depends only on other inputs (the regime's scales, the fly's payoff
+ * expectation off the ETF's touch, the market's horizon deviation) is kept from when those moved.
+ * Hot-path cost: O(products changed x live orders), about two hundred nanoseconds, no allocation. When the decisions
  * buffer is full intents are dropped and counted.
  */
 public final class StrategyHandler implements EventHandler<EngineEvent>, StateHash {

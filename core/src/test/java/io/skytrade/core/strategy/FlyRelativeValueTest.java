@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static io.skytrade.core.strategy.StrategyHandlerTest.book;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,7 +55,7 @@ class FlyRelativeValueTest {
     @Test
     void shouldValueAsAFreshInstanceWhateverItValuedBefore() {
         final FlyRelativeValue kept = new FlyRelativeValue(FLY, ETF, CALL, 0.6);
-        final java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+        final SplittableRandom random = new SplittableRandom(15);
         for (int k = 0; k < 5_000; k++) {
             final long bid = 1150 + random.nextInt(3) * 10L;
             final long ask = bid + 10 + random.nextInt(2) * 10L;
