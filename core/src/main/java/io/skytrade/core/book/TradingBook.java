@@ -76,7 +76,8 @@ public final class TradingBook implements StateHash {
         }
         switch (event.type) {
             case EventType.MARKET_BOOK -> {
-                if (PositionTracker.isValidInstrument(instrument)) {
+                // a book whose product was revalued was marked with the others above (the same mark)
+                if (PositionTracker.isValidInstrument(instrument) && (event.touchedInstruments & (1L << instrument)) == 0) {
                     positions.onMark(instrument, market.markPrice(instrument));
                 }
             }

@@ -38,7 +38,7 @@ public final class SideBuffers {
     public static final byte FILTERED_MID = 1;
     /** {@link EngineEvent#sideScalars} bit: the valuation stage wrote the observation's data surprise. */
     public static final byte INNOVATION = 2;
-    /** Per-event scalars: filtered mid, its std, innovation. */
+    /** Per-event scalars: filtered mid, its variance, innovation. */
     private static final int SCALARS = 3;
 
     private final int mask;
@@ -170,11 +170,15 @@ public final class SideBuffers {
         return valuation[valuationAt(event, instrument) + WEIGHT];
     }
 
-    /** Kalman stage: records the filtered mid of the event's instrument (ticks) and its standard deviation. */
-    public void setFilteredMid(final EngineEvent event, final double mid, final double std) {
+    /**
+     * Kalman stage: records the filtered mid of the event's instrument (ticks) and its variance (its
+     * standard deviation, {@link #filteredMidStd}, is formed when read: the report-only signal is its
+     * one reader).
+     */
+    public void setFilteredMid(final EngineEvent event, final double mid, final double variance) {
         final int at = index(event) * SCALARS;
         scalars[at] = mid;
-        scalars[at + 1] = std;
+        scalars[at + 1] = variance;
         event.sideScalars |= FILTERED_MID;
     }
 
@@ -183,9 +187,9 @@ public final class SideBuffers {
         return (event.sideScalars & FILTERED_MID) != 0 ? scalars[index(event) * SCALARS] : Double.NaN;
     }
 
-    /** The filtered mid's standard deviation, NaN when the Kalman stage wrote none. */
+    /** The filtered mid's standard deviation (the square root of the recorded variance), NaN when the Kalman stage wrote none. */
     public double filteredMidStd(final EngineEvent event) {
-        return (event.sideScalars & FILTERED_MID) != 0 ? scalars[index(event) * SCALARS + 1] : Double.NaN;
+        return (event.sideScalars & FILTERED_MID) != 0 ? Math.sqrt(scalars[index(event) * SCALARS + 1]) : Double.NaN;
     }
 
     /**

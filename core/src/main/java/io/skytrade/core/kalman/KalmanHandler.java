@@ -11,7 +11,7 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * Stage 2: the filtered mid of each market. On a two-sided book it folds the quoted mid (with a
  * noise of {@link KalmanParams#midMeasurementNoise} plus a quarter of the squared spread) into a
  * random-walk filter per instrument and writes the filtered mid and its standard deviation
- * ({@link SideBuffers#filteredMid}). The data series' nowcasts are not here: the valuation stage
+ * ({@link SideBuffers#filteredMid}, {@link SideBuffers#filteredMidStd}). The data series' nowcasts are not here: the valuation stage
  * runs them ({@link StructuralModel}), since it owns the series state it forecasts settlement
  * windows from.
  *
@@ -48,7 +48,7 @@ public final class KalmanHandler implements EventHandler<EngineEvent>, StateHash
         final double halfSpread = 0.5 * (ask - bid);
         mids.update(id, event.eventTimeNanos, 0.5 * (bid + ask), midNoise + halfSpread * halfSpread);
         if (mids.isStarted(id)) {
-            side.setFilteredMid(event, mids.estimate(id), Math.sqrt(mids.variance(id)));
+            side.setFilteredMid(event, mids.estimate(id), mids.variance(id));
         }
     }
 

@@ -7,7 +7,8 @@ import io.skytrade.core.position.PositionTracker;
  * the start of the trading day (event time), against {@link DrawdownLimits} (fractions of
  * {@code capital}, turned into price units once at construction). {@link #update}
  * returns a bit set of the limits currently breached; the caller turns them into mode changes.
- * Single-threaded. Hot-path cost: a few arithmetic operations and one division per update.
+ * Single-threaded. Hot-path cost: a few arithmetic operations per update (the trading day's range is
+ * cached: a division only on the first update of a day).
  */
 public final class DrawdownMonitor {
     /** Drawdown at or beyond the soft limit. */
@@ -29,6 +30,10 @@ public final class DrawdownMonitor {
     private double peak;
     private long day;
     private double dayStartEquity;
+    /** Event times known to lie in trading day {@link #cachedDay} (inclusive; empty at first): no division per update. */
+    private long cachedFrom = 1;
+    private long cachedTo;
+    private long cachedDay;
 
     /**
      * @param capital the one capital figure the limits are fractions of, price units (&gt; 0)
@@ -46,7 +51,7 @@ public final class DrawdownMonitor {
 
     /** Takes the equity at {@code eventTimeNanos} and returns the breached-limit bits. */
     public int update(final double currentEquity, final long eventTimeNanos) {
-        final long today = Math.floorDiv(eventTimeNanos, limits.tradingDayNanos());
+        final long today = dayOf(eventTimeNanos);
         if (!started) {
             started = true;
             peak = currentEquity;
@@ -75,6 +80,23 @@ public final class DrawdownMonitor {
             bits |= DAILY;
         }
         return bits;
+    }
+
+    /**
+     * {@code floorDiv(t, tradingDay)}: from the cached range of the current day, else divided once
+     * and the range of that day cached (clipped where its ends would overflow a long).
+     */
+    long dayOf(final long t) {
+        if (t >= cachedFrom && t <= cachedTo) {
+            return cachedDay;
+        }
+        final long length = limits.tradingDayNanos();
+        final long into = Math.floorMod(t, length);
+        final long left = length - 1 - into;
+        cachedDay = Math.floorDiv(t, length);
+        cachedFrom = t >= Long.MIN_VALUE + into ? t - into : t;
+        cachedTo = t <= Long.MAX_VALUE - left ? t + left : t;
+        return cachedDay;
     }
 
     /** Operator acknowledged the loss (RESUME): the peak and the day's start restart at current equity. */

@@ -20,7 +20,8 @@ import io.skytrade.core.registry.InstrumentRegistry;
  * tape). So it is computed only once a reader has asked for it ({@link #publishSignals}, at
  * start-up): then, for the book's instrument and for every revalued product that has a book, it is
  * written into {@link SideBuffers#signal} and marked in {@link EngineEvent#signalledInstruments}.
- * Without a reader an input only updates the state above, and the books' momentum stays 0 (the
+ * Without a reader an input only updates the state the hash reads (fair values, their uncertainties,
+ * mids, the surprise; not the mids' uncertainty, spread or momentum, which only the signal reads), and the books' momentum stays 0 (the
  * feature stage computes it only for a reader, {@link io.skytrade.core.feature.FeatureHandler#publishMomentum});
  * the state hash reads the fair values, their uncertainties, the mids and the surprise, not the
  * momentum, so decisions and state hashes are the same either way.
@@ -32,6 +33,8 @@ import io.skytrade.core.registry.InstrumentRegistry;
 public final class SignalHandler implements EventHandler<EngineEvent>, StateHash {
     private final int seriesCount;
     private final int instrumentCount;
+    /** Bits of the registry's instrument ids (the touched bits this stage reads). */
+    private final long registered;
     private final SignalCombiner combiner;
     private final DecayingSum surprise;
     private final double[] fair;
@@ -54,6 +57,7 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
         this.side = side;
         seriesCount = registry.seriesCount();
         instrumentCount = registry.instrumentCount();
+        registered = instrumentCount >= Long.SIZE ? -1L : (1L << instrumentCount) - 1;
         final int n = Math.max(1, instrumentCount);
         combiner = new SignalCombiner(params);
         surprise = new DecayingSum(n, params.surpriseHalfLifeNanos());
@@ -79,27 +83,25 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
         final boolean twoSided = event.hasTwoSidedBook();
         // a two-sided book's own product is emitted once below, after its mid: an emit here would be overwritten
         final long own = twoSided ? 1L << event.instrumentId : 0L;
-        final long touched = event.touchedInstruments;
-        if (touched != 0) {
-            for (int i = 0; i < instrumentCount; i++) {
-                if ((touched & (1L << i)) == 0) {
-                    continue;
-                }
-                final double f = side.fairValue(event, i);
-                final double s = side.fairStd(event, i);
-                if (!Double.isFinite(f) || !Double.isFinite(s)) {
-                    continue;
-                }
-                if (observation && hasFair[i]) {
-                    final double move = (f - fair[i]) / Math.max(fairStd[i], 1e-9);
-                    surprise.add(i, t, Double.isFinite(move) ? move : 0.0);
-                }
-                fair[i] = f;
-                fairStd[i] = s;
-                hasFair[i] = true;
-                if ((own & (1L << i)) == 0) {
-                    emit(event, i, t);
-                }
+        // the revalued products in increasing id order (a book's: usually its own), ids past the registry's ignored
+        long touched = event.touchedInstruments & registered;
+        while (touched != 0) {
+            final int i = Long.numberOfTrailingZeros(touched);
+            touched &= touched - 1;
+            final double f = side.fairValue(event, i);
+            final double s = side.fairStd(event, i);
+            if (!Double.isFinite(f) || !Double.isFinite(s)) {
+                continue;
+            }
+            if (observation && hasFair[i]) {
+                final double move = (f - fair[i]) / Math.max(fairStd[i], 1e-9);
+                surprise.add(i, t, Double.isFinite(move) ? move : 0.0);
+            }
+            fair[i] = f;
+            fairStd[i] = s;
+            hasFair[i] = true;
+            if ((own & (1L << i)) == 0) {
+                emit(event, i, t);
             }
         }
         if (twoSided) {
@@ -107,12 +109,15 @@ public final class SignalHandler implements EventHandler<EngineEvent>, StateHash
             final double filteredMid = side.filteredMid(event);
             final double m = Double.isFinite(filteredMid) ? filteredMid : 0.5 * (event.bestBid() + event.bestAsk());
             mid[id] = m;
-            final double filteredMidStd = side.filteredMidStd(event);
-            midStd[id] = Double.isFinite(filteredMidStd) ? filteredMidStd : 0.0;
-            halfSpread[id] = 0.5 * (event.bestAsk() - event.bestBid());
-            momentum[id] = Double.isFinite(event.featureMomentum) ? event.featureMomentum : 0.0;
             hasMid[id] = true;
-            emit(event, id, t);
+            if (publishing) {
+                // the mispricing's other inputs: read only by the combined signal
+                final double filteredMidStd = side.filteredMidStd(event);
+                midStd[id] = Double.isFinite(filteredMidStd) ? filteredMidStd : 0.0;
+                halfSpread[id] = 0.5 * (event.bestAsk() - event.bestBid());
+                momentum[id] = Double.isFinite(event.featureMomentum) ? event.featureMomentum : 0.0;
+                emit(event, id, t);
+            }
         }
     }
 

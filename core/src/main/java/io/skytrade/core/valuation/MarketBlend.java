@@ -41,7 +41,8 @@ import io.skytrade.core.settlement.SettlementRules;
  *
  * <p>Single-threaded (owned by the valuation stage); primitive arrays per instrument (a ring of
  * {@value #RING} pending samples each). Hot-path cost: a few dozen flops and one exponential per
- * book event or revaluation, a few more flops when a sample matures; no allocation.
+ * book event or revaluation (none when the book's interval since its product's last one is the
+ * previous book's), a few more flops when a sample matures; no allocation.
  */
 public final class MarketBlend {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
@@ -82,6 +83,10 @@ public final class MarketBlend {
     private final double[] sampleNowcast;
     private final double[] sampleMid;
     private final double[] sampleVariance;
+
+    /** The interval of the last {@link #noiseWeight} and its weight (-1: none yet; intervals are >= 0). */
+    private long lastWeightDt = -1;
+    private double lastWeight;
 
     private double mean;
     private double std;
@@ -168,11 +173,25 @@ public final class MarketBlend {
             disagreement[id] = excess;
             learned[id] = true;
         } else {
-            final double hours = Math.max(0L, t - learnedAt[id]) / NANOS_PER_HOUR;
-            final double alpha = -FdlibmPort.expm1(-hours * LN2 / halfLifeHours);
+            final double alpha = noiseWeight(Math.max(0L, t - learnedAt[id]));
             disagreement[id] += alpha * (excess - disagreement[id]);
         }
         learnedAt[id] = t;
+    }
+
+    /**
+     * The noise EWMA's weight {@code 1 - 2^(-dt / halfLife)} of a disagreement {@code dt >= 0} ns after
+     * the product's previous one. Books come at a fixed interval in the simulated and the replayed
+     * markets (every product every 15 s of world time), so consecutive products mostly have the same
+     * {@code dt}: the last one's weight is kept, the same bits as computing it again.
+     */
+    private double noiseWeight(final long dt) {
+        if (dt != lastWeightDt) {
+            final double hours = dt / NANOS_PER_HOUR;
+            lastWeight = -FdlibmPort.expm1(-hours * LN2 / halfLifeHours);
+            lastWeightDt = dt;
+        }
+        return lastWeight;
     }
 
     /**

@@ -37,6 +37,20 @@ class SideBuffersTest {
     }
 
     @Test
+    void shouldGiveTheFilteredMidsStdAsTheSquareRootOfTheRecordedVariance() {
+        final SideBuffers side = new SideBuffers(2, 9);
+        final EngineEvent e = new EngineEvent();
+        e.sequence = 1;
+        assertTrue(Double.isNaN(side.filteredMid(e)));
+        assertTrue(Double.isNaN(side.filteredMidStd(e)));
+        side.setFilteredMid(e, 101.5, 2.25);
+        assertEquals(101.5, side.filteredMid(e));
+        assertEquals(1.5, side.filteredMidStd(e));
+        side.setFilteredMid(e, 99.0, 0.1);
+        assertEquals(Double.doubleToRawLongBits(Math.sqrt(0.1)), Double.doubleToRawLongBits(side.filteredMidStd(e)));
+    }
+
+    @Test
     void shouldRefuseAnInstrumentCountOutsideTheSlotsRange() {
         final IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> new SideBuffers(4, 0));
         assertTrue(none.getMessage().contains("instruments: 0"), none.getMessage());

@@ -46,6 +46,30 @@ class KalmanHandlerTest {
     }
 
     @Test
+    void shouldGiveTheFilteredMidAndTheSquareRootOfItsVarianceBitForBit() {
+        final SideBuffers side = new SideBuffers(1);
+        final KalmanParams p = KalmanParams.defaults();
+        final KalmanHandler h = new KalmanHandler(REGISTRY, p, side);
+        final ScalarKalmanFilter f = new ScalarKalmanFilter(1, p.midProcessNoisePerHour(), p.gateSigmas(), p.maxConsecutiveRejects());
+        final EngineEvent e = new EngineEvent();
+        final SplittableRandom rnd = new SplittableRandom(11);
+        for (int i = 0; i < 2_000; i++) {
+            final long bid = 100 + rnd.nextInt(5);
+            final long ask = bid + 1 + rnd.nextInt(3);
+            book(e, i * MIN15 + rnd.nextInt(1_000_000), bid, ask);
+            h.onEvent(e, i, true);
+            final double half = 0.5 * (ask - bid);
+            f.update(0, e.eventTimeNanos, 0.5 * (bid + ask), p.midMeasurementNoise() + half * half);
+            if (!f.isStarted(0)) {
+                assertTrue(Double.isNaN(side.filteredMidStd(e)), "a restarting filter writes no mid");
+                continue;
+            }
+            assertEquals(Double.doubleToRawLongBits(f.estimate(0)), Double.doubleToRawLongBits(side.filteredMid(e)));
+            assertEquals(Double.doubleToRawLongBits(Math.sqrt(f.variance(0))), Double.doubleToRawLongBits(side.filteredMidStd(e)));
+        }
+    }
+
+    @Test
     void shouldBeDeterministicBitForBit() {
         assertEquals(run(), run());
     }

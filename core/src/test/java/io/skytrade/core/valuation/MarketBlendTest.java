@@ -182,4 +182,37 @@ class MarketBlendTest {
         assertEquals("valuation.shareLearningLag: 25200000000000 ns must be in [900000000000, 21600000000000] (15m .. 6h)",
             e.getMessage());
     }
+
+    @Test
+    void shouldBlendBitForBitWhetherTheLastIntervalsWeightIsKeptOrComputedAgain() {
+        for (final ValuationParams p : new ValuationParams[] {params(0.5), learning(0.5)}) {
+            // a keeps the weight between products with the same interval; b's product 3 takes an interval of its own
+            // before every other product's mid, so b computes every weight afresh
+            final MarketBlend a = new MarketBlend(4, p);
+            final MarketBlend b = new MarketBlend(4, p);
+            final java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+            final long[] next = new long[3];
+            long other = 0;
+            for (int n = 0; n < 30_000; n++) {
+                final int i = random.nextInt(3);
+                // mostly the market's fixed 15 s, sometimes another interval, sometimes none
+                final int kind = random.nextInt(10);
+                next[i] += kind < 7 ? 15_000_000_000L : kind < 9 ? random.nextLong(1, 3 * MINUTE) : 0;
+                final long t = next[i];
+                final double mid = 100 + 10 * random.nextGaussian();
+                final double nowcast = 100 + 5 * random.nextGaussian();
+                final double std = 1 + random.nextDouble() * 9;
+                a.onMid(i, t, mid, nowcast, std, SESSION);
+                other += 1 + 2 * random.nextInt(1_000);
+                b.onMid(3, other, 100, 100, 1, SESSION);
+                b.onMid(i, t, mid, nowcast, std, SESSION);
+                a.blend(i, t, nowcast, std);
+                b.blend(i, t, nowcast, std);
+                assertEquals(Double.doubleToRawLongBits(a.mean()), Double.doubleToRawLongBits(b.mean()), "mid " + n);
+                assertEquals(Double.doubleToRawLongBits(a.std()), Double.doubleToRawLongBits(b.std()), "mid " + n);
+                assertEquals(Double.doubleToRawLongBits(a.marketStd()), Double.doubleToRawLongBits(b.marketStd()), "mid " + n);
+                assertEquals(Double.doubleToRawLongBits(a.sharedShare(i)), Double.doubleToRawLongBits(b.sharedShare(i)), "mid " + n);
+            }
+        }
+    }
 }
