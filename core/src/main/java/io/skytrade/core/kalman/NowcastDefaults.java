@@ -97,7 +97,7 @@ public final class NowcastDefaults {
             -0.043, -0.040, -0.031, -0.015, 0.019, 0.051, 0.064, 0.051, 0.020, -0.012, -0.033, -0.040};
         return new NowcastModelSpec("pm25_ugm3", new double[] {0.641}, new double[] {8.3e-4}, new double[] {0.0},
             true, NowcastModelSpec.ProfileKind.ADDITIVE, 24, traffic, 30.0,
-            new SpikeSpec(0.75, 2.75, 32.0, 11.5, 0.025, 4.0, 2.0), Map.of(
+            new SpikeSpec(0.75, 2.75, 32.0, 11.5, 0.025, 4.0, 2.0, 1.5), Map.of(
                 "mean", ModelComponent.level(1e-5, 2.14, 1.0, 1.0),
                 "persist", ModelComponent.knot(0.45, 30.0, 1.0),
                 "day", ModelComponent.knot(0.15, 4.0, 1.0)));

@@ -366,14 +366,15 @@ final class SpikeTracker {
     /**
      * What the episodes not seen yet add at {@code t}: those centred after the posterior's grid
      * (its last centre {@value #AHEAD_STEPS} steps after the newest reading, plus half a step; the
-     * grid's cells hold what the readings say of the earlier ones), a Poisson process of
+     * grid's cells hold what the readings say of the earlier ones) and, for a bump of width
+     * {@code w}, more than {@link SpikeSpec#visibleWidths} {@code w} after the newest reading (a
+     * nearer one already shows its rise there), a Poisson process of
      * {@link SpikeSpec#episodesPerHour} with the bump's height moments and the widths of the
      * posterior's grid, equally likely. With {@code d} the first such centre less {@code t} in hours,
      * a bump of width {@code w} adds {@code h w sqrt(2 pi) Phi(-d / w)} in expectation and
      * {@code h^2 w sqrt(pi) Phi(-sqrt(2) d / w)} in second moment; the spike part's probability is the
      * rate times the span of those centres within {@link SpikeSpec#reachWidths} widths of {@code t}.
-     * The readings' faint evidence on bumps centred just after the grid is not used (a wide one's
-     * rise may already show in the newest reading): the variance errs on the wide side.
+     * The readings' evidence is used only as that cut, not as a likelihood per centre.
      * Cached until the next reading or another {@code t}.
      */
     private void unseen(final long t) {
@@ -385,11 +386,13 @@ final class SpikeTracker {
         double first = 0.0;
         double second = 0.0;
         double span = 0.0;
+        final double newest = (lastReading - t) / NANOS_PER_HOUR;
         for (int k = 0; k < WIDTHS; k++) {
             final double w = widthHours[k];
-            first += w * Normal.cdf(-d / w);
-            second += w * Normal.cdf(-SQRT2 * d / w);
-            span += Math.max(0.0, reach * w - Math.max(d, -reach * w));
+            final double dk = Math.max(d, newest + spec.visibleWidths() * w);
+            first += w * Normal.cdf(-dk / w);
+            second += w * Normal.cdf(-SQRT2 * dk / w);
+            span += Math.max(0.0, reach * w - Math.max(dk, -reach * w));
         }
         final double rate = spec.episodesPerHour() / WIDTHS;
         final double mean = rate * spec.sizeMean() * SQRT_2PI * first;

@@ -104,7 +104,7 @@ class SpikeTrackerTest {
             final double sizeMean = 5.0 + 60.0 * rnd.nextDouble();
             final double widthMin = 0.25 + rnd.nextDouble();
             final SpikeSpec spec = new SpikeSpec(widthMin, widthMin + 3.0 * rnd.nextDouble(), sizeMean,
-                sizeMean * (0.1 + rnd.nextDouble()), 0.001 + 0.1 * rnd.nextDouble(), 3.0, 2.0);
+                sizeMean * (0.1 + rnd.nextDouble()), 0.001 + 0.1 * rnd.nextDouble(), 3.0, 2.0, 1.5);
             final SpikeTracker fast = new SpikeTracker(spec);
             final SpikePosteriorReference reference = new SpikePosteriorReference(spec);
             final long quarter = 15 * SettlementValuatorTest.MIN;
@@ -152,7 +152,8 @@ class SpikeTrackerTest {
             final double sizeStd = sizeMean * (0.1 + rnd.nextDouble());
             final double rate = 0.001 + 0.1 * rnd.nextDouble();
             final double reach = 0.5 + 3.0 * rnd.nextDouble();
-            final SpikeSpec spec = new SpikeSpec(widthMin, widthMax, sizeMean, sizeStd, rate, 4.0, reach);
+            final double visible = rnd.nextInt(4) == 0 ? 0.0 : 3.0 * rnd.nextDouble();
+            final SpikeSpec spec = new SpikeSpec(widthMin, widthMax, sizeMean, sizeStd, rate, 4.0, reach, visible);
             final SpikeTracker tracker = new SpikeTracker(spec);
             final StructuralModel notStarted = new StructuralModel(NowcastDefaults.air(), 50, 3);
             tracker.onReading(notStarted, 0, T0, 10.0);
@@ -163,7 +164,7 @@ class SpikeTrackerTest {
             final double step = 2e-3;
             for (int k = 0; k < SpikeTracker.WIDTHS; k++) {
                 final double w = widthMin + (widthMax - widthMin) * k / (SpikeTracker.WIDTHS - 1);
-                final double first = 3.125 - (t - T0) / (double) HOUR;
+                final double first = Math.max(3.125, visible * w) - (t - T0) / (double) HOUR;
                 for (double c = first + step / 2; c < Math.max(first, 0.0) + 12.0 * widthMax; c += step) {
                     final double g = Math.exp(-0.5 * c * c / (w * w));
                     mean += rate / SpikeTracker.WIDTHS * sizeMean * g * step;
