@@ -155,30 +155,51 @@ public final class TradingBook implements StateHash {
      * our own resting orders at those prices (GTC orders the venue has acknowledged or filled part
      * of), floored at 0: the book of everyone else, which is what the strategy must price against.
      * A book the venue already reports without our orders ({@link EngineEvent#SOURCE_OWN_EXCLUDED},
-     * the CMI venue) is copied as it is. Cost: O(the product's live orders x levels).
+     * the CMI venue) is copied as it is. Cost: O(the product's live orders x levels). The rule's
+     * parts ({@link #copyLevels}, {@link #netsOwnOrders}, {@link #restsInBook}, {@link #netOrder})
+     * let a reader that walks the product's orders anyway net the book in the same walk.
      */
     public void netOwnOrders(final EngineEvent book, final long[] bidQty, final long[] askQty) {
-        final int instrument = book.instrumentId;
+        copyLevels(book, bidQty, askQty);
+        if (!netsOwnOrders(book)) {
+            return;
+        }
+        // each order's leaves come off its own level (floored at 0): the order of the walk does not matter
+        for (int s = orders.firstSlotOf(book.instrumentId); s >= 0; s = orders.nextSlotOf(s)) {
+            if (restsInBook(s)) {
+                netOrder(book, s, bidQty, askQty);
+            }
+        }
+    }
+
+    /** The event's level quantities into {@code bidQty} and {@code askQty}, 0 beyond its levels ({@link EngineEvent#BOOK_DEPTH} each). */
+    public static void copyLevels(final EngineEvent book, final long[] bidQty, final long[] askQty) {
         for (int l = 0; l < EngineEvent.BOOK_DEPTH; l++) {
             bidQty[l] = l < book.bidLevels ? book.bidQtys[l] : 0;
             askQty[l] = l < book.askLevels ? book.askQtys[l] : 0;
         }
-        if (!PositionTracker.isValidInstrument(instrument) || orders.openCount(instrument) == 0
-            || (book.source & EngineEvent.SOURCE_OWN_EXCLUDED) != 0) {
-            return;
-        }
-        // each order's leaves come off its own level (floored at 0): the order of the walk does not matter
-        for (int s = orders.firstSlotOf(instrument); s >= 0; s = orders.nextSlotOf(s)) {
-            if (orders.slotTimeInForce(s) != TimeInForce.GTC || !orders.slotAtVenue(s)) {
-                continue;
-            }
-            final long price = orders.slotPrice(s);
-            final long leaves = orders.slotLeaves(s);
-            if (orders.slotSide(s) == Side.BUY) {
-                subtract(book.bidPrices, book.bidLevels, bidQty, price, leaves);
-            } else {
-                subtract(book.askPrices, book.askLevels, askQty, price, leaves);
-            }
+    }
+
+    /** True when the book event's levels may hold our own orders, to be netted out ({@link #netOwnOrders}). */
+    public boolean netsOwnOrders(final EngineEvent book) {
+        final int instrument = book.instrumentId;
+        return PositionTracker.isValidInstrument(instrument) && orders.openCount(instrument) != 0
+            && (book.source & EngineEvent.SOURCE_OWN_EXCLUDED) == 0;
+    }
+
+    /** True when the live order in {@code slot} rests in the venue's book: GTC, acknowledged or partly filled. */
+    public boolean restsInBook(final int slot) {
+        return orders.slotTimeInForce(slot) == TimeInForce.GTC && orders.slotAtVenue(slot);
+    }
+
+    /** Takes the leaves of the order in {@code slot} off the first level at its price on its side (floored at 0). */
+    public void netOrder(final EngineEvent book, final int slot, final long[] bidQty, final long[] askQty) {
+        final long price = orders.slotPrice(slot);
+        final long leaves = orders.slotLeaves(slot);
+        if (orders.slotSide(slot) == Side.BUY) {
+            subtract(book.bidPrices, book.bidLevels, bidQty, price, leaves);
+        } else {
+            subtract(book.askPrices, book.askLevels, askQty, price, leaves);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.skytrade.core.sizing;
 
+import io.skytrade.core.math.LongRounding;
+
 /**
  * The largest position the strategy may hold in a product, in lots, from one set of units: the
  * volatility of PnL it would carry ({@code riskFraction x capital} over the standard deviation of
@@ -58,7 +60,7 @@ public final class PositionSizer {
         q = Math.min(q, tierCap(std / fair));
         q = Math.min(q, (double) maxPosition) * Math.min(1.0, scale);
         // q / 1.0 is q: whole lots of one take no division
-        return lot == 1 ? (long) Math.floor(q) : (long) Math.floor(q / lot) * lot;
+        return lot == 1 ? LongRounding.floor(q) : LongRounding.floor(q / lot) * lot;
     }
 
     /** The confidence tier's cap for a relative standard deviation, lots. */

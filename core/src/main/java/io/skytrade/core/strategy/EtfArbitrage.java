@@ -28,8 +28,11 @@ import java.util.Arrays;
  * leg risk is visible there. A hedged position converges by construction: the ETF settles at the
  * sum of its legs.
  *
- * <p>Runs inside the strategy stage, on the book's thread, after the inputs {@link #runsAfter} names.
- * Hot-path cost: O(legs) per run (live orders by purpose are the order table's counts); no allocation.
+ * <p>Runs inside the strategy stage, on the book's thread, after the inputs {@link #runsAfter} names,
+ * and only when a run could decide differently from the last ({@link #due}): what it reads changed,
+ * an order was opened, the last run proposed something, or one of its time gates opened since.
+ * Hot-path cost: O(legs) per run (live orders by purpose are the order table's counts), a few
+ * compares on an input that moves none of it; no allocation.
  */
 public final class EtfArbitrage {
     private static final long QUIET_NANOS = 60_000_000_000L;
@@ -54,6 +57,12 @@ public final class EtfArbitrage {
     private long hedges;
     private long scratches;
     private long dropped;
+    /** What a run reads may have changed since the last run (or that run proposed something). */
+    private boolean stale = true;
+    /** The order table's last client order id at the last run: an order opened since changes it. */
+    private long lastIdAtRun;
+    /** The earliest time after the last run at which one of its time gates opens. */
+    private long wakeAt;
 
     /**
      * @param etf          instrument id of the ETF, -1 when it is not traded (the arbitrage is off)
@@ -97,6 +106,37 @@ public final class EtfArbitrage {
         return onMoves ? (moved & moves) != 0 || type == EventType.TIMER : moved != 0;
     }
 
+    /**
+     * Whether to run the arbitrage now, after an input of {@code type} that moved {@code moved}
+     * (as {@link #runsAfter}), at {@code now}: when the rule runs it and a run could decide
+     * differently from the last one. Everything a run reads besides the time is the ETF's and the
+     * legs' touches and fair values (their bits in {@code moved}), the positions and live orders by
+     * purpose (changed only by ORDER_EVENT, POSITION_REPORT and SETTLEMENT inputs, which
+     * {@link #onInput} notes, and by orders opened, which move the order table's client order id), and its own state. A run that
+     * proposed nothing leaves that state as a second run on the same inputs would, until a time
+     * gate opens (the end of the quiet, the next entry, a leg's next hedge, the scratch's wait), so
+     * skipping such runs decides exactly as running them. Call once per input.
+     */
+    public boolean due(final long moved, final int type, final long now) {
+        if (etf < 0) {
+            return false;
+        }
+        if ((moved & moves) != 0) {
+            stale = true;
+        }
+        return runsAfter(moved, type) && (stale || now >= wakeAt || orders.lastClientOrderId() != lastIdAtRun);
+    }
+
+    /**
+     * Notes an input of {@code type}, rejected or not, before {@link #due}: an ORDER_EVENT,
+     * POSITION_REPORT or SETTLEMENT may move the positions and live orders a run reads.
+     */
+    public void onInput(final int type) {
+        if (type == EventType.ORDER_EVENT || type == EventType.POSITION_REPORT || type == EventType.SETTLEMENT) {
+            stale = true;
+        }
+    }
+
     /** True when the arbitrage trades {@code instrument} as its ETF (the market maker leaves it alone). */
     public boolean ownsEtf(final int instrument) {
         return etf >= 0 && instrument == etf;
@@ -126,7 +166,39 @@ public final class EtfArbitrage {
      */
     public void onEvent(final EngineEvent e, final long now, final long[] bid, final long[] ask, final long[] bidQty,
                         final long[] askQty, final double[] fair, final double[] fairStd) {
-        if (etf < 0 || now < quietUntil) {
+        if (etf < 0) {
+            return;
+        }
+        final long proposed = entries + hedges + scratches;
+        run(e, now, bid, ask, bidQty, askQty, fair, fairStd);
+        stale = entries + hedges + scratches != proposed;
+        lastIdAtRun = orders.lastClientOrderId();
+        wakeAt = nextGate(now);
+    }
+
+    /**
+     * The earliest of the run's time gates still closed at {@code now} ({@code Long.MAX_VALUE} when
+     * none): each is a {@code now < t} test in {@link #run}.
+     */
+    private long nextGate(final long now) {
+        long w = closedUntil(Long.MAX_VALUE, quietUntil, now);
+        w = closedUntil(w, nextEntry, now);
+        for (int k = 0; k < legs.length; k++) {
+            w = closedUntil(w, nextHedge[k], now);
+            if (deficitSince[k] != 0) {
+                w = closedUntil(w, deficitSince[k] + p.scratchAfterNanos(), now);
+            }
+        }
+        return w;
+    }
+
+    private static long closedUntil(final long earliest, final long gate, final long now) {
+        return gate > now && gate < earliest ? gate : earliest;
+    }
+
+    private void run(final EngineEvent e, final long now, final long[] bid, final long[] ask, final long[] bidQty,
+                     final long[] askQty, final double[] fair, final double[] fairStd) {
+        if (now < quietUntil) {
             return;
         }
         this.fair = fair;

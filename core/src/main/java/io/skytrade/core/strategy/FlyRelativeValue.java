@@ -13,13 +13,22 @@ import io.skytrade.core.valuation.PiecewiseLinearPayoff;
  * fair-value band stays around the valuation's fair value.
  *
  * <p>Owned by the strategy stage, one thread. Hot-path cost of {@link #value}: one closed-form
- * payoff expectation (an exponential per strike), no allocation.
+ * payoff expectation (an exponential per strike) when the ETF's touch or standard deviation moved
+ * since the last call, else two flops (the expectation is kept with the inputs it came from); no
+ * allocation.
  */
 public final class FlyRelativeValue {
     private final int fly;
     private final int etf;
     private final double weight;
     private final PiecewiseLinearPayoff payoff;
+    private final double otherWeight;
+    /** The last expectation's inputs and {@code weight x} its mean (valid once {@link #evaluated}). */
+    private boolean evaluated;
+    private long lastBid;
+    private long lastAsk;
+    private long lastStdBits;
+    private double weightedMean;
 
     /**
      * @param fly       instrument id of the fly, -1 when it is not traded (then this is off)
@@ -36,6 +45,7 @@ public final class FlyRelativeValue {
         this.etf = on ? etf : -1;
         this.weight = on ? weight : 0.0;
         this.payoff = on ? PiecewiseLinearPayoff.of(structure.breakpoints(), structure::value) : null;
+        this.otherWeight = 1.0 - this.weight;
     }
 
     /** Off: the fly is quoted around its own fair value. */
@@ -71,7 +81,15 @@ public final class FlyRelativeValue {
         if (fly < 0 || etfBid <= 0 || etfAsk <= etfBid || !Double.isFinite(etfStd) || etfStd < 0) {
             return flyFair;
         }
-        payoff.evaluate(0.5 * (etfBid + etfAsk), etfStd);
-        return weight * payoff.mean() + (1.0 - weight) * flyFair;
+        final long stdBits = Double.doubleToRawLongBits(etfStd);
+        if (!evaluated || etfBid != lastBid || etfAsk != lastAsk || stdBits != lastStdBits) {
+            payoff.evaluate(0.5 * (etfBid + etfAsk), etfStd);
+            weightedMean = weight * payoff.mean();
+            lastBid = etfBid;
+            lastAsk = etfAsk;
+            lastStdBits = stdBits;
+            evaluated = true;
+        }
+        return weightedMean + otherWeight * flyFair;
     }
 }

@@ -1,5 +1,7 @@
 package io.skytrade.core.strategy;
 
+import io.skytrade.core.math.LongRounding;
+
 /**
  * The market maker's pricing rules, free of event handling (Avellaneda-Stoikov in the engine's
  * units): the half-spread from the fair value's uncertainty and the market's volatility; the
@@ -55,8 +57,8 @@ public final class QuoteModel {
      */
     public long bidPrice(final double reservation, final double halfSpread, final double fair, final long bestBid,
                          final long bestAsk) {
-        long price = (long) Math.floor(reservation - halfSpread);
-        price = Math.min(price, (long) Math.floor(fair) - minEdge);
+        long price = LongRounding.floor(reservation - halfSpread);
+        price = Math.min(price, LongRounding.floor(fair) - minEdge);
         if (bestBid > 0) {
             price = Math.min(price, bestBid + 1);
         }
@@ -69,8 +71,8 @@ public final class QuoteModel {
     /** Price of the best ask to rest, ticks, or 0 when none fits. */
     public long askPrice(final double reservation, final double halfSpread, final double fair, final long bestBid,
                          final long bestAsk) {
-        long price = (long) Math.ceil(reservation + halfSpread);
-        price = Math.max(price, (long) Math.ceil(fair) + minEdge);
+        long price = LongRounding.ceil(reservation + halfSpread);
+        price = Math.max(price, LongRounding.ceil(fair) + minEdge);
         if (bestAsk > 0) {
             price = Math.max(price, bestAsk - 1);
         }
@@ -82,7 +84,7 @@ public final class QuoteModel {
 
     /** True when a resting order on {@code side} (+1 buy, -1 sell) at {@code price} still keeps the minimum edge. */
     public boolean keepsEdge(final int dir, final long price, final double fair) {
-        return dir > 0 ? price <= (long) Math.floor(fair) - minEdge : price >= (long) Math.ceil(fair) + minEdge;
+        return dir > 0 ? price <= LongRounding.floor(fair) - minEdge : price >= LongRounding.ceil(fair) + minEdge;
     }
 
     /**

@@ -46,13 +46,17 @@ import io.skytrade.core.time.IntervalCadence;
  * </ol>
  * The fly, when {@link FlyRelativeValue} is on, is quoted and taken around a value partly implied by
  * the ETF's market, and re-decided when the ETF moves. The market maker's inventory in a leg
- * excludes what the {@link EtfArbitrage} holds there as a hedge; the arbitrage, run after it on the inputs {@link EtfArbitrage#runsAfter} names, trades the ETF itself.
+ * excludes what the {@link EtfArbitrage} holds there as a hedge; the arbitrage, run after it on the inputs {@link EtfArbitrage#runsAfter} names
+ * when a run could decide anything new ({@link EtfArbitrage#due}), trades the ETF itself.
  * Intents are appended to {@link io.skytrade.core.event.SideBuffers#decisions} as PROPOSED (client order id 0); risk
  * approves them and the book assigns ids. A product is quoted only once its fair value has been
  * revalued {@code minValuations} times; a SETTLEMENT starts that count again.
  *
- * <p>Keeps no orders or positions (the book does); runs on the book's thread. Hot-path cost:
- * O(products changed x live orders), a few hundred nanoseconds, no allocation. When the decisions
+ * <p>Keeps no orders or positions (the book does); runs on the book's thread. A book update does
+ * only what it changed: one walk over its product's live orders nets the book and collects the
+ * working quotes; what depends only on other inputs (the regime's scales, the fly's payoff
+ * expectation off the ETF's touch, the market's horizon deviation) is kept from when those moved.
+ * Hot-path cost: O(products changed x live orders), about two hundred nanoseconds, no allocation. When the decisions
  * buffer is full intents are dropped and counted.
  */
 public final class StrategyHandler implements EventHandler<EngineEvent>, StateHash {
@@ -86,6 +90,12 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final double microPriceWeight;
     private final double[] regimeSpreadScale;
     private final double[] regimeSizeScale;
+    /**
+     * False when every regime scale is 1: the mixture is then 1 whatever the posterior (each term
+     * {@code p x 1} is {@code p}, so the scaled sum is the weight, bit for bit), and a book's
+     * posterior moves nothing the strategy decides.
+     */
+    private final boolean regimeMoves;
 
     private final double[] fair;
     private final double[] fairStd;
@@ -101,6 +111,12 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final double[] lastMid;
     private final long[] lastMidTime;
     private final double[] variance;
+    /** {@code sqrt(variance x quoteHorizon)}: the market's standard deviation over the quote horizon, kept with the variance. */
+    private final double[] marketStd;
+    /** The regime's spread and size multipliers and the base quote size, kept with the posterior they come from. */
+    private final double[] spreadScaleOf;
+    private final double[] sizeScaleOf;
+    private final long[] baseSizeOf;
     private final long[] alphaDtNanos;
     private final double[] alpha;
     private final double[] pendingSquares;
@@ -119,6 +135,8 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private final int[] workingSell = new int[MAX_WORKING];
     private int workingBuyCount;
     private int workingSellCount;
+    /** The product whose working quotes the lists hold for this input's decision (-1: none). */
+    private int workingOf = -1;
     private final SideBuffers side;
     private long now = Long.MIN_VALUE;
     private long droppedIntents;
@@ -181,6 +199,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         microPriceWeight = params.microPriceWeight();
         regimeSpreadScale = params.regimeSpreadScale();
         regimeSizeScale = params.regimeSizeScale();
+        regimeMoves = !allOnes(regimeSpreadScale) || !allOnes(regimeSizeScale);
         final int n = Math.max(1, instrumentCount);
         fair = new double[n];
         fairStd = new double[n];
@@ -196,6 +215,14 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         lastMid = new double[n];
         lastMidTime = new long[n];
         variance = new double[n];
+        marketStd = new double[n];
+        spreadScaleOf = new double[n];
+        sizeScaleOf = new double[n];
+        baseSizeOf = new long[n];
+        for (int i = 0; i < n; i++) {
+            marketStd[i] = Math.sqrt(variance[i] * quoteHorizon);
+            regimeScales(i);
+        }
         alphaDtNanos = new long[n];
         alpha = new double[n];
         pendingSquares = new double[n];
@@ -209,16 +236,22 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
 
     @Override
     public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
+        arbitrage.onInput(event.type);
         if (EventGuard.rejected(event, seriesCount, instrumentCount)) {
             return;
         }
         now = Math.max(now, event.eventTimeNanos);
+        workingOf = -1;
         long changed = 0;
-        final long touched = event.touchedInstruments;
-        for (int i = 0; i < instrumentCount; i++) {
-            if ((touched & (1L << i)) != 0 && Double.isFinite(side.fairValue(event, i)) && Double.isFinite(side.fairStd(event, i))) {
-                fair[i] = side.fairValue(event, i);
-                fairStd[i] = side.fairStd(event, i);
+        long touched = instrumentCount >= Long.SIZE ? event.touchedInstruments : event.touchedInstruments & ((1L << instrumentCount) - 1);
+        while (touched != 0) {
+            final int i = Long.numberOfTrailingZeros(touched);
+            touched &= touched - 1;
+            final double fv = side.fairValue(event, i);
+            final double fs = side.fairStd(event, i);
+            if (Double.isFinite(fv) && Double.isFinite(fs)) {
+                fair[i] = fv;
+                fairStd[i] = fs;
                 hasFair[i] = true;
                 if (valuations[i] < minValuations) {
                     valuations[i]++;
@@ -254,7 +287,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
                 decide(event, i);
             }
         }
-        if (arbitrage.runsAfter(moved, event.type)) {
+        if (arbitrage.due(moved, event.type, now)) {
             for (int i = 0; i < instrumentCount; i++) {
                 arbitrageFair[i] = hasFair[i] ? fair[i] : Double.NaN;
             }
@@ -263,7 +296,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     }
 
     private void onBook(final EngineEvent e, final int id) {
-        book.netOwnOrders(e, netBidQty, netAskQty);
+        netAndCollect(e, id);
         bestBid[id] = 0;
         bidQty[id] = 0;
         for (int l = 0; l < e.bidLevels; l++) {
@@ -286,10 +319,49 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             updateVariance(id, 0.5 * (bestBid[id] + bestAsk[id]), e.eventTimeNanos);
         }
         final int k = Math.min(e.regimeCount, EngineEvent.MAX_REGIMES);
-        if (k > 0) {
+        if (k > 0 && regimeMoves) {
             side.copyRegimePosterior(e, k, regime, id * EngineEvent.MAX_REGIMES);
             regimeCount[id] = k;
+            regimeScales(id);
         }
+    }
+
+    private static boolean allOnes(final double[] scales) {
+        for (final double s : scales) {
+            if (s != 1.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The product's spread and size multipliers, its posterior's mixture of the regimes' scales
+     * (the first scale of each without a posterior), and the base quote size they give: computed
+     * when the posterior changes, read by every decision.
+     */
+    private void regimeScales(final int i) {
+        double spreadScale = regimeSpreadScale[0];
+        double sizeScale = regimeSizeScale[0];
+        final int k = Math.min(regimeCount[i], regimeSpreadScale.length);
+        double w = 0;
+        double sp = 0;
+        double sz = 0;
+        for (int j = 0; j < k; j++) {
+            final double p = regime[i * EngineEvent.MAX_REGIMES + j];
+            if (p > 0) {
+                w += p;
+                sp += p * regimeSpreadScale[j];
+                sz += p * regimeSizeScale[j];
+            }
+        }
+        if (w > 0 && Double.isFinite(w)) {
+            spreadScale = sp / w;
+            sizeScale = sz / w;
+        }
+        spreadScaleOf[i] = spreadScale;
+        sizeScaleOf[i] = sizeScale;
+        baseSizeOf[i] = Math.max(1, Math.round(quoteSize * sizeScale));
     }
 
     /**
@@ -347,29 +419,12 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         }
         final double a = alpha[id];
         variance[id] = variance[id] == 0 ? rate : variance[id] + a * (rate - variance[id]);
+        marketStd[id] = Math.sqrt(variance[id] * quoteHorizon);
     }
 
     private void decide(final EngineEvent e, final int i) {
         if (!hasFair[i] || valuations[i] < minValuations || bestBid[i] == 0 && bestAsk[i] == 0) {
             return;
-        }
-        double spreadScale = regimeSpreadScale[0];
-        double sizeScale = regimeSizeScale[0];
-        final int k = Math.min(regimeCount[i], regimeSpreadScale.length);
-        double w = 0;
-        double sp = 0;
-        double sz = 0;
-        for (int j = 0; j < k; j++) {
-            final double p = regime[i * EngineEvent.MAX_REGIMES + j];
-            if (p > 0) {
-                w += p;
-                sp += p * regimeSpreadScale[j];
-                sz += p * regimeSizeScale[j];
-            }
-        }
-        if (w > 0 && Double.isFinite(w)) {
-            spreadScale = sp / w;
-            sizeScale = sz / w;
         }
         final double riskFair = fair[i];
         final int etf = flyValue.etf();
@@ -377,20 +432,24 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
             ? flyValue.value(riskFair, bestBid[etf], bestAsk[etf], fairStd[etf]) : riskFair;
         final double sf = fairStd[i];
         final long q = book.position(i) - book.purposePosition(OrderPurpose.HEDGE, i);
-        final long lim = sizer.limit(f, sf, variance[i], sizeScale);
+        final long lim = sizer.limit(f, sf, variance[i], sizeScaleOf[i]);
         limit[i] = lim;
-        final double half = model.halfSpread(sf, Math.sqrt(variance[i] * quoteHorizon), spreadScale);
+        final double half = model.halfSpread(sf, marketStd[i], spreadScaleOf[i]);
         final double reservation = model.reservation(f, q, lim, half)
             + microPriceWeight * MicroPrice.offset(bestBid[i], bidQty[i], bestAsk[i], askQty[i]);
         final double band = riskLimits.fairValueBand(sf);
         take(e, i, f, riskFair, sf, q, lim, band);
-        final long base = Math.max(1, Math.round(quoteSize * sizeScale));
+        final long base = baseSizeOf[i];
         final long bid = model.bidPrice(reservation, half, f, bestBid[i], bestAsk[i]);
         final long ask = model.askPrice(reservation, half, f, bestBid[i], bestAsk[i]);
-        collectWorking(i);
-        quote(e, i, Side.BUY, riskFair - bid <= band ? bid : 0, half, f, model.quoteSize(1, q, lim, base),
+        if (workingOf != i) {
+            collectWorking(i);
+        }
+        final long step = Math.max(1, Math.round(levelSpacing * half));
+        final long distance = Math.max(requoteTicks, Math.round(requoteFraction * half));
+        quote(e, i, Side.BUY, riskFair - bid <= band ? bid : 0, step, distance, f, model.quoteSize(1, q, lim, base),
             lim - q - orders.openBuyQty(i), workingBuy, workingBuyCount);
-        quote(e, i, Side.SELL, ask - riskFair <= band ? ask : 0, half, f, model.quoteSize(-1, q, lim, base),
+        quote(e, i, Side.SELL, ask - riskFair <= band ? ask : 0, step, distance, f, model.quoteSize(-1, q, lim, base),
             lim + q - orders.openSellQty(i), workingSell, workingSellCount);
     }
 
@@ -427,19 +486,19 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
 
     /**
      * Keeps the side's resting orders on its target ladder: best price {@code top} (0: no quote),
-     * {@code size} lots per level, at most {@code room} more lots than are already working; the
-     * side's resting quotes are the first {@code n} slots of {@code working}, in live-list order.
+     * levels {@code step} ticks apart, {@code size} lots per level, at most {@code room} more lots
+     * than are already working; a working order within {@code distance} ticks of a target is on it;
+     * the side's resting quotes are the first {@code n} slots of {@code working}, in live-list order.
      */
-    private void quote(final EngineEvent e, final int i, final int side, final long top, final double half,
-                       final double f, final long size, final long room, final int[] working, final int n) {
+    private void quote(final EngineEvent e, final int i, final int side, final long top, final long step,
+                       final long distance, final double f, final long size, final long room, final int[] working,
+                       final int n) {
         final int dir = Side.sign(side);
-        final long step = Math.max(1, Math.round(levelSpacing * half));
         for (int k = 0; k < levels; k++) {
             targetPrice[k] = top <= 0 ? 0 : top - dir * k * step;
             targetSize[k] = targetPrice[k] > 0 ? size : 0;
             targetMatched[k] = false;
         }
-        final long distance = Math.max(requoteTicks, Math.round(requoteFraction * half));
         boolean pending = false;
         for (int w = 0; w < n; w++) {
             final int slot = working[w];
@@ -494,6 +553,33 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     }
 
     /**
+     * One walk over the book's product's live orders: everyone else's book ({@link TradingBook#netOwnOrders}'s
+     * rule, into {@link #netBidQty} and {@link #netAskQty}) and the product's working quotes
+     * ({@link #collectWorking}'s lists, kept for this input's decision of the product).
+     */
+    private void netAndCollect(final EngineEvent e, final int id) {
+        TradingBook.copyLevels(e, netBidQty, netAskQty);
+        final boolean netting = book.netsOwnOrders(e);
+        int buys = 0;
+        int sells = 0;
+        for (int s = orders.firstSlotOf(id); s >= 0; s = orders.nextSlotOf(s)) {
+            if (netting && book.restsInBook(s)) {
+                book.netOrder(e, s, netBidQty, netAskQty);
+            }
+            if (orders.slotPurpose(s) == OrderPurpose.QUOTE && orders.slotTimeInForce(s) == TimeInForce.GTC) {
+                if (orders.slotSide(s) == Side.BUY) {
+                    buys = insertByLivePosition(workingBuy, buys, s);
+                } else if (orders.slotSide(s) == Side.SELL) {
+                    sells = insertByLivePosition(workingSell, sells, s);
+                }
+            }
+        }
+        workingBuyCount = buys;
+        workingSellCount = sells;
+        workingOf = id;
+    }
+
+    /**
      * Fills {@link #workingBuy} and {@link #workingSell} with the slots of the product's resting
      * (GTC) quotes on each side: the first {@link #MAX_WORKING} of each in live-list order, found
      * by walking the product's own live orders and keeping each side sorted by live position.
@@ -512,6 +598,7 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
         }
         workingBuyCount = buys;
         workingSellCount = sells;
+        workingOf = instrument;
     }
 
     /**

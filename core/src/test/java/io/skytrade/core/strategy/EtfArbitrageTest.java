@@ -105,6 +105,35 @@ class EtfArbitrageTest {
     }
 
     @Test
+    void shouldEnterAgainOnAnotherProductsBookOnceTheEntryIntervalHasPassed() {
+        final InstrumentRegistry five = InstrumentRegistry.of(List.of("TIDE", "WX", "LHR", "ETF", "OTHER"), List.of("s"));
+        final TradingHarness h5 = new TradingHarness(five, params(), ArbitrageParams.defaults(), ETF, 0, 1, 2);
+        StrategyHandlerTest.book(e, 0, SEC, 990, 1000, 5, 5, 995, 20);
+        h5.run(e);
+        StrategyHandlerTest.book(e, 1, SEC, 1990, 2000, 5, 3, 1995, 20);
+        h5.run(e);
+        StrategyHandlerTest.book(e, 2, SEC, 2990, 3000, 5, 5, 2995, 20);
+        h5.run(e);
+        StrategyHandlerTest.book(e, ETF, SEC, 6030, 6060, 8, 8, 5985, 60);
+        h5.run(e);
+        final List<long[]> entry = iocs();
+        assertEquals(1, entry.size());
+        StrategyHandlerTest.orderEvent(e, ETF, SEC + SEC / 2, OrderEventKind.CANCELLED, entry.get(0)[5], Side.SELL, 6030, 0);
+        h5.run(e);
+        assertEquals(0, iocs().size(), "nothing filled, but one entry per interval (2 s)");
+        // OTHER has no fair value: its books move nothing the arbitrage reads and open no quote
+        StrategyHandlerTest.book(e, 4, 2 * SEC + SEC / 2, 500, 510, 5, 5, Double.NaN, Double.NaN);
+        h5.run(e);
+        assertEquals(0, iocs().size(), "still inside the interval");
+        StrategyHandlerTest.book(e, 4, 3 * SEC + SEC / 2, 500, 510, 5, 5, Double.NaN, Double.NaN);
+        h5.run(e);
+        final List<long[]> again = iocs();
+        assertEquals(1, again.size(), "the interval's end is a time gate: the next input that runs the arbitrage enters");
+        assertEquals(List.of((long) ETF, (long) Side.SELL, 6030L, (long) OrderPurpose.ARBITRAGE),
+            List.of(again.get(0)[0], again.get(0)[1], again.get(0)[2], again.get(0)[4]));
+    }
+
+    @Test
     void shouldNotEnterWhenALegsHedgeWouldLieOutsideRisksBand() {
         StrategyHandlerTest.book(e, 0, SEC, 990, 1000, 5, 5, 1100, 5);
         h.run(e);

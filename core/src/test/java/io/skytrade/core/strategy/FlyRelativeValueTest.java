@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static io.skytrade.core.strategy.StrategyHandlerTest.book;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +50,21 @@ class FlyRelativeValueTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void shouldValueAsAFreshInstanceWhateverItValuedBefore() {
+        final FlyRelativeValue kept = new FlyRelativeValue(FLY, ETF, CALL, 0.6);
+        final SplittableRandom random = new SplittableRandom(15);
+        for (int k = 0; k < 5_000; k++) {
+            final long bid = 1150 + random.nextInt(3) * 10L;
+            final long ask = bid + 10 + random.nextInt(2) * 10L;
+            final double std = random.nextInt(10) == 0 ? Double.NaN : 5.0 + random.nextInt(2) * 5.0;
+            final double flyFair = 190 + random.nextInt(20);
+            final double fresh = new FlyRelativeValue(FLY, ETF, CALL, 0.6).value(flyFair, bid, ask, std);
+            assertEquals(Double.doubleToRawLongBits(fresh), Double.doubleToRawLongBits(kept.value(flyFair, bid, ask, std)),
+                "call " + k + ": the expectation kept from an earlier call with the same ETF touch and std");
+        }
     }
 
     @Test
