@@ -560,22 +560,14 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
     private void netAndCollect(final EngineEvent e, final int id) {
         TradingBook.copyLevels(e, netBidQty, netAskQty);
         final boolean netting = book.netsOwnOrders(e);
-        int buys = 0;
-        int sells = 0;
+        workingBuyCount = 0;
+        workingSellCount = 0;
         for (int s = orders.firstSlotOf(id); s >= 0; s = orders.nextSlotOf(s)) {
             if (netting && book.restsInBook(s)) {
                 book.netOrder(e, s, netBidQty, netAskQty);
             }
-            if (orders.slotPurpose(s) == OrderPurpose.QUOTE && orders.slotTimeInForce(s) == TimeInForce.GTC) {
-                if (orders.slotSide(s) == Side.BUY) {
-                    buys = insertByLivePosition(workingBuy, buys, s);
-                } else if (orders.slotSide(s) == Side.SELL) {
-                    sells = insertByLivePosition(workingSell, sells, s);
-                }
-            }
+            collectIfWorking(s);
         }
-        workingBuyCount = buys;
-        workingSellCount = sells;
         workingOf = id;
     }
 
@@ -585,20 +577,23 @@ public final class StrategyHandler implements EventHandler<EngineEvent>, StateHa
      * by walking the product's own live orders and keeping each side sorted by live position.
      */
     private void collectWorking(final int instrument) {
-        int buys = 0;
-        int sells = 0;
+        workingBuyCount = 0;
+        workingSellCount = 0;
         for (int s = orders.firstSlotOf(instrument); s >= 0; s = orders.nextSlotOf(s)) {
-            if (orders.slotPurpose(s) == OrderPurpose.QUOTE && orders.slotTimeInForce(s) == TimeInForce.GTC) {
-                if (orders.slotSide(s) == Side.BUY) {
-                    buys = insertByLivePosition(workingBuy, buys, s);
-                } else if (orders.slotSide(s) == Side.SELL) {
-                    sells = insertByLivePosition(workingSell, sells, s);
-                }
+            collectIfWorking(s);
+        }
+        workingOf = instrument;
+    }
+
+    /** Adds {@code slot} to its side's working list if it is a resting (GTC) quote. */
+    private void collectIfWorking(final int slot) {
+        if (orders.slotPurpose(slot) == OrderPurpose.QUOTE && orders.slotTimeInForce(slot) == TimeInForce.GTC) {
+            if (orders.slotSide(slot) == Side.BUY) {
+                workingBuyCount = insertByLivePosition(workingBuy, workingBuyCount, slot);
+            } else if (orders.slotSide(slot) == Side.SELL) {
+                workingSellCount = insertByLivePosition(workingSell, workingSellCount, slot);
             }
         }
-        workingBuyCount = buys;
-        workingSellCount = sells;
-        workingOf = instrument;
     }
 
     /**
