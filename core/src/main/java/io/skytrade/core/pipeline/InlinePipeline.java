@@ -95,10 +95,15 @@ public final class InlinePipeline implements InboundPublisher {
         final long sequence = claim();
         final EngineEvent event = slot(sequence);
         event.copyInputsFrom(input);
+        queue(event, sequence);
+        return sequence;
+    }
+
+    /** Stamps the claimed slot's pipeline sequence and checkpoint count and moves the tail past it. */
+    private void queue(final EngineEvent event, final long sequence) {
         event.sequence = sequence;
         event.stateHashCount = checkpoints.countAt(sequence);
         tail = sequence + 1;
-        return sequence;
     }
 
     /**
@@ -114,9 +119,7 @@ public final class InlinePipeline implements InboundPublisher {
         if (!source.next(event)) {
             return false;
         }
-        event.sequence = sequence;
-        event.stateHashCount = checkpoints.countAt(sequence);
-        tail = sequence + 1;
+        queue(event, sequence);
         return true;
     }
 
