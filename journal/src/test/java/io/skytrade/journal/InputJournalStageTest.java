@@ -1,7 +1,10 @@
 package io.skytrade.journal;
 
+import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
+import io.skytrade.core.event.Side;
+import io.skytrade.core.event.SideBuffers;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -220,6 +223,36 @@ class InputJournalStageTest {
             }
             assertFalse(reader.next(read));
         }
+    }
+
+    @Test
+    void shouldAppendTheHeldInputsBeforeTheDecisionsJournalAppendsADecision() {
+        final JournalSettings settings = new JournalSettings(1 << 20, "FAST_DAILY", false, 0);
+        final SingleChronicleQueue inputs = Queues.openForWriting(tmp.resolve("inputs"), settings, null);
+        final SingleChronicleQueue decisionQueue = Queues.openForWriting(tmp.resolve("decisions"), settings, null);
+        final InputJournalStage stage = new InputJournalStage(inputs).holdBatches();
+        stage.onStart();
+        final SideBuffers side = new SideBuffers(1);
+        final EngineEvent e = new EngineEvent();
+        try (DecisionJournal decisions = new DecisionJournal(decisionQueue).inputsFirst(stage)) {
+            for (int seq = 0; seq < 3; seq++) {
+                timer(e, seq);
+                stage.onEvent(e, seq, true);
+                side.decisionsToWrite(e).clear();
+                decisions.onDecisions(e, side);
+                assertEquals(0, stage.entries(), "an event without decisions leaves the inputs held");
+            }
+            timer(e, 3);
+            stage.onEvent(e, 3, true);
+            side.decisionsToWrite(e).clear();
+            side.decisionsToWrite(e).add(DecisionKind.ORDER_NEW, 1, Side.BUY, 100, 1, 1, 0);
+            decisions.onDecisions(e, side);
+            assertEquals(4, stage.entries(), "the input of a decision, and those before it, are appended first");
+            assertEquals(1, decisions.entries());
+        }
+        stage.onShutdown();
+        inputs.close();
+        decisionQueue.close();
     }
 
     @Test

@@ -73,7 +73,6 @@ public final class BacktestRunner {
     private final EngineAssembly.Stages stages;
     private final EquitySampler sampler;
     private DecisionJournal decisionJournal;
-    private InputJournalStage inputJournal;
     private long decisionCount;
     private boolean journalRun = true;
     private long fromNanos = Long.MIN_VALUE;
@@ -100,7 +99,6 @@ public final class BacktestRunner {
     private void onDecisions(final EngineEvent event, final SideBuffers side) {
         decisionCount += side.decisions(event).count();
         if (decisionJournal != null) {
-            inputJournal.flush();
             decisionJournal.onDecisions(event, side);
         }
     }
@@ -210,9 +208,8 @@ public final class BacktestRunner {
         try (SingleChronicleQueue inputs = journalRun ? Queues.openForWriting(run.inputs(), settings, null) : null;
              SingleChronicleQueue decisionQueue = journalRun ? Queues.openForWriting(run.decisions(), settings, null) : null;
              DecisionJournal decisions = journalRun ? new DecisionJournal(decisionQueue) : null) {
-            decisionJournal = decisions;
             final InputJournalStage journal = journalRun ? new InputJournalStage(inputs).holdBatches() : null;
-            inputJournal = journal;
+            decisionJournal = decisions == null ? null : decisions.inputsFirst(journal);
             final PipelineBuilder builder = new PipelineBuilder().clock(clock).sideBuffers(stages.side())
                 .stateHashInterval(config.journal().stateHashInterval());
             if (journal != null) {
