@@ -30,6 +30,8 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
     private final AtomicLong checkpoints = new AtomicLong();
     private final AtomicLong bytesAppended;
     private ExcerptAppender appender;
+    /** The inputs journal that holds batches and must append them before a decision is journaled, or null. */
+    private InputJournalStage inputsFirst;
 
     public DecisionJournal(final SingleChronicleQueue queue) {
         this(queue, new AtomicLong());
@@ -44,6 +46,16 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
         this.bytesAppended = bytesAppended;
     }
 
+    /**
+     * Has the inputs journal append the inputs it holds ({@link InputJournalStage#holdBatches()},
+     * {@link InputJournalStage#flush()}) before this journal appends anything, so an input is on its
+     * journal before a decision it caused is on this one. Before the first event.
+     */
+    public DecisionJournal inputsFirst(final InputJournalStage inputs) {
+        this.inputsFirst = inputs;
+        return this;
+    }
+
     @Override
     public void onDecisions(final EngineEvent event, final SideBuffers side) {
         valuation.onEvent(event, side);
@@ -55,6 +67,9 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
         }
         if (appender == null) {
             appender = queue.createAppender();
+        }
+        if (inputsFirst != null) {
+            inputsFirst.flush();
         }
         for (int i = 0; i < n; i++) {
             append(codec.encode(event.sequence, d, i, valuation), i, event.sequence);

@@ -11,7 +11,9 @@ import java.util.function.LongFunction;
  * with its own CRC-32C, behind a 4-byte header (magic, version, entry count) and each behind its
  * 2-byte length. The journal stage writes one per ring batch ({@link InputJournalStage}); a batch of
  * one input is written as the plain entry, so a queue holds both kinds of document and readers
- * tell them apart by the first byte.
+ * tell them apart by the first byte. A writer that is not bound to a ring (the inline pipeline of a
+ * backtest, the synthetic journal) {@link #hold holds} consecutive inputs here and appends them as one
+ * document when it must ({@link InputJournalStage#holdBatches()}); the document is the same layout.
  *
  * <p>Not thread-safe: one codec per thread. Hot-path cost: the entries' encoding and CRCs, a few
  * stores per entry; no allocation.
@@ -30,6 +32,10 @@ public final class InputBatchCodec {
     private final UnsafeBuffer buffer = new UnsafeBuffer(array);
     private int readPosition;
     private int readLength;
+    private int readCount;
+    /** Inputs held for the next document ({@link #hold}), and the end of their entries in {@link #array}. */
+    private int held;
+    private int heldEnd = HEADER;
 
     /** The scratch array the encode methods fill and {@link #open} reads. */
     public byte[] array() {
@@ -70,6 +76,54 @@ public final class InputBatchCodec {
     }
 
     /**
+     * Encodes {@code e} as the next entry of the held batch (behind the header's room, so that the
+     * batch is written out without a copy). At most {@link #MAX_ENTRIES}; {@link #encode} and
+     * {@link #encodeSingle} must not be used while inputs are held (they share the array).
+     *
+     * @return the number of inputs held, this one included
+     */
+    public int hold(final EngineEvent e) {
+        if (held == MAX_ENTRIES) {
+            throw new IllegalStateException("a batch holds at most " + MAX_ENTRIES + " inputs");
+        }
+        final int length = codec.encode(e, buffer, heldEnd + 2);
+        buffer.putShort(heldEnd, (short) length, InputCodec.ORDER);
+        heldEnd += 2 + length;
+        return ++held;
+    }
+
+    /** Inputs held and not yet {@link #releaseHeld released}. */
+    public int held() {
+        return held;
+    }
+
+    /**
+     * Where the document of the held inputs starts in {@link #array()}: a batch of one is its plain
+     * entry (as {@link #encodeSingle} writes it), more are a batch whose header this writes.
+     * Then {@link #heldLength()} bytes from here are the document.
+     */
+    public int heldOffset() {
+        if (held == 1) {
+            return HEADER + 2;
+        }
+        buffer.putByte(0, MAGIC);
+        buffer.putByte(1, VERSION);
+        buffer.putShort(2, (short) held, InputCodec.ORDER);
+        return 0;
+    }
+
+    /** Length of the held inputs' document (see {@link #heldOffset()}). */
+    public int heldLength() {
+        return held == 1 ? heldEnd - HEADER - 2 : heldEnd;
+    }
+
+    /** Forgets the held inputs (after their document was appended, or its append failed). */
+    public void releaseHeld() {
+        held = 0;
+        heldEnd = HEADER;
+    }
+
+    /**
      * Checks the batch document of {@code length} bytes held in {@link #array()} and positions the
      * reader at its first entry.
      *
@@ -107,7 +161,13 @@ public final class InputBatchCodec {
         }
         readPosition = HEADER;
         readLength = length;
+        readCount = count;
         return count;
+    }
+
+    /** Entries of the batch last {@link #open opened}. */
+    public int entries() {
+        return readCount;
     }
 
     /**

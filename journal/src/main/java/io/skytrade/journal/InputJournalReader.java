@@ -29,6 +29,8 @@ public final class InputJournalReader implements AutoCloseable {
     private long entryBytes;
     /** Entries of the current batch document not yet delivered. */
     private int batchLeft;
+    /** Chronicle index of the current batch document, for naming it when one of its entries is damaged. */
+    private long batchIndex;
 
     public InputJournalReader(final Path inputsDir) {
         this.dir = inputsDir;
@@ -53,7 +55,7 @@ public final class InputJournalReader implements AutoCloseable {
     private boolean read(final EngineEvent into) {
         if (batchLeft > 0) {
             batchLeft--;
-            deliver(batch.next(codec.array()), into);
+            deliverFromBatch(batch.next(codec.array()), into);
             return true;
         }
         try (DocumentContext dc = tailer.readingDocument()) {
@@ -69,12 +71,14 @@ public final class InputJournalReader implements AutoCloseable {
                 }
                 final int length = (int) remaining;
                 bytes.read(batch.array(), 0, length);
+                batchIndex = dc.index();
                 try {
                     batchLeft = batch.open(length) - 1;
                 } catch (final CorruptJournalException e) {
-                    throw new CorruptJournalException(dir + ": entry #" + count + ": " + e.getMessage(), e);
+                    throw new CorruptJournalException(dir + ": entry #" + count + ": " + e.getMessage()
+                        + " (the batch document at queue index " + hexIndex(batchIndex) + ")", e);
                 }
-                deliver(batch.next(codec.array()), into);
+                deliverFromBatch(batch.next(codec.array()), into);
                 return true;
             }
             if (remaining > InputCodec.MAX_LENGTH) {
@@ -86,6 +90,20 @@ public final class InputJournalReader implements AutoCloseable {
             deliver(length, into);
             return true;
         }
+    }
+
+    /** {@link #deliver} of an entry of the current batch document, naming that document if the entry is damaged. */
+    private void deliverFromBatch(final int length, final EngineEvent into) {
+        try {
+            deliver(length, into);
+        } catch (final CorruptJournalException e) {
+            throw new CorruptJournalException(e.getMessage() + " (in the batch document at queue index " + hexIndex(batchIndex)
+                + ", its entry " + (batch.entries() - batchLeft - 1) + ")", e);
+        }
+    }
+
+    private static String hexIndex(final long index) {
+        return "0x" + Long.toHexString(index);
     }
 
     /** Decodes the entry of {@code length} bytes in the codec's array into {@code into} and checks its sequence. */

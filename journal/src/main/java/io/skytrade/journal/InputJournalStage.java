@@ -22,6 +22,15 @@ import java.util.function.LongFunction;
  * order stage then sends nothing for them) and the failure propagates to the stage failure
  * recorder, once for each of them.
  *
+ * <p>Unbound (the inline pipeline) it appends each input as its own document, or, after
+ * {@link #holdBatches()}, holds consecutive inputs and appends them as one batch document when
+ * {@value InputBatchCodec#MAX_ENTRIES} are held, when {@link #flush()} is called and at shutdown. The
+ * owner then keeps the journal's rule by calling {@link #flush()} before anything an input causes
+ * leaves the engine (an order or cancel to the venue, a decision to the decisions journal): the
+ * input sequence and every input's bytes are those of the one-document-per-input journal, only
+ * the documents' framing differs. A held batch whose append fails is lost as a whole (the failure
+ * names its sequences), as a failed ring batch is.
+ *
  * <p>Runs on one stage thread; the appender is created on that thread in {@link #onStart()}.
  * Hot-path cost: encode + CRC (~50 ns) per input, one Chronicle append (~150 ns) per batch; no
  * allocation. {@link #bytesAppended()} is published with an ordered store for the page toucher.
@@ -42,6 +51,10 @@ public final class InputJournalStage implements EventHandler<EngineEvent>, Batch
     /** Sequences from {@link #failedStart} below this one belong to a batch whose append failed. */
     private long failedEnd;
     private long failedStart;
+    /** Whether an unbound stage holds inputs for batch documents ({@link #holdBatches()}). */
+    private boolean holding;
+    /** Sequence of the first held input. */
+    private long heldFrom;
 
     /**
      * @param queue         the run's inputs queue
@@ -54,6 +67,16 @@ public final class InputJournalStage implements EventHandler<EngineEvent>, Batch
 
     public InputJournalStage(final SingleChronicleQueue queue) {
         this(queue, new AtomicLong());
+    }
+
+    /**
+     * Has this stage, when it is not bound to a ring's slots, hold consecutive inputs and append
+     * them as one batch document (see the class comment); the caller must {@link #flush()} before
+     * anything an input causes leaves the engine. Before {@link #onStart()}.
+     */
+    public InputJournalStage holdBatches() {
+        holding = true;
+        return this;
     }
 
     @Override
@@ -73,6 +96,10 @@ public final class InputJournalStage implements EventHandler<EngineEvent>, Batch
 
     @Override
     public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
+        if (holding && slots == null) {
+            hold(event, sequence);
+            return;
+        }
         if (nextBatchSize > 0) {
             batchEnd = sequence + nextBatchSize;
             nextBatchSize = 0;
@@ -104,11 +131,62 @@ public final class InputJournalStage implements EventHandler<EngineEvent>, Batch
         entries.lazySet(entries.get() + end - sequence);
     }
 
+    private void hold(final EngineEvent event, final long sequence) {
+        if (batch.held() == 0) {
+            heldFrom = sequence;
+        } else if (sequence != heldFrom + batch.held()) {
+            throw new IllegalStateException("input sequence " + sequence + " does not follow the held inputs "
+                + heldFrom + ".." + (heldFrom + batch.held() - 1));
+        }
+        if (batch.hold(event) == InputBatchCodec.MAX_ENTRIES) {
+            try {
+                appendHeld();
+            } catch (final JournalWriteException e) {
+                event.journalFailed = true;
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Appends the inputs held since the last append (after {@link #holdBatches()}) as one document;
+     * nothing if none are held. Call it before anything an input causes leaves the engine.
+     *
+     * @throws JournalWriteException naming the held sequences and the queue when the append fails
+     *                               (they are not journaled, and no longer held)
+     */
+    public void flush() {
+        if (batch.held() > 0) {
+            appendHeld();
+        }
+    }
+
+    private void appendHeld() {
+        final int count = batch.held();
+        final int offset = batch.heldOffset();
+        final int length = batch.heldLength();
+        try (DocumentContext dc = appender.writingDocument()) {
+            dc.wire().bytes().write(batch.array(), offset, length);
+        } catch (final RuntimeException e) {
+            throw new JournalWriteException("cannot append the held input sequences " + heldFrom + ".."
+                + (heldFrom + count - 1) + " to " + queue.file(), e);
+        } finally {
+            batch.releaseHeld();
+        }
+        bytesAppended.lazySet(bytesAppended.get() + length + 4);
+        entries.lazySet(entries.get() + count);
+    }
+
+    /** Appends whatever inputs are held ({@link #flush()}) and closes the appender. */
     @Override
     public void onShutdown() {
         if (appender != null) {
-            appender.close();
-            appender = null;
+            try {
+                flush();
+            } finally {
+                appender.close();
+                appender = null;
+            }
         }
     }
 

@@ -1,7 +1,10 @@
 package io.skytrade.journal;
 
+import io.skytrade.core.event.DecisionKind;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.EventType;
+import io.skytrade.core.event.Side;
+import io.skytrade.core.event.SideBuffers;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -168,6 +171,174 @@ class InputJournalStageTest {
         try (InputJournalReader reader = new InputJournalReader(dir)) {
             final CorruptJournalException e = assertThrows(CorruptJournalException.class, () -> reader.next(new EngineEvent()));
             assertTrue(e.getMessage().contains("entry #0: input batch has layout version 2, this build reads 1"), e.getMessage());
+            assertTrue(e.getMessage().contains("(the batch document at queue index 0x"), e.getMessage());
+        }
+    }
+
+    @Test
+    void shouldHoldInputsAndAppendThemAsOneDocumentWhenFlushedFullOrShutDown() {
+        final Path dir = tmp.resolve("inputs");
+        final SingleChronicleQueue queue = Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
+        final InputJournalStage stage = new InputJournalStage(queue).holdBatches();
+        stage.onStart();
+        final EngineEvent e = new EngineEvent();
+        int seq = 0;
+        // flushed after 1 (a plain entry) and after 5; 600 more: two full batches of 256 appended as
+        // they fill, the remaining 88 and 2 more held until the shutdown
+        final int[] flushedAfter = {1, 5, 600, 2};
+        for (int part = 0; part < flushedAfter.length; part++) {
+            for (int k = 0; k < flushedAfter[part]; k++, seq++) {
+                InputCodecTest.randomInput(e, 1 + seq % (EventType.COUNT - 1), seq);
+                e.sequence = seq;
+                stage.onEvent(e, seq, true);
+                assertFalse(e.journalFailed);
+            }
+            if (part < 2) {
+                assertEquals(seq - flushedAfter[part], stage.entries(), "held, not yet appended");
+                stage.flush();
+                assertEquals(seq, stage.entries(), "flushed: every input so far appended");
+                stage.flush();
+                assertEquals(seq, stage.entries(), "a flush with nothing held appends nothing");
+            }
+        }
+        assertEquals(1 + 5 + 2 * InputBatchCodec.MAX_ENTRIES, stage.entries(), "full batches appended as they fill");
+        final EngineEvent out = new EngineEvent();
+        final int next = seq;
+        InputCodecTest.randomInput(out, 1, seq + 5);
+        assertThrows(IllegalStateException.class, () -> stage.onEvent(out, next + 5, true), "a gap in the held sequence");
+        stage.onShutdown();
+        assertEquals(seq, stage.entries(), "the shutdown appends what is held");
+        assertEquals(1 + 1 + 2 + 1, queue.entryCount(), "documents: plain entry, batch of 5, two full batches, the rest");
+        queue.close();
+
+        final EngineEvent expected = new EngineEvent();
+        final EngineEvent read = new EngineEvent();
+        try (InputJournalReader reader = new InputJournalReader(dir)) {
+            assertEquals(seq, reader.entryCount(), "inputs, not documents");
+            for (int i = 0; i < seq; i++) {
+                assertTrue(reader.next(read), "input " + i);
+                InputCodecTest.randomInput(expected, 1 + i % (EventType.COUNT - 1), i);
+                expected.sequence = i;
+                assertEquals(expected.toString(), read.toString());
+            }
+            assertFalse(reader.next(read));
+        }
+    }
+
+    @Test
+    void shouldAppendTheHeldInputsBeforeTheDecisionsJournalAppendsADecision() {
+        final JournalSettings settings = new JournalSettings(1 << 20, "FAST_DAILY", false, 0);
+        final SingleChronicleQueue inputs = Queues.openForWriting(tmp.resolve("inputs"), settings, null);
+        final SingleChronicleQueue decisionQueue = Queues.openForWriting(tmp.resolve("decisions"), settings, null);
+        final InputJournalStage stage = new InputJournalStage(inputs).holdBatches();
+        stage.onStart();
+        final SideBuffers side = new SideBuffers(1);
+        final EngineEvent e = new EngineEvent();
+        try (DecisionJournal decisions = new DecisionJournal(decisionQueue).inputsFirst(stage)) {
+            for (int seq = 0; seq < 3; seq++) {
+                timer(e, seq);
+                stage.onEvent(e, seq, true);
+                side.decisionsToWrite(e).clear();
+                decisions.onDecisions(e, side);
+                assertEquals(0, stage.entries(), "an event without decisions leaves the inputs held");
+            }
+            timer(e, 3);
+            stage.onEvent(e, 3, true);
+            side.decisionsToWrite(e).clear();
+            side.decisionsToWrite(e).add(DecisionKind.ORDER_NEW, 1, Side.BUY, 100, 1, 1, 0);
+            decisions.onDecisions(e, side);
+            assertEquals(4, stage.entries(), "the input of a decision, and those before it, are appended first");
+            assertEquals(1, decisions.entries());
+        }
+        stage.onShutdown();
+        inputs.close();
+        decisionQueue.close();
+    }
+
+    @Test
+    void shouldNameTheHeldSequencesWhenTheirAppendFailsAndMarkTheInputThatFilledThem() {
+        final Path dir = tmp.resolve("inputs");
+        final SingleChronicleQueue queue = Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
+        final InputJournalStage stage = new InputJournalStage(queue).holdBatches();
+        stage.onStart();
+        final EngineEvent e = new EngineEvent();
+        for (int seq = 0; seq < 3; seq++) {
+            timer(e, seq);
+            stage.onEvent(e, seq, true);
+        }
+        stage.flush();
+        for (int seq = 3; seq < 6; seq++) {
+            timer(e, seq);
+            stage.onEvent(e, seq, true);
+        }
+        queue.close();
+        final JournalWriteException flushed = assertThrows(JournalWriteException.class, stage::flush);
+        assertTrue(flushed.getMessage().contains("cannot append the held input sequences 3..5 to"), flushed.getMessage());
+        assertTrue(flushed.getMessage().contains(dir.getFileName().toString()), flushed.getMessage());
+        stage.flush();
+        assertEquals(3, stage.entries(), "the failed batch is not counted, and no longer held");
+        for (int seq = 6; seq < 6 + InputBatchCodec.MAX_ENTRIES; seq++) {
+            timer(e, seq);
+            if (seq < 5 + InputBatchCodec.MAX_ENTRIES) {
+                stage.onEvent(e, seq, true);
+            } else {
+                final int last = seq;
+                final JournalWriteException full = assertThrows(JournalWriteException.class, () -> stage.onEvent(e, last, true));
+                assertTrue(full.getMessage().contains("cannot append the held input sequences 6.." + last), full.getMessage());
+                assertTrue(e.journalFailed, "the input that filled the batch is marked so that nothing it causes leaves");
+            }
+        }
+        stage.onShutdown();
+        final EngineEvent read = new EngineEvent();
+        try (InputJournalReader reader = new InputJournalReader(dir)) {
+            for (int i = 0; i < 3; i++) {
+                assertTrue(reader.next(read));
+                assertEquals(i, read.sequence);
+            }
+            assertFalse(reader.next(read), "nothing of the failed batches");
+        }
+    }
+
+    @Test
+    void shouldNameTheInputAndTheBatchDocumentOfADamagedEntryInsideABatch() {
+        final Path dir = tmp.resolve("inputs");
+        final SingleChronicleQueue queue = Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
+        final InputJournalStage stage = new InputJournalStage(queue).holdBatches();
+        stage.onStart();
+        final EngineEvent e = new EngineEvent();
+        for (int seq = 0; seq < 2; seq++) {
+            timer(e, seq);
+            stage.onEvent(e, seq, true);
+        }
+        stage.flush();
+        final InputBatchCodec codec = new InputBatchCodec();
+        final EngineEvent[] batch = new EngineEvent[5];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = new EngineEvent();
+            timer(batch[i], 2 + i);
+        }
+        final int length = codec.encode(s -> batch[(int) s - 2], 2, 7);
+        final int thirdEntry = 4 + 3 * 2 + 2 * (codec.array()[4] & 0xff | (codec.array()[5] & 0xff) << 8);
+        codec.array()[thirdEntry + 20] ^= 0x40;
+        final long index;
+        try (var appender = queue.createAppender()) {
+            try (var dc = appender.writingDocument()) {
+                dc.wire().bytes().write(codec.array(), 0, length);
+            }
+            index = appender.lastIndexAppended();
+        }
+        stage.onShutdown();
+        queue.close();
+        final EngineEvent read = new EngineEvent();
+        try (InputJournalReader reader = new InputJournalReader(dir)) {
+            for (int i = 0; i < 4; i++) {
+                assertTrue(reader.next(read), "input " + i + ", before the damage");
+                assertEquals(i, read.sequence);
+            }
+            final CorruptJournalException damaged = assertThrows(CorruptJournalException.class, () -> reader.next(read));
+            assertTrue(damaged.getMessage().contains("entry #4: "), damaged.getMessage());
+            assertTrue(damaged.getMessage().contains("in the batch document at queue index 0x" + Long.toHexString(index)
+                + ", its entry 2"), damaged.getMessage());
         }
     }
 

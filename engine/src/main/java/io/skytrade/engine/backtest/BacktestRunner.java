@@ -8,6 +8,7 @@ import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.event.EventType;
 import io.skytrade.core.pipeline.InlinePipeline;
 import io.skytrade.core.pipeline.InputTranslator;
+import io.skytrade.core.pipeline.OrderGateway;
 import io.skytrade.core.pipeline.PipelineBuilder;
 import io.skytrade.core.position.PositionTracker;
 import io.skytrade.core.time.ManualEpochNanoClock;
@@ -46,7 +47,10 @@ import java.util.Map;
  * {@link InlinePipeline}: each input, and every order event it causes, is handled to the end
  * before the next is released, so the run is deterministic and pays no thread hand-off. The
  * backtest journals its own inputs and decisions into a new run directory under the output
- * directory, which replays with {@code replay --verify}.
+ * directory, which replays with {@code replay --verify}: its inputs in batch documents
+ * ({@link InputJournalStage#holdBatches()}, as the ring's batches), each batch appended before an
+ * order or cancel reaches the fill model ({@link JournalFirstGateway}) and before a decision is
+ * journaled, so an input is still journaled before anything it causes leaves the engine.
  *
  * <p>Offline; one run per instance; instances are independent (a sweep runs several at once).
  */
@@ -204,8 +208,8 @@ public final class BacktestRunner {
         try (SingleChronicleQueue inputs = journalRun ? Queues.openForWriting(run.inputs(), settings, null) : null;
              SingleChronicleQueue decisionQueue = journalRun ? Queues.openForWriting(run.decisions(), settings, null) : null;
              DecisionJournal decisions = journalRun ? new DecisionJournal(decisionQueue) : null) {
-            decisionJournal = decisions;
-            final InputJournalStage journal = journalRun ? new InputJournalStage(inputs) : null;
+            final InputJournalStage journal = journalRun ? new InputJournalStage(inputs).holdBatches() : null;
+            decisionJournal = decisions == null ? null : decisions.inputsFirst(journal);
             final PipelineBuilder builder = new PipelineBuilder().clock(clock).sideBuffers(stages.side())
                 .stateHashInterval(config.journal().stateHashInterval());
             if (journal != null) {
@@ -221,7 +225,8 @@ public final class BacktestRunner {
             final BacktestFillModel fills = new BacktestFillModel(FillModelConfig.builder()
                 .latencyNanos(bt.latencyNanos()).feePerLot(bt.feePerLot()).cancelsAheadOfUs(bt.cancelsAheadOfUs())
                 .instrumentCount(config.instruments().size()).build(), clock, pipeline);
-            gateway.bind(journalFills ? new PaperOrderGateway() : fills);
+            final OrderGateway venue = journalFills ? new PaperOrderGateway() : fills;
+            gateway.bind(journal == null ? venue : new JournalFirstGateway(journal, venue));
             pipeline.start();
             final ProgressBar bar = progress == null ? null : new ProgressBar(progress, total);
             long read = 0;
