@@ -99,18 +99,7 @@ class InputJournalStageTest {
         stage.onShutdown();
         queue.close();
 
-        final EngineEvent expected = new EngineEvent();
-        final EngineEvent read = new EngineEvent();
-        try (InputJournalReader reader = new InputJournalReader(dir)) {
-            assertEquals(ring.length, reader.entryCount(), "inputs, not documents");
-            for (int i = 0; i < ring.length; i++) {
-                assertTrue(reader.next(read), "input " + i);
-                InputCodecTest.randomInput(expected, 1 + i % (EventType.COUNT - 1), i);
-                expected.sequence = i;
-                assertEquals(expected.toString(), read.toString());
-            }
-            assertFalse(reader.next(read));
-        }
+        assertReadsRandomInputsBelow(dir, ring.length);
     }
 
     @Test
@@ -143,15 +132,10 @@ class InputJournalStageTest {
         }
         assertEquals(4, stage.entries(), "the failed batch is not counted");
         stage.onShutdown();
-        final EngineEvent read = new EngineEvent();
         try (InputJournalReader reader = new InputJournalReader(dir)) {
             assertEquals(4, reader.entryCount());
-            for (int i = 0; i < 4; i++) {
-                assertTrue(reader.next(read));
-                assertEquals(i, read.sequence);
-            }
-            assertFalse(reader.next(read), "nothing of the failed batch");
         }
+        assertReadsSequencesBelow(dir, 4, "nothing of the failed batch");
     }
 
     @Test
@@ -179,8 +163,7 @@ class InputJournalStageTest {
     void shouldHoldInputsAndAppendThemAsOneDocumentWhenFlushedFullOrShutDown() {
         final Path dir = tmp.resolve("inputs");
         final SingleChronicleQueue queue = Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
-        final InputJournalStage stage = new InputJournalStage(queue).holdBatches();
-        stage.onStart();
+        final InputJournalStage stage = startHolding(queue);
         final EngineEvent e = new EngineEvent();
         int seq = 0;
         // flushed after 1 (a plain entry) and after 5; 600 more: two full batches of 256 appended as
@@ -211,18 +194,7 @@ class InputJournalStageTest {
         assertEquals(1 + 1 + 2 + 1, queue.entryCount(), "documents: plain entry, batch of 5, two full batches, the rest");
         queue.close();
 
-        final EngineEvent expected = new EngineEvent();
-        final EngineEvent read = new EngineEvent();
-        try (InputJournalReader reader = new InputJournalReader(dir)) {
-            assertEquals(seq, reader.entryCount(), "inputs, not documents");
-            for (int i = 0; i < seq; i++) {
-                assertTrue(reader.next(read), "input " + i);
-                InputCodecTest.randomInput(expected, 1 + i % (EventType.COUNT - 1), i);
-                expected.sequence = i;
-                assertEquals(expected.toString(), read.toString());
-            }
-            assertFalse(reader.next(read));
-        }
+        assertReadsRandomInputsBelow(dir, seq);
     }
 
     @Test
@@ -230,8 +202,7 @@ class InputJournalStageTest {
         final JournalSettings settings = new JournalSettings(1 << 20, "FAST_DAILY", false, 0);
         final SingleChronicleQueue inputs = Queues.openForWriting(tmp.resolve("inputs"), settings, null);
         final SingleChronicleQueue decisionQueue = Queues.openForWriting(tmp.resolve("decisions"), settings, null);
-        final InputJournalStage stage = new InputJournalStage(inputs).holdBatches();
-        stage.onStart();
+        final InputJournalStage stage = startHolding(inputs);
         final SideBuffers side = new SideBuffers(1);
         final EngineEvent e = new EngineEvent();
         try (DecisionJournal decisions = new DecisionJournal(decisionQueue).inputsFirst(stage)) {
@@ -259,18 +230,11 @@ class InputJournalStageTest {
     void shouldNameTheHeldSequencesWhenTheirAppendFailsAndMarkTheInputThatFilledThem() {
         final Path dir = tmp.resolve("inputs");
         final SingleChronicleQueue queue = Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
-        final InputJournalStage stage = new InputJournalStage(queue).holdBatches();
-        stage.onStart();
+        final InputJournalStage stage = startHolding(queue);
         final EngineEvent e = new EngineEvent();
-        for (int seq = 0; seq < 3; seq++) {
-            timer(e, seq);
-            stage.onEvent(e, seq, true);
-        }
+        holdTimers(stage, e, 0, 3);
         stage.flush();
-        for (int seq = 3; seq < 6; seq++) {
-            timer(e, seq);
-            stage.onEvent(e, seq, true);
-        }
+        holdTimers(stage, e, 3, 6);
         queue.close();
         final JournalWriteException flushed = assertThrows(JournalWriteException.class, stage::flush);
         assertTrue(flushed.getMessage().contains("cannot append the held input sequences 3..5 to"), flushed.getMessage());
@@ -289,27 +253,16 @@ class InputJournalStageTest {
             }
         }
         stage.onShutdown();
-        final EngineEvent read = new EngineEvent();
-        try (InputJournalReader reader = new InputJournalReader(dir)) {
-            for (int i = 0; i < 3; i++) {
-                assertTrue(reader.next(read));
-                assertEquals(i, read.sequence);
-            }
-            assertFalse(reader.next(read), "nothing of the failed batches");
-        }
+        assertReadsSequencesBelow(dir, 3, "nothing of the failed batches");
     }
 
     @Test
     void shouldNameTheInputAndTheBatchDocumentOfADamagedEntryInsideABatch() {
         final Path dir = tmp.resolve("inputs");
         final SingleChronicleQueue queue = Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
-        final InputJournalStage stage = new InputJournalStage(queue).holdBatches();
-        stage.onStart();
+        final InputJournalStage stage = startHolding(queue);
         final EngineEvent e = new EngineEvent();
-        for (int seq = 0; seq < 2; seq++) {
-            timer(e, seq);
-            stage.onEvent(e, seq, true);
-        }
+        holdTimers(stage, e, 0, 2);
         stage.flush();
         final InputBatchCodec codec = new InputBatchCodec();
         final EngineEvent[] batch = new EngineEvent[5];
@@ -339,6 +292,48 @@ class InputJournalStageTest {
             assertTrue(damaged.getMessage().contains("entry #4: "), damaged.getMessage());
             assertTrue(damaged.getMessage().contains("in the batch document at queue index 0x" + Long.toHexString(index)
                 + ", its entry 2"), damaged.getMessage());
+        }
+    }
+
+    /** The journal in {@code dir} holds exactly the inputs {@code randomInput} made for sequences 0 to {@code count} - 1. */
+    private static void assertReadsRandomInputsBelow(final Path dir, final int count) {
+        final EngineEvent expected = new EngineEvent();
+        final EngineEvent read = new EngineEvent();
+        try (InputJournalReader reader = new InputJournalReader(dir)) {
+            assertEquals(count, reader.entryCount(), "inputs, not documents");
+            for (int i = 0; i < count; i++) {
+                assertTrue(reader.next(read), "input " + i);
+                InputCodecTest.randomInput(expected, 1 + i % (EventType.COUNT - 1), i);
+                expected.sequence = i;
+                assertEquals(expected.toString(), read.toString());
+            }
+            assertFalse(reader.next(read));
+        }
+    }
+
+    /** The journal in {@code dir} reads back the inputs of sequence 0 to {@code count} - 1, in order, and nothing after. */
+    private static void assertReadsSequencesBelow(final Path dir, final int count, final String nothingAfter) {
+        final EngineEvent read = new EngineEvent();
+        try (InputJournalReader reader = new InputJournalReader(dir)) {
+            for (int i = 0; i < count; i++) {
+                assertTrue(reader.next(read));
+                assertEquals(i, read.sequence);
+            }
+            assertFalse(reader.next(read), nothingAfter);
+        }
+    }
+
+    private static InputJournalStage startHolding(final SingleChronicleQueue queue) {
+        final InputJournalStage stage = new InputJournalStage(queue).holdBatches();
+        stage.onStart();
+        return stage;
+    }
+
+    /** Timer inputs {@code from} (inclusive) to {@code to} (exclusive) through the stage. */
+    private static void holdTimers(final InputJournalStage stage, final EngineEvent e, final long from, final long to) {
+        for (long seq = from; seq < to; seq++) {
+            timer(e, seq);
+            stage.onEvent(e, seq, true);
         }
     }
 
