@@ -63,16 +63,26 @@ public final class InputBatchCodec {
         if (count < 1 || count > MAX_ENTRIES) {
             throw new IllegalArgumentException("a batch holds 1.." + MAX_ENTRIES + " inputs, not " + count);
         }
+        putHeader(count);
+        int p = HEADER;
+        for (long s = from; s < end; s++) {
+            p = putEntry(slots.apply(s), p);
+        }
+        return p;
+    }
+
+    /** Writes the batch header (magic, version, entry count) at the start of {@link #array()}. */
+    private void putHeader(final int count) {
         buffer.putByte(0, MAGIC);
         buffer.putByte(1, VERSION);
         buffer.putShort(2, (short) count, InputCodec.ORDER);
-        int p = HEADER;
-        for (long s = from; s < end; s++) {
-            final int length = codec.encode(slots.apply(s), buffer, p + 2);
-            buffer.putShort(p, (short) length, InputCodec.ORDER);
-            p += 2 + length;
-        }
-        return p;
+    }
+
+    /** Writes {@code e} as an entry (2-byte length, then the encoded input) at {@code p}; returns the position after it. */
+    private int putEntry(final EngineEvent e, final int p) {
+        final int length = codec.encode(e, buffer, p + 2);
+        buffer.putShort(p, (short) length, InputCodec.ORDER);
+        return p + 2 + length;
     }
 
     /**
@@ -86,9 +96,7 @@ public final class InputBatchCodec {
         if (held == MAX_ENTRIES) {
             throw new IllegalStateException("a batch holds at most " + MAX_ENTRIES + " inputs");
         }
-        final int length = codec.encode(e, buffer, heldEnd + 2);
-        buffer.putShort(heldEnd, (short) length, InputCodec.ORDER);
-        heldEnd += 2 + length;
+        heldEnd = putEntry(e, heldEnd);
         return ++held;
     }
 
@@ -106,9 +114,7 @@ public final class InputBatchCodec {
         if (held == 1) {
             return HEADER + 2;
         }
-        buffer.putByte(0, MAGIC);
-        buffer.putByte(1, VERSION);
-        buffer.putShort(2, (short) held, InputCodec.ORDER);
+        putHeader(held);
         return 0;
     }
 

@@ -127,8 +127,13 @@ public final class InputJournalStage implements EventHandler<EngineEvent>, Batch
             throw new JournalWriteException("cannot append input sequence " + sequence
                 + (end > sequence + 1 ? " (and its batch up to " + (end - 1) + ")" : "") + " to " + queue.file(), e);
         }
+        counted(length, end - sequence);
+    }
+
+    /** Publishes an appended document of {@code length} bytes holding {@code inputs} inputs (ordered stores, for the page toucher and the status). */
+    private void counted(final int length, final long inputs) {
         bytesAppended.lazySet(bytesAppended.get() + length + 4);
-        entries.lazySet(entries.get() + end - sequence);
+        entries.lazySet(entries.get() + inputs);
     }
 
     private void hold(final EngineEvent event, final long sequence) {
@@ -173,8 +178,7 @@ public final class InputJournalStage implements EventHandler<EngineEvent>, Batch
         } finally {
             batch.releaseHeld();
         }
-        bytesAppended.lazySet(bytesAppended.get() + length + 4);
-        entries.lazySet(entries.get() + count);
+        counted(length, count);
     }
 
     /** Appends whatever inputs are held ({@link #flush()}) and closes the appender. */

@@ -53,14 +53,20 @@ class EtfArbitrageTest {
     }
 
     private void books(final long t, final long etfBid, final long etfAsk) {
-        StrategyHandlerTest.book(e, 0, t, 990, 1000, 5, 5, 995, 20);
-        h.run(e);
+        books(h, t, 995, 20, etfBid, etfAsk);
+    }
+
+    /** The three legs' books (TIDE's fair value and std given) and then the ETF's, each run through {@code harness}. */
+    private void books(final TradingHarness harness, final long t, final double tideFair, final double tideStd,
+                       final long etfBid, final long etfAsk) {
+        StrategyHandlerTest.book(e, 0, t, 990, 1000, 5, 5, tideFair, tideStd);
+        harness.run(e);
         StrategyHandlerTest.book(e, 1, t, 1990, 2000, 5, 3, 1995, 20);
-        h.run(e);
+        harness.run(e);
         StrategyHandlerTest.book(e, 2, t, 2990, 3000, 5, 5, 2995, 20);
-        h.run(e);
+        harness.run(e);
         StrategyHandlerTest.book(e, ETF, t, etfBid, etfAsk, 8, 8, 5985, 60);
-        h.run(e);
+        harness.run(e);
     }
 
     private void fill(final long t, final long[] order, final long qty) {
@@ -108,14 +114,7 @@ class EtfArbitrageTest {
     void shouldEnterAgainOnAnotherProductsBookOnceTheEntryIntervalHasPassed() {
         final InstrumentRegistry five = InstrumentRegistry.of(List.of("TIDE", "WX", "LHR", "ETF", "OTHER"), List.of("s"));
         final TradingHarness h5 = new TradingHarness(five, params(), ArbitrageParams.defaults(), ETF, 0, 1, 2);
-        StrategyHandlerTest.book(e, 0, SEC, 990, 1000, 5, 5, 995, 20);
-        h5.run(e);
-        StrategyHandlerTest.book(e, 1, SEC, 1990, 2000, 5, 3, 1995, 20);
-        h5.run(e);
-        StrategyHandlerTest.book(e, 2, SEC, 2990, 3000, 5, 5, 2995, 20);
-        h5.run(e);
-        StrategyHandlerTest.book(e, ETF, SEC, 6030, 6060, 8, 8, 5985, 60);
-        h5.run(e);
+        books(h5, SEC, 995, 20, 6030, 6060);
         final List<long[]> entry = iocs();
         assertEquals(1, entry.size());
         StrategyHandlerTest.orderEvent(e, ETF, SEC + SEC / 2, OrderEventKind.CANCELLED, entry.get(0)[5], Side.SELL, 6030, 0);
@@ -135,14 +134,7 @@ class EtfArbitrageTest {
 
     @Test
     void shouldNotEnterWhenALegsHedgeWouldLieOutsideRisksBand() {
-        StrategyHandlerTest.book(e, 0, SEC, 990, 1000, 5, 5, 1100, 5);
-        h.run(e);
-        StrategyHandlerTest.book(e, 1, SEC, 1990, 2000, 5, 3, 1995, 20);
-        h.run(e);
-        StrategyHandlerTest.book(e, 2, SEC, 2990, 3000, 5, 5, 2995, 20);
-        h.run(e);
-        StrategyHandlerTest.book(e, ETF, SEC, 6030, 6060, 8, 8, 5985, 60);
-        h.run(e);
+        books(h, SEC, 1100, 5, 6030, 6060);
         assertEquals(0, iocs().size(), "TIDE's ask of 1000 is 100 below its fair value 1100 +- 5: outside the 20-tick band");
     }
 
