@@ -317,6 +317,15 @@ public final class BacktestFillModel implements OrderGateway {
         return engine.openOrderCount(US);
     }
 
+    /**
+     * Whether an order of ours may rest on one side of a product: false when our open quantity on
+     * that side is zero (our orders are always in the engine, each with leaves above zero), so no
+     * search of the engine's side can find one.
+     */
+    private boolean oursOnSide(final int instrument, final int side) {
+        return (side == Side.BUY ? engine.openBuyQuantity(US, instrument) : engine.openSellQuantity(US, instrument)) != 0;
+    }
+
     private RecordedSide recordedSide(final int instrument, final int side) {
         return recorded[instrument][side == Side.BUY ? 0 : 1];
     }
@@ -328,9 +337,10 @@ public final class BacktestFillModel implements OrderGateway {
     private void withdraw(final int instrument, final int side, final long[] prices, final long[] qtys, final int levels) {
         final RecordedSide book = recordedSide(instrument, side);
         final boolean merged = book.match(side, prices, levels);
+        final boolean oursOnSide = oursOnSide(instrument, side);
         for (int k = 0; k < book.count; k++) {
             final Level level = book.levels[k];
-            if (level.attached && !engine.restsAt(US, instrument, side, level.price)) {
+            if (level.attached && (!oursOnSide || !engine.restsAt(US, instrument, side, level.price))) {
                 detach(level);
             }
             final int l = book.samePrices ? k : merged ? book.bookIndexOfLevel[k] : indexOf(prices, levels, level.price);
@@ -350,7 +360,7 @@ public final class BacktestFillModel implements OrderGateway {
             if (level.fresh) {
                 // a new price: attached when orders of ours already rest there (nothing recorded does)
                 level.fresh = false;
-                level.attached = engine.quantityAt(instrument, side, level.price) > 0;
+                level.attached = oursOnSide(instrument, side) && engine.quantityAt(instrument, side, level.price) > 0;
             }
             final long missing = qtys[l] - level.total;
             if (missing > 0) {
@@ -668,6 +678,8 @@ public final class BacktestFillModel implements OrderGateway {
         private final Level[] spare = new Level[2 * EngineEvent.BOOK_DEPTH];
         private int spareCount;
         int count;
+        /** {@link #levels}' prices, in their order (read by every book's match without touching the levels). */
+        private final long[] prices = new long[EngineEvent.BOOK_DEPTH];
         /** Whether {@link #levels} are strictly ordered best first (they are the last book's, in its order). */
         boolean ordered = true;
         /** After a successful {@link #match}: the new book's index of each level's price, or -1. */
@@ -714,7 +726,7 @@ public final class BacktestFillModel implements OrderGateway {
             int k = 0;
             int l = 0;
             while (k < count && l < n) {
-                final long levelPrice = levels[k].price;
+                final long levelPrice = prices[k];
                 final long bookPrice = bookPrices[l];
                 if (levelPrice == bookPrice) {
                     bookIndexOfLevel[k++] = l;
@@ -737,7 +749,7 @@ public final class BacktestFillModel implements OrderGateway {
         /** Whether the first {@link #count} book prices are the levels' prices, in the levels' order. */
         private boolean hasPrices(final long[] bookPrices) {
             for (int k = 0; k < count; k++) {
-                if (levels[k].price != bookPrices[k]) {
+                if (prices[k] != bookPrices[k]) {
                     return false;
                 }
             }
@@ -768,7 +780,7 @@ public final class BacktestFillModel implements OrderGateway {
         /** The level at {@code price}, or null. */
         Level level(final long price) {
             for (int k = 0; k < count; k++) {
-                if (levels[k].price == price) {
+                if (prices[k] == price) {
                     return levels[k];
                 }
             }
@@ -819,6 +831,9 @@ public final class BacktestFillModel implements OrderGateway {
             levels = next;
             next = swap;
             count = n;
+            for (int k = 0; k < n; k++) {
+                prices[k] = levels[k].price;
+            }
             ordered = bookOrdered;
         }
 
