@@ -99,6 +99,24 @@ public final class InlinePipeline implements InboundPublisher {
         return sequence;
     }
 
+    /**
+     * Queues {@code input} itself, in exchange for the event object that held the next slot: the
+     * same event as {@link #publishCopy} of {@code input} when {@code input} was cleared before its
+     * input fields were written (as every decoder does: its outputs are then already clear), without
+     * the copy. The caller hands over {@code input} (it belongs to the queue now) and gets back the
+     * slot's previous event to write its next input into (after clearing it).
+     *
+     * @return the event object the caller owns from now on, in place of {@code input}
+     */
+    public EngineEvent publishInPlace(final EngineEvent input) {
+        final long sequence = claim();
+        final int index = (int) (sequence - slotBase) & mask;
+        final EngineEvent previous = queue[index];
+        queue[index] = input;
+        queue(input, sequence);
+        return previous;
+    }
+
     /** Stamps the claimed slot's pipeline sequence and checkpoint count and moves the tail past it. */
     private void queue(final EngineEvent event, final long sequence) {
         event.sequence = sequence;

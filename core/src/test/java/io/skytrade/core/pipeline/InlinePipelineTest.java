@@ -84,6 +84,40 @@ class InlinePipelineTest {
     }
 
     @Test
+    void shouldQueueAClearedInputItselfAsACopyOfItWouldBeAndHandBackTheSlotsEvent() {
+        final List<String> copies = new ArrayList<>();
+        final List<EngineEvent> handled = new ArrayList<>();
+        final InlinePipeline pipeline = new PipelineBuilder().clock(clock)
+            .stage("rec", (e, s, b) -> {
+                copies.add(e + " rx " + e.receiveTimeNanos + " failedStage " + e.failedStage + " hashes " + e.stateHashCount);
+                handled.add(e);
+                e.touchedInstruments = 5;
+            }).buildInline(4);
+        final EngineEvent recorded = new EngineEvent();
+        recorded.clear();
+        recorded.type = EventType.MARKET_BOOK;
+        recorded.sequence = 77;
+        recorded.receiveTimeNanos = 42;
+        recorded.instrumentId = 1;
+        recorded.bidLevels = 1;
+        recorded.bidPrices[0] = 99;
+        recorded.bidQtys[0] = 3;
+        pipeline.publishCopy(recorded);
+        pipeline.drain();
+        final EngineEvent spare = pipeline.publishInPlace(recorded);
+        pipeline.drain();
+        assertEquals(2, copies.size());
+        assertEquals(copies.get(0).replace("seq=0", "seq=1"), copies.get(1), "the same event, with the next sequence");
+        assertTrue(handled.get(1) == recorded, "the input itself was queued");
+        assertTrue(spare == handled.get(0) && spare != recorded, "the slot's previous event is handed back");
+        spare.clear();
+        spare.type = EventType.TIMER;
+        assertTrue(pipeline.publishInPlace(spare) == recorded, "the two events take turns in the reused slot");
+        pipeline.drain();
+        assertTrue(copies.get(2).startsWith("seq=2 TIMER"), copies.get(2));
+    }
+
+    @Test
     void shouldHandleEventsPublishedByAStageInTheSameDrainAfterTheCurrentOne() {
         final InlinePipeline[] self = new InlinePipeline[1];
         final EventHandler<EngineEvent> echo = (event, sequence, endOfBatch) -> {

@@ -232,7 +232,8 @@ public final class BacktestRunner {
             long read = 0;
             boolean completed = false;
             try (InputJournalReader reader = new InputJournalReader(source.inputs())) {
-                final EngineEvent input = new EngineEvent();
+                // the decoded input is queued itself and the pipeline hands back a spare event to decode the next into
+                EngineEvent input = new EngineEvent();
                 while (reader.next(input)) {
                     read = reader.count();
                     if (bar != null && (read & 1023) == 0) {
@@ -270,7 +271,7 @@ public final class BacktestRunner {
                             fills.onMarketEvent(input);
                         }
                     }
-                    pipeline.publishCopy(input);
+                    input = pipeline.publishInPlace(input);
                     pipeline.drain();
                     handling.recordValue(Math.min(System.nanoTime() - handleStart, handling.getHighestTrackableValue()));
                     replayed++;
