@@ -128,8 +128,10 @@ class BacktestWindowTest {
         final BacktestRunner.Result journaled = new BacktestRunner(journal, loaded, tmp.resolve("journaled"), null, false)
             .window(from, from + 2 * HOUR).run();
         final BacktestRunner.Result bare = new BacktestRunner(journal, loaded, tmp.resolve("bare"), null, false)
-            .window(from, from + 2 * HOUR).journalRun(false).run();
+            .window(from, from + 2 * HOUR).journalRun(false).timeInputs().run();
         assertTrue(journaled.orders() > 0, "the window trades");
+        assertEquals(0, journaled.handlingNanos().getTotalCount(), "inputs are timed only when asked (for the report)");
+        assertEquals(bare.replayed(), bare.handlingNanos().getTotalCount(), "every replayed input timed");
         assertEquals(journaled.decisions(), bare.decisions());
         assertEquals(journaled.orders(), bare.orders());
         assertEquals(journaled.fills(), bare.fills());

@@ -78,11 +78,11 @@ public final class ReportRecorder implements EventHandler<EngineEvent> {
     /**
      * A recorder of {@link #DEFAULT_MAX_POINTS} rows per series added to {@code runner} as its
      * observer "report", with the signal stage's combined signals turned on (they are computed only
-     * for a reader).
+     * for a reader) and each input's handling time measured (the report's table of it).
      */
     public static ReportRecorder attachTo(final BacktestRunner runner, final int instruments) {
         final ReportRecorder recorder = new ReportRecorder(instruments, DEFAULT_MAX_POINTS, runner.positions(), runner.sideBuffers());
-        runner.publishSignals().observer("report", recorder);
+        runner.publishSignals().timeInputs().observer("report", recorder);
         return recorder;
     }
 
