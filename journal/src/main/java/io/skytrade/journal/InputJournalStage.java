@@ -34,7 +34,9 @@ import java.util.function.LongFunction;
  *
  * <p>Runs on one stage thread; the appender is created on that thread in {@link #onStart()}.
  * Hot-path cost: encode + CRC (~50 ns) per input, one Chronicle append (~150 ns) per batch; no
- * allocation. {@link #bytesAppended()} is published with an ordered store for the page toucher.
+ * allocation. {@link #bytesAppended()} is published with an ordered store for the page toucher, and
+ * so is where the appender writes when a {@link WriterMapping} is given (one more ordered store per
+ * batch), for the toucher to populate the appender's own mapping ahead of it.
  */
 public final class InputJournalStage implements EventHandler<EngineEvent>, BatchReader {
     private final SingleChronicleQueue queue;
