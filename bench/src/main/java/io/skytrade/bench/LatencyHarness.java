@@ -57,7 +57,7 @@ import java.util.stream.Stream;
  * Prints p50/p99/p99.9/p99.99/max and the (c)/(a) ratios, then saturated throughput.
  *
  * <p>Usage: {@code java [flags] -cp bench/target/skytrade-bench.jar io.skytrade.bench.LatencyHarness
- * [--seconds N] [--warmup SECONDS] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick] [--ring SLOTS]
+ * [--seconds N] [--warmup SECONDS] [--rates 10000,100000] [--disk DIR] [--shm-root DIR] [--observation-every N] [--quick] [--ring SLOTS]
  * [--ring-side-buffers] [--producer-timer-slack NANOS] [--trace DIR] [--scenarios a,b-split,... [--saturated-only] [--reps N]]}.
  * {@code --trace DIR} (with {@code --scenarios}) writes each scenario's per-event times there, for placing
  * stalls next to the JVM's and the kernel's logs. A scenario name
@@ -153,7 +153,7 @@ public final class LatencyHarness {
             final RunDirectory run = RunDirectory.create(root, "bench: true\n", java.time.Instant.now());
             runDir = run.dir();
             final JournalSettings disk = new JournalSettings(64L << 20, shm ? "FIVE_MINUTELY" : "FAST_DAILY", pretouch, 32L << 20);
-            journal = RunJournal.open(run, shm ? disk.withStorage(JournalSettings.SHM, SHM_ROOT) : disk);
+            journal = RunJournal.open(run, shm ? disk.withStorage(JournalSettings.SHM, shmRoot) : disk);
             stage = journal.inputStage();
             decisions = journal.decisions();
         }
@@ -169,8 +169,10 @@ public final class LatencyHarness {
         }
     }
 
-    /** Where shared-memory benchmark journals are written. */
+    /** Where shared-memory benchmark journals are written by default. */
     static final String SHM_ROOT = "/dev/shm/skytrade-bench";
+    /** Where shared-memory benchmark journals are written ({@code --shm-root}, e.g. a tmpfs mounted with {@code huge=always}); set by main. */
+    private static String shmRoot = SHM_ROOT;
 
     /** The Disruptor pipeline, all stages on one consumer thread (the layout that measured best here). */
     static final class DisruptorScenario implements Scenario {
@@ -587,6 +589,7 @@ public final class LatencyHarness {
                 }
                 case "--rates" -> rates = Stream.of(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--disk" -> disk = Path.of(args[++i]);
+                case "--shm-root" -> shmRoot = args[++i];
                 case "--observation-every" -> streamOfRun = new WorldInputStream(Integer.parseInt(args[++i]));
                 case "--scenarios" -> only = List.of(args[++i].split(","));
                 case "--saturated-only" -> rates = List.of();
@@ -603,7 +606,7 @@ public final class LatencyHarness {
                     saturateEvents = 500_000;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + "; usage: [--seconds N] [--warmup SECONDS] [--rates 10000,100000] [--disk DIR] [--observation-every N] [--quick]"
+                    + "; usage: [--seconds N] [--warmup SECONDS] [--rates 10000,100000] [--disk DIR] [--shm-root DIR] [--observation-every N] [--quick]"
                     + " [--scenarios a,a-metrics,... [--saturated-only] [--reps N]] [--ring SLOTS] [--ring-side-buffers]"
                     + " [--producer-timer-slack NANOS] [--trace DIR]");
             }

@@ -5,6 +5,7 @@ import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.event.SideBuffers;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.valuation.ValuationContext;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -29,6 +30,7 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
     private final AtomicLong entries = new AtomicLong();
     private final AtomicLong checkpoints = new AtomicLong();
     private final AtomicLong bytesAppended;
+    private final WriterMapping mapping;
     private ExcerptAppender appender;
     /** The inputs journal that holds batches and must append them before a decision is journaled, or null. */
     private InputJournalStage inputsFirst;
@@ -42,8 +44,18 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
      * @param bytesAppended running count of bytes appended, shared with the {@link PageToucher}
      */
     public DecisionJournal(final SingleChronicleQueue queue, final AtomicLong bytesAppended) {
+        this(queue, bytesAppended, null);
+    }
+
+    /**
+     * @param queue         the run's decisions queue
+     * @param bytesAppended running count of bytes appended, shared with the {@link PageToucher}
+     * @param mapping       where this journal's appender writes, published for the {@link PageToucher}; null for none
+     */
+    public DecisionJournal(final SingleChronicleQueue queue, final AtomicLong bytesAppended, final WriterMapping mapping) {
         this.queue = queue;
         this.bytesAppended = bytesAppended;
+        this.mapping = mapping;
     }
 
     /**
@@ -86,7 +98,11 @@ public final class DecisionJournal implements DecisionListener, AutoCloseable {
 
     private void append(final int length, final int index, final long sequence) {
         try (DocumentContext dc = appender.writingDocument()) {
-            dc.wire().bytes().write(codec.array(), 0, length);
+            final Bytes<?> bytes = dc.wire().bytes();
+            bytes.write(codec.array(), 0, length);
+            if (mapping != null) {
+                mapping.wrote(bytes);
+            }
         } catch (final RuntimeException e) {
             throw new JournalWriteException("cannot append decision " + index + " of input sequence " + sequence
                 + " to " + queue.file(), e);

@@ -3,6 +3,7 @@ package io.skytrade.journal;
 import com.lmax.disruptor.EventHandler;
 import io.skytrade.core.event.EngineEvent;
 import io.skytrade.core.pipeline.BatchReader;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -33,12 +34,15 @@ import java.util.function.LongFunction;
  *
  * <p>Runs on one stage thread; the appender is created on that thread in {@link #onStart()}.
  * Hot-path cost: encode + CRC (~50 ns) per input, one Chronicle append (~150 ns) per batch; no
- * allocation. {@link #bytesAppended()} is published with an ordered store for the page toucher.
+ * allocation. {@link #bytesAppended()} is published with an ordered store for the page toucher, and
+ * so is where the appender writes when a {@link WriterMapping} is given (one more ordered store per
+ * batch), for the toucher to populate the appender's own mapping ahead of it.
  */
 public final class InputJournalStage implements EventHandler<EngineEvent>, BatchReader {
     private final SingleChronicleQueue queue;
     private final InputBatchCodec batch = new InputBatchCodec();
     private final AtomicLong bytesAppended;
+    private final WriterMapping mapping;
     private final AtomicLong entries = new AtomicLong();
     private ExcerptAppender appender;
     private LongFunction<EngineEvent> slots;
@@ -59,10 +63,16 @@ public final class InputJournalStage implements EventHandler<EngineEvent>, Batch
     /**
      * @param queue         the run's inputs queue
      * @param bytesAppended running count of bytes appended, shared with the {@link PageToucher}
+     * @param mapping       where this stage's appender writes, published for the {@link PageToucher}; null for none
      */
-    public InputJournalStage(final SingleChronicleQueue queue, final AtomicLong bytesAppended) {
+    public InputJournalStage(final SingleChronicleQueue queue, final AtomicLong bytesAppended, final WriterMapping mapping) {
         this.queue = queue;
         this.bytesAppended = bytesAppended;
+        this.mapping = mapping;
+    }
+
+    public InputJournalStage(final SingleChronicleQueue queue, final AtomicLong bytesAppended) {
+        this(queue, bytesAppended, null);
     }
 
     public InputJournalStage(final SingleChronicleQueue queue) {
@@ -116,7 +126,7 @@ public final class InputJournalStage implements EventHandler<EngineEvent>, Batch
         final int length = end == sequence + 1 ? batch.encodeSingle(event) : batch.encode(slots, sequence, end);
         journaledEnd = end;
         try (DocumentContext dc = appender.writingDocument()) {
-            dc.wire().bytes().write(batch.array(), 0, length);
+            write(dc, 0, length);
         } catch (final RuntimeException e) {
             failedStart = sequence;
             failedEnd = end;
@@ -128,6 +138,15 @@ public final class InputJournalStage implements EventHandler<EngineEvent>, Batch
                 + (end > sequence + 1 ? " (and its batch up to " + (end - 1) + ")" : "") + " to " + queue.file(), e);
         }
         counted(length, end - sequence);
+    }
+
+    /** Copies {@code length} bytes of the codec's array from {@code offset} into the document, then publishes where the appender is. */
+    private void write(final DocumentContext dc, final int offset, final int length) {
+        final Bytes<?> bytes = dc.wire().bytes();
+        bytes.write(batch.array(), offset, length);
+        if (mapping != null) {
+            mapping.wrote(bytes);
+        }
     }
 
     /** Publishes an appended document of {@code length} bytes holding {@code inputs} inputs (ordered stores, for the page toucher and the status). */
@@ -171,7 +190,7 @@ public final class InputJournalStage implements EventHandler<EngineEvent>, Batch
         final int offset = batch.heldOffset();
         final int length = batch.heldLength();
         try (DocumentContext dc = appender.writingDocument()) {
-            dc.wire().bytes().write(batch.array(), offset, length);
+            write(dc, offset, length);
         } catch (final RuntimeException e) {
             throw new JournalWriteException("cannot append the held input sequences " + heldFrom + ".."
                 + (heldFrom + count - 1) + " to " + queue.file(), e);

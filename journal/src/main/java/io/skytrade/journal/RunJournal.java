@@ -30,8 +30,10 @@ public final class RunJournal implements AutoCloseable {
     private RunJournal(final RunDirectory run, final JournalSettings settings) {
         final AtomicLong inputBytes = new AtomicLong();
         final AtomicLong decisionBytes = new AtomicLong();
-        toucher = settings.pretouch() ? new PageToucher(inputBytes, settings.pretouchAheadBytes()) : null;
-        final StoreFileListener decisionsTouched = toucher == null ? null : toucher.track(decisionBytes);
+        final WriterMapping inputMapping = settings.pretouch() ? new WriterMapping() : null;
+        final WriterMapping decisionMapping = settings.pretouch() ? new WriterMapping() : null;
+        toucher = settings.pretouch() ? new PageToucher(inputBytes, inputMapping, settings.pretouchAheadBytes()) : null;
+        final StoreFileListener decisionsTouched = toucher == null ? null : toucher.track(decisionBytes, decisionMapping);
         if (settings.onShm()) {
             queueRoot = Path.of(settings.shmDir()).resolve(run.runId());
             archiver = new ShmArchiver(queueRoot, run.dir(), List.of(RunDirectory.INPUTS, RunDirectory.DECISIONS));
@@ -41,8 +43,8 @@ public final class RunJournal implements AutoCloseable {
         }
         inputs = Queues.openForWriting(queueRoot.resolve(RunDirectory.INPUTS), settings, toucher);
         decisionQueue = Queues.openForWriting(queueRoot.resolve(RunDirectory.DECISIONS), settings, decisionsTouched);
-        stage = new InputJournalStage(inputs, inputBytes);
-        decisions = new DecisionJournal(decisionQueue, decisionBytes);
+        stage = new InputJournalStage(inputs, inputBytes, inputMapping);
+        decisions = new DecisionJournal(decisionQueue, decisionBytes, decisionMapping);
         if (toucher != null) {
             toucher.start();
         }

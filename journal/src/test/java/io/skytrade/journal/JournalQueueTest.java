@@ -12,16 +12,19 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @Timeout(60)
 class JournalQueueTest {
@@ -96,6 +99,81 @@ class JournalQueueTest {
         final ByteArrayOutputStream dump = new ByteArrayOutputStream();
         assertEquals(5, new JournalInspector(run).dump(new PrintStream(dump, true, StandardCharsets.UTF_8), 5));
         assertTrue(dump.toString(StandardCharsets.UTF_8).startsWith("input seq=0 MARKET_BOOK"));
+    }
+
+    @Test
+    void shouldPopulateEachWritersOwnMappingAheadAndWriteTheSameBytesAsWithoutTheToucher() throws Exception {
+        final JournalSettings settings = new JournalSettings(1 << 20, "FAST_DAILY", true, 4 << 20);
+        final int n = 60_000;
+        final Path touched = tmp.resolve("touched");
+        final Path plain = tmp.resolve("plain");
+        final AtomicLong inputBytes = new AtomicLong();
+        final AtomicLong decisionBytes = new AtomicLong();
+        final WriterMapping inputMapping = new WriterMapping();
+        final WriterMapping decisionMapping = new WriterMapping();
+        try (PageToucher toucher = new PageToucher(inputBytes, inputMapping, settings.pretouchAheadBytes())) {
+            var inputs = Queues.openForWriting(touched.resolve("inputs"), settings, toucher);
+            var decisions = Queues.openForWriting(touched.resolve("decisions"), settings, toucher.track(decisionBytes, decisionMapping));
+            toucher.start();
+            write(new InputJournalStage(inputs, inputBytes, inputMapping), new DecisionJournal(decisions, decisionBytes, decisionMapping), n,
+                () -> toucher.bytesPopulated() > 0 || !toucher.populates());
+            inputs.close();
+            decisions.close();
+            assertEquals(0, toucher.failures());
+            assumeTrue(toucher.populates(), "this kernel cannot populate a mapping ahead (MADV_POPULATE_WRITE, Linux 5.14+)");
+            assertTrue(toucher.bytesPopulated() > 0);
+        }
+        var inputs = Queues.openForWriting(plain.resolve("inputs"), settings, null);
+        var decisions = Queues.openForWriting(plain.resolve("decisions"), settings, null);
+        write(new InputJournalStage(inputs), new DecisionJournal(decisions), n, () -> true);
+        inputs.close();
+        decisions.close();
+        for (final String queue : new String[] {"inputs", "decisions"}) {
+            final String[] files = cq4Files(plain.resolve(queue));
+            assertTrue(files.length > 0);
+            assertArrayEquals(files, cq4Files(touched.resolve(queue)));
+            for (final String file : files) {
+                assertArrayEquals(Files.readAllBytes(plain.resolve(queue).resolve(file)), Files.readAllBytes(touched.resolve(queue).resolve(file)),
+                    queue + "/" + file + " differs");
+            }
+        }
+    }
+
+    /** Journals {@code n} inputs in ring batches of 1..7 and a decision every 100 inputs, waiting for {@code until} halfway. */
+    private static void write(final InputJournalStage stage, final DecisionJournal decisionJournal, final int n,
+                              final java.util.concurrent.Callable<Boolean> until) {
+        final EngineEvent[] ring = new EngineEvent[8];
+        for (int i = 0; i < ring.length; i++) {
+            ring[i] = new EngineEvent();
+        }
+        stage.bindSlots(s -> ring[(int) (s & 7)]);
+        stage.onStart();
+        for (int i = 0; i < n; ) {
+            final int batch = Math.min(n - i, 1 + i % 7);
+            for (int k = 0; k < batch; k++) {
+                InputCodecTest.randomInput(ring[(i + k) & 7], 1 + (i + k) % (EventType.COUNT - 1), i + k);
+                ring[(i + k) & 7].sequence = i + k;
+            }
+            stage.onBatchStart(batch, 0);
+            for (int k = 0; k < batch; k++, i++) {
+                stage.onEvent(ring[i & 7], i, k == batch - 1);
+                if (i % 100 == 0) {
+                    SIDE.decisionsToWrite(ring[i & 7]).add(DecisionKind.ORDER_NEW, 1, Side.BUY, i, 1, i / 100 + 1, 0);
+                    decisionJournal.onDecisions(ring[i & 7], SIDE);
+                }
+                if (i == n / 2) {
+                    await("the toucher populated the writers' mappings").atMost(Duration.ofSeconds(30)).until(until);
+                }
+            }
+        }
+        stage.onShutdown();
+        decisionJournal.close();
+    }
+
+    private static String[] cq4Files(final Path dir) {
+        final String[] names = dir.toFile().list((d, name) -> name.endsWith(".cq4"));
+        java.util.Arrays.sort(names);
+        return names;
     }
 
     @Test
