@@ -54,14 +54,7 @@ class InlinePipelineTest {
         final List<String> copies = new ArrayList<>();
         final InlinePipeline pipeline = new PipelineBuilder().clock(clock)
             .stage("rec", (e, s, b) -> copies.add(e + " rx " + e.receiveTimeNanos)).buildInline(4);
-        final EngineEvent recorded = new EngineEvent();
-        recorded.type = EventType.MARKET_BOOK;
-        recorded.sequence = 77;
-        recorded.receiveTimeNanos = 42;
-        recorded.instrumentId = 1;
-        recorded.bidLevels = 1;
-        recorded.bidPrices[0] = 99;
-        recorded.bidQtys[0] = 3;
+        final EngineEvent recorded = recordedBook();
         pipeline.publishCopy(recorded);
         pipeline.drain();
         final int[] left = {1};
@@ -93,15 +86,7 @@ class InlinePipelineTest {
                 handled.add(e);
                 e.touchedInstruments = 5;
             }).buildInline(4);
-        final EngineEvent recorded = new EngineEvent();
-        recorded.clear();
-        recorded.type = EventType.MARKET_BOOK;
-        recorded.sequence = 77;
-        recorded.receiveTimeNanos = 42;
-        recorded.instrumentId = 1;
-        recorded.bidLevels = 1;
-        recorded.bidPrices[0] = 99;
-        recorded.bidQtys[0] = 3;
+        final EngineEvent recorded = recordedBook();
         pipeline.publishCopy(recorded);
         pipeline.drain();
         final EngineEvent spare = pipeline.publishInPlace(recorded);
@@ -187,5 +172,19 @@ class InlinePipelineTest {
             assertTrue(slots.get(i) == slots.get(0) && slots.get(i + 1) == slots.get(1), "pair " + i / 2 + " reuses slots 0 and 1");
         }
         assertEquals(10, pipeline.publishedCount(), "sequences stay dense");
+    }
+
+    /** A cleared one-level book as a journal reader would decode it: sequence 77, received at 42, a bid of 3 at 99. */
+    private static EngineEvent recordedBook() {
+        final EngineEvent recorded = new EngineEvent();
+        recorded.clear();
+        recorded.type = EventType.MARKET_BOOK;
+        recorded.sequence = 77;
+        recorded.receiveTimeNanos = 42;
+        recorded.instrumentId = 1;
+        recorded.bidLevels = 1;
+        recorded.bidPrices[0] = 99;
+        recorded.bidQtys[0] = 3;
+        return recorded;
     }
 }
