@@ -31,8 +31,7 @@ class InputJournalStageTest {
     @Test
     void shouldAppendEveryInputAndMarkTheEventWhenAnAppendFails() {
         final Path dir = tmp.resolve("inputs");
-        final JournalSettings settings = new JournalSettings(1 << 20, "FAST_DAILY", false, 0);
-        final SingleChronicleQueue queue = Queues.openForWriting(dir, settings, null);
+        final SingleChronicleQueue queue = open(dir);
         final InputJournalStage stage = new InputJournalStage(queue);
         stage.onStart();
         final EngineEvent e = new EngineEvent();
@@ -67,8 +66,7 @@ class InputJournalStageTest {
     @Test
     void shouldAppendARingBatchAsOneDocumentBeforeItsFirstEventGoesOnAndReadBothKinds() {
         final Path dir = tmp.resolve("inputs");
-        final JournalSettings settings = new JournalSettings(1 << 20, "FAST_DAILY", false, 0);
-        final SingleChronicleQueue queue = Queues.openForWriting(dir, settings, null);
+        final SingleChronicleQueue queue = open(dir);
         final InputJournalStage stage = new InputJournalStage(queue);
         final EngineEvent[] ring = new EngineEvent[1_000];
         for (int i = 0; i < ring.length; i++) {
@@ -105,7 +103,7 @@ class InputJournalStageTest {
     @Test
     void shouldMarkEveryEventOfABatchWhoseAppendFailedAndReportEachOne() {
         final Path dir = tmp.resolve("inputs");
-        final SingleChronicleQueue queue = Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
+        final SingleChronicleQueue queue = open(dir);
         final InputJournalStage stage = new InputJournalStage(queue);
         final EngineEvent[] ring = new EngineEvent[8];
         for (int i = 0; i < ring.length; i++) {
@@ -141,7 +139,7 @@ class InputJournalStageTest {
     @Test
     void shouldNameTheLayoutVersionOfABatchThisBuildCannotRead() {
         final Path dir = tmp.resolve("inputs");
-        final SingleChronicleQueue queue = Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
+        final SingleChronicleQueue queue = open(dir);
         final InputBatchCodec codec = new InputBatchCodec();
         final EngineEvent[] ring = {new EngineEvent(), new EngineEvent()};
         timer(ring[0], 0);
@@ -162,7 +160,7 @@ class InputJournalStageTest {
     @Test
     void shouldHoldInputsAndAppendThemAsOneDocumentWhenFlushedFullOrShutDown() {
         final Path dir = tmp.resolve("inputs");
-        final SingleChronicleQueue queue = Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
+        final SingleChronicleQueue queue = open(dir);
         final InputJournalStage stage = startHolding(queue);
         final EngineEvent e = new EngineEvent();
         int seq = 0;
@@ -199,9 +197,8 @@ class InputJournalStageTest {
 
     @Test
     void shouldAppendTheHeldInputsBeforeTheDecisionsJournalAppendsADecision() {
-        final JournalSettings settings = new JournalSettings(1 << 20, "FAST_DAILY", false, 0);
-        final SingleChronicleQueue inputs = Queues.openForWriting(tmp.resolve("inputs"), settings, null);
-        final SingleChronicleQueue decisionQueue = Queues.openForWriting(tmp.resolve("decisions"), settings, null);
+        final SingleChronicleQueue inputs = open(tmp.resolve("inputs"));
+        final SingleChronicleQueue decisionQueue = open(tmp.resolve("decisions"));
         final InputJournalStage stage = startHolding(inputs);
         final SideBuffers side = new SideBuffers(1);
         final EngineEvent e = new EngineEvent();
@@ -229,7 +226,7 @@ class InputJournalStageTest {
     @Test
     void shouldNameTheHeldSequencesWhenTheirAppendFailsAndMarkTheInputThatFilledThem() {
         final Path dir = tmp.resolve("inputs");
-        final SingleChronicleQueue queue = Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
+        final SingleChronicleQueue queue = open(dir);
         final InputJournalStage stage = startHolding(queue);
         final EngineEvent e = new EngineEvent();
         holdTimers(stage, e, 0, 3);
@@ -259,7 +256,7 @@ class InputJournalStageTest {
     @Test
     void shouldNameTheInputAndTheBatchDocumentOfADamagedEntryInsideABatch() {
         final Path dir = tmp.resolve("inputs");
-        final SingleChronicleQueue queue = Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
+        final SingleChronicleQueue queue = open(dir);
         final InputJournalStage stage = startHolding(queue);
         final EngineEvent e = new EngineEvent();
         holdTimers(stage, e, 0, 2);
@@ -321,6 +318,11 @@ class InputJournalStageTest {
             }
             assertFalse(reader.next(read), nothingAfter);
         }
+    }
+
+    /** A queue of 1 MiB blocks, daily cycles, without the page toucher, for writing. */
+    private static SingleChronicleQueue open(final Path dir) {
+        return Queues.openForWriting(dir, new JournalSettings(1 << 20, "FAST_DAILY", false, 0), null);
     }
 
     private static InputJournalStage startHolding(final SingleChronicleQueue queue) {
