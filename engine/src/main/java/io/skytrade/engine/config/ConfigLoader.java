@@ -121,7 +121,7 @@ public final class ConfigLoader {
         try {
             root = new Load(LoadSettings.builder().setLabel("config").setAllowDuplicateKeys(false).build()).loadFromString(text);
         } catch (final YamlEngineException e) {
-            throw new ConfigException("not valid YAML: " + e.getMessage().replace('\n', ' '), e);
+            throw new ConfigException("not valid YAML: " + YamlErrors.describe(e), e);
         }
         if (root != null && !(root instanceof Map)) {
             throw new ConfigException("the top level must be a mapping of sections, not a " + root.getClass().getSimpleName());

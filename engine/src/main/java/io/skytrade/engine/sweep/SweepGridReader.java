@@ -1,6 +1,7 @@
 package io.skytrade.engine.sweep;
 
 import io.skytrade.engine.config.ConfigException;
+import io.skytrade.engine.config.YamlErrors;
 import io.skytrade.journal.FileErrors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -59,7 +60,7 @@ public final class SweepGridReader {
         try {
             root = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text))).getSingleNode();
         } catch (final YamlEngineException e) {
-            throw new ConfigException(source + ": not valid YAML: " + e.getMessage().replace('\n', ' '), e);
+            throw new ConfigException(source + ": not valid YAML: " + YamlErrors.describe(e), e);
         }
         if (root.isEmpty()) {
             throw new ConfigException(source + ": the grid file is empty; it needs a 'parameters' mapping");

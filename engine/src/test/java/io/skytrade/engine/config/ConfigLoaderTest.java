@@ -142,6 +142,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldSayWhereTheYamlBreaksWithoutEchoingTheSourceLine() {
+        assertEquals("not valid YAML: line 2, column 1: expected ',' or ']', but got <stream end> "
+                + "(while parsing a flow sequence started at line 1, column 17)",
+            error("risk: {maxLots: [1\n"));
+        final String tab = error("market:\n\tsource: sk-live-123456\n");
+        assertTrue(tab.startsWith("not valid YAML: line 2, column 1: "), tab);
+        assertFalse(tab.contains("sk-live-123456") || tab.contains("^"), "no source snippet, no caret: " + tab);
+    }
+
+    @Test
     void shouldBindStageParametersWithDurationsInstantsListsAndNestedMaps() {
         final EngineConfig c = LOADER.loadText("""
             orders:
