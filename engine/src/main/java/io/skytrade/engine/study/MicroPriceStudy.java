@@ -116,7 +116,7 @@ public final class MicroPriceStudy {
         if (weight > 0) {
             final double z = zSum / weight;
             final double half = 1.959963984540054 / Math.sqrt(weight);
-            rows.add(new Row("all", n, Math.tanh(z), Math.tanh(z - half), Math.tanh(z + half), Double.NaN));
+            rows.add(new Row("all", n, StrictMath.tanh(z), StrictMath.tanh(z - half), StrictMath.tanh(z + half), Double.NaN));
         }
         return rows;
     }
@@ -124,7 +124,7 @@ public final class MicroPriceStudy {
     private static Row row(final String product, final long n, final double r, final double slope) {
         final double z = atanh(r);
         final double half = 1.959963984540054 / Math.sqrt(n - 3);
-        return new Row(product, n, r, Math.tanh(z - half), Math.tanh(z + half), slope);
+        return new Row(product, n, r, StrictMath.tanh(z - half), StrictMath.tanh(z + half), slope);
     }
 
     private static double atanh(final double r) {

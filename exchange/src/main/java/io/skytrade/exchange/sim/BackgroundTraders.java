@@ -152,7 +152,7 @@ final class BackgroundTraders {
         final long step = Math.max(1, half / 2);
         final long mid = Math.round(view) + shiftTicks[instrument];
         final double informed = Double.isNaN(takerMean[instrument]) ? 0
-            : Math.tanh((takerMean[instrument] - view) / Math.max(half, traderNoise * makerStd[instrument]));
+            : StrictMath.tanh((takerMean[instrument] - view) / Math.max(half, traderNoise * makerStd[instrument]));
         for (int level = 0; level < 3; level++) {
             final long bid = Math.max(0, mid - half - level * step);
             final long ask = Math.max(bid + 1, mid + half + level * step);
