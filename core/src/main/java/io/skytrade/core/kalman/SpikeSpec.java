@@ -37,7 +37,7 @@ package io.skytrade.core.kalman;
  *                       as unseen too states the variance too wide (the synthetic world: 1.5, where a
  *                       bump shows e^-1.125, a third of its height, at the reading; chosen on tuning
  *                       seeds 1-100, the largest that keeps NowcastCalibrationTest's AQ_SPOT 2 h cell
- *                       under 1.33: 2 fits the tuning seeds better, README)
+ *                       under 1.33: 2 fits the tuning seeds better, docs/evaluation-log.md)
  */
 public record SpikeSpec(double widthMinHours, double widthMaxHours, double sizeMean, double sizeStd, double episodesPerHour,
                         double detectSigmas, double reachWidths, double visibleWidths) {

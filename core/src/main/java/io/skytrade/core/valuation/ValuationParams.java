@@ -59,7 +59,7 @@ public record ValuationParams(long windowStartNanos, long windowEndNanos, boolea
      * of 0, 0.8 and 0.95 for its product on tuning seeds 1-40 at the medium and the sharp market
      * (the engine cannot tell which it trades in): the smallest sum over both skills and over 2 h,
      * 1 h and 30 min before settlement of (fair-value RMSE / book-mid RMSE) squared,
-     * {@code skytrade evaluate}, one run per value and skill (README, "Fair value against the market").
+     * {@code skytrade evaluate}, one run per value and skill (docs/evaluation-log.md, "Fair value against the market").
      * AQ_SPOT's was 0 until its nowcast followed rising pollution spikes (SpikeTracker's shape
      * posterior); re-chosen then on tuning seeds 1-100 by the same objective: 0.95; raised to 0.99
      * when its unseen-spike variance stopped counting visible bumps (SpikeSpec#visibleWidths): on
