@@ -28,7 +28,7 @@ public final class InputBatchCodec {
     public static final int MAX_LENGTH = HEADER + MAX_ENTRIES * (2 + InputCodec.MAX_LENGTH);
 
     private final InputCodec codec = new InputCodec();
-    private final byte[] array = new byte[MAX_LENGTH];
+    private final byte[] array = new byte[MAX_LENGTH + InputCodec.ENCODE_SLACK];
     private final UnsafeBuffer buffer = new UnsafeBuffer(array);
     private int readPosition;
     private int readLength;

@@ -223,4 +223,169 @@ class InputCodecTest {
         withValuation.fair = 101.0;
         assertTrue(r.sameAs(withValuation), "a version-1 entry has no valuation to compare");
     }
+
+    /** A book as the synthetic world publishes it: five levels a side one tick apart around {@code mid}. */
+    static void worldBook(final EngineEvent e, final long sequence, final long mid) {
+        e.clear();
+        e.type = EventType.MARKET_BOOK;
+        e.sequence = sequence;
+        e.eventTimeNanos = 1_795_600_000_050_000_000L;
+        e.receiveTimeNanos = 1_795_600_000_051_772_040L;
+        e.instrumentId = 1;
+        e.bookSequence = 1;
+        e.bidLevels = EngineEvent.BOOK_DEPTH;
+        e.askLevels = EngineEvent.BOOK_DEPTH;
+        for (int i = 0; i < EngineEvent.BOOK_DEPTH; i++) {
+            e.bidPrices[i] = mid - 1 - i;
+            e.bidQtys[i] = 5 + 3 * i;
+            e.askPrices[i] = mid + 1 + i;
+            e.askQtys[i] = 24 - 2 * i;
+        }
+    }
+
+    @Test
+    void shouldWriteABookInTheCompactLayoutOfVersionTwo() {
+        final EngineEvent e = new EngineEvent();
+        worldBook(e, 9, 673);
+        final InputCodec codec = new InputCodec();
+        final int len = codec.encode(e);
+        final String hex = HexFormat.of().formatHex(codec.array(), 0, len);
+        // header as version 1 but version 2; bookSequence 1 -> zigzag 2; 5 bids, 5 asks; bid 672 -> zigzag 1344 = c0 0a,
+        // qty 5 -> 0a; each next bid -1 -> 01, qty +3 -> 10, 16, 1c, 22; first ask 674 - 668 = +6 -> 0c, qty 24 -> 30; next asks +1 -> 02
+        assertEquals("4902" + "0100" + "0900000000000000" + "80f0abc1af40eb18" + "88fac6c1af40eb18" + "01000000" + "00000000"
+            + "02" + "0505" + "c00a0a" + "0110" + "0116" + "011c" + "0122" + "0c30" + "022c" + "0228" + "0224" + "0220",
+            hex.substring(0, hex.length() - 8), "layout v2 changed: bump InputCodec.COMPACT_BOOK_VERSION and LAYOUT.md");
+        assertEquals(36 + 24 + 4, len);
+        final EngineEvent out = new EngineEvent();
+        codec.decode(len, out);
+        assertEquals(e.toString(), out.toString());
+    }
+
+    @Test
+    void shouldStillReadABookOfVersionOne() {
+        final EngineEvent e = new EngineEvent();
+        worldBook(e, 9, 673);
+        final byte[] plain = new byte[InputCodec.MAX_LENGTH];
+        final org.agrona.concurrent.UnsafeBuffer b = new org.agrona.concurrent.UnsafeBuffer(plain);
+        b.putByte(0, InputCodec.MAGIC);
+        b.putByte(1, InputCodec.VERSION);
+        b.putShort(2, (short) e.type, InputCodec.ORDER);
+        b.putLong(4, e.sequence, InputCodec.ORDER);
+        b.putLong(12, e.eventTimeNanos, InputCodec.ORDER);
+        b.putLong(20, e.receiveTimeNanos, InputCodec.ORDER);
+        b.putInt(28, e.instrumentId, InputCodec.ORDER);
+        b.putInt(32, e.source, InputCodec.ORDER);
+        b.putLong(36, e.bookSequence, InputCodec.ORDER);
+        b.putInt(44, e.bidLevels | (e.askLevels << 16), InputCodec.ORDER);
+        int p = 48;
+        for (int i = 0; i < e.bidLevels; i++, p += 16) {
+            b.putLong(p, e.bidPrices[i], InputCodec.ORDER);
+            b.putLong(p + 8, e.bidQtys[i], InputCodec.ORDER);
+        }
+        for (int i = 0; i < e.askLevels; i++, p += 16) {
+            b.putLong(p, e.askPrices[i], InputCodec.ORDER);
+            b.putLong(p + 8, e.askQtys[i], InputCodec.ORDER);
+        }
+        final int len = sealed(plain, p);
+        assertEquals(InputCodec.MAX_LENGTH, len);
+        final InputCodec codec = new InputCodec();
+        System.arraycopy(plain, 0, codec.array(), 0, len);
+        final EngineEvent out = new EngineEvent();
+        codec.decode(len, out);
+        assertEquals(e.toString(), out.toString());
+    }
+
+    @Test
+    void shouldWriteVersionOneWhenTheCompactBookWouldBeLonger() {
+        final EngineEvent e = new EngineEvent();
+        worldBook(e, 9, 673);
+        final SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < EngineEvent.BOOK_DEPTH; i++) {
+            e.bidPrices[i] = r.nextLong();
+            e.bidQtys[i] = Long.MIN_VALUE + i;
+            e.askPrices[i] = r.nextLong();
+            e.askQtys[i] = Long.MAX_VALUE - i;
+        }
+        final InputCodec codec = new InputCodec();
+        final int len = codec.encode(e);
+        assertEquals(InputCodec.VERSION, codec.array()[1]);
+        assertEquals(InputCodec.MAX_LENGTH, len);
+        final EngineEvent out = new EngineEvent();
+        codec.decode(len, out);
+        assertEquals(e.toString(), out.toString());
+    }
+
+    @Test
+    void shouldRoundTripCompactBooksOfAnyLevelsAndValues() {
+        qt().withExamples(3000).forAll(longs().all(), integers().between(0, 62))
+            .checkAssert((seed, bits) -> {
+                final SplittableRandom r = new SplittableRandom(seed);
+                final EngineEvent in = new EngineEvent();
+                in.type = EventType.MARKET_BOOK;
+                in.sequence = r.nextLong(0, Long.MAX_VALUE);
+                in.bookSequence = r.nextLong() >> bits;
+                in.bidLevels = r.nextInt(EngineEvent.BOOK_DEPTH + 1);
+                in.askLevels = r.nextInt(EngineEvent.BOOK_DEPTH + 1);
+                final long mid = r.nextLong() >> bits;
+                for (int i = 0; i < EngineEvent.BOOK_DEPTH; i++) {
+                    in.bidPrices[i] = i < in.bidLevels ? mid - (r.nextLong() >> bits) : 0;
+                    in.bidQtys[i] = i < in.bidLevels ? r.nextLong() >> bits : 0;
+                    in.askPrices[i] = i < in.askLevels ? mid + (r.nextLong() >> bits) : 0;
+                    in.askQtys[i] = i < in.askLevels ? r.nextLong() >> bits : 0;
+                }
+                final InputCodec codec = new InputCodec();
+                final int len = codec.encode(in);
+                assertTrue(len <= 36 + 12 + 16 * (in.bidLevels + in.askLevels) + 4, "never longer than version 1: " + len);
+                final EngineEvent out = new EngineEvent();
+                codec.decode(len, out);
+                assertEquals(in.toString(), out.toString());
+            });
+    }
+
+    @Test
+    void shouldNameWhatIsWrongWithACompactBookWhoseCrcHolds() {
+        final EngineEvent e = new EngineEvent();
+        worldBook(e, 9, 673);
+        final InputCodec codec = new InputCodec();
+        final int len = codec.encode(e);
+        // cut the last level's quantity off: the levels run past the end
+        assertDamaged(codec, len, 1, b -> { }, "compact book entry at sequence 9 of length 63: its levels run past the entry's end");
+        // one byte more after the levels
+        assertDamaged(codec, len, -1, b -> { }, "compact book entry at sequence 9 of length 65 has 1 bytes after its 5 bid and 5 ask levels");
+        // six bid levels
+        assertDamaged(codec, len, 0, b -> b[37] = 6, "book entry at sequence 9 has 6 bid and 5 ask levels, more than 5");
+        // a varint of eleven bytes
+        assertDamaged(codec, len, 0, b -> java.util.Arrays.fill(b, 39, 50, (byte) 0x81),
+            "compact book entry at sequence 9 has a varint longer than 10 bytes");
+        // version 2 on a trade
+        assertDamaged(codec, len, 0, b -> b[2] = (byte) EventType.MARKET_TRADE,
+            "MARKET_TRADE entry at sequence 9 has layout version 2, which only a book entry has");
+        // version 3
+        assertDamaged(codec, len, 0, b -> b[1] = 3, "input entry has layout version 3, this build reads 1 and 2 (compact books)");
+    }
+
+    /** Re-encodes {@code e}'s entry, shortens it by {@code cut} bytes (negative: adds zeros), damages it, re-seals its CRC, decodes. */
+    private static void assertDamaged(final InputCodec codec, final int len, final int cut,
+                                      final java.util.function.Consumer<byte[]> damage, final String message) {
+        final EngineEvent e = new EngineEvent();
+        worldBook(e, 9, 673);
+        assertEquals(len, codec.encode(e));
+        final byte[] a = codec.array();
+        final int body = len - 4 - cut;
+        if (cut < 0) {
+            java.util.Arrays.fill(a, len - 4, body, (byte) 0);
+        }
+        damage.accept(a);
+        final int damaged = sealed(a, body);
+        final CorruptJournalException ex = assertThrows(CorruptJournalException.class, () -> codec.decode(damaged, new EngineEvent()));
+        assertEquals(message, ex.getMessage());
+    }
+
+    /** Appends the CRC-32C of {@code a[0 .. end - 1]} at {@code end}; returns the entry's length. */
+    private static int sealed(final byte[] a, final int end) {
+        final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(a, 0, end);
+        new org.agrona.concurrent.UnsafeBuffer(a).putInt(end, (int) crc.getValue(), InputCodec.ORDER);
+        return end + 4;
+    }
 }
