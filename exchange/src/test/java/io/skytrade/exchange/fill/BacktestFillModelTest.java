@@ -165,6 +165,57 @@ class BacktestFillModelTest {
         assertEquals(render(expected), render(restingBids(model)), "after a trade through the oldest recorded orders");
     }
 
+    /**
+     * The level slots of a recorded side: a full side (five levels) replaced at once by five new
+     * prices (all ten slots in use while the levels are replaced), then emptied, then a level
+     * recorded again at the price our order rests at, which joins behind it. At every point the
+     * side's depth is the recorded book plus our order, and the trade fills ours first.
+     */
+    @Test
+    void shouldMirrorFullEmptiedAndReplacedSidesAndQueueANewLevelAtOurPriceBehindUs() {
+        final RecordingPublisher out = new RecordingPublisher();
+        final BacktestFillModel model = new BacktestFillModel(FillModelConfig.builder().latencyNanos(0).instrumentCount(1)
+            .build(), clock, out);
+        final long[] ask = {110, 5};
+        model.onMarketEvent(ladder(T0, new long[] {100, 98, 96, 94, 92}, new long[] {10, 9, 8, 7, 6}, ask));
+        assertEquals("100x10 98x9 96x8 94x7 92x6", bids(model));
+        model.sendNewOrder(1, 0, Side.BUY, 100, 2, TimeInForce.GTC);
+        model.advanceTo(T0 + 1);
+        assertEquals("100x12 98x9 96x8 94x7 92x6", bids(model));
+        model.onMarketEvent(ladder(T0 + 2, new long[] {99, 97, 95, 93, 91}, new long[] {1, 2, 3, 4, 5}, ask));
+        assertEquals("100x2 99x1 97x2 95x3 93x4 91x5", bids(model), "five new prices; ours stays at 100");
+        model.onMarketEvent(ladder(T0 + 3, new long[] {98, 97, 96, 95, 94}, new long[] {5, 2, 5, 4, 5}, ask));
+        assertEquals("100x2 98x5 97x2 96x5 95x4 94x5", bids(model), "kept and new prices interleaved");
+        model.onMarketEvent(ladder(T0 + 4, new long[0], new long[0], ask));
+        assertEquals("100x2", bids(model), "an empty side");
+        model.onMarketEvent(ladder(T0 + 5, new long[] {100, 98}, new long[] {7, 4}, ask));
+        assertEquals("[1, 1, 2][0, 15, 7][0, 16, 4]", render(restingBids(model)), "recorded again at our price: behind us");
+        model.onMarketEvent(trade(0, T0 + 6, 100, 3, Side.SELL));
+        assertEquals(1, out.matching(fill(1, 0)).size());
+        assertEquals(2, model.position(0));
+        assertEquals("100x6 98x4", bids(model));
+    }
+
+    private static String bids(final BacktestFillModel model) {
+        final long[] prices = new long[2 * EngineEvent.BOOK_DEPTH];
+        final long[] quantities = new long[prices.length];
+        final int n = model.depth(0, Side.BUY, prices, quantities, prices.length);
+        final StringBuilder text = new StringBuilder();
+        for (int l = 0; l < n; l++) {
+            text.append(l == 0 ? "" : " ").append(prices[l]).append('x').append(quantities[l]);
+        }
+        return text.toString();
+    }
+
+    /** A book of instrument 0 with the given bid levels (best first) and one ask level. */
+    private static EngineEvent ladder(final long time, final long[] bidPrices, final long[] bidQtys, final long[] ask) {
+        final EngineEvent e = book(0, time, new long[] {0, 0}, ask);
+        e.bidLevels = bidPrices.length;
+        System.arraycopy(bidPrices, 0, e.bidPrices, 0, bidPrices.length);
+        System.arraycopy(bidQtys, 0, e.bidQtys, 0, bidQtys.length);
+        return e;
+    }
+
     /** Takes {@code amount} lots from the oldest recorded orders of an expected queue. */
     private static void takeRecorded(final List<long[]> queue, final long amount) {
         long left = amount;
