@@ -67,9 +67,6 @@ public final class BacktestFillModel implements OrderGateway {
     /** A recorded order's handle while it is being submitted, or after the venue rejected it. */
     private static final int PHANTOM = -1;
 
-    /** Level slots of a recorded side: a book's levels, and as many spares for a new book's prices taken before the old ones are freed. */
-    private static final int LEVEL_SLOTS = 2 * EngineEvent.BOOK_DEPTH;
-
     private static final int REQUEST_NEW = 1;
     private static final int REQUEST_CANCEL = 2;
 
@@ -92,9 +89,8 @@ public final class BacktestFillModel implements OrderGateway {
     /** Per instrument, the recorded liquidity of the bid side [0] and the ask side [1]. */
     private final RecordedSide[][] recorded;
     private long nextMarketId = 1;
-    /** The side and level slot a recorded order is joining while it is submitted (it may trade on arrival), or null. */
-    private RecordedSide joiningSide;
-    private int joiningSlot;
+    /** The level a recorded order is joining while it is submitted (it may trade on arrival). */
+    private Level joiningLevel;
     /** True while a withdrawal reduces recorded orders: a cancel it causes is already off its level. */
     private boolean withdrawing;
     private long now;
@@ -194,10 +190,9 @@ public final class BacktestFillModel implements OrderGateway {
                 if (instrument >= 0 && instrument < config.instrumentCount && (side == Side.BUY || side == Side.SELL)) {
                     attachCrossing(recordedSide(instrument, opposite(side)), price);
                     if (tif == TimeInForce.GTC) {
-                        final RecordedSide own = recordedSide(instrument, side);
-                        final int s = own.slotAt(price);
-                        if (s >= 0 && !own.attached[s]) {
-                            attach(own, s);
+                        final Level own = recordedSide(instrument, side).level(price);
+                        if (own != null && !own.attached) {
+                            attach(own);
                         }
                     }
                 }
@@ -259,11 +254,10 @@ public final class BacktestFillModel implements OrderGateway {
             orders.add(new long[] {participant, clientOrderId, priceTicks, leaves}));
         final RecordedSide book = recordedSide(instrument, side);
         for (int k = 0; k < book.count; k++) {
-            final int s = book.levels[k];
-            final OrderRing ring = book.orders[s];
-            for (int j = 0; !book.attached[s] && j < ring.size(); j++) {
-                if (ring.handle(j) == OUTSIDE) {
-                    orders.add(new long[] {MARKET, ring.id(j), book.price[s], ring.leaves(j)});
+            final Level level = book.levels[k];
+            for (int j = 0; !level.attached && j < level.size(); j++) {
+                if (level.handle(j) == OUTSIDE) {
+                    orders.add(new long[] {MARKET, level.id(j), level.price, level.leaves(j)});
                 }
             }
         }
@@ -339,21 +333,20 @@ public final class BacktestFillModel implements OrderGateway {
     /**
      * Takes away the recorded liquidity the new book no longer shows: vanished levels and excess
      * quantity. Matches the side's levels with the new book's prices first (kept for {@link #add}).
-     * Reads the side's per-level arrays; a level's orders only when it has excess quantity or detaches.
      */
     private void withdraw(final int instrument, final int side, final long[] prices, final long[] qtys, final int levels) {
         final RecordedSide book = recordedSide(instrument, side);
         final boolean merged = book.match(side, prices, levels);
         final boolean oursOnSide = oursOnSide(instrument, side);
         for (int k = 0; k < book.count; k++) {
-            final int s = book.levels[k];
-            if (book.attached[s] && (!oursOnSide || !engine.restsAt(US, instrument, side, book.price[s]))) {
-                detach(book, s);
+            final Level level = book.levels[k];
+            if (level.attached && (!oursOnSide || !engine.restsAt(US, instrument, side, level.price))) {
+                detach(level);
             }
-            final int l = book.samePrices ? k : merged ? book.bookIndexOfLevel[k] : indexOf(prices, levels, book.price[s]);
-            final long excess = book.total[s] - (l < 0 ? 0 : qtys[l]);
+            final int l = book.samePrices ? k : merged ? book.bookIndexOfLevel[k] : indexOf(prices, levels, level.price);
+            final long excess = level.total - (l < 0 ? 0 : qtys[l]);
             if (excess > 0) {
-                reduceLevel(book, s, excess);
+                reduceLevel(level, excess);
             }
         }
     }
@@ -363,27 +356,26 @@ public final class BacktestFillModel implements OrderGateway {
         final RecordedSide book = recordedSide(instrument, side);
         book.replaceLevels(prices, levels);
         for (int l = 0; l < levels; l++) {
-            final int s = book.levels[l];
-            if (book.fresh[s]) {
+            final Level level = book.levels[l];
+            if (level.fresh) {
                 // a new price: attached when orders of ours already rest there (nothing recorded does)
-                book.fresh[s] = false;
-                book.attached[s] = oursOnSide(instrument, side) && engine.quantityAt(instrument, side, book.price[s]) > 0;
+                level.fresh = false;
+                level.attached = oursOnSide(instrument, side) && engine.quantityAt(instrument, side, level.price) > 0;
             }
-            final long missing = qtys[l] - book.total[s];
+            final long missing = qtys[l] - level.total;
             if (missing > 0) {
-                join(instrument, side, book, s, missing);
+                join(instrument, side, level, missing);
             }
         }
     }
 
-    /** Recorded liquidity joins the back of level slot {@code s}: grown into the last recorded order when nothing of ours is behind it. */
-    private void join(final int instrument, final int side, final RecordedSide book, final int s, final long quantity) {
-        final OrderRing orders = book.orders[s];
-        final int last = orders.size() - 1;
+    /** Recorded liquidity joins the back of a level: grown into the last recorded order when nothing of ours is behind it. */
+    private void join(final int instrument, final int side, final Level level, final long quantity) {
+        final int last = level.size() - 1;
         if (last >= 0) {
-            final int handle = orders.handle(last);
+            final int handle = level.handle(last);
             final boolean grown;
-            if (book.attached[s]) {
+            if (level.attached) {
                 grown = engine.growIfLastHandle(handle, quantity);
             } else {
                 grown = handle == OUTSIDE;
@@ -392,35 +384,33 @@ public final class BacktestFillModel implements OrderGateway {
                 }
             }
             if (grown) {
-                orders.leaves(last, orders.leaves(last) + quantity);
-                book.total[s] += quantity;
+                level.leaves(last, level.leaves(last) + quantity);
+                level.total += quantity;
                 return;
             }
         }
-        final long price = book.price[s];
         final long id = nextMarketId++;
-        if (crosses(instrument, opposite(side), price)) {
-            attachCrossing(recordedSide(instrument, opposite(side)), price);
-            if (!book.attached[s]) {
-                attach(book, s);
+        if (crosses(instrument, opposite(side), level.price)) {
+            attachCrossing(recordedSide(instrument, opposite(side)), level.price);
+            if (!level.attached) {
+                attach(level);
             }
         }
-        if (!book.attached[s]) {
-            final long venueOrderId = engine.admitOutside(now, MARKET, id, instrument, side, price, quantity,
+        if (!level.attached) {
+            final long venueOrderId = engine.admitOutside(now, MARKET, id, instrument, side, level.price, quantity,
                 TimeInForce.GTC);
-            book.append(s, id, quantity, venueOrderId > 0 ? OUTSIDE : PHANTOM, venueOrderId);
+            level.append(id, quantity, venueOrderId > 0 ? OUTSIDE : PHANTOM, venueOrderId);
             return;
         }
-        book.append(s, id, quantity, PHANTOM, 0);
-        joiningSide = book;
-        joiningSlot = s;
-        engine.submit(now, MARKET, id, instrument, side, price, quantity, TimeInForce.GTC);
-        joiningSide = null;
+        level.append(id, quantity, PHANTOM, 0);
+        joiningLevel = level;
+        engine.submit(now, MARKET, id, instrument, side, level.price, quantity, TimeInForce.GTC);
+        joiningLevel = null;
         final int rested = engine.lastRestedHandle();
         if (rested >= 0) {
             // it rests as the level's last order (a partial fill on arrival leaves it in place)
-            orders.handle(orders.size() - 1, rested);
-            orders.venueId(orders.size() - 1, engine.venueOrderIdOf(rested));
+            level.handle(level.size() - 1, rested);
+            level.venueId(level.size() - 1, engine.venueOrderIdOf(rested));
         }
     }
 
@@ -447,27 +437,25 @@ public final class BacktestFillModel implements OrderGateway {
         }
         long remaining = quantity;
         for (int k = 0; k < book.count && remaining > 0; k++) {
-            final int s = book.levels[k];
-            final long levelPrice = book.price[s];
-            if (!crossesLimit(restingSide, levelPrice, price)) {
+            final Level level = book.levels[k];
+            if (!crossesLimit(restingSide, level.price, price)) {
                 break;
             }
-            final OrderRing orders = book.orders[s];
             int j = 0;
-            while (remaining > 0 && j < orders.size()) {
-                if (orders.handle(j) != OUTSIDE) {
+            while (remaining > 0 && j < level.size()) {
+                if (level.handle(j) != OUTSIDE) {
                     j++;
                     continue;
                 }
-                final long leaves = orders.leaves(j);
+                final long leaves = level.leaves(j);
                 final long fill = Math.min(remaining, leaves);
                 remaining -= fill;
-                book.total[s] -= fill;
-                engine.fillOutside(AGGRESSOR, MARKET, instrument, aggressorSide, levelPrice, fill, fill == leaves);
+                level.total -= fill;
+                engine.fillOutside(AGGRESSOR, MARKET, instrument, aggressorSide, level.price, fill, fill == leaves);
                 if (fill == leaves) {
-                    orders.removeAt(j);
+                    level.removeAt(j);
                 } else {
-                    orders.leaves(j, leaves - fill);
+                    level.leaves(j, leaves - fill);
                 }
             }
         }
@@ -480,9 +468,9 @@ public final class BacktestFillModel implements OrderGateway {
         }
         final RecordedSide book = recordedSide(instrument, restingSide);
         for (int k = 0; k < book.count; k++) {
-            final int s = book.levels[k];
-            final boolean crossing = crossesLimit(restingSide, book.price[s], limit);
-            if (crossing && !book.attached[s] && book.orders[s].hasOutside()) {
+            final Level level = book.levels[k];
+            final boolean crossing = crossesLimit(restingSide, level.price, limit);
+            if (crossing && !level.attached && level.hasOutside()) {
                 return true;
             }
             if (!crossing && book.ordered) {
@@ -500,10 +488,10 @@ public final class BacktestFillModel implements OrderGateway {
     /** Attaches every level held outside the engine that an order at {@code limit} could trade with. */
     private void attachCrossing(final RecordedSide book, final long limit) {
         for (int k = 0; k < book.count; k++) {
-            final int s = book.levels[k];
-            final boolean crossing = crossesLimit(book.side, book.price[s], limit);
-            if (crossing && !book.attached[s] && book.orders[s].hasOutside()) {
-                attach(book, s);
+            final Level level = book.levels[k];
+            final boolean crossing = crossesLimit(book.side, level.price, limit);
+            if (crossing && !level.attached && level.hasOutside()) {
+                attach(level);
             }
             if (!crossing && book.ordered) {
                 return;
@@ -511,29 +499,27 @@ public final class BacktestFillModel implements OrderGateway {
         }
     }
 
-    /** Moves level slot {@code s}'s recorded orders into the engine, in their time priority; the level then follows the engine. */
-    private void attach(final RecordedSide book, final int s) {
-        final OrderRing orders = book.orders[s];
-        for (int j = 0; j < orders.size(); j++) {
-            if (orders.handle(j) == OUTSIDE) {
-                orders.handle(j, engine.attachOutside(MARKET, orders.id(j), orders.venueId(j),
-                    book.instrument, book.side, book.price[s], orders.leaves(j)));
+    /** Moves a level's recorded orders into the engine, in their time priority; the level then follows the engine. */
+    private void attach(final Level level) {
+        for (int j = 0; j < level.size(); j++) {
+            if (level.handle(j) == OUTSIDE) {
+                level.handle(j, engine.attachOutside(MARKET, level.id(j), level.venueId(j),
+                    level.instrument, level.side, level.price, level.leaves(j)));
             }
         }
-        book.attached[s] = true;
+        level.attached = true;
     }
 
-    /** Moves level slot {@code s}'s recorded orders out of the engine (no order of ours rests at its price). */
-    private void detach(final RecordedSide book, final int s) {
-        final OrderRing orders = book.orders[s];
-        for (int j = 0; j < orders.size(); j++) {
-            final int handle = orders.handle(j);
+    /** Moves a level's recorded orders out of the engine (no order of ours rests at its price). */
+    private void detach(final Level level) {
+        for (int j = 0; j < level.size(); j++) {
+            final int handle = level.handle(j);
             if (handle >= 0) {
                 engine.detachOutside(handle);
-                orders.handle(j, OUTSIDE);
+                level.handle(j, OUTSIDE);
             }
         }
-        book.attached[s] = false;
+        level.attached = false;
     }
 
     /** Whether a resting order at {@code levelPrice} on {@code restingSide} trades with an order at {@code limit}. */
@@ -545,26 +531,25 @@ public final class BacktestFillModel implements OrderGateway {
         return side == Side.BUY ? Side.SELL : Side.BUY;
     }
 
-    /** Removes {@code amount} lots of recorded liquidity from level slot {@code s}, from behind our orders or ahead of them. */
-    private void reduceLevel(final RecordedSide book, final int s, final long amount) {
+    /** Removes {@code amount} lots of recorded liquidity from a level, from behind our orders or ahead of them. */
+    private void reduceLevel(final Level level, final long amount) {
         final boolean fromFront = config.cancelsAheadOfUs;
-        final OrderRing orders = book.orders[s];
         long left = amount;
         withdrawing = true;
-        while (left > 0 && orders.size() > 0) {
-            final int k = fromFront ? 0 : orders.size() - 1;
-            final int handle = orders.handle(k);
-            final long leaves = orders.leaves(k);
+        while (left > 0 && level.size() > 0) {
+            final int k = fromFront ? 0 : level.size() - 1;
+            final int handle = level.handle(k);
+            final long leaves = level.leaves(k);
             final long take = Math.min(leaves, left);
             left -= take;
-            book.total[s] -= take;
+            level.total -= take;
             if (take == leaves) {
-                orders.removeAt(k);
+                level.removeAt(k);
             } else {
-                orders.leaves(k, leaves - take);
+                level.leaves(k, leaves - take);
             }
             if (handle == OUTSIDE) {
-                engine.changeOutside(MARKET, book.instrument, book.side, -take, take == leaves);
+                engine.changeOutside(MARKET, level.instrument, level.side, -take, take == leaves);
             } else {
                 engine.reduceHandle(now, handle, leaves - take);
             }
@@ -607,16 +592,9 @@ public final class BacktestFillModel implements OrderGateway {
                            final int side, final long priceTicks, final long quantity, final long leaves,
                            final boolean aggressor, final long nowNanos) {
             if (participant == MARKET) {
-                if (aggressor) {
-                    if (joiningSide != null) {
-                        joiningSide.filled(joiningSlot, clientOrderId, quantity, leaves);
-                    }
-                } else {
-                    final RecordedSide book = recordedSide(instrument, side);
-                    final int s = book.slotAt(priceTicks);
-                    if (s >= 0) {
-                        book.filled(s, clientOrderId, quantity, leaves);
-                    }
+                final Level level = aggressor ? joiningLevel : recordedSide(instrument, side).level(priceTicks);
+                if (level != null) {
+                    level.filled(clientOrderId, quantity, leaves);
                 }
             } else if (participant == US) {
                 event.fee = config.feePerLot * quantity;
@@ -687,37 +665,20 @@ public final class BacktestFillModel implements OrderGateway {
     }
 
     /**
-     * The recorded liquidity of one book side as last mirrored, as one struct of arrays: a fixed
-     * set of level slots ({@link #LEVEL_SLOTS}) whose price, total quantity and attach state are
-     * parallel primitive arrays indexed by slot, each slot's orders in an {@link OrderRing}; the
-     * levels in the recorded book's order (at most {@link EngineEvent#BOOK_DEPTH}) are slot numbers,
-     * and the other slots are spares for prices that appear later. A book whose quantities do not
-     * exceed or miss a level's total reads only these arrays. A new book is matched with the levels by
-     * one merge of the two price lists when both are strictly ordered best first (a venue's book
-     * always is), by linear scans otherwise; replacing the levels moves slot numbers.
+     * The recorded liquidity of one book side as last mirrored: its levels in the recorded book's
+     * order (at most {@link EngineEvent#BOOK_DEPTH}), and spare level objects for prices that appear
+     * later. A new book is matched with the levels by one merge of the two price lists when both are
+     * strictly ordered best first (a venue's book always is), by linear scans otherwise.
      */
     private final class RecordedSide {
         final int instrument;
         final int side;
-        /** The slot of each level, in the recorded book's order ({@link #count} of them). */
-        int[] levels = new int[EngineEvent.BOOK_DEPTH];
-        private int[] next = new int[EngineEvent.BOOK_DEPTH];
-        private final int[] spare = new int[LEVEL_SLOTS];
+        Level[] levels = new Level[EngineEvent.BOOK_DEPTH];
+        private Level[] next = new Level[EngineEvent.BOOK_DEPTH];
+        private final Level[] spare = new Level[2 * EngineEvent.BOOK_DEPTH];
         private int spareCount;
         int count;
-        /** Per slot: the level's price. */
-        final long[] price = new long[LEVEL_SLOTS];
-        /** Per slot: the level's recorded orders' remaining quantity, kept on every fill, growth and reduction. */
-        final long[] total = new long[LEVEL_SLOTS];
-        /** Per slot: whether the level's recorded orders are in the engine (an order of ours rests at its price, or may trade with them). */
-        final boolean[] attached = new boolean[LEVEL_SLOTS];
-        /** Per slot: a new price, its attachment not yet decided. */
-        final boolean[] fresh = new boolean[LEVEL_SLOTS];
-        /** Per slot: kept by the book being mirrored ({@link #replaceLevels} only). */
-        private final boolean[] keep = new boolean[LEVEL_SLOTS];
-        /** Per slot: the level's recorded orders in time priority. */
-        final OrderRing[] orders = new OrderRing[LEVEL_SLOTS];
-        /** The levels' prices, in their order (read by every book's match without reading the slots). */
+        /** {@link #levels}' prices, in their order (read by every book's match without touching the levels). */
         private final long[] prices = new long[EngineEvent.BOOK_DEPTH];
         /** Whether {@link #levels} are strictly ordered best first (they are the last book's, in its order). */
         boolean ordered = true;
@@ -798,48 +759,37 @@ public final class BacktestFillModel implements OrderGateway {
         RecordedSide(final int instrument, final int side) {
             this.instrument = instrument;
             this.side = side;
-            for (int s = 0; s < LEVEL_SLOTS; s++) {
-                orders[s] = new OrderRing();
-                spare[s] = s;
+            for (int i = 0; i < spare.length; i++) {
+                spare[i] = new Level(instrument, side);
             }
-            spareCount = LEVEL_SLOTS;
+            spareCount = spare.length;
         }
 
         /** Ends the recorded orders held outside the engine (settlement; the engine cancels the attached ones). */
         void dropOutside() {
             for (int k = 0; k < count; k++) {
-                final OrderRing ring = orders[levels[k]];
-                for (int j = 0; j < ring.size(); j++) {
-                    if (ring.handle(j) == OUTSIDE) {
-                        engine.changeOutside(MARKET, instrument, side, -ring.leaves(j), true);
+                final Level level = levels[k];
+                for (int j = 0; j < level.size(); j++) {
+                    if (level.handle(j) == OUTSIDE) {
+                        engine.changeOutside(MARKET, instrument, side, -level.leaves(j), true);
                     }
                 }
             }
         }
 
-        /** The slot of the level at {@code levelPrice}, or -1. */
-        int slotAt(final long levelPrice) {
+        /** The level at {@code price}, or null. */
+        Level level(final long price) {
             for (int k = 0; k < count; k++) {
-                if (prices[k] == levelPrice) {
+                if (prices[k] == price) {
                     return levels[k];
                 }
             }
-            return -1;
-        }
-
-        /** Makes slot {@code s} a new, empty level at {@code levelPrice}. */
-        private void reset(final int s, final long levelPrice) {
-            orders[s].clear();
-            price[s] = levelPrice;
-            total[s] = 0;
-            keep[s] = false;
-            attached[s] = false;
-            fresh[s] = true;
+            return null;
         }
 
         /**
-         * Makes the levels those of a new book, in its order: a price seen before keeps its slot,
-         * a new price takes a spare one (a price the book repeats, the same one), and the slots left
+         * Makes the levels those of a new book, in its order: a price seen before keeps its level,
+         * a new price takes a spare one (a price the book repeats, the same one), and the levels left
          * out (already emptied by the withdrawal) become spares.
          */
         void replaceLevels(final long[] bookPrices, final int n) {
@@ -850,74 +800,47 @@ public final class BacktestFillModel implements OrderGateway {
                 return;
             }
             for (int l = 0; l < n; l++) {
-                int s;
+                Level level;
                 if (useMatch) {
                     final int k = levelOfBookIndex[l];
-                    s = k < 0 ? -1 : levels[k];
+                    level = k < 0 ? null : levels[k];
                 } else {
-                    s = slotAt(bookPrices[l]);
-                    for (int d = 0; d < l && s < 0; d++) {
-                        if (price[next[d]] == bookPrices[l]) {
-                            s = next[d];
+                    level = level(bookPrices[l]);
+                    for (int d = 0; d < l && level == null; d++) {
+                        if (next[d].price == bookPrices[l]) {
+                            level = next[d];
                         }
                     }
                 }
-                if (s < 0) {
-                    s = spare[--spareCount];
-                    reset(s, bookPrices[l]);
+                if (level == null) {
+                    level = spare[--spareCount];
+                    level.reset(bookPrices[l]);
                 } else {
-                    keep[s] = true;
+                    level.keep = true;
                 }
-                next[l] = s;
+                next[l] = level;
             }
             for (int k = 0; k < count; k++) {
-                final int s = levels[k];
-                if (keep[s]) {
-                    keep[s] = false;
+                if (levels[k].keep) {
+                    levels[k].keep = false;
                 } else {
-                    spare[spareCount++] = s;
+                    spare[spareCount++] = levels[k];
                 }
             }
-            final int[] swap = levels;
+            final Level[] swap = levels;
             levels = next;
             next = swap;
             count = n;
             for (int k = 0; k < n; k++) {
-                prices[k] = price[levels[k]];
+                prices[k] = levels[k].price;
             }
             ordered = bookOrdered;
-        }
-
-        /** Appends a recorded order to slot {@code s}'s level. */
-        void append(final int s, final long id, final long quantity, final int handle, final long venueOrderId) {
-            orders[s].append(id, quantity, handle, venueOrderId);
-            total[s] += quantity;
-        }
-
-        /** Books a fill of {@code quantity} of recorded order {@code id} at slot {@code s}, which has {@code remaining} left. */
-        void filled(final int s, final long id, final long quantity, final long remaining) {
-            final OrderRing ring = orders[s];
-            final int j = ring.indexOf(id);
-            if (j < 0) {
-                return;
-            }
-            total[s] -= quantity;
-            if (remaining == 0) {
-                ring.removeAt(j);
-            } else {
-                ring.leaves(j, remaining);
-            }
         }
 
         /** A recorded order left the book (cancelled by the engine: settlement, or a self-trade stop). */
         void cancelled(final long id) {
             for (int k = 0; k < count; k++) {
-                final int s = levels[k];
-                final OrderRing ring = orders[s];
-                final int j = ring.indexOf(id);
-                if (j >= 0) {
-                    total[s] -= ring.leaves(j);
-                    ring.removeAt(j);
+                if (levels[k].remove(id)) {
                     return;
                 }
             }
@@ -935,14 +858,16 @@ public final class BacktestFillModel implements OrderGateway {
     }
 
     /**
-     * The recorded orders resting at one price level, in time priority, with their remaining
-     * quantities (every one positive; the level's total is its side's). The orders sit in one ring of
-     * parallel arrays (the j-th oldest at slot {@code (head + j) & mask}): removing the oldest or the
-     * newest order moves nothing, removing another moves the shorter side; the ring doubles when full.
-     * Driver thread only; no allocation once grown.
+     * The recorded liquidity resting at one price: its orders in time priority with their
+     * remaining quantities (every one positive) and their total, kept up to date on every fill,
+     * growth and reduction, so a book diff costs no lookups. The orders sit in one ring of parallel
+     * arrays (the j-th oldest at slot {@code (head + j) & mask}): removing the oldest or the newest
+     * order moves nothing, removing another moves the shorter side; the ring doubles when full.
      */
-    private static final class OrderRing {
+    private static final class Level {
         private static final int INITIAL_CAPACITY = 8;
+        final int instrument;
+        final int side;
         private long[] ids = new long[INITIAL_CAPACITY];
         private long[] leaves = new long[INITIAL_CAPACITY];
         /**
@@ -956,10 +881,27 @@ public final class BacktestFillModel implements OrderGateway {
         private int mask = INITIAL_CAPACITY - 1;
         private int head;
         private int size;
+        long price;
+        long total;
+        boolean keep;
+        /** Whether the recorded orders are in the engine (an order of ours rests at this price, or may trade with them). */
+        boolean attached;
+        /** A new price, its attachment not yet decided. */
+        boolean fresh;
 
-        void clear() {
+        Level(final int instrument, final int side) {
+            this.instrument = instrument;
+            this.side = side;
+        }
+
+        void reset(final long levelPrice) {
             head = 0;
             size = 0;
+            price = levelPrice;
+            total = 0;
+            keep = false;
+            attached = false;
+            fresh = true;
         }
 
         int size() {
@@ -994,7 +936,7 @@ public final class BacktestFillModel implements OrderGateway {
             venueIds[(head + j) & mask] = venueOrderId;
         }
 
-        /** Whether an order of the ring is held outside the engine. */
+        /** Whether a recorded order of the level is held outside the engine. */
         boolean hasOutside() {
             for (int j = 0; j < size; j++) {
                 if (handle(j) == OUTSIDE) {
@@ -1014,6 +956,7 @@ public final class BacktestFillModel implements OrderGateway {
             handles[slot] = handle;
             venueIds[slot] = venueOrderId;
             size++;
+            total += quantity;
         }
 
         void removeAt(final int k) {
@@ -1040,7 +983,7 @@ public final class BacktestFillModel implements OrderGateway {
             venueIds[t] = venueIds[f];
         }
 
-        int indexOf(final long id) {
+        private int indexOf(final long id) {
             for (int j = 0; j < size; j++) {
                 if (id(j) == id) {
                     return j;
@@ -1069,6 +1012,31 @@ public final class BacktestFillModel implements OrderGateway {
             venueIds = newVenueIds;
             mask = capacity - 1;
             head = 0;
+        }
+
+        /** Books a fill of {@code quantity} of recorded order {@code id}, which has {@code remaining} left. */
+        void filled(final long id, final long quantity, final long remaining) {
+            final int k = indexOf(id);
+            if (k < 0) {
+                return;
+            }
+            total -= quantity;
+            if (remaining == 0) {
+                removeAt(k);
+            } else {
+                leaves(k, remaining);
+            }
+        }
+
+        /** Drops recorded order {@code id} and its quantity; false when it is not at this level. */
+        boolean remove(final long id) {
+            final int k = indexOf(id);
+            if (k < 0) {
+                return false;
+            }
+            total -= leaves(k);
+            removeAt(k);
+            return true;
         }
     }
 
