@@ -145,13 +145,6 @@ public final class InputCodec {
         final MutableDirectBuffer b = target;
         final int o = offset;
         putHeader(e, b, o, VERSION);
-        b.putByte(o + 1, VERSION);
-        b.putShort(o + 2, (short) e.type, ORDER);
-        b.putLong(o + 4, e.sequence, ORDER);
-        b.putLong(o + 12, e.eventTimeNanos, ORDER);
-        b.putLong(o + 20, e.receiveTimeNanos, ORDER);
-        b.putInt(o + 28, e.instrumentId, ORDER);
-        b.putInt(o + 32, e.source, ORDER);
         int p = o + HEADER;
         switch (e.type) {
             case EventType.MARKET_BOOK -> {
