@@ -218,42 +218,41 @@ public final class InputCodec {
             throw new CorruptJournalException("input entry has length " + length + ", expected " + (HEADER + 4) + ".." + MAX_LENGTH);
         }
         final UnsafeBuffer b = buffer;
-        final int o = 0;
         crc.reset();
-        crc.update(b.byteArray(), o, length - 4);
-        final int stored = b.getInt(o + length - 4, ORDER);
+        crc.update(b.byteArray(), 0, length - 4);
+        final int stored = b.getInt(length - 4, ORDER);
         if (stored != (int) crc.getValue()) {
             throw new CorruptJournalException("input entry fails its CRC-32C check (stored 0x" + Integer.toHexString(stored)
                 + ", computed 0x" + Integer.toHexString((int) crc.getValue()) + ")");
         }
-        if (b.getByte(o) != MAGIC) {
-            throw new CorruptJournalException("input entry has magic 0x" + Integer.toHexString(b.getByte(o) & 0xff) + ", expected 'I'");
+        if (b.getByte(0) != MAGIC) {
+            throw new CorruptJournalException("input entry has magic 0x" + Integer.toHexString(b.getByte(0) & 0xff) + ", expected 'I'");
         }
-        final byte version = b.getByte(o + 1);
+        final byte version = b.getByte(1);
         if (version != VERSION && version != COMPACT_BOOK_VERSION) {
             throw new CorruptJournalException("input entry has layout version " + version + ", this build reads " + VERSION
                 + " and " + COMPACT_BOOK_VERSION + " (compact books)");
         }
         e.clear();
-        e.type = b.getShort(o + 2, ORDER);
-        e.sequence = b.getLong(o + 4, ORDER);
-        e.eventTimeNanos = b.getLong(o + 12, ORDER);
-        e.receiveTimeNanos = b.getLong(o + 20, ORDER);
-        e.instrumentId = b.getInt(o + 28, ORDER);
-        e.source = b.getInt(o + 32, ORDER);
+        e.type = b.getShort(2, ORDER);
+        e.sequence = b.getLong(4, ORDER);
+        e.eventTimeNanos = b.getLong(12, ORDER);
+        e.receiveTimeNanos = b.getLong(20, ORDER);
+        e.instrumentId = b.getInt(28, ORDER);
+        e.source = b.getInt(32, ORDER);
         if (version == COMPACT_BOOK_VERSION) {
             if (e.type != EventType.MARKET_BOOK) {
                 throw new CorruptJournalException(EventType.name(e.type) + " entry at sequence " + e.sequence + " has layout version "
                     + COMPACT_BOOK_VERSION + ", which only a book entry has");
             }
-            decodeCompactBook(b, o, length, e);
+            decodeCompactBook(b, length, e);
             return;
         }
         int p = HEADER;
         switch (e.type) {
             case EventType.MARKET_BOOK -> {
-                e.bookSequence = b.getLong(o + p, ORDER);
-                final int levels = b.getInt(o + p + 8, ORDER);
+                e.bookSequence = b.getLong(p, ORDER);
+                final int levels = b.getInt(p + 8, ORDER);
                 e.bidLevels = levels & 0xffff;
                 e.askLevels = levels >>> 16;
                 if (e.bidLevels > EngineEvent.BOOK_DEPTH || e.askLevels > EngineEvent.BOOK_DEPTH
@@ -263,63 +262,63 @@ public final class InputCodec {
                 }
                 p += 12;
                 for (int i = 0; i < e.bidLevels; i++) {
-                    e.bidPrices[i] = b.getLong(o + p, ORDER);
-                    e.bidQtys[i] = b.getLong(o + p + 8, ORDER);
+                    e.bidPrices[i] = b.getLong(p, ORDER);
+                    e.bidQtys[i] = b.getLong(p + 8, ORDER);
                     p += 16;
                 }
                 for (int i = 0; i < e.askLevels; i++) {
-                    e.askPrices[i] = b.getLong(o + p, ORDER);
-                    e.askQtys[i] = b.getLong(o + p + 8, ORDER);
+                    e.askPrices[i] = b.getLong(p, ORDER);
+                    e.askQtys[i] = b.getLong(p + 8, ORDER);
                     p += 16;
                 }
             }
             case EventType.MARKET_TRADE -> {
                 expect(e, length, 20);
-                e.tradePriceTicks = b.getLong(o + p, ORDER);
-                e.tradeQty = b.getLong(o + p + 8, ORDER);
-                e.aggressorSide = b.getInt(o + p + 16, ORDER);
+                e.tradePriceTicks = b.getLong(p, ORDER);
+                e.tradeQty = b.getLong(p + 8, ORDER);
+                e.aggressorSide = b.getInt(p + 16, ORDER);
             }
             case EventType.OBSERVATION -> {
                 expect(e, length, 12);
-                e.value = b.getDouble(o + p, ORDER);
-                e.quality = b.getInt(o + p + 8, ORDER);
+                e.value = b.getDouble(p, ORDER);
+                e.quality = b.getInt(p + 8, ORDER);
             }
             case EventType.SETTLEMENT -> {
                 expect(e, length, 8);
-                e.value = b.getDouble(o + p, ORDER);
+                e.value = b.getDouble(p, ORDER);
             }
             case EventType.ORDER_EVENT -> {
                 expect(e, length, 76);
-                e.orderEventKind = b.getInt(o + p, ORDER);
-                e.clientOrderId = b.getLong(o + p + 4, ORDER);
-                e.venueOrderId = b.getLong(o + p + 12, ORDER);
-                e.side = b.getInt(o + p + 20, ORDER);
-                e.priceTicks = b.getLong(o + p + 24, ORDER);
-                e.quantity = b.getLong(o + p + 32, ORDER);
-                e.fillQty = b.getLong(o + p + 40, ORDER);
-                e.fillPriceTicks = b.getLong(o + p + 48, ORDER);
-                e.leavesQty = b.getLong(o + p + 56, ORDER);
-                e.rejectReason = b.getInt(o + p + 64, ORDER);
-                e.fee = b.getDouble(o + p + 68, ORDER);
+                e.orderEventKind = b.getInt(p, ORDER);
+                e.clientOrderId = b.getLong(p + 4, ORDER);
+                e.venueOrderId = b.getLong(p + 12, ORDER);
+                e.side = b.getInt(p + 20, ORDER);
+                e.priceTicks = b.getLong(p + 24, ORDER);
+                e.quantity = b.getLong(p + 32, ORDER);
+                e.fillQty = b.getLong(p + 40, ORDER);
+                e.fillPriceTicks = b.getLong(p + 48, ORDER);
+                e.leavesQty = b.getLong(p + 56, ORDER);
+                e.rejectReason = b.getInt(p + 64, ORDER);
+                e.fee = b.getDouble(p + 68, ORDER);
             }
             case EventType.POSITION_REPORT -> {
                 expect(e, length, 8);
-                e.position = b.getLong(o + p, ORDER);
+                e.position = b.getLong(p, ORDER);
             }
             case EventType.CONTROL -> {
                 expect(e, length, 12);
-                e.controlCode = b.getInt(o + p, ORDER);
-                e.controlArg = b.getLong(o + p + 4, ORDER);
+                e.controlCode = b.getInt(p, ORDER);
+                e.controlArg = b.getLong(p + 4, ORDER);
             }
             case EventType.TIMER, EventType.NONE -> expect(e, length, 0);
             default -> throw new CorruptJournalException("input entry at sequence " + e.sequence + " has unknown type " + e.type);
         }
     }
 
-    /** Reads a version-2 book's levels (see {@link #encodeCompactBook}) of the entry at {@code o} into {@code e}. */
-    private void decodeCompactBook(final UnsafeBuffer b, final int o, final int length, final EngineEvent e) {
-        readPosition = o + HEADER;
-        readEnd = o + length - 4;
+    /** Reads a version-2 book's levels (see {@link #encodeCompactBook}) of the entry in {@link #array()} into {@code e}. */
+    private void decodeCompactBook(final UnsafeBuffer b, final int length, final EngineEvent e) {
+        readPosition = HEADER;
+        readEnd = length - 4;
         readSequence = e.sequence;
         readLength = length;
         e.bookSequence = getVarLong(b);
