@@ -44,11 +44,10 @@ public final class InputCodec {
     private final byte[] array = new byte[MAX_LENGTH + ENCODE_SLACK];
     private final UnsafeBuffer buffer = new UnsafeBuffer(array);
     private final CRC32C crc = new CRC32C();
-    /** Where the compact book being decoded is read next, its levels' end, and its sequence (for errors). */
+    /** Where the compact book being decoded is read next, its levels' end (the entry's length less its CRC), and its sequence (for errors). */
     private int readPosition;
     private int readEnd;
     private long readSequence;
-    private int readLength;
 
     /** The scratch array that {@link #encode} fills. */
     public byte[] array() {
@@ -320,7 +319,6 @@ public final class InputCodec {
         readPosition = HEADER;
         readEnd = length - 4;
         readSequence = e.sequence;
-        readLength = length;
         e.bookSequence = getVarLong(b);
         if (readPosition + 2 > readEnd) {
             throw compactBookOverrun();
@@ -366,7 +364,7 @@ public final class InputCodec {
     }
 
     private CorruptJournalException compactBookOverrun() {
-        return new CorruptJournalException("compact book entry at sequence " + readSequence + " of length " + readLength
+        return new CorruptJournalException("compact book entry at sequence " + readSequence + " of length " + (readEnd + 4)
             + ": its levels run past the entry's end");
     }
 
