@@ -113,6 +113,16 @@ public final class InputCodec {
     }
 
     /**
+     * Encodes the input fields of {@code e} into {@link #array()} as a batch entry is written (layout
+     * version 3, or 1 where that is shorter; see {@link #encodeCompact(EngineEvent, UnsafeBuffer, int)}).
+     *
+     * @return the encoded length in bytes
+     */
+    public int encodeCompact(final EngineEvent e) {
+        return encodeCompact(e, buffer, 0);
+    }
+
+    /**
      * Encodes the input fields of {@code e} at {@code offset} of {@code target} (an {@link UnsafeBuffer}
      * over a byte array: the batch codec's buffer) in layout version 3, or in version 1 when version 3
      * would be longer (values near the i64 range, a type code above 15, a book of more levels than

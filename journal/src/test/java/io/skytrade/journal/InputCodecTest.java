@@ -367,7 +367,7 @@ class InputCodecTest {
 
     /** Encodes {@code e} in layout version 3 (as a batch entry) into {@code codec}'s array; returns its length. */
     static int encodeCompact(final InputCodec codec, final EngineEvent e) {
-        return codec.encodeCompact(e, new org.agrona.concurrent.UnsafeBuffer(codec.array()), 0);
+        return codec.encodeCompact(e);
     }
 
     /** The length of {@code e}'s version-1 entry (what a version-3 entry is never longer than). */
