@@ -1,8 +1,10 @@
 package io.skytrade.bench;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.skytrade.core.event.EngineEvent;
+import io.skytrade.core.pipeline.BackoffWaitStrategy;
 import io.skytrade.core.pipeline.DecisionListener;
 import io.skytrade.core.pipeline.InboundPublisher;
 import io.skytrade.core.pipeline.InlinePipeline;
@@ -41,6 +43,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -196,7 +199,7 @@ public final class LatencyHarness {
          */
         DisruptorScenario(final Journal mode, final WaitStrategyKind wait, final Path root, final WorldInputStream stream,
                           final boolean withMetrics, final boolean split) {
-            this(mode, wait, root, stream, withMetrics, split, false, false);
+            this(mode, wait, root, stream, withMetrics, split, false, false, null);
         }
 
         /**
@@ -205,13 +208,15 @@ public final class LatencyHarness {
          * @param inline every stage on the producer's thread, each input handled to the end as it is
          *               published (no ring, no hand-off, no wait: what is left is the stages' own cost and
          *               the harness's publish/measure path)
+         * @param custom a wait strategy with parameters no configuration name has, in place of {@code wait}; null for none
          */
         DisruptorScenario(final Journal mode, final WaitStrategyKind wait, final Path root, final WorldInputStream stream,
-                          final boolean withMetrics, final boolean split, final boolean hops, final boolean inline) {
+                          final boolean withMetrics, final boolean split, final boolean hops, final boolean inline,
+                          final Supplier<WaitStrategy> custom) {
             this.stream = stream;
             probe = new LatencyProbe(stream);
             final SystemEpochNanoClock clock = new SystemEpochNanoClock();
-            final PipelineBuilder b = new PipelineBuilder().clock(clock).producerType(ProducerType.SINGLE);
+            final PipelineBuilder b = new PipelineBuilder().clock(clock).producerType(ProducerType.SINGLE).waitStrategy(custom);
             final List<String> names = new ArrayList<>();
             if (hops) {
                 b.stage("hop:start", probe.hop("hop:start"));
@@ -421,9 +426,24 @@ public final class LatencyHarness {
         }
     }
 
-    /** Publishes at a fixed rate for warm-up plus {@code seconds}, recording only after warm-up. */
-    /** Returns {tick-to-decision from receive time, latency from intended send time}. */
+    /** The CPU of the last recorded interval ({@link #runAtRate}): the process's and the stage threads'. */
+    private static final CpuMeter CPU = new CpuMeter();
+
+    /**
+     * Publishes at a fixed rate for warm-up plus {@code seconds}, recording only after warm-up; rate 0 publishes
+     * nothing (an idle engine: only {@link #CPU} has a figure). The CPU meter covers the recorded interval.
+     * Returns {tick-to-decision from receive time, latency from intended send time}.
+     */
     static Histogram[] runAtRate(final Scenario s, final int rate, final int seconds) {
+        if (rate == 0) {
+            LockSupport.parkNanos(warmupNanos);
+            s.probe().startRecording();
+            CPU.start();
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(seconds));
+            CPU.stop();
+            s.probe().stopRecording();
+            return new Histogram[]{s.probe().histogram.copy(), s.probe().fromIntended.copy()};
+        }
         final WorldInputStream generator = s.stream();
         final long period = 1_000_000_000L / rate;
         final long start = System.nanoTime();
@@ -435,6 +455,7 @@ public final class LatencyHarness {
             if (!recording && intended >= recordFrom) {
                 drainUntil(s, published);
                 s.probe().startRecording();
+                CPU.start();
                 recording = true;
             }
             long wait;
@@ -446,6 +467,7 @@ public final class LatencyHarness {
             published++;
         }
         drainUntil(s, published);
+        CPU.stop();
         s.probe().stopRecording();
         return new Histogram[]{s.probe().histogram.copy(), s.probe().fromIntended.copy()};
     }
@@ -483,9 +505,9 @@ public final class LatencyHarness {
 
     private static String row(final String name, final int rate, final Histogram[] hs) {
         final Histogram h = hs[0];
-        return String.format(Locale.ROOT, "%-40s %8d %9.1f %9.1f %10.1f %11.1f %10.1f %10d   %9.1f %9.1f",
+        return String.format(Locale.ROOT, "%-40s %8d %9.1f %9.1f %10.1f %11.1f %10.1f %10d   %9.1f %9.1f %8.3f %8.3f",
             name, rate, us(h, 50), us(h, 99), us(h, 99.9), us(h, 99.99), h.getMaxValue() / 1000.0, h.getTotalCount(),
-            us(hs[1], 50), us(hs[1], 99));
+            us(hs[1], 50), us(hs[1], 99), CPU.process(), CPU.stages());
     }
 
     private static String hopRow(final LatencyProbe.Hop hop) {
@@ -505,12 +527,13 @@ public final class LatencyHarness {
             final boolean hops = name.endsWith("+hops");
             final String base = name.substring(0, name.lastIndexOf('+'));
             final Journal journal = base.startsWith("a-shm") ? Journal.SHM
+                : base.startsWith("a-no-pretouch") ? Journal.DISK_NO_PRETOUCH
                 : base.startsWith("a") ? Journal.DISK
                 : base.startsWith("b") ? Journal.NONE : null;
             if (journal == null) {
                 throw new IllegalArgumentException("no diagnostic form of scenario " + base);
             }
-            return new DisruptorScenario(journal, waitOf(base), disk, stream, false, false, hops, !hops);
+            return new DisruptorScenario(journal, waitOf(base), disk, stream, false, false, hops, !hops, backoff(base));
         }
         return switch (name) {
             case "a" -> new DisruptorScenario(Journal.DISK, WaitStrategyKind.DEFAULT, disk, stream);
@@ -535,18 +558,58 @@ public final class LatencyHarness {
             case "b-split" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.DEFAULT, disk, stream, false, true);
             case "b-split-yielding" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.YIELDING, disk, stream, false, true);
             case "b-yielding" -> new DisruptorScenario(Journal.NONE, WaitStrategyKind.YIELDING, disk, stream);
-            default -> throw new IllegalArgumentException("unknown scenario " + name);
+            default -> {
+                final Journal journal = name.startsWith("a-shm-") ? Journal.SHM
+                    : name.startsWith("a-") ? Journal.DISK
+                    : name.startsWith("b-") ? Journal.NONE : null;
+                final WaitStrategyKind wait = waitNamed(name);
+                final Supplier<WaitStrategy> custom = backoff(name);
+                if (journal == null || wait == null && custom == null) {
+                    throw new IllegalArgumentException("unknown scenario " + name
+                        + " (a, b, c, their named variants, or a-WAIT, a-shm-WAIT, b-WAIT with WAIT a wait strategy's configuration name"
+                        + " or backoff-SPIN-YIELD-BEAT, microseconds)");
+                }
+                yield new DisruptorScenario(journal, wait == null ? WaitStrategyKind.DEFAULT : wait, disk, stream, false, false,
+                    false, false, custom);
+            }
         };
+    }
+
+    /**
+     * A {@link BackoffWaitStrategy} from a scenario name ending {@code -backoff-SPIN-YIELD-BEAT} (microseconds: spin until
+     * SPIN, yield until YIELD, then block, waking every BEAT, 0 for never); null if the name has no such suffix.
+     */
+    private static Supplier<WaitStrategy> backoff(final String name) {
+        final int at = name.indexOf("-backoff-");
+        if (at < 0) {
+            return null;
+        }
+        final String[] us = name.substring(at + "-backoff-".length()).split("-");
+        if (us.length != 3) {
+            throw new IllegalArgumentException("scenario " + name + ": backoff takes SPIN-YIELD-BEAT in microseconds, e.g. backoff-100-2000-0");
+        }
+        final long spin = TimeUnit.MICROSECONDS.toNanos(Long.parseLong(us[0]));
+        final long yield = TimeUnit.MICROSECONDS.toNanos(Long.parseLong(us[1]));
+        final long beat = TimeUnit.MICROSECONDS.toNanos(Long.parseLong(us[2]));
+        return () -> new BackoffWaitStrategy(spin, yield, beat);
+    }
+
+    /** The wait strategy a scenario's name ends with ({@code -NAME}, NAME its configuration name); null if none. */
+    private static WaitStrategyKind waitNamed(final String name) {
+        WaitStrategyKind longest = null;
+        for (final WaitStrategyKind kind : WaitStrategyKind.values()) {
+            if (name.endsWith("-" + kind.configName())
+                && (longest == null || kind.configName().length() > longest.configName().length())) {
+                longest = kind;
+            }
+        }
+        return longest;
     }
 
     /** The wait strategy a scenario's name gives (its suffix), the default layout's otherwise. */
     private static WaitStrategyKind waitOf(final String name) {
-        for (final WaitStrategyKind kind : WaitStrategyKind.values()) {
-            if (name.endsWith("-" + kind.configName()) && !(kind == WaitStrategyKind.BLOCKING && name.endsWith("-lite-blocking"))) {
-                return kind;
-            }
-        }
-        return WaitStrategyKind.DEFAULT;
+        final WaitStrategyKind named = waitNamed(name);
+        return named == null ? WaitStrategyKind.DEFAULT : named;
     }
 
     /** One precomputed world stream for every scenario (its arrays are reused run after run); set by main. */
@@ -564,7 +627,7 @@ public final class LatencyHarness {
             case "b-split" -> "(b) variant: split (2 stage threads)";
             case "b-split-yielding" -> "(b) variant: split, yielding";
             case "c" -> "(c) ArrayBlockingQueue chain (10 thr)";
-            default -> "(a) variant: " + name.substring(2);
+            default -> (name.startsWith("b-") ? "(b) variant: " : "(a) variant: ") + name.substring(2);
         };
     }
 
@@ -632,8 +695,8 @@ public final class LatencyHarness {
             seconds, warmupNanos / 1_000_000_000L, System.getProperty("java.version"),
             Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath(), ringSize, ringSideBuffers ? "a ring's worth" : "one entry",
             slack);
-        System.out.printf("%-40s %8s %9s %9s %10s %11s %10s %10s   %9s %9s%n", "pipeline (latency in us)", "rate/s", "p50", "p99",
-            "p99.9", "p99.99", "max", "count", "intd p50", "intd p99");
+        System.out.printf("%-40s %8s %9s %9s %10s %11s %10s %10s   %9s %9s %8s %8s%n", "pipeline (latency in us)", "rate/s", "p50", "p99",
+            "p99.9", "p99.99", "max", "count", "intd p50", "intd p99", "cpu", "stg cpu");
         if (only != null) {
             runOnly(only, rates, seconds, disk, saturateEvents, reps);
             return;

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * Tick-to-wire over loopback: a venue ({@link LoopbackVenue}) writes {@code book_update} frames of
@@ -44,7 +45,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The responder stands in for the business stages (their cost per book update is
  * {@code BusinessStagesBenchmark}'s): this measures the transport, the ring, the journal and the
  * order path the strategy's decision travels. Usage: {@code TickToWireHarness [--rate 10000]
- * [--seconds 10] [--journals none,disk,shm] [--wait lite-blocking]} (default: the default layout's wait strategy).
+ * [--seconds 10] [--journals none,disk,shm] [--wait lite-blocking[,yielding,...]]} (default: the default layout's wait
+ * strategy; several are run in turn for each journal mode, in one JVM). Each row also gives the process's CPU (cores)
+ * over the recorded interval: venue, gateway I/O thread and stage thread.
  */
 public final class TickToWireHarness {
     private static final int RING = 4096;
@@ -180,41 +183,46 @@ public final class TickToWireHarness {
         int rate = 10_000;
         int seconds = 10;
         List<String> journals = List.of("none", "disk", "shm");
-        WaitStrategyKind wait = WaitStrategyKind.DEFAULT;
+        List<WaitStrategyKind> waits = List.of(WaitStrategyKind.DEFAULT);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--journals" -> journals = List.of(args[++i].split(","));
-                case "--wait" -> wait = WaitStrategyKind.fromConfig(args[++i]);
+                case "--wait" -> waits = Stream.of(args[++i].split(",")).map(WaitStrategyKind::fromConfig).toList();
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + "; usage: [--rate 10000] [--seconds 10] [--journals none,disk,shm] [--wait lite-blocking]");
+                    + "; usage: [--rate 10000] [--seconds 10] [--journals none,disk,shm] [--wait lite-blocking[,yielding...]]");
             }
         }
         final Path root = Path.of("bench", "target");
         Files.createDirectories(root);
-        System.out.printf("skytrade tick-to-wire over loopback: %,d book frames/s, %d s after %d s warm-up, wait %s, java %s, %d cpus%n",
-            rate, seconds, WARMUP_NANOS / 1_000_000_000L, wait, System.getProperty("java.version"),
+        System.out.printf("skytrade tick-to-wire over loopback: %,d book frames/s, %d s after %d s warm-up, java %s, %d cpus%n",
+            rate, seconds, WARMUP_NANOS / 1_000_000_000L, System.getProperty("java.version"),
             Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-28s %9s %9s %9s %9s %9s %9s   %9s %9s %9s%n", "latency in us", "p50", "p90", "p99", "p99.9", "max",
-            "orders", "intd p50", "intd p99", "intd p99.9");
+        System.out.printf("%-40s %9s %9s %9s %9s %9s %9s   %9s %9s %9s %8s%n", "latency in us", "p50", "p90", "p99", "p99.9", "max",
+            "orders", "intd p50", "intd p99", "intd p99.9", "cpu");
+        final CpuMeter cpu = new CpuMeter();
         for (final String mode : journals) {
-            try (Run run = new Run(mode, wait, root)) {
-                final long next = run.drive(rate, WARMUP_NANOS, 2);
-                run.recording = true;
-                run.drive(rate, TimeUnit.SECONDS.toNanos(seconds), next);
-                Thread.sleep(200);
-                run.recording = false;
-                System.out.println(row("journal " + mode, run.wire, run.intended)
-                    + (run.unmatched > 0 ? "  (" + run.unmatched + " orders unmatched)" : ""));
+            for (final WaitStrategyKind wait : waits) {
+                try (Run run = new Run(mode, wait, root)) {
+                    final long next = run.drive(rate, WARMUP_NANOS, 2);
+                    run.recording = true;
+                    cpu.start();
+                    run.drive(rate, TimeUnit.SECONDS.toNanos(seconds), next);
+                    Thread.sleep(200);
+                    cpu.stop();
+                    run.recording = false;
+                    System.out.println(row("journal " + mode + ", " + wait.configName(), run.wire, run.intended, cpu.process())
+                        + (run.unmatched > 0 ? "  (" + run.unmatched + " orders unmatched)" : ""));
+                }
             }
         }
     }
 
-    private static String row(final String name, final Histogram wire, final Histogram intended) {
-        return String.format(Locale.ROOT, "%-28s %9.1f %9.1f %9.1f %9.1f %9.1f %9d   %9.1f %9.1f %9.1f", name,
+    private static String row(final String name, final Histogram wire, final Histogram intended, final double cpu) {
+        return String.format(Locale.ROOT, "%-40s %9.1f %9.1f %9.1f %9.1f %9.1f %9d   %9.1f %9.1f %9.1f %8.3f", name,
             us(wire, 50), us(wire, 90), us(wire, 99), us(wire, 99.9), wire.getMaxValue() / 1000.0, wire.getTotalCount(),
-            us(intended, 50), us(intended, 99), us(intended, 99.9));
+            us(intended, 50), us(intended, 99), us(intended, 99.9), cpu);
     }
 
     private static double us(final Histogram h, final double p) {

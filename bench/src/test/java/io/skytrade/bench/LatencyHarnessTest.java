@@ -49,6 +49,27 @@ class LatencyHarnessTest {
         }
     }
 
+    /** A wait named in the scenario (a configuration name or backoff-S-Y-B) runs; rate 0 publishes nothing. */
+    @Test
+    void shouldRunAnyNamedWaitAndAnIdleEngine() {
+        for (final String name : List.of("b-lite-blocking", "b-backoff-10-50-1000")) {
+            try (LatencyHarness.Scenario s = LatencyHarness.create(name, dir)) {
+                final Histogram[] h = LatencyHarness.runAtRate(s, 5_000, 1);
+                assertTrue(h[0].getTotalCount() >= 4_500, name + ": about 5,000 events recorded in 1 s: " + h[0].getTotalCount());
+                assertEquals(0, LatencyHarness.runAtRate(s, 0, 1)[0].getTotalCount(), name + ": no input at rate 0");
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseAnUnknownWaitOrBadBackoff() {
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LatencyHarness.create("b-fast", dir));
+        assertTrue(e.getMessage().startsWith("unknown scenario b-fast ("), e.getMessage());
+        final IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+            () -> LatencyHarness.create("b-backoff-10-50", dir));
+        assertEquals("scenario b-backoff-10-50: backoff takes SPIN-YIELD-BEAT in microseconds, e.g. backoff-100-2000-0", bad.getMessage());
+    }
+
     @Test
     void shouldRefuseADiagnosticFormOfTheBaseline() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LatencyHarness.create("c+hops", dir));

@@ -2,6 +2,7 @@ package io.skytrade.core.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -21,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Wires an ordered list of named {@link Stage}s onto a Disruptor ring of preallocated
@@ -41,6 +43,7 @@ public final class PipelineBuilder {
     private EngineHealth health = new EngineHealth();
     private int stateHashInterval;
     private SideBuffers side;
+    private Supplier<WaitStrategy> waitStrategy;
     private final Map<String, StageObserver> observers = new HashMap<>();
 
     /** Adds a stage; its position in the pipeline is set by the layout, its index by this order. */
@@ -64,6 +67,15 @@ public final class PipelineBuilder {
 
     public PipelineBuilder layout(final PipelineLayout layout) {
         this.layout = layout;
+        return this;
+    }
+
+    /**
+     * A wait strategy for the ring in place of the layout's kind (a benchmark measuring a candidate with
+     * parameters no configuration name has); null, the default, for the layout's.
+     */
+    public PipelineBuilder waitStrategy(final Supplier<WaitStrategy> waitStrategy) {
+        this.waitStrategy = waitStrategy;
         return this;
     }
 
@@ -210,7 +222,7 @@ public final class PipelineBuilder {
         }
 
         final Disruptor<EngineEvent> disruptor = new Disruptor<>(EngineEvent::new, layout.ringSize(),
-            new GroupThreadFactory(groups), producerType, layout.waitStrategy().create());
+            new GroupThreadFactory(groups), producerType, waitStrategy == null ? layout.waitStrategy().create() : waitStrategy.get());
         disruptor.setDefaultExceptionHandler(failures);
         wire(disruptor, groups, failures);
         final RingBuffer<EngineEvent> ring = disruptor.getRingBuffer();

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
 import static org.awaitility.Awaitility.await;
@@ -472,6 +474,37 @@ class PipelineBuilderTest {
                         fail(kind + ": event " + i + " not handled within 5 s of its publication: a lost wake-up");
                     }
                     Thread.onSpinWait();
+                }
+            }
+            assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
+            assertFalse(a.outOfOrder);
+        }
+    }
+
+    /**
+     * The same race for {@link BackoffWaitStrategy}, given through {@link PipelineBuilder#waitStrategy}: blocking at once,
+     * after a spin and a yield phase, and blocking with a beat; events published back to back and after a sleep, so
+     * publishes meet the stage thread in every phase.
+     */
+    @Test
+    void shouldWakeTheWaitingStageThreadForEveryEventWithTheBackoffStrategy() {
+        for (final long[] phases : new long[][]{{0, 0, 0}, {2_000, 20_000, 0}, {0, 0, 200_000}, {1_000, 5_000, 50_000}}) {
+            final OrderedStage a = new OrderedStage();
+            final Pipeline p = new PipelineBuilder().stage("a", a)
+                .layout(PipelineLayout.singleThread(8, WaitStrategyKind.BLOCKING, List.of("a")))
+                .waitStrategy(() -> new BackoffWaitStrategy(phases[0], phases[1], phases[2]))
+                .clock(new ManualEpochNanoClock(7)).build().start();
+            for (long i = 0; i < 3_000; i++) {
+                p.publisher().publish(TIMER_AT, i);
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (a.seen.get() <= i) {
+                    if (System.nanoTime() > deadline) {
+                        fail(Arrays.toString(phases) + ": event " + i + " not handled within 5 s of its publication: a lost wake-up");
+                    }
+                    Thread.onSpinWait();
+                }
+                if (i % 100 == 0) {
+                    LockSupport.parkNanos(30_000);
                 }
             }
             assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
