@@ -60,8 +60,8 @@ import java.util.stream.Stream;
  * Prints p50/p99/p99.9/p99.99/max and the (c)/(a) ratios, then saturated throughput.
  *
  * <p>Usage: {@code java [flags] -cp bench/target/skytrade-bench.jar io.skytrade.bench.LatencyHarness
- * [--seconds N] [--warmup SECONDS] [--rates 10000,100000] [--disk DIR] [--shm-root DIR] [--observation-every N] [--quick] [--ring SLOTS]
- * [--ring-side-buffers] [--producer-timer-slack NANOS] [--trace DIR] [--scenarios a,b-split,... [--saturated-only] [--reps N]]}.
+ * [--seconds N] [--warmup SECONDS] [--rates 10000,100000] [--disk DIR] [--shm-root DIR] [--pretouch-ahead BYTES] [--observation-every N]
+ * [--quick] [--ring SLOTS] [--ring-side-buffers] [--producer-timer-slack NANOS] [--trace DIR] [--scenarios a,b-split,... [--saturated-only] [--reps N]]}.
  * {@code --trace DIR} (with {@code --scenarios}) writes each scenario's per-event times there, for placing
  * stalls next to the JVM's and the kernel's logs. A scenario name
  * with {@code +hops} adds diagnostic probes before and after the journal (when the stage thread picks
@@ -155,7 +155,7 @@ public final class LatencyHarness {
         BenchJournal(final Path root, final boolean pretouch, final boolean shm) {
             final RunDirectory run = RunDirectory.create(root, "bench: true\n", java.time.Instant.now());
             runDir = run.dir();
-            final JournalSettings disk = new JournalSettings(64L << 20, shm ? "FIVE_MINUTELY" : "FAST_DAILY", pretouch, 32L << 20);
+            final JournalSettings disk = new JournalSettings(64L << 20, shm ? "FIVE_MINUTELY" : "FAST_DAILY", pretouch, pretouchAhead);
             journal = RunJournal.open(run, shm ? disk.withStorage(JournalSettings.SHM, shmRoot) : disk);
             stage = journal.inputStage();
             decisions = journal.decisions();
@@ -171,6 +171,9 @@ public final class LatencyHarness {
             }
         }
     }
+
+    /** How far ahead of each journal writer the page toucher keeps pages touched ({@code --pretouch-ahead}; default.yaml's 32 MiB); set by main. */
+    private static long pretouchAhead = 32L << 20;
 
     /** Where shared-memory benchmark journals are written by default. */
     static final String SHM_ROOT = "/dev/shm/skytrade-bench";
@@ -653,6 +656,7 @@ public final class LatencyHarness {
                 case "--rates" -> rates = Stream.of(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--disk" -> disk = Path.of(args[++i]);
                 case "--shm-root" -> shmRoot = args[++i];
+                case "--pretouch-ahead" -> pretouchAhead = Long.parseLong(args[++i]);
                 case "--observation-every" -> streamOfRun = new WorldInputStream(Integer.parseInt(args[++i]));
                 case "--scenarios" -> only = List.of(args[++i].split(","));
                 case "--saturated-only" -> rates = List.of();
@@ -669,7 +673,8 @@ public final class LatencyHarness {
                     saturateEvents = 500_000;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + "; usage: [--seconds N] [--warmup SECONDS] [--rates 10000,100000] [--disk DIR] [--shm-root DIR] [--observation-every N] [--quick]"
+                    + "; usage: [--seconds N] [--warmup SECONDS] [--rates 10000,100000] [--disk DIR] [--shm-root DIR] [--pretouch-ahead BYTES]"
+                    + " [--observation-every N] [--quick]"
                     + " [--scenarios a,a-metrics,... [--saturated-only] [--reps N]] [--ring SLOTS] [--ring-side-buffers]"
                     + " [--producer-timer-slack NANOS] [--trace DIR]");
             }
@@ -690,11 +695,11 @@ public final class LatencyHarness {
             }
             slack = producerSlackNanos + " ns";
         }
-        System.out.printf("skytrade latency harness: %d s per point after %d s warm-up, java %s, %d cpus, journal on %s, ring %,d slots,"
-                + " side buffers of %s in one-thread layouts, producer timer slack %s%n",
+        System.out.printf("skytrade latency harness: %d s per point after %d s warm-up, java %s, %d cpus, journal on %s (pages touched"
+                + " %,d bytes ahead), ring %,d slots, side buffers of %s in one-thread layouts, producer timer slack %s%n",
             seconds, warmupNanos / 1_000_000_000L, System.getProperty("java.version"),
-            Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath(), ringSize, ringSideBuffers ? "a ring's worth" : "one entry",
-            slack);
+            Runtime.getRuntime().availableProcessors(), disk.toAbsolutePath(), pretouchAhead, ringSize,
+            ringSideBuffers ? "a ring's worth" : "one entry", slack);
         System.out.printf("%-40s %8s %9s %9s %10s %11s %10s %10s   %9s %9s %8s %8s%n", "pipeline (latency in us)", "rate/s", "p50", "p99",
             "p99.9", "p99.99", "max", "count", "intd p50", "intd p99", "cpu", "stg cpu");
         if (only != null) {

@@ -6,21 +6,27 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.util.function.LongFunction;
 
 /**
- * The input batch (magic 'B', version 1, little-endian), documented in {@code journal/LAYOUT.md}:
- * one queue document holding several consecutive inputs, each a complete {@link InputCodec} entry
- * with its own CRC-32C, behind a 4-byte header (magic, version, entry count) and each behind its
- * 2-byte length. The journal stage writes one per ring batch ({@link InputJournalStage}); a batch of
- * one input is written as the plain entry, so a queue holds both kinds of document and readers
- * tell them apart by the first byte. A writer that is not bound to a ring (the inline pipeline of a
- * backtest, the synthetic journal) {@link #hold holds} consecutive inputs here and appends them as one
- * document when it must ({@link InputJournalStage#holdBatches()}); the document is the same layout.
+ * The input batch (magic 'B', little-endian), documented in {@code journal/LAYOUT.md}: one queue
+ * document holding one or more consecutive inputs, each a complete {@link InputCodec} entry with its
+ * own CRC-32C, behind a 4-byte header (magic, version, entry count) and each behind its 2-byte length.
+ * This build writes version 2 ({@link #COMPACT_VERSION}), whose entries are in input layout version 3
+ * (compact headers; version 1 where that would be longer), and writes every input document as a batch,
+ * one input or many: the journal stage one per ring batch ({@link InputJournalStage}); a writer that is
+ * not bound to a ring (the inline pipeline of a backtest, the synthetic journal) {@link #hold holds}
+ * consecutive inputs here and appends them as one document when it must
+ * ({@link InputJournalStage#holdBatches()}). Readers also read version 1 (entries of input layouts 1
+ * and 2, since session 6) and tell batches from plain input entries (every journal before) by the
+ * first byte; a build that reads only version 1 refuses a version-2 batch naming its version.
  *
  * <p>Not thread-safe: one codec per thread. Hot-path cost: the entries' encoding and CRCs, a few
  * stores per entry; no allocation.
  */
 public final class InputBatchCodec {
     public static final byte MAGIC = 'B';
+    /** Batch layout version whose entries are input layouts 1 and 2 (read only). */
     public static final byte VERSION = 1;
+    /** Batch layout version this build writes: the same framing, entries in input layout 3 (or 1). */
+    public static final byte COMPACT_VERSION = 2;
     /** Most inputs in one batch document (a longer ring batch is written as several). */
     public static final int MAX_ENTRIES = 256;
     static final int HEADER = 4;
@@ -43,12 +49,13 @@ public final class InputBatchCodec {
     }
 
     /**
-     * Encodes one input as a plain {@link InputCodec} entry at the start of {@link #array()}.
+     * Encodes one input as a batch document of one entry at the start of {@link #array()}.
      *
      * @return its length in bytes
      */
     public int encodeSingle(final EngineEvent e) {
-        return codec.encode(e, buffer, 0);
+        putHeader(1);
+        return putEntry(e, HEADER);
     }
 
     /**
@@ -74,13 +81,13 @@ public final class InputBatchCodec {
     /** Writes the batch header (magic, version, entry count) at the start of {@link #array()}. */
     private void putHeader(final int count) {
         buffer.putByte(0, MAGIC);
-        buffer.putByte(1, VERSION);
+        buffer.putByte(1, COMPACT_VERSION);
         buffer.putShort(2, (short) count, InputCodec.ORDER);
     }
 
     /** Writes {@code e} as an entry (2-byte length, then the encoded input) at {@code p}; returns the position after it. */
     private int putEntry(final EngineEvent e, final int p) {
-        final int length = codec.encode(e, buffer, p + 2);
+        final int length = codec.encodeCompact(e, buffer, p + 2);
         buffer.putShort(p, (short) length, InputCodec.ORDER);
         return p + 2 + length;
     }
@@ -106,21 +113,17 @@ public final class InputBatchCodec {
     }
 
     /**
-     * Where the document of the held inputs starts in {@link #array()}: a batch of one is its plain
-     * entry (as {@link #encodeSingle} writes it), more are a batch whose header this writes.
-     * Then {@link #heldLength()} bytes from here are the document.
+     * Where the document of the held inputs starts in {@link #array()} (its start: this writes the
+     * batch header there). Then {@link #heldLength()} bytes from here are the document.
      */
     public int heldOffset() {
-        if (held == 1) {
-            return HEADER + 2;
-        }
         putHeader(held);
         return 0;
     }
 
     /** Length of the held inputs' document (see {@link #heldOffset()}). */
     public int heldLength() {
-        return held == 1 ? heldEnd - HEADER - 2 : heldEnd;
+        return heldEnd;
     }
 
     /** Forgets the held inputs (after their document was appended, or its append failed). */
@@ -134,7 +137,7 @@ public final class InputBatchCodec {
      * reader at its first entry.
      *
      * @return the number of entries
-     * @throws CorruptJournalException naming the problem when it is not a valid version-1 batch
+     * @throws CorruptJournalException naming the problem when it is not a valid version-1 or version-2 batch
      */
     public int open(final int length) {
         if (length < HEADER) {
@@ -144,9 +147,11 @@ public final class InputBatchCodec {
             throw new CorruptJournalException("input batch has magic 0x" + Integer.toHexString(buffer.getByte(0) & 0xff)
                 + ", expected 'B'");
         }
-        if (buffer.getByte(1) != VERSION) {
-            throw new CorruptJournalException("input batch has layout version " + buffer.getByte(1) + ", this build reads "
-                + VERSION + " (and plain input entries of version " + InputCodec.VERSION + ")");
+        final byte version = buffer.getByte(1);
+        if (version != VERSION && version != COMPACT_VERSION) {
+            throw new CorruptJournalException("input batch has layout version " + version + ", this build reads " + VERSION
+                + " and " + COMPACT_VERSION + " (and plain input entries of versions " + InputCodec.VERSION + " to "
+                + InputCodec.COMPACT_VERSION + ")");
         }
         final int count = buffer.getShort(2, InputCodec.ORDER) & 0xffff;
         if (count < 1 || count > MAX_ENTRIES) {
@@ -199,6 +204,7 @@ public final class InputBatchCodec {
     static long lastSequence(final byte[] doc) {
         final UnsafeBuffer b = new UnsafeBuffer(doc);
         int entry = 0;
+        int end = doc.length;
         if (doc.length >= HEADER && doc[0] == MAGIC) {
             final int count = b.getShort(2, InputCodec.ORDER) & 0xffff;
             int p = HEADER;
@@ -206,7 +212,21 @@ public final class InputBatchCodec {
                 entry = p + 2;
                 p += 2 + (b.getShort(p, InputCodec.ORDER) & 0xffff);
             }
+            end = Math.min(p, doc.length);
         }
-        return entry + 12 <= doc.length && doc[entry] == InputCodec.MAGIC ? b.getLong(entry + 4, InputCodec.ORDER) : -1;
+        if (entry + 2 > end || doc[entry] != InputCodec.MAGIC) {
+            return -1;
+        }
+        if ((doc[entry + 1] & 0x0f) == InputCodec.COMPACT_VERSION) {
+            long z = 0;
+            for (int q = entry + 2, shift = 0; q < end && shift < 70; q++, shift += 7) {
+                z |= (long) (doc[q] & 0x7F) << shift;
+                if (doc[q] >= 0) {
+                    return (z >>> 1) ^ -(z & 1);
+                }
+            }
+            return -1;
+        }
+        return entry + 12 <= end ? b.getLong(entry + 4, InputCodec.ORDER) : -1;
     }
 }

@@ -11,8 +11,9 @@ import java.nio.file.Path;
 
 /**
  * Reads a run's inputs queue from the start, one event at a time, into a caller's
- * {@link EngineEvent}: plain input entries (every journal) and batch documents of several inputs
- * ({@link InputBatchCodec}, journals written since batched appends). Stops cleanly at the last complete entry (a writer killed mid-append leaves
+ * {@link EngineEvent}: plain input entries (journals written before session 13) and batch documents
+ * ({@link InputBatchCodec}: since batched appends, and every document since session 13), entries of
+ * input layouts 1 to 3. Stops cleanly at the last complete entry (a writer killed mid-append leaves
  * an incomplete entry that Chronicle does not present). A damaged entry raises a
  * {@link CorruptJournalException} naming its position; everything before it has been delivered. So
  * does a queue file truncated below an entry (the memory-mapped read faults).

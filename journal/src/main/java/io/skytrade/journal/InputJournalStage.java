@@ -16,14 +16,14 @@ import java.util.function.LongFunction;
  * any later stage (or, in the parallel layout, before the outbound stage) lets anything it causes
  * leave the engine. Bound to the ring's slots ({@link BatchReader}), it appends the whole batch the
  * ring hands its thread at the batch's first event, in one Chronicle document (an
- * {@link InputBatchCodec} batch of up to {@value InputBatchCodec#MAX_ENTRIES} inputs; a batch of one
- * is a plain input entry): one write lock, header and index entry per batch instead of per input,
+ * {@link InputBatchCodec} batch of up to {@value InputBatchCodec#MAX_ENTRIES} inputs, a batch of one
+ * included, its entries in input layout 3): one write lock, header and index entry per batch instead of per input,
  * and still every input of the batch journaled before any later stage sees the first of them.
  * If an append fails, every event of the batch is marked {@link EngineEvent#journalFailed} (the
  * order stage then sends nothing for them) and the failure propagates to the stage failure
  * recorder, once for each of them.
  *
- * <p>Unbound (the inline pipeline) it appends each input as its own document, or, after
+ * <p>Unbound (the inline pipeline) it appends each input as its own document (a batch of one), or, after
  * {@link #holdBatches()}, holds consecutive inputs and appends them as one batch document when
  * {@value InputBatchCodec#MAX_ENTRIES} are held, when {@link #flush()} is called and at shutdown. The
  * owner then keeps the journal's rule by calling {@link #flush()} before anything an input causes

@@ -75,8 +75,8 @@ public final class RunDirectory {
             final Properties p = new Properties();
             p.setProperty("runId", runId);
             p.setProperty("startedAt", startedAt.toString());
-            p.setProperty("inputLayoutVersion", Integer.toString(InputCodec.COMPACT_BOOK_VERSION));
-            p.setProperty("inputBatchLayoutVersion", Integer.toString(InputBatchCodec.VERSION));
+            p.setProperty("inputLayoutVersion", Integer.toString(InputCodec.COMPACT_VERSION));
+            p.setProperty("inputBatchLayoutVersion", Integer.toString(InputBatchCodec.COMPACT_VERSION));
             p.setProperty("decisionLayoutVersion", Integer.toString(DecisionCodec.VERSION));
             runProperties.forEach(p::setProperty);
             store(p, dir.resolve(RUN_PROPERTIES));

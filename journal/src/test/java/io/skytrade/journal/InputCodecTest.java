@@ -360,8 +360,159 @@ class InputCodecTest {
         // version 2 on a trade
         assertDamaged(codec, len, 0, b -> b[2] = (byte) EventType.MARKET_TRADE,
             "MARKET_TRADE entry at sequence 9 has layout version 2, which only a book entry has");
-        // version 3
-        assertDamaged(codec, len, 0, b -> b[1] = 3, "input entry has layout version 3, this build reads 1 and 2 (compact books)");
+        // version 4
+        assertDamaged(codec, len, 0, b -> b[1] = 4,
+            "input entry has layout version 4, this build reads 1, 2 (compact books) and 3 (compact headers)");
+    }
+
+    /** Encodes {@code e} in layout version 3 (as a batch entry) into {@code codec}'s array; returns its length. */
+    static int encodeCompact(final InputCodec codec, final EngineEvent e) {
+        return codec.encodeCompact(e);
+    }
+
+    /** The length of {@code e}'s version-1 entry (what a version-3 entry is never longer than). */
+    private static int plainLength(final EngineEvent e) {
+        final InputCodec plain = new InputCodec();
+        plain.encode(e);
+        return 36 + switch (e.type) {
+            case EventType.MARKET_BOOK -> 12 + 16 * (e.bidLevels + e.askLevels);
+            case EventType.MARKET_TRADE -> 20;
+            case EventType.OBSERVATION, EventType.CONTROL -> 12;
+            case EventType.SETTLEMENT, EventType.POSITION_REPORT -> 8;
+            case EventType.ORDER_EVENT -> 76;
+            default -> 0;
+        } + 4;
+    }
+
+    @Test
+    void shouldWriteABookWithTheCompactHeaderOfVersionThree() {
+        final EngineEvent e = new EngineEvent();
+        worldBook(e, 9, 673);
+        final InputCodec codec = new InputCodec();
+        final int len = encodeCompact(codec, e);
+        final String hex = HexFormat.of().formatHex(codec.array(), 0, len);
+        // 'I'; version 3 in the low four bits, type 1 in the high; sequence 9 -> zigzag 18; the event time, 8 bytes; the
+        // receive time less the event time, 1,772,040 -> zigzag 3,544,080 = 90 a8 d8 01; instrument 1 -> 02; source 0 -> 00;
+        // bookSequence 1 -> 02; 5 bids and 5 asks in one byte; the levels as in version 2
+        assertEquals("49" + "13" + "12" + "80f0abc1af40eb18" + "90a8d801" + "02" + "00"
+            + "02" + "55" + "c00a0a" + "0110" + "0116" + "011c" + "0122" + "0c30" + "022c" + "0228" + "0224" + "0220",
+            hex.substring(0, hex.length() - 8), "layout v3 changed: bump InputCodec.COMPACT_VERSION and LAYOUT.md");
+        assertEquals(19 + 21 + 4, len);
+        final EngineEvent out = new EngineEvent();
+        codec.decode(len, out);
+        assertEquals(e.toString(), out.toString());
+    }
+
+    @Test
+    void shouldWriteEveryOtherTypeWithTheCompactHeaderAndItsVersionOnePayload() {
+        final EngineEvent e = new EngineEvent();
+        e.type = EventType.OBSERVATION;
+        e.sequence = 300;
+        e.eventTimeNanos = 1_795_600_000_000_000_000L;
+        e.receiveTimeNanos = e.eventTimeNanos - 2;
+        e.instrumentId = -1;
+        e.source = 64;
+        e.value = 0.5;
+        e.quality = 3;
+        final InputCodec codec = new InputCodec();
+        final int len = encodeCompact(codec, e);
+        final String hex = HexFormat.of().formatHex(codec.array(), 0, len);
+        // sequence 300 -> zigzag 600 = d8 04; receive - event = -2 -> zigzag 3; instrument -1 -> 01; source 64 -> zigzag 128 = 80 01
+        assertEquals("49" + "33" + "d804" + "0000b1beaf40eb18" + "03" + "01" + "8001" + "000000000000e03f" + "03000000",
+            hex.substring(0, hex.length() - 8), "layout v3 changed: bump InputCodec.COMPACT_VERSION and LAYOUT.md");
+        final EngineEvent out = new EngineEvent();
+        codec.decode(len, out);
+        assertEquals(e.toString(), out.toString());
+        assertEquals(e.quality, out.quality);
+    }
+
+    @Test
+    void shouldRoundTripEveryTypeInVersionThreeAndNeverWriteLongerThanVersionOne() {
+        qt().withExamples(3000).forAll(integers().between(0, EventType.COUNT - 1), longs().all(), integers().between(0, 63))
+            .checkAssert((type, seed, bits) -> {
+                final EngineEvent in = new EngineEvent();
+                randomInput(in, type, seed);
+                final SplittableRandom r = new SplittableRandom(seed);
+                // header fields of every magnitude: small (the synthetic world's) to the whole i64 range
+                in.sequence = r.nextLong(0, Long.MAX_VALUE) >> bits;
+                in.receiveTimeNanos = in.eventTimeNanos + (r.nextLong() >> bits);
+                in.instrumentId = (int) (r.nextLong() >> Math.max(bits, 32));
+                in.source = (int) (r.nextLong() >> Math.max(bits, 32));
+                final InputCodec codec = new InputCodec();
+                final int len = encodeCompact(codec, in);
+                assertTrue(len <= plainLength(in), "never longer than version 1: " + len + " for " + in);
+                final EngineEvent out = new EngineEvent();
+                codec.decode(len, out);
+                assertEquals(in.toString(), out.toString());
+                assertEquals(Double.doubleToRawLongBits(in.value), Double.doubleToRawLongBits(out.value));
+                assertEquals(Double.doubleToRawLongBits(in.fee), Double.doubleToRawLongBits(out.fee));
+                assertEquals(in.quality, out.quality);
+            });
+    }
+
+    @Test
+    void shouldWriteVersionOneWhenVersionThreeWouldBeLonger() {
+        final EngineEvent e = new EngineEvent();
+        randomInput(e, EventType.POSITION_REPORT, 5);
+        e.sequence = Long.MAX_VALUE;
+        e.eventTimeNanos = Long.MIN_VALUE;
+        e.receiveTimeNanos = 0;
+        e.instrumentId = Integer.MIN_VALUE;
+        e.source = Integer.MIN_VALUE;
+        final InputCodec codec = new InputCodec();
+        final int len = encodeCompact(codec, e);
+        assertEquals(InputCodec.VERSION, codec.array()[1]);
+        assertEquals(36 + 8 + 4, len);
+        final EngineEvent out = new EngineEvent();
+        codec.decode(len, out);
+        assertEquals(e.toString(), out.toString());
+    }
+
+    @Test
+    void shouldNameWhatIsWrongWithAVersionThreeEntryWhoseCrcHolds() {
+        final EngineEvent e = new EngineEvent();
+        worldBook(e, 9, 673);
+        final InputCodec codec = new InputCodec();
+        final int len = encodeCompact(codec, e);
+        assertDamagedCompact(codec, len, 1, a -> { }, "layout-3 MARKET_BOOK entry at sequence 9 of length 43: its fields run past the"
+            + " entry's end");
+        assertDamagedCompact(codec, len, -1, a -> { }, "layout-3 MARKET_BOOK entry at sequence 9 of length 45 has 1 bytes after its"
+            + " 5 bid and 5 ask levels");
+        assertDamagedCompact(codec, len, 0, a -> a[18] = 0x56, "book entry at sequence 9 has 6 bid and 5 ask levels, more than 5");
+        // cut inside the receive time's varint
+        assertDamagedCompact(codec, len, len - 4 - 14, a -> { }, "layout-3 MARKET_BOOK entry at sequence 9 of length 18: its fields run"
+            + " past the entry's end");
+        assertDamagedCompact(codec, len, 0, a -> java.util.Arrays.fill(a, 2, 13, (byte) 0x81),
+            "layout-3 MARKET_BOOK entry has a varint longer than 10 bytes");
+        // the instrument's varint (zigzag 2 at byte 15) made six bytes long, zigzag 2^35: outside an int
+        assertDamagedCompact(codec, len, 0, a -> {
+            java.util.Arrays.fill(a, 15, 20, (byte) 0x80);
+            a[20] = 1;
+        }, "layout-3 MARKET_BOOK entry at sequence 9 has instrument id 17179869184, outside the int range");
+        // a trade's type on a book's bytes: its payload has the wrong length
+        assertDamagedCompact(codec, len, 0, a -> a[1] = 0x23, "MARKET_TRADE entry at sequence 9 has length 44, expected 41");
+        // an unknown type
+        assertDamagedCompact(codec, len, 0, a -> a[1] = (byte) 0xf3, "input entry at sequence 9 has unknown type 15");
+    }
+
+    /**
+     * Encodes the world book of sequence 9 in version 3, shortens it by {@code cut} bytes (negative: adds zeros), damages it,
+     * re-seals its CRC and decodes it: the error is {@code message}.
+     */
+    private static void assertDamagedCompact(final InputCodec codec, final int len, final int cut,
+                                             final java.util.function.Consumer<byte[]> damage, final String message) {
+        final EngineEvent e = new EngineEvent();
+        worldBook(e, 9, 673);
+        assertEquals(len, encodeCompact(codec, e));
+        final byte[] a = codec.array();
+        final int body = len - 4 - cut;
+        if (cut < 0) {
+            java.util.Arrays.fill(a, len - 4, body, (byte) 0);
+        }
+        damage.accept(a);
+        final int damaged = sealed(a, body);
+        final CorruptJournalException ex = assertThrows(CorruptJournalException.class, () -> codec.decode(damaged, new EngineEvent()));
+        assertEquals(message, ex.getMessage());
     }
 
     /** Re-encodes {@code e}'s entry, shortens it by {@code cut} bytes (negative: adds zeros), damages it, re-seals its CRC, decodes. */

@@ -76,7 +76,7 @@ class InputJournalStageTest {
         }
         stage.bindSlots(s -> ring[(int) s]);
         stage.onStart();
-        // batches of 1 (a plain entry), 3, 600 (written as 256 + 256 + 88) and the rest
+        // batches of 1 (a batch document of one entry), 3, 600 (written as 256 + 256 + 88) and the rest
         final int[] batches = {1, 3, 600, 396};
         int seq = 0;
         for (final int n : batches) {
@@ -145,14 +145,16 @@ class InputJournalStageTest {
         timer(ring[0], 0);
         timer(ring[1], 1);
         final int length = codec.encode(s -> ring[(int) s], 0, 2);
-        codec.array()[1] = 2;
+        assertEquals(InputBatchCodec.COMPACT_VERSION, codec.array()[1], "this build writes batch layout version 2");
+        codec.array()[1] = 3;
         try (var appender = queue.createAppender(); var dc = appender.writingDocument()) {
             dc.wire().bytes().write(codec.array(), 0, length);
         }
         queue.close();
         try (InputJournalReader reader = new InputJournalReader(dir)) {
             final CorruptJournalException e = assertThrows(CorruptJournalException.class, () -> reader.next(new EngineEvent()));
-            assertTrue(e.getMessage().contains("entry #0: input batch has layout version 2, this build reads 1"), e.getMessage());
+            assertTrue(e.getMessage().contains("entry #0: input batch has layout version 3, this build reads 1 and 2 (and plain input entries"
+                + " of versions 1 to 3)"), e.getMessage());
             assertTrue(e.getMessage().contains("(the batch document at queue index 0x"), e.getMessage());
         }
     }
@@ -164,7 +166,7 @@ class InputJournalStageTest {
         final InputJournalStage stage = startHolding(queue);
         final EngineEvent e = new EngineEvent();
         int seq = 0;
-        // flushed after 1 (a plain entry) and after 5; 600 more: two full batches of 256 appended as
+        // flushed after 1 (a batch document of one entry) and after 5; 600 more: two full batches of 256 appended as
         // they fill, the remaining 88 and 2 more held until the shutdown
         final int[] flushedAfter = {1, 5, 600, 2};
         for (int part = 0; part < flushedAfter.length; part++) {
@@ -189,7 +191,7 @@ class InputJournalStageTest {
         assertThrows(IllegalStateException.class, () -> stage.onEvent(out, next + 5, true), "a gap in the held sequence");
         stage.onShutdown();
         assertEquals(seq, stage.entries(), "the shutdown appends what is held");
-        assertEquals(1 + 1 + 2 + 1, queue.entryCount(), "documents: plain entry, batch of 5, two full batches, the rest");
+        assertEquals(1 + 1 + 2 + 1, queue.entryCount(), "documents: batch of 1, batch of 5, two full batches, the rest");
         queue.close();
 
         assertReadsRandomInputsBelow(dir, seq);
@@ -269,7 +271,7 @@ class InputJournalStageTest {
         }
         final int length = codec.encode(s -> batch[(int) s - 2], 2, 7);
         final int thirdEntry = 4 + 3 * 2 + 2 * (codec.array()[4] & 0xff | (codec.array()[5] & 0xff) << 8);
-        codec.array()[thirdEntry + 20] ^= 0x40;
+        codec.array()[thirdEntry + 10] ^= 0x40;
         final long index;
         try (var appender = queue.createAppender()) {
             try (var dc = appender.writingDocument()) {

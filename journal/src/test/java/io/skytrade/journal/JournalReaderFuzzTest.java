@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Fuzzing of the journal readers (issue #11): a small run directory written once, then its queue
  * files damaged in seeded, random ways (bytes flipped, ranges zeroed or copied over others, the
- * file cut at any length, the metadata file garbled; the inputs written in ring batches of 1 to 7, so
- * the queue holds plain entries and batch documents) and read back with {@link InputJournalReader},
+ * file cut at any length, the metadata file garbled; the inputs written in ring batches of 2 to 7 and,
+ * for a batch of one, as the plain entry an older build wrote, so the queue holds plain entries of input
+ * layouts 1 and 2 and batch documents of layout-3 entries) and read back with {@link InputJournalReader},
  * {@link DecisionJournalReader} and {@link JournalInspector}. Whatever the damage, a reader either
  * finishes or throws a {@link CorruptJournalException} whose message is one line naming the queue;
  * nothing else escapes (no Chronicle exception) but the JVM's fault of a read past the end of a
@@ -70,7 +71,9 @@ class JournalReaderFuzzTest {
             final EngineEvent[] ring = new EngineEvent[INPUTS];
             stage.bindSlots(s -> ring[(int) s]);
             stage.onStart();
-            // ring batches of 1 to 7 inputs: plain entries and batch documents in one queue
+            // ring batches of 1 to 7 inputs: a batch of one appended as the plain entry (layout 1 or 2) of an older
+            // build, the others as this build's batch documents: both kinds in one queue
+            final var plain = in.createAppender();
             final SplittableRandom batches = new SplittableRandom(SEED);
             int left = 0;
             for (int i = 0; i < INPUTS; i++) {
@@ -82,12 +85,19 @@ class JournalReaderFuzzTest {
             }
             for (int i = 0; i < INPUTS; i++) {
                 final EngineEvent e = ring[i];
-                if (left == 0) {
-                    left = Math.min(INPUTS - i, 1 + batches.nextInt(7));
-                    stage.onBatchStart(left, left);
+                final boolean single = left == 0 && Math.min(INPUTS - i, 1 + batches.nextInt(7)) == 1;
+                if (single) {
+                    try (var dc = plain.writingDocument()) {
+                        dc.wire().bytes().write(inputs.get(i));
+                    }
+                } else {
+                    if (left == 0) {
+                        left = Math.min(INPUTS - i, 2 + batches.nextInt(6));
+                        stage.onBatchStart(left, left);
+                    }
+                    left--;
+                    stage.onEvent(e, i, left == 0);
                 }
-                left--;
-                stage.onEvent(e, i, left == 0);
                 if (i % 3 == 0) {
                     final Decisions d = SIDE.decisionsToWrite(e);
                     d.add(DecisionKind.ORDER_NEW, i % 9, i % 2 == 0 ? Side.BUY : Side.SELL, 100 + i, 1 + i % 5, i + 1, 0);
@@ -95,6 +105,7 @@ class JournalReaderFuzzTest {
                 }
             }
             stage.onShutdown();
+            plain.close();
             decisionJournal.close();
         }
         // the decisions as the intact queue holds them (the layout version is the journal's choice), each

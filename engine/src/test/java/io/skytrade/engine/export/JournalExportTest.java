@@ -229,7 +229,7 @@ class JournalExportTest {
             } while (target.sequence < 1_000);
         }
         final InputCodec codec = new InputCodec();
-        final byte[] entry = Arrays.copyOf(codec.array(), codec.encode(target));
+        final byte[] entry = Arrays.copyOf(codec.array(), codec.encodeCompact(target));
         final Path queueFile;
         try (Stream<Path> files = Files.list(damaged.inputs())) {
             queueFile = files.filter(f -> f.toString().endsWith(".cq4")).findFirst().orElseThrow();
@@ -237,7 +237,7 @@ class JournalExportTest {
         final byte[] bytes = Files.readAllBytes(queueFile);
         final int at = indexOf(bytes, entry);
         assertTrue(at > 0, "entry #1000 found in " + queueFile);
-        bytes[at + 30] ^= 0x01;
+        bytes[at + entry.length / 2] ^= 0x01;
         Files.write(queueFile, bytes);
 
         final Path out = tmp.resolve("damaged-parquet");
