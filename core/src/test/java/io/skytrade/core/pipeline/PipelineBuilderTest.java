@@ -466,18 +466,7 @@ class PipelineBuilderTest {
             final Pipeline p = new PipelineBuilder().stage("a", a)
                 .layout(PipelineLayout.singleThread(8, kind, List.of("a")))
                 .clock(new ManualEpochNanoClock(7)).build().start();
-            for (long i = 0; i < 3_000; i++) {
-                p.publisher().publish(TIMER_AT, i);
-                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (a.seen.get() <= i) {
-                    if (System.nanoTime() > deadline) {
-                        fail(kind + ": event " + i + " not handled within 5 s of its publication: a lost wake-up");
-                    }
-                    Thread.onSpinWait();
-                }
-            }
-            assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
-            assertFalse(a.outOfOrder);
+            publishEachAndAwaitIt(p, a, kind.toString(), 0);
         }
     }
 
@@ -494,21 +483,30 @@ class PipelineBuilderTest {
                 .layout(PipelineLayout.singleThread(8, WaitStrategyKind.BLOCKING, List.of("a")))
                 .waitStrategy(() -> new BackoffWaitStrategy(phases[0], phases[1], phases[2]))
                 .clock(new ManualEpochNanoClock(7)).build().start();
-            for (long i = 0; i < 3_000; i++) {
-                p.publisher().publish(TIMER_AT, i);
-                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (a.seen.get() <= i) {
-                    if (System.nanoTime() > deadline) {
-                        fail(Arrays.toString(phases) + ": event " + i + " not handled within 5 s of its publication: a lost wake-up");
-                    }
-                    Thread.onSpinWait();
-                }
-                if (i % 100 == 0) {
-                    LockSupport.parkNanos(30_000);
-                }
-            }
-            assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
-            assertFalse(a.outOfOrder);
+            publishEachAndAwaitIt(p, a, Arrays.toString(phases), 30_000);
         }
+    }
+
+    /**
+     * Publishes 3,000 timers one at a time, each only after the stage handled the one before (so every publish meets the
+     * stage thread waiting), sleeping {@code sleepNanos} after every hundredth when it is not 0 (so publishes also meet
+     * the later phases of a wait); fails naming {@code strategy} when an event is not handled within 5 s, then stops.
+     */
+    private static void publishEachAndAwaitIt(final Pipeline p, final OrderedStage a, final String strategy, final long sleepNanos) {
+        for (long i = 0; i < 3_000; i++) {
+            p.publisher().publish(TIMER_AT, i);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (a.seen.get() <= i) {
+                if (System.nanoTime() > deadline) {
+                    fail(strategy + ": event " + i + " not handled within 5 s of its publication: a lost wake-up");
+                }
+                Thread.onSpinWait();
+            }
+            if (sleepNanos > 0 && i % 100 == 0) {
+                LockSupport.parkNanos(sleepNanos);
+            }
+        }
+        assertTrue(p.drainAndStop(10, TimeUnit.SECONDS));
+        assertFalse(a.outOfOrder);
     }
 }
