@@ -214,19 +214,6 @@ public final class InputBatchCodec {
             }
             end = Math.min(p, doc.length);
         }
-        if (entry + 2 > end || doc[entry] != InputCodec.MAGIC) {
-            return -1;
-        }
-        if ((doc[entry + 1] & 0x0f) == InputCodec.COMPACT_VERSION) {
-            long z = 0;
-            for (int q = entry + 2, shift = 0; q < end && shift < 70; q++, shift += 7) {
-                z |= (long) (doc[q] & 0x7F) << shift;
-                if (doc[q] >= 0) {
-                    return (z >>> 1) ^ -(z & 1);
-                }
-            }
-            return -1;
-        }
-        return entry + 12 <= end ? b.getLong(entry + 4, InputCodec.ORDER) : -1;
+        return InputCodec.sequenceOf(b, entry, end);
     }
 }

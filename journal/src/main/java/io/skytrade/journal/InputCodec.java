@@ -501,6 +501,29 @@ public final class InputCodec {
         }
     }
 
+    /**
+     * The sequence of the entry of any layout version that starts at {@code entry} of {@code b}'s array,
+     * read from its header without checking its CRC, or -1 when the bytes before {@code end} do not hold
+     * it (for {@link InputBatchCodec#lastSequence}, which only needs where a queue ends). Cold path.
+     */
+    static long sequenceOf(final UnsafeBuffer b, final int entry, final int end) {
+        final byte[] a = b.byteArray();
+        if (entry + 2 > end || a[entry] != MAGIC) {
+            return -1;
+        }
+        if ((a[entry + 1] & 0x0f) == COMPACT_VERSION) {
+            long z = 0;
+            for (int q = entry + 2, shift = 0; q < end && shift < 70; q++, shift += 7) {
+                z |= (long) (a[q] & 0x7F) << shift;
+                if (a[q] >= 0) {
+                    return (z >>> 1) ^ -(z & 1);
+                }
+            }
+            return -1;
+        }
+        return entry + 12 <= end ? b.getLong(entry + 4, ORDER) : -1;
+    }
+
     /** Reads a zigzag LEB128 varint at {@link #readPosition}, not past {@link #readEnd}, and moves past it. */
     private long getVarLong() {
         long z = 0;
