@@ -1,5 +1,7 @@
 package io.skytrade.bench;
 
+import io.skytrade.journal.PageToucher;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -14,7 +16,6 @@ import java.lang.management.ThreadMXBean;
  */
 final class CpuMeter {
     private static final String STAGE_PREFIX = "skytrade-";
-    private static final String TOUCHER = "skytrade-journal-pretouch";
 
     private final com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -52,7 +53,7 @@ final class CpuMeter {
     private long stageCpu() {
         long sum = 0;
         for (final ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith(STAGE_PREFIX) && !info.getThreadName().equals(TOUCHER)) {
+            if (info != null && info.getThreadName().startsWith(STAGE_PREFIX) && !info.getThreadName().equals(PageToucher.THREAD_NAME)) {
                 sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }

@@ -18,7 +18,9 @@ import java.util.function.LongSupplier;
  * a thread is waiting: one atomic swap per publish otherwise). The blocked phase may wake on its own every
  * {@code beatNanos} (0: never) and block again: on this VM the wake-up of a vCPU that has been idle for
  * milliseconds costs tens of microseconds more than one idle for a fraction of one (bench/README.md
- * "Issue 15: waiting at live input rates, session 13"). The phases are timed by the injected clock, read
+ * "Issue 15: waiting at live input rates, session 13"). The blocked phase is lite-blocking's protocol written
+ * here rather than Disruptor's {@code LiteTimeoutBlockingWaitStrategy}, whose {@code Object.wait} rounds a beat
+ * up to a whole millisecond (the benchmarks beat at 0.05-0.2 ms). The phases are timed by the injected clock, read
  * every {@value #TURNS_PER_CLOCK_READ} turns. Thread-safety: one waiting consumer per sequence barrier as
  * the Disruptor gives it; any number of publishers call {@link #signalAllWhenBlocking}. Hot-path cost: no
  * allocation; a spinning or yielding thread burns its core until the phase ends, a blocked one costs a
