@@ -172,8 +172,8 @@ public final class LatencyHarness {
         }
     }
 
-    /** How far ahead of each journal writer the page toucher keeps pages touched ({@code --pretouch-ahead}; default.yaml's 32 MiB); set by main. */
-    private static long pretouchAhead = 32L << 20;
+    /** How far ahead of each journal writer the page toucher keeps pages touched ({@code --pretouch-ahead}; the engine's default); set by main. */
+    private static long pretouchAhead = JournalSettings.defaults().pretouchAheadBytes();
 
     /** Where shared-memory benchmark journals are written by default. */
     static final String SHM_ROOT = "/dev/shm/skytrade-bench";
